@@ -1,0 +1,16 @@
+import type { ParsedArgs } from './args';
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  cwd: string;
+}
+
+/** One sub-command of `records-curator`. `run` returns the process exit code. */
+export interface CliCommand {
+  readonly name: string;
+  readonly summary: string;
+  readonly usage: string;
+  readonly valueOptions?: readonly string[];
+  run(args: ParsedArgs, io: CliIo): Promise<number>;
+}

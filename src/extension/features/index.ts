@@ -1,0 +1,6 @@
+import type { Feature } from '../feature';
+import { outputFeature } from './output';
+import { recordsViewFeature } from './records-view';
+
+/** Activation order. Adding a feature is adding a folder and a line here. */
+export const features: readonly Feature[] = [outputFeature, recordsViewFeature];

@@ -1,0 +1,40 @@
+// UI checks in headless Chromium against the real workbench: what a person sees, with screenshots.
+// usage: node test/ui/run-ui-checks.js VSCODE_DIR   (screenshots go to test-results/)
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { startServer, openBrowser } = require('../harness/workbench');
+
+const root = path.resolve(__dirname, '../..');
+const shots = path.join(root, 'test-results');
+fs.mkdirSync(shots, { recursive: true });
+const checks = fs.readdirSync(__dirname).filter((f) => f.endsWith('.ui.js')).sort().map((f) => require(path.join(__dirname, f)));
+
+async function main() {
+  const vscodeDir = process.argv[2];
+  let passed = 0, failed = 0;
+  for (const check of checks.flat()) {
+    const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'rc-ui-ws-'));
+    fs.cpSync(path.join(root, 'examples/sample-records'), ws, { recursive: true });
+    const server = await startServer({ vscodeDir, ext: root, workspace: ws, locale: check.locale });
+    const browser = await openBrowser({ locale: check.locale });
+    try {
+      await browser.page.goto(server.url);
+      await browser.page.waitForSelector('.monaco-workbench .activitybar', { timeout: 30000 });
+      await check.run({ page: browser.page, shot: (name) => browser.page.screenshot({ path: path.join(shots, name) }), workspace: ws });
+      passed++;
+      console.log(`  ✔ ${check.name}`);
+    } catch (err) {
+      failed++;
+      console.log(`  ✘ ${check.name}: ${err && err.stack}`);
+      await browser.page.screenshot({ path: path.join(shots, `failed-${check.name.replace(/\W+/g, '-')}.png`) }).catch(() => {});
+    } finally {
+      await browser.close();
+      server.stop();
+      fs.rmSync(ws, { recursive: true, force: true });
+    }
+  }
+  console.log(`ui: ${passed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+}
+main().catch((e) => { console.error(e); process.exit(2); });

@@ -1,0 +1,22 @@
+// Loaded by the extension host as extensionTestsPath: the same run() contract as @vscode/test-electron.
+import * as fs from 'fs';
+import * as path from 'path';
+import Mocha from 'mocha';
+import * as vscode from 'vscode';
+
+export function run(): Promise<void> {
+  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 60000, reporter: 'spec', grep: process.env.RC_TEST_GREP });
+  const only = process.env.RC_TEST_FILES?.split(',');
+  const files = fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js') && (!only || only.includes(f)));
+  for (const f of files.sort()) mocha.addFile(path.join(__dirname, f));
+  console.log(`VS Code ${vscode.version}, workspace ${vscode.workspace.workspaceFolders?.[0]?.uri.fsPath}`);
+  return new Promise((resolve, reject) => {
+    const runner = mocha.run((failures) => {
+      const s = runner.stats;
+      // The closing line CI's log reader looks for.
+      console.log(`vscode: ${s?.passes ?? 0} passed, ${s?.failures ?? 0} failed` + (s?.pending ? `, ${s.pending} skipped` : ''));
+      if (failures > 0) reject(new Error(`${failures} tests failed`));
+      else resolve();
+    });
+  });
+}
