@@ -1,0 +1,63 @@
+/**
+ * Finds Markdown front matter by its fences without touching the YAML or the body.
+ * Line breaks are `\n`, `\r\n` and a lone `\r`, as in LineIndex.
+ */
+export interface FrontMatterFences {
+  /** Offset of the opening `---`. */
+  openStart: number;
+  /** End of the opening fence line, before its line break. */
+  openEnd: number;
+  /** First offset after the opening fence line: where the YAML starts. */
+  contentStart: number;
+  /** Where the YAML ends: start of the closing fence line, or the end of the text when unclosed. */
+  contentEnd: number;
+  /** The closing fence line without its line break; undefined when the front matter is not closed. */
+  close?: { start: number; end: number };
+  /** First offset after the closing fence line: where the Markdown body starts. */
+  bodyStart?: number;
+}
+
+/** Returns undefined when the text does not open with a `---` line (a BOM before it is allowed). */
+export function findFrontMatter(text: string): FrontMatterFences | undefined {
+  const openStart = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const openEnd = fenceEnd(text, openStart, false);
+  if (openEnd < 0) return undefined;
+  const contentStart = afterBreak(text, openEnd);
+  let pos = contentStart;
+  while (pos < text.length) {
+    const end = fenceEnd(text, pos, true);
+    if (end >= 0) {
+      return { openStart, openEnd, contentStart, contentEnd: pos, close: { start: pos, end }, bodyStart: afterBreak(text, end) };
+    }
+    pos = nextLine(text, pos);
+  }
+  return { openStart, openEnd, contentStart, contentEnd: text.length };
+}
+
+/** If the line at `pos` is a fence (`---`, or `...` when allowed, then only spaces/tabs), the offset of its line break; else -1. */
+function fenceEnd(text: string, pos: number, allowDots: boolean): number {
+  const c = text.charCodeAt(pos);
+  if (c !== 45 /* - */ && !(allowDots && c === 46) /* . */) return -1;
+  if (text.charCodeAt(pos + 1) !== c || text.charCodeAt(pos + 2) !== c) return -1;
+  let i = pos + 3;
+  for (;;) {
+    const d = text.charCodeAt(i);
+    if (d === 32 || d === 9) i++;
+    else if (d === 10 || d === 13 || Number.isNaN(d)) return i;
+    else return -1;
+  }
+}
+
+function afterBreak(text: string, lineEnd: number): number {
+  const c = text.charCodeAt(lineEnd);
+  if (c === 13) return text.charCodeAt(lineEnd + 1) === 10 ? lineEnd + 2 : lineEnd + 1;
+  return c === 10 ? lineEnd + 1 : lineEnd;
+}
+
+function nextLine(text: string, pos: number): number {
+  for (let i = pos; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return afterBreak(text, i);
+  }
+  return text.length;
+}

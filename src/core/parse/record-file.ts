@@ -1,0 +1,158 @@
+/**
+ * Reads record files: Markdown with YAML front matter, or YAML streams where every
+ * document is one record. Only plain values and offsets leave this module, so the
+ * caller can hold results for 100,000 files without holding YAML syntax trees.
+ */
+import { parseAllDocuments, parseDocument } from 'yaml';
+import { fastReadMapping } from './fast-path';
+import { findFrontMatter } from './front-matter';
+import { YAML_OPTIONS, detachRecord, isEmptyDocument, readDocument, trimEnd } from './yaml-record';
+
+/** UTF-16 offsets into the decoded text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** The value span of a missing/null value is empty, just after the key's `:`. */
+export interface FieldSpan {
+  key: Span;
+  value: Span;
+}
+
+export interface YamlProblem {
+  code: 'yaml-syntax' | 'duplicate-key' | 'alias-limit' | 'not-a-mapping';
+  message: string;
+  span: Span;
+}
+
+export interface ParsedRecord {
+  /** 0-based document number in the file (empty YAML documents are skipped but still counted). */
+  index: number;
+  /** Markdown: the front matter including both fences. YAML: the whole document. */
+  span: Span;
+  /** Markdown: the opening `---` line. YAML: the `---` marker or the first content line. Where "missing field" findings go. */
+  fence?: Span;
+  /** The YAML text inside the fences (Markdown) or the document's content (YAML). */
+  contentSpan: Span;
+  /** Plain JS values; undefined when the YAML could not be read as a mapping. */
+  data: Record<string, unknown> | undefined;
+  /** Top-level keys in document order; for a duplicated key, the occurrence whose value is in `data` (the last). */
+  fields: Map<string, FieldSpan>;
+  /** Markdown: the text after the closing fence. */
+  bodySpan?: Span;
+  problems: YamlProblem[];
+}
+
+export interface ParsedFile {
+  kind: 'markdown' | 'yaml';
+  isRecordFile: boolean;
+  records: ParsedRecord[];
+}
+
+export interface ParseRecordOptions {
+  /**
+   * Copy every string out of `text` so the results do not keep the file's text alive
+   * (V8 substrings are views into their parent). Costs a little; use it when caching.
+   */
+  detach?: boolean;
+  /** Always use the yaml package, skipping the fast reader for plain front matter (for tests and benchmarks). */
+  yamlOnly?: boolean;
+}
+
+export function parseRecordText(text: string, kind: 'markdown' | 'yaml', opts?: ParseRecordOptions): ParsedFile {
+  const fast = opts?.yamlOnly !== true;
+  const file = kind === 'markdown' ? parseMarkdown(text, fast) : parseYamlStream(text, fast);
+  if (opts?.detach) file.records.forEach(detachRecord);
+  return file;
+}
+
+function parseMarkdown(text: string, fast: boolean): ParsedFile {
+  const fm = findFrontMatter(text);
+  if (!fm) return { kind: 'markdown', isRecordFile: false, records: [] };
+  const fence = { start: fm.openStart, end: fm.openEnd };
+  const contentSpan = { start: fm.contentStart, end: fm.contentEnd };
+  const record: ParsedRecord = {
+    index: 0,
+    span: { start: fm.openStart, end: fm.close ? fm.close.end : trimEnd(text, fm.openStart, text.length) },
+    fence,
+    contentSpan,
+    data: undefined,
+    fields: new Map(),
+    problems: [],
+  };
+  if (!fm.close || fm.bodyStart === undefined) {
+    // Parsing on would mean reading the whole Markdown body as YAML.
+    record.problems.push({ code: 'yaml-syntax', message: 'front matter is not closed (no `---` or `...` line after it)', span: fence });
+  } else {
+    record.bodySpan = { start: fm.bodyStart, end: text.length };
+    const content = text.slice(fm.contentStart, fm.contentEnd);
+    const quick = fast ? fastReadMapping(content, fm.contentStart) : undefined;
+    if (quick) {
+      record.data = quick.data;
+      record.fields = quick.fields;
+    } else {
+      readDocument(parseDocument(content, YAML_OPTIONS), content, fm.contentStart, record);
+    }
+  }
+  return { kind: 'markdown', isRecordFile: true, records: [record] };
+}
+
+function parseYamlStream(text: string, fast: boolean): ParsedFile {
+  // The fast reader refuses `---`, `...` and directives, so it only ever accepts a single-document file.
+  const quick = fast ? fastReadMapping(text, 0) : undefined;
+  if (quick) {
+    const { contentStart: start, contentEnd: end } = quick;
+    const record: ParsedRecord = {
+      index: 0,
+      span: { start, end: trimEnd(text, start, text.length) },
+      fence: yamlFence(text, start, start, false),
+      contentSpan: { start, end },
+      data: quick.data,
+      fields: quick.fields,
+      problems: [],
+    };
+    return { kind: 'yaml', isRecordFile: true, records: [record] };
+  }
+  const docs = parseAllDocuments(text, YAML_OPTIONS);
+  const records: ParsedRecord[] = [];
+  if (!('empty' in docs)) {
+    docs.forEach((doc, index) => {
+      // `a: 1\n---\n` holds a second, empty document; it is an artefact, not a record.
+      const empty = isEmptyDocument(doc);
+      if (empty && doc.errors.length === 0) return;
+      const [start, , nodeEnd] = doc.range;
+      const contents = empty ? null : doc.contents;
+      const contentStart = contents ? contents.range[0] : start;
+      const contentEnd = contents ? trimEnd(text, contentStart, contents.range[1]) : contentStart;
+      const record: ParsedRecord = {
+        index,
+        span: { start, end: trimEnd(text, start, nodeEnd) },
+        fence: yamlFence(text, start, contentStart, doc.directives?.docStart === true),
+        contentSpan: { start: contentStart, end: contentEnd },
+        data: undefined,
+        fields: new Map(),
+        problems: [],
+      };
+      readDocument(doc, text, 0, record);
+      records.push(record);
+    });
+  }
+  return { kind: 'yaml', isRecordFile: records.length > 0, records };
+}
+
+/** The `---` marker when the document has one, else its first content line. */
+function yamlFence(text: string, docStart: number, contentStart: number, hasMarker: boolean): Span {
+  if (hasMarker) {
+    // The document range starts at its marker, except after directives in some cases: look for it.
+    for (let p = docStart; p <= contentStart; ) {
+      if (text.startsWith('---', p)) return { start: p, end: p + 3 };
+      const nl = text.indexOf('\n', p);
+      if (nl < 0) break;
+      p = nl + 1;
+    }
+  }
+  let end = contentStart;
+  while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+  return { start: contentStart, end: trimEnd(text, contentStart, end) };
+}

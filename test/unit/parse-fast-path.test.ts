@@ -1,0 +1,117 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { decodeRecordBytes } from '../../src/core/parse/decode';
+import { fastReadMapping } from '../../src/core/parse/fast-path';
+import { parseRecordText, type ParsedFile } from '../../src/core/parse/record-file';
+
+/** Everything except the Map, so deepEqual failures print readably. */
+function plain(f: ParsedFile) {
+  return f.records.map((r) => ({ ...r, fields: [...r.fields] }));
+}
+
+/** The fast reader and the yaml package must agree on every record they both read. */
+function assertSame(text: string, kind: 'markdown' | 'yaml', label: string) {
+  const fast = parseRecordText(text, kind);
+  const slow = parseRecordText(text, kind, { yamlOnly: true });
+  assert.deepEqual(plain(fast), plain(slow), `${label}: ${JSON.stringify(text)}`);
+  assert.equal(fast.isRecordFile, slow.isRecordFile);
+}
+
+const KEYS = ['id', 'name', '客户名称', 'a.b', 'x-y', 'true', '1', 'null', '<<', '__proto__', 'key with space', '"q"', '?k', '-k', 'k#1', 'on', 'yes', '~', 'a\u00a0b', 'x:y', '[k]', 'k\u3000', '键\u200b', '.5', '+1', '0b1', 'Yes', 'a::', 'a=b'];
+const VALUES = [
+  '', ' ', 'R-1', '张伟', '2020-02-30', '010', '0o17', '0x1F', '1.50', '.inf', '-.Inf', '.nan', '1e3', '+12', '-5', '-0', '~', 'null', 'Null',
+  'true', 'FALSE', 'yes', '"quoted # x"', "'single'", "'it''s'", '"esc\\n"', '""', "''", '[a, b]', '[]', '[ 1 , true, x y ]', '[a,]', '[a: b]',
+  '[a, [b]]', '{a: 1}', '&anc v', '*ref', '!!str 1', '|', '>-', 'a: b', 'a:b', 'x #c', 'x#c', 'v  ', '- x', '-x', '---', '...', '%x', '@x',
+  '`x', 'a, b', 'http://x.y/z', '136****7730', '陈浩 (Chen Hao)', ':x', '?x', '"unterminated', 'a  b', '"a" b', '[a] b', '[a] # c', '# c',
+  '"a"#c', 'x\ty', '\u00a0', 'a ]', 'é', '😀', '\u3000x', 'a\u200bb', '[a*b, -x, a b]', '[a]]', '[-]', '<< x', '=', "'x'#c", '"a\'b"',
+  'a\\b', '"', "'", 'a"b', "a'b", '[a, b] x', '1_000', '0777', '12:30', '1.2.3', '-.5', '+.5e3', 'Infinity', 'NaN',
+];
+const GOOD_VALUES = VALUES.slice(0, 24).concat(['""', "''", '[a, b]', '[]', '[ 1 , true, x y ]', 'x #c', 'v  ', '-x', 'http://x.y/z', '136****7730', '陈浩 (Chen Hao)', '[a] # c', '# c', 'é', '😀']);
+const OTHER_LINES = ['# comment', '  # indented comment', '', '   ', '  sub: 1', '  more text', '\tx: 1', '---', '...', '- top', '-', '  -', '  - ', '%YAML 1.2'];
+
+test('differential: fast reader and yaml package agree on random front matter', () => {
+  let seed = Number(process.env.RC_SEED ?? 7);
+  // mulberry32: the low bits of a plain LCG alternate, which would make `rnd(2)` useless.
+  const rnd = (n: number) => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
+  };
+  const pick = <T>(a: T[]) => a[rnd(a.length)];
+  let accepted = 0;
+  const total = Number(process.env.RC_CASES ?? 6000);
+  for (let n = 0; n < total; n++) {
+    const lines: string[] = [];
+    const count = 1 + rnd(7);
+    // Half the documents are mostly well-formed so the fast reader gets exercised, with one odd line at most.
+    const tame = rnd(2) === 0;
+    const odd = tame ? rnd(count * 2) : -1;
+    for (let l = 0; l < count; l++) {
+      const wild = !tame || l === odd;
+      const value = () => pick(wild ? VALUES : GOOD_VALUES);
+      const r = rnd(10);
+      if (r < 6 || (tame && r < 8)) lines.push(`${rnd(6) || !wild ? pick(KEYS.slice(0, 4)) + l : pick(KEYS)}:${pick(wild ? ['', ' ', '  '] : [' ', '  '])}${value()}`);
+      if (r >= 6 && r < 9) {
+        const indent = pick(['', '  ', '    ']);
+        if (tame) lines.push(`list${l}:`);
+        for (let k = rnd(3); k >= 0; k--) lines.push(`${indent}-${pick(wild ? ['', ' ', '  '] : [' '])}${value()}`);
+      } else if (r === 9) lines.push(wild ? pick(OTHER_LINES) : pick(['', '# comment']));
+    }
+    let body = lines.join('\n') + pick(['', '\n', '\n\n', '\n# end\n']);
+    if (rnd(4) === 0) body = body.replace(/\n/g, '\r\n');
+    if (fastReadMapping(body, 0)) accepted++;
+    assertSame(`---\n${body}${body.endsWith('\n') ? '' : '\n'}---\nbody\n`, 'markdown', `#${n} md`);
+    assertSame(body, 'yaml', `#${n} yaml`);
+  }
+  // The generator must exercise the fast reader, not just the fallback.
+  assert.ok(accepted > total / 6, `fast reader accepted only ${accepted} of ${total}`);
+  if (process.env.RC_VERBOSE) console.log(`fast reader accepted ${accepted} of ${total}`);
+});
+
+test('differential: typical records, including every example record in the repository', () => {
+  const typical = [
+    'id: JY-2019-001\ncategory: transaction\ncustomer: 北京云帆科技有限公司\ntitle: "CRM许可费收款 / CRM licence fee received"\ndate: 2019-05-10\namount: 186000.00\ninvoice_no: "01928374"\nbank_account: 6222 **** **** 8806\ncredit_code: 91440300MA5DC2LR8H   # 已核对\npi_kinds: [financial-account]\nattachments:\n  - scans/yunfan-invoice-2019.pdf\nhold: false\n',
+    'participants:\n- 陈浩 (Chen Hao)\n-\n- "刘凯"\n\nstatus: active\nphone:\nemail:   # 待补\n',
+  ];
+  typical.forEach((t, i) => {
+    assert.ok(fastReadMapping(t, 0), `typical ${i} should take the fast path`);
+    assertSame(`---\r\n${t.replace(/\n/g, '\r\n')}---\r\n`, 'markdown', `typical ${i}`);
+    assertSame(t, 'yaml', `typical ${i}`);
+  });
+  const root = path.join(__dirname, '../../../examples');
+  let files = 0;
+  if (fs.existsSync(root)) {
+    for (const e of fs.readdirSync(root, { recursive: true, withFileTypes: true })) {
+      if (!e.isFile() || !/\.(md|ya?ml)$/.test(e.name)) continue;
+      const decoded = decodeRecordBytes(fs.readFileSync(path.join(e.parentPath, e.name)));
+      if (!decoded.ok) continue;
+      assertSame(decoded.text, e.name.endsWith('.md') ? 'markdown' : 'yaml', e.name);
+      files++;
+    }
+  }
+  assert.ok(files > 0 || !fs.existsSync(root));
+});
+
+test('the fast reader refuses what it cannot reproduce exactly', () => {
+  const refused = ['a: 1\na: 2\n', 'a: &x 1\nb: *x\n', 'a:\n  b: 1\n', 'a: >\n  text\n', 'a: "x\\ty"\n', 'a:\n  - x\n  # c\n  - y\n', '\ufeffa: 1\n', '# only\n', 'a: 1\r'];
+  for (const src of refused) assert.equal(fastReadMapping(src, 0), undefined, JSON.stringify(src));
+});
+
+test('the fast path is used for real files written to disk, with spans offset into the file', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rc-fast-'));
+  try {
+    const file = path.join(dir, 'r.md');
+    fs.writeFileSync(file, '---\r\nid: R-1\r\ntags: [a, b]\r\n---\r\n');
+    const d = decodeRecordBytes(fs.readFileSync(file));
+    assert.ok(d.ok);
+    const r = parseRecordText(d.text, 'markdown').records[0];
+    assert.equal(d.text.slice(r.fields.get('tags')!.value.start, r.fields.get('tags')!.value.end), '[a, b]');
+    assert.deepEqual(r.data, { id: 'R-1', tags: ['a', 'b'] });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
