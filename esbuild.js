@@ -28,11 +28,14 @@ function entries(dir, pattern) {
   return out;
 }
 
+// The index's worker thread is loaded from beside whichever bundle starts it.
+const worker = { in: 'src/core/records/worker.ts', out: 'index-worker' };
+
 async function main() {
   const builds = [];
   const app = {
     ...common,
-    entryPoints: { extension: 'src/extension/extension.ts', cli: 'src/cli/main.ts' },
+    entryPoints: { extension: 'src/extension/extension.ts', cli: 'src/cli/main.ts', 'index-worker': 'src/core/records/worker.ts' },
     outdir: 'dist',
     sourcemap: production ? false : 'linked',
     minify: production,
@@ -40,12 +43,12 @@ async function main() {
   };
   builds.push(app);
   if (args.has('--tests')) {
-    builds.push({ ...common, entryPoints: entries('test/unit', /\.test\.ts$/), outdir: 'out/test/unit', sourcemap: 'inline' });
+    builds.push({ ...common, entryPoints: [...entries('test/unit', /\.test\.ts$/), worker], outdir: 'out/test/unit', sourcemap: 'inline' });
     builds.push({ ...common, entryPoints: entries('test/vscode', /\.ts$/), outdir: 'out/test/vscode', sourcemap: 'inline', external: ['vscode', 'mocha'] });
     builds.push({ ...common, entryPoints: ['test/electron/runTest.ts'], outdir: 'out/test/electron' });
   }
   if (args.has('--bench')) {
-    builds.push({ ...common, entryPoints: entries('bench', /\.ts$/), outdir: 'out/bench', sourcemap: 'inline' });
+    builds.push({ ...common, entryPoints: [...entries('bench', /\.ts$/), worker], outdir: 'out/bench', sourcemap: 'inline' });
   }
   if (args.has('--watch')) {
     const ctxs = await Promise.all(builds.map((b) => esbuild.context(b)));

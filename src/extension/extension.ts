@@ -1,24 +1,29 @@
 import * as vscode from 'vscode';
 import { features } from './features';
 import { createServices, type Services } from './services';
+import type { Node, RecordsTree } from './features/records-view/tree';
 
 /** What `activate` returns: used by the integration tests and by other extensions. */
 export interface RecordsCuratorApi {
   readonly services: Services;
+  readonly recordsTree?: RecordsTree;
+  readonly recordsView?: vscode.TreeView<Node>;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<RecordsCuratorApi> {
   const services = createServices(context);
+  const api: RecordsCuratorApi = { services };
   for (const feature of features) {
     try {
-      await feature.activate(context, services);
+      const part = await feature.activate(context, services);
+      if (part) Object.assign(api, part);
     } catch (err) {
       // One broken feature must not take the others down; say which one failed.
       services.log.error(`feature ${feature.id} failed to activate`, err);
     }
   }
   services.log.info(`activated (VS Code ${vscode.version})`);
-  return { services };
+  return api;
 }
 
 export function deactivate(): void {

@@ -1,12 +1,15 @@
 import * as vscode from 'vscode';
+import { WorkspaceIndex } from './index/workspace-index';
 
 /** What features share. Built once in `activate`, handed to every feature. */
 export interface Services {
   readonly log: vscode.LogOutputChannel;
+  readonly index: WorkspaceIndex;
 }
 
 export function createServices(context: vscode.ExtensionContext): Services {
   const log = vscode.window.createOutputChannel('Records Curator', { log: true });
-  context.subscriptions.push(log);
-  return { log };
+  const index = new WorkspaceIndex(context, log);
+  context.subscriptions.push(log, index);
+  return { log, index };
 }

@@ -19,7 +19,7 @@ for (const bad of ['node_modules/', 'src/', 'test/', 'examples/', 'out/', '.map'
   const hit = names.filter((n) => n.includes(bad));
   if (hit.length) problems.push(`must not ship ${bad}: ${hit.slice(0, 3).join(', ')}`);
 }
-for (const need of ['extension/dist/extension.js', 'extension/dist/cli.js', 'extension/package.json', 'extension/package.nls.zh-cn.json', 'extension/media/records.svg']) {
+for (const need of ['extension/dist/extension.js', 'extension/dist/cli.js', 'extension/dist/index-worker.js', 'extension/package.json', 'extension/package.nls.zh-cn.json', 'extension/media/records.svg']) {
   if (!names.includes(need)) problems.push(`missing ${need}`);
 }
 console.log(`${file}: ${(size / 1024).toFixed(1)} KB, ${names.length} files`);

@@ -1,4 +1,6 @@
 import type { CliCommand } from '../command';
+import { indexCommand } from './index-cmd';
+import { initCommand } from './init';
 
 /** Sub-commands, in the order `--help` lists them. */
-export const commands: readonly CliCommand[] = [];
+export const commands: readonly CliCommand[] = [initCommand, indexCommand];

@@ -1,6 +1,7 @@
 import type { Feature } from '../feature';
 import { outputFeature } from './output';
 import { recordsViewFeature } from './records-view';
+import { schemaFeature } from './schema';
 
 /** Activation order. Adding a feature is adding a folder and a line here. */
-export const features: readonly Feature[] = [outputFeature, recordsViewFeature];
+export const features: readonly Feature[] = [outputFeature, schemaFeature, recordsViewFeature];

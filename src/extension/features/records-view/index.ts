@@ -1,20 +1,86 @@
 import * as vscode from 'vscode';
+import { langOf } from '../../../core/i18n';
 import type { Feature } from '../../feature';
+import { parseFilter, type GroupBy } from './model';
+import { RecordsTree, type Node } from './tree';
 
-/** Placeholder tree until the index lands: the welcome content explains what the view will hold. */
-class EmptyTree implements vscode.TreeDataProvider<never> {
-  getTreeItem(element: never): vscode.TreeItem {
-    return element;
-  }
-  getChildren(): never[] {
-    return [];
-  }
-}
+export const VIEW_ID = 'recordsCurator.records';
 
 export const recordsViewFeature: Feature = {
   id: 'records-view',
-  activate(context) {
-    const view = vscode.window.createTreeView('recordsCurator.records', { treeDataProvider: new EmptyTree() });
-    context.subscriptions.push(view);
+  activate(context, services) {
+    const ws = services.index;
+    const tree = new RecordsTree(ws, langOf(vscode.env.language));
+    const view = vscode.window.createTreeView<Node>(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
+    const setContext = (key: string, value: unknown) => vscode.commands.executeCommand('setContext', `recordsCurator.${key}`, value);
+
+    const update = () => {
+      let total = 0;
+      let problems = 0;
+      for (const f of ws.all()) {
+        const m = tree.model(f);
+        total += m.total;
+        problems += m.withProblems;
+      }
+      view.badge = problems ? { value: problems, tooltip: vscode.l10n.t('{0} records with problems', problems) } : undefined;
+      const filterText = tree.filter ? filterLabel : undefined;
+      view.description = filterText ? vscode.l10n.t('filter: {0}', filterText) : undefined;
+      view.message = tree.filter && total === 0 ? vscode.l10n.t('No records match the filter.') : undefined;
+      void setContext('hasRecords', total > 0 || !!tree.filter);
+    };
+    let filterLabel = '';
+    const setGroupBy = (by: GroupBy) => {
+      tree.groupBy = by;
+      void setContext('groupBy', by);
+      void context.workspaceState.update('groupBy', by);
+      tree.refresh();
+    };
+    const saved = context.workspaceState.get<GroupBy>('groupBy');
+    if (saved === 'customer' || saved === 'status') tree.groupBy = saved;
+    void setContext('groupBy', tree.groupBy);
+
+    context.subscriptions.push(
+      view,
+      ws.onDidChange(() => tree.refreshSoon()),
+      tree.onDidChangeTreeData(() => setTimeout(update, 0)),
+      vscode.commands.registerCommand('recordsCurator.groupByCategory', () => setGroupBy('category')),
+      vscode.commands.registerCommand('recordsCurator.groupByCustomer', () => setGroupBy('customer')),
+      vscode.commands.registerCommand('recordsCurator.groupByStatus', () => setGroupBy('status')),
+      vscode.commands.registerCommand('recordsCurator.showMore', (node: Node) => tree.showMore(node)),
+      vscode.commands.registerCommand('recordsCurator.filter', async (text?: string) => {
+        const input = text ?? (await vscode.window.showInputBox({
+          title: vscode.l10n.t('Filter Records'),
+          prompt: vscode.l10n.t('Words match title, customer, id, archive number and path; field=value matches a field (e.g. status=archived).'),
+          value: filterLabel,
+        }));
+        if (input === undefined) return;
+        filterLabel = input.trim();
+        tree.filter = filterLabel ? parseFilter(filterLabel) : undefined;
+        void setContext('filtered', !!tree.filter);
+        tree.refresh();
+      }),
+      vscode.commands.registerCommand('recordsCurator.clearFilter', () => {
+        filterLabel = '';
+        tree.filter = undefined;
+        void setContext('filtered', false);
+        tree.refresh();
+      }),
+      vscode.commands.registerCommand('recordsCurator.rebuildIndex', () => ws.rebuildAll('rebuild requested')),
+      vscode.commands.registerCommand('recordsCurator.revealActiveRecord', async () => {
+        const editor = vscode.window.activeTextEditor;
+        const hit = editor && ws.recordAt(editor.document.uri, editor.selection.active.line);
+        if (!hit) {
+          void vscode.window.showInformationMessage(vscode.l10n.t('The active editor does not show a record.'));
+          return;
+        }
+        const node = tree.nodeFor(hit.folder, hit.record);
+        if (node) await view.reveal(node, { select: true, focus: false, expand: true });
+      }),
+    );
+    void ws.whenReady().then(() => {
+      tree.refresh();
+      update();
+    });
+    return { recordsTree: tree, recordsView: view };
   },
 };

@@ -1,0 +1,37 @@
+import { field } from '../../core/records/types';
+import type { CliCommand } from '../command';
+import { format, loadFolder } from '../load';
+
+export const indexCommand: CliCommand = {
+  name: 'index',
+  summary: 'print the record index (path, range, category, customer, id, fields)',
+  usage: 'Usage: records-curator index [folder] [--format text|json] [--lang en|zh]\n\nLists every record of FOLDER (default: the current folder) from the same index the extension uses.',
+  valueOptions: ['format', 'lang'],
+  async run(args, io) {
+    const fmt = format(args, ['text', 'json']);
+    const { scan } = await loadFolder(args, io);
+    const files = [...scan.files.values()].filter((f) => f.isRecordFile).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const records = files.flatMap((f) => f.records);
+    if (fmt === 'json') {
+      const out = records.map((r) => ({
+        path: r.file,
+        index: r.index,
+        range: { start: { line: r.line + 1 }, end: { line: r.endLine + 1 } },
+        id: field(r, 'id') ?? null,
+        category: field(r, 'category') ?? null,
+        customer: field(r, 'customer') ?? null,
+        title: field(r, 'title') ?? null,
+        fields: r.data ?? null,
+        errors: r.errors,
+        warnings: r.warnings,
+      }));
+      io.out(JSON.stringify(out, null, 2) + '\n');
+    } else {
+      for (const r of records) {
+        io.out(`${r.file}:${r.line + 1}\t${field(r, 'id') ?? '-'}\t${field(r, 'category') ?? '-'}\t${field(r, 'customer') ?? '-'}\t${field(r, 'title') ?? ''}\n`);
+      }
+      io.out(`${records.length} records in ${files.length} files\n`);
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,32 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { langOf, type Lang } from '../core/i18n';
+import { scanFolder, type ScanResult } from '../core/records/scan';
+import { readWorkspaceSchema } from '../core/workspace';
+import type { LoadedSchema } from '../core/schema/load';
+import { UsageError, type ParsedArgs } from './args';
+import type { CliIo } from './command';
+
+export interface LoadedFolder {
+  root: string;
+  schema: LoadedSchema & { text: string | undefined };
+  scan: ScanResult;
+  lang: Lang;
+}
+
+/** The folder argument, its schema and a full index of it: what most commands start from. */
+export async function loadFolder(args: ParsedArgs, io: CliIo): Promise<LoadedFolder> {
+  const root = path.resolve(io.cwd, args.positionals[0] ?? '.');
+  if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) throw new UsageError(`${root} is not a folder`);
+  const lang = langOf(typeof args.options.get('lang') === 'string' ? (args.options.get('lang') as string) : process.env.LANG);
+  const schema = readWorkspaceSchema(root);
+  const scan = await scanFolder({ root, schema: schema.schema, schemaText: schema.text, lang });
+  return { root, schema, scan, lang };
+}
+
+export function format(args: ParsedArgs, allowed: readonly string[]): string {
+  const f = args.options.get('format');
+  const value = typeof f === 'string' ? f : allowed[0];
+  if (!allowed.includes(value)) throw new UsageError(`--format must be one of ${allowed.join(', ')}`);
+  return value;
+}

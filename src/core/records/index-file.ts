@@ -1,0 +1,119 @@
+import type { Lang } from '../i18n';
+import { decodeRecordBytes, type FileProblem } from '../parse/decode';
+import { LineIndex } from '../parse/lines';
+import { parseRecordText, type ParsedRecord, type Span } from '../parse/record-file';
+import type { Schema, Severity, SeveritySetting } from '../schema/types';
+import type { RecordContext, RecordRule } from '../rules/rule';
+import { parseProblemMessage } from '../rules/parse-problems';
+import { recordKind } from './matcher';
+import type { FileEntry, Finding, FixData, Pos, RecordEntry } from './types';
+
+export interface IndexOptions {
+  schema: Schema;
+  lang: Lang;
+  rules: readonly RecordRule[];
+  /** Severity overrides (schema `rules:` then editor settings); `off` silences a rule. */
+  severities?: ReadonlyMap<string, SeveritySetting>;
+  fileExists(relPath: string): boolean;
+  maxBytes?: number;
+}
+
+export interface FileStat {
+  mtimeMs: number;
+  size: number;
+}
+
+export const PARSE_SEVERITY: Record<string, Severity> = {
+  'yaml-syntax': 'error', 'duplicate-key': 'error', 'yaml-alias-limit': 'error', 'not-a-mapping': 'error',
+  binary: 'error', encoding: 'error', 'too-large': 'warning',
+};
+
+export function severityFor(code: string, fallback: Severity, opts: Pick<IndexOptions, 'severities' | 'schema'>): SeveritySetting {
+  return opts.severities?.get(code) ?? opts.schema.rules.get(code) ?? fallback;
+}
+
+/** Indexes a file from its bytes: decoding problems become findings, never exceptions. */
+export function indexBytes(path: string, bytes: Uint8Array, stat: FileStat, opts: IndexOptions): FileEntry {
+  const decoded = decodeRecordBytes(bytes, { maxBytes: opts.maxBytes });
+  if (!decoded.ok) return problemEntry(path, stat, decoded.problem, opts);
+  return indexText(path, decoded.text, stat, opts);
+}
+
+function problemEntry(path: string, stat: FileStat, problem: FileProblem, opts: IndexOptions): FileEntry {
+  const findings: Finding[] = [];
+  const severity = severityFor(problem.code, PARSE_SEVERITY[problem.code], opts);
+  if (severity !== 'off') {
+    const at = { line: problem.line, col: problem.col };
+    findings.push({ code: problem.code, severity, message: parseProblemMessage(problem.code, problem.message, opts.lang), start: at, end: at });
+  }
+  return { path, mtimeMs: stat.mtimeMs, size: stat.size, isRecordFile: true, records: [], findings };
+}
+
+/** Indexes a file from its text (also an unsaved editor's text). */
+export function indexText(path: string, text: string, stat: FileStat, opts: IndexOptions): FileEntry {
+  const kind = recordKind(path) ?? 'markdown';
+  const parsed = parseRecordText(text, kind, { detach: true });
+  if (!parsed.isRecordFile) return { path, mtimeMs: stat.mtimeMs, size: stat.size, isRecordFile: false, records: [], findings: [] };
+  const lines = new LineIndex(text);
+  const findings: Finding[] = [];
+  const records: RecordEntry[] = [];
+  for (const record of parsed.records) {
+    const before = findings.length;
+    checkRecord(path, text, record, lines, opts, findings);
+    let errors = 0;
+    let warnings = 0;
+    for (let i = before; i < findings.length; i++) {
+      if (findings[i].severity === 'error') errors++;
+      else if (findings[i].severity === 'warning') warnings++;
+    }
+    records.push({
+      file: path,
+      index: record.index,
+      line: lines.positionAt(record.span.start).line,
+      endLine: lines.positionAt(record.span.end).line,
+      data: record.data,
+      anchors: anchorsOf(record, lines),
+      errors,
+      warnings,
+    });
+  }
+  return { path, mtimeMs: stat.mtimeMs, size: stat.size, isRecordFile: true, records, findings };
+}
+
+function checkRecord(path: string, text: string, record: ParsedRecord, lines: LineIndex, opts: IndexOptions, out: Finding[]): void {
+  const push = (code: string, severity: SeveritySetting, span: Span, message: string, data?: FixData) => {
+    if (severity === 'off') return;
+    const s = lines.positionAt(span.start);
+    const e = lines.positionAt(span.end);
+    out.push({ code, severity, message, start: { line: s.line, col: s.character }, end: { line: e.line, col: e.character }, record: record.index, data });
+  };
+  for (const p of record.problems) {
+    const code = p.code === 'alias-limit' ? 'yaml-alias-limit' : p.code;
+    push(code, severityFor(code, PARSE_SEVERITY[code] ?? 'error', opts), p.span, parseProblemMessage(code, p.message, opts.lang));
+  }
+  const data = record.data;
+  const categoryName = data && typeof data.category === 'string' ? data.category : undefined;
+  for (const rule of opts.rules) {
+    const severity = severityFor(rule.code, rule.severity, opts);
+    if (severity === 'off') continue;
+    const ctx: RecordContext = {
+      schema: opts.schema, lang: opts.lang, path, text, record, data,
+      category: categoryName === undefined ? undefined : opts.schema.categories.get(categoryName),
+      fileExists: opts.fileExists,
+      report: (span, message, fix) => push(rule.code, severity, span, message, fix),
+    };
+    rule.check(ctx);
+  }
+}
+
+function anchorsOf(record: ParsedRecord, lines: LineIndex): RecordEntry['anchors'] {
+  let out: Partial<Record<'id' | 'archive_no', readonly [Pos, Pos]>> | undefined;
+  for (const key of ['id', 'archive_no'] as const) {
+    const span = record.fields.get(key)?.value;
+    if (!span) continue;
+    const s = lines.positionAt(span.start);
+    const e = lines.positionAt(span.end);
+    (out ??= {})[key] = [{ line: s.line, col: s.character }, { line: e.line, col: e.character }];
+  }
+  return out;
+}

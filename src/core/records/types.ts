@@ -1,0 +1,63 @@
+import type { Severity } from '../schema/types';
+
+/** A 0-based position, as VS Code and the command line (after +1) show it. */
+export interface Pos {
+  line: number;
+  col: number;
+}
+
+/** What a quick fix needs, carried with the finding so the editor never re-derives the problem. */
+export interface FixData {
+  field?: string;
+  /** Suggested replacement text for the finding's range. */
+  replacement?: string;
+  /** Fields to insert (missing-field). */
+  missing?: string[];
+  [key: string]: unknown;
+}
+
+export interface Finding {
+  /** The rule's code, e.g. `missing-field`; it names the rule's documentation page. */
+  code: string;
+  severity: Severity;
+  message: string;
+  start: Pos;
+  end: Pos;
+  /** The record (document number) in the file, when the finding belongs to one. */
+  record?: number;
+  data?: FixData;
+}
+
+/** One record: a Markdown front matter or one YAML document. Strings are copied out of the file's text. */
+export interface RecordEntry {
+  /** Workspace-relative path, `/`-separated. */
+  readonly file: string;
+  readonly index: number;
+  /** 0-based lines of the record's first line (the fence) and last line. */
+  readonly line: number;
+  readonly endLine: number;
+  /** Front-matter values; undefined when the YAML could not be read. */
+  readonly data: Readonly<Record<string, unknown>> | undefined;
+  /** Where the values of `id` and `archive_no` are: duplicates across files are reported there. */
+  readonly anchors?: Readonly<Partial<Record<'id' | 'archive_no', readonly [Pos, Pos]>>>;
+  errors: number;
+  warnings: number;
+}
+
+export interface FileEntry {
+  readonly path: string;
+  readonly mtimeMs: number;
+  readonly size: number;
+  /** false for a Markdown file without front matter: kept so a warm start need not read it again. */
+  readonly isRecordFile: boolean;
+  readonly records: RecordEntry[];
+  /** Findings of this file alone (cross-file ones, like duplicate ids, are the index's). */
+  readonly findings: Finding[];
+}
+
+/** A string field of a record, or undefined when absent or not a scalar. */
+export function field(record: RecordEntry, name: string): string | undefined {
+  const v = record.data?.[name];
+  if (v === undefined || v === null || typeof v === 'object') return undefined;
+  return String(v);
+}

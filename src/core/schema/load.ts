@@ -1,0 +1,263 @@
+import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
+import defaultSchemaText from './default-schema.yaml';
+import {
+  FIELD_TYPES, SEVERITIES, type ArchiveNumberConfig, type Bilingual, type CategoryDef, type FieldDef, type FieldType,
+  type RetentionDefault, type Schema, type SeveritySetting,
+} from './types';
+
+export const SCHEMA_PATH = '.records/schema.yaml';
+export { defaultSchemaText };
+
+/** A mistake in the schema file, reported on that file; the schema still loads from what is usable. */
+export interface SchemaProblem {
+  message: string;
+  start: number;
+  end: number;
+  severity: 'error' | 'warning';
+}
+
+export interface LoadedSchema {
+  schema: Schema;
+  problems: SchemaProblem[];
+  /** false when the built-in default is in use because the workspace has no schema file. */
+  fromWorkspace: boolean;
+}
+
+let cachedDefault: Schema | undefined;
+
+export function defaultSchema(): Schema {
+  cachedDefault ??= readSchema(defaultSchemaText).schema;
+  return cachedDefault;
+}
+
+/** Reads a schema file's text; `undefined` (no file) gives the built-in default. Never throws. */
+export function loadSchema(text: string | undefined): LoadedSchema {
+  if (text === undefined) return { schema: defaultSchema(), problems: [], fromWorkspace: false };
+  const { schema, problems } = readSchema(text);
+  return { schema, problems, fromWorkspace: true };
+}
+
+class Reader {
+  readonly problems: SchemaProblem[] = [];
+  constructor(private readonly fallback: Schema | undefined) {}
+
+  report(node: Node | Pair | null | undefined, message: string, severity: 'error' | 'warning' = 'error'): void {
+    const range = node && ('range' in node ? node.range : (node as Pair<Node>).key?.range);
+    this.problems.push({ message, start: range?.[0] ?? 0, end: range?.[1] ?? 0, severity });
+  }
+
+  map(node: unknown, what: string): YAMLMap | undefined {
+    if (node === undefined || node === null) return undefined;
+    if (isMap(node)) return node;
+    this.report(node as Node, `${what} must be a mapping`);
+    return undefined;
+  }
+
+  string(node: unknown, what: string): string | undefined {
+    if (node === undefined || node === null) return undefined;
+    if (isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'number')) return String(node.value);
+    this.report(node as Node, `${what} must be a string`);
+    return undefined;
+  }
+
+  number(node: unknown, what: string): number | undefined {
+    if (node === undefined || node === null) return undefined;
+    if (isScalar(node) && typeof node.value === 'number' && Number.isFinite(node.value)) return node.value;
+    this.report(node as Node, `${what} must be a number`);
+    return undefined;
+  }
+
+  boolean(node: unknown, what: string): boolean | undefined {
+    if (node === undefined || node === null) return undefined;
+    if (isScalar(node) && typeof node.value === 'boolean') return node.value;
+    this.report(node as Node, `${what} must be true or false`);
+    return undefined;
+  }
+
+  strings(node: unknown, what: string): string[] | undefined {
+    if (node === undefined || node === null) return undefined;
+    if (!isSeq(node)) {
+      this.report(node as Node, `${what} must be a list`);
+      return undefined;
+    }
+    const out: string[] = [];
+    for (const item of node.items) {
+      const s = this.string(item, `an item of ${what}`);
+      if (s !== undefined) out.push(s);
+    }
+    return out;
+  }
+
+  bilingual(node: unknown, what: string, fallback: string): Bilingual {
+    if (isScalar(node) && typeof node.value === 'string') return { zh: node.value, en: node.value };
+    const m = this.map(node, what);
+    if (!m) return { zh: fallback, en: fallback };
+    const zh = this.string(m.get('zh', true), `${what}.zh`);
+    const en = this.string(m.get('en', true), `${what}.en`);
+    return { zh: zh ?? en ?? fallback, en: en ?? zh ?? fallback };
+  }
+
+  severity(node: unknown, what: string): SeveritySetting | undefined {
+    const s = this.string(node, what);
+    if (s === undefined) return undefined;
+    if ((SEVERITIES as readonly string[]).includes(s)) return s as SeveritySetting;
+    this.report(node as Node, `${what} must be one of ${SEVERITIES.join(', ')}`);
+    return undefined;
+  }
+
+  /** Warns about keys the schema format does not know, which are usually typos. */
+  known(m: YAMLMap, keys: readonly string[], where: string): void {
+    for (const pair of m.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+      if (key === undefined || !keys.includes(key)) this.report(pair.key as Node, `unknown key '${key}' in ${where}`, 'warning');
+    }
+  }
+
+  fallbackOf<K extends keyof Schema>(key: K): Schema[K] | undefined {
+    return this.fallback?.[key];
+  }
+}
+
+const TOP_KEYS = ['version', 'records', 'required', 'categories', 'fields', 'archive_number', 'rules', 'retention_rules', 'labels', 'disposal'];
+
+export function readSchema(text: string): { schema: Schema; problems: SchemaProblem[] } {
+  // The built-in default fills sections the workspace's file leaves out (or gets wrong).
+  const base = text === defaultSchemaText ? undefined : defaultSchema();
+  const r = new Reader(base);
+  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+  for (const e of doc.errors) r.problems.push({ message: e.message.split('\n')[0], start: e.pos[0], end: e.pos[1], severity: 'error' });
+  for (const w of doc.warnings) r.problems.push({ message: w.message.split('\n')[0], start: w.pos[0], end: w.pos[1], severity: 'warning' });
+  const top = r.map(doc.contents, 'the schema');
+  if (top) r.known(top, TOP_KEYS, 'the schema');
+  const get = (key: string): unknown => top?.get(key, true);
+
+  const version = r.number(get('version'), 'version') ?? 1;
+  if (version !== 1) r.report(get('version') as Node, `schema version ${version} is not supported (this version reads 1)`);
+
+  const records = r.map(get('records'), 'records');
+  if (records) r.known(records, ['include', 'exclude'], 'records');
+  const include = r.strings(records?.get('include', true), 'records.include') ?? base?.include ?? ['**/*.md'];
+  const exclude = r.strings(records?.get('exclude', true), 'records.exclude') ?? base?.exclude ?? [];
+
+  const fields = readFields(r, get('fields')) ?? r.fallbackOf('fields') ?? new Map<string, FieldDef>();
+  const categories = readCategories(r, get('categories'), fields) ?? r.fallbackOf('categories') ?? new Map<string, CategoryDef>();
+  const required = r.strings(get('required'), 'required') ?? base?.required ?? [];
+  for (const name of required) {
+    if (!fields.has(name)) r.report(get('required') as Node, `required field '${name}' is not declared under fields`, 'warning');
+  }
+  const archiveNumber = readArchiveNumber(r, get('archive_number')) ?? r.fallbackOf('archiveNumber')!;
+
+  const rules = new Map<string, SeveritySetting>();
+  const rulesMap = r.map(get('rules'), 'rules');
+  for (const pair of rulesMap?.items ?? []) {
+    const code = r.string(pair.key, 'a rule code');
+    const sev = r.severity(pair.value, `the severity of rule ${code}`);
+    if (code && sev) rules.set(code, sev);
+  }
+
+  const schema: Schema = { version, include, exclude, required, categories, fields, archiveNumber, rules, source: text };
+  return { schema, problems: r.problems };
+}
+
+const FIELD_KEYS = ['type', 'values', 'items', 'pattern', 'min', 'max', 'categories', 'label', 'description', 'placeholder', 'required'];
+
+function readFields(r: Reader, node: unknown): Map<string, FieldDef> | undefined {
+  const m = r.map(node, 'fields');
+  if (!m) return undefined;
+  const out = new Map<string, FieldDef>();
+  for (const pair of m.items) {
+    const name = r.string(pair.key, 'a field name');
+    const def = r.map(pair.value, `field ${name}`);
+    if (!name || !def) continue;
+    r.known(def, FIELD_KEYS, `field ${name}`);
+    const typeNode = def.get('type', true);
+    const typeName = r.string(typeNode, `the type of field ${name}`) ?? 'string';
+    let type: FieldType = 'string';
+    if ((FIELD_TYPES as readonly string[]).includes(typeName)) type = typeName as FieldType;
+    else r.report(typeNode as Node, `unknown field type '${typeName}'; one of ${FIELD_TYPES.join(', ')}`);
+    const field: FieldDef = {
+      name, type,
+      label: r.bilingual(def.get('label', true), `the label of field ${name}`, name),
+      description: r.bilingual(def.get('description', true), `the description of field ${name}`, ''),
+      values: r.strings(def.get('values', true), `the values of field ${name}`),
+      categories: r.strings(def.get('categories', true), `the categories of field ${name}`),
+      min: r.number(def.get('min', true), `min of field ${name}`),
+      max: r.number(def.get('max', true), `max of field ${name}`),
+      placeholder: (def.get('placeholder', true) as { value?: unknown } | undefined)?.value,
+    };
+    const items = r.string(def.get('items', true), `the items of field ${name}`);
+    if (items !== undefined) {
+      if ((FIELD_TYPES as readonly string[]).includes(items)) field.items = items as FieldType;
+      else r.report(def.get('items', true) as Node, `unknown item type '${items}'`);
+    }
+    const pattern = r.string(def.get('pattern', true), `the pattern of field ${name}`);
+    if (pattern !== undefined) {
+      try {
+        field.pattern = new RegExp(pattern, 'u');
+      } catch (err) {
+        r.report(def.get('pattern', true) as Node, `invalid pattern: ${(err as Error).message}`);
+      }
+    }
+    if (type === 'enum' && !field.values?.length) r.report(pair.key as Node, `enum field ${name} needs values`);
+    out.set(name, field);
+  }
+  return out;
+}
+
+const CATEGORY_KEYS = ['label', 'code', 'required', 'retention', 'unknown_fields', 'description'];
+
+function readCategories(r: Reader, node: unknown, fields: Map<string, FieldDef>): Map<string, CategoryDef> | undefined {
+  const m = r.map(node, 'categories');
+  if (!m) return undefined;
+  const out = new Map<string, CategoryDef>();
+  for (const pair of m.items) {
+    const key = r.string(pair.key, 'a category key');
+    const def = r.map(pair.value, `category ${key}`);
+    if (!key || !def) continue;
+    r.known(def, CATEGORY_KEYS, `category ${key}`);
+    const required = r.strings(def.get('required', true), `the required fields of category ${key}`) ?? [];
+    for (const f of required) {
+      if (!fields.has(f)) r.report(def.get('required', true) as Node, `required field '${f}' of category ${key} is not declared under fields`, 'warning');
+    }
+    out.set(key, {
+      key,
+      label: r.bilingual(def.get('label', true), `the label of category ${key}`, key),
+      code: r.string(def.get('code', true), `the code of category ${key}`) ?? key.slice(0, 2).toUpperCase(),
+      required,
+      retention: readRetention(r, def.get('retention', true), key),
+      unknownFields: r.severity(def.get('unknown_fields', true), `unknown_fields of category ${key}`) ?? 'off',
+    });
+  }
+  return out;
+}
+
+function readRetention(r: Reader, node: unknown, category: string): RetentionDefault | undefined {
+  const m = r.map(node, `the retention of category ${category}`);
+  if (!m) return undefined;
+  r.known(m, ['code', 'from', 'after_event', 'fiscal_year', 'basis'], `the retention of category ${category}`);
+  const code = r.string(m.get('code', true), 'retention.code') ?? 'D10';
+  if (!/^(Y|D[0-9]{1,3})$/.test(code)) r.report(m.get('code', true) as Node, `retention code '${code}' must be Y or D plus years (D30, D10, D3)`);
+  return {
+    code,
+    from: r.string(m.get('from', true), 'retention.from') ?? 'date',
+    afterEvent: r.string(m.get('after_event', true), 'retention.after_event'),
+    fiscalYear: r.boolean(m.get('fiscal_year', true), 'retention.fiscal_year') ?? false,
+    basis: r.bilingual(m.get('basis', true), 'retention.basis', ''),
+  };
+}
+
+function readArchiveNumber(r: Reader, node: unknown): ArchiveNumberConfig | undefined {
+  const m = r.map(node, 'archive_number');
+  if (!m) return undefined;
+  r.known(m, ['fonds', 'org', 'format', 'number_width', 'number_scope', 'separator'], 'archive_number');
+  const format = r.string(m.get('format', true), 'archive_number.format') ?? '{fonds}-{subject}·{year}-{retention}-{number}';
+  if (!format.includes('{number}')) r.report(m.get('format', true) as Node, 'archive_number.format must contain {number}');
+  const width = r.number(m.get('number_width', true), 'archive_number.number_width') ?? 4;
+  return {
+    fonds: r.string(m.get('fonds', true), 'archive_number.fonds') ?? '',
+    org: r.string(m.get('org', true), 'archive_number.org') ?? '',
+    format,
+    numberWidth: Math.max(1, Math.min(12, Math.trunc(width))),
+    numberScope: r.strings(m.get('number_scope', true), 'archive_number.number_scope') ?? ['fonds', 'subject', 'year', 'retention'],
+  };
+}

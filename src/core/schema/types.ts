@@ -1,0 +1,75 @@
+/** The workspace's schema (`.records/schema.yaml`), read into plain, checked values. */
+
+export const FIELD_TYPES = ['string', 'text', 'date', 'datetime', 'number', 'money', 'enum', 'boolean', 'list', 'email',
+  'phone', 'id-number', 'credit-code', 'path'] as const;
+export type FieldType = (typeof FIELD_TYPES)[number];
+
+export const SEVERITIES = ['error', 'warning', 'info', 'hint', 'off'] as const;
+export type Severity = Exclude<(typeof SEVERITIES)[number], 'off'>;
+export type SeveritySetting = (typeof SEVERITIES)[number];
+
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
+export interface FieldDef {
+  name: string;
+  type: FieldType;
+  label: Bilingual;
+  description: Bilingual;
+  /** enum: the allowed values; list: the allowed items, when fixed. */
+  values?: string[];
+  /** list: the type of each item. */
+  items?: FieldType;
+  pattern?: RegExp;
+  min?: number;
+  max?: number;
+  /** Categories the field belongs to; undefined = every category. */
+  categories?: string[];
+  placeholder?: unknown;
+}
+
+export interface RetentionDefault {
+  /** Y (permanent) or D + years. */
+  code: string;
+  /** The date field the period runs from. */
+  from: string;
+  /** An event date field; when present the period runs from it instead (e.g. contract_completed). */
+  afterEvent?: string;
+  /** Accounting rule: the period starts the day after the fiscal year of the date ends. */
+  fiscalYear: boolean;
+  basis: Bilingual;
+}
+
+export interface CategoryDef {
+  key: string;
+  label: Bilingual;
+  /** Subject code used in archive numbers (JB, HT, …). */
+  code: string;
+  required: string[];
+  retention?: RetentionDefault;
+  unknownFields: SeveritySetting;
+}
+
+export interface ArchiveNumberConfig {
+  fonds: string;
+  org: string;
+  format: string;
+  numberWidth: number;
+  numberScope: string[];
+}
+
+export interface Schema {
+  version: number;
+  include: string[];
+  exclude: string[];
+  required: string[];
+  categories: Map<string, CategoryDef>;
+  fields: Map<string, FieldDef>;
+  archiveNumber: ArchiveNumberConfig;
+  /** Severity overrides per rule code. */
+  rules: Map<string, SeveritySetting>;
+  /** The text it was read from (workers rebuild the schema from it). */
+  source: string;
+}

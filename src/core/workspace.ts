@@ -1,0 +1,30 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { defaultSchemaText, loadSchema, SCHEMA_PATH, type LoadedSchema } from './schema/load';
+
+/** The schema of a workspace folder: its `.records/schema.yaml`, or the built-in default when it has none. */
+export function readWorkspaceSchema(root: string): LoadedSchema & { text: string | undefined } {
+  let text: string | undefined;
+  try {
+    text = fs.readFileSync(path.join(root, SCHEMA_PATH), 'utf8');
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  } catch {
+    text = undefined;
+  }
+  return { ...loadSchema(text), text };
+}
+
+export type InitResult = { written: true; path: string } | { written: false; path: string; reason: 'exists' };
+
+/** Writes the built-in schema out as a starting point; never overwrites an existing one. */
+export function initSchema(root: string): InitResult {
+  const file = path.join(root, SCHEMA_PATH);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  try {
+    fs.writeFileSync(file, defaultSchemaText, { flag: 'wx' });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return { written: false, path: file, reason: 'exists' };
+    throw err;
+  }
+  return { written: true, path: file };
+}

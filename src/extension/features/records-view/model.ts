@@ -1,0 +1,87 @@
+import type { Lang } from '../../../core/i18n';
+import { field, type RecordEntry } from '../../../core/records/types';
+import type { Schema } from '../../../core/schema/types';
+import type { FolderIndex } from '../../index/folder-index';
+
+export type GroupBy = 'category' | 'customer' | 'status';
+export type Status = 'error' | 'warning' | 'ok';
+
+export const NO_VALUE = '\u0000none';
+
+export interface Filter {
+  text?: string;
+  /** field=value terms, all of which must match. */
+  fields: [string, string][];
+}
+
+/** `合同 field:value other` → free text plus field terms. */
+export function parseFilter(input: string): Filter {
+  const fields: [string, string][] = [];
+  const words: string[] = [];
+  for (const term of input.trim().split(/\s+/).filter(Boolean)) {
+    const m = /^([A-Za-z_][\w-]*)[=:](.*)$/.exec(term);
+    if (m) fields.push([m[1], m[2].toLowerCase()]);
+    else words.push(term.toLowerCase());
+  }
+  return { text: words.length ? words.join(' ') : undefined, fields };
+}
+
+export function matches(r: RecordEntry, f: Filter | undefined): boolean {
+  if (!f) return true;
+  for (const [name, value] of f.fields) {
+    const v = r.data?.[name];
+    const s = Array.isArray(v) ? v.join(',') : v === undefined || v === null ? '' : String(v);
+    if (!s.toLowerCase().includes(value)) return false;
+  }
+  if (f.text) {
+    const hay = `${field(r, 'title') ?? ''} ${field(r, 'customer') ?? ''} ${field(r, 'id') ?? ''} ${field(r, 'archive_no') ?? ''} ${r.file}`.toLowerCase();
+    for (const w of f.text.split(' ')) if (!hay.includes(w)) return false;
+  }
+  return true;
+}
+
+export function statusOf(folder: FolderIndex, r: RecordEntry): Status {
+  const c = folder.index.problemCounts(r);
+  return c.errors ? 'error' : c.warnings ? 'warning' : 'ok';
+}
+
+export function groupKey(folder: FolderIndex, r: RecordEntry, by: GroupBy): string {
+  if (by === 'status') return statusOf(folder, r);
+  const v = field(r, by);
+  if (by === 'category' && v !== undefined && !folder.schema.categories.has(v)) return NO_VALUE;
+  return v ?? NO_VALUE;
+}
+
+export function categoryLabel(schema: Schema, key: string, lang: Lang): string | undefined {
+  const c = schema.categories.get(key);
+  return c ? (lang === 'zh' ? c.label.zh : c.label.en) : undefined;
+}
+
+/** Records of a folder grouped once per index change, so expanding a node is a lookup. */
+export class GroupModel {
+  readonly groups = new Map<string, RecordEntry[]>();
+  readonly sub = new Map<string, Map<string, RecordEntry[]>>();
+  total = 0;
+  withProblems = 0;
+
+  constructor(folder: FolderIndex, by: GroupBy, filter: Filter | undefined) {
+    for (const r of folder.index.records()) {
+      if (!matches(r, filter)) continue;
+      this.total++;
+      const c = folder.index.problemCounts(r);
+      if (c.errors || c.warnings) this.withProblems++;
+      const key = groupKey(folder, r, by);
+      let list = this.groups.get(key);
+      if (!list) this.groups.set(key, (list = []));
+      list.push(r);
+      if (by === 'category') {
+        const cust = field(r, 'customer') ?? NO_VALUE;
+        let m = this.sub.get(key);
+        if (!m) this.sub.set(key, (m = new Map()));
+        let l2 = m.get(cust);
+        if (!l2) m.set(cust, (l2 = []));
+        l2.push(r);
+      }
+    }
+  }
+}

@@ -1,0 +1,272 @@
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { Lang } from '../../../core/i18n';
+import { field, type RecordEntry } from '../../../core/records/types';
+import type { FolderIndex } from '../../index/folder-index';
+import type { WorkspaceIndex } from '../../index/workspace-index';
+import { categoryLabel, GroupModel, NO_VALUE, statusOf, type Filter, type GroupBy } from './model';
+
+const PAGE = 500;
+
+export type Node =
+  | { kind: 'folder'; id: string; folder: FolderIndex }
+  | { kind: 'group'; id: string; folder: FolderIndex; key: string; level: 1 | 2; parentKey?: string; parent?: Node }
+  | { kind: 'record'; id: string; folder: FolderIndex; record: RecordEntry; parent: Node }
+  | { kind: 'more'; id: string; parent: Node; shown: number; remaining: number };
+
+const CATEGORY_ICONS: Record<string, string> = {
+  basic: 'account', contract: 'law', transaction: 'credit-card', service: 'tools', communication: 'comment-discussion', other: 'archive',
+};
+
+export class RecordsTree implements vscode.TreeDataProvider<Node> {
+  private readonly emitter = new vscode.EventEmitter<Node | undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  groupBy: GroupBy = 'category';
+  filter: Filter | undefined;
+  private models = new Map<FolderIndex, GroupModel>();
+  /** How many records each group shows (paging keeps a 20,000-record group fast). */
+  private readonly limits = new Map<string, number>();
+  private readonly nodes = new Map<string, Node>();
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly ws: WorkspaceIndex, private readonly lang: Lang) {}
+
+  /** Coalesces bursts of index changes into one refresh. */
+  refreshSoon(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.refresh(), 60);
+  }
+
+  refresh(): void {
+    clearTimeout(this.timer);
+    this.models.clear();
+    this.emitter.fire(undefined);
+  }
+
+  model(folder: FolderIndex): GroupModel {
+    let m = this.models.get(folder);
+    if (!m) this.models.set(folder, (m = new GroupModel(folder, this.groupBy, this.filter)));
+    return m;
+  }
+
+  private node<T extends Node>(n: T): T {
+    const existing = this.nodes.get(n.id) as T | undefined;
+    if (existing && existing.kind === n.kind) {
+      Object.assign(existing, n);
+      return existing;
+    }
+    this.nodes.set(n.id, n);
+    return n;
+  }
+
+  getChildren(element?: Node): Node[] {
+    if (!element) {
+      const folders = this.ws.all();
+      if (folders.length === 1) return this.groupNodes(folders[0]);
+      return folders.map((folder) => this.node({ kind: 'folder', id: `f:${folder.root}`, folder }));
+    }
+    if (element.kind === 'folder') return this.groupNodes(element.folder, element);
+    if (element.kind === 'group') {
+      const m = this.model(element.folder);
+      if (element.level === 1 && this.groupBy === 'category') {
+        const subs = m.sub.get(element.key) ?? new Map<string, RecordEntry[]>();
+        return [...subs.keys()].sort(compareKeys).map((cust) =>
+          this.node({ kind: 'group', id: `${element.id}/${cust}`, folder: element.folder, key: cust, level: 2, parentKey: element.key, parent: element }));
+      }
+      const list = element.level === 2 ? m.sub.get(element.parentKey!)?.get(element.key) ?? [] : m.groups.get(element.key) ?? [];
+      return this.recordNodes(element, list);
+    }
+    return [];
+  }
+
+  private groupNodes(folder: FolderIndex, parent?: Node): Node[] {
+    const m = this.model(folder);
+    const keys = [...m.groups.keys()];
+    if (this.groupBy === 'category') {
+      const order = [...folder.schema.categories.keys()];
+      keys.sort((a, b) => rank(order, a) - rank(order, b) || compareKeys(a, b));
+    } else if (this.groupBy === 'status') {
+      const order = ['error', 'warning', 'ok'];
+      keys.sort((a, b) => order.indexOf(a) - order.indexOf(b));
+    } else keys.sort(compareKeys);
+    return keys.map((key) => this.node({ kind: 'group', id: `${folder.root}|${this.groupBy}:${key}`, folder, key, level: 1, parent }));
+  }
+
+  private recordNodes(parent: Node & { folder: FolderIndex }, list: RecordEntry[]): Node[] {
+    const sorted = [...list].sort(compareRecords);
+    const limit = this.limits.get(parent.id) ?? PAGE;
+    const out: Node[] = sorted.slice(0, limit).map((record) =>
+      this.node({ kind: 'record', id: `${parent.id}#${record.file}#${record.index}`, folder: parent.folder, record, parent }));
+    if (sorted.length > limit) out.push(this.node({ kind: 'more', id: `${parent.id}#more`, parent, shown: limit, remaining: sorted.length - limit }));
+    return out;
+  }
+
+  showMore(node: Node): void {
+    if (node.kind !== 'more') return;
+    this.limits.set(node.parent.id, node.shown + PAGE * 4);
+    this.emitter.fire(node.parent);
+  }
+
+  getParent(element: Node): Node | undefined {
+    return element.kind === 'folder' ? undefined : element.parent;
+  }
+
+  getTreeItem(n: Node): vscode.TreeItem {
+    if (n.kind === 'folder') {
+      const item = new vscode.TreeItem(path.basename(n.folder.root), vscode.TreeItemCollapsibleState.Expanded);
+      item.id = n.id;
+      item.iconPath = vscode.ThemeIcon.Folder;
+      item.description = String(this.model(n.folder).total);
+      return item;
+    }
+    if (n.kind === 'more') {
+      const item = new vscode.TreeItem(vscode.l10n.t('Show more ({0} remaining)', n.remaining), vscode.TreeItemCollapsibleState.None);
+      item.id = n.id;
+      item.command = { command: 'recordsCurator.showMore', title: '', arguments: [n] };
+      item.iconPath = new vscode.ThemeIcon('ellipsis');
+      return item;
+    }
+    if (n.kind === 'group') return this.groupItem(n);
+    return this.recordItem(n);
+  }
+
+  private groupItem(n: Extract<Node, { kind: 'group' }>): vscode.TreeItem {
+    const m = this.model(n.folder);
+    const list = n.level === 2 ? m.sub.get(n.parentKey!)?.get(n.key) ?? [] : m.groups.get(n.key) ?? [];
+    const label = this.groupLabel(n);
+    // Large groups start collapsed; a filter opens everything it found.
+    const state = this.filter || (n.level === 1 && m.groups.size === 1) ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+    const item = new vscode.TreeItem(label, state);
+    item.id = n.id;
+    let problems = 0;
+    for (const r of list) if (statusOf(n.folder, r) !== 'ok') problems++;
+    item.description = problems ? vscode.l10n.t('{0} · {1} with problems', list.length, problems) : String(list.length);
+    item.contextValue = `group.${this.groupBy}.${n.level}`;
+    if (n.level === 2 || this.groupBy === 'customer') {
+      const type = list.length ? field(list[0], 'customer_type') : undefined;
+      item.iconPath = new vscode.ThemeIcon(type === 'person' ? 'person' : type === 'organization' ? 'organization' : 'account');
+    } else if (this.groupBy === 'category') {
+      item.iconPath = new vscode.ThemeIcon(CATEGORY_ICONS[n.key] ?? 'question');
+    } else {
+      item.iconPath = statusIcon(n.key);
+    }
+    return item;
+  }
+
+  private groupLabel(n: Extract<Node, { kind: 'group' }>): string {
+    if (n.key === NO_VALUE) {
+      return n.level === 1 && this.groupBy === 'category' ? vscode.l10n.t('Uncategorised') : vscode.l10n.t('No customer');
+    }
+    if (n.level === 1 && this.groupBy === 'category') {
+      const label = categoryLabel(n.folder.schema, n.key, this.lang);
+      return label ?? n.key;
+    }
+    if (n.level === 1 && this.groupBy === 'status') {
+      return n.key === 'error' ? vscode.l10n.t('Errors') : n.key === 'warning' ? vscode.l10n.t('Warnings') : vscode.l10n.t('No problems');
+    }
+    return n.key;
+  }
+
+  private recordItem(n: Extract<Node, { kind: 'record' }>): vscode.TreeItem {
+    const r = n.record;
+    const title = field(r, 'title') ?? path.posix.basename(r.file);
+    const item = new vscode.TreeItem(title, vscode.TreeItemCollapsibleState.None);
+    item.id = n.id;
+    item.description = field(r, 'archive_no') ?? field(r, 'id') ?? '';
+    item.resourceUri = n.folder.uriOf(r.file);
+    const status = statusOf(n.folder, r);
+    item.iconPath = status === 'ok' ? new vscode.ThemeIcon('file-text') : statusIcon(status);
+    item.contextValue = 'record';
+    item.tooltip = this.tooltip(n.folder, r);
+    item.command = {
+      command: 'vscode.open', title: vscode.l10n.t('Open Record'),
+      arguments: [n.folder.uriOf(r.file), { selection: new vscode.Range(r.line, 0, r.line, 0), preview: true } satisfies vscode.TextDocumentShowOptions],
+    };
+    return item;
+  }
+
+  private tooltip(folder: FolderIndex, r: RecordEntry): vscode.MarkdownString {
+    const md = new vscode.MarkdownString(undefined, false);
+    md.supportHtml = false;
+    md.isTrusted = false;
+    const cat = field(r, 'category');
+    const rows: [string, string | undefined][] = [
+      [vscode.l10n.t('ID'), field(r, 'id')],
+      [vscode.l10n.t('Category'), cat ? categoryLabel(folder.schema, cat, this.lang) ?? cat : undefined],
+      [vscode.l10n.t('Customer'), field(r, 'customer')],
+      [vscode.l10n.t('Date'), field(r, 'date')],
+      [vscode.l10n.t('Archive number'), field(r, 'archive_no')],
+      [vscode.l10n.t('Retention'), field(r, 'retention')],
+      [vscode.l10n.t('Status'), field(r, 'status')],
+    ];
+    md.appendText(field(r, 'title') ?? r.file);
+    md.appendMarkdown('\n\n');
+    for (const [k, v] of rows) {
+      if (v === undefined) continue;
+      md.appendMarkdown(`**${k}**: `);
+      md.appendText(v);
+      md.appendMarkdown('  \n');
+    }
+    const c = folder.index.problemCounts(r);
+    if (c.errors || c.warnings) md.appendMarkdown(`\n${vscode.l10n.t('{0} errors, {1} warnings', c.errors, c.warnings)}  \n`);
+    md.appendMarkdown('\n');
+    md.appendText(`${r.file}:${r.line + 1}`);
+    return md;
+  }
+
+  /** The node of a record, for reveal: walks the same grouping the view shows. */
+  nodeFor(folder: FolderIndex, record: RecordEntry): Node | undefined {
+    const parents = this.ws.all().length > 1 ? [this.node({ kind: 'folder', id: `f:${folder.root}`, folder })] : [];
+    let level: Node[] = parents.length ? this.getChildren(parents[0]) : this.getChildren();
+    for (let depth = 0; depth < 3; depth++) {
+      for (const n of level) {
+        if (n.kind === 'record' && n.record.file === record.file && n.record.index === record.index) return n;
+      }
+      const group = level.find((n) => n.kind === 'group' && this.containsRecord(n, record));
+      if (!group) return undefined;
+      if (group.kind === 'group') {
+        const list = this.getChildren(group);
+        // Page far enough to include the record.
+        const more = list.find((x) => x.kind === 'more');
+        if (more && !list.some((x) => x.kind === 'record' && x.record === record)) {
+          this.limits.set(group.id, Number.MAX_SAFE_INTEGER);
+          level = this.getChildren(group);
+        } else level = list;
+      }
+    }
+    return undefined;
+  }
+
+  private containsRecord(n: Node, record: RecordEntry): boolean {
+    if (n.kind !== 'group') return false;
+    const m = this.model(n.folder);
+    const list = n.level === 2 ? m.sub.get(n.parentKey!)?.get(n.key) : m.groups.get(n.key);
+    return !!list?.includes(record);
+  }
+}
+
+function statusIcon(status: string): vscode.ThemeIcon {
+  if (status === 'error') return new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+  if (status === 'warning') return new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+  return new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
+}
+
+function rank(order: string[], key: string): number {
+  const i = order.indexOf(key);
+  return i < 0 ? order.length + (key === NO_VALUE ? 1 : 0) : i;
+}
+
+function compareKeys(a: string, b: string): number {
+  if (a === NO_VALUE) return 1;
+  if (b === NO_VALUE) return -1;
+  return a.localeCompare(b, 'zh-CN');
+}
+
+function compareRecords(a: RecordEntry, b: RecordEntry): number {
+  const da = field(a, 'date') ?? '';
+  const db = field(b, 'date') ?? '';
+  if (da !== db) return da < db ? 1 : -1; // newest first
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.index - b.index;
+}
+
+export type { Lang };

@@ -1,0 +1,59 @@
+import * as vscode from 'vscode';
+import { defaultSchemaText, SCHEMA_PATH } from '../../../core/schema/load';
+import { LineIndex } from '../../../core/parse/lines';
+import type { Feature } from '../../feature';
+import type { FolderIndex } from '../../index/folder-index';
+
+/** Mistakes in `.records/schema.yaml` as diagnostics on that file, and a command that writes the default. */
+export const schemaFeature: Feature = {
+  id: 'schema',
+  activate(context, services) {
+    const diagnostics = vscode.languages.createDiagnosticCollection('records-schema');
+    const publish = (folder: FolderIndex) => {
+      const uri = folder.uriOf(SCHEMA_PATH);
+      if (!folder.schemaFromWorkspace || !folder.schemaText) {
+        diagnostics.delete(uri);
+        return;
+      }
+      const lines = new LineIndex(folder.schemaText);
+      diagnostics.set(uri, folder.schemaProblems.map((p) => {
+        const s = lines.positionAt(p.start);
+        const e = lines.positionAt(p.end);
+        const d = new vscode.Diagnostic(new vscode.Range(s.line, s.character, e.line, e.character), p.message,
+          p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
+        d.source = 'records-curator';
+        d.code = 'schema';
+        return d;
+      }));
+    };
+    const publishAll = () => services.index.all().forEach(publish);
+    context.subscriptions.push(
+      diagnostics,
+      services.index.onDidChange((e) => {
+        if (!e.paths) publish(e.folder);
+      }),
+      vscode.commands.registerCommand('recordsCurator.initSchema', async () => {
+        if (!vscode.workspace.isTrusted) {
+          void vscode.window.showWarningMessage(vscode.l10n.t('Writing files is off in Restricted Mode. Trust the workspace first.'));
+          return;
+        }
+        const folders = vscode.workspace.workspaceFolders ?? [];
+        const folder = folders.length > 1 ? await vscode.window.showWorkspaceFolderPick() : folders[0];
+        if (!folder) return;
+        const uri = vscode.Uri.joinPath(folder.uri, ...SCHEMA_PATH.split('/'));
+        try {
+          await vscode.workspace.fs.stat(uri);
+          void vscode.window.showWarningMessage(vscode.l10n.t('{0} already exists; it was not changed.', SCHEMA_PATH));
+          await vscode.window.showTextDocument(uri);
+          return;
+        } catch {
+          // does not exist: write it
+        }
+        const edit = new vscode.WorkspaceEdit();
+        edit.createFile(uri, { ignoreIfExists: false, overwrite: false, contents: Buffer.from(defaultSchemaText, 'utf8') });
+        if (await vscode.workspace.applyEdit(edit)) await vscode.window.showTextDocument(uri);
+      }),
+    );
+    void services.index.whenReady().then(publishAll);
+  },
+};

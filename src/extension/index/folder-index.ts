@@ -1,0 +1,230 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { Lang } from '../../core/i18n';
+import { cacheKey, readCache, writeCache } from '../../core/records/cache';
+import { indexText } from '../../core/records/index-file';
+import { createMatcher, type RecordMatcher } from '../../core/records/matcher';
+import { readAndIndex } from '../../core/records/read-file';
+import { RecordIndex } from '../../core/records/record-index';
+import { indexOptions, scanFolder } from '../../core/records/scan';
+import type { FileEntry } from '../../core/records/types';
+import { SCHEMA_PATH, type SchemaProblem } from '../../core/schema/load';
+import type { Schema } from '../../core/schema/types';
+import { readWorkspaceSchema } from '../../core/workspace';
+
+const VERSION = process.env.RC_VERSION ?? 'dev';
+
+export interface FolderIndexOptions {
+  folder: vscode.WorkspaceFolder;
+  lang: Lang;
+  cacheDir: vscode.Uri | undefined;
+  log: vscode.LogOutputChannel;
+  settings(): { include: string[]; exclude: string[] };
+}
+
+/**
+ * The records of one workspace folder: built once (from the cache when it is still valid), then kept
+ * current from file events and from unsaved editor text.
+ */
+export class FolderIndex implements vscode.Disposable {
+  readonly index: RecordIndex;
+  readonly root: string;
+  schema!: Schema;
+  schemaText: string | undefined;
+  schemaProblems: SchemaProblem[] = [];
+  schemaFromWorkspace = false;
+  private matcher!: RecordMatcher;
+  private readonly pending = new Set<string>();
+  private flushTimer: NodeJS.Timeout | undefined;
+  private saveTimer: NodeJS.Timeout | undefined;
+  private building: Promise<void> | undefined;
+  private generation = 0;
+  /** Paths whose current entry comes from an unsaved editor. */
+  private readonly dirty = new Set<string>();
+  private readonly schemaListeners = new Set<() => void>();
+
+  constructor(private readonly o: FolderIndexOptions) {
+    this.root = o.folder.uri.fsPath;
+    this.index = new RecordIndex(o.lang);
+    this.loadSchema();
+  }
+
+  onDidChangeSchema(l: () => void): vscode.Disposable {
+    this.schemaListeners.add(l);
+    return new vscode.Disposable(() => this.schemaListeners.delete(l));
+  }
+
+  private loadSchema(): void {
+    const loaded = readWorkspaceSchema(this.root);
+    this.schema = loaded.schema;
+    this.schemaText = loaded.text;
+    this.schemaProblems = loaded.problems;
+    this.schemaFromWorkspace = loaded.fromWorkspace;
+    const s = this.o.settings();
+    this.matcher = createMatcher([...this.schema.include, ...s.include], [...this.schema.exclude, ...s.exclude]);
+  }
+
+  relative(uri: vscode.Uri): string | undefined {
+    if (uri.scheme !== 'file') return undefined;
+    const rel = path.relative(this.root, uri.fsPath);
+    if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
+    return rel.split(path.sep).join('/');
+  }
+
+  uriOf(rel: string): vscode.Uri {
+    return vscode.Uri.joinPath(this.o.folder.uri, ...rel.split('/'));
+  }
+
+  isRecordPath(rel: string): boolean {
+    return this.matcher(rel);
+  }
+
+  private get cacheFile(): string | undefined {
+    if (!this.o.cacheDir) return undefined;
+    return path.join(this.o.cacheDir.fsPath, `index-${cacheKey([this.root]).slice(0, 12)}.json`);
+  }
+
+  private get key(): string {
+    const s = this.o.settings();
+    return cacheKey([VERSION, this.o.lang, this.schemaText ?? null, s.include, s.exclude]);
+  }
+
+  /** Full build with progress in the status bar; concurrent calls share one build. */
+  build(reason: string): Promise<void> {
+    this.building ??= this.doBuild(reason).finally(() => (this.building = undefined));
+    return this.building;
+  }
+
+  private async doBuild(reason: string): Promise<void> {
+    const gen = ++this.generation;
+    const started = Date.now();
+    const previous = this.readCacheFile();
+    await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Indexing records') },
+      async (progress) => {
+        let last = 0;
+        const result = await scanFolder({
+          root: this.root, schema: this.schema, schemaText: this.schemaText, lang: this.o.lang, previous,
+          include: this.o.settings().include, exclude: this.o.settings().exclude,
+          workerPath: path.join(__dirname, 'index-worker.js'),
+          onProgress: (done, total) => {
+            const now = Date.now();
+            if (now - last > 200) {
+              last = now;
+              progress.report({ message: `${done}/${total}` });
+            }
+          },
+        });
+        if (gen !== this.generation) return; // a newer build replaced this one
+        this.dirty.clear();
+        this.index.replaceAll(result.files);
+        this.o.log.info(`indexed ${this.index.size} records in ${result.listed} files of ${this.root} (${reason}): ${result.reused} from cache, ${result.read} read, ${Date.now() - started} ms`);
+        // Unsaved editors win over the disk.
+        for (const doc of vscode.workspace.textDocuments) if (doc.isDirty) this.updateFromDocument(doc);
+        this.scheduleSave(result.read > 0 ? 1000 : 0);
+      },
+    );
+  }
+
+  private readCacheFile(): Map<string, FileEntry> | undefined {
+    const file = this.cacheFile;
+    if (!file) return undefined;
+    try {
+      const text = fs.readFileSync(file, 'utf8');
+      const map = readCache(text, this.key);
+      if (!map) this.o.log.info('index cache is stale or unreadable; rebuilding');
+      return map;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private scheduleSave(delay: number): void {
+    if (delay === 0 && !this.saveTimer) return;
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => this.saveCache(), delay || 5000);
+  }
+
+  saveCache(): void {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    const file = this.cacheFile;
+    if (!file) return;
+    try {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      const tmp = `${file}.${process.pid}.tmp`;
+      const entries = [...this.index.entries()].filter((e) => !this.dirty.has(e.path));
+      fs.writeFileSync(tmp, writeCache(this.key, entries));
+      fs.renameSync(tmp, file); // atomic: a crash never leaves half a cache
+    } catch (err) {
+      this.o.log.warn(`could not write the index cache: ${String(err)}`);
+    }
+  }
+
+  /** A file event: queued and handled in one batch, so a `git checkout` of a thousand files is one update. */
+  queue(uri: vscode.Uri): void {
+    const rel = this.relative(uri);
+    if (rel === undefined) return;
+    if (rel === SCHEMA_PATH) {
+      this.schemaChanged();
+      return;
+    }
+    if (!this.matcher(rel) && !this.index.get(rel)) return;
+    this.pending.add(rel);
+    clearTimeout(this.flushTimer);
+    this.flushTimer = setTimeout(() => void this.flush(), 80);
+  }
+
+  private schemaChanged(): void {
+    this.loadSchema();
+    for (const l of this.schemaListeners) l();
+    void this.build('schema changed');
+  }
+
+  private async flush(): Promise<void> {
+    if (this.building) await this.building;
+    const paths = [...this.pending];
+    this.pending.clear();
+    if (!paths.length) return;
+    const opts = indexOptions({ root: this.root, schema: this.schema, lang: this.o.lang });
+    const updated: FileEntry[] = [];
+    const removed: string[] = [];
+    let sliceStart = Date.now();
+    for (const rel of paths) {
+      if (this.dirty.has(rel)) continue; // the open editor's text is what counts until it is saved or closed
+      const entry = this.matcher(rel) ? readAndIndex(this.root, rel, undefined, opts) : undefined;
+      if (entry) updated.push(entry);
+      else removed.push(rel);
+      if (Date.now() - sliceStart > 15) {
+        await new Promise((r) => setImmediate(r));
+        sliceStart = Date.now();
+      }
+    }
+    if (updated.length) this.index.set(updated);
+    if (removed.length) this.index.delete(removed);
+    this.scheduleSave(5000);
+  }
+
+  /** Re-indexes an open document from its text (unsaved edits). */
+  updateFromDocument(doc: vscode.TextDocument): void {
+    const rel = this.relative(doc.uri);
+    if (rel === undefined || !this.matcher(rel)) return;
+    const opts = indexOptions({ root: this.root, schema: this.schema, lang: this.o.lang });
+    const entry = indexText(rel, doc.getText(), { mtimeMs: -1, size: -1 }, opts);
+    this.dirty.add(rel);
+    this.index.set([entry]);
+  }
+
+  /** The editor closed or saved: the file on disk is the truth again. */
+  revertToDisk(uri: vscode.Uri): void {
+    const rel = this.relative(uri);
+    if (rel === undefined || !this.dirty.delete(rel)) return;
+    this.queue(uri);
+  }
+
+  dispose(): void {
+    clearTimeout(this.flushTimer);
+    if (this.saveTimer) this.saveCache();
+  }
+}

@@ -1,0 +1,128 @@
+import * as vscode from 'vscode';
+import { langOf } from '../../core/i18n';
+import type { IndexChange } from '../../core/records/record-index';
+import type { RecordEntry } from '../../core/records/types';
+import { FolderIndex } from './folder-index';
+
+export interface WorkspaceChange extends IndexChange {
+  folder: FolderIndex;
+}
+
+/** One FolderIndex per workspace folder, fed by file watchers and editor events. */
+export class WorkspaceIndex implements vscode.Disposable {
+  private readonly folders = new Map<string, FolderIndex>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly emitter = new vscode.EventEmitter<WorkspaceChange>();
+  readonly onDidChange = this.emitter.event;
+  private readonly docTimers = new Map<string, NodeJS.Timeout>();
+  private ready: Promise<void> = Promise.resolve();
+
+  constructor(private readonly context: vscode.ExtensionContext, private readonly log: vscode.LogOutputChannel) {
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.{md,markdown,yaml,yml}');
+    // A folder deleted outside VS Code is one event for the folder, not one per file in it.
+    const deletions = vscode.workspace.createFileSystemWatcher('**', true, true, false);
+    const onFile = (uri: vscode.Uri) => this.folderOf(uri)?.queue(uri);
+    this.disposables.push(
+      watcher, deletions, this.emitter,
+      deletions.onDidDelete((uri) => this.queueTree(uri)),
+      watcher.onDidCreate(onFile), watcher.onDidChange(onFile), watcher.onDidDelete(onFile),
+      // Folders deleted or renamed in the Explorer: the watcher reports the folder, not the files in it.
+      vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((u) => this.queueTree(u))),
+      vscode.workspace.onDidRenameFiles((e) => e.files.forEach(({ oldUri, newUri }) => { this.queueTree(oldUri); this.queueTree(newUri); })),
+      vscode.workspace.onDidChangeTextDocument((e) => this.onEdit(e.document)),
+      vscode.workspace.onDidCloseTextDocument((doc) => this.folderOf(doc.uri)?.revertToDisk(doc.uri)),
+      vscode.workspace.onDidSaveTextDocument((doc) => this.folderOf(doc.uri)?.revertToDisk(doc.uri)),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.syncFolders()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('recordsCurator.include') || e.affectsConfiguration('recordsCurator.exclude')) this.rebuildAll('settings changed');
+      }),
+    );
+    this.syncFolders();
+  }
+
+  /** Resolves when every folder has been indexed once. */
+  whenReady(): Promise<void> {
+    return this.ready;
+  }
+
+  all(): FolderIndex[] {
+    return [...this.folders.values()];
+  }
+
+  folderOf(uri: vscode.Uri): FolderIndex | undefined {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    return folder ? this.folders.get(folder.uri.toString()) : undefined;
+  }
+
+  /** The record at a position of a document, if any. */
+  recordAt(uri: vscode.Uri, line?: number): { folder: FolderIndex; record: RecordEntry } | undefined {
+    const folder = this.folderOf(uri);
+    const rel = folder?.relative(uri);
+    const entry = rel === undefined ? undefined : folder?.index.get(rel);
+    if (!folder || !entry || !entry.records.length) return undefined;
+    const record = (line === undefined ? undefined : entry.records.find((r) => line >= r.line && line <= r.endLine)) ?? entry.records[0];
+    return { folder, record };
+  }
+
+  private queueTree(uri: vscode.Uri): void {
+    const folder = this.folderOf(uri);
+    if (!folder) return;
+    const rel = folder.relative(uri);
+    if (rel === undefined) return;
+    for (const p of [...folder.index.paths()]) if (p === rel || p.startsWith(rel + '/')) folder.queue(folder.uriOf(p));
+    folder.queue(uri);
+  }
+
+  private onEdit(doc: vscode.TextDocument): void {
+    const folder = this.folderOf(doc.uri);
+    if (!folder) return;
+    const key = doc.uri.toString();
+    clearTimeout(this.docTimers.get(key));
+    // Typing is batched: the index follows a pause of 150 ms, not every keystroke.
+    this.docTimers.set(key, setTimeout(() => {
+      this.docTimers.delete(key);
+      if (doc.isClosed) return;
+      if (doc.isDirty) folder.updateFromDocument(doc);
+      else folder.revertToDisk(doc.uri);
+    }, 150));
+  }
+
+  private syncFolders(): void {
+    const lang = langOf(vscode.env.language);
+    const current = new Set((vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.toString()));
+    for (const [key, f] of this.folders) {
+      if (!current.has(key)) {
+        f.dispose();
+        this.folders.delete(key);
+      }
+    }
+    const builds: Promise<void>[] = [];
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const key = folder.uri.toString();
+      if (folder.uri.scheme !== 'file' || this.folders.has(key)) continue;
+      const fi = new FolderIndex({
+        folder, lang, cacheDir: this.context.storageUri, log: this.log,
+        settings: () => {
+          const c = vscode.workspace.getConfiguration('recordsCurator', folder.uri);
+          return { include: c.get<string[]>('include') ?? [], exclude: c.get<string[]>('exclude') ?? [] };
+        },
+      });
+      fi.index.onDidChange((change) => this.emitter.fire({ ...change, folder: fi }));
+      fi.onDidChangeSchema(() => this.emitter.fire({ folder: fi }));
+      this.folders.set(key, fi);
+      builds.push(fi.build('opened').catch((err) => this.log.error(`indexing ${fi.root} failed`, err)));
+    }
+    this.ready = Promise.all([this.ready, ...builds]).then(() => undefined);
+  }
+
+  rebuildAll(reason: string): Promise<void> {
+    this.ready = Promise.all(this.all().map((f) => f.build(reason))).then(() => undefined);
+    return this.ready;
+  }
+
+  dispose(): void {
+    for (const t of this.docTimers.values()) clearTimeout(t);
+    for (const f of this.folders.values()) f.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}

@@ -1,0 +1,83 @@
+import { describe, test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { defaultSchema } from '../../src/core/schema/load';
+import { cacheKey, readCache, writeCache } from '../../src/core/records/cache';
+import { indexText } from '../../src/core/records/index-file';
+import { createMatcher } from '../../src/core/records/matcher';
+import { RecordIndex } from '../../src/core/records/record-index';
+import { allRules } from '../../src/core/rules';
+import { record, VALID_SERVICE } from './helpers';
+
+const opts = { schema: defaultSchema(), lang: 'en' as const, rules: allRules, fileExists: () => true };
+const entry = (path: string, fields: Record<string, string>) => indexText(path, record(fields), { mtimeMs: 1, size: 1 }, opts);
+
+describe('the record index', () => {
+  test('reports a duplicate id at both places, and forgets it when one goes', () => {
+    const index = new RecordIndex();
+    index.replaceAll(new Map([['a.md', entry('a.md', VALID_SERVICE)], ['b.md', entry('b.md', VALID_SERVICE)]]));
+    const a = index.findings('a.md').filter((f) => f.code === 'duplicate-id');
+    const b = index.findings('b.md').filter((f) => f.code === 'duplicate-id');
+    assert.equal(a.length, 1);
+    assert.equal(b.length, 1);
+    assert.match(a[0].message, /b\.md:1/);
+    assert.equal(a[0].start.line, 1, 'on the id value');
+    assert.equal(a[0].start.col, 4);
+    const touched = index.delete(['b.md']);
+    assert.deepEqual(touched.sort(), ['a.md', 'b.md']);
+    assert.deepEqual(index.findings('a.md').filter((f) => f.code === 'duplicate-id'), []);
+  });
+
+  test('duplicate archive numbers are reported, and changing one away clears both', () => {
+    const index = new RecordIndex();
+    const an = 'Z109-FW·2026-D3-0001';
+    index.replaceAll(new Map([['a.md', entry('a.md', { ...VALID_SERVICE, archive_no: an })], ['b.md', entry('b.md', { ...VALID_SERVICE, id: 'X', archive_no: an })]]));
+    assert.equal(index.findings('b.md').filter((f) => f.code === 'duplicate-archive-no').length, 1);
+    const touched = index.set([entry('b.md', { ...VALID_SERVICE, id: 'X', archive_no: 'Z109-FW·2026-D3-0002' })]);
+    assert.ok(touched.includes('a.md'), 'the partner is refreshed too');
+    assert.equal(index.findings('a.md').filter((f) => f.code === 'duplicate-archive-no').length, 0);
+  });
+
+  test('counts records and notifies listeners of the paths that changed', () => {
+    const index = new RecordIndex();
+    const seen: (readonly string[] | undefined)[] = [];
+    index.onDidChange((c) => seen.push(c.paths));
+    index.replaceAll(new Map([['a.md', entry('a.md', VALID_SERVICE)]]));
+    index.set([entry('b.md', { ...VALID_SERVICE, id: 'B' })]);
+    assert.equal(index.size, 2);
+    assert.deepEqual(seen, [undefined, ['b.md']]);
+  });
+});
+
+describe('the index cache', () => {
+  test('round-trips entries exactly', () => {
+    const files = [entry('a.md', VALID_SERVICE), entry('b/c.md', { ...VALID_SERVICE, id: 'C', title: '"带引号"' })];
+    const key = cacheKey(['v1']);
+    const back = readCache(writeCache(key, files), key);
+    assert.deepEqual([...back!.values()], files);
+  });
+
+  test('a stale key, another format, or a corrupt file is refused (the caller rebuilds)', () => {
+    const text = writeCache('k1', [entry('a.md', VALID_SERVICE)]);
+    assert.equal(readCache(text, 'k2'), undefined);
+    assert.equal(readCache(text.slice(0, text.length / 2), 'k1'), undefined);
+    assert.equal(readCache('{"format":1,"key":"k1","fields":[],"files":[]}', 'k1'), undefined);
+    assert.equal(readCache(text.replace('"files":[["a.md"', '"files":[[7'), 'k1'), undefined);
+    assert.equal(readCache('', 'k1'), undefined);
+  });
+
+  test('unsaved editor content is never cached', () => {
+    const dirty = indexText('a.md', record(VALID_SERVICE), { mtimeMs: -1, size: -1 }, opts);
+    assert.equal(readCache(writeCache('k', [dirty]), 'k')!.size, 0);
+  });
+});
+
+describe('include/exclude matching', () => {
+  test('matches record extensions inside include, outside exclude', () => {
+    const m = createMatcher(['records/**/*.md', '**/*.yaml'], ['**/drafts/**']);
+    assert.equal(m('records/a/b.md'), true);
+    assert.equal(m('other/b.md'), false);
+    assert.equal(m('x/y.yaml'), true);
+    assert.equal(m('records/drafts/b.md'), false);
+    assert.equal(m('records/a/b.txt'), false);
+  });
+});

@@ -1,0 +1,110 @@
+import { describe, test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { defaultSchema } from '../../src/core/schema/load';
+import { scanFolder } from '../../src/core/records/scan';
+import { field } from '../../src/core/records/types';
+import { readWorkspaceSchema } from '../../src/core/workspace';
+import { record, SAMPLE, tempWorkspace, VALID_SERVICE } from './helpers';
+
+const manifest = JSON.parse(fs.readFileSync(path.join(SAMPLE, '../../test/fixtures/sample-manifest.json'), 'utf8'));
+const scan = (root: string, workers = 0) => scanFolder({ root, schema: defaultSchema(), schemaText: undefined, lang: 'en', workers, workerPath: path.join(__dirname, 'index-worker.js') });
+
+describe('scanning a folder', () => {
+  test('indexes the sample: every record, per category, multi-document YAML as one record each', async () => {
+    const s = readWorkspaceSchema(SAMPLE);
+    const result = await scanFolder({ root: SAMPLE, schema: s.schema, schemaText: s.text, lang: 'en', workers: 0 });
+    const records = [...result.files.values()].flatMap((f) => f.records);
+    assert.equal(records.length, manifest.recordCount);
+    const byCategory: Record<string, number> = {};
+    for (const r of records) byCategory[field(r, 'category') ?? 'unknown'] = (byCategory[field(r, 'category') ?? 'unknown'] ?? 0) + 1;
+    assert.deepEqual(byCategory, manifest.byCategory);
+    const stream = result.files.get('transactions/2021/qiming-installments.yaml');
+    assert.equal(stream?.records.length, 3);
+    assert.deepEqual(stream?.records.map((r) => r.index), [0, 1, 2]);
+    assert.ok(stream!.records[1].line > stream!.records[0].endLine, 'each document has its own range');
+    assert.equal(result.files.get('notes/meeting-agenda.md')?.isRecordFile, false, 'a file without front matter is not a record');
+    assert.equal(result.files.has('README.md'), false, 'excluded by the schema');
+  });
+
+  test('worker threads give the same index as the main thread', async () => {
+    const here = await scan(SAMPLE, 0);
+    const there = await scan(SAMPLE, 2);
+    const strip = (m: typeof here.files) => [...m.values()].sort((a, b) => a.path.localeCompare(b.path)).map((f) => JSON.stringify(f));
+    assert.deepEqual(strip(there.files), strip(here.files));
+  });
+
+  test('bad input becomes findings, never a crash: BOM, CRLF, GBK, binary, huge, broken YAML, duplicate keys', async () => {
+    const gbk = Buffer.concat([Buffer.from('---\nid: G1\ncustomer: '), Buffer.from([0xd5, 0xc5, 0xce, 0xb0]), Buffer.from('\n---\n')]);
+    const root = tempWorkspace({
+      'bom.md': '\uFEFF' + record(VALID_SERVICE),
+      'crlf.md': record(VALID_SERVICE).replace(/\n/g, '\r\n').replace('FW-2026-001', 'FW-CRLF'),
+      'gbk.md': gbk,
+      'binary.md': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
+      'huge.md': '---\nid: H\n---\n' + 'x'.repeat(6 * 1024 * 1024),
+      'broken.md': '---\nid: B1\nparticipants: [a, b\ncategory: service\n---\n',
+      'dup.md': '---\nid: D1\nid: D2\n---\n',
+      'empty.md': '---\n---\nno fields\n',
+    });
+    const { files } = await scan(root);
+    const codes = (p: string) => files.get(p)?.findings.map((f) => f.code) ?? [];
+    assert.equal(files.get('bom.md')?.records.length, 1);
+    assert.equal(field(files.get('bom.md')!.records[0], 'id'), 'FW-2026-001');
+    assert.equal(field(files.get('crlf.md')!.records[0], 'title'), '上门服务');
+    assert.deepEqual(codes('gbk.md'), ['encoding']);
+    assert.match(files.get('gbk.md')!.findings[0].message, /GBK|GB18030/);
+    assert.equal(files.get('gbk.md')!.findings[0].start.line, 2);
+    assert.deepEqual(codes('binary.md'), ['binary']);
+    assert.deepEqual(codes('huge.md'), ['too-large']);
+    assert.ok(codes('broken.md').includes('yaml-syntax'));
+    assert.ok(codes('dup.md').includes('duplicate-key'));
+    assert.equal(files.get('empty.md')?.records.length, 1);
+  });
+
+  test('a symbolic-link loop does not hang the scan', async () => {
+    const root = tempWorkspace({ 'a/r.md': record(VALID_SERVICE) });
+    fs.symlinkSync(path.join(root, 'a'), path.join(root, 'a/loop'));
+    const { files } = await scan(root);
+    assert.deepEqual([...files.keys()], ['a/r.md']);
+  });
+
+  test('a file that vanishes between listing and reading is dropped, not an error', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 40; i++) files[`r${i}.md`] = record({ ...VALID_SERVICE, id: `V${i}` });
+    const root = tempWorkspace(files);
+    let removed = false;
+    const result = await scanFolder({
+      root, schema: defaultSchema(), schemaText: undefined, lang: 'en', workers: 0,
+      onProgress: () => {
+        if (!removed) {
+          removed = true;
+          for (let i = 20; i < 40; i++) fs.rmSync(path.join(root, `r${i}.md`));
+        }
+      },
+    });
+    assert.equal(result.files.size, 20);
+  });
+
+  test('include and exclude globs decide which files are records', async () => {
+    const root = tempWorkspace({
+      'records/a.md': record(VALID_SERVICE),
+      'drafts/b.md': record({ ...VALID_SERVICE, id: 'B' }),
+      'node_modules/x/c.md': record({ ...VALID_SERVICE, id: 'C' }),
+      '.git/d.md': record({ ...VALID_SERVICE, id: 'D' }),
+    });
+    const { files } = await scanFolder({ root, schema: defaultSchema(), schemaText: undefined, lang: 'en', workers: 0, exclude: ['drafts/**'] });
+    assert.deepEqual([...files.keys()], ['records/a.md']);
+  });
+
+  test('entries from the cache are reused only while mtime and size match', async () => {
+    const root = tempWorkspace({ 'a.md': record(VALID_SERVICE), 'b.md': record({ ...VALID_SERVICE, id: 'B' }) });
+    const first = await scan(root);
+    fs.writeFileSync(path.join(root, 'b.md'), record({ ...VALID_SERVICE, id: 'B-changed' }));
+    const second = await scanFolder({ root, schema: defaultSchema(), schemaText: undefined, lang: 'en', workers: 0, previous: first.files });
+    assert.equal(second.reused, 1);
+    assert.equal(second.read, 1);
+    assert.equal(second.files.get('a.md'), first.files.get('a.md'));
+    assert.equal(field(second.files.get('b.md')!.records[0], 'id'), 'B-changed');
+  });
+});
