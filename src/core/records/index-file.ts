@@ -100,7 +100,7 @@ function checkRecord(path: string, text: string, record: ParsedRecord, lines: Li
       schema: opts.schema, lang: opts.lang, path, text, record, data,
       category: categoryName === undefined ? undefined : opts.schema.categories.get(categoryName),
       fileExists: opts.fileExists,
-      report: (span, message, fix) => push(rule.code, severity, span, message, fix),
+      report: (span, message, fix, own) => push(rule.code, own ?? severity, span, message, fix),
     };
     rule.check(ctx);
   }

@@ -1,4 +1,29 @@
+import { invalidBoolean } from './invalid-boolean';
+import { invalidCreditCode } from './invalid-credit-code';
+import { invalidDate } from './invalid-date';
+import { invalidDatetime } from './invalid-datetime';
+import { invalidEmail } from './invalid-email';
+import { invalidEnum } from './invalid-enum';
+import { invalidIdNumber } from './invalid-id-number';
+import { invalidList } from './invalid-list';
+import { invalidMoney } from './invalid-money';
+import { invalidNumber } from './invalid-number';
+import { invalidPattern } from './invalid-pattern';
+import { invalidPhone } from './invalid-phone';
+import { missingAttachment } from './missing-attachment';
+import { missingCategory } from './missing-category';
+import { missingField } from './missing-field';
+import { piBankCard } from './pi-bank-card';
+import { piIdNumber } from './pi-id-number';
+import { piMobile } from './pi-mobile';
 import type { RecordRule } from './rule';
+import { unknownCategory } from './unknown-category';
+import { unknownField } from './unknown-field';
 
-/** Every record rule, one module each. */
-export const allRules: readonly RecordRule[] = [];
+/** Every record rule, one module each. Parse problems and duplicates are reported by the parser and the index. */
+export const allRules: readonly RecordRule[] = [
+  missingCategory, unknownCategory, missingField,
+  invalidDate, invalidDatetime, invalidEnum, invalidNumber, invalidMoney, invalidBoolean, invalidList,
+  invalidEmail, invalidPhone, invalidIdNumber, invalidCreditCode, invalidPattern,
+  missingAttachment, piIdNumber, piBankCard, piMobile, unknownField,
+];

@@ -1,6 +1,6 @@
-import type { Lang } from '../i18n';
+import { fill, type Lang } from '../i18n';
 import type { ParsedRecord, Span } from '../parse/record-file';
-import type { Bilingual, CategoryDef, Schema, Severity } from '../schema/types';
+import type { Bilingual, CategoryDef, FieldDef, Schema, Severity, SeveritySetting } from '../schema/types';
 import type { FixData } from '../records/types';
 
 /** What a rule sees of one record. */
@@ -16,7 +16,8 @@ export interface RecordContext {
   readonly category: CategoryDef | undefined;
   /** Whether a workspace-relative path exists (attachments). */
   fileExists(relPath: string): boolean;
-  report(span: Span, message: string, data?: FixData): void;
+  /** `severity` overrides the rule's own (e.g. a category's unknown_fields setting). */
+  report(span: Span, message: string, data?: FixData, severity?: SeveritySetting): void;
 }
 
 /** One rule: a code, its documentation, and a check that reports findings. Fixes are plain data. */
@@ -27,7 +28,29 @@ export interface RecordRule {
   check(ctx: RecordContext): void;
 }
 
-/** Localised message: `t(ctx, {en, zh}, params)`. */
-export function say(lang: Lang, text: Bilingual): string {
-  return lang === 'zh' ? text.zh : text.en;
+/** A message in the record's language, `{name}` placeholders filled from params. */
+export function say(lang: Lang, text: Bilingual, params: Readonly<Record<string, unknown>> = {}): string {
+  return fill(lang === 'zh' ? text.zh : text.en, params);
+}
+
+/** A field's label in one language, for messages. */
+export function labelOf(lang: Lang, field: FieldDef | undefined, name: string): string {
+  if (!field) return name;
+  const l = lang === 'zh' ? field.label.zh : field.label.en;
+  return l && l !== name ? `${name} (${l})` : name;
+}
+
+/** Fields that apply to a record of this category, in schema order. */
+export function fieldsFor(schema: Schema, category: string | undefined): FieldDef[] {
+  return [...schema.fields.values()].filter((f) => !f.categories || (category !== undefined && f.categories.includes(category)));
+}
+
+/** A syntax error may have cut the mapping short: absence of a key then proves nothing. */
+export function dataIsComplete(ctx: RecordContext): boolean {
+  return !ctx.record.problems.some((p) => p.code === 'yaml-syntax');
+}
+
+/** Whether a value counts as absent: null, empty string, empty list. */
+export function isBlank(v: unknown): boolean {
+  return v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
 }

@@ -1,0 +1,33 @@
+import type { Bilingual, FieldDef, FieldType, Severity } from '../schema/types';
+import { labelOf, say, type RecordContext, type RecordRule } from './rule';
+import { display, fieldsOfType } from './util';
+
+export interface Verdict {
+  message: Bilingual;
+  params?: Record<string, unknown>;
+  /** A corrected value, offered as a quick fix. */
+  replacement?: string;
+}
+
+/** A rule that checks every present field of some types: the shape every type-and-format rule shares. */
+export function typeRule(o: {
+  code: string;
+  types: readonly FieldType[];
+  title: Bilingual;
+  severity?: Severity;
+  check(value: unknown, def: FieldDef, ctx: RecordContext): Verdict | undefined;
+}): RecordRule {
+  return {
+    code: o.code,
+    severity: o.severity ?? 'error',
+    title: o.title,
+    check(ctx) {
+      for (const { def, value, span } of fieldsOfType(ctx, o.types)) {
+        const v = o.check(value, def, ctx);
+        if (!v) continue;
+        const params = { f: labelOf(ctx.lang, def, def.name), v: display(value), ...v.params };
+        ctx.report(span, say(ctx.lang, v.message, params), { field: def.name, replacement: v.replacement });
+      }
+    },
+  };
+}

@@ -1,0 +1,51 @@
+import type { Span } from '../parse/record-file';
+import type { FieldDef, FieldType } from '../schema/types';
+import { fieldsFor, isBlank, type RecordContext } from './rule';
+
+/** Each present, non-blank field of the given types that applies to the record, with its value span. */
+export function* fieldsOfType(ctx: RecordContext, types: readonly FieldType[]): Generator<{ def: FieldDef; value: unknown; span: Span }> {
+  if (!ctx.data) return;
+  for (const [name, spans] of ctx.record.fields) {
+    const def = ctx.schema.fields.get(name);
+    if (!def || !types.includes(def.type)) continue;
+    const value = ctx.data[name];
+    if (isBlank(value)) continue;
+    yield { def, value, span: spans.value };
+  }
+}
+
+/** The candidate nearest to `value` (case-insensitive edit distance), if it is near enough to be a likely typo. */
+export function closest(value: string, candidates: readonly string[]): string | undefined {
+  const v = value.trim().toLowerCase();
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const c of candidates) {
+    const d = c.toLowerCase() === v ? 0 : distance(v, c.toLowerCase());
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
+  }
+  if (best === undefined) return undefined;
+  return bestD <= Math.max(2, Math.floor(best.length / 3)) || best.toLowerCase().startsWith(v) || v.startsWith(best.toLowerCase()) ? best : undefined;
+}
+
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length];
+}
+
+export function display(v: unknown): string {
+  return typeof v === 'string' ? v : JSON.stringify(v);
+}
+
+export { fieldsFor };

@@ -1,0 +1,81 @@
+import { describe, test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { defaultSchema } from '../../src/core/schema/load';
+import { indexText } from '../../src/core/records/index-file';
+import { RecordIndex } from '../../src/core/records/record-index';
+import { scanFolder } from '../../src/core/records/scan';
+import { allRules } from '../../src/core/rules';
+import { REPO } from './helpers';
+
+// Fixture files carry their expected findings: `expect LINE CODE` (1-based line) in a comment.
+const FIXTURES = path.join(REPO, 'test/fixtures/rules');
+
+function expected(text: string): string[] {
+  return [...text.matchAll(/expect (\d+) ([a-z-]+)/g)].map((m) => `${m[1]} ${m[2]}`).sort();
+}
+
+describe('rules on fixture files', async () => {
+  const { files } = await scanFolder({ root: FIXTURES, schema: defaultSchema(), schemaText: undefined, lang: 'en', workers: 0 });
+  const index = new RecordIndex();
+  index.replaceAll(files);
+  const names = fs.readdirSync(FIXTURES).filter((f) => /\.(md|yaml)$/.test(f));
+  for (const name of names) {
+    test(name, () => {
+      const text = fs.readFileSync(path.join(FIXTURES, name), 'utf8');
+      const got = index.findings(name).map((f) => `${f.start.line + 1} ${f.code}`).sort();
+      assert.deepEqual(got, expected(text), JSON.stringify(index.findings(name).map((f) => f.message), null, 1));
+    });
+  }
+
+  test('every rule has at least one fixture that triggers it', () => {
+    const all = names.map((n) => fs.readFileSync(path.join(FIXTURES, n), 'utf8')).join('\n');
+    const untested = allRules.map((r) => r.code).filter((c) => c !== 'unknown-field' && !all.includes(` ${c}`));
+    assert.deepEqual(untested, []);
+  });
+});
+
+describe('rule details', () => {
+  const opts = { schema: defaultSchema(), lang: 'en' as const, rules: allRules, fileExists: () => true };
+  const findings = (text: string, lang: 'en' | 'zh' = 'en') => indexText('r.md', text, { mtimeMs: 0, size: 0 }, { ...opts, lang }).findings;
+  const base = 'id: X\ncategory: service\ncustomer: 张伟\ncustomer_type: person\ntitle: t\ndate: 2026-01-01\nservice_type: support\nstaff: 王工\n';
+
+  test('a missing field is reported on the opening fence, with the field to insert', () => {
+    const [f] = findings(`---\n${base.replace('staff: 王工\n', '')}---\n`);
+    assert.equal(f.code, 'missing-field');
+    assert.deepEqual([f.start, f.end], [{ line: 0, col: 0 }, { line: 0, col: 3 }]);
+    assert.deepEqual(f.data?.missing, ['staff']);
+  });
+
+  test('fixes are carried as data: closest enum value, normalised date, masked number', () => {
+    const fs1 = findings(`---\n${base.replace('support', 'suport').replace('2026-01-01', '2026/1/5')}summary: 身份证 11010519491231002X\n---\n`);
+    const by = (c: string) => fs1.find((f) => f.code === c)!;
+    assert.equal(by('invalid-enum').data?.replacement, 'support');
+    assert.equal(by('invalid-date').data?.replacement, '2026-01-05');
+    assert.equal(by('pi-id-number').data?.replacement, '110105********002X');
+  });
+
+  test('messages follow the language', () => {
+    const [f] = findings(`---\n${base.replace('staff: 王工\n', '')}---\n`, 'zh');
+    assert.match(f.message, /缺少必填字段 staff/);
+  });
+
+  test('unknown fields are reported only when the category or the schema switches the rule on', () => {
+    const text = `---\n${base}colour: blue\n---\n`;
+    assert.equal(findings(text).filter((f) => f.code === 'unknown-field').length, 0);
+    const schema = defaultSchema();
+    const strict = { ...schema, categories: new Map(schema.categories) };
+    strict.categories.set('service', { ...schema.categories.get('service')!, unknownFields: 'warning' });
+    const got = indexText('r.md', text, { mtimeMs: 0, size: 0 }, { ...opts, schema: strict }).findings.filter((f) => f.code === 'unknown-field');
+    assert.equal(got.length, 1);
+    assert.equal(got[0].severity, 'warning');
+    assert.equal(got[0].start.line, 9);
+  });
+
+  test('a severity of off in the schema silences a rule', () => {
+    const schema = { ...defaultSchema(), rules: new Map([['missing-field', 'off' as const]]) };
+    const got = indexText('r.md', `---\n${base.replace('staff: 王工\n', '')}---\n`, { mtimeMs: 0, size: 0 }, { ...opts, schema }).findings;
+    assert.deepEqual(got, []);
+  });
+});
