@@ -14,7 +14,7 @@ esac; shift; done
 PORT=$(free_port)
 RUN=$(mktemp -d /tmp/rc-vscode-run.XXXXXX); mkdir -p "$RUN/ud/User" "$RUN/ext"
 [ -n "$EXTDIR" ] || EXTDIR=$RUN/ext
-echo '{"workbench.startupEditor":"none","telemetry.telemetryLevel":"off","extensions.autoCheckUpdates":false,"extensions.autoUpdate":false,"security.workspace.trust.startupPrompt":"never"}' > "$RUN/ud/User/settings.json"
+echo '{"workbench.startupEditor":"none","telemetry.telemetryLevel":"off","extensions.autoCheckUpdates":false,"extensions.autoUpdate":false,"security.workspace.trust.startupPrompt":"never","files.autoSave":"off"}' > "$RUN/ud/User/settings.json"
 # server-main.js directly (not the code-server CLI): it takes --enable-smoke-test-driver, which lets the
 # workbench honour extensionDevelopmentPath/extensionTestsPath from the URL payload.
 setsid "$VSCODE_DIR/bin/node" "$SERVER_MAIN" --host 127.0.0.1 --port "$PORT" \

@@ -1,3 +1,4 @@
+import { emptyField } from './empty-field';
 import { invalidBoolean } from './invalid-boolean';
 import { invalidCreditCode } from './invalid-credit-code';
 import { invalidDate } from './invalid-date';
@@ -22,7 +23,7 @@ import { unknownField } from './unknown-field';
 
 /** Every record rule, one module each. Parse problems and duplicates are reported by the parser and the index. */
 export const allRules: readonly RecordRule[] = [
-  missingCategory, unknownCategory, missingField,
+  missingCategory, unknownCategory, missingField, emptyField,
   invalidDate, invalidDatetime, invalidEnum, invalidNumber, invalidMoney, invalidBoolean, invalidList,
   invalidEmail, invalidPhone, invalidIdNumber, invalidCreditCode, invalidPattern,
   missingAttachment, piIdNumber, piBankCard, piMobile, unknownField,

@@ -3,14 +3,14 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Lang } from '../../core/i18n';
 import { cacheKey, readCache, writeCache } from '../../core/records/cache';
-import { indexText } from '../../core/records/index-file';
+import { indexText, type IndexOptions } from '../../core/records/index-file';
 import { createMatcher, type RecordMatcher } from '../../core/records/matcher';
 import { readAndIndex } from '../../core/records/read-file';
 import { RecordIndex } from '../../core/records/record-index';
 import { indexOptions, scanFolder } from '../../core/records/scan';
 import type { FileEntry } from '../../core/records/types';
 import { SCHEMA_PATH, type SchemaProblem } from '../../core/schema/load';
-import type { Schema } from '../../core/schema/types';
+import type { Schema, SeveritySetting } from '../../core/schema/types';
 import { readWorkspaceSchema } from '../../core/workspace';
 
 const VERSION = process.env.RC_VERSION ?? 'dev';
@@ -20,7 +20,7 @@ export interface FolderIndexOptions {
   lang: Lang;
   cacheDir: vscode.Uri | undefined;
   log: vscode.LogOutputChannel;
-  settings(): { include: string[]; exclude: string[] };
+  settings(): { include: string[]; exclude: string[]; rules: Record<string, SeveritySetting> };
 }
 
 /**
@@ -65,6 +65,16 @@ export class FolderIndex implements vscode.Disposable {
     this.matcher = createMatcher([...this.schema.include, ...s.include], [...this.schema.exclude, ...s.exclude]);
   }
 
+  /** Rule severities from settings (they win over the schema's `rules:` in this editor). */
+  severities(): Map<string, SeveritySetting> {
+    return new Map(Object.entries(this.o.settings().rules));
+  }
+
+  /** How a single file is indexed here: the same options the full scan uses. */
+  options(): IndexOptions {
+    return { ...indexOptions({ root: this.root, schema: this.schema, lang: this.o.lang }), severities: this.severities() };
+  }
+
   relative(uri: vscode.Uri): string | undefined {
     if (uri.scheme !== 'file') return undefined;
     const rel = path.relative(this.root, uri.fsPath);
@@ -87,7 +97,7 @@ export class FolderIndex implements vscode.Disposable {
 
   private get key(): string {
     const s = this.o.settings();
-    return cacheKey([VERSION, this.o.lang, this.schemaText ?? null, s.include, s.exclude]);
+    return cacheKey([VERSION, this.o.lang, this.schemaText ?? null, s.include, s.exclude, s.rules]);
   }
 
   /** Full build with progress in the status bar; concurrent calls share one build. */
@@ -105,7 +115,7 @@ export class FolderIndex implements vscode.Disposable {
       async (progress) => {
         let last = 0;
         const result = await scanFolder({
-          root: this.root, schema: this.schema, schemaText: this.schemaText, lang: this.o.lang, previous,
+          root: this.root, schema: this.schema, schemaText: this.schemaText, lang: this.o.lang, previous, severities: this.severities(),
           include: this.o.settings().include, exclude: this.o.settings().exclude,
           workerPath: path.join(__dirname, 'index-worker.js'),
           onProgress: (done, total) => {
@@ -187,7 +197,7 @@ export class FolderIndex implements vscode.Disposable {
     const paths = [...this.pending];
     this.pending.clear();
     if (!paths.length) return;
-    const opts = indexOptions({ root: this.root, schema: this.schema, lang: this.o.lang });
+    const opts = this.options();
     const updated: FileEntry[] = [];
     const removed: string[] = [];
     let sliceStart = Date.now();
@@ -210,7 +220,7 @@ export class FolderIndex implements vscode.Disposable {
   updateFromDocument(doc: vscode.TextDocument): void {
     const rel = this.relative(doc.uri);
     if (rel === undefined || !this.matcher(rel)) return;
-    const opts = indexOptions({ root: this.root, schema: this.schema, lang: this.o.lang });
+    const opts = this.options();
     const entry = indexText(rel, doc.getText(), { mtimeMs: -1, size: -1 }, opts);
     this.dirty.add(rel);
     this.index.set([entry]);

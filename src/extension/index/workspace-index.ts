@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { langOf } from '../../core/i18n';
 import type { IndexChange } from '../../core/records/record-index';
 import type { RecordEntry } from '../../core/records/types';
+import type { SeveritySetting } from '../../core/schema/types';
 import { FolderIndex } from './folder-index';
 
 export interface WorkspaceChange extends IndexChange {
@@ -34,7 +35,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       vscode.workspace.onDidSaveTextDocument((doc) => this.folderOf(doc.uri)?.revertToDisk(doc.uri)),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.syncFolders()),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('recordsCurator.include') || e.affectsConfiguration('recordsCurator.exclude')) this.rebuildAll('settings changed');
+        if (['include', 'exclude', 'rules'].some((k) => e.affectsConfiguration(`recordsCurator.${k}`))) this.rebuildAll('settings changed');
       }),
     );
     this.syncFolders();
@@ -104,7 +105,7 @@ export class WorkspaceIndex implements vscode.Disposable {
         folder, lang, cacheDir: this.context.storageUri, log: this.log,
         settings: () => {
           const c = vscode.workspace.getConfiguration('recordsCurator', folder.uri);
-          return { include: c.get<string[]>('include') ?? [], exclude: c.get<string[]>('exclude') ?? [] };
+          return { include: c.get<string[]>('include') ?? [], exclude: c.get<string[]>('exclude') ?? [], rules: c.get<Record<string, SeveritySetting>>('rules') ?? {} };
         },
       });
       fi.index.onDidChange((change) => this.emitter.fire({ ...change, folder: fi }));

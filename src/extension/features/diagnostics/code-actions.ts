@@ -1,0 +1,132 @@
+import * as fs from 'fs';
+import * as vscode from 'vscode';
+import { fixEdits, isFixable, type TextEdit } from '../../../core/fix/fixes';
+import { decodeRecordBytes } from '../../../core/parse/decode';
+import { LineIndex } from '../../../core/parse/lines';
+import { indexText } from '../../../core/records/index-file';
+import type { Finding } from '../../../core/records/types';
+import type { FolderIndex } from '../../index/folder-index';
+import type { WorkspaceIndex } from '../../index/workspace-index';
+import { findingFor } from './convert';
+
+const FIX_ALL = vscode.CodeActionKind.SourceFixAll.append('recordsCurator');
+
+/** Findings of a text computed now, so a fix always matches the bytes it edits. */
+function freshFindings(folder: FolderIndex, rel: string, text: string): Finding[] {
+  return indexText(rel, text, { mtimeMs: -1, size: -1 }, folder.options()).findings;
+}
+
+function title(f: Finding): string {
+  const r = f.data?.replacement === undefined ? '' : String(f.data.replacement);
+  if (f.data?.missing?.length) return vscode.l10n.t('Insert missing field {0}', f.data.missing.join(', '));
+  if (f.code.startsWith('pi-')) return vscode.l10n.t('Mask as {0}', r);
+  if (f.code === 'invalid-date') return vscode.l10n.t('Normalise date to {0}', r);
+  return vscode.l10n.t('Change to {0}', r);
+}
+
+function toWorkspaceEdit(uri: vscode.Uri, edits: readonly TextEdit[], position: (offset: number) => vscode.Position, edit = new vscode.WorkspaceEdit(), meta?: vscode.WorkspaceEditEntryMetadata): vscode.WorkspaceEdit {
+  for (const e of edits) {
+    const range = new vscode.Range(position(e.start), position(e.end));
+    if (meta) edit.replace(uri, range, e.newText, meta);
+    else edit.replace(uri, range, e.newText);
+  }
+  return edit;
+}
+
+export class RecordsCodeActions implements vscode.CodeActionProvider {
+  static readonly kinds = [vscode.CodeActionKind.QuickFix, FIX_ALL];
+
+  constructor(private readonly ws: WorkspaceIndex) {}
+
+  provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    if (!vscode.workspace.isTrusted) return [];
+    const folder = this.ws.folderOf(doc.uri);
+    const rel = folder?.relative(doc.uri);
+    if (!folder || rel === undefined || !folder.isRecordPath(rel)) return [];
+    const text = doc.getText();
+    const all = freshFindings(folder, rel, text).filter(isFixable);
+    if (!all.length) return [];
+    const make = (label: string, kind: vscode.CodeActionKind, findings: Finding[], diagnostics?: vscode.Diagnostic[]) => {
+      const action = new vscode.CodeAction(label, kind);
+      action.edit = toWorkspaceEdit(doc.uri, fixEdits(rel, text, findings, folder.schema), (o) => doc.positionAt(o));
+      action.diagnostics = diagnostics;
+      return action;
+    };
+    if (context.only && FIX_ALL.contains(context.only)) return [make(vscode.l10n.t('Fix all record problems'), FIX_ALL, all)];
+    const actions: vscode.CodeAction[] = [];
+    const codes = new Set<string>();
+    for (const d of context.diagnostics) {
+      const f = findingFor(d, all);
+      if (!f) continue;
+      const a = make(title(f), vscode.CodeActionKind.QuickFix, [f], [d]);
+      a.isPreferred = true;
+      actions.push(a);
+      codes.add(f.code);
+    }
+    for (const code of codes) {
+      const same = all.filter((f) => f.code === code);
+      if (same.length > 1) actions.push(make(vscode.l10n.t('Fix all {0} problems in this file', code), vscode.CodeActionKind.QuickFix, same));
+    }
+    if (actions.length && all.length > 1) actions.push(make(vscode.l10n.t('Fix all fixable problems in this file'), vscode.CodeActionKind.QuickFix, all));
+    return actions;
+  }
+}
+
+/** "Fix a Rule Across the Workspace": one WorkspaceEdit over every file, shown for review before it applies. */
+export function registerWorkspaceFix(ws: WorkspaceIndex): vscode.Disposable {
+  // `preview: false` applies without the review step (automation and tests); people always get the preview.
+  return vscode.commands.registerCommand('recordsCurator.fixRuleInWorkspace', async (code?: string, options?: { preview?: boolean }) => {
+    if (!vscode.workspace.isTrusted) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Writing files is off in Restricted Mode. Trust the workspace first.'));
+      return false;
+    }
+    const counts = new Map<string, { findings: number; files: Set<string> }>();
+    for (const folder of ws.all()) {
+      for (const path of folder.index.paths()) {
+        for (const f of folder.index.findings(path)) {
+          if (!isFixable(f)) continue;
+          const c = counts.get(f.code) ?? { findings: 0, files: new Set<string>() };
+          c.findings++;
+          c.files.add(`${folder.root}/${path}`);
+          counts.set(f.code, c);
+        }
+      }
+    }
+    if (!counts.size) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('No fixable record problems in the workspace.'));
+      return false;
+    }
+    if (!code) {
+      const pick = await vscode.window.showQuickPick([...counts].map(([c, n]) => ({
+        label: c, description: vscode.l10n.t('{0} problems in {1} files', n.findings, n.files.size),
+      })), { title: vscode.l10n.t('Fix a Rule Across the Workspace') });
+      code = pick?.label;
+    }
+    if (!code || !counts.has(code)) return false;
+    const edit = new vscode.WorkspaceEdit();
+    const meta: vscode.WorkspaceEditEntryMetadata = { label: vscode.l10n.t('Fix {0}', code), needsConfirmation: options?.preview !== false };
+    for (const folder of ws.all()) {
+      for (const path of [...folder.index.paths()]) {
+        if (!folder.index.get(path)?.findings.some((f) => f.code === code)) continue;
+        const uri = folder.uriOf(path);
+        const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+        let text: string;
+        if (open) text = open.getText();
+        else {
+          const decoded = decodeRecordBytes(fs.readFileSync(uri.fsPath));
+          if (!decoded.ok) continue;
+          text = decoded.text;
+        }
+        const findings = freshFindings(folder, path, text).filter((f) => f.code === code && isFixable(f));
+        if (!findings.length) continue;
+        const lines = new LineIndex(text);
+        const position = open ? (o: number) => open.positionAt(o) : (o: number) => {
+          const p = lines.positionAt(o);
+          return new vscode.Position(p.line, p.character);
+        };
+        toWorkspaceEdit(uri, fixEdits(path, text, findings, folder.schema), position, edit, meta);
+      }
+    }
+    return vscode.workspace.applyEdit(edit);
+  });
+}
