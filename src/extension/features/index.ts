@@ -1,7 +1,9 @@
 import type { Feature } from '../feature';
+import { editingFeature } from './editing';
+import { diagnosticsFeature } from './diagnostics';
 import { outputFeature } from './output';
 import { recordsViewFeature } from './records-view';
 import { schemaFeature } from './schema';
 
 /** Activation order. Adding a feature is adding a folder and a line here. */
-export const features: readonly Feature[] = [outputFeature, schemaFeature, recordsViewFeature];
+export const features: readonly Feature[] = [outputFeature, schemaFeature, recordsViewFeature, diagnosticsFeature, editingFeature];
