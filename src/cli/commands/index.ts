@@ -1,6 +1,7 @@
 import type { CliCommand } from '../command';
+import { checkCommand } from './check';
 import { indexCommand } from './index-cmd';
 import { initCommand } from './init';
 
 /** Sub-commands, in the order `--help` lists them. */
-export const commands: readonly CliCommand[] = [initCommand, indexCommand];
+export const commands: readonly CliCommand[] = [initCommand, indexCommand, checkCommand];

@@ -1,0 +1,126 @@
+import { pathToFileURL } from 'url';
+import type { Severity } from '../schema/types';
+import { region, type ReportItem, type ReportSummary } from './types';
+
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+export const TOOL_NAME = 'records-curator';
+export const TOOL_URI = 'https://example.invalid/records-curator';
+
+export interface SarifOptions {
+  /** The tool's version, `driver.version`. */
+  version: string;
+  /** A one-line description of a rule code (the rule's title); codes it does not know get a built-in or the code. */
+  describe?(code: string): string | undefined;
+}
+
+/** Descriptions of the codes no rule module owns: the parser's, the index's and the schema's. */
+const BUILT_IN: Readonly<Record<string, string>> = {
+  'yaml-syntax': 'YAML syntax error in a record',
+  'duplicate-key': 'A key appears twice in one record',
+  'yaml-alias-limit': 'Too many YAML alias expansions (alias bomb)',
+  'not-a-mapping': 'A record is not a mapping of fields',
+  binary: 'The file is binary, not a text record',
+  encoding: 'The file is not UTF-8',
+  'too-large': 'The file is too large to be read',
+  unreadable: 'The file cannot be read',
+  'duplicate-id': 'Two records share one record id',
+  'duplicate-archive-no': 'Two records share one archive number',
+  schema: 'Problem in .records/schema.yaml',
+};
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+
+/** The minimal parts of SARIF 2.1.0 this tool writes. */
+export interface SarifLog {
+  $schema: string;
+  version: '2.1.0';
+  runs: SarifRun[];
+}
+
+export interface SarifRule {
+  id: string;
+  shortDescription: { text: string };
+  /** GitHub code scanning wants it on every rule. */
+  fullDescription: { text: string };
+  help: { text: string };
+}
+
+export interface SarifResult {
+  ruleId: string;
+  ruleIndex: number;
+  level: 'error' | 'warning' | 'note';
+  message: { text: string };
+  locations: {
+    physicalLocation: {
+      artifactLocation: { uri: string; uriBaseId: 'SRCROOT' };
+      region: { startLine: number; startColumn: number; endLine: number; endColumn: number };
+    };
+  }[];
+}
+
+export interface SarifRun {
+  tool: { driver: { name: string; version: string; informationUri: string; rules: SarifRule[] } };
+  originalUriBaseIds: { SRCROOT: { uri: string } };
+  /** Columns are counted in UTF-16 code units, as the editor counts them. */
+  columnKind: 'utf16CodeUnits';
+  results: SarifResult[];
+}
+
+/**
+ * A SARIF 2.1.0 log of one run, as GitHub code scanning takes it: paths relative to `SRCROOT`
+ * (the checked folder), 1-based regions with an exclusive end column, one rule per code that occurs.
+ */
+export function sarifLog(items: readonly ReportItem[], summary: ReportSummary, o: SarifOptions): SarifLog {
+  const codes = [...new Set(items.map((i) => i.finding.code))].sort();
+  const index = new Map(codes.map((c, i) => [c, i]));
+  const rules: SarifRule[] = codes.map((id) => {
+    const text = o.describe?.(id) ?? BUILT_IN[id] ?? id;
+    const doc = `docs/rules/${id}.md`;
+    return {
+      id,
+      shortDescription: { text },
+      fullDescription: { text: `${text} (Records Curator rule ${id}; documented in ${doc}).` },
+      help: { text: `See ${doc} in the Records Curator documentation.` },
+    };
+  });
+  const results: SarifResult[] = items.map(({ path, finding: f }) => {
+    const r = region(f);
+    return {
+      ruleId: f.code,
+      ruleIndex: index.get(f.code) as number,
+      level: LEVEL[f.severity] ?? 'note',
+      message: { text: f.message.trim() === '' ? f.code : f.message },
+      locations: [{
+        physicalLocation: {
+          artifactLocation: { uri: relativeUri(path), uriBaseId: 'SRCROOT' },
+          region: { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn },
+        },
+      }],
+    };
+  });
+  return {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [{
+      tool: { driver: { name: TOOL_NAME, version: o.version, informationUri: TOOL_URI, rules } },
+      originalUriBaseIds: { SRCROOT: { uri: folderUri(summary.folder) } },
+      columnKind: 'utf16CodeUnits',
+      results,
+    }],
+  };
+}
+
+export function formatSarif(items: readonly ReportItem[], summary: ReportSummary, o: SarifOptions): string {
+  return JSON.stringify(sarifLog(items, summary, o), null, 2) + '\n';
+}
+
+/** A `/`-separated relative path as a relative URI reference: each segment percent-encoded (spaces, `#`, Chinese names). */
+export function relativeUri(path: string): string {
+  return path.split('/').map((s) => encodeURIComponent(s)).join('/');
+}
+
+/** `file:` URI of a folder, with the trailing slash SARIF needs to resolve relative URIs inside it. */
+export function folderUri(folder: string): string {
+  const href = pathToFileURL(folder).href;
+  return href.endsWith('/') ? href : `${href}/`;
+}
