@@ -1,13 +1,11 @@
 #!/usr/bin/env bash
 # Installs the real VS Code server that ships inside the npm package `code-server` (4.100.3 = VS Code 1.100.3,
 # runs on Node 20), plus playwright-core and Debian's Chromium, using only the npm registry and apt.
-# Idempotent: skips everything when DIR/.complete exists.
+# Idempotent: the Debian packages are checked every time (cheap), the rest is skipped when DIR/.complete exists.
 # usage: install-vscode-server.sh DIR [CODE_SERVER_VERSION]
 set -euo pipefail
 DIR=$1; CS_VERSION=${2:-4.100.3}
-[ -f "$DIR/.complete" ] && exit 0
-echo "Installing VS Code server (code-server $CS_VERSION) into $DIR — first run only, about a minute…"
-need=(); for p in chromium libkrb5-dev ripgrep build-essential pkg-config python3; do dpkg -s "$p" >/dev/null 2>&1 || need+=("$p"); done
+need=(); for p in chromium fonts-wqy-microhei libkrb5-dev ripgrep build-essential pkg-config python3; do dpkg -s "$p" >/dev/null 2>&1 || need+=("$p"); done
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
@@ -17,6 +15,8 @@ if [ ${#need[@]} -gt 0 ]; then
     exit 1
   fi
 fi
+[ -f "$DIR/.complete" ] && exit 0
+echo "Installing VS Code server (code-server $CS_VERSION) into $DIR — first run only, about a minute…"
 export npm_config_yes=true npm_config_audit=false npm_config_fund=false npm_config_update_notifier=false
 mkdir -p "$DIR/bin" && cd "$DIR"
 [ -f package.json ] || echo '{"name":"records-curator-vscode-host","private":true}' > package.json

@@ -1,7 +1,9 @@
 import * as assert from 'assert';
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
-import { activated, eventually, workspaceRoot } from './helpers';
+import { activated, EXTENSION_ID, eventually, workspaceRoot } from './helpers';
 
 const uriOf = (rel: string) => vscode.Uri.joinPath(workspaceRoot(), rel);
 const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
@@ -42,6 +44,24 @@ suite('diagnostics', () => {
     assert.strictEqual(pi.severity, vscode.DiagnosticSeverity.Warning);
     const broken = await eventually(() => ours(uriOf(never[3])).find((x) => codeOf(x) === 'yaml-syntax'), 'yaml-syntax');
     assert.ok(broken.range.start.line >= lineOf(never[3], 'participants:'));
+  });
+
+  test('the command line gives exactly the findings the Problems panel gives', async () => {
+    await ready();
+    const root = workspaceRoot().fsPath;
+    const cli = path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'dist/cli.js');
+    const run = spawnSync(process.execPath, [cli, 'check', root, '--format', 'json'], { encoding: 'utf8', env: { ...process.env, LANG: vscode.env.language } });
+    assert.strictEqual(run.status, 1, 'errors give exit code 1');
+    const out = run.stdout;
+    const cliFindings = (JSON.parse(out) as { findings: { path: string; line: number; column: number; code: string; severity: string; message: string }[] }).findings
+      .map((f) => `${f.path}:${f.line}:${f.column} ${f.severity} ${f.code} ${f.message}`).sort();
+    const sev = ['error', 'warning', 'info', 'hint'];
+    const panel = vscode.languages.getDiagnostics()
+      .flatMap(([uri, ds]) => ds.filter((d) => d.source === 'records-curator').map((d) =>
+        `${path.relative(root, uri.fsPath).split(path.sep).join('/')}:${d.range.start.line + 1}:${d.range.start.character + 1} ${sev[d.severity]} ${codeOf(d)} ${d.message}`))
+      .sort();
+    assert.ok(cliFindings.length >= 4);
+    assert.deepStrictEqual(panel, cliFindings);
   });
 
   test('no record outside the deliberate defects has a problem', async () => {
