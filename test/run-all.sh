@@ -4,7 +4,7 @@
 set -uo pipefail
 cd "$(dirname "$(readlink -f "$0")")/.."
 failed=()
-run() { echo; echo "=== $1 ==="; shift; "$@" || failed+=("$1"); }
+run() { local name=$1; shift; echo; echo "=== $name ==="; "$@" || failed+=("$name"); }
 run "type check" npx --no-install tsc -p . --noEmit
 run "unit" bash test/run-unit-tests.sh
 run "vscode" bash test/run-vscode-tests.sh

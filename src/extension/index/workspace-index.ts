@@ -1,3 +1,5 @@
+import fg from 'fast-glob';
+import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { langOf } from '../../core/i18n';
 import type { IndexChange } from '../../core/records/record-index';
@@ -20,12 +22,13 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   constructor(private readonly context: vscode.ExtensionContext, private readonly log: vscode.LogOutputChannel) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.{md,markdown,yaml,yml}');
-    // A folder deleted outside VS Code is one event for the folder, not one per file in it.
-    const deletions = vscode.workspace.createFileSystemWatcher('**', true, true, false);
+    // A folder created or deleted outside VS Code may be one event for the folder, not one per file in it.
+    const folders = vscode.workspace.createFileSystemWatcher('**', false, true, false);
     const onFile = (uri: vscode.Uri) => this.folderOf(uri)?.queue(uri);
     this.disposables.push(
-      watcher, deletions, this.emitter,
-      deletions.onDidDelete((uri) => this.queueTree(uri)),
+      watcher, folders, this.emitter,
+      folders.onDidDelete((uri) => this.queueTree(uri)),
+      folders.onDidCreate((uri) => void this.queueCreatedFolder(uri)),
       watcher.onDidCreate(onFile), watcher.onDidChange(onFile), watcher.onDidDelete(onFile),
       // Folders deleted or renamed in the Explorer: the watcher reports the folder, not the files in it.
       vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((u) => this.queueTree(u))),
@@ -72,6 +75,18 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (rel === undefined) return;
     for (const p of [...folder.index.paths()]) if (p === rel || p.startsWith(rel + '/')) folder.queue(folder.uriOf(p));
     folder.queue(uri);
+  }
+
+  private async queueCreatedFolder(uri: vscode.Uri): Promise<void> {
+    const folder = this.folderOf(uri);
+    if (!folder) return;
+    try {
+      if (!(await fs.promises.stat(uri.fsPath)).isDirectory()) return;
+      const files = await fg('**/*.{md,markdown,yaml,yml}', { cwd: uri.fsPath, dot: true, onlyFiles: true, followSymbolicLinks: false, suppressErrors: true });
+      for (const f of files) folder.queue(vscode.Uri.joinPath(uri, ...f.split('/')));
+    } catch {
+      // gone again before we looked: nothing to index
+    }
   }
 
   private onEdit(doc: vscode.TextDocument): void {
