@@ -4,6 +4,7 @@ import { defaultSchema } from '../../src/core/schema/load';
 import { cacheKey, readCache, writeCache } from '../../src/core/records/cache';
 import { indexText } from '../../src/core/records/index-file';
 import { createMatcher } from '../../src/core/records/matcher';
+import { configureIndex } from '../../src/core/records/configure';
 import { RecordIndex } from '../../src/core/records/record-index';
 import { allRules } from '../../src/core/rules';
 import { record, VALID_SERVICE } from './helpers';
@@ -45,6 +46,29 @@ describe('the record index', () => {
     index.set([entry('b.md', { ...VALID_SERVICE, id: 'B' })]);
     assert.equal(index.size, 2);
     assert.deepEqual(seen, [undefined, ['b.md']]);
+  });
+});
+
+describe('archive numbering gaps', () => {
+  const an = (n: string) => ({ ...VALID_SERVICE, retention: 'D3', archive_no: `Z001-FW·2026-D3-${n}` });
+  test('a gap is information on the next number, and filling it clears it and refreshes that file', () => {
+    const index = new RecordIndex();
+    configureIndex(index, defaultSchema());
+    index.replaceAll(new Map([['a.md', entry('a.md', { ...an('0001'), id: 'A' })], ['c.md', entry('c.md', { ...an('0003'), id: 'C' })]]));
+    const [gap] = index.findings('c.md').filter((f) => f.code === 'archive-no-gap');
+    assert.equal(gap.severity, 'info');
+    assert.match(gap.message, /0002 missing before Z001-FW·2026-D3-0003/);
+    const touched = index.set([entry('b.md', { ...an('0002'), id: 'B' })]);
+    assert.ok(touched.includes('c.md'));
+    assert.deepEqual(index.findings('c.md').filter((f) => f.code === 'archive-no-gap'), []);
+  });
+
+  test('numbers in other scopes (another year) do not count', () => {
+    const index = new RecordIndex();
+    configureIndex(index, defaultSchema());
+    index.replaceAll(new Map([['a.md', entry('a.md', { ...an('0001'), id: 'A' })], ['x.md', entry('x.md', { ...VALID_SERVICE, id: 'X', date: '2025-01-01', retention: 'D3', archive_no: 'Z001-FW·2025-D3-0002' })]]));
+    const [gap] = index.findings('x.md').filter((f) => f.code === 'archive-no-gap');
+    assert.match(gap.message, /0001 missing/);
   });
 });
 

@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { defaultSchema } from '../../src/core/schema/load';
 import { indexText } from '../../src/core/records/index-file';
+import { configureIndex } from '../../src/core/records/configure';
 import { RecordIndex } from '../../src/core/records/record-index';
 import { scanFolder } from '../../src/core/records/scan';
 import { allRules } from '../../src/core/rules';
@@ -19,6 +20,7 @@ function expected(text: string): string[] {
 describe('rules on fixture files', async () => {
   const { files } = await scanFolder({ root: FIXTURES, schema: defaultSchema(), schemaText: undefined, lang: 'en', workers: 0 });
   const index = new RecordIndex();
+  configureIndex(index, defaultSchema());
   index.replaceAll(files);
   const names = fs.readdirSync(FIXTURES).filter((f) => /\.(md|yaml)$/.test(f));
   for (const name of names) {

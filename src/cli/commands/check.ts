@@ -1,4 +1,5 @@
 import { LineIndex } from '../../core/parse/lines';
+import { configureIndex } from '../../core/records/configure';
 import { RecordIndex } from '../../core/records/record-index';
 import type { Finding } from '../../core/records/types';
 import { formatJson, formatSarif, formatText, sortItems, summarize, type ReportItem } from '../../core/report';
@@ -32,6 +33,7 @@ export const checkCommand: CliCommand = {
     const maxWarnings = maxWarningsOf(args);
     const folder = await loadFolder(args, io);
     const index = new RecordIndex(folder.lang);
+    configureIndex(index, folder.schema.schema);
     index.replaceAll(folder.scan.files);
     const all: ReportItem[] = [];
     let files = 0;

@@ -1,5 +1,5 @@
 import type { Lang } from '../i18n';
-import type { Severity } from '../schema/types';
+import type { Severity, SeveritySetting } from '../schema/types';
 import type { FileEntry, Finding, Pos, RecordEntry } from './types';
 
 export interface IndexChange {
@@ -15,6 +15,9 @@ interface Owner {
 
 const DUPLICATE = { id: 'duplicate-id', archive_no: 'duplicate-archive-no' } as const;
 
+/** Where an archive number sits in its numbering: the scope it counts within and its item number. */
+export type ArchiveKey = (archiveNo: string) => { scope: string; n: number; width: number } | undefined;
+
 /**
  * Every record file of a workspace folder, kept current by `set` and `delete`. Duplicate ids and archive
  * numbers are tracked incrementally, so one changed file costs the same at 100 records as at 100,000.
@@ -24,8 +27,18 @@ export class RecordIndex {
   private readonly owners: Record<Key, Map<string, Owner[]>> = { id: new Map(), archive_no: new Map() };
   private readonly listeners = new Set<(change: IndexChange) => void>();
   private recordTotal = 0;
+  /** Item numbers per numbering scope, for gaps. */
+  private readonly groups = new Map<string, Map<number, string[]>>();
+  private archiveKey: ArchiveKey | undefined;
 
-  constructor(public lang: Lang = 'en', private readonly duplicateSeverity: Severity = 'error') {}
+  /** Severity of the index's own findings (duplicates, gaps); `off` drops them. */
+  private severities = new Map<string, SeveritySetting>();
+
+  constructor(public lang: Lang = 'en') {}
+
+  private severity(code: string, fallback: Severity): SeveritySetting {
+    return this.severities.get(code) ?? fallback;
+  }
 
   onDidChange(listener: (change: IndexChange) => void): { dispose(): void } {
     this.listeners.add(listener);
@@ -40,9 +53,20 @@ export class RecordIndex {
     return this.recordTotal;
   }
 
+  /** How to read archive numbers (from the schema); set before `replaceAll`. */
+  setArchiveKey(key: ArchiveKey | undefined): void {
+    this.archiveKey = key;
+  }
+
+  /** Rule severities (schema `rules:`, then settings) for the index's own findings. */
+  setSeverities(severities: ReadonlyMap<string, SeveritySetting>): void {
+    this.severities = new Map(severities);
+  }
+
   /** Replaces everything (after a full scan). */
   replaceAll(files: ReadonlyMap<string, FileEntry>): void {
     this.files.clear();
+    this.groups.clear();
     this.owners.id.clear();
     this.owners.archive_no.clear();
     this.recordTotal = 0;
@@ -77,6 +101,7 @@ export class RecordIndex {
     this.files.set(e.path, e);
     this.recordTotal += e.records.length;
     for (const r of e.records) {
+      this.track(r, e.path, +1, touched);
       for (const key of ['id', 'archive_no'] as const) {
         const v = keyValue(r, key);
         if (v === undefined) continue;
@@ -96,6 +121,7 @@ export class RecordIndex {
     this.files.delete(path);
     this.recordTotal -= e.records.length;
     for (const r of e.records) {
+      this.track(r, path, -1, touched);
       for (const key of ['id', 'archive_no'] as const) {
         const v = keyValue(r, key);
         if (v === undefined) continue;
@@ -109,6 +135,29 @@ export class RecordIndex {
       }
     }
     return true;
+  }
+
+  /** Keeps the numbering groups current; the record after a changed number may gain or lose a gap. */
+  private track(r: RecordEntry, path: string, delta: 1 | -1, touched?: Set<string>): void {
+    const v = this.archiveKey && keyValue(r, 'archive_no');
+    const k = v ? this.archiveKey!(v) : undefined;
+    if (!k) return;
+    let group = this.groups.get(k.scope);
+    if (!group) this.groups.set(k.scope, (group = new Map()));
+    const owners = group.get(k.n) ?? [];
+    if (delta > 0) group.set(k.n, [...owners, path]);
+    else {
+      const i = owners.indexOf(path);
+      const rest = i < 0 ? owners : [...owners.slice(0, i), ...owners.slice(i + 1)];
+      if (rest.length) group.set(k.n, rest);
+      else group.delete(k.n);
+      if (!group.size) this.groups.delete(k.scope);
+    }
+    if (touched) {
+      let next: number | undefined;
+      for (const n of group.keys()) if (n > k.n && (next === undefined || n < next)) next = n;
+      if (next !== undefined) for (const p of group.get(next) ?? []) touched.add(p);
+    }
   }
 
   get(path: string): FileEntry | undefined {
@@ -135,6 +184,22 @@ export class RecordIndex {
     return dup.length ? [...e.findings, ...dup] : e.findings;
   }
 
+  /** Information: item numbers missing just before this record's within its numbering scope. */
+  private gapFinding(r: RecordEntry): Finding | undefined {
+    const v = this.archiveKey && keyValue(r, 'archive_no');
+    const k = v ? this.archiveKey!(v) : undefined;
+    const severity = this.severity(GAP_CODE, 'info');
+    if (!k || k.n <= 1 || severity === 'off') return undefined;
+    const group = this.groups.get(k.scope);
+    if (!group || group.has(k.n - 1)) return undefined;
+    let prev = 0;
+    for (const n of group.keys()) if (n < k.n && n > prev) prev = n;
+    const missing = range(prev + 1, k.n - 1, k.width);
+    const at = r.anchors?.archive_no ?? ([{ line: r.line, col: 0 }, { line: r.line, col: 3 }] as const);
+    const message = this.lang === 'zh' ? `件号 ${missing} 缺失（在 ${v} 之前）` : `item number${prev + 1 === k.n - 1 ? '' : 's'} ${missing} missing before ${v}`;
+    return { code: GAP_CODE, severity, message, start: at[0] as Pos, end: at[1] as Pos, record: r.index, data: { field: 'archive_no' } };
+  }
+
   /** Errors and warnings of one record, duplicates included. */
   problemCounts(r: RecordEntry): { errors: number; warnings: number } {
     let errors = r.errors;
@@ -142,8 +207,9 @@ export class RecordIndex {
     for (const key of ['id', 'archive_no'] as const) {
       const v = keyValue(r, key);
       if (v !== undefined && (this.owners[key].get(v)?.length ?? 0) > 1) {
-        if (this.duplicateSeverity === 'error') errors++;
-        else if (this.duplicateSeverity === 'warning') warnings++;
+        const sev = this.severity(DUPLICATE[key], 'error');
+        if (sev === 'error') errors++;
+        else if (sev === 'warning') warnings++;
       }
     }
     return { errors, warnings };
@@ -152,20 +218,30 @@ export class RecordIndex {
   private duplicateFindings(e: FileEntry): Finding[] {
     const out: Finding[] = [];
     for (const r of e.records) {
+      const gap = this.gapFinding(r);
+      if (gap) out.push(gap);
       for (const key of ['id', 'archive_no'] as const) {
         const v = keyValue(r, key);
         const list = v === undefined ? undefined : this.owners[key].get(v);
-        if (!list || list.length < 2) continue;
+        const severity = this.severity(DUPLICATE[key], 'error');
+        if (!list || list.length < 2 || severity === 'off') continue;
         const others = list.filter((o) => o.record !== r).map((o) => `${o.file}:${o.record.line + 1}`);
         const at = r.anchors?.[key] ?? ([{ line: r.line, col: 0 }, { line: r.line, col: 3 }] as const);
         const message = this.lang === 'zh'
           ? `${key === 'id' ? '记录编号' : '档号'} ${v} 重复，另见 ${others.join('、')}`
           : `duplicate ${key === 'id' ? 'record id' : 'archive number'} ${v}, also in ${others.join(', ')}`;
-        out.push({ code: DUPLICATE[key], severity: this.duplicateSeverity, message, start: at[0] as Pos, end: at[1] as Pos, record: r.index, data: { field: key, others } });
+        out.push({ code: DUPLICATE[key], severity, message, start: at[0] as Pos, end: at[1] as Pos, record: r.index, data: { field: key, others } });
       }
     }
     return out;
   }
+}
+
+export const GAP_CODE = 'archive-no-gap';
+
+function range(a: number, b: number, width: number): string {
+  const f = (n: number) => String(n).padStart(width, '0');
+  return a === b ? f(a) : `${f(a)}–${f(b)}`;
 }
 
 function keyValue(r: RecordEntry, key: Key): string | undefined {

@@ -1,4 +1,6 @@
+import { archiveNoMismatch } from './archive-no-mismatch';
 import { emptyField } from './empty-field';
+import { invalidArchiveNo } from './invalid-archive-no';
 import { invalidBoolean } from './invalid-boolean';
 import { invalidCreditCode } from './invalid-credit-code';
 import { invalidDate } from './invalid-date';
@@ -26,5 +28,5 @@ export const allRules: readonly RecordRule[] = [
   missingCategory, unknownCategory, missingField, emptyField,
   invalidDate, invalidDatetime, invalidEnum, invalidNumber, invalidMoney, invalidBoolean, invalidList,
   invalidEmail, invalidPhone, invalidIdNumber, invalidCreditCode, invalidPattern,
-  missingAttachment, piIdNumber, piBankCard, piMobile, unknownField,
+  invalidArchiveNo, archiveNoMismatch, missingAttachment, piIdNumber, piBankCard, piMobile, unknownField,
 ];

@@ -6,6 +6,7 @@ import { cacheKey, readCache, writeCache } from '../../core/records/cache';
 import { indexText, type IndexOptions } from '../../core/records/index-file';
 import { createMatcher, type RecordMatcher } from '../../core/records/matcher';
 import { readAndIndex } from '../../core/records/read-file';
+import { configureIndex } from '../../core/records/configure';
 import { RecordIndex } from '../../core/records/record-index';
 import { indexOptions, scanFolder } from '../../core/records/scan';
 import type { FileEntry } from '../../core/records/types';
@@ -128,6 +129,7 @@ export class FolderIndex implements vscode.Disposable {
         });
         if (gen !== this.generation) return; // a newer build replaced this one
         this.dirty.clear();
+        configureIndex(this.index, this.schema, this.severities());
         this.index.replaceAll(result.files);
         this.o.log.info(`indexed ${this.index.size} records in ${result.listed} files of ${this.root} (${reason}): ${result.reused} from cache, ${result.read} read, ${Date.now() - started} ms`);
         // Unsaved editors win over the disk.
