@@ -1,6 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { langOf, type Lang } from '../core/i18n';
+import { configureIndex } from '../core/records/configure';
+import { RecordIndex } from '../core/records/record-index';
 import { scanFolder, type ScanResult } from '../core/records/scan';
 import { readWorkspaceSchema } from '../core/workspace';
 import type { LoadedSchema } from '../core/schema/load';
@@ -29,4 +31,12 @@ export function format(args: ParsedArgs, allowed: readonly string[]): string {
   const value = typeof f === 'string' ? f : allowed[0];
   if (!allowed.includes(value)) throw new UsageError(`--format must be one of ${allowed.join(', ')}`);
   return value;
+}
+
+/** The folder's records in a RecordIndex configured from its schema: cross-file findings included. */
+export function recordIndexOf(folder: LoadedFolder): RecordIndex {
+  const index = new RecordIndex(folder.lang);
+  configureIndex(index, folder.schema.schema);
+  index.replaceAll(folder.scan.files);
+  return index;
 }

@@ -43,6 +43,13 @@ describe('quick-fix edits', () => {
     assert.equal(fixed, text.replace('title: b\ndate: 2026-01-01\n', 'title: b\ndate: 2026-01-01\nreason: ""\n'));
   });
 
+  test('booleans and lists are written as YAML, not as strings, so the fix takes', () => {
+    const text = '---\nid: GT-1\ncategory: communication\ncustomer: 张伟\ncustomer_type: person\ntitle: t\ndate: 2026-01-01\nchannel: email\nparticipants: 张伟\nhold: 是\n---\n';
+    const fixed = fixAll('r.md', text);
+    assert.match(fixed, /participants: \[张伟\]\nhold: true\n/);
+    assert.deepEqual(check('r.md', fixed), []);
+  });
+
   test('scalars are quoted only when plain text would read back differently', () => {
     assert.equal(yamlScalar('x', 'support'), 'support');
     assert.equal(yamlScalar('x', '2026-01-05'), '2026-01-05');

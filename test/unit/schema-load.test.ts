@@ -44,7 +44,7 @@ describe('schema', () => {
       '  date: { type: dat }',
       '  pick: { type: enum }',
       'categorys: {}',
-      'rules: { missing-field: fatal }',
+      'rules: { missing-field: fatal, pi-mobil: off }',
       '',
     ].join('\n');
     const { schema, problems } = loadSchema(text);
@@ -54,6 +54,7 @@ describe('schema', () => {
     assert.ok(at('dat'), 'unknown type');
     assert.ok(at('categorys'), 'unknown top-level key');
     assert.ok(at('fatal'), 'bad severity');
+    assert.ok(at("unknown rule code 'pi-mobil'"), 'misspelt rule code');
     assert.ok(at('needs values'), 'enum without values');
     assert.equal(schema.categories.size, 1);
     assert.equal(schema.fields.get('phone')?.type, 'phone');

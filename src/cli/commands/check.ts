@@ -1,6 +1,4 @@
 import { LineIndex } from '../../core/parse/lines';
-import { configureIndex } from '../../core/records/configure';
-import { RecordIndex } from '../../core/records/record-index';
 import type { Finding } from '../../core/records/types';
 import { formatJson, formatSarif, formatText, sortItems, summarize, type ReportItem } from '../../core/report';
 import { allRules } from '../../core/rules';
@@ -8,7 +6,7 @@ import { SCHEMA_PATH } from '../../core/schema/load';
 import { VERSION } from '../../core/version';
 import { UsageError, type ParsedArgs } from '../args';
 import type { CliCommand } from '../command';
-import { format, loadFolder, type LoadedFolder } from '../load';
+import { format, loadFolder, recordIndexOf, type LoadedFolder } from '../load';
 
 const USAGE = `Usage: records-curator check [folder] [--format text|json|sarif] [--quiet] [--max-warnings N] [--lang en|zh]
 
@@ -32,9 +30,7 @@ export const checkCommand: CliCommand = {
     const fmt = format(args, ['text', 'json', 'sarif']);
     const maxWarnings = maxWarningsOf(args);
     const folder = await loadFolder(args, io);
-    const index = new RecordIndex(folder.lang);
-    configureIndex(index, folder.schema.schema);
-    index.replaceAll(folder.scan.files);
+    const index = recordIndexOf(folder);
     const all: ReportItem[] = [];
     let files = 0;
     for (const entry of index.entries()) {

@@ -2,6 +2,7 @@ import type { CliCommand } from '../command';
 import { checkCommand } from './check';
 import { indexCommand } from './index-cmd';
 import { initCommand } from './init';
+import { numberCommand } from './number';
 
 /** Sub-commands, in the order `--help` lists them. */
-export const commands: readonly CliCommand[] = [initCommand, indexCommand, checkCommand];
+export const commands: readonly CliCommand[] = [initCommand, indexCommand, checkCommand, numberCommand];

@@ -11,8 +11,11 @@ export interface TextEdit {
   newText: string;
 }
 
-/** Findings whose fix replaces a substring as it is (a number inside free text), not a whole YAML value. */
-const RAW = new Set(['pi-id-number', 'pi-bank-card', 'pi-mobile']);
+/**
+ * Findings whose replacement is written as it is: a masked number inside free text, or YAML that must not
+ * become a string (`true`, `[a, b]`).
+ */
+const RAW = new Set(['pi-id-number', 'pi-bank-card', 'pi-mobile', 'invalid-boolean', 'invalid-list']);
 
 export function isFixable(f: Finding): boolean {
   return (f.data?.replacement !== undefined && f.data.replacement !== null) || !!f.data?.missing?.length;
@@ -53,7 +56,10 @@ export function fixEdits(path: string, text: string, findings: readonly Finding[
 function insertFields(text: string, record: ParsedRecord, names: string[], schema: Schema, eol: string, kind: 'markdown' | 'yaml'): TextEdit {
   const order = [...schema.fields.keys()];
   const sorted = [...names].sort((a, b) => (order.indexOf(a) + 1 || 1e9) - (order.indexOf(b) + 1 || 1e9));
-  const body = sorted.map((n) => `${n}: ${placeholder(schema.fields.get(n))}`);
+  return insertLines(text, record, sorted.map((n) => `${n}: ${placeholder(schema.fields.get(n))}`), eol, kind);
+}
+
+function insertLines(text: string, record: ParsedRecord, body: string[], eol: string, kind: 'markdown' | 'yaml'): TextEdit {
   if (kind === 'markdown') {
     // Before the closing fence, after any comment lines that end the front matter.
     const at = text.lastIndexOf('\n', record.span.end - 1) + 1;
@@ -108,4 +114,42 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
     pos = e.end;
   }
   return out + text.slice(pos);
+}
+
+export interface FieldValue {
+  /** The record (document number) in the file. */
+  record: number;
+  field: string;
+  value: string;
+}
+
+/**
+ * Sets fields of records in a file: an existing value is replaced in place (keeping its quotes), an absent
+ * field becomes a new line at the end of the record. Used for archive numbers and status changes.
+ */
+export function setFieldEdits(path: string, text: string, values: readonly FieldValue[]): TextEdit[] {
+  const parsed = parseRecordText(text, recordKind(path) ?? 'markdown');
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const edits: TextEdit[] = [];
+  const inserts = new Map<number, string[]>();
+  for (const v of values) {
+    const record = parsed.records.find((r) => r.index === v.record);
+    if (!record) continue;
+    const span = record.fields.get(v.field);
+    if (span) {
+      const original = text.slice(span.value.start, span.value.end);
+      edits.push(span.value.start === span.value.end
+        ? { start: span.value.start, end: span.value.end, newText: ' ' + yamlScalar('', v.value) }
+        : { start: span.value.start, end: span.value.end, newText: yamlScalar(original, v.value) });
+    } else {
+      const lines = inserts.get(v.record) ?? [];
+      lines.push(`${v.field}: ${yamlScalar('', v.value)}`);
+      inserts.set(v.record, lines);
+    }
+  }
+  for (const [index, lines] of inserts) {
+    const record = parsed.records.find((r) => r.index === index)!;
+    edits.push(insertLines(text, record, lines, eol, parsed.kind));
+  }
+  return dropOverlaps(edits);
 }

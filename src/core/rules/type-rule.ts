@@ -15,7 +15,8 @@ export function typeRule(o: {
   types: readonly FieldType[];
   title: Bilingual;
   severity?: Severity;
-  check(value: unknown, def: FieldDef, ctx: RecordContext): Verdict | undefined;
+  /** `source` is the value as written (quotes removed): long digit runs lose precision as numbers. */
+  check(value: unknown, def: FieldDef, ctx: RecordContext, source: string): Verdict | undefined;
 }): RecordRule {
   return {
     code: o.code,
@@ -23,11 +24,18 @@ export function typeRule(o: {
     title: o.title,
     check(ctx) {
       for (const { def, value, span } of fieldsOfType(ctx, o.types)) {
-        const v = o.check(value, def, ctx);
+        const source = unquote(ctx.text.slice(span.start, span.end));
+        const v = o.check(value, def, ctx, source);
         if (!v) continue;
-        const params = { f: labelOf(ctx.lang, def, def.name), v: display(value), ...v.params };
+        const params = { f: labelOf(ctx.lang, def, def.name), v: typeof value === 'number' ? source : display(value), ...v.params };
         ctx.report(span, say(ctx.lang, v.message, params), { field: def.name, replacement: v.replacement });
       }
     },
   };
+}
+
+function unquote(s: string): string {
+  const t = s.trim();
+  if (t.length >= 2 && (t[0] === '"' || t[0] === "'") && t[t.length - 1] === t[0]) return t.slice(1, -1);
+  return t;
 }

@@ -1,4 +1,5 @@
 import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
+import { knownCodes } from '../rules/codes';
 import defaultSchemaText from './default-schema.yaml';
 import {
   FIELD_TYPES, SEVERITIES, type ArchiveNumberConfig, type Bilingual, type CategoryDef, type FieldDef, type FieldType,
@@ -151,6 +152,8 @@ export function readSchema(text: string): { schema: Schema; problems: SchemaProb
   const rulesMap = r.map(get('rules'), 'rules');
   for (const pair of rulesMap?.items ?? []) {
     const code = r.string(pair.key, 'a rule code');
+    // A misspelt code would silently do nothing: say so.
+    if (code && !knownCodes().has(code)) r.report(pair.key as Node, `unknown rule code '${code}'`, 'warning');
     const sev = r.severity(pair.value, `the severity of rule ${code}`);
     if (code && sev) rules.set(code, sev);
   }

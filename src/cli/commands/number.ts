@@ -1,0 +1,73 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { planArchiveNumbers, type RefusalReason } from '../../core/archive/assign';
+import { applyEdits, setFieldEdits } from '../../core/fix/fixes';
+import { decodeRecordBytes } from '../../core/parse/decode';
+import { field, type RecordEntry } from '../../core/records/types';
+import { UsageError } from '../args';
+import type { CliCommand } from '../command';
+import { loadFolder, recordIndexOf } from '../load';
+
+const USAGE = `Usage: records-curator number [folder] [--category KEY] [--write] [--lang en|zh]
+
+Plans archive numbers (档号) for the records of FOLDER that have none, in the schema's format, continuing
+after the highest item number of each scope. Without --write it only lists what it would assign.
+A record that already has a number is never renumbered; a record with errors is not numbered.
+
+  --category KEY   only records of this category (e.g. contract)
+  --write          write the numbers into the files (only the archive_no value changes)`;
+
+const REASONS: Record<RefusalReason, { en: string; zh: string }> = {
+  errors: { en: 'has errors; fix them first', zh: '记录有错误，请先修正' },
+  category: { en: 'no known category', zh: '分类未知' },
+  date: { en: 'no valid date (the year comes from it)', zh: '日期无效（年度取自日期）' },
+  retention: { en: 'no retention period', zh: '无保管期限' },
+  fonds: { en: 'the schema sets no fonds code (archive_number.fonds)', zh: '档案架构未设置全宗号（archive_number.fonds）' },
+};
+
+export const numberCommand: CliCommand = {
+  name: 'number',
+  summary: 'assign archive numbers to records lacking one (dry run unless --write)',
+  usage: USAGE,
+  valueOptions: ['category', 'lang'],
+  async run(args, io) {
+    const folder = await loadFolder(args, io);
+    const category = args.options.get('category');
+    if (category !== undefined && (typeof category !== 'string' || !folder.schema.schema.categories.has(category))) {
+      throw new UsageError(`--category must be one of ${[...folder.schema.schema.categories.keys()].join(', ')}`);
+    }
+    const index = recordIndexOf(folder);
+    const all = [...index.records()];
+    const targets = category ? all.filter((r) => field(r, 'category') === category) : all;
+    const plan = planArchiveNumbers(targets, all, folder.schema.schema, (r) => index.problemCounts(r).errors);
+    const zh = folder.lang === 'zh';
+    const where = (r: RecordEntry) => `${r.file}:${r.line + 1}`;
+    for (const a of plan.assignments) io.out(`${where(a.record)}\t${a.archiveNo}\t${field(a.record, 'title') ?? ''}\n`);
+    for (const r of plan.refused) io.err(`${where(r.record)}\t${zh ? '未编号' : 'not numbered'}: ${zh ? REASONS[r.reason].zh : REASONS[r.reason].en}\n`);
+    const write = args.options.has('write');
+    if (write && plan.assignments.length) {
+      const byFile = new Map<string, typeof plan.assignments>();
+      for (const a of plan.assignments) byFile.set(a.record.file, [...(byFile.get(a.record.file) ?? []), a]);
+      for (const [rel, list] of byFile) {
+        const abs = path.join(folder.root, rel);
+        const entry = folder.scan.files.get(rel)!;
+        const stat = fs.statSync(abs);
+        // The file changed since it was read: numbering it now could duplicate or clobber. Stop.
+        if (stat.mtimeMs !== entry.mtimeMs || stat.size !== entry.size) throw new Error(`${rel} changed while numbering; nothing more was written. Run again.`);
+        const bytes = fs.readFileSync(abs);
+        const decoded = decodeRecordBytes(bytes);
+        if (!decoded.ok) continue;
+        const edits = setFieldEdits(rel, decoded.text, list.map((a) => ({ record: a.record.index, field: 'archive_no', value: a.archiveNo })));
+        const text = (decoded.bom ? '\uFEFF' : '') + applyEdits(decoded.text, edits);
+        const tmp = `${abs}.${process.pid}.tmp`;
+        fs.writeFileSync(tmp, text);
+        fs.renameSync(tmp, abs);
+      }
+    }
+    const n = plan.assignments.length;
+    io.out(zh
+      ? `${write ? '已编号' : '将编号'} ${n} 条记录；${plan.kept} 条已有档号；${plan.refused.length} 条未能编号${write || !n ? '' : '（加 --write 写入）'}\n`
+      : `${write ? 'numbered' : 'would number'} ${n} records; ${plan.kept} already numbered; ${plan.refused.length} not numbered${write || !n ? '' : ' (add --write to write them)'}\n`);
+    return plan.refused.length && !n ? 1 : 0;
+  },
+};

@@ -1,0 +1,79 @@
+import type { RecordEntry } from '../records/types';
+import type { Schema } from '../schema/types';
+import { archiveFormat, expectedParts } from './expected';
+
+export interface Assignment {
+  record: RecordEntry;
+  archiveNo: string;
+}
+
+export type RefusalReason = 'category' | 'date' | 'retention' | 'fonds' | 'errors';
+
+export interface Refusal {
+  record: RecordEntry;
+  reason: RefusalReason;
+}
+
+export interface NumberingPlan {
+  assignments: Assignment[];
+  /** Records that cannot be numbered yet, and why. */
+  refused: Refusal[];
+  /** Records that already have a number: never renumbered. */
+  kept: number;
+}
+
+const blank = (v: unknown) => v === undefined || v === null || String(v).trim() === '';
+
+/**
+ * Plans archive numbers for the records that lack one. Numbers continue after the highest item number
+ * already used in each numbering scope (across the whole workspace, unsaved editors included, since the
+ * index holds them), so a plan never duplicates a number and never renumbers a record.
+ */
+export function planArchiveNumbers(targets: Iterable<RecordEntry>, all: Iterable<RecordEntry>, schema: Schema,
+  problems: (r: RecordEntry) => number = (r) => r.errors): NumberingPlan {
+  const format = archiveFormat(schema);
+  const used = new Set<string>();
+  const highest = new Map<string, number>();
+  for (const r of all) {
+    const v = r.data?.archive_no;
+    if (blank(v)) continue;
+    used.add(String(v).trim());
+    const parts = format.parse(String(v));
+    if (!parts) continue;
+    const scope = format.scopeKey(parts);
+    highest.set(scope, Math.max(highest.get(scope) ?? 0, Number.parseInt(parts.number, 10)));
+  }
+  const plan: NumberingPlan = { assignments: [], refused: [], kept: 0 };
+  const todo: { record: RecordEntry; parts: ReturnType<typeof expectedParts> & { ok: true } }[] = [];
+  const seen = new Set<RecordEntry>();
+  for (const record of targets) {
+    if (seen.has(record)) continue;
+    seen.add(record);
+    if (!blank(record.data?.archive_no)) {
+      plan.kept++;
+      continue;
+    }
+    // An incomplete or wrong record is corrected before it is archived, not after.
+    if (problems(record) > 0) {
+      plan.refused.push({ record, reason: 'errors' });
+      continue;
+    }
+    const parts = expectedParts(record.data, schema);
+    if (!parts.ok) plan.refused.push({ record, reason: parts.reason });
+    else todo.push({ record, parts });
+  }
+  // Oldest first within a scope, then by id: the order an archivist files them in.
+  const key = (r: RecordEntry) => `${String(r.data?.date ?? '')}\u0000${String(r.data?.id ?? '')}\u0000${r.file}\u0000${r.index}`;
+  todo.sort((a, b) => (key(a.record) < key(b.record) ? -1 : key(a.record) > key(b.record) ? 1 : 0));
+  for (const { record, parts } of todo) {
+    const scope = format.scopeKey(parts.parts);
+    let n = highest.get(scope) ?? 0;
+    let archiveNo: string;
+    do archiveNo = format.format({ ...parts.parts, number: ++n });
+    while (used.has(archiveNo));
+    highest.set(scope, n);
+    used.add(archiveNo);
+    plan.assignments.push({ record, archiveNo });
+  }
+  return plan;
+}

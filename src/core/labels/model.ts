@@ -1,0 +1,206 @@
+/**
+ * What a label, a filing stamp (归档章) or a catalogue row (归档文件目录) shows of a record (DOMAIN.md §4).
+ * Pure: no I/O. Every text is passed through maskPersonal, so a personal number typed into a title or a
+ * customer name is never printed in full on paper.
+ */
+import type { Lang } from '../i18n';
+import { field, type RecordEntry } from '../records/types';
+import type { Bilingual, Schema } from '../schema/types';
+import { findPersonalInfo, maskValue } from '../values/pii';
+
+export interface LabelData {
+  category: { key: string; zh: string; en: string };
+  customer: string;
+  customerType: string;
+  title: string;
+  archiveNo: string;
+  /** archived_at, or ''. */
+  archiveDate: string;
+  retention: { code: string; zh: string; en: string };
+  year: string;
+  fonds: string;
+  org: string;
+  /** Subject (门类) code, from the archive number or the category. */
+  subject: string;
+  /** The number part of the archive number (件号), as written (zero-padded). */
+  itemNo: string;
+  pages: string;
+  id: string;
+  /** The record's own date (YYYY-MM-DD as written). */
+  date: string;
+  /** 文号: contract_no, invoice_no or ticket. */
+  docNo: string;
+  /** 责任者: custodian or archived_by. */
+  responsible: string;
+  /** Category and retention in the requested language. */
+  text: { category: string; retention: string };
+}
+
+/** Replaces every personal number found in the text (ID, bank card, mobile) by its masked form. */
+export function maskPersonal(text: string): string {
+  if (text === '') return text;
+  const hits = findPersonalInfo(text);
+  if (hits.length === 0) return text;
+  let out = '';
+  let at = 0;
+  for (const h of hits) {
+    out += text.slice(at, h.start) + maskValue(h.kind, h.value);
+    at = h.end;
+  }
+  return out + text.slice(at);
+}
+
+/** Y → 永久 / Permanent, Dn → n年 / n years; any other code is shown as it is. */
+export function retentionLabel(code: string): Bilingual {
+  const c = code.trim();
+  if (c === '') return { zh: '', en: '' };
+  if (/^y$/i.test(c)) return { zh: '永久', en: 'Permanent' };
+  const m = /^d(\d{1,3})$/i.exec(c);
+  if (m) {
+    const n = Number(m[1]);
+    return { zh: `${n}年`, en: `${n} ${n === 1 ? 'year' : 'years'}` };
+  }
+  return { zh: c, en: c };
+}
+
+export type ArchivePart = 'fonds' | 'subject' | 'year' | 'retention' | 'org' | 'number';
+export type ArchiveParts = Partial<Record<ArchivePart, string>>;
+
+const PART_PATTERN: Record<ArchivePart, string> = {
+  fonds: '.+?',
+  subject: '.+?',
+  year: '\\d{4}',
+  retention: 'Y|D\\d{1,3}|.+?',
+  org: '.+?',
+  number: '\\d+',
+};
+
+const compiled = new Map<string, { re: RegExp; names: ArchivePart[] } | undefined>();
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Builds a matcher from the schema's format; {org} may be missing together with one separator next to it. */
+function compile(format: string): { re: RegExp; names: ArchivePart[] } | undefined {
+  if (compiled.has(format)) return compiled.get(format);
+  const pieces = format.split(/(\{[a-z]+\})/);
+  const names: ArchivePart[] = [];
+  let src = '';
+  let ok = true;
+  for (let i = 0; i < pieces.length; i++) {
+    const p = pieces[i];
+    const token = /^\{([a-z]+)\}$/.exec(p)?.[1];
+    if (token === undefined) {
+      src += escapeRe(p);
+      continue;
+    }
+    if (!(token in PART_PATTERN)) {
+      ok = false;
+      break;
+    }
+    const name = token as ArchivePart;
+    names.push(name);
+    const group = `(${PART_PATTERN[name]})`;
+    if (name !== 'org') {
+      src += group;
+    } else if (src.length > 0 && pieces[i - 1] !== '') {
+      // Drop the preceding separator with the part: `…-{org}-{number}` also matches `…-{number}`.
+      const sep = escapeRe(pieces[i - 1]);
+      src = src.slice(0, src.length - sep.length) + `(?:${sep}${group})?`;
+    } else if (i + 1 < pieces.length && pieces[i + 1] !== '') {
+      // At the start: drop the following separator instead.
+      src += `(?:${group}${escapeRe(pieces[i + 1])})?`;
+      i++;
+    } else {
+      src += `${group}?`;
+    }
+  }
+  const result = ok && names.includes('number') ? { re: new RegExp(`^${src}$`, 'u'), names } : undefined;
+  compiled.set(format, result);
+  return result;
+}
+
+/** Splits an archive number by the schema's format (tokens {fonds} {subject} {year} {retention} {org} {number}). */
+export function parseArchiveNumber(value: string, format: string): ArchiveParts | undefined {
+  const c = compile(format);
+  const m = c?.re.exec(value.trim());
+  if (!c || !m) return undefined;
+  const out: ArchiveParts = {};
+  c.names.forEach((name, i) => {
+    const v = m[i + 1];
+    if (v !== undefined && out[name] === undefined) out[name] = v;
+  });
+  return out;
+}
+
+function text(record: RecordEntry, ...names: string[]): string {
+  for (const n of names) {
+    const v = field(record, n)?.trim();
+    if (v) return v;
+  }
+  return '';
+}
+
+/** The values a label shows of one record, masked and ready to escape. */
+export function labelData(record: RecordEntry, schema: Schema, lang: Lang): LabelData {
+  const key = text(record, 'category');
+  const cat = schema.categories.get(key);
+  const archiveNo = text(record, 'archive_no');
+  const parts = archiveNo ? parseArchiveNumber(archiveNo, schema.archiveNumber.format) : undefined;
+  const date = text(record, 'date');
+  const code = text(record, 'retention') || parts?.retention || '';
+  const ret = retentionLabel(code);
+  const catLabel = cat?.label ?? { zh: key, en: key };
+  const m = maskPersonal;
+  return {
+    category: { key: m(key), zh: m(catLabel.zh), en: m(catLabel.en) },
+    customer: m(text(record, 'customer')),
+    customerType: m(text(record, 'customer_type')),
+    title: m(text(record, 'title')),
+    archiveNo: m(archiveNo),
+    archiveDate: m(text(record, 'archived_at')),
+    retention: { code: m(code), zh: m(ret.zh), en: m(ret.en) },
+    year: m(parts?.year ?? (/^\d{4}/.exec(date)?.[0] ?? '')),
+    fonds: m(parts?.fonds ?? schema.archiveNumber.fonds),
+    org: m(parts ? (parts.org ?? '') : schema.archiveNumber.org),
+    subject: m(parts?.subject ?? cat?.code ?? ''),
+    itemNo: m(parts?.number ?? ''),
+    pages: m(text(record, 'pages')),
+    id: m(text(record, 'id')),
+    date: m(date),
+    docNo: m(text(record, 'contract_no', 'invoice_no', 'ticket')),
+    responsible: m(text(record, 'custodian', 'archived_by')),
+    text: { category: m(catLabel[lang]), retention: m(ret[lang]) },
+  };
+}
+
+/** Natural order of archive numbers: digit runs compare by value, so `-2` sorts before `-10`. */
+export function compareArchiveNo(a: string, b: string): number {
+  const ra = a.match(/\d+|\D+/g) ?? [];
+  const rb = b.match(/\d+|\D+/g) ?? [];
+  for (let i = 0; i < Math.min(ra.length, rb.length); i++) {
+    const x = ra[i];
+    const y = rb[i];
+    if (x === y) continue;
+    const dx = /^\d/.test(x);
+    const dy = /^\d/.test(y);
+    if (dx && dy) {
+      const d = Number(x) - Number(y);
+      if (d !== 0) return d;
+      return x.length - y.length;
+    }
+    return x < y ? -1 : 1;
+  }
+  return ra.length - rb.length;
+}
+
+/** A date written YYYY-MM-DD (or 2019/5/1, 2019年5月1日, a datetime) as YYYYMMDD; '' when it is not a date. */
+export function compactDate(value: string): string {
+  const m = /^(\d{4})(?:[-/.]|\s*年\s*)?(\d{1,2})(?:[-/.]|\s*月\s*)?(\d{1,2})(?!\d)/.exec(value.trim());
+  if (!m) return '';
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (mo < 1 || mo > 12 || d < 1 || d > 31) return '';
+  return `${m[1]}${String(mo).padStart(2, '0')}${String(d).padStart(2, '0')}`;
+}
