@@ -1,9 +1,10 @@
 import type { Feature } from '../feature';
-import { editingFeature } from './editing';
+import { archiveFeature } from './archive';
 import { diagnosticsFeature } from './diagnostics';
+import { editingFeature } from './editing';
 import { outputFeature } from './output';
 import { recordsViewFeature } from './records-view';
 import { schemaFeature } from './schema';
 
 /** Activation order. Adding a feature is adding a folder and a line here. */
-export const features: readonly Feature[] = [outputFeature, schemaFeature, recordsViewFeature, diagnosticsFeature, editingFeature];
+export const features: readonly Feature[] = [outputFeature, schemaFeature, recordsViewFeature, diagnosticsFeature, editingFeature, archiveFeature];

@@ -11,6 +11,7 @@ export const recordsViewFeature: Feature = {
   activate(context, services) {
     const ws = services.index;
     const tree = new RecordsTree(ws, langOf(vscode.env.language));
+    services.ui.recordsTree = tree;
     const view = vscode.window.createTreeView<Node>(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
     const setContext = (key: string, value: unknown) => vscode.commands.executeCommand('setContext', `recordsCurator.${key}`, value);
 

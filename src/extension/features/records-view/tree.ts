@@ -214,6 +214,15 @@ export class RecordsTree implements vscode.TreeDataProvider<Node> {
     return md;
   }
 
+  /** Every record a node stands for (after the current filter). */
+  recordsUnder(n: Node): RecordEntry[] {
+    if (n.kind === 'record') return [n.record];
+    if (n.kind === 'folder') return [...this.model(n.folder).groups.values()].flat();
+    if (n.kind !== 'group') return [];
+    const m = this.model(n.folder);
+    return (n.level === 2 ? m.sub.get(n.parentKey!)?.get(n.key) : m.groups.get(n.key)) ?? [];
+  }
+
   /** The node of a record, for reveal: walks the same grouping the view shows. */
   nodeFor(folder: FolderIndex, record: RecordEntry): Node | undefined {
     const parents = this.ws.all().length > 1 ? [this.node({ kind: 'folder', id: `f:${folder.root}`, folder })] : [];

@@ -1,0 +1,77 @@
+import * as fs from 'fs';
+import * as vscode from 'vscode';
+import { planArchiveNumbers, type Assignment, type RefusalReason } from '../../../core/archive/assign';
+import { setFieldEdits } from '../../../core/fix/fixes';
+import { decodeRecordBytes } from '../../../core/parse/decode';
+import { LineIndex } from '../../../core/parse/lines';
+import type { FolderIndex } from '../../index/folder-index';
+import type { Picked } from './selection';
+
+const REASONS: Record<RefusalReason, () => string> = {
+  errors: () => vscode.l10n.t('has errors; fix them first'),
+  category: () => vscode.l10n.t('no known category'),
+  date: () => vscode.l10n.t('no valid date (the year comes from it)'),
+  retention: () => vscode.l10n.t('no retention period'),
+  fonds: () => vscode.l10n.t('the schema sets no fonds code (archive_number.fonds)'),
+};
+
+export interface AssignResult {
+  assigned: number;
+  kept: number;
+  refused: number;
+  applied: boolean;
+}
+
+/** The text a record file has now: the open editor's (unsaved edits included) or the disk's. */
+export function currentText(uri: vscode.Uri): { text: string; position(offset: number): vscode.Position } | undefined {
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (open) return { text: open.getText(), position: (o) => open.positionAt(o) };
+  const decoded = decodeRecordBytes(fs.readFileSync(uri.fsPath));
+  if (!decoded.ok) return undefined;
+  const lines = new LineIndex(decoded.text);
+  return { text: decoded.text, position: (o) => { const p = lines.positionAt(o); return new vscode.Position(p.line, p.character); } };
+}
+
+/** Adds the edits that write archive numbers into their files to one WorkspaceEdit. */
+function addEdits(edit: vscode.WorkspaceEdit, folder: FolderIndex, assignments: readonly Assignment[], confirm: boolean): void {
+  const byFile = new Map<string, Assignment[]>();
+  for (const a of assignments) byFile.set(a.record.file, [...(byFile.get(a.record.file) ?? []), a]);
+  for (const [rel, list] of byFile) {
+    const uri = folder.uriOf(rel);
+    const current = currentText(uri);
+    if (!current) continue;
+    const edits = setFieldEdits(rel, current.text, list.map((a) => ({ record: a.record.index, field: 'archive_no', value: a.archiveNo })));
+    for (const e of edits) {
+      const label = list.length === 1 ? vscode.l10n.t('Archive number {0}', list[0].archiveNo) : vscode.l10n.t('Archive numbers');
+      edit.replace(uri, new vscode.Range(current.position(e.start), current.position(e.end)), e.newText, { label, needsConfirmation: confirm });
+    }
+  }
+}
+
+/**
+ * Numbers the picked records that lack an archive number, as one undoable WorkspaceEdit shown for review
+ * first. Numbers continue each scope's highest, counting unsaved editors (the index holds their text).
+ */
+export async function assignArchiveNumbers(picked: readonly Picked[], log: vscode.LogOutputChannel, options?: { preview?: boolean }): Promise<AssignResult> {
+  const edit = new vscode.WorkspaceEdit();
+  const result: AssignResult = { assigned: 0, kept: 0, refused: 0, applied: false };
+  const refusals: string[] = [];
+  for (const { folder, records } of picked) {
+    const plan = planArchiveNumbers(records, folder.index.records(), folder.schema, (r) => folder.index.problemCounts(r).errors);
+    addEdits(edit, folder, plan.assignments, options?.preview !== false);
+    result.assigned += plan.assignments.length;
+    result.kept += plan.kept;
+    result.refused += plan.refused.length;
+    for (const r of plan.refused) refusals.push(`${r.record.file}:${r.record.line + 1} ${REASONS[r.reason]()}`);
+  }
+  if (refusals.length) {
+    log.info(vscode.l10n.t('Not numbered:') + '\n  ' + refusals.join('\n  '));
+    void vscode.window.showWarningMessage(vscode.l10n.t('{0} records could not be numbered.', refusals.length), vscode.l10n.t('Show Why')).then((b) => b && log.show(true));
+  }
+  if (!result.assigned) {
+    if (!refusals.length) void vscode.window.showInformationMessage(vscode.l10n.t('Every selected record already has an archive number.'));
+    return result;
+  }
+  result.applied = await vscode.workspace.applyEdit(edit);
+  return result;
+}

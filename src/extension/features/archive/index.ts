@@ -1,0 +1,25 @@
+import * as vscode from 'vscode';
+import type { Feature } from '../../feature';
+import type { Node } from '../records-view/tree';
+import { assignArchiveNumbers } from './assign';
+import { pickRecords } from './selection';
+
+/** Archive numbers (档号): assigning them to the tree selection, a category or every record lacking one. */
+export const archiveFeature: Feature = {
+  id: 'archive',
+  activate(context, services) {
+    context.subscriptions.push(
+      // `options.preview: false` skips the review step (automation and tests); people always get it.
+      vscode.commands.registerCommand('recordsCurator.assignArchiveNumbers', async (node?: Node, nodes?: Node[], options?: { preview?: boolean }) => {
+        if (!vscode.workspace.isTrusted) {
+          void vscode.window.showWarningMessage(vscode.l10n.t('Writing files is off in Restricted Mode. Trust the workspace first.'));
+          return undefined;
+        }
+        await services.index.whenReady();
+        const picked = await pickRecords(services.index, services.ui.recordsTree, node, nodes, vscode.l10n.t('Assign Archive Numbers'));
+        if (!picked) return undefined;
+        return assignArchiveNumbers(picked, services.log, options);
+      }),
+    );
+  },
+};
