@@ -1,21 +1,8 @@
 // What a person sees: the Records view on the sample, a record opened from it, its problems listed.
 const assert = require('assert');
-
-async function openRecords(page) {
-  const item = page.locator('.activitybar .action-item a[aria-label^="Records"]').first();
-  await item.waitFor({ timeout: 30000 });
-  await item.click();
-  await page.locator('.sidebar .composite.title', { hasText: /records/i }).first().waitFor({ timeout: 20000 });
-}
+const { openRecords, runCommand } = require('./workbench-actions');
 
 const row = (page, text) => page.locator('.sidebar .monaco-list-row', { hasText: text }).first();
-
-async function runCommand(page, name) {
-  await page.keyboard.press('F1');
-  await page.locator('.quick-input-widget input').fill(`>${name}`);
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 10000 });
-  await page.keyboard.press('Enter');
-}
 
 module.exports = [{
   name: 'the Records tree shows categories with counts, a record opens from it, and its problem is in the Problems panel',

@@ -5,7 +5,8 @@
  */
 import type { RecordEntry } from '../records/types';
 import type { Bilingual, Schema } from '../schema/types';
-import { labelData, parseArchiveNumber, maskPersonal, retentionLabel, type LabelData } from './model';
+import { archiveFormat } from '../archive/expected';
+import { labelData, maskPersonal, retentionLabel, type LabelData } from './model';
 import { labelCss, normalisePreset, PRESETS, type LabelPreset } from './styles';
 import { escapeHtml as e, H, htmlDocument, normaliseLanguage, pick, type LabelLanguage } from './text';
 
@@ -77,8 +78,8 @@ function spineLabel(box: BoxRange, schema: Schema, o: LabelOptions): string {
   const l = o.language;
   const from = maskPersonal(box.from.trim());
   const to = maskPersonal(box.to.trim());
-  const a = parseArchiveNumber(from, schema.archiveNumber.format);
-  const b = parseArchiveNumber(to, schema.archiveNumber.format);
+  const a = archiveFormat(schema).parse(from);
+  const b = archiveFormat(schema).parse(to);
   const fonds = span(a?.fonds ?? schema.archiveNumber.fonds, b?.fonds);
   const ret = (code: string | undefined) => (code ? pick(retentionLabel(code), l) : undefined);
   const items = a && b ? span(a.number, b.number) : span(from, to);

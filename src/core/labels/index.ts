@@ -1,6 +1,6 @@
 /** Printable labels, filing stamps, box spines and the archive catalogue: pure renderers, no I/O, no vscode. */
-export { labelData, maskPersonal, retentionLabel, parseArchiveNumber, compareArchiveNo, compactDate } from './model';
-export type { LabelData, ArchivePart, ArchiveParts } from './model';
+export { labelData, maskPersonal, retentionLabel, compareArchiveNo, compactDate } from './model';
+export type { LabelData } from './model';
 export { renderLabelsHtml, renderToolbar, LABEL_KINDS } from './html';
 export type { LabelKind, LabelOptions, BoxRange } from './html';
 export type { ToolbarState } from './toolbar';
@@ -11,3 +11,4 @@ export { PRESETS, PRESET_NAMES, normalisePreset, FONT_STACK } from './styles';
 export type { LabelPreset, PresetDef } from './styles';
 export { escapeHtml, csvCell, csvDocument, normaliseLanguage, pick } from './text';
 export type { LabelLanguage } from './text';
+export { boxesFor } from './boxes';

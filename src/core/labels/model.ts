@@ -4,6 +4,7 @@
  * customer name is never printed in full on paper.
  */
 import type { Lang } from '../i18n';
+import { archiveFormat } from '../archive/expected';
 import { field, type RecordEntry } from '../records/types';
 import type { Bilingual, Schema } from '../schema/types';
 import { findPersonalInfo, maskValue } from '../values/pii';
@@ -63,77 +64,6 @@ export function retentionLabel(code: string): Bilingual {
   return { zh: c, en: c };
 }
 
-export type ArchivePart = 'fonds' | 'subject' | 'year' | 'retention' | 'org' | 'number';
-export type ArchiveParts = Partial<Record<ArchivePart, string>>;
-
-const PART_PATTERN: Record<ArchivePart, string> = {
-  fonds: '.+?',
-  subject: '.+?',
-  year: '\\d{4}',
-  retention: 'Y|D\\d{1,3}|.+?',
-  org: '.+?',
-  number: '\\d+',
-};
-
-const compiled = new Map<string, { re: RegExp; names: ArchivePart[] } | undefined>();
-
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** Builds a matcher from the schema's format; {org} may be missing together with one separator next to it. */
-function compile(format: string): { re: RegExp; names: ArchivePart[] } | undefined {
-  if (compiled.has(format)) return compiled.get(format);
-  const pieces = format.split(/(\{[a-z]+\})/);
-  const names: ArchivePart[] = [];
-  let src = '';
-  let ok = true;
-  for (let i = 0; i < pieces.length; i++) {
-    const p = pieces[i];
-    const token = /^\{([a-z]+)\}$/.exec(p)?.[1];
-    if (token === undefined) {
-      src += escapeRe(p);
-      continue;
-    }
-    if (!(token in PART_PATTERN)) {
-      ok = false;
-      break;
-    }
-    const name = token as ArchivePart;
-    names.push(name);
-    const group = `(${PART_PATTERN[name]})`;
-    if (name !== 'org') {
-      src += group;
-    } else if (src.length > 0 && pieces[i - 1] !== '') {
-      // Drop the preceding separator with the part: `…-{org}-{number}` also matches `…-{number}`.
-      const sep = escapeRe(pieces[i - 1]);
-      src = src.slice(0, src.length - sep.length) + `(?:${sep}${group})?`;
-    } else if (i + 1 < pieces.length && pieces[i + 1] !== '') {
-      // At the start: drop the following separator instead.
-      src += `(?:${group}${escapeRe(pieces[i + 1])})?`;
-      i++;
-    } else {
-      src += `${group}?`;
-    }
-  }
-  const result = ok && names.includes('number') ? { re: new RegExp(`^${src}$`, 'u'), names } : undefined;
-  compiled.set(format, result);
-  return result;
-}
-
-/** Splits an archive number by the schema's format (tokens {fonds} {subject} {year} {retention} {org} {number}). */
-export function parseArchiveNumber(value: string, format: string): ArchiveParts | undefined {
-  const c = compile(format);
-  const m = c?.re.exec(value.trim());
-  if (!c || !m) return undefined;
-  const out: ArchiveParts = {};
-  c.names.forEach((name, i) => {
-    const v = m[i + 1];
-    if (v !== undefined && out[name] === undefined) out[name] = v;
-  });
-  return out;
-}
-
 function text(record: RecordEntry, ...names: string[]): string {
   for (const n of names) {
     const v = field(record, n)?.trim();
@@ -147,7 +77,8 @@ export function labelData(record: RecordEntry, schema: Schema, lang: Lang): Labe
   const key = text(record, 'category');
   const cat = schema.categories.get(key);
   const archiveNo = text(record, 'archive_no');
-  const parts = archiveNo ? parseArchiveNumber(archiveNo, schema.archiveNumber.format) : undefined;
+  // The same reader the numbering and the rules use.
+  const parts = archiveNo ? archiveFormat(schema).parse(archiveNo) : undefined;
   const date = text(record, 'date');
   const code = text(record, 'retention') || parts?.retention || '';
   const ret = retentionLabel(code);
@@ -163,7 +94,7 @@ export function labelData(record: RecordEntry, schema: Schema, lang: Lang): Labe
     retention: { code: m(code), zh: m(ret.zh), en: m(ret.en) },
     year: m(parts?.year ?? (/^\d{4}/.exec(date)?.[0] ?? '')),
     fonds: m(parts?.fonds ?? schema.archiveNumber.fonds),
-    org: m(parts ? (parts.org ?? '') : schema.archiveNumber.org),
+    org: m(parts ? parts.org : schema.archiveNumber.org),
     subject: m(parts?.subject ?? cat?.code ?? ''),
     itemNo: m(parts?.number ?? ''),
     pages: m(text(record, 'pages')),

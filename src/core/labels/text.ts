@@ -71,7 +71,8 @@ export function csp(nonce: string | undefined, cspSource: string | undefined): s
   if (nonce === undefined) return "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
   if (!/^[A-Za-z0-9+/=_-]+$/.test(nonce)) throw new Error('labels: the nonce must be base64 or hex characters');
   const src = cspSource ?? '';
-  if (/[;,'"<>\r\n]/.test(src)) throw new Error('labels: invalid cspSource');
+  // VS Code's own value (it may hold keywords such as 'self'); refuse only what could end the policy or the tag.
+  if (/[;"<>\r\n]/.test(src)) throw new Error('labels: invalid cspSource');
   const s = src ? `${src} ` : '';
   return `default-src 'none'; style-src ${s}'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src ${s}data:;${src ? ` font-src ${src};` : ''}`;
 }

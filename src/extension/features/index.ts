@@ -2,9 +2,10 @@ import type { Feature } from '../feature';
 import { archiveFeature } from './archive';
 import { diagnosticsFeature } from './diagnostics';
 import { editingFeature } from './editing';
+import { labelsFeature } from './labels';
 import { outputFeature } from './output';
 import { recordsViewFeature } from './records-view';
 import { schemaFeature } from './schema';
 
 /** Activation order. Adding a feature is adding a folder and a line here. */
-export const features: readonly Feature[] = [outputFeature, schemaFeature, recordsViewFeature, diagnosticsFeature, editingFeature, archiveFeature];
+export const features: readonly Feature[] = [outputFeature, schemaFeature, recordsViewFeature, diagnosticsFeature, editingFeature, archiveFeature, labelsFeature];
