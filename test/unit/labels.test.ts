@@ -5,7 +5,7 @@ import { indexText } from '../../src/core/records/index-file';
 import { allRules } from '../../src/core/rules';
 import type { RecordEntry } from '../../src/core/records/types';
 import {
-  labelData, maskPersonal, parseArchiveNumber, retentionLabel, renderLabelsHtml, renderToolbar, renderLabelsCsv,
+  labelData, maskPersonal, retentionLabel, renderLabelsHtml, renderToolbar, renderLabelsCsv,
   renderCatalogueCsv, renderCatalogueHtml, compactDate, type LabelOptions,
 } from '../../src/core/labels';
 
@@ -48,15 +48,6 @@ describe('label data', () => {
     assert.deepEqual(retentionLabel('D10'), { zh: '10年', en: '10 years' });
     assert.deepEqual(retentionLabel('D1'), { zh: '1年', en: '1 year' });
     assert.deepEqual(retentionLabel(''), { zh: '', en: '' });
-  });
-
-  test('archive numbers parse against the format, with or without the org part', () => {
-    const full = '{fonds}-{subject}·{year}-{retention}-{org}-{number}';
-    assert.deepEqual(parseArchiveNumber('Z109-WS·2011-Y-BGS-0001', full), { fonds: 'Z109', subject: 'WS', year: '2011', retention: 'Y', org: 'BGS', number: '0001' });
-    assert.deepEqual(parseArchiveNumber('Z109-WS·2011-Y-0001', full), { fonds: 'Z109', subject: 'WS', year: '2011', retention: 'Y', number: '0001' });
-    assert.deepEqual(parseArchiveNumber('Z109-WS·2011·Y·办公室-0012', '{fonds}-{subject}·{year}·{retention}·{org}-{number}'),
-      { fonds: 'Z109', subject: 'WS', year: '2011', retention: 'Y', org: '办公室', number: '0012' });
-    assert.equal(parseArchiveNumber('not a number', schema.archiveNumber.format), undefined);
   });
 
   test('the org part is read with a schema whose format carries it', () => {
