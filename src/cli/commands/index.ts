@@ -2,7 +2,8 @@ import type { CliCommand } from '../command';
 import { checkCommand } from './check';
 import { indexCommand } from './index-cmd';
 import { initCommand } from './init';
+import { labelsCommand } from './labels';
 import { numberCommand } from './number';
 
 /** Sub-commands, in the order `--help` lists them. */
-export const commands: readonly CliCommand[] = [initCommand, indexCommand, checkCommand, numberCommand];
+export const commands: readonly CliCommand[] = [initCommand, indexCommand, checkCommand, numberCommand, labelsCommand];

@@ -1,0 +1,57 @@
+import { describe, test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { REPO, SAMPLE, tempWorkspace } from './helpers';
+
+const CLI = path.join(REPO, 'dist/cli.js');
+const run = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
+
+function sampleCopy(): string {
+  const root = tempWorkspace({});
+  fs.cpSync(SAMPLE, root, { recursive: true });
+  return root;
+}
+
+describe('records-curator number and labels', () => {
+  test('number is a dry run by default, --write writes only archive_no, and a second run has nothing to do', () => {
+    const root = sampleCopy();
+    const before = fs.readFileSync(path.join(root, 'service/2026/harbor-consulting.md'), 'utf8');
+    const dry = run(root, 'number', '.', '--category', 'service');
+    assert.equal(dry.status, 0, dry.stderr);
+    assert.match(dry.stdout, /service\/2026\/harbor-consulting\.md:1\tZ109-FW·2026-D3-0001/);
+    assert.match(dry.stdout, /would number 4 records; 3 already numbered/);
+    assert.equal(fs.readFileSync(path.join(root, 'service/2026/harbor-consulting.md'), 'utf8'), before);
+    const write = run(root, 'number', '.', '--category', 'service', '--write');
+    assert.equal(write.status, 0, write.stderr);
+    assert.equal(fs.readFileSync(path.join(root, 'service/2026/harbor-consulting.md'), 'utf8'), before.replace('custodian: 陈晨\n', 'custodian: 陈晨\narchive_no: Z109-FW·2026-D3-0001\n'));
+    assert.match(run(root, 'number', '.', '--category', 'service').stdout, /would number 0 records; 7 already numbered/);
+    assert.equal(run(root, 'check', '.').stdout.includes('duplicate-archive-no'), false);
+  });
+
+  test('number refuses records with errors and says why', () => {
+    const res = run(REPO, 'number', SAMPLE, '--category', 'contract');
+    assert.match(res.stderr, /maintenance-2020\.md:1\tnot numbered: has errors/);
+  });
+
+  test('labels writes standalone HTML with escaped text and no script, CSV with a BOM, and never replaces a file unasked', () => {
+    const root = tempWorkspace({});
+    const html = path.join(root, 'labels.html');
+    const res = run(REPO, 'labels', SAMPLE, '--out', html, '--kind', 'record,stamp,spine', '--lang', 'both');
+    assert.equal(res.status, 0, res.stderr);
+    const text = fs.readFileSync(html, 'utf8');
+    assert.match(text, /Z109-HT·2019-D10-0001/);
+    assert.doesNotMatch(text, /<script/);
+    assert.match(text, /Content-Security-Policy/);
+    const again = run(REPO, 'labels', SAMPLE, '--out', html);
+    assert.equal(again.status, 1);
+    assert.match(again.stderr, /not replaced/);
+    const csv = path.join(root, 'catalogue.csv');
+    assert.equal(run(REPO, 'labels', SAMPLE, '--out', csv, '--catalogue', '--lang', 'zh').status, 0);
+    const rows = fs.readFileSync(csv, 'utf8');
+    assert.ok(rows.startsWith('\uFEFF'));
+    assert.match(rows.split('\r\n')[0], /序号.*档号.*题名/);
+    assert.equal(rows.trim().split('\r\n').length, 1 + 26);
+  });
+});
