@@ -3,7 +3,7 @@ import { knownCodes } from '../rules/codes';
 import defaultSchemaText from './default-schema.yaml';
 import {
   FIELD_TYPES, SEVERITIES, type ArchiveNumberConfig, type Bilingual, type CategoryDef, type FieldDef, type FieldType,
-  type RetentionDefault, type Schema, type SeveritySetting,
+  type DisposalConfig, type RetentionDefault, type RetentionRuleDef, type Schema, type SeveritySetting,
 } from './types';
 
 export const SCHEMA_PATH = '.records/schema.yaml';
@@ -158,7 +158,9 @@ export function readSchema(text: string): { schema: Schema; problems: SchemaProb
     if (code && sev) rules.set(code, sev);
   }
 
-  const schema: Schema = { version, include, exclude, required, categories, fields, archiveNumber, rules, source: text };
+  const retentionRules = readRetentionRules(r, get('retention_rules')) ?? base?.retentionRules ?? [];
+  const disposal = readDisposal(r, get('disposal')) ?? base?.disposal ?? { folder: 'disposal', consentStep: true, feedbackStep: true };
+  const schema: Schema = { version, include, exclude, required, categories, fields, archiveNumber, rules, retentionRules, disposal, source: text };
   return { schema, problems: r.problems };
 }
 
@@ -234,10 +236,46 @@ function readCategories(r: Reader, node: unknown, fields: Map<string, FieldDef>)
   return out;
 }
 
-function readRetention(r: Reader, node: unknown, category: string): RetentionDefault | undefined {
+function readRetentionRules(r: Reader, node: unknown): RetentionRuleDef[] | undefined {
+  if (node === undefined || node === null) return undefined;
+  if (!isSeq(node)) {
+    r.report(node as Node, 'retention_rules must be a list');
+    return undefined;
+  }
+  const out: RetentionRuleDef[] = [];
+  node.items.forEach((item, i) => {
+    const m = r.map(item, `retention rule ${i + 1}`);
+    if (!m) return;
+    const base = readRetention(r, m, `rule ${i + 1}`, ['category', 'match']);
+    if (!base) return;
+    const match = new Map<string, string>();
+    const mm = r.map(m.get('match', true), `the match of retention rule ${i + 1}`);
+    for (const pair of mm?.items ?? []) {
+      const k = r.string(pair.key, 'a field name');
+      const v = r.string(pair.value, `the value of ${k}`);
+      if (k !== undefined && v !== undefined) match.set(k, v);
+    }
+    out.push({ ...base, category: r.string(m.get('category', true), `the category of retention rule ${i + 1}`), match });
+  });
+  return out;
+}
+
+function readDisposal(r: Reader, node: unknown): DisposalConfig | undefined {
+  const m = r.map(node, 'disposal');
+  if (!m) return undefined;
+  r.known(m, ['folder', 'consent_step', 'feedback_step'], 'disposal');
+  const folder = (r.string(m.get('folder', true), 'disposal.folder') ?? 'disposal').replace(/^\/+|\/+$/g, '');
+  return {
+    folder: folder || 'disposal',
+    consentStep: r.boolean(m.get('consent_step', true), 'disposal.consent_step') ?? true,
+    feedbackStep: r.boolean(m.get('feedback_step', true), 'disposal.feedback_step') ?? true,
+  };
+}
+
+function readRetention(r: Reader, node: unknown, category: string, extraKeys: string[] = []): RetentionDefault | undefined {
   const m = r.map(node, `the retention of category ${category}`);
   if (!m) return undefined;
-  r.known(m, ['code', 'from', 'after_event', 'fiscal_year', 'basis'], `the retention of category ${category}`);
+  r.known(m, ['code', 'from', 'after_event', 'fiscal_year', 'basis', ...extraKeys], `the retention of ${category}`);
   const code = r.string(m.get('code', true), 'retention.code') ?? 'D10';
   if (!/^(Y|D[0-9]{1,3})$/.test(code)) r.report(m.get('code', true) as Node, `retention code '${code}' must be Y or D plus years (D30, D10, D3)`);
   return {

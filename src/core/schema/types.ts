@@ -42,6 +42,21 @@ export interface RetentionDefault {
   basis: Bilingual;
 }
 
+/** A retention rule for records that match (a record type within categories), DOMAIN.md §3. */
+export interface RetentionRuleDef extends RetentionDefault {
+  category?: string;
+  /** Field values a record must have for the rule to apply (all of them). */
+  match: Map<string, string>;
+}
+
+export interface DisposalConfig {
+  /** Folder (workspace-relative) where destruction and transfer batches are written. */
+  folder: string;
+  /** Whether the batch checklist asks for the customer's consent and for informing the customer afterwards. */
+  consentStep: boolean;
+  feedbackStep: boolean;
+}
+
 export interface CategoryDef {
   key: string;
   label: Bilingual;
@@ -68,6 +83,9 @@ export interface Schema {
   categories: Map<string, CategoryDef>;
   fields: Map<string, FieldDef>;
   archiveNumber: ArchiveNumberConfig;
+  /** Retention rules beyond the categories' defaults; the longest applicable period wins. */
+  retentionRules: RetentionRuleDef[];
+  disposal: DisposalConfig;
   /** Severity overrides per rule code. */
   rules: Map<string, SeveritySetting>;
   /** The text it was read from (workers rebuild the schema from it). */

@@ -1,0 +1,87 @@
+import type { Bilingual, RetentionDefault, Schema } from '../schema/types';
+import { addYears, isoDate } from './dates';
+
+/** One period that applies to a record, and when it ends. */
+export interface AppliedPeriod {
+  code: string;
+  basis: Bilingual;
+  /** Where it came from: the category default, a retention rule, or the record's own `retention` field. */
+  source: 'category' | 'rule' | 'record';
+  /** The field the period runs from (an event field when the rule has one and it is filled). */
+  from: string;
+  /** Day the period starts; undefined while the event it waits for has not happened. */
+  start?: string;
+  /** Last day of retention; undefined for permanent records or while waiting. */
+  until?: string;
+  /** The event field still empty (e.g. contract_completed). */
+  waitingFor?: string;
+}
+
+export interface Retention {
+  /** The governing period: the longest of those that apply. */
+  governing: AppliedPeriod | undefined;
+  all: AppliedPeriod[];
+  permanent: boolean;
+}
+
+export function years(code: string): number | 'permanent' | undefined {
+  if (code === 'Y') return 'permanent';
+  const m = /^D(\d{1,3})$/.exec(code);
+  return m ? Number(m[1]) : undefined;
+}
+
+function apply(data: Readonly<Record<string, unknown>>, rule: RetentionDefault, source: AppliedPeriod['source']): AppliedPeriod | undefined {
+  const n = years(rule.code);
+  if (n === undefined) return undefined;
+  const base: AppliedPeriod = { code: rule.code, basis: rule.basis, source, from: rule.from };
+  if (n === 'permanent') return base;
+  let startField = rule.from;
+  let start = isoDate(data[rule.from]);
+  if (rule.afterEvent) {
+    const event = isoDate(data[rule.afterEvent]);
+    // The period runs after the event; until it happens the record is not even counting down.
+    if (!event) return { ...base, from: rule.afterEvent, waitingFor: rule.afterEvent };
+    startField = rule.afterEvent;
+    start = event;
+  }
+  if (!start) return { ...base, waitingFor: rule.from };
+  // Accounting archives count from the day after the fiscal (calendar) year ends (会计档案管理办法 Art. 14).
+  if (rule.fiscalYear) start = `${Number(start.slice(0, 4)) + 1}-01-01`;
+  return { ...base, from: startField, start, until: addYears(start, n) };
+}
+
+function matches(data: Readonly<Record<string, unknown>>, match: ReadonlyMap<string, string>): boolean {
+  for (const [k, v] of match) if (String(data[k] ?? '') !== v) return false;
+  return true;
+}
+
+/**
+ * The retention of a record: every period that applies (its category's default, matching retention rules,
+ * its own `retention` code) and the governing one, the longest (DOMAIN.md §3: the longest applicable wins).
+ */
+export function retentionOf(data: Readonly<Record<string, unknown>> | undefined, schema: Schema): Retention {
+  const all: AppliedPeriod[] = [];
+  if (!data) return { governing: undefined, all, permanent: false };
+  const category = typeof data.category === 'string' ? schema.categories.get(data.category) : undefined;
+  const dflt = category?.retention;
+  if (dflt) {
+    const p = apply(data, dflt, 'category');
+    if (p) all.push(p);
+  }
+  for (const rule of schema.retentionRules) {
+    if (rule.category && rule.category !== data.category) continue;
+    if (!matches(data, rule.match)) continue;
+    const p = apply(data, rule, 'rule');
+    if (p) all.push(p);
+  }
+  const own = typeof data.retention === 'string' ? data.retention.trim() : undefined;
+  if (own && years(own) !== undefined) {
+    const from = isoDate(data.retention_start) ? 'retention_start' : dflt?.from ?? 'date';
+    const p = apply(data, { code: own, from, afterEvent: from === 'retention_start' ? undefined : dflt?.afterEvent, fiscalYear: from === 'retention_start' ? false : dflt?.fiscalYear ?? false, basis: { zh: String(data.retention_basis ?? '记录自身'), en: String(data.retention_basis ?? 'the record itself') } }, 'record');
+    if (p) all.push(p);
+  }
+  const permanent = all.some((p) => years(p.code) === 'permanent');
+  const rank = (p: AppliedPeriod) => (years(p.code) === 'permanent' ? '9999-99-99' : p.waitingFor ? '9999-99-98' : p.until ?? '');
+  const governing = all.reduce<AppliedPeriod | undefined>((best, p) => (!best || rank(p) > rank(best) ? p : best), undefined);
+  return { governing, all, permanent };
+}

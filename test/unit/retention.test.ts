@@ -1,0 +1,69 @@
+import { describe, test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { addYears } from '../../src/core/retention/dates';
+import { dispositionOf } from '../../src/core/retention/disposition';
+import { retentionOf } from '../../src/core/retention/retention';
+import { scanFolder } from '../../src/core/records/scan';
+import { defaultSchema, loadSchema } from '../../src/core/schema/load';
+import { readWorkspaceSchema } from '../../src/core/workspace';
+import { SAMPLE } from './helpers';
+
+const schema = defaultSchema();
+const TODAY = '2026-11-26';
+
+describe('retention', () => {
+  test('a period counts from the date field; accounting records from the day after their fiscal year', () => {
+    const service = retentionOf({ category: 'service', date: '2021-03-15' }, schema).governing!;
+    assert.deepEqual([service.code, service.start, service.until], ['D3', '2021-03-15', '2024-03-15']);
+    const tx = retentionOf({ category: 'transaction', date: '2019-05-01' }, schema).governing!;
+    assert.deepEqual([tx.code, tx.start, tx.until], ['D30', '2020-01-01', '2050-01-01']);
+  });
+
+  test('a contract counts from its completion; until then it waits and is active', () => {
+    const done = retentionOf({ category: 'contract', term_end: '2021-02-28', contract_completed: '2021-03-31' }, schema).governing!;
+    assert.deepEqual([done.from, done.until], ['contract_completed', '2031-03-31']);
+    const running = dispositionOf({ category: 'contract', term_end: '2021-02-28' }, schema, TODAY, 90);
+    assert.equal(running.state, 'active');
+    assert.equal(running.retention.governing?.waitingFor, 'contract_completed');
+  });
+
+  test('the longest applicable period wins: category default, matching rules, the record\'s own code', () => {
+    const s = loadSchema(`retention_rules:\n  - category: service\n    match: { service_type: implementation }\n    code: D10\n    from: date\n    basis: 项目验收资料\n`).schema;
+    assert.equal(retentionOf({ category: 'service', service_type: 'implementation', date: '2020-01-01' }, s).governing?.until, '2030-01-01');
+    assert.equal(retentionOf({ category: 'service', service_type: 'support', date: '2020-01-01' }, s).governing?.until, '2023-01-01');
+    assert.equal(retentionOf({ category: 'service', date: '2020-01-01', retention: 'D5' }, schema).governing?.until, '2025-01-01');
+    assert.equal(retentionOf({ category: 'service', date: '2020-01-01', retention: 'Y' }, schema).permanent, true);
+  });
+
+  test('29 February plus whole years lands on 28 February when the year has none', () => {
+    assert.equal(addYears('2020-02-29', 3), '2023-02-28');
+    assert.equal(addYears('2020-02-29', 4), '2024-02-29');
+  });
+});
+
+describe('disposition', () => {
+  test('due, due soon, running, on hold, and as recorded', () => {
+    assert.equal(dispositionOf({ category: 'service', date: '2020-01-01' }, schema, TODAY, 90).state, 'due');
+    assert.equal(dispositionOf({ category: 'service', date: '2023-12-31' }, schema, TODAY, 90).state, 'due-soon');
+    assert.equal(dispositionOf({ category: 'service', date: '2025-12-31' }, schema, TODAY, 90).state, 'retention');
+    assert.equal(dispositionOf({ category: 'service', date: '2025-12-31', status: 'active' }, schema, TODAY, 90).state, 'active');
+    assert.equal(dispositionOf({ category: 'service', date: '2015-01-01', hold: true }, schema, TODAY, 90).state, 'hold');
+    assert.equal(dispositionOf({ category: 'service', date: '2015-01-01', status: 'destroyed' }, schema, TODAY, 90).state, 'destroyed');
+    assert.equal(dispositionOf({ category: 'service', date: '2015-01-01', status: 'transferred' }, schema, TODAY, 90).state, 'transferred');
+    assert.equal(dispositionOf({ category: 'transaction', date: '1990-01-01', retention: 'Y' }, schema, TODAY, 90).state, 'retention');
+  });
+
+  test('on the sample, of the records without errors exactly the early call is due, and the disputed emails are held', async () => {
+    const s = readWorkspaceSchema(SAMPLE);
+    const { files } = await scanFolder({ root: SAMPLE, schema: s.schema, schemaText: s.text, lang: 'en', workers: 0 });
+    const states = new Map<string, string[]>();
+    for (const f of files.values()) for (const r of f.records) {
+      if (r.errors) continue; // a broken record is fixed before anything is decided about it
+      const d = dispositionOf(r.data, s.schema, TODAY, 90).state;
+      states.set(d, [...(states.get(d) ?? []), path.posix.basename(r.file)]);
+    }
+    assert.deepEqual(states.get('due'), ['early-call.md']);
+    assert.deepEqual(states.get('hold'), ['dispute-emails.md']);
+  });
+});
