@@ -1,0 +1,101 @@
+import { createHash } from 'crypto';
+import type { Lang } from '../i18n';
+import { parseRecordText } from '../parse/record-file';
+import type { RecordEntry } from '../records/types';
+import { field } from '../records/types';
+import type { Schema } from '../schema/types';
+import { dispositionOf } from '../retention/disposition';
+import { daysBetween } from '../retention/dates';
+import { retentionLabel } from '../labels/model';
+
+export type BatchKind = 'destruction-batch' | 'transfer-batch';
+export type BatchStatus = 'draft' | 'approved' | 'executed';
+
+/** A record as a batch lists it: enough to find it, to tell if it changed, and to write its tombstone. */
+export interface BatchItem {
+  path: string;
+  index: number;
+  id: string;
+  archive_no: string;
+  title: string;
+  customer: string;
+  customer_type: string;
+  category: string;
+  date: string;
+  retention: string;
+  until: string;
+  /** SHA-256 of the record's file when it was listed (or approved): a later change is reported. */
+  sha256: string;
+}
+
+export function sha256(text: string | Uint8Array): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** Why a record may not enter a destruction batch. */
+export type ExclusionReason = 'hold' | 'within-retention' | 'waiting' | 'errors' | 'already';
+
+export interface Exclusion {
+  record: RecordEntry;
+  reason: ExclusionReason;
+  until?: string;
+}
+
+/**
+ * Splits candidates into those a destruction batch may list (retention served, no hold, no errors) and
+ * those it must refuse, with the reason — a record on hold never enters a batch.
+ */
+export function screenForDestruction(records: readonly RecordEntry[], schema: Schema, today: string, errors: (r: RecordEntry) => number): { items: RecordEntry[]; excluded: Exclusion[] } {
+  const items: RecordEntry[] = [];
+  const excluded: Exclusion[] = [];
+  for (const r of records) {
+    const d = dispositionOf(r.data, schema, today, 0);
+    if (d.state === 'hold') excluded.push({ record: r, reason: 'hold', until: d.until });
+    else if (d.state === 'destroyed' || d.state === 'transferred' || d.state === 'pending-destruction') excluded.push({ record: r, reason: 'already' });
+    else if (errors(r) > 0) excluded.push({ record: r, reason: 'errors' });
+    else if (d.state !== 'due') excluded.push({ record: r, reason: d.retention.governing?.waitingFor ? 'waiting' : 'within-retention', until: d.until });
+    else items.push(r);
+  }
+  return { items, excluded };
+}
+
+export function batchItem(r: RecordEntry, schema: Schema, fileText: string, today: string): BatchItem {
+  const d = dispositionOf(r.data, schema, today, 0);
+  return {
+    path: r.file, index: r.index,
+    id: field(r, 'id') ?? '', archive_no: field(r, 'archive_no') ?? '', title: field(r, 'title') ?? '',
+    customer: field(r, 'customer') ?? '', customer_type: field(r, 'customer_type') ?? '', category: field(r, 'category') ?? '',
+    date: field(r, 'date') ?? '', retention: d.retention.governing?.code ?? field(r, 'retention') ?? '', until: d.until ?? '',
+    sha256: sha256(fileText),
+  };
+}
+
+/** Years and days a record has been kept beyond its start, for the register (已保管). */
+export function served(item: BatchItem, today: string): string {
+  if (!item.date) return '';
+  const days = daysBetween(item.date, today);
+  return `${(days / 365.25).toFixed(1)}`;
+}
+
+export function retentionText(code: string, lang: Lang | 'both'): string {
+  const l = retentionLabel(code);
+  return lang === 'both' ? `${l.zh} / ${l.en}` : l[lang];
+}
+
+/** A batch file read back: its front matter as data, or why it cannot be read. */
+export interface BatchFile {
+  kind: BatchKind;
+  data: Record<string, unknown>;
+  items: BatchItem[];
+  status: BatchStatus | undefined;
+}
+
+export function readBatch(text: string): BatchFile | undefined {
+  const parsed = parseRecordText(text, 'markdown');
+  const record = parsed.records[0];
+  const data = record?.data;
+  if (!data || (data.kind !== 'destruction-batch' && data.kind !== 'transfer-batch')) return undefined;
+  const items = Array.isArray(data.records) ? (data.records as unknown[]).filter((x): x is BatchItem => !!x && typeof x === 'object' && typeof (x as BatchItem).path === 'string') : [];
+  const status = data.status === 'draft' || data.status === 'approved' || data.status === 'executed' ? data.status : undefined;
+  return { kind: data.kind, data, items, status };
+}

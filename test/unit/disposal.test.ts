@@ -1,0 +1,101 @@
+import { describe, test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { batchItem, readBatch, screenForDestruction } from '../../src/core/disposal/batch';
+import { checkBatch } from '../../src/core/disposal/check';
+import { destructionBatchText, nextBatchId } from '../../src/core/disposal/document';
+import { planExecution } from '../../src/core/disposal/execute';
+import { applyEdits, setFieldEdits } from '../../src/core/fix/fixes';
+import { purgeInstructions, reachable } from '../../src/core/git/purge';
+import { indexText } from '../../src/core/records/index-file';
+import { allRules } from '../../src/core/rules';
+import { defaultSchema } from '../../src/core/schema/load';
+import { record, tempWorkspace } from './helpers';
+
+const schema = defaultSchema();
+const TODAY = '2026-11-26';
+const opts = { schema, lang: 'en' as const, rules: allRules, fileExists: () => true };
+const comm = (id: string, date: string, extra: Record<string, string> = {}) => record({ id, category: 'communication', customer: '张伟', customer_type: 'person', title: id, date, channel: 'phone', participants: '[张伟]', retention: 'D3', archive_no: `Z001-GT·${date.slice(0, 4)}-D3-0001`, ...extra });
+const entry = (p: string, text: string) => indexText(p, text, { mtimeMs: 0, size: 0 }, opts).records[0];
+
+describe('destruction batches', () => {
+  test('only records past retention, not on hold and without errors enter a batch; the others are refused with the reason', () => {
+    const due = entry('a.md', comm('A', '2015-01-01'));
+    const held = entry('b.md', comm('B', '2015-01-01', { hold: 'true' }));
+    const young = entry('c.md', comm('C', '2025-01-01'));
+    const { items, excluded } = screenForDestruction([due, held, young], schema, TODAY, (r) => r.errors);
+    assert.deepEqual(items.map((r) => r.file), ['a.md']);
+    assert.deepEqual(excluded.map((e) => [e.record.file, e.reason, e.until]), [['b.md', 'hold', '2018-01-01'], ['c.md', 'within-retention', '2028-01-01']]);
+  });
+
+  test('the batch file has the checklist, the register and the listed records, and reads back', () => {
+    const text = comm('A', '2015-06-10');
+    const item = batchItem(entry('a.md', text), schema, text, TODAY);
+    const batch = destructionBatchText('XH-2026-001', [item], schema, 'both', TODAY);
+    assert.match(batch, /^- \[ \] 至少两名监销人在场监督并核对清册 \/ At least two supervisors present/m);
+    assert.match(batch, /\| 1 \| Z001-GT·2015-D3-0001 \| A \| 张伟 \| 沟通记录 \/ Communication \| 2015 \| 3年 \/ 3 years \| 11\.5 \| 待销毁 \/ pending \|/);
+    const back = readBatch(batch)!;
+    assert.equal(back.status, 'draft');
+    assert.deepEqual(back.items[0], item);
+    assert.equal(nextBatchId('XH', '2026', ['XH-2026-001', 'XH-2026-007', 'YJ-2026-009']), 'XH-2026-008');
+  });
+
+  test('an approved batch without two supervisors, method, place and time is reported; a changed or held record too', () => {
+    const text = comm('A', '2015-06-10');
+    const item = batchItem(entry('a.md', text), schema, text, TODAY);
+    let batch = destructionBatchText('XH-2026-001', [item], schema, 'en', TODAY);
+    const ctx = (fileText: string, hold = false) => ({ lang: 'en' as const, fileBytes: () => Buffer.from(fileText), recordData: () => ({ hold }) });
+    assert.deepEqual(checkBatch(batch, ctx(text)), [], 'a draft is not judged yet');
+    batch = applyEdits(batch, setFieldEdits('b.md', batch, [{ record: 0, field: 'status', value: 'approved' }]));
+    const codes = checkBatch(batch, ctx(text)).map((f) => f.code).sort();
+    assert.deepEqual(codes, ['batch-missing-detail', 'batch-missing-detail', 'batch-missing-detail', 'batch-missing-detail', 'batch-supervisors']);
+    const filled = batch.replace('approvers: []', 'approvers: [总经理 王强]').replace('supervisors: []', 'supervisors: [李档案, 赵法务]')
+      .replace('method: ""', 'method: 粉碎').replace('place: ""', 'place: 档案室').replace('scheduled_at: ""', 'scheduled_at: 2026-12-01T10:00+08:00');
+    assert.deepEqual(checkBatch(filled, ctx(text)), []);
+    const changed = checkBatch(filled, ctx(text + 'edited\n')).map((f) => f.code);
+    assert.deepEqual(changed, ['batch-record-changed']);
+    assert.deepEqual(checkBatch(filled, ctx(text, true)).map((f) => f.code), ['batch-record-on-hold']);
+  });
+
+  test('executing deletes whole files, cuts listed documents out of a YAML stream, and writes tombstones', () => {
+    const md = comm('A', '2015-06-10');
+    const stream = 'id: Y1\ncategory: other\ntitle: one\n---\nid: Y2\ncategory: other\ntitle: two\n---\nid: Y3\ncategory: other\ntitle: three\n';
+    const recs = indexText('s.yaml', stream, { mtimeMs: 0, size: 0 }, opts).records;
+    const items = [batchItem(entry('a.md', md), schema, md, TODAY), { ...batchItem(recs[1], schema, stream, TODAY), path: 's.yaml', index: 1 }];
+    let batch = destructionBatchText('XH-2026-002', items, schema, 'en', TODAY).replace('status: draft', 'status: approved');
+    const plan = planExecution(batch, new Map([['a.md', md], ['s.yaml', stream]]), TODAY, '2026-11-26T15:00+08:00')!;
+    assert.deepEqual(plan.deleteFiles, ['a.md']);
+    assert.equal(applyEdits(stream, plan.cutDocuments.get('s.yaml')!), 'id: Y1\ncategory: other\ntitle: one\n---\nid: Y3\ncategory: other\ntitle: three\n');
+    batch = applyEdits(batch, plan.batchEdits);
+    const back = readBatch(batch)!;
+    assert.equal(back.status, 'executed');
+    assert.equal(back.data.executed_at, '2026-11-26T15:00+08:00');
+    assert.deepEqual((back.data.tombstones as Record<string, string>[]).map((t) => [t.id, t.destroyed_on, t.batch]), [['A', TODAY, 'XH-2026-002'], ['Y2', TODAY, 'XH-2026-002']]);
+    assert.doesNotMatch(batch, /pending/);
+    assert.equal(planExecution(batch, new Map(), TODAY, 'x'), undefined, 'an executed batch cannot run twice');
+  });
+});
+
+describe('history after destruction', () => {
+  test('a deleted file stays reachable from any ref until history is rewritten', async () => {
+    const root = tempWorkspace({ 'keep.md': 'keep\n', 'gone.md': 'secret 11010519491231002X\n' });
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@x', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@x' } });
+    git('init', '-q', '-b', 'main');
+    git('add', '.');
+    git('commit', '-qm', 'records');
+    git('tag', 'v1');
+    fs.rmSync(path.join(root, 'gone.md'));
+    git('commit', '-qam', 'destroy');
+    let r = await reachable('git', root, ['gone.md', 'never.md']);
+    assert.ok(r[0].commit, 'still in history');
+    assert.ok(r[0].refs.includes('refs/tags/v1') && r[0].refs.includes('refs/heads/main'));
+    assert.equal(r[1].commit, undefined);
+    const { commands } = purgeInstructions(['gone.md'], false);
+    for (const c of commands) execFileSync('sh', ['-c', c], { cwd: root, stdio: 'ignore', env: { ...process.env, FILTER_BRANCH_SQUELCH_WARNING: '1' } });
+    r = await reachable('git', root, ['gone.md']);
+    assert.equal(r[0].commit, undefined, 'purged');
+    assert.equal(fs.readFileSync(path.join(root, 'keep.md'), 'utf8'), 'keep\n');
+  });
+});
