@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { features } from './features';
 import { createServices, type Services } from './services';
+import type { Batches } from './features/disposal/batches';
+import type { DisposalTree } from './features/disposal/view';
 import type { Node, RecordsTree } from './features/records-view/tree';
 
 /** What `activate` returns: used by the integration tests and by other extensions. */
@@ -8,6 +10,8 @@ export interface RecordsCuratorApi {
   readonly services: Services;
   readonly recordsTree?: RecordsTree;
   readonly recordsView?: vscode.TreeView<Node>;
+  readonly disposalTree?: DisposalTree;
+  readonly batches?: Batches;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<RecordsCuratorApi> {

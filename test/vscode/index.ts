@@ -8,7 +8,9 @@ export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 60000, reporter: 'spec', grep: process.env.RC_TEST_GREP });
   const only = process.env.RC_TEST_FILES?.split(',');
   const files = fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js') && (!only || only.includes(f)));
-  for (const f of files.sort()) mocha.addFile(path.join(__dirname, f));
+  // Suites that destroy or rewrite parts of the shared sample copy run after all the others.
+  const last = (f: string) => (f.endsWith('.destructive.test.js') ? 1 : 0);
+  for (const f of files.sort((a, b) => last(a) - last(b) || a.localeCompare(b))) mocha.addFile(path.join(__dirname, f));
   console.log(`VS Code ${vscode.version}, workspace ${vscode.workspace.workspaceFolders?.[0]?.uri.fsPath}`);
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {

@@ -17,6 +17,8 @@ async function tree(): Promise<RecordsTree> {
   const api = await activated();
   await api.services.index.whenReady();
   assert.ok(api.recordsTree, 'the extension exposes its records tree');
+  // Earlier suites change files; the view coalesces changes for 60 ms. Read it settled.
+  api.recordsTree.refresh();
   return api.recordsTree;
 }
 

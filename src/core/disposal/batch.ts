@@ -59,14 +59,15 @@ export function screenForDestruction(records: readonly RecordEntry[], schema: Sc
   return { items, excluded };
 }
 
-export function batchItem(r: RecordEntry, schema: Schema, fileText: string, today: string): BatchItem {
+/** `file` is the record file's bytes (or text) now: its fingerprint goes into the batch. */
+export function batchItem(r: RecordEntry, schema: Schema, file: string | Uint8Array, today: string): BatchItem {
   const d = dispositionOf(r.data, schema, today, 0);
   return {
     path: r.file, index: r.index,
     id: field(r, 'id') ?? '', archive_no: field(r, 'archive_no') ?? '', title: field(r, 'title') ?? '',
     customer: field(r, 'customer') ?? '', customer_type: field(r, 'customer_type') ?? '', category: field(r, 'category') ?? '',
     date: field(r, 'date') ?? '', retention: d.retention.governing?.code ?? field(r, 'retention') ?? '', until: d.until ?? '',
-    sha256: sha256(fileText),
+    sha256: sha256(file),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Feature } from '../feature';
 import { archiveFeature } from './archive';
 import { diagnosticsFeature } from './diagnostics';
+import { disposalFeature } from './disposal';
 import { editingFeature } from './editing';
 import { labelsFeature } from './labels';
 import { outputFeature } from './output';
@@ -8,4 +9,4 @@ import { recordsViewFeature } from './records-view';
 import { schemaFeature } from './schema';
 
 /** Activation order. Adding a feature is adding a folder and a line here. */
-export const features: readonly Feature[] = [outputFeature, schemaFeature, recordsViewFeature, diagnosticsFeature, editingFeature, archiveFeature, labelsFeature];
+export const features: readonly Feature[] = [outputFeature, schemaFeature, recordsViewFeature, diagnosticsFeature, editingFeature, archiveFeature, labelsFeature, disposalFeature];

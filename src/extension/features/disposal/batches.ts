@@ -1,0 +1,114 @@
+import fg from 'fast-glob';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { readBatch, type BatchFile } from '../../../core/disposal/batch';
+import { checkBatch } from '../../../core/disposal/check';
+import type { FolderIndex } from '../../index/folder-index';
+import type { WorkspaceIndex } from '../../index/workspace-index';
+import { toDiagnostic } from '../diagnostics/convert';
+
+export interface KnownBatch {
+  folder: FolderIndex;
+  path: string;
+  uri: vscode.Uri;
+  batch: BatchFile;
+}
+
+/**
+ * Destruction and transfer batches under each folder's `disposal/` (they are records about records, kept
+ * out of the record index): found, watched, and checked, their findings in the Problems panel.
+ */
+export class Batches implements vscode.Disposable {
+  private list: KnownBatch[] = [];
+  private readonly emitter = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.emitter.event;
+  private readonly diagnostics = vscode.languages.createDiagnosticCollection('records-disposal');
+  private readonly disposables: vscode.Disposable[] = [this.emitter, this.diagnostics];
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly ws: WorkspaceIndex, private readonly docs: vscode.Uri) {
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.md');
+    const onFile = (uri: vscode.Uri) => {
+      const folder = ws.folderOf(uri);
+      const rel = folder?.relative(uri);
+      if (folder && rel && rel.startsWith(folder.schema.disposal.folder + '/')) this.refreshSoon();
+    };
+    this.disposables.push(watcher, watcher.onDidCreate(onFile), watcher.onDidChange(onFile), watcher.onDidDelete(onFile),
+      vscode.workspace.onDidChangeTextDocument((e) => onFile(e.document.uri)),
+      // A listed record that changes (or is put on hold) changes its batch's findings.
+      ws.onDidChange(() => this.refreshSoon()));
+    void ws.whenReady().then(() => this.refresh());
+  }
+
+  all(): readonly KnownBatch[] {
+    return this.list;
+  }
+
+  /** Records listed in batches that are not executed yet: pending destruction or transfer. */
+  pending(): Map<string, KnownBatch> {
+    const out = new Map<string, KnownBatch>();
+    for (const b of this.list) {
+      if (b.batch.status === 'executed') continue;
+      for (const it of b.batch.items) out.set(`${b.folder.root}\u0000${it.path}#${it.index ?? 0}`, b);
+    }
+    return out;
+  }
+
+  refreshSoon(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.refresh(), 150);
+  }
+
+  async refresh(): Promise<void> {
+    const found: KnownBatch[] = [];
+    for (const folder of this.ws.all()) {
+      const dir = folder.schema.disposal.folder;
+      const files = await fg(`${dir}/**/*.md`, { cwd: folder.root, onlyFiles: true, followSymbolicLinks: false, suppressErrors: true });
+      for (const rel of files.sort()) {
+        const uri = folder.uriOf(rel);
+        const text = this.textOf(uri);
+        const batch = text === undefined ? undefined : readBatch(text);
+        if (batch) found.push({ folder, path: rel, uri, batch });
+      }
+    }
+    this.list = found;
+    this.diagnostics.clear();
+    for (const b of found) {
+      const text = this.textOf(b.uri) ?? '';
+      const findings = checkBatch(text, {
+        lang: b.folder.index.lang,
+        fileBytes: (p) => {
+          try {
+            return fs.readFileSync(path.join(b.folder.root, p));
+          } catch {
+            return undefined;
+          }
+        },
+        recordData: (p, i) => b.folder.index.get(p)?.records.find((r) => r.index === i)?.data,
+      });
+      this.diagnostics.set(b.uri, findings.map((f) => toDiagnostic(f, this.docs)));
+    }
+    this.emitter.fire();
+  }
+
+  /** The open editor's text (unsaved edits count) or the file's. */
+  textOf(uri: vscode.Uri): string | undefined {
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (open) return open.getText();
+    try {
+      return fs.readFileSync(uri.fsPath, 'utf8').replace(/^\uFEFF/, '');
+    } catch {
+      return undefined;
+    }
+  }
+
+  findingsCount(uri: vscode.Uri): number {
+    return (this.diagnostics.get(uri) ?? []).filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    for (const d of this.disposables) d.dispose();
+  }
+}

@@ -1,0 +1,68 @@
+import * as vscode from 'vscode';
+import { langOf } from '../../../core/i18n';
+import type { RecordEntry } from '../../../core/records/types';
+import type { Feature } from '../../feature';
+import type { FolderIndex } from '../../index/folder-index';
+import { recordsOfNodes } from '../archive/selection';
+import type { Node } from '../records-view/tree';
+import { Batches } from './batches';
+import { approveBatch, createDestructionBatch, createTransferBatch, executeDestruction, exportCertificate, purgeCheck } from './commands';
+import { DisposalTree, type DisposalNode } from './view';
+
+type AnyNode = Node | DisposalNode;
+
+/**
+ * Retention, transfer and destruction: the Disposal view of what is due, batches that are records
+ * themselves, their checks, execution with tombstones, and the git-history check that follows.
+ */
+export const disposalFeature: Feature = {
+  id: 'disposal',
+  activate(context, services) {
+    const batches = new Batches(services.index, vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules'));
+    const tree = new DisposalTree(services.index, batches, langOf(vscode.env.language));
+    const view = vscode.window.createTreeView('recordsCurator.disposal', { treeDataProvider: tree, canSelectMany: true });
+    let timer: NodeJS.Timeout | undefined;
+    const refresh = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        tree.refresh();
+        const due = tree.groups().get('due')!.length;
+        view.badge = due ? { value: due, tooltip: vscode.l10n.t('{0} records due for disposal', due) } : undefined;
+      }, 100);
+    };
+
+    /** Records a command acts on: the selection in either view, or — with none — what is due. */
+    const selection = (node?: AnyNode, nodes?: AnyNode[]): { folder: FolderIndex; records: RecordEntry[] }[] => {
+      const list = nodes?.length ? nodes : node ? [node] : [];
+      const out = new Map<FolderIndex, RecordEntry[]>();
+      const add = (f: FolderIndex, r: RecordEntry) => out.set(f, [...(out.get(f) ?? []), r]);
+      // Records-view nodes all carry an id; Disposal-view nodes do not.
+      const fromRecordsView = list.filter((n): n is Node => 'id' in n);
+      if (fromRecordsView.length && services.ui.recordsTree) for (const p of recordsOfNodes(services.ui.recordsTree, fromRecordsView)) p.records.forEach((r) => add(p.folder, r));
+      for (const n of list.filter((x): x is DisposalNode => !('id' in x))) {
+        if (n.kind === 'record') add(n.folder, n.record);
+        else if (n.kind === 'group') for (const c of tree.getChildren(n)) if (c.kind === 'record') add(c.folder, c.record);
+      }
+      if (!list.length) for (const c of tree.groups().get('due') ?? []) if (c.kind === 'record') add(c.folder, c.record);
+      return [...out].map(([folder, records]) => ({ folder, records }));
+    };
+
+    context.subscriptions.push(
+      batches, view,
+      services.index.onDidChange(refresh), batches.onDidChange(refresh),
+      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('recordsCurator.disposal') && refresh()),
+      vscode.commands.registerCommand('recordsCurator.createDestructionBatch', (node?: AnyNode, nodes?: AnyNode[]) =>
+        createDestructionBatch(selection(node, nodes), batches, services.log)),
+      vscode.commands.registerCommand('recordsCurator.approveBatch', (arg?: unknown) => approveBatch(batches, arg)),
+      vscode.commands.registerCommand('recordsCurator.executeDestruction', (arg?: unknown, options?: { confirm?: boolean }) => executeDestruction(batches, arg, options)),
+      vscode.commands.registerCommand('recordsCurator.exportCertificate', (arg?: unknown, target?: vscode.Uri) => exportCertificate(batches, arg, target)),
+      vscode.commands.registerCommand('recordsCurator.createTransferBatch', (node?: AnyNode, nodes?: AnyNode[], recipient?: { name: string; contact: string }) => {
+        const picked = selection(node, nodes);
+        return createTransferBatch(node || nodes?.length ? picked : [], batches, recipient);
+      }),
+      vscode.commands.registerCommand('recordsCurator.purgeCheck', () => purgeCheck(batches)),
+    );
+    void services.index.whenReady().then(refresh);
+    return { disposalTree: tree, batches };
+  },
+};
