@@ -4,6 +4,7 @@ import { indexCommand } from './index-cmd';
 import { initCommand } from './init';
 import { labelsCommand } from './labels';
 import { numberCommand } from './number';
+import { purgeCheckCommand } from './purge-check';
 
 /** Sub-commands, in the order `--help` lists them. */
-export const commands: readonly CliCommand[] = [initCommand, indexCommand, checkCommand, numberCommand, labelsCommand];
+export const commands: readonly CliCommand[] = [initCommand, indexCommand, checkCommand, numberCommand, labelsCommand, purgeCheckCommand];
