@@ -88,6 +88,9 @@ suite('records view', () => {
       assert.deepStrictEqual([...topLevel(t).keys()].sort(), [...manifest.customers].sort((a, b) => a.localeCompare(b, 'zh-CN')).sort());
       await vscode.commands.executeCommand('recordsCurator.groupByStatus');
       assert.ok(topLevel(t).has('No problems'));
+      await vscode.commands.executeCommand('recordsCurator.groupByDisposition');
+      assert.strictEqual(topLevel(t).get('Due for disposal')?.split(' ')[0], '2', 'the early call, and the broken record by its recovered date');
+      assert.strictEqual(topLevel(t).get('On hold')?.split(' ')[0], '1');
     } finally {
       await vscode.commands.executeCommand('recordsCurator.groupByCategory');
     }

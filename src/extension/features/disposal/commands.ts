@@ -13,7 +13,7 @@ import { today } from '../../../core/retention/dates';
 import type { FolderIndex } from '../../index/folder-index';
 import { gitPath } from '../../git';
 import { currentText } from '../archive/assign';
-import { documentLanguage } from '../labels';
+import { documentLanguage } from '../../settings';
 import type { Batches, KnownBatch } from './batches';
 
 const REASONS: Record<ExclusionReason, () => string> = {

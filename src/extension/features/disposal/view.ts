@@ -5,6 +5,7 @@ import { today } from '../../../core/retention/dates';
 import { dispositionOf, type Disposition } from '../../../core/retention/disposition';
 import type { FolderIndex } from '../../index/folder-index';
 import type { WorkspaceIndex } from '../../index/workspace-index';
+import { dueWithinDays } from '../../settings';
 import type { Batches, KnownBatch } from './batches';
 
 export type DisposalGroup = 'due' | 'due-soon' | 'hold' | 'pending' | 'batches';
@@ -13,10 +14,6 @@ export type DisposalNode =
   | { kind: 'group'; group: DisposalGroup }
   | { kind: 'record'; folder: FolderIndex; record: RecordEntry; disposition: Disposition; group: DisposalGroup }
   | { kind: 'batch'; batch: KnownBatch };
-
-export function dueWithinDays(): number {
-  return vscode.workspace.getConfiguration('recordsCurator').get<number>('disposal.dueWithinDays', 90);
-}
 
 /** What is due for disposal, with the reason and the date; what is held; what batches are in progress. */
 export class DisposalTree implements vscode.TreeDataProvider<DisposalNode> {

@@ -1,16 +1,9 @@
 import * as vscode from 'vscode';
-import { langOf } from '../../../core/i18n';
-import type { LabelLanguage } from '../../../core/labels/text';
 import type { Feature } from '../../feature';
+import { documentLanguage } from '../../settings';
 import { pickRecords } from '../archive/selection';
 import type { Node } from '../records-view/tree';
 import { LabelsPanel } from './panel';
-
-/** Language of generated documents: the setting, or the display language. */
-export function documentLanguage(): LabelLanguage {
-  const v = vscode.workspace.getConfiguration('recordsCurator').get<string>('documentLanguage', 'auto');
-  return v === 'zh' || v === 'en' || v === 'both' ? v : langOf(vscode.env.language);
-}
 
 /** Printable labels, filing stamps and box spines for the tree selection, a category or all archived records. */
 export const labelsFeature: Feature = {

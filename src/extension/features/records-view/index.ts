@@ -37,7 +37,7 @@ export const recordsViewFeature: Feature = {
       tree.refresh();
     };
     const saved = context.workspaceState.get<GroupBy>('groupBy');
-    if (saved === 'customer' || saved === 'status') tree.groupBy = saved;
+    if (saved === 'customer' || saved === 'status' || saved === 'disposition') tree.groupBy = saved;
     void setContext('groupBy', tree.groupBy);
 
     context.subscriptions.push(
@@ -47,6 +47,7 @@ export const recordsViewFeature: Feature = {
       vscode.commands.registerCommand('recordsCurator.groupByCategory', () => setGroupBy('category')),
       vscode.commands.registerCommand('recordsCurator.groupByCustomer', () => setGroupBy('customer')),
       vscode.commands.registerCommand('recordsCurator.groupByStatus', () => setGroupBy('status')),
+      vscode.commands.registerCommand('recordsCurator.groupByDisposition', () => setGroupBy('disposition')),
       vscode.commands.registerCommand('recordsCurator.showMore', (node: Node) => tree.showMore(node)),
       vscode.commands.registerCommand('recordsCurator.filter', async (text?: string) => {
         const input = text ?? (await vscode.window.showInputBox({

@@ -1,9 +1,11 @@
 import type { Lang } from '../../../core/i18n';
 import { field, type RecordEntry } from '../../../core/records/types';
 import type { Schema } from '../../../core/schema/types';
+import { today } from '../../../core/retention/dates';
+import { dispositionOf, type DispositionState } from '../../../core/retention/disposition';
 import type { FolderIndex } from '../../index/folder-index';
 
-export type GroupBy = 'category' | 'customer' | 'status';
+export type GroupBy = 'category' | 'customer' | 'status' | 'disposition';
 export type Status = 'error' | 'warning' | 'ok';
 
 export const NO_VALUE = '\u0000none';
@@ -45,8 +47,16 @@ export function statusOf(folder: FolderIndex, r: RecordEntry): Status {
   return c.errors ? 'error' : c.warnings ? 'warning' : 'ok';
 }
 
-export function groupKey(folder: FolderIndex, r: RecordEntry, by: GroupBy): string {
+/** A record's disposition today (due, on hold, …), for grouping and icons. */
+export function dispositionState(folder: FolderIndex, r: RecordEntry, soonDays: number, day = today()): DispositionState {
+  return dispositionOf(r.data, folder.schema, day, soonDays).state;
+}
+
+export const DISPOSITION_ORDER: readonly DispositionState[] = ['due', 'due-soon', 'hold', 'pending-destruction', 'active', 'retention', 'transferred', 'destroyed'];
+
+export function groupKey(folder: FolderIndex, r: RecordEntry, by: GroupBy, soonDays = 90): string {
   if (by === 'status') return statusOf(folder, r);
+  if (by === 'disposition') return dispositionState(folder, r, soonDays);
   const v = field(r, by);
   if (by === 'category' && v !== undefined && !folder.schema.categories.has(v)) return NO_VALUE;
   return v ?? NO_VALUE;
@@ -64,13 +74,14 @@ export class GroupModel {
   total = 0;
   withProblems = 0;
 
-  constructor(folder: FolderIndex, by: GroupBy, filter: Filter | undefined) {
+  constructor(folder: FolderIndex, by: GroupBy, filter: Filter | undefined, soonDays = 90) {
+    const day = today();
     for (const r of folder.index.records()) {
       if (!matches(r, filter)) continue;
       this.total++;
       const c = folder.index.problemCounts(r);
       if (c.errors || c.warnings) this.withProblems++;
-      const key = groupKey(folder, r, by);
+      const key = by === 'disposition' ? dispositionState(folder, r, soonDays, day) : groupKey(folder, r, by);
       let list = this.groups.get(key);
       if (!list) this.groups.set(key, (list = []));
       list.push(r);

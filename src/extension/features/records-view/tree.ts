@@ -3,8 +3,9 @@ import * as vscode from 'vscode';
 import type { Lang } from '../../../core/i18n';
 import { field, type RecordEntry } from '../../../core/records/types';
 import type { FolderIndex } from '../../index/folder-index';
+import { dueWithinDays } from '../../settings';
 import type { WorkspaceIndex } from '../../index/workspace-index';
-import { categoryLabel, GroupModel, NO_VALUE, statusOf, type Filter, type GroupBy } from './model';
+import { categoryLabel, dispositionState, DISPOSITION_ORDER, GroupModel, NO_VALUE, statusOf, type Filter, type GroupBy } from './model';
 
 const PAGE = 500;
 
@@ -45,7 +46,7 @@ export class RecordsTree implements vscode.TreeDataProvider<Node> {
 
   model(folder: FolderIndex): GroupModel {
     let m = this.models.get(folder);
-    if (!m) this.models.set(folder, (m = new GroupModel(folder, this.groupBy, this.filter)));
+    if (!m) this.models.set(folder, (m = new GroupModel(folder, this.groupBy, this.filter, dueWithinDays())));
     return m;
   }
 
@@ -88,6 +89,8 @@ export class RecordsTree implements vscode.TreeDataProvider<Node> {
     } else if (this.groupBy === 'status') {
       const order = ['error', 'warning', 'ok'];
       keys.sort((a, b) => order.indexOf(a) - order.indexOf(b));
+    } else if (this.groupBy === 'disposition') {
+      keys.sort((a, b) => DISPOSITION_ORDER.indexOf(a as never) - DISPOSITION_ORDER.indexOf(b as never));
     } else keys.sort(compareKeys);
     return keys.map((key) => this.node({ kind: 'group', id: `${folder.root}|${this.groupBy}:${key}`, folder, key, level: 1, parent }));
   }
@@ -147,6 +150,8 @@ export class RecordsTree implements vscode.TreeDataProvider<Node> {
       item.iconPath = new vscode.ThemeIcon(type === 'person' ? 'person' : type === 'organization' ? 'organization' : 'account');
     } else if (this.groupBy === 'category') {
       item.iconPath = new vscode.ThemeIcon(CATEGORY_ICONS[n.key] ?? 'question');
+    } else if (this.groupBy === 'disposition') {
+      item.iconPath = new vscode.ThemeIcon(DISPOSITION_ICONS[n.key] ?? 'circle-outline');
     } else {
       item.iconPath = statusIcon(n.key);
     }
@@ -161,6 +166,7 @@ export class RecordsTree implements vscode.TreeDataProvider<Node> {
       const label = categoryLabel(n.folder.schema, n.key, this.lang);
       return label ?? n.key;
     }
+    if (n.level === 1 && this.groupBy === 'disposition') return dispositionLabel(n.key);
     if (n.level === 1 && this.groupBy === 'status') {
       return n.key === 'error' ? vscode.l10n.t('Errors') : n.key === 'warning' ? vscode.l10n.t('Warnings') : vscode.l10n.t('No problems');
     }
@@ -175,7 +181,9 @@ export class RecordsTree implements vscode.TreeDataProvider<Node> {
     item.description = field(r, 'archive_no') ?? field(r, 'id') ?? '';
     item.resourceUri = n.folder.uriOf(r.file);
     const status = statusOf(n.folder, r);
-    item.iconPath = status === 'ok' ? new vscode.ThemeIcon('file-text') : statusIcon(status);
+    // Problems first; then whether it is due for disposal.
+    const due = status === 'ok' ? dispositionState(n.folder, r, dueWithinDays()) : undefined;
+    item.iconPath = status !== 'ok' ? statusIcon(status) : due === 'due' ? new vscode.ThemeIcon('trash', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon('file-text');
     item.contextValue = 'record';
     item.tooltip = this.tooltip(n.folder, r);
     item.command = {
@@ -198,6 +206,7 @@ export class RecordsTree implements vscode.TreeDataProvider<Node> {
       [vscode.l10n.t('Archive number'), field(r, 'archive_no')],
       [vscode.l10n.t('Retention'), field(r, 'retention')],
       [vscode.l10n.t('Status'), field(r, 'status')],
+      [vscode.l10n.t('Disposition'), dispositionLabel(dispositionState(folder, r, dueWithinDays()))],
     ];
     md.appendText(field(r, 'title') ?? r.file);
     md.appendMarkdown('\n\n');
@@ -251,6 +260,24 @@ export class RecordsTree implements vscode.TreeDataProvider<Node> {
     const m = this.model(n.folder);
     const list = n.level === 2 ? m.sub.get(n.parentKey!)?.get(n.key) : m.groups.get(n.key);
     return !!list?.includes(record);
+  }
+}
+
+const DISPOSITION_ICONS: Record<string, string> = {
+  due: 'trash', 'due-soon': 'watch', hold: 'lock', 'pending-destruction': 'loading', active: 'pulse', retention: 'archive', transferred: 'arrow-swap', destroyed: 'close',
+};
+
+export function dispositionLabel(state: string): string {
+  switch (state) {
+    case 'due': return vscode.l10n.t('Due for disposal');
+    case 'due-soon': return vscode.l10n.t('Due within {0} days', dueWithinDays());
+    case 'hold': return vscode.l10n.t('On hold');
+    case 'pending-destruction': return vscode.l10n.t('Pending destruction');
+    case 'active': return vscode.l10n.t('Active');
+    case 'retention': return vscode.l10n.t('Retention running (storage only)');
+    case 'transferred': return vscode.l10n.t('Transferred');
+    case 'destroyed': return vscode.l10n.t('Destroyed');
+    default: return state;
   }
 }
 
