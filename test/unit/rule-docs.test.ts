@@ -5,12 +5,13 @@ import * as path from 'node:path';
 import { PARSE_SEVERITY } from '../../src/core/records/index-file';
 import { GAP_CODE } from '../../src/core/records/record-index';
 import { allRules } from '../../src/core/rules';
+import { BATCH_CODES } from '../../src/core/rules/codes';
 
 // Bundled to out/test/unit/, so the repository root is three levels up.
 const REPO = path.resolve(__dirname, '../../..');
 const DOCS = path.join(REPO, 'docs/rules');
 
-/** Every code a finding can carry: the record rules, the parser's, the file reader's, the index's, the schema's. */
+/** Every code a finding can carry: the record rules, the parser's, the file reader's, the index's, the schema's, the batches'. */
 const CODES = [
   ...allRules.map((r) => r.code),
   ...Object.keys(PARSE_SEVERITY),
@@ -19,6 +20,7 @@ const CODES = [
   'duplicate-archive-no',
   GAP_CODE,
   'schema',
+  ...BATCH_CODES,
 ];
 
 const read = (name: string) => fs.readFileSync(path.join(DOCS, name), 'utf8');

@@ -2,6 +2,7 @@ import type { Lang } from '../i18n';
 import { LineIndex } from '../parse/lines';
 import { parseRecordText, type Span } from '../parse/record-file';
 import type { Finding } from '../records/types';
+import { isHold } from '../retention/disposition';
 import { readBatch, sha256 } from './batch';
 
 /** What a batch check needs to know of the records it lists. */
@@ -61,7 +62,7 @@ export function checkBatch(text: string, ctx: BatchContext): Finding[] {
     batch.items.forEach((item, i) => {
       const span = itemSpan(text, itemsSpan, item.path) ?? itemsSpan;
       const data = ctx.recordData(item.path, item.index ?? 0);
-      if (data && (data.hold === true || data.hold === 'true')) {
+      if (data && isHold(data.hold)) {
         at(span, 'batch-record-on-hold', 'error', `${item.path} is on hold and must be pulled out of the batch`, `${item.path} 已暂缓处置，须从批次中抽出`);
       }
       if (batch.status === 'approved') {

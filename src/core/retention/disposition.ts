@@ -14,7 +14,8 @@ export interface Disposition {
   days?: number;
 }
 
-const truthy = (v: unknown) => v === true || v === 'true' || v === 'yes' || v === '是';
+/** A hold, however it was written (true, "true", yes, 是). */
+export const isHold = (v: unknown): boolean => v === true || v === 'true' || v === 'yes' || v === '是';
 
 /**
  * The disposition of a record today. A hold stops any move towards destruction (会计档案管理办法 Art. 19);
@@ -24,7 +25,7 @@ export function dispositionOf(data: Readonly<Record<string, unknown>> | undefine
   const retention = retentionOf(data, schema);
   const status = typeof data?.status === 'string' ? data.status : undefined;
   if (status === 'destroyed' || status === 'transferred') return { state: status, retention };
-  if (truthy(data?.hold)) return { state: 'hold', retention, until: retention.governing?.until };
+  if (isHold(data?.hold)) return { state: 'hold', retention, until: retention.governing?.until };
   if (status === 'pending-destruction') return { state: 'pending-destruction', retention, until: retention.governing?.until };
   const g = retention.governing;
   if (!g || retention.permanent || g.waitingFor || !g.until) return { state: g?.waitingFor ? 'active' : 'retention', retention };

@@ -10,6 +10,7 @@ import { purgeReport } from '../../../core/git/report';
 import { isGitRepo } from '../../../core/git/run';
 import type { RecordEntry } from '../../../core/records/types';
 import { today } from '../../../core/retention/dates';
+import { isHold } from '../../../core/retention/disposition';
 import type { FolderIndex } from '../../index/folder-index';
 import { gitPath } from '../../git';
 import { currentText } from '../archive/assign';
@@ -267,7 +268,7 @@ export async function createTransferBatch(picked: { folder: FolderIndex; records
   if (!contact) return undefined;
   const day = today();
   for (const { folder, records } of picked) {
-    const eligible = records.filter((r) => r.data?.hold !== true && !['destroyed', 'transferred'].includes(String(r.data?.status)));
+    const eligible = records.filter((r) => !isHold(r.data?.hold) && !['destroyed', 'transferred'].includes(String(r.data?.status)));
     if (!eligible.length) continue;
     const id = nextBatchId('YJ', day.slice(0, 4), existingIds(batches));
     const uri = folder.uriOf(`${folder.schema.disposal.folder}/${id}.md`);
