@@ -6,4 +6,12 @@ node esbuild.js --tests
 WS=$(mktemp -d /tmp/rc-sample.XXXXXX)
 trap 'rm -rf "$WS"' EXIT
 cp -r examples/sample-records/. "$WS/"
-bash test/harness/run-ext-tests.sh . out/test/vscode/index.js "$WS"
+rc=0
+bash test/harness/run-ext-tests.sh . out/test/vscode/index.js "$WS" || rc=1
+# Restricted Mode: a fresh copy opened without workspace trust.
+WS2=$(mktemp -d /tmp/rc-sample-untrusted.XXXXXX)
+trap 'rm -rf "$WS" "$WS2"' EXIT
+cp -r examples/sample-records/. "$WS2/"
+git -C "$WS2" init -q && git -C "$WS2" add -A && git -C "$WS2" -c user.name=t -c user.email=t@example.com commit -qm sample
+RC_UNTRUSTED=1 bash test/harness/run-ext-tests.sh . out/test/vscode/index.js "$WS2" --untrusted || rc=1
+exit $rc

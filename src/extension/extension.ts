@@ -1,22 +1,29 @@
 import * as vscode from 'vscode';
+import { gitProcessCount } from '../core/git/run';
 import { features } from './features';
 import { createServices, type Services } from './services';
 import type { Batches } from './features/disposal/batches';
+import type { BackupWatch } from './features/review/backup';
+import type { ReviewState } from './features/review/state';
 import type { DisposalTree } from './features/disposal/view';
 import type { Node, RecordsTree } from './features/records-view/tree';
 
 /** What `activate` returns: used by the integration tests and by other extensions. */
 export interface RecordsCuratorApi {
   readonly services: Services;
+  /** Git processes started so far (none may start in Restricted Mode). */
+  readonly gitProcessCount: () => number;
   readonly recordsTree?: RecordsTree;
   readonly recordsView?: vscode.TreeView<Node>;
   readonly disposalTree?: DisposalTree;
   readonly batches?: Batches;
+  readonly review?: ReviewState;
+  readonly backup?: BackupWatch;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<RecordsCuratorApi> {
   const services = createServices(context);
-  const api: RecordsCuratorApi = { services };
+  const api: RecordsCuratorApi = { services, gitProcessCount };
   for (const feature of features) {
     try {
       const part = await feature.activate(context, services);

@@ -1,7 +1,18 @@
 import * as vscode from 'vscode';
 
-interface GitExtensionApi {
-  getAPI(version: 1): { git: { path: string } };
+interface GitApi {
+  git: { path: string };
+  toGitUri?(uri: vscode.Uri, ref: string): vscode.Uri;
+}
+
+async function builtinGit(): Promise<GitApi | undefined> {
+  const ext = vscode.extensions.getExtension<{ getAPI?(version: 1): GitApi }>('vscode.git');
+  try {
+    const exports = ext ? (ext.isActive ? ext.exports : await ext.activate()) : undefined;
+    return exports?.getAPI?.(1);
+  } catch {
+    return undefined; // disabled or failed: fall back to git on PATH
+  }
 }
 
 /**
@@ -10,13 +21,12 @@ interface GitExtensionApi {
  */
 export async function gitPath(): Promise<string | undefined> {
   if (!vscode.workspace.isTrusted) return undefined;
-  const ext = vscode.extensions.getExtension<{ getAPI?: GitExtensionApi['getAPI'] }>('vscode.git');
-  try {
-    const api = ext ? (ext.isActive ? ext.exports : await ext.activate()) : undefined;
-    const p = api?.getAPI?.(1).git.path;
-    if (p) return p;
-  } catch {
-    // The Git extension is disabled or failed: fall back to git on PATH.
-  }
-  return 'git';
+  return (await builtinGit())?.git.path || 'git';
+}
+
+/** A URI of a file's content at a revision, through the built-in Git extension's content provider. */
+export async function gitUri(uri: vscode.Uri, ref: string): Promise<vscode.Uri | undefined> {
+  if (!vscode.workspace.isTrusted) return undefined;
+  const api = await builtinGit();
+  return api?.toGitUri?.(uri, ref);
 }

@@ -1,5 +1,6 @@
 import type { CliCommand } from '../command';
 import { checkCommand } from './check';
+import { diffCommand } from './diff';
 import { indexCommand } from './index-cmd';
 import { initCommand } from './init';
 import { labelsCommand } from './labels';
@@ -7,4 +8,4 @@ import { numberCommand } from './number';
 import { purgeCheckCommand } from './purge-check';
 
 /** Sub-commands, in the order `--help` lists them. */
-export const commands: readonly CliCommand[] = [initCommand, indexCommand, checkCommand, numberCommand, labelsCommand, purgeCheckCommand];
+export const commands: readonly CliCommand[] = [initCommand, indexCommand, checkCommand, numberCommand, labelsCommand, purgeCheckCommand, diffCommand];

@@ -6,7 +6,8 @@ import { editingFeature } from './editing';
 import { labelsFeature } from './labels';
 import { outputFeature } from './output';
 import { recordsViewFeature } from './records-view';
+import { reviewFeature } from './review';
 import { schemaFeature } from './schema';
 
 /** Activation order. Adding a feature is adding a folder and a line here. */
-export const features: readonly Feature[] = [outputFeature, schemaFeature, recordsViewFeature, diagnosticsFeature, editingFeature, archiveFeature, labelsFeature, disposalFeature];
+export const features: readonly Feature[] = [outputFeature, schemaFeature, recordsViewFeature, diagnosticsFeature, editingFeature, archiveFeature, labelsFeature, disposalFeature, reviewFeature];

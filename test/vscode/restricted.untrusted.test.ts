@@ -1,0 +1,40 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { activated, eventually } from './helpers';
+
+// Runs in a workbench opened WITHOUT workspace trust, on a copy of the sample that is a git repository.
+suite('Restricted Mode', () => {
+  test('the workspace is untrusted, and the extension still activates and reads', async () => {
+    assert.strictEqual(vscode.workspace.isTrusted, false);
+    const api = await activated();
+    await api.services.index.whenReady();
+    assert.strictEqual([...api.services.index.all()[0].index.records()].length, 50);
+    const problems = await eventually(() => vscode.languages.getDiagnostics().filter(([, d]) => d.some((x) => x.source === 'records-curator')).length || undefined, 'diagnostics');
+    assert.strictEqual(problems, 4);
+  });
+
+  test('no git process starts, and the review says why it is off', async () => {
+    const api = await activated();
+    await vscode.commands.executeCommand('workbench.view.extension.recordsCurator');
+    await api.review!.refresh();
+    assert.strictEqual(api.review!.status.kind, 'untrusted');
+    // Commands that would run git or write refuse (their enablement also hides them in the UI).
+    await vscode.commands.executeCommand('recordsCurator.showHistory', vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'communication/2015/early-call.md')).then(undefined, () => undefined);
+    await vscode.commands.executeCommand('recordsCurator.purgeCheck').then(undefined, () => undefined);
+    assert.strictEqual(await api.backup!.check(), undefined);
+    assert.strictEqual(api.gitProcessCount(), 0, 'no git process');
+  });
+
+  test('nothing is written: quick fixes are not offered and numbering refuses', async () => {
+    const uri = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'customers/li-na/basic/identity.md');
+    await vscode.window.showTextDocument(uri);
+    const diag = await eventually(() => vscode.languages.getDiagnostics(uri).find((d) => d.source === 'records-curator'), 'the PI warning');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diag.range);
+    // Other extensions may offer their own actions here (Markdown's); none of ours.
+    assert.deepStrictEqual(actions.filter((a) => /^(Mask as|Insert missing|Change to|Normalise|Fix all)/.test(a.title)).map((a) => a.title), []);
+    const before = (await vscode.workspace.fs.readFile(uri)).toString();
+    const result = await vscode.commands.executeCommand('recordsCurator.assignArchiveNumbers').then((r) => r, () => 'refused');
+    assert.ok(result === undefined || result === 'refused');
+    assert.strictEqual((await vscode.workspace.fs.readFile(uri)).toString(), before);
+  });
+});
