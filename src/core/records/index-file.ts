@@ -6,7 +6,7 @@ import type { Schema, Severity, SeveritySetting } from '../schema/types';
 import type { RecordContext, RecordRule } from '../rules/rule';
 import { parseProblemMessage } from '../rules/parse-problems';
 import { recordKind } from './matcher';
-import type { FileEntry, Finding, FixData, Pos, RecordEntry } from './types';
+import type { FileEntry, Finding, FixData, RecordEntry } from './types';
 
 export interface IndexOptions {
   schema: Schema;
@@ -107,13 +107,17 @@ function checkRecord(path: string, text: string, record: ParsedRecord, lines: Li
 }
 
 function anchorsOf(record: ParsedRecord, lines: LineIndex): RecordEntry['anchors'] {
-  let out: Partial<Record<'id' | 'archive_no', readonly [Pos, Pos]>> | undefined;
-  for (const key of ['id', 'archive_no'] as const) {
+  let out: number[] | undefined;
+  (['id', 'archive_no'] as const).forEach((key, k) => {
     const span = record.fields.get(key)?.value;
-    if (!span) continue;
+    if (!span) return;
     const s = lines.positionAt(span.start);
     const e = lines.positionAt(span.end);
-    (out ??= {})[key] = [{ line: s.line, col: s.character }, { line: e.line, col: e.character }];
-  }
+    out ??= [-1, -1, -1, -1, -1, -1];
+    // Values are one line; a value running onto more lines is marked to the end of its first.
+    out[k * 3] = s.line;
+    out[k * 3 + 1] = s.character;
+    out[k * 3 + 2] = e.line === s.line ? e.character : s.character + 1;
+  });
   return out;
 }

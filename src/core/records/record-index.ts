@@ -1,6 +1,6 @@
 import type { Lang } from '../i18n';
 import type { Severity, SeveritySetting } from '../schema/types';
-import type { FileEntry, Finding, Pos, RecordEntry } from './types';
+import { anchorOf, type FileEntry, type Finding, type RecordEntry } from './types';
 
 export interface IndexChange {
   /** Paths whose entries were added, replaced or removed; undefined = everything (a full rebuild). */
@@ -8,10 +8,37 @@ export interface IndexChange {
 }
 
 type Key = 'id' | 'archive_no';
-interface Owner {
-  file: string;
-  record: RecordEntry;
+
+/** A value, or several when they collide: most keys have one owner, and an array per key costs memory. */
+type Many<T> = T | T[];
+function manyAdd<K, T>(m: Map<K, Many<T>>, k: K, v: T): T[] {
+  const cur = m.get(k);
+  if (cur === undefined) {
+    m.set(k, v);
+    return [v];
+  }
+  const list = Array.isArray(cur) ? [...cur, v] : [cur, v];
+  m.set(k, list);
+  return list;
 }
+function manyRemove<K, T>(m: Map<K, Many<T>>, k: K, v: T): T[] {
+  const cur = m.get(k);
+  if (cur === undefined) return [];
+  const rest = (Array.isArray(cur) ? cur : [cur]).filter((x) => x !== v);
+  if (rest.length === 0) m.delete(k);
+  else m.set(k, rest.length === 1 ? rest[0] : rest);
+  return rest;
+}
+function manyGet<K, T>(m: Map<K, Many<T>>, k: K): T[] {
+  const cur = m.get(k);
+  return cur === undefined ? [] : Array.isArray(cur) ? cur : [cur];
+}
+
+/**
+ * Short strings repeat across records (categories, enum values, dates, customer names): one copy each.
+ * Records arrive from worker threads as fresh copies, so without this every record carries its own.
+ */
+const INTERN_MAX = 40;
 
 const DUPLICATE = { id: 'duplicate-id', archive_no: 'duplicate-archive-no' } as const;
 
@@ -23,12 +50,13 @@ export type ArchiveKey = (archiveNo: string) => { scope: string; n: number; widt
  * numbers are tracked incrementally, so one changed file costs the same at 100 records as at 100,000.
  */
 export class RecordIndex {
-  private readonly files = new Map<string, FileEntry>();
-  private readonly owners: Record<Key, Map<string, Owner[]>> = { id: new Map(), archive_no: new Map() };
+  private files = new Map<string, FileEntry>();
+  private owners: Record<Key, Map<string, Many<RecordEntry>>> = { id: new Map(), archive_no: new Map() };
+  private strings = new Map<string, string>();
   private readonly listeners = new Set<(change: IndexChange) => void>();
   private recordTotal = 0;
   /** Item numbers per numbering scope, for gaps. */
-  private readonly groups = new Map<string, Map<number, string[]>>();
+  private groups = new Map<string, Map<number, Many<string>>>();
   private archiveKey: ArchiveKey | undefined;
 
   /** Severity of the index's own findings (duplicates, gaps); `off` drops them. */
@@ -69,8 +97,34 @@ export class RecordIndex {
     this.groups.clear();
     this.owners.id.clear();
     this.owners.archive_no.clear();
+    this.strings.clear();
     this.recordTotal = 0;
     for (const e of files.values()) this.add(e);
+    this.fire({});
+  }
+
+  /**
+   * Like replaceAll, in slices of about `sliceMs`, yielding between them: at 100,000 records building the
+   * duplicate and numbering maps takes a quarter of a second, too long to hold the extension host.
+   * Readers see the old contents until the swap at the end.
+   */
+  async replaceAllAsync(files: ReadonlyMap<string, FileEntry>, sliceMs = 8): Promise<void> {
+    const next = new RecordIndex(this.lang);
+    next.archiveKey = this.archiveKey;
+    next.severities = this.severities;
+    let start = Date.now();
+    for (const e of files.values()) {
+      next.add(e);
+      if (Date.now() - start > sliceMs) {
+        await new Promise((r) => setImmediate(r));
+        start = Date.now();
+      }
+    }
+    this.files = next.files;
+    this.owners = next.owners;
+    this.groups = next.groups;
+    this.strings = next.strings;
+    this.recordTotal = next.recordTotal;
     this.fire({});
   }
 
@@ -97,20 +151,28 @@ export class RecordIndex {
     return out;
   }
 
+  private intern(data: Record<string, unknown> | undefined): void {
+    if (!data) return;
+    for (const k in data) {
+      const v = data[k];
+      if (typeof v !== 'string' || v.length > INTERN_MAX) continue;
+      const known = this.strings.get(v);
+      if (known === undefined) this.strings.set(v, v);
+      else data[k] = known;
+    }
+  }
+
   private add(e: FileEntry, touched?: Set<string>): void {
     this.files.set(e.path, e);
     this.recordTotal += e.records.length;
     for (const r of e.records) {
+      this.intern(r.data as Record<string, unknown> | undefined);
       this.track(r, e.path, +1, touched);
       for (const key of ['id', 'archive_no'] as const) {
         const v = keyValue(r, key);
         if (v === undefined) continue;
-        const list = this.owners[key].get(v);
-        if (!list) this.owners[key].set(v, [{ file: e.path, record: r }]);
-        else {
-          list.push({ file: e.path, record: r });
-          for (const o of list) touched?.add(o.file);
-        }
+        const list = manyAdd(this.owners[key], v, r);
+        if (list.length > 1) for (const o of list) touched?.add(o.file);
       }
     }
   }
@@ -125,13 +187,7 @@ export class RecordIndex {
       for (const key of ['id', 'archive_no'] as const) {
         const v = keyValue(r, key);
         if (v === undefined) continue;
-        const list = this.owners[key].get(v);
-        if (!list) continue;
-        const rest = list.filter((o) => o.record !== r);
-        if (rest.length) {
-          this.owners[key].set(v, rest);
-          for (const o of rest) touched.add(o.file);
-        } else this.owners[key].delete(v);
+        for (const o of manyRemove(this.owners[key], v, r)) touched.add(o.file);
       }
     }
     return true;
@@ -144,19 +200,15 @@ export class RecordIndex {
     if (!k) return;
     let group = this.groups.get(k.scope);
     if (!group) this.groups.set(k.scope, (group = new Map()));
-    const owners = group.get(k.n) ?? [];
-    if (delta > 0) group.set(k.n, [...owners, path]);
+    if (delta > 0) manyAdd(group, k.n, path);
     else {
-      const i = owners.indexOf(path);
-      const rest = i < 0 ? owners : [...owners.slice(0, i), ...owners.slice(i + 1)];
-      if (rest.length) group.set(k.n, rest);
-      else group.delete(k.n);
+      manyRemove(group, k.n, path);
       if (!group.size) this.groups.delete(k.scope);
     }
     if (touched) {
       let next: number | undefined;
       for (const n of group.keys()) if (n > k.n && (next === undefined || n < next)) next = n;
-      if (next !== undefined) for (const p of group.get(next) ?? []) touched.add(p);
+      if (next !== undefined) for (const p of manyGet(group, next)) touched.add(p);
     }
   }
 
@@ -195,9 +247,9 @@ export class RecordIndex {
     let prev = 0;
     for (const n of group.keys()) if (n < k.n && n > prev) prev = n;
     const missing = range(prev + 1, k.n - 1, k.width);
-    const at = r.anchors?.archive_no ?? ([{ line: r.line, col: 0 }, { line: r.line, col: 3 }] as const);
+    const at = anchorOf(r, 'archive_no') ?? [{ line: r.line, col: 0 }, { line: r.line, col: 3 }];
     const message = this.lang === 'zh' ? `件号 ${missing} 缺失（在 ${v} 之前）` : `item number${prev + 1 === k.n - 1 ? '' : 's'} ${missing} missing before ${v}`;
-    return { code: GAP_CODE, severity, message, start: at[0] as Pos, end: at[1] as Pos, record: r.index, data: { field: 'archive_no' } };
+    return { code: GAP_CODE, severity, message, start: at[0], end: at[1], record: r.index, data: { field: 'archive_no' } };
   }
 
   /** Errors and warnings of one record, duplicates included. */
@@ -206,7 +258,7 @@ export class RecordIndex {
     let warnings = r.warnings;
     for (const key of ['id', 'archive_no'] as const) {
       const v = keyValue(r, key);
-      if (v !== undefined && (this.owners[key].get(v)?.length ?? 0) > 1) {
+      if (v !== undefined && manyGet(this.owners[key], v).length > 1) {
         const sev = this.severity(DUPLICATE[key], 'error');
         if (sev === 'error') errors++;
         else if (sev === 'warning') warnings++;
@@ -222,15 +274,15 @@ export class RecordIndex {
       if (gap) out.push(gap);
       for (const key of ['id', 'archive_no'] as const) {
         const v = keyValue(r, key);
-        const list = v === undefined ? undefined : this.owners[key].get(v);
+        const list = v === undefined ? undefined : manyGet(this.owners[key], v);
         const severity = this.severity(DUPLICATE[key], 'error');
         if (!list || list.length < 2 || severity === 'off') continue;
-        const others = list.filter((o) => o.record !== r).map((o) => `${o.file}:${o.record.line + 1}`);
-        const at = r.anchors?.[key] ?? ([{ line: r.line, col: 0 }, { line: r.line, col: 3 }] as const);
+        const others = list.filter((o) => o !== r).map((o) => `${o.file}:${o.line + 1}`);
+        const at = anchorOf(r, key) ?? [{ line: r.line, col: 0 }, { line: r.line, col: 3 }];
         const message = this.lang === 'zh'
           ? `${key === 'id' ? '记录编号' : '档号'} ${v} 重复，另见 ${others.join('、')}`
           : `duplicate ${key === 'id' ? 'record id' : 'archive number'} ${v}, also in ${others.join(', ')}`;
-        out.push({ code: DUPLICATE[key], severity, message, start: at[0] as Pos, end: at[1] as Pos, record: r.index, data: { field: key, others } });
+        out.push({ code: DUPLICATE[key], severity, message, start: at[0], end: at[1], record: r.index, data: { field: key, others } });
       }
     }
     return out;

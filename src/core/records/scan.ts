@@ -1,4 +1,3 @@
-import fg from 'fast-glob';
 import * as os from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
@@ -6,10 +5,10 @@ import type { Lang } from '../i18n';
 import { allRules } from '../rules';
 import type { Schema, SeveritySetting } from '../schema/types';
 import type { IndexOptions } from './index-file';
-import { createMatcher } from './matcher';
 import { readAndIndex, workspaceFileExists } from './read-file';
 import type { FileEntry } from './types';
 import type { WorkerInit, WorkerJob } from './worker';
+import { walkRecordFiles } from './walk';
 
 export interface ListedFile {
   path: string;
@@ -27,8 +26,8 @@ export interface ScanOptions {
   /** Extra globs from settings, added to the schema's. */
   include?: readonly string[];
   exclude?: readonly string[];
-  /** Entries from the cache: reused when mtime and size still match. */
-  previous?: ReadonlyMap<string, FileEntry>;
+  /** Entries from the cache: reused when mtime and size still match (a promise lets loading overlap listing). */
+  previous?: ReadonlyMap<string, FileEntry> | Promise<ReadonlyMap<string, FileEntry> | undefined>;
   /** Worker threads; 0 indexes in this thread (yielding between slices). Default: up to 2 above 1,000 files. */
   workers?: number;
   workerPath?: string;
@@ -43,21 +42,50 @@ export interface ScanResult {
   read: number;
 }
 
-/** The record files of a folder with their stats. Symbolic links are not followed, so loops cannot hang it. */
-export async function listRecordFiles(root: string, schema: Schema, extra?: { include?: readonly string[]; exclude?: readonly string[] }): Promise<ListedFile[]> {
+/**
+ * The record files of a folder with their stats. With a worker script the walk runs in a worker thread, so
+ * the calling thread (the extension host) is free meanwhile. Symbolic links are not followed.
+ */
+export async function listRecordFiles(root: string, schema: Schema, extra?: { include?: readonly string[]; exclude?: readonly string[] }, workerPath?: string): Promise<ListedFile[]> {
   const include = [...schema.include, ...(extra?.include ?? [])];
   const exclude = [...schema.exclude, ...(extra?.exclude ?? [])];
-  const matches = createMatcher(include, exclude);
-  const entries = await fg(include, {
-    cwd: root, ignore: exclude, dot: true, onlyFiles: true, followSymbolicLinks: false, stats: true,
-    suppressErrors: true, unique: true,
+  if (!workerPath) return walkRecordFiles(root, include, exclude);
+  return once<ListedFile[]>(workerPath, { mode: 'walk', root, include, exclude, schemaText: undefined, lang: 'en', severities: [] });
+}
+
+/** Runs a one-shot worker and resolves with its single message. */
+function once<T>(workerPath: string, init: WorkerInit): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const w = new Worker(workerPath, { workerData: init });
+    w.once('message', (m: T) => {
+      resolve(m);
+      void w.terminate();
+    });
+    w.once('error', reject);
   });
-  const out: ListedFile[] = [];
-  for (const e of entries) {
-    if (!e.stats || !matches(e.path)) continue;
-    out.push({ path: e.path, mtimeMs: e.stats.mtimeMs, size: e.stats.size });
-  }
-  return out;
+}
+
+/**
+ * Reads the index cache in a worker thread, taking its entries in slices; undefined when the cache is
+ * missing, stale or corrupt.
+ */
+export function loadCacheFile(file: string, key: string, workerPath = defaultWorkerPath()): Promise<Map<string, FileEntry> | undefined> {
+  return new Promise((resolve) => {
+    const map = new Map<string, FileEntry>();
+    const w = new Worker(workerPath, { workerData: { mode: 'cache', cacheFile: file, cacheKey: key, root: '', schemaText: undefined, lang: 'en', severities: [] } satisfies WorkerInit });
+    w.on('message', (m: { entries?: FileEntry[]; done?: boolean; ok?: boolean }) => {
+      for (const e of m.entries ?? []) map.set(e.path, e);
+      if (m.done) {
+        resolve(m.ok ? map : undefined);
+        void w.terminate();
+      }
+    });
+    w.once('error', () => resolve(undefined));
+  });
+}
+
+export function defaultWorkerPath(): string {
+  return path.join(__dirname, 'index-worker.js');
 }
 
 export function indexOptions(o: Pick<ScanOptions, 'root' | 'schema' | 'lang' | 'severities'>): IndexOptions {
@@ -65,11 +93,15 @@ export function indexOptions(o: Pick<ScanOptions, 'root' | 'schema' | 'lang' | '
 }
 
 export async function scanFolder(o: ScanOptions): Promise<ScanResult> {
-  const listed = await listRecordFiles(o.root, o.schema, o);
+  const inWorkers = o.workers !== 0;
+  const [listed, previous] = await Promise.all([
+    listRecordFiles(o.root, o.schema, o, inWorkers ? o.workerPath ?? defaultWorkerPath() : undefined),
+    o.previous,
+  ]);
   const files = new Map<string, FileEntry>();
   const todo: ListedFile[] = [];
   for (const f of listed) {
-    const prev = o.previous?.get(f.path);
+    const prev = previous?.get(f.path);
     if (prev && prev.mtimeMs === f.mtimeMs && prev.size === f.size) files.set(f.path, prev);
     else todo.push(f);
   }
@@ -108,7 +140,7 @@ const BATCH = 250;
 
 async function indexInWorkers(o: ScanOptions, todo: ListedFile[], count: number, files: Map<string, FileEntry>, progress: (n: number) => void): Promise<void> {
   const init: WorkerInit = { root: o.root, schemaText: o.schemaText, lang: o.lang, severities: [...(o.severities ?? [])] };
-  const workerPath = o.workerPath ?? path.join(__dirname, 'index-worker.js');
+  const workerPath = o.workerPath ?? defaultWorkerPath();
   const pool = Array.from({ length: Math.min(count, Math.ceil(todo.length / BATCH)) }, () => new Worker(workerPath, { workerData: init }));
   let next = 0;
   let jobId = 0;

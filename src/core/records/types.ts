@@ -38,8 +38,12 @@ export interface RecordEntry {
   readonly endLine: number;
   /** Front-matter values; undefined when the YAML could not be read. */
   readonly data: Readonly<Record<string, unknown>> | undefined;
-  /** Where the values of `id` and `archive_no` are: duplicates across files are reported there. */
-  readonly anchors?: Readonly<Partial<Record<'id' | 'archive_no', readonly [Pos, Pos]>>>;
+  /**
+   * Where the values of `id` and `archive_no` are (duplicates across files are reported there), packed
+   * as [idLine, idCol, idEndCol, noLine, noCol, noEndCol], -1 when absent: a record's heap cost counts at
+   * 100,000 records.
+   */
+  readonly anchors?: readonly number[];
   errors: number;
   warnings: number;
 }
@@ -60,4 +64,12 @@ export function field(record: RecordEntry, name: string): string | undefined {
   const v = record.data?.[name];
   if (v === undefined || v === null || typeof v === 'object') return undefined;
   return String(v);
+}
+
+/** The start and end of a record's `id` or `archive_no` value, if it has one. */
+export function anchorOf(r: RecordEntry, key: 'id' | 'archive_no'): [Pos, Pos] | undefined {
+  const a = r.anchors;
+  const i = key === 'id' ? 0 : 3;
+  if (!a || a[i] < 0) return undefined;
+  return [{ line: a[i], col: a[i + 1] }, { line: a[i], col: a[i + 2] }];
 }

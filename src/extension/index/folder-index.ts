@@ -2,13 +2,13 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Lang } from '../../core/i18n';
-import { cacheKey, readCache, writeCache } from '../../core/records/cache';
+import { cacheKey, writeCache } from '../../core/records/cache';
 import { indexText, type IndexOptions } from '../../core/records/index-file';
 import { createMatcher, type RecordMatcher } from '../../core/records/matcher';
 import { readAndIndex } from '../../core/records/read-file';
 import { configureIndex } from '../../core/records/configure';
 import { RecordIndex } from '../../core/records/record-index';
-import { indexOptions, scanFolder } from '../../core/records/scan';
+import { indexOptions, loadCacheFile, scanFolder } from '../../core/records/scan';
 import type { FileEntry } from '../../core/records/types';
 import { SCHEMA_PATH, type SchemaProblem } from '../../core/schema/load';
 import type { Schema, SeveritySetting } from '../../core/schema/types';
@@ -110,7 +110,12 @@ export class FolderIndex implements vscode.Disposable {
   private async doBuild(reason: string): Promise<void> {
     const gen = ++this.generation;
     const started = Date.now();
-    const previous = this.readCacheFile();
+    const file = this.cacheFile;
+    // Read in a worker while the folder is listed in another.
+    const previous = file ? loadCacheFile(file, this.key, path.join(__dirname, 'index-worker.js')).then((m) => {
+      if (!m && fs.existsSync(file)) this.o.log.info('index cache is stale or unreadable; rebuilding');
+      return m;
+    }) : undefined;
     await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Indexing records') },
       async (progress) => {
@@ -130,26 +135,13 @@ export class FolderIndex implements vscode.Disposable {
         if (gen !== this.generation) return; // a newer build replaced this one
         this.dirty.clear();
         configureIndex(this.index, this.schema, this.severities());
-        this.index.replaceAll(result.files);
+        await this.index.replaceAllAsync(result.files);
         this.o.log.info(`indexed ${this.index.size} records in ${result.listed} files of ${this.root} (${reason}): ${result.reused} from cache, ${result.read} read, ${Date.now() - started} ms`);
         // Unsaved editors win over the disk.
         for (const doc of vscode.workspace.textDocuments) if (doc.isDirty) this.updateFromDocument(doc);
         this.scheduleSave(result.read > 0 ? 1000 : 0);
       },
     );
-  }
-
-  private readCacheFile(): Map<string, FileEntry> | undefined {
-    const file = this.cacheFile;
-    if (!file) return undefined;
-    try {
-      const text = fs.readFileSync(file, 'utf8');
-      const map = readCache(text, this.key);
-      if (!map) this.o.log.info('index cache is stale or unreadable; rebuilding');
-      return map;
-    } catch {
-      return undefined;
-    }
   }
 
   private scheduleSave(delay: number): void {
