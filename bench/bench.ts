@@ -93,7 +93,7 @@ async function warmStart(root: string, cachePath: string, key: string): Promise<
   const index = newIndex();
   await index.replaceAllAsync(scan.files);
   const w4 = now();
-  const detail = `cache loaded in a worker ${ms(loadedAt - w0)} (beside the listing), scanFolder ${ms(w3 - w0)} (${scan.reused}/${scan.listed} reused, ${scan.read} read), replaceAll ${ms(w4 - w3)}`;
+  const detail = `cache read in slices ${ms(loadedAt - w0)} (beside the listing worker), scanFolder ${ms(w3 - w0)} (${scan.reused}/${scan.listed} reused, ${scan.read} read), replaceAll ${ms(w4 - w3)}`;
   return { ms: w4 - w0, index, detail };
 }
 

@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { defaultSchema } from '../../src/core/schema/load';
-import { cacheKey, readCache, writeCache } from '../../src/core/records/cache';
+import { cacheKey, readCache, readCacheAsync, writeCache } from '../../src/core/records/cache';
 import { indexText } from '../../src/core/records/index-file';
 import { createMatcher } from '../../src/core/records/matcher';
 import { configureIndex } from '../../src/core/records/configure';
@@ -85,8 +85,18 @@ describe('the index cache', () => {
     assert.equal(readCache(text, 'k2'), undefined);
     assert.equal(readCache(text.slice(0, text.length / 2), 'k1'), undefined);
     assert.equal(readCache('{"format":1,"key":"k1","fields":[],"files":[]}', 'k1'), undefined);
-    assert.equal(readCache(text.replace('"files":[["a.md"', '"files":[[7'), 'k1'), undefined);
+    assert.equal(readCache(text.replace('["a.md"', '[7'), 'k1'), undefined, 'a path that is not a string');
+    assert.equal(readCache(text.replace(/\n[^\n]*"fields"[^\n]*\n$/, '\n'), 'k1'), undefined, 'the trailer missing');
+    const lines = text.split('\n');
+    assert.equal(readCache([lines[0], lines[1], lines[1], lines[2], ''].join('\n'), 'k1'), undefined, 'a line count that does not match');
     assert.equal(readCache('', 'k1'), undefined);
+  });
+
+  test('the slice-by-slice reader gives the same entries', async () => {
+    const files = [entry('a.md', VALID_SERVICE), entry('b.md', { ...VALID_SERVICE, id: 'B' })];
+    const text = writeCache('k', files);
+    assert.deepEqual([...(await readCacheAsync(text, 'k'))!.values()], [...readCache(text, 'k')!.values()]);
+    assert.equal(await readCacheAsync(text.slice(0, 40), 'k'), undefined);
   });
 
   test('unsaved editor content is never cached', () => {

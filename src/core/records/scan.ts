@@ -1,9 +1,11 @@
+import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import type { Lang } from '../i18n';
 import { allRules } from '../rules';
 import type { Schema, SeveritySetting } from '../schema/types';
+import { readCacheAsync } from './cache';
 import type { IndexOptions } from './index-file';
 import { readAndIndex, workspaceFileExists } from './read-file';
 import type { FileEntry } from './types';
@@ -50,38 +52,33 @@ export async function listRecordFiles(root: string, schema: Schema, extra?: { in
   const include = [...schema.include, ...(extra?.include ?? [])];
   const exclude = [...schema.exclude, ...(extra?.exclude ?? [])];
   if (!workerPath) return walkRecordFiles(root, include, exclude);
-  return once<ListedFile[]>(workerPath, { mode: 'walk', root, include, exclude, schemaText: undefined, lang: 'en', severities: [] });
-}
-
-/** Runs a one-shot worker and resolves with its single message. */
-function once<T>(workerPath: string, init: WorkerInit): Promise<T> {
+  const init: WorkerInit = { mode: 'walk', root, include, exclude, schemaText: undefined, lang: 'en', severities: [] };
   return new Promise((resolve, reject) => {
+    const out: ListedFile[] = [];
     const w = new Worker(workerPath, { workerData: init });
-    w.once('message', (m: T) => {
-      resolve(m);
-      void w.terminate();
+    w.on('message', (m: { files?: ListedFile[]; done?: boolean }) => {
+      if (m.files) for (const f of m.files) out.push(f);
+      if (m.done) {
+        resolve(out);
+        void w.terminate();
+      }
     });
     w.once('error', reject);
   });
 }
 
 /**
- * Reads the index cache in a worker thread, taking its entries in slices; undefined when the cache is
- * missing, stale or corrupt.
+ * Reads the index cache without holding the thread: the file asynchronously, its lines in slices.
+ * Undefined when the cache is missing, stale or corrupt.
  */
-export function loadCacheFile(file: string, key: string, workerPath = defaultWorkerPath()): Promise<Map<string, FileEntry> | undefined> {
-  return new Promise((resolve) => {
-    const map = new Map<string, FileEntry>();
-    const w = new Worker(workerPath, { workerData: { mode: 'cache', cacheFile: file, cacheKey: key, root: '', schemaText: undefined, lang: 'en', severities: [] } satisfies WorkerInit });
-    w.on('message', (m: { entries?: FileEntry[]; done?: boolean; ok?: boolean }) => {
-      for (const e of m.entries ?? []) map.set(e.path, e);
-      if (m.done) {
-        resolve(m.ok ? map : undefined);
-        void w.terminate();
-      }
-    });
-    w.once('error', () => resolve(undefined));
-  });
+export async function loadCacheFile(file: string, key: string): Promise<Map<string, FileEntry> | undefined> {
+  let text: string;
+  try {
+    text = await fs.promises.readFile(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  return readCacheAsync(text, key);
 }
 
 export function defaultWorkerPath(): string {
@@ -100,10 +97,15 @@ export async function scanFolder(o: ScanOptions): Promise<ScanResult> {
   ]);
   const files = new Map<string, FileEntry>();
   const todo: ListedFile[] = [];
+  let sliceStart = Date.now();
   for (const f of listed) {
     const prev = previous?.get(f.path);
     if (prev && prev.mtimeMs === f.mtimeMs && prev.size === f.size) files.set(f.path, prev);
     else todo.push(f);
+    if (Date.now() - sliceStart > 8) {
+      await new Promise((r) => setImmediate(r));
+      sliceStart = Date.now();
+    }
   }
   const reused = files.size;
   let done = reused;

@@ -5,19 +5,14 @@ import { loadSchema } from '../schema/load';
 import type { SeveritySetting } from '../schema/types';
 import type { Lang } from '../i18n';
 import type { IndexOptions } from './index-file';
-import * as fs from 'fs';
-import { readCache } from './cache';
 import { readAndIndex, workspaceFileExists } from './read-file';
-import type { FileEntry } from './types';
 import { walkRecordFiles } from './walk';
 
 export interface WorkerInit {
-  /** index (default): index batches of files on request; walk: list the record files once; cache: read the cache file once. */
-  mode?: 'index' | 'walk' | 'cache';
+  /** index (default): index batches of files on request; walk: list the record files once. */
+  mode?: 'index' | 'walk';
   include?: string[];
   exclude?: string[];
-  cacheFile?: string;
-  cacheKey?: string;
   root: string;
   schemaText: string | undefined;
   lang: Lang;
@@ -33,28 +28,12 @@ export interface WorkerJob {
 const init = workerData as WorkerInit;
 
 if (init.mode === 'walk') {
-  parentPort?.postMessage(walkRecordFiles(init.root, init.include ?? [], init.exclude ?? []));
-} else if (init.mode === 'cache') {
-  postCache();
+  // In slices: one message of 90,000 entries would hold the receiving thread while it is decoded.
+  const all = walkRecordFiles(init.root, init.include ?? [], init.exclude ?? []);
+  for (let i = 0; i < all.length; i += 5000) parentPort?.postMessage({ files: all.slice(i, i + 5000) });
+  parentPort?.postMessage({ done: true });
 } else {
   serveIndexing();
-}
-
-/** The cache, parsed here and handed over in slices, so the receiving thread never stalls on one big message. */
-function postCache(): void {
-  let map: Map<string, FileEntry> | undefined;
-  try {
-    map = readCache(fs.readFileSync(init.cacheFile!, 'utf8'), init.cacheKey!);
-  } catch {
-    map = undefined;
-  }
-  if (!map) {
-    parentPort?.postMessage({ done: true, ok: false });
-    return;
-  }
-  const all = [...map.values()];
-  for (let i = 0; i < all.length; i += 2000) parentPort?.postMessage({ entries: all.slice(i, i + 2000) });
-  parentPort?.postMessage({ done: true, ok: true });
 }
 
 function serveIndexing(): void {

@@ -112,7 +112,7 @@ export class FolderIndex implements vscode.Disposable {
     const started = Date.now();
     const file = this.cacheFile;
     // Read in a worker while the folder is listed in another.
-    const previous = file ? loadCacheFile(file, this.key, path.join(__dirname, 'index-worker.js')).then((m) => {
+    const previous = file ? loadCacheFile(file, this.key).then((m) => {
       if (!m && fs.existsSync(file)) this.o.log.info('index cache is stale or unreadable; rebuilding');
       return m;
     }) : undefined;
