@@ -5,6 +5,7 @@ import { createServices, type Services } from './services';
 import type { Batches } from './features/disposal/batches';
 import type { BackupWatch } from './features/review/backup';
 import type { ReviewState } from './features/review/state';
+import type { StatusCounts } from './features/status-bar';
 import type { DisposalTree } from './features/disposal/view';
 import type { Node, RecordsTree } from './features/records-view/tree';
 
@@ -19,6 +20,7 @@ export interface RecordsCuratorApi {
   readonly batches?: Batches;
   readonly review?: ReviewState;
   readonly backup?: BackupWatch;
+  readonly statusCounts?: StatusCounts;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<RecordsCuratorApi> {

@@ -1,6 +1,7 @@
 import type { CliCommand } from '../command';
 import { checkCommand } from './check';
 import { diffCommand } from './diff';
+import { exportCommand } from './export';
 import { indexCommand } from './index-cmd';
 import { initCommand } from './init';
 import { labelsCommand } from './labels';
@@ -8,4 +9,4 @@ import { numberCommand } from './number';
 import { purgeCheckCommand } from './purge-check';
 
 /** Sub-commands, in the order `--help` lists them. */
-export const commands: readonly CliCommand[] = [initCommand, indexCommand, checkCommand, numberCommand, labelsCommand, purgeCheckCommand, diffCommand];
+export const commands: readonly CliCommand[] = [initCommand, indexCommand, checkCommand, numberCommand, labelsCommand, exportCommand, purgeCheckCommand, diffCommand];

@@ -8,6 +8,7 @@ import { outputFeature } from './output';
 import { recordsViewFeature } from './records-view';
 import { reviewFeature } from './review';
 import { schemaFeature } from './schema';
+import { statusBarFeature } from './status-bar';
 
 /** Activation order. Adding a feature is adding a folder and a line here. */
-export const features: readonly Feature[] = [outputFeature, schemaFeature, recordsViewFeature, diagnosticsFeature, editingFeature, archiveFeature, labelsFeature, disposalFeature, reviewFeature];
+export const features: readonly Feature[] = [outputFeature, schemaFeature, recordsViewFeature, diagnosticsFeature, editingFeature, archiveFeature, labelsFeature, disposalFeature, reviewFeature, statusBarFeature];

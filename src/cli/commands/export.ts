@@ -1,0 +1,56 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { exportCsv, exportJson, type ExportLanguage } from '../../core/export';
+import { field } from '../../core/records/types';
+import { UsageError } from '../args';
+import type { CliCommand } from '../command';
+import { format, loadFolder, recordIndexOf } from '../load';
+
+const USAGE = `Usage: records-curator export [folder] [--format csv|json] [--out FILE] [options]
+
+Exports the record index of FOLDER (default: the current folder): one row per record, one column per field.
+CSV has a UTF-8 BOM and CRLF line ends so spreadsheet programs show Chinese; JSON is [{path, index, line, fields}].
+
+  --format csv|json      default csv
+  --out FILE             write to FILE instead of standard output; an existing file is not replaced unless --force
+  --category KEY         only this category
+  --lang zh|en|both      language of the CSV header (default: from LANG)
+  --force                replace FILE if it exists`;
+
+export const exportCommand: CliCommand = {
+  name: 'export',
+  summary: 'export the record index as CSV or JSON',
+  usage: USAGE,
+  valueOptions: ['format', 'out', 'category', 'lang'],
+  async run(args, io) {
+    const fmt = format(args, ['csv', 'json']);
+    const out = args.options.get('out');
+    if (out === true) throw new UsageError('--out needs a file name');
+    const langOpt = args.options.get('lang');
+    if (langOpt !== undefined && langOpt !== 'zh' && langOpt !== 'en' && langOpt !== 'both') throw new UsageError('--lang must be zh, en or both');
+    const folder = await loadFolder(args, io);
+    const language: ExportLanguage = langOpt ?? folder.lang;
+    const category = args.options.get('category');
+    if (category !== undefined && !folder.schema.schema.categories.has(String(category))) {
+      throw new UsageError(`--category must be one of ${[...folder.schema.schema.categories.keys()].join(', ')}`);
+    }
+    const records = [...recordIndexOf(folder).records()].filter((r) => category === undefined || field(r, 'category') === category);
+    const text = fmt === 'json' ? exportJson(records) : exportCsv(records, folder.schema.schema, language);
+    if (out === undefined) {
+      io.out(text);
+      return 0;
+    }
+    const target = path.resolve(io.cwd, out);
+    try {
+      fs.writeFileSync(target, text, { flag: args.options.has('force') ? 'w' : 'wx' });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'EEXIST') {
+        io.err(`records-curator export: ${target} exists; not replaced (use --force)\n`);
+        return 1;
+      }
+      throw err;
+    }
+    io.out(`wrote ${target}: ${records.length} records\n`);
+    return 0;
+  },
+};

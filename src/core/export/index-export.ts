@@ -1,0 +1,78 @@
+/**
+ * The record index as a spreadsheet (CSV) or as JSON: one row per record, one column per field that
+ * occurs. Plain text in, plain text out: the editor and the command line write the result themselves.
+ */
+import type { RecordEntry } from '../records/types';
+import type { Bilingual, Schema } from '../schema/types';
+import { csvDocument } from '../labels/text';
+
+export type ExportLanguage = 'zh' | 'en' | 'both';
+
+/** Headings of the two columns that are not fields. */
+const FIXED: Record<'path' | 'index', Bilingual> = {
+  path: { zh: '路径', en: 'Path' },
+  index: { zh: '文档序号', en: 'Document' },
+};
+
+/** Records by path, then document number (the order the index lists them). */
+function ordered(records: Iterable<RecordEntry>): RecordEntry[] {
+  return [...records].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.index - b.index));
+}
+
+/** `path`, `index`, the schema's fields that occur (schema order), then any other fields that occur (sorted). */
+export function exportColumns(records: Iterable<RecordEntry>, schema: Schema): string[] {
+  const seen = new Set<string>();
+  for (const r of records) for (const k of Object.keys(r.data ?? {})) seen.add(k);
+  const known = [...schema.fields.keys()].filter((k) => seen.has(k));
+  const other = [...seen].filter((k) => !schema.fields.has(k)).sort();
+  return ['path', 'index', ...known, ...other];
+}
+
+function heading(column: string, schema: Schema, language: ExportLanguage): string {
+  const label = column === 'path' || column === 'index' ? FIXED[column] : schema.fields.get(column)?.label;
+  if (!label) return column;
+  if (language === 'zh') return label.zh || label.en || column;
+  if (language === 'en') return label.en || label.zh || column;
+  if (!label.zh || !label.en || label.zh === label.en) return label.zh || label.en || column;
+  return `${label.zh} / ${label.en}`;
+}
+
+/** A field value as cell text: lists joined with "; ", booleans true/false, objects as JSON. */
+function cellText(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString();
+  if (Array.isArray(value)) return value.map((v) => (v !== null && typeof v === 'object' && !(v instanceof Date) ? JSON.stringify(v) : cellText(v))).join('; ');
+  return JSON.stringify(value);
+}
+
+/**
+ * CSV with a UTF-8 BOM and CRLF line ends, a header row of field labels in the language, one row per record;
+ * cells are quoted per RFC 4180 and guarded against formula injection (csvCell).
+ */
+export function exportCsv(records: Iterable<RecordEntry>, schema: Schema, language: ExportLanguage): string {
+  const list = ordered(records);
+  const columns = exportColumns(list, schema);
+  const rows: string[][] = [columns.map((c) => heading(c, schema, language))];
+  for (const r of list) {
+    rows.push(columns.map((c) => (c === 'path' ? r.file : c === 'index' ? String(r.index) : cellText(r.data?.[c]))));
+  }
+  return csvDocument(rows);
+}
+
+export interface ExportedRecord {
+  path: string;
+  /** Document number in the file (0 for Markdown). */
+  index: number;
+  /** 1-based line where the record starts (the front matter's opening fence). */
+  line: number;
+  /** The record's values; null when its YAML could not be read. */
+  fields: Record<string, unknown> | null;
+}
+
+/** `[{path, index, line, fields}]`, pretty-printed, with a final newline. */
+export function exportJson(records: Iterable<RecordEntry>): string {
+  const out: ExportedRecord[] = ordered(records).map((r) => ({ path: r.file, index: r.index, line: r.line + 1, fields: r.data ? { ...r.data } : null }));
+  return JSON.stringify(out, null, 2) + '\n';
+}

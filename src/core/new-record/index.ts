@@ -1,0 +1,2 @@
+export { nextId, newRecordFields, newRecordText, newRecordPath, slug } from './new-record';
+export type { NewRecord, NewRecordInput } from './new-record';
