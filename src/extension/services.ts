@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import type { RecordsTree } from './features/records-view/tree';
+import type { BackupWatch } from './features/review/backup';
+import type { ReviewState } from './features/review/state';
 import { WorkspaceIndex } from './index/workspace-index';
 
 /** What features share. Built once in `activate`, handed to every feature. */
@@ -7,7 +9,7 @@ export interface Services {
   readonly log: vscode.LogOutputChannel;
   readonly index: WorkspaceIndex;
   /** Views other features act on (a command run on the tree's selection); set by the feature that owns them. */
-  readonly ui: { recordsTree?: RecordsTree };
+  readonly ui: { recordsTree?: RecordsTree; review?: ReviewState; backup?: BackupWatch };
 }
 
 export function createServices(context: vscode.ExtensionContext): Services {

@@ -91,7 +91,7 @@ export function categoryChart(stats: HealthStats, lang: LabelLanguage): string {
       rect(0, y - 3, LABEL_W - 8, ROW - 4, 'transparent') + text(LABEL_W - 12, y + 15, name, 't', 'end'));
     const ok = item(`complete:${c.key}`, `${name}: ${c.complete} ${pick(T.complete, lang)}`, rect(LABEL_W, y, okW, ROW - 10, COLOURS.ok));
     const bad = item(`errors:${c.key}`, `${name}: ${errN} ${pick(T.withErrors, lang)}`, rect(LABEL_W + okW, y, errW, ROW - 10, COLOURS.error));
-    const tail = text(LABEL_W + okW + errW + 6, y + 15, c.count ? `${c.count} · ${pct}%` : '0', 'n');
+    const tail = text(LABEL_W + okW + errW + 6, y + 15, c.count ? `${c.complete}/${c.count} · ${pct}%` : '0', 'n');
     return `<g>${label}${ok}${bad}${tail}</g>`;
   });
   const legend = `${rect(LABEL_W, rows.length * ROW + 8, 12, 12, COLOURS.ok)}${text(LABEL_W + 16, rows.length * ROW + 18, pick(T.complete, lang), 'n')}`

@@ -3,7 +3,10 @@ import { archiveFeature } from './archive';
 import { diagnosticsFeature } from './diagnostics';
 import { disposalFeature } from './disposal';
 import { editingFeature } from './editing';
+import { exportFeature } from './export';
+import { healthFeature } from './health';
 import { labelsFeature } from './labels';
+import { newRecordFeature } from './new-record';
 import { outputFeature } from './output';
 import { recordsViewFeature } from './records-view';
 import { reviewFeature } from './review';
@@ -11,4 +14,4 @@ import { schemaFeature } from './schema';
 import { statusBarFeature } from './status-bar';
 
 /** Activation order. Adding a feature is adding a folder and a line here. */
-export const features: readonly Feature[] = [outputFeature, schemaFeature, recordsViewFeature, diagnosticsFeature, editingFeature, archiveFeature, labelsFeature, disposalFeature, reviewFeature, statusBarFeature];
+export const features: readonly Feature[] = [outputFeature, schemaFeature, recordsViewFeature, diagnosticsFeature, editingFeature, archiveFeature, labelsFeature, disposalFeature, reviewFeature, statusBarFeature, newRecordFeature, exportFeature, healthFeature];

@@ -17,6 +17,8 @@ export const reviewFeature: Feature = {
     const tree = new ReviewTree(state, langOf(vscode.env.language));
     const view = vscode.window.createTreeView('recordsCurator.review', { treeDataProvider: tree, showCollapseAll: true });
     const backup = new BackupWatch(services.index);
+    services.ui.review = state;
+    services.ui.backup = backup;
     const describe = () => {
       const s = state.status;
       void vscode.commands.executeCommand('setContext', 'recordsCurator.reviewStatus', s.kind);

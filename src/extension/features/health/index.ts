@@ -1,0 +1,76 @@
+import * as crypto from 'crypto';
+import * as vscode from 'vscode';
+import { healthStats, renderHealthHtml, type HealthStats } from '../../../core/health';
+import { today } from '../../../core/retention/dates';
+import type { Feature } from '../../feature';
+import type { Services } from '../../services';
+import { documentLanguage, dueWithinDays } from '../../settings';
+
+export interface HealthPanel {
+  panel: vscode.WebviewPanel;
+  stats: HealthStats;
+  html(): string;
+}
+
+function statsOf(services: Services): HealthStats | undefined {
+  const folder = services.index.all()[0];
+  if (!folder) return undefined;
+  const review = services.ui.review?.status;
+  const unreviewed = review?.kind === 'ready' ? review.folders.reduce((n, f) => n + f.changes.length, 0) : undefined;
+  return healthStats({ index: folder.index, schema: folder.schema, today: today(), soonDays: dueWithinDays(), unreviewed, backup: services.ui.backup?.state });
+}
+
+/**
+ * "Health Report" (定期检查): records per category and disposition, completeness, what falls due by month,
+ * personal-information warnings, unreviewed changes and backup — every chart element opens its records;
+ * exportable as a dated standalone HTML page for the compliance file.
+ */
+export const healthFeature: Feature = {
+  id: 'health',
+  activate(context, services) {
+    context.subscriptions.push(vscode.commands.registerCommand('recordsCurator.healthReport', async (options?: { exportTo?: vscode.Uri }) => {
+      await services.index.whenReady();
+      await services.ui.review?.refresh();
+      const stats = statsOf(services);
+      if (!stats) return undefined;
+      const folder = services.index.all()[0];
+      const date = today();
+      const title = vscode.l10n.t('Records Health Report');
+      const render = (nonce?: string, cspSource?: string) => renderHealthHtml(stats, { language: documentLanguage(), title, date, nonce, cspSource });
+      const exportTo = async (target?: vscode.Uri) => {
+        if (!vscode.workspace.isTrusted) {
+          void vscode.window.showWarningMessage(vscode.l10n.t('Writing files is off in Restricted Mode. Trust the workspace first.'));
+          return undefined;
+        }
+        const uri = target ?? (await vscode.window.showSaveDialog({ defaultUri: folder.uriOf(`health-report-${date}.html`), filters: { HTML: ['html'] } }));
+        if (!uri) return undefined;
+        await vscode.workspace.fs.writeFile(uri, Buffer.from(render(), 'utf8'));
+        return uri;
+      };
+      if (options?.exportTo) return exportTo(options.exportTo);
+      const panel = vscode.window.createWebviewPanel('recordsCurator.health', title, vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [] });
+      const nonce = crypto.randomBytes(16).toString('base64');
+      panel.webview.html = render(nonce, panel.webview.cspSource);
+      panel.webview.onDidReceiveMessage(async (m: { type: string; key?: string }) => {
+        if (m.type === 'export') {
+          const uri = await exportTo();
+          if (uri) void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0}', vscode.workspace.asRelativePath(uri)));
+        } else if (m.type === 'open' && m.key) {
+          const keys = stats.members[m.key] ?? [];
+          const records = keys.map((k) => {
+            const [file, index] = [k.slice(0, k.lastIndexOf('#')), Number(k.slice(k.lastIndexOf('#') + 1))];
+            return folder.index.get(file)?.records.find((r) => r.index === index);
+          }).filter((r) => r !== undefined);
+          if (!records.length) return;
+          const pick = records.length === 1 ? { r: records[0] } : await vscode.window.showQuickPick(
+            records.map((r) => ({ label: String(r.data?.title ?? r.file), description: String(r.data?.archive_no ?? r.data?.id ?? ''), detail: r.file, r })),
+            { title: m.key, matchOnDetail: true });
+          if (pick) await vscode.window.showTextDocument(folder.uriOf(pick.r.file), { selection: new vscode.Range(pick.r.line, 0, pick.r.line, 0), viewColumn: vscode.ViewColumn.Beside });
+        }
+      });
+      context.subscriptions.push(panel);
+      const result: HealthPanel = { panel, stats, html: () => panel.webview.html };
+      return result;
+    }));
+  },
+};

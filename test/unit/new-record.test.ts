@@ -1,0 +1,86 @@
+import { describe, test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { newRecordFields, newRecordPath, newRecordText, nextId, slug } from '../../src/core/new-record';
+import { parseRecordText } from '../../src/core/parse/record-file';
+import { configureIndex } from '../../src/core/records/configure';
+import { indexText } from '../../src/core/records/index-file';
+import { RecordIndex } from '../../src/core/records/record-index';
+import { scanFolder } from '../../src/core/records/scan';
+import { allRules } from '../../src/core/rules';
+import { defaultSchema } from '../../src/core/schema/load';
+import { readWorkspaceSchema } from '../../src/core/workspace';
+import { SAMPLE } from './helpers';
+
+async function sample() {
+  const schema = readWorkspaceSchema(SAMPLE);
+  const { files } = await scanFolder({ root: SAMPLE, schema: schema.schema, schemaText: schema.text, lang: 'en', workers: 0 });
+  const index = new RecordIndex();
+  configureIndex(index, schema.schema);
+  index.replaceAll(files);
+  return { schema: schema.schema, records: [...index.records()] };
+}
+
+describe('new record', () => {
+  test('nextId continues the highest id with the prefix', async () => {
+    const { schema, records } = await sample();
+    assert.equal(nextId(records, schema, 'contract', 2023), 'HT-2023-003');
+    assert.equal(nextId(records, schema, 'contract', 2024), 'HT-2024-002');
+    assert.equal(nextId(records, schema, 'contract', 2026), 'HT-2026-001');
+    assert.equal(nextId(records, schema, 'transaction', 2099), 'JY-2099-001');
+  });
+
+  test('a contract: parses, required fields first in schema order, values set, cursor on the first empty value, only empty-field findings', () => {
+    const schema = defaultSchema();
+    const { text, cursor } = newRecordText(schema, { category: 'contract', customer: 'Acme: "Ltd"', customerType: 'organization', id: 'HT-2026-004', date: '2026-05-01' });
+    const parsed = parseRecordText(text, 'markdown');
+    assert.equal(parsed.records.length, 1);
+    const r = parsed.records[0];
+    assert.deepEqual(r.problems, []);
+    const keys = [...r.fields.keys()];
+    const required = ['id', 'category', 'customer', 'customer_type', 'title', 'date', 'contract_no', 'signed_date', 'amount'];
+    assert.deepEqual(keys.slice(0, required.length), required);
+    assert.deepEqual(keys, newRecordFields(schema, 'contract'));
+    assert.deepEqual(keys.slice(-3), ['status', 'retention', 'retention_basis']);
+    assert.ok(keys.includes('term_end') && !keys.includes('phone'));
+    assert.equal(r.data!.id, 'HT-2026-004');
+    assert.equal(r.data!.customer, 'Acme: "Ltd"');
+    assert.equal(r.data!.customer_type, 'organization');
+    assert.equal(r.data!.date, '2026-05-01');
+    assert.equal(r.data!.category, 'contract');
+    assert.equal(r.data!.retention, 'D10');
+    assert.equal(r.data!.status, 'active');
+    assert.match(String(r.data!.retention_basis), /税收征收管理法/);
+    const lines = text.split('\n');
+    assert.equal(lines[cursor.line].slice(0, cursor.col), 'title: ');
+    assert.match(lines[cursor.line].slice(cursor.col), /^""/);
+    assert.match(text, /\n---\n\n# 题名\n$/);
+    const entry = indexText('contract/2026/HT-2026-004.md', text, { mtimeMs: 0, size: 0 }, { schema, lang: 'en', rules: allRules, fileExists: () => true });
+    const codes = [...new Set(entry.findings.map((f) => f.code))];
+    assert.deepEqual(codes, ['empty-field']);
+    assert.deepEqual(entry.findings.map((f) => f.data?.field).sort(), ['amount', 'contract_no', 'signed_date', 'title']);
+  });
+
+  test('with a title the cursor moves to the next empty value; every category gives clean text', () => {
+    const schema = defaultSchema();
+    const { text, cursor } = newRecordText(schema, { category: 'contract', customer: '张伟', customerType: 'person', id: 'HT-2026-004', date: '2026-05-01', title: '培训合同', lang: 'en' });
+    assert.equal(text.split('\n')[cursor.line].slice(0, cursor.col), 'contract_no: ');
+    assert.match(text, /\n# 培训合同\n$/);
+    assert.match(String(parseRecordText(text, 'markdown').records[0].data!.retention_basis), /^Kept after performance/);
+    for (const category of schema.categories.keys()) {
+      const t = newRecordText(schema, { category, customer: 'X', customerType: 'person', id: 'X-1', date: '2026-01-01', title: 'T' }).text;
+      const entry = indexText('r.md', t, { mtimeMs: 0, size: 0 }, { schema, lang: 'en', rules: allRules, fileExists: () => true });
+      assert.deepEqual([...new Set(entry.findings.map((f) => f.code))].filter((c) => c !== 'empty-field'), [], category);
+    }
+  });
+
+  test('slug and path', () => {
+    assert.equal(slug('Wang Fang'), 'wang-fang');
+    assert.equal(slug('深圳海川电子有限公司'), '深圳海川电子有限公司');
+    assert.equal(slug(' A/B\\C: <D>*?|"E". '), 'a-b-c-d-e');
+    assert.equal(slug('../..'), 'customer');
+    assert.equal(slug('CON'), 'con-');
+    const schema = defaultSchema();
+    assert.equal(newRecordPath(schema, 'contract', 'wang-fang', 'HT-2026-004', '2026-05-01'), 'contract/2026/HT-2026-004.md');
+    assert.equal(newRecordPath(schema, 'service', 'x', 'FW-2025-001'), 'service/2025/FW-2025-001.md');
+  });
+});
