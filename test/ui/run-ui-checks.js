@@ -16,7 +16,7 @@ async function main() {
   for (const check of checks.flat()) {
     const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'rc-ui-ws-'));
     fs.cpSync(path.join(root, 'examples/sample-records'), ws, { recursive: true });
-    const server = await startServer({ vscodeDir, ext: root, workspace: ws, locale: check.locale });
+    const server = await startServer({ vscodeDir, ext: root, workspace: ws, locale: check.locale, settings: check.settings });
     const browser = await openBrowser({ locale: check.locale });
     try {
       await browser.page.goto(server.url);

@@ -35,7 +35,9 @@ export const healthFeature: Feature = {
       if (!stats) return undefined;
       const folder = services.index.all()[0];
       const date = today();
-      const title = vscode.l10n.t('Records Health Report');
+      // The report is a document for the compliance file: its language follows the documents' setting.
+      const lang = documentLanguage();
+      const title = lang === 'zh' ? '档案健康报告' : lang === 'en' ? 'Records Health Report' : '档案健康报告 / Records Health Report';
       const render = (nonce?: string, cspSource?: string) => renderHealthHtml(stats, { language: documentLanguage(), title, date, nonce, cspSource });
       const exportTo = async (target?: vscode.Uri) => {
         if (!vscode.workspace.isTrusted) {
@@ -48,7 +50,7 @@ export const healthFeature: Feature = {
         return uri;
       };
       if (options?.exportTo) return exportTo(options.exportTo);
-      const panel = vscode.window.createWebviewPanel('recordsCurator.health', title, vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [] });
+      const panel = vscode.window.createWebviewPanel('recordsCurator.health', vscode.l10n.t('Records Health Report'), vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [] });
       const nonce = crypto.randomBytes(16).toString('base64');
       panel.webview.html = render(nonce, panel.webview.cspSource);
       panel.webview.onDidReceiveMessage(async (m: { type: string; key?: string }) => {
