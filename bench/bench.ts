@@ -9,7 +9,7 @@ import { cacheKey, writeCache } from '../src/core/records/cache';
 import { readAndIndex } from '../src/core/records/read-file';
 import { configureIndex } from '../src/core/records/configure';
 import { RecordIndex } from '../src/core/records/record-index';
-import { indexOptions, listRecordFiles, loadCacheFile, scanFolder } from '../src/core/records/scan';
+import { defaultWorkerPath, indexOptions, listRecordFiles, loadCacheFile, scanFolder } from '../src/core/records/scan';
 import { defaultSchema, defaultSchemaText } from '../src/core/schema/load';
 import { ensureRecords, type Generated } from './generate';
 import { cpuNow, floorOneThread, floorWorkers, heapAfterGc, type FloorResult, ms, now, parallelSpeedup, percentile, printTable, withStallMonitor, type Row } from './measure';
@@ -108,11 +108,12 @@ async function runSize(n: number, p95At: Map<number, number>): Promise<void> {
 
   // An untimed pass first, so the floor and the index both see a warm OS page cache.
   await floorWorkers(root, schema, 2);
-  const lr = await withStallMonitor(() => listRecordFiles(root, schema));
+  // As scanFolder lists: the walk in a worker (the same index-worker.js, beside this bundle).
+  const lr = await withStallMonitor(() => listRecordFiles(root, schema, undefined, defaultWorkerPath()));
   const tl = now();
-  await listRecordFiles(root, schema);
+  await listRecordFiles(root, schema, undefined, defaultWorkerPath());
   const listMs = now() - tl;
-  log(`listRecordFiles (walk with stats + matcher, in this thread): ${ms(listMs)}, longest stall in it ${ms(lr.maxStallMs)}`);
+  log(`listRecordFiles (walk with stats + matcher, in a worker): ${ms(listMs)}, longest main-thread stall in it ${ms(lr.maxStallMs)}`);
 
   // Floor and cold full index, interleaved and repeated (the machine is shared): the best floor, the fastest
   // cold run, the smaller of the runs' worst stalls (a stall that every run shows is the code's, not a neighbour's).

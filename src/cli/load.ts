@@ -40,3 +40,19 @@ export function recordIndexOf(folder: LoadedFolder): RecordIndex {
   index.replaceAll(folder.scan.files);
   return index;
 }
+
+/** Writes a command's output file; an existing file is replaced only with --force. Returns the exit code. */
+export function writeOutput(command: string, args: ParsedArgs, io: CliIo, out: string, text: string, count: number): number {
+  const target = path.resolve(io.cwd, out);
+  try {
+    fs.writeFileSync(target, text, { flag: args.options.has('force') ? 'w' : 'wx' });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') {
+      io.err(`records-curator ${command}: ${target} exists; not replaced (use --force)\n`);
+      return 1;
+    }
+    throw err;
+  }
+  io.out(`wrote ${target}: ${count} records\n`);
+  return 0;
+}

@@ -1,10 +1,8 @@
-import * as fs from 'fs';
-import * as path from 'path';
 import { exportCsv, exportJson, type ExportLanguage } from '../../core/export';
 import { field } from '../../core/records/types';
 import { UsageError } from '../args';
 import type { CliCommand } from '../command';
-import { format, loadFolder, recordIndexOf } from '../load';
+import { format, loadFolder, recordIndexOf, writeOutput } from '../load';
 
 const USAGE = `Usage: records-curator export [folder] [--format csv|json] [--out FILE] [options]
 
@@ -40,17 +38,6 @@ export const exportCommand: CliCommand = {
       io.out(text);
       return 0;
     }
-    const target = path.resolve(io.cwd, out);
-    try {
-      fs.writeFileSync(target, text, { flag: args.options.has('force') ? 'w' : 'wx' });
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'EEXIST') {
-        io.err(`records-curator export: ${target} exists; not replaced (use --force)\n`);
-        return 1;
-      }
-      throw err;
-    }
-    io.out(`wrote ${target}: ${records.length} records\n`);
-    return 0;
+    return writeOutput('export', args, io, out, text, records.length);
   },
 };

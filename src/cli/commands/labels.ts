@@ -1,12 +1,10 @@
-import * as fs from 'fs';
-import * as path from 'path';
 import { boxesFor, compareArchiveNo, LABEL_KINDS, PRESET_NAMES, renderCatalogueCsv, renderCatalogueHtml, renderLabelsCsv, renderLabelsHtml, type LabelKind } from '../../core/labels';
 import type { LabelPreset } from '../../core/labels/styles';
 import type { LabelLanguage } from '../../core/labels/text';
 import { field } from '../../core/records/types';
 import { UsageError } from '../args';
 import type { CliCommand } from '../command';
-import { loadFolder, recordIndexOf } from '../load';
+import { loadFolder, recordIndexOf, writeOutput } from '../load';
 
 const USAGE = `Usage: records-curator labels [folder] --out FILE.html|FILE.csv [options]
 
@@ -53,17 +51,6 @@ export const labelsCommand: CliCommand = {
       ? (csv ? renderCatalogueCsv(records, schema, language) : renderCatalogueHtml(records, schema, { language, title }).replace('<!--toolbar-->', ''))
       : (csv ? renderLabelsCsv(records, schema, language)
         : renderLabelsHtml(records, schema, { kinds, preset, language, title, boxes: boxesFor(records, schema, perBox) }).replace('<!--toolbar-->', ''));
-    const target = path.resolve(io.cwd, out);
-    try {
-      fs.writeFileSync(target, text, { flag: args.options.has('force') ? 'w' : 'wx' });
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'EEXIST') {
-        io.err(`records-curator labels: ${target} exists; not replaced (use --force)\n`);
-        return 1;
-      }
-      throw err;
-    }
-    io.out(`wrote ${target}: ${records.length} records\n`);
-    return 0;
+    return writeOutput('labels', args, io, out, text, records.length);
   },
 };
