@@ -51,17 +51,17 @@ describe('health stats', () => {
     assert.ok(index.problemCounts(byKey.get(stats.members['errors:communication'][0])!).errors > 0);
   });
 
-  test('disposition states in order of urgency; two records are due', () => {
+  test('disposition states in order of urgency; the early call is due; records with errors are left out as in the Disposal view', () => {
     assert.deepEqual(stats.byDisposition.map((d) => d.state), ['due', 'hold', 'active', 'retention']);
-    assert.equal(stats.byDisposition.find((d) => d.state === 'due')!.count, 2);
-    assert.equal(stats.byDisposition.reduce((n, d) => n + d.count, 0), 50);
+    assert.equal(stats.byDisposition.find((d) => d.state === 'due')!.count, 1);
+    assert.equal(stats.byDisposition.reduce((n, d) => n + d.count, 0), 50 - 3, 'the three records with errors are corrected first');
   });
 
   test('the timeline has an overdue bucket and the next 12 months from today', () => {
     assert.deepEqual(stats.timeline.map((t) => t.month), ['overdue', ...nextMonths(TODAY)]);
     assert.equal(stats.timeline[1].month, '2026-11');
     assert.equal(stats.timeline[12].month, '2027-10');
-    assert.equal(stats.timeline[0].count, 3, 'two due and the held record');
+    assert.equal(stats.timeline[0].count, 2, 'the due record and the held one');
     assert.deepEqual(nextMonths('2026-12-31', 2), ['2026-12', '2027-01']);
   });
 
@@ -82,7 +82,7 @@ describe('health stats', () => {
     assert.equal(stats.members['complete:contract'].length, stats.byCategory.find((c) => c.key === 'contract')!.complete);
     for (const k of stats.members['disposition:due']) assert.equal(dispositionOf(byKey.get(k)!.data, schema, TODAY, 90).state, 'due');
     assert.ok(stats.members['disposition:due'].some((k) => k.includes('early-call.md')));
-    assert.equal(stats.members['month:overdue'].length, 3);
+    assert.equal(stats.members['month:overdue'].length, 2);
     assert.deepEqual(stats.members['month:2027-01'], []);
   });
 });

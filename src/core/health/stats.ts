@@ -108,7 +108,12 @@ export function healthStats(input: HealthInput): HealthStats {
     if (index.problemCounts(r).errors === 0) {
       c.complete++;
       add(`complete:${cat}`, key);
-    } else add(`errors:${cat}`, key);
+    } else {
+      add(`errors:${cat}`, key);
+      // As in the Disposal view and the status bar: a record with errors is corrected before anything
+      // is decided about keeping or destroying it.
+      continue;
+    }
 
     const d = dispositionOf(r.data, schema, today, soonDays);
     states.set(d.state, (states.get(d.state) ?? 0) + 1);
