@@ -20,13 +20,19 @@ export const missingField: RecordRule = {
   },
 };
 
-export function requiredFields(ctx: RecordContext): string[] {
-  const required = [...ctx.schema.required, ...(ctx.category?.required ?? [])];
-  const order = [...ctx.schema.fields.keys()];
-  return [...new Set(required)].sort((a, b) => rank(order, a) - rank(order, b));
-}
+/** Required fields per category key, in schema order: worked out once per schema, asked for per record. */
+const requiredCache = new WeakMap<object, Map<string, string[]>>();
 
-function rank(order: string[], name: string): number {
-  const i = order.indexOf(name);
-  return i < 0 ? order.length : i;
+export function requiredFields(ctx: RecordContext): string[] {
+  let perCategory = requiredCache.get(ctx.schema);
+  if (!perCategory) requiredCache.set(ctx.schema, (perCategory = new Map()));
+  const key = ctx.category?.key ?? '';
+  let list = perCategory.get(key);
+  if (!list) {
+    const order = new Map([...ctx.schema.fields.keys()].map((k, i) => [k, i]));
+    const rank = (name: string) => order.get(name) ?? order.size;
+    list = [...new Set([...ctx.schema.required, ...(ctx.category?.required ?? [])])].sort((a, b) => rank(a) - rank(b));
+    perCategory.set(key, list);
+  }
+  return list;
 }
