@@ -98,7 +98,61 @@ function parseMarkdown(text: string, fast: boolean): ParsedFile {
   return { kind: 'markdown', isRecordFile: true, records: [record] };
 }
 
+/**
+ * A stream of plain documents separated by `---` lines, read with the fast reader document by document.
+ * Anything else (directives, `...`, a marker with content after it, a document the fast reader declines)
+ * returns undefined and the yaml package reads the whole file.
+ */
+function fastStream(text: string): ParsedFile | undefined {
+  if (!/^---[ \t]*\r?$/m.test(text) || /^(%|\.\.\.|---[ \t]*\S)/m.test(text)) return undefined;
+  const segments: { marker?: number; start: number; end: number }[] = [];
+  let marker: number | undefined;
+  let segStart = 0;
+  for (let p = 0; p <= text.length; ) {
+    let nl = text.indexOf('\n', p);
+    if (nl < 0) nl = text.length;
+    const line = text.slice(p, nl).replace(/\r$/, '');
+    if (/^---[ \t]*$/.test(line)) {
+      segments.push({ marker, start: segStart, end: p });
+      marker = p;
+      segStart = nl + 1;
+    }
+    p = nl + 1;
+  }
+  segments.push({ marker, start: segStart, end: text.length });
+  const records: ParsedRecord[] = [];
+  let index = 0;
+  for (const seg of segments) {
+    const src = text.slice(Math.min(seg.start, text.length), seg.end);
+    const blank = /^(\s*(#[^\n]*)?\n?)*\s*$/.test(src);
+    if (blank) {
+      // Before the first marker, comments are not a document; after a marker, an empty document counts.
+      if (seg.marker !== undefined) index++;
+      continue;
+    }
+    // A document without a marker that follows comment lines: where the yaml package starts it is subtle.
+    if (seg.marker === undefined && /^\s*#/.test(src)) return undefined;
+    const quick = fastReadMapping(src, seg.start);
+    if (!quick) return undefined;
+    const start = seg.marker ?? quick.contentStart;
+    records.push({
+      index: index++,
+      span: { start, end: trimEnd(text, start, seg.end) },
+      fence: yamlFence(text, start, quick.contentStart, seg.marker !== undefined),
+      contentSpan: { start: quick.contentStart, end: quick.contentEnd },
+      data: quick.data,
+      fields: quick.fields,
+      problems: [],
+    });
+  }
+  return { kind: 'yaml', isRecordFile: records.length > 0, records };
+}
+
 function parseYamlStream(text: string, fast: boolean): ParsedFile {
+  if (fast) {
+    const stream = fastStream(text);
+    if (stream) return stream;
+  }
   // The fast reader refuses `---`, `...` and directives, so it only ever accepts a single-document file.
   const quick = fast ? fastReadMapping(text, 0) : undefined;
   if (quick) {
