@@ -61,7 +61,7 @@ export async function listRecordFiles(root: string, schema: Schema, extra?: { in
       if (m.done) {
         resolve(out);
         void w.terminate();
-      }
+      } else setImmediate(() => w.postMessage('next')); // the next slice after this turn of the event loop
     });
     w.once('error', reject);
   });
