@@ -8,7 +8,7 @@ import * as path from 'path';
 import { cacheKey, writeCache } from '../src/core/records/cache';
 import { readAndIndex } from '../src/core/records/read-file';
 import { configureIndex } from '../src/core/records/configure';
-import { RecordIndex } from '../src/core/records/record-index';
+import { Interner, RecordIndex } from '../src/core/records/record-index';
 import { defaultWorkerPath, indexOptions, listRecordFiles, loadCacheFile, scanFolder } from '../src/core/records/scan';
 import { defaultSchema, defaultSchemaText } from '../src/core/schema/load';
 import { ensureRecords, type Generated } from './generate';
@@ -83,7 +83,8 @@ async function coldIndex(root: string): Promise<ColdRun> {
 async function warmStart(root: string, cachePath: string, key: string): Promise<{ ms: number; index: RecordIndex; detail: string }> {
   const w0 = now();
   let loadedAt = 0;
-  const previous = loadCacheFile(cachePath, key).then((m) => {
+  const interner = new Interner();
+  const previous = loadCacheFile(cachePath, key, interner).then((m) => {
     loadedAt = now();
     if (!m) throw new Error('the cache it just wrote was refused');
     return m;
@@ -91,7 +92,7 @@ async function warmStart(root: string, cachePath: string, key: string): Promise<
   const scan = await scanFolder({ root, schema: defaultSchema(), schemaText: undefined, lang: 'en', previous });
   const w3 = now();
   const index = newIndex();
-  await index.replaceAllAsync(scan.files);
+  await index.replaceAllAsync(scan.files, 8, interner);
   const w4 = now();
   const detail = `cache read in slices ${ms(loadedAt - w0)} (beside the listing worker), scanFolder ${ms(w3 - w0)} (${scan.reused}/${scan.listed} reused, ${scan.read} read), replaceAll ${ms(w4 - w3)}`;
   return { ms: w4 - w0, index, detail };

@@ -1,4 +1,5 @@
 import { createHash } from 'crypto';
+import type { Interner } from './record-index';
 import type { FileEntry, Finding, RecordEntry } from './types';
 
 /**
@@ -118,8 +119,8 @@ export function readCache(text: string, key: string): Map<string, FileEntry> | u
   return map;
 }
 
-/** readCache in slices of about `sliceMs`, yielding between them. */
-export async function readCacheAsync(text: string, key: string, sliceMs = 8): Promise<Map<string, FileEntry> | undefined> {
+/** readCache in slices of about `sliceMs`, yielding between them; an interner takes each entry as it comes. */
+export async function readCacheAsync(text: string, key: string, sliceMs = 8, interner?: Interner): Promise<Map<string, FileEntry> | undefined> {
   const c = open(text, key);
   if (!c) return undefined;
   const map = new Map<string, FileEntry>();
@@ -127,6 +128,7 @@ export async function readCacheAsync(text: string, key: string, sliceMs = 8): Pr
   try {
     for (const e of lines(c)) {
       map.set(e.path, e);
+      interner?.entry(e);
       if (Date.now() - start > sliceMs) {
         await new Promise((r) => setImmediate(r));
         start = Date.now();

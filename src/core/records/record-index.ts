@@ -36,9 +36,33 @@ function manyGet<K, T>(m: Map<K, Many<T>>, k: K): T[] {
 
 /**
  * Short strings repeat across records (categories, enum values, dates, customer names): one copy each.
- * Records arrive from worker threads as fresh copies, so without this every record carries its own.
+ * Records arrive from worker threads (or the cache) as fresh copies, so without this every record carries
+ * its own. An Interner can do the work early — while the cache is read beside the listing — and mark the
+ * entries it has done, so building the index does not do it again.
  */
 const INTERN_MAX = 40;
+
+export class Interner {
+  readonly strings = new Map<string, string>();
+  private readonly done = new WeakSet<FileEntry>();
+
+  entry(e: FileEntry): void {
+    if (this.done.has(e)) return;
+    for (const r of e.records) this.data(r.data as Record<string, unknown> | undefined);
+    this.done.add(e);
+  }
+
+  private data(data: Record<string, unknown> | undefined): void {
+    if (!data) return;
+    for (const k in data) {
+      const v = data[k];
+      if (typeof v !== 'string' || v.length > INTERN_MAX) continue;
+      const known = this.strings.get(v);
+      if (known === undefined) this.strings.set(v, v);
+      else data[k] = known;
+    }
+  }
+}
 
 const DUPLICATE = { id: 'duplicate-id', archive_no: 'duplicate-archive-no' } as const;
 
@@ -52,7 +76,7 @@ export type ArchiveKey = (archiveNo: string) => { scope: string; n: number; widt
 export class RecordIndex {
   private files = new Map<string, FileEntry>();
   private owners: Record<Key, Map<string, Many<RecordEntry>>> = { id: new Map(), archive_no: new Map() };
-  private strings = new Map<string, string>();
+  private interner = new Interner();
   private readonly listeners = new Set<(change: IndexChange) => void>();
   private recordTotal = 0;
   /** Item numbers per numbering scope, for gaps. */
@@ -97,7 +121,7 @@ export class RecordIndex {
     this.groups.clear();
     this.owners.id.clear();
     this.owners.archive_no.clear();
-    this.strings.clear();
+    this.interner = new Interner();
     this.recordTotal = 0;
     for (const e of files.values()) this.add(e);
     this.fire({});
@@ -108,8 +132,9 @@ export class RecordIndex {
    * duplicate and numbering maps takes a quarter of a second, too long to hold the extension host.
    * Readers see the old contents until the swap at the end.
    */
-  async replaceAllAsync(files: ReadonlyMap<string, FileEntry>, sliceMs = 8): Promise<void> {
+  async replaceAllAsync(files: ReadonlyMap<string, FileEntry>, sliceMs = 8, interner?: Interner): Promise<void> {
     const next = new RecordIndex(this.lang);
+    if (interner) next.interner = interner;
     next.archiveKey = this.archiveKey;
     next.severities = this.severities;
     let start = Date.now();
@@ -123,7 +148,7 @@ export class RecordIndex {
     this.files = next.files;
     this.owners = next.owners;
     this.groups = next.groups;
-    this.strings = next.strings;
+    this.interner = next.interner;
     this.recordTotal = next.recordTotal;
     this.fire({});
   }
@@ -151,22 +176,11 @@ export class RecordIndex {
     return out;
   }
 
-  private intern(data: Record<string, unknown> | undefined): void {
-    if (!data) return;
-    for (const k in data) {
-      const v = data[k];
-      if (typeof v !== 'string' || v.length > INTERN_MAX) continue;
-      const known = this.strings.get(v);
-      if (known === undefined) this.strings.set(v, v);
-      else data[k] = known;
-    }
-  }
-
   private add(e: FileEntry, touched?: Set<string>): void {
     this.files.set(e.path, e);
     this.recordTotal += e.records.length;
+    this.interner.entry(e);
     for (const r of e.records) {
-      this.intern(r.data as Record<string, unknown> | undefined);
       this.track(r, e.path, +1, touched);
       for (const key of ['id', 'archive_no'] as const) {
         const v = keyValue(r, key);

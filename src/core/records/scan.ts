@@ -7,6 +7,7 @@ import { allRules } from '../rules';
 import type { Schema, SeveritySetting } from '../schema/types';
 import { readCacheAsync } from './cache';
 import type { IndexOptions } from './index-file';
+import type { Interner } from './record-index';
 import { readAndIndex, workspaceFileExists } from './read-file';
 import type { FileEntry } from './types';
 import type { WorkerInit, WorkerJob } from './worker';
@@ -71,14 +72,14 @@ export async function listRecordFiles(root: string, schema: Schema, extra?: { in
  * Reads the index cache without holding the thread: the file asynchronously, its lines in slices.
  * Undefined when the cache is missing, stale or corrupt.
  */
-export async function loadCacheFile(file: string, key: string): Promise<Map<string, FileEntry> | undefined> {
+export async function loadCacheFile(file: string, key: string, interner?: Interner): Promise<Map<string, FileEntry> | undefined> {
   let text: string;
   try {
     text = await fs.promises.readFile(file, 'utf8');
   } catch {
     return undefined;
   }
-  return readCacheAsync(text, key);
+  return readCacheAsync(text, key, 8, interner);
 }
 
 export function defaultWorkerPath(): string {

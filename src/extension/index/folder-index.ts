@@ -7,7 +7,7 @@ import { indexText, type IndexOptions } from '../../core/records/index-file';
 import { createMatcher, type RecordMatcher } from '../../core/records/matcher';
 import { readAndIndex } from '../../core/records/read-file';
 import { configureIndex } from '../../core/records/configure';
-import { RecordIndex } from '../../core/records/record-index';
+import { Interner, RecordIndex } from '../../core/records/record-index';
 import { indexOptions, loadCacheFile, scanFolder } from '../../core/records/scan';
 import type { FileEntry } from '../../core/records/types';
 import { SCHEMA_PATH, type SchemaProblem } from '../../core/schema/load';
@@ -112,7 +112,8 @@ export class FolderIndex implements vscode.Disposable {
     const started = Date.now();
     const file = this.cacheFile;
     // Read in a worker while the folder is listed in another.
-    const previous = file ? loadCacheFile(file, this.key).then((m) => {
+    const interner = new Interner();
+    const previous = file ? loadCacheFile(file, this.key, interner).then((m) => {
       if (!m && fs.existsSync(file)) this.o.log.info('index cache is stale or unreadable; rebuilding');
       return m;
     }) : undefined;
@@ -135,7 +136,7 @@ export class FolderIndex implements vscode.Disposable {
         if (gen !== this.generation) return; // a newer build replaced this one
         this.dirty.clear();
         configureIndex(this.index, this.schema, this.severities());
-        await this.index.replaceAllAsync(result.files);
+        await this.index.replaceAllAsync(result.files, 8, interner);
         this.o.log.info(`indexed ${this.index.size} records in ${result.listed} files of ${this.root} (${reason}): ${result.reused} from cache, ${result.read} read, ${Date.now() - started} ms`);
         // Unsaved editors win over the disk.
         for (const doc of vscode.workspace.textDocuments) if (doc.isDirty) this.updateFromDocument(doc);
