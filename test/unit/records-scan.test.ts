@@ -57,6 +57,7 @@ describe('scanning a folder', () => {
     assert.equal(files.get('gbk.md')!.findings[0].start.line, 2);
     assert.deepEqual(codes('binary.md'), ['binary']);
     assert.deepEqual(codes('huge.md'), ['too-large']);
+    assert.match(files.get('huge.md')!.findings[0].message, new RegExp(`file is ${fs.statSync(path.join(root, 'huge.md')).size} bytes`), 'the real size, though the file is not read');
     assert.ok(codes('broken.md').includes('yaml-syntax'));
     assert.ok(codes('dup.md').includes('duplicate-key'));
     assert.equal(files.get('empty.md')?.records.length, 1);

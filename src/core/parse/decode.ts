@@ -27,9 +27,7 @@ let gb18030: InstanceType<typeof TextDecoder> | null | undefined;
 
 export function decodeRecordBytes(bytes: Uint8Array, opts?: { maxBytes?: number }): Decoded {
   const maxBytes = opts?.maxBytes ?? DEFAULT_MAX_BYTES;
-  if (bytes.length > maxBytes) {
-    return fail('too-large', `file is ${bytes.length} bytes, more than the limit of ${maxBytes} bytes`);
-  }
+  if (bytes.length > maxBytes) return { ok: false, problem: tooLargeProblem(bytes.length, maxBytes) };
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
     return fail('encoding', 'file is UTF-16 (it starts with a UTF-16 byte order mark); re-save as UTF-8');
   }
@@ -41,6 +39,11 @@ export function decodeRecordBytes(bytes: Uint8Array, opts?: { maxBytes?: number 
   } catch {
     return encodingProblem(body, bom ? 3 : 0);
   }
+}
+
+/** The finding for a file over the size limit, from its size alone (such a file is never read). */
+export function tooLargeProblem(size: number, maxBytes = DEFAULT_MAX_BYTES): FileProblem {
+  return { code: 'too-large', message: `file is ${size} bytes, more than the limit of ${maxBytes} bytes`, line: 0, col: 0 };
 }
 
 function fail(code: FileProblem['code'], message: string, line = 0, col = 0): Decoded {

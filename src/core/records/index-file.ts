@@ -1,5 +1,5 @@
 import type { Lang } from '../i18n';
-import { decodeRecordBytes, type FileProblem } from '../parse/decode';
+import { decodeRecordBytes, tooLargeProblem, type FileProblem } from '../parse/decode';
 import { LineIndex } from '../parse/lines';
 import { parseRecordText, type ParsedRecord, type Span } from '../parse/record-file';
 import type { Schema, Severity, SeveritySetting } from '../schema/types';
@@ -37,6 +37,11 @@ export function indexBytes(path: string, bytes: Uint8Array, stat: FileStat, opts
   const decoded = decodeRecordBytes(bytes, { maxBytes: opts.maxBytes });
   if (!decoded.ok) return problemEntry(path, stat, decoded.problem, opts);
   return indexText(path, decoded.text, stat, opts);
+}
+
+/** A file over the size limit, indexed from its size without reading it. */
+export function indexTooLarge(path: string, stat: FileStat, opts: IndexOptions): FileEntry {
+  return problemEntry(path, stat, tooLargeProblem(stat.size, opts.maxBytes), opts);
 }
 
 function problemEntry(path: string, stat: FileStat, problem: FileProblem, opts: IndexOptions): FileEntry {

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { indexBytes, type FileStat, type IndexOptions } from './index-file';
+import { DEFAULT_MAX_BYTES } from '../parse/decode';
+import { indexBytes, indexTooLarge, type FileStat, type IndexOptions } from './index-file';
 import type { FileEntry } from './types';
 
 /**
@@ -17,9 +18,9 @@ export function readAndIndex(root: string, rel: string, stat: FileStat | undefin
       if (!s.isFile()) return undefined;
       st = { mtimeMs: s.mtimeMs, size: s.size };
     }
-    const max = opts.maxBytes ?? 5 * 1024 * 1024;
     // A huge file is not read at all: its size alone is the finding.
-    bytes = st.size > max ? Buffer.alloc(max + 1) : fs.readFileSync(abs);
+    if (st.size > (opts.maxBytes ?? DEFAULT_MAX_BYTES)) return indexTooLarge(rel, st, opts);
+    bytes = fs.readFileSync(abs);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
