@@ -32,7 +32,7 @@ interface ColdRun {
   ms: number;
   cpuMs: number;
   scanMs: number;
-  /** Longest stall before replaceAll (scanFolder alone). */
+  /** Longest stall before the swap (scanFolder alone). */
   scanStallMs: number;
   replaceMs: number;
   stallMs: number;
@@ -50,7 +50,7 @@ function newIndex(): RecordIndex {
   return index;
 }
 
-/** Cold full index: scanFolder, then replaceAll, with the main thread's stalls and the heap watched. */
+/** Cold full index: scanFolder filling a staging index, then the swap, with the main thread's stalls and the heap watched. */
 async function coldIndex(root: string): Promise<ColdRun> {
   const heapBefore = await heapAfterGc();
   const index = newIndex();
@@ -59,12 +59,14 @@ async function coldIndex(root: string): Promise<ColdRun> {
   const t0 = now();
   const { maxStallMs, histMaxMs } = await withStallMonitor(async (stallSoFar) => {
     const ts = now();
+    // As the extension does it: the index filled while the scan delivers entries, then swapped in.
     // Only counts leave this function: the scan's own map must not outlive it (the index holds the entries).
-    const scan = await scanFolder({ root, schema: defaultSchema(), schemaText: undefined, lang: 'en' });
+    const staging = index.staging();
+    const scan = await scanFolder({ root, schema: defaultSchema(), schemaText: undefined, lang: 'en', onEntries: (es) => staging.addAll(es) });
     sub.scanMs = now() - ts;
     sub.scanStallMs = stallSoFar();
     const tr = now();
-    await index.replaceAllAsync(scan.files);
+    index.adopt(staging);
     sub.replaceMs = now() - tr;
     sub.read = scan.read;
     sub.listed = scan.listed;
@@ -89,12 +91,13 @@ async function warmStart(root: string, cachePath: string, key: string): Promise<
     if (!m) throw new Error('the cache it just wrote was refused');
     return m;
   });
-  const scan = await scanFolder({ root, schema: defaultSchema(), schemaText: undefined, lang: 'en', previous });
-  const w3 = now();
   const index = newIndex();
-  await index.replaceAllAsync(scan.files, 8, interner);
+  const staging = index.staging(interner);
+  const scan = await scanFolder({ root, schema: defaultSchema(), schemaText: undefined, lang: 'en', previous, onEntries: (es) => staging.addAll(es) });
+  const w3 = now();
+  index.adopt(staging);
   const w4 = now();
-  const detail = `cache read in slices ${ms(loadedAt - w0)} (beside the listing worker), scanFolder ${ms(w3 - w0)} (${scan.reused}/${scan.listed} reused, ${scan.read} read), replaceAll ${ms(w4 - w3)}`;
+  const detail = `cache read in slices ${ms(loadedAt - w0)} (beside the listing worker), scanFolder ${ms(w3 - w0)} (${scan.reused}/${scan.listed} reused, ${scan.read} read), swap ${ms(w4 - w3)}`;
   return { ms: w4 - w0, index, detail };
 }
 
@@ -130,7 +133,7 @@ async function runSize(n: number, p95At: Map<number, number>): Promise<void> {
     runs.at(-1)?.index.replaceAll(new Map()); // drop the previous run's entries before measuring the heap again
     runs.push(await coldIndex(root));
     const r = runs.at(-1)!;
-    log(`cold #${i + 1}: ${ms(r.ms)} (CPU ${ms(r.cpuMs)}, all threads) = scanFolder ${ms(r.scanMs)} + replaceAll ${ms(r.replaceMs)}; ${r.read} files read, ${r.index.size} records; stall ${ms(r.stallMs)} (hist ${ms(r.histMs)}; in scanFolder alone ${ms(r.scanStallMs)}); heap ${(r.heapPerRecord / 1024).toFixed(2)} KB/record`);
+    log(`cold #${i + 1}: ${ms(r.ms)} (CPU ${ms(r.cpuMs)}, all threads) = scanFolder (index filled meanwhile) ${ms(r.scanMs)} + swap ${ms(r.replaceMs)}; ${r.read} files read, ${r.index.size} records; stall ${ms(r.stallMs)} (hist ${ms(r.histMs)}; in scanFolder alone ${ms(r.scanStallMs)}); heap ${(r.heapPerRecord / 1024).toFixed(2)} KB/record`);
   }
   const floor = Math.min(f1!.ms, f2!.ms);
   const cold = runs.reduce((a, b) => (b.ms < a.ms ? b : a));
@@ -175,7 +178,7 @@ async function runSize(n: number, p95At: Map<number, number>): Promise<void> {
     const after = before.replace(/^custodian: .*$/m, `custodian: ${staff[i % staff.length]}${i % 2 ? '' : ' '}`);
     fs.writeFileSync(abs, after === before ? before + '\n' : after);
     const te = now();
-    const entry = readAndIndex(root, rel, undefined, opts);
+    const entry = readAndIndex(root, rel, opts);
     if (!entry) throw new Error(`${rel} vanished`);
     warm.set([entry]);
     if (i >= 0) times.push(now() - te);
@@ -196,11 +199,11 @@ async function runSize(n: number, p95At: Map<number, number>): Promise<void> {
     { metric: 'machine: two-thread speedup, load avg', value: `${speedup.toFixed(2)}×, ${os.loadavg()[0].toFixed(2)}` },
     { metric: 'floor: list + read, 2 workers', value: ms(f2!.ms) },
     { metric: 'floor: list + read, 1 thread', value: ms(f1!.ms) },
-    check({ metric: 'cold full index (scan + replaceAll)', value: ms(coldMs), floor: ms(floor), ratio: `${(coldMs / floor).toFixed(2)}×`, target: '≤ 3× floor', pass: coldMs <= 3 * floor }),
+    check({ metric: 'cold full index (scan, index filled meanwhile)', value: ms(coldMs), floor: ms(floor), ratio: `${(coldMs / floor).toFixed(2)}×`, target: '≤ 3× floor', pass: coldMs <= 3 * floor }),
     { metric: 'cold full index, CPU time of all threads', value: ms(cold.cpuMs), floor: ms(f1!.cpuMs), ratio: `${(cold.cpuMs / f1!.cpuMs).toFixed(2)}×`, target: '(info)' },
     big
-      ? check({ metric: 'warm start (cache + list + replaceAll)', value: ms(warmMs), floor: ms(floor), ratio: `${(warmMs / floor).toFixed(2)}×`, target: '≤ 1500 ms', pass: warmMs <= 1500 })
-      : { metric: 'warm start (cache + list + replaceAll)', value: ms(warmMs), floor: ms(floor), ratio: `${(warmMs / floor).toFixed(2)}×`, target: '(at 100k)' },
+      ? check({ metric: 'warm start (cache + list + index)', value: ms(warmMs), floor: ms(floor), ratio: `${(warmMs / floor).toFixed(2)}×`, target: '≤ 1500 ms', pass: warmMs <= 1500 })
+      : { metric: 'warm start (cache + list + index)', value: ms(warmMs), floor: ms(floor), ratio: `${(warmMs / floor).toFixed(2)}×`, target: '(at 100k)' },
     { metric: `one changed file: p50 (${EDITS} edits)`, value: ms(p50) },
     check({ metric: `one changed file: p95 (${EDITS} edits)`, value: ms(p95), target: '≤ 5 ms', pass: p95 <= 5 }),
   ];
@@ -213,7 +216,7 @@ async function runSize(n: number, p95At: Map<number, number>): Promise<void> {
   rows.push(big
     ? check({ metric: 'heap per record (index alive, after gc)', value: `${kb.toFixed(2)} KB`, target: '≤ 1.5 KB', pass: kb <= 1.5 })
     : { metric: 'heap per record (index alive, after gc)', value: `${kb.toFixed(2)} KB`, target: '(at 100k)' });
-  const stallRow: Row = { metric: 'longest main-thread stall, cold index', value: `${ms(stall.stallMs)} (before replaceAll ${ms(stall.scanStallMs)})` };
+  const stallRow: Row = { metric: 'longest main-thread stall, cold index', value: `${ms(stall.stallMs)} (before the swap ${ms(stall.scanStallMs)})` };
   rows.push(big ? check({ ...stallRow, target: '≤ 50 ms', pass: stall.stallMs <= 50 }) : { ...stallRow, target: '(at 100k)' });
   printTable(`Records Curator bench — N = ${n.toLocaleString('en')}`, rows);
 }

@@ -30,6 +30,9 @@ const VALUES = [
   'a\\b', '"', "'", 'a"b', "a'b", '[a, b] x', '1_000', '0777', '12:30', '1.2.3', '-.5', '+.5e3', 'Infinity', 'NaN',
 ];
 const GOOD_VALUES = VALUES.slice(0, 24).concat(['""', "''", '[a, b]', '[]', '[ 1 , true, x y ]', 'x #c', 'v  ', '-x', 'http://x.y/z', '136****7730', '陈浩 (Chen Hao)', '[a] # c', '# c', 'é', '😀']);
+const BLOCK_HEADERS = ['|', '|-', '>', '>-', '|+', '>+', '|2', '>-1', '|  ', '>- # c', '>-x', '> |'];
+const BLOCK_LINES = ['text', '客户确认续约意向，要求在到期前提供报价。', 'a: b', '# not a comment', '- item', 'x  y', '"q"', '---x'];
+const BLOCK_ODD = ['', '  ', '    more', ' less', '  trailing  ', '# col 0', '  \tx', 'next: 1', '---', '...'];
 const OTHER_LINES = ['# comment', '  # indented comment', '', '   ', '  sub: 1', '  more text', '\tx: 1', '---', '...', '- top', '-', '  -', '  - ', '%YAML 1.2'];
 
 test('differential: fast reader and yaml package agree on random front matter', () => {
@@ -53,7 +56,14 @@ test('differential: fast reader and yaml package agree on random front matter', 
     for (let l = 0; l < count; l++) {
       const wild = !tame || l === odd;
       const value = () => pick(wild ? VALUES : GOOD_VALUES);
-      const r = rnd(10);
+      const r = rnd(11);
+      if (r === 10) {
+        // Block scalars: the plainest take the fast path; indicators, blank, ragged or trailing-space lines do not.
+        lines.push(`block${l}:${pick(wild ? [' ', '  '] : [' '])}${pick(wild ? BLOCK_HEADERS : BLOCK_HEADERS.slice(0, 4))}`);
+        const indent = pick(wild ? ['  ', '   ', ' '] : ['  ']);
+        for (let k = rnd(3); k >= 0; k--) lines.push(wild && rnd(3) === 0 ? pick(BLOCK_ODD) : indent + pick(BLOCK_LINES));
+        continue;
+      }
       if (r < 6 || (tame && r < 8)) lines.push(`${rnd(6) || !wild ? pick(KEYS.slice(0, 4)) + l : pick(KEYS)}:${pick(wild ? ['', ' ', '  '] : [' ', '  '])}${value()}`);
       if (r >= 6 && r < 9) {
         const indent = pick(['', '  ', '    ']);
@@ -97,8 +107,24 @@ test('differential: typical records, including every example record in the repos
 });
 
 test('the fast reader refuses what it cannot reproduce exactly', () => {
-  const refused = ['a: 1\na: 2\n', 'a: &x 1\nb: *x\n', 'a:\n  b: 1\n', 'a: >\n  text\n', 'a: "x\\ty"\n', 'a:\n  - x\n  # c\n  - y\n', '\ufeffa: 1\n', '# only\n', 'a: 1\r'];
+  const refused = ['a: 1\na: 2\n', 'a: &x 1\nb: *x\n', 'a:\n  b: 1\n', 'a: >\n  text\n\n  more\n', 'a: |+\n  x\n', 'a: >\n  x\n    y\n', 'a: |\n  x', 'a: >-\nb: 1\n', 'a: "x\\ty"\n', 'a:\n  - x\n  # c\n  - y\n', '\ufeffa: 1\n', '# only\n', 'a: 1\r'];
   for (const src of refused) assert.equal(fastReadMapping(src, 0), undefined, JSON.stringify(src));
+});
+
+test('plain block scalars take the fast path with the values the yaml package gives', () => {
+  const cases: [string, string][] = [
+    ['s: >-\n  客户确认续约意向。\n  Customer intends to renew.\nb: 1\n', '客户确认续约意向。 Customer intends to renew.'],
+    ['s: >\n  x\n  y\n', 'x y\n'],
+    ['s: |\n    line 1\n    line: 2\n', 'line 1\nline: 2\n'],
+    ['s: |-\r\n  a\r\n  b\r\nc: 2\r\n', 'a\nb'],
+  ];
+  for (const [src, value] of cases) {
+    const fast = fastReadMapping(src, 0);
+    assert.ok(fast, JSON.stringify(src));
+    assert.equal(fast.data.s, value);
+    assertSame(src, 'yaml', 'block');
+    assertSame(`---\n${src}---\n`, 'markdown', 'block');
+  }
 });
 
 test('the fast path is used for real files written to disk, with spans offset into the file', () => {

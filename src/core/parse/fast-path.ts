@@ -1,11 +1,12 @@
 /**
  * A fast reader for the plain front matter most records have (`key: value` lines, quoted
- * strings, one-line `[a, b]` lists, `- item` lists). The yaml package spends ~130 µs on a
- * 20-line front matter, mostly in its generator-based lexer; this takes a few µs.
- * It answers only when it is sure to give exactly what the yaml package would (data,
- * spans), and otherwise returns undefined so the caller parses with the yaml package.
- * Anything unusual — tabs, anchors, tags, escapes, nesting, block scalars, duplicate
- * keys, problems of any kind — goes to the yaml package, which also reports problems.
+ * strings, one-line `[a, b]` lists, `- item` lists, plain `|`/`>` block scalars). The yaml
+ * package spends ~130 µs on a 20-line front matter, mostly in its generator-based lexer;
+ * this takes a few µs. It answers only when it is sure to give exactly what the yaml
+ * package would (data, spans), and otherwise returns undefined so the caller parses with
+ * the yaml package. Anything unusual — tabs, anchors, tags, escapes, nesting, block
+ * scalars beyond the plainest, duplicate keys, problems of any kind — goes to the yaml
+ * package, which also reports problems.
  * A differential test holds the two paths to the same results.
  */
 import { Schema, isScalar, type ScalarTag } from 'yaml';
@@ -125,6 +126,14 @@ export function fastReadMapping(src: string, base: number): FastMapping | undefi
     contentEnd = trimSpaces(src, pos, le);
     if (v === le || src.charCodeAt(v) === 35) {
       pending = { name, keyStart: pos, keyEnd: k, items: [], indent: 0, seqStart: 0, seqEnd: 0 };
+    } else if (src.charCodeAt(v) === 124 /* | */ || src.charCodeAt(v) === 62 /* > */) {
+      const block = readBlockScalar(src, v, le, next);
+      if (!block) return undefined;
+      data[name] = block.value;
+      fields.set(name, { key: { start: base + pos, end: base + k }, value: { start: base + v, end: base + block.end } });
+      contentEnd = block.end;
+      pos = block.next;
+      continue;
     } else {
       const value = readScalar(src, v, le, true);
       if (!value) return undefined;
@@ -175,6 +184,45 @@ function readScalar(src: string, v: number, le: number, topLevel: boolean): Valu
   const text = src.slice(v, end);
   if (!plainStartOk(text) || text.includes(': ') || text.endsWith(':')) return undefined;
   return { value: resolvePlain(text), end };
+}
+
+/**
+ * A top-level block scalar in its plainest form: `|`, `|-`, `>` or `>-` alone on the key's line, then one or
+ * more lines all indented alike, none blank, none with trailing spaces, ended by a line at column 0 (or the
+ * end). Literal lines join with newlines, folded ones with spaces; clip adds one final newline. Anything
+ * else (indentation or keep indicators, comments, blank or more-indented lines) goes to the yaml package.
+ */
+function readBlockScalar(src: string, v: number, le: number, next: number): { value: string; end: number; next: number } | undefined {
+  const folded = src.charCodeAt(v) === 62;
+  let h = v + 1;
+  const strip = src.charCodeAt(h) === 45; /* - */
+  if (strip) h++;
+  while (h < le && src.charCodeAt(h) === 32) h++;
+  if (h !== le) return undefined;
+  const lines: string[] = [];
+  let indent = -1;
+  let end = -1;
+  let pos = next;
+  let lineEndsWithBreak = false;
+  while (pos < src.length) {
+    let eol = src.indexOf('\n', pos);
+    if (eol < 0) eol = src.length;
+    let e = eol;
+    if (e > pos && src.charCodeAt(e - 1) === 13) e--;
+    let i = pos;
+    while (i < e && src.charCodeAt(i) === 32) i++;
+    if (i === pos && i < e) break; // a line at column 0: the next key
+    if (i === e || src.charCodeAt(e - 1) === 32) return undefined; // blank line, or trailing spaces
+    if (indent < 0) indent = i - pos;
+    else if (i - pos !== indent) return undefined;
+    lines.push(src.slice(i, e));
+    end = e;
+    lineEndsWithBreak = eol < src.length;
+    pos = eol + 1;
+  }
+  if (lines.length === 0 || (!strip && !lineEndsWithBreak)) return undefined;
+  const value = lines.join(folded ? ' ' : '\n') + (strip ? '' : '\n');
+  return { value, end, next: Math.min(pos, src.length) };
 }
 
 function restIsComment(src: string, p: number, le: number, commentAllowed: boolean): boolean {

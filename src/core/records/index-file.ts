@@ -16,6 +16,11 @@ export interface IndexOptions {
   severities?: ReadonlyMap<string, SeveritySetting>;
   fileExists(relPath: string): boolean;
   maxBytes?: number;
+  /**
+   * Copy strings out of the file's text (default) so an entry kept in this thread does not hold the whole
+   * text alive. A worker thread skips it: posting an entry to another thread copies every string anyway.
+   */
+  detach?: boolean;
 }
 
 export interface FileStat {
@@ -57,7 +62,7 @@ function problemEntry(path: string, stat: FileStat, problem: FileProblem, opts: 
 /** Indexes a file from its text (also an unsaved editor's text). */
 export function indexText(path: string, text: string, stat: FileStat, opts: IndexOptions): FileEntry {
   const kind = recordKind(path) ?? 'markdown';
-  const parsed = parseRecordText(text, kind, { detach: true });
+  const parsed = parseRecordText(text, kind, { detach: opts.detach !== false });
   if (!parsed.isRecordFile) return { path, mtimeMs: stat.mtimeMs, size: stat.size, isRecordFile: false, records: [], findings: [] };
   const lines = new LineIndex(text);
   const findings: Finding[] = [];

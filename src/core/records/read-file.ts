@@ -1,26 +1,33 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { DEFAULT_MAX_BYTES } from '../parse/decode';
-import { indexBytes, indexTooLarge, type FileStat, type IndexOptions } from './index-file';
+import { indexBytes, indexTooLarge, type IndexOptions } from './index-file';
 import type { FileEntry } from './types';
 
+/** One buffer per thread for the bytes of the file being read: records are small, and decoding copies them out. */
+let scratch = Buffer.allocUnsafe(64 * 1024);
+
 /**
- * Reads and indexes one file. A file that vanished between listing and reading (a `git checkout` in
- * progress) gives undefined; any other read error becomes a finding on the file.
+ * Reads and indexes one file: open, fstat, read, close — what readFileSync does, with the stats kept (the
+ * listing need not stat) and the bytes read into a reused buffer. A file that vanished between listing and
+ * reading (a `git checkout` in progress), or is not a regular file, gives undefined; any other read error
+ * becomes a finding on the file.
  */
-export function readAndIndex(root: string, rel: string, stat: FileStat | undefined, opts: IndexOptions): FileEntry | undefined {
+export function readAndIndex(root: string, rel: string, opts: IndexOptions): FileEntry | undefined {
   const abs = path.join(root, rel);
-  let bytes: Buffer;
-  let st = stat;
+  let st: { mtimeMs: number; size: number } | undefined;
+  let fd: number | undefined;
+  let length = 0;
   try {
-    if (!st) {
-      const s = fs.statSync(abs);
-      if (!s.isFile()) return undefined;
-      st = { mtimeMs: s.mtimeMs, size: s.size };
-    }
+    fd = fs.openSync(abs, 'r');
+    const s = fs.fstatSync(fd);
+    if (!s.isFile()) return undefined;
+    st = { mtimeMs: s.mtimeMs, size: s.size };
     // A huge file is not read at all: its size alone is the finding.
     if (st.size > (opts.maxBytes ?? DEFAULT_MAX_BYTES)) return indexTooLarge(rel, st, opts);
-    bytes = fs.readFileSync(abs);
+    if (st.size + 1 > scratch.length) scratch = Buffer.allocUnsafe(Math.max(st.size + 1, 2 * scratch.length));
+    // Read to the end even if the file grew since fstat (up to the buffer; the next change event reads it again).
+    for (let n; length < scratch.length && (n = fs.readSync(fd, scratch, length, scratch.length - length, null)) > 0; ) length += n;
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
@@ -29,8 +36,10 @@ export function readAndIndex(root: string, rel: string, stat: FileStat | undefin
       path: rel, mtimeMs: st?.mtimeMs ?? 0, size: st?.size ?? 0, isRecordFile: true, records: [],
       findings: [{ code: 'unreadable', severity: 'error', message: `cannot read the file: ${code ?? String(err)}`, start: at, end: at }],
     };
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
   }
-  return indexBytes(rel, bytes, st, opts);
+  return indexBytes(rel, scratch.subarray(0, length), st, opts);
 }
 
 export function workspaceFileExists(root: string): (rel: string) => boolean {

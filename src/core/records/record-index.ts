@@ -133,10 +133,7 @@ export class RecordIndex {
    * Readers see the old contents until the swap at the end.
    */
   async replaceAllAsync(files: ReadonlyMap<string, FileEntry>, sliceMs = 8, interner?: Interner): Promise<void> {
-    const next = new RecordIndex(this.lang);
-    if (interner) next.interner = interner;
-    next.archiveKey = this.archiveKey;
-    next.severities = this.severities;
+    const next = this.staging(interner);
     let start = Date.now();
     for (const e of files.values()) {
       next.add(e);
@@ -145,6 +142,28 @@ export class RecordIndex {
         start = Date.now();
       }
     }
+    this.adopt(next);
+  }
+
+  /**
+   * A fresh, empty index configured like this one, to fill (`addAll`) while a scan is still delivering
+   * entries and then `adopt`: readers keep seeing the old contents until the swap.
+   */
+  staging(interner?: Interner): RecordIndex {
+    const next = new RecordIndex(this.lang);
+    if (interner) next.interner = interner;
+    next.archiveKey = this.archiveKey;
+    next.severities = this.severities;
+    return next;
+  }
+
+  /** Adds new entries without telling listeners: for a staging index (paths must not be in it yet). */
+  addAll(entries: Iterable<FileEntry>): void {
+    for (const e of entries) this.add(e);
+  }
+
+  /** Takes over the contents of a staging index, then tells listeners everything changed. */
+  adopt(next: RecordIndex): void {
     this.files = next.files;
     this.owners = next.owners;
     this.groups = next.groups;
@@ -291,7 +310,7 @@ export class RecordIndex {
         const list = v === undefined ? undefined : manyGet(this.owners[key], v);
         const severity = this.severity(DUPLICATE[key], 'error');
         if (!list || list.length < 2 || severity === 'off') continue;
-        const others = list.filter((o) => o !== r).map((o) => `${o.file}:${o.line + 1}`);
+        const others = list.filter((o) => o !== r).map((o) => `${o.file}:${o.line + 1}`).sort();
         const at = anchorOf(r, key) ?? [{ line: r.line, col: 0 }, { line: r.line, col: 3 }];
         const message = this.lang === 'zh'
           ? `${key === 'id' ? '记录编号' : '档号'} ${v} 重复，另见 ${others.join('、')}`

@@ -10,14 +10,10 @@ import type { IndexOptions } from './index-file';
 import type { Interner } from './record-index';
 import { readAndIndex, workspaceFileExists } from './read-file';
 import type { FileEntry } from './types';
-import type { WorkerInit, WorkerJob } from './worker';
-import { walkRecordFiles } from './walk';
+import type { WalkSlice, WorkerInit, WorkerJob, WorkerResult } from './worker';
+import { walkRecordFiles, type ListedFile } from './walk';
 
-export interface ListedFile {
-  path: string;
-  mtimeMs: number;
-  size: number;
-}
+export type { ListedFile } from './walk';
 
 export interface ScanOptions {
   root: string;
@@ -29,11 +25,16 @@ export interface ScanOptions {
   /** Extra globs from settings, added to the schema's. */
   include?: readonly string[];
   exclude?: readonly string[];
-  /** Entries from the cache: reused when mtime and size still match (a promise lets loading overlap listing). */
+  /**
+   * Entries from the cache: reused when mtime and size still match (a promise lets loading overlap listing).
+   * Without one the listing takes no stats at all: every file is read, and its stats come from reading it.
+   */
   previous?: ReadonlyMap<string, FileEntry> | Promise<ReadonlyMap<string, FileEntry> | undefined>;
-  /** Worker threads; 0 indexes in this thread (yielding between slices). Default: up to 2 above 1,000 files. */
+  /** Worker threads; 0 indexes in this thread (yielding between slices). Default: up to 2 above 1,000 files to read. */
   workers?: number;
   workerPath?: string;
+  /** Entries as they become ready (reused ones and each batch read), so a caller can build its index meanwhile. */
+  onEntries?(entries: readonly FileEntry[]): void;
   onProgress?(done: number, total: number): void;
   signal?: AbortSignal;
 }
@@ -45,27 +46,51 @@ export interface ScanResult {
   read: number;
 }
 
+/** Below this many files to read, worker start-up costs more than it saves. */
+const WORKERS_FROM = 1000;
+/** Files per worker job; two jobs in flight per worker keep it busy while this thread takes results. */
+const BATCH = 250;
+/** Longest run of work on this thread between yields (the extension host must stay responsive). */
+const SLICE_MS = 8;
+
+const yieldNow = () => new Promise<void>((r) => setImmediate(r));
+
 /**
- * The record files of a folder with their stats. With a worker script the walk runs in a worker thread, so
- * the calling thread (the extension host) is free meanwhile. Symbolic links are not followed.
+ * Streams the record files of a folder, slice by slice, to `onSlice` (awaited before the next slice is asked
+ * for). With a worker script the walk runs in a worker thread, so the calling thread is free meanwhile.
+ * Symbolic links are not followed.
  */
-export async function listRecordFiles(root: string, schema: Schema, extra?: { include?: readonly string[]; exclude?: readonly string[] }, workerPath?: string): Promise<ListedFile[]> {
+export async function streamRecordFiles(
+  root: string, schema: Schema, extra: { include?: readonly string[]; exclude?: readonly string[] } | undefined,
+  workerPath: string | undefined, stats: boolean, onSlice: (files: ListedFile[]) => void | Promise<void>,
+): Promise<void> {
   const include = [...schema.include, ...(extra?.include ?? [])];
   const exclude = [...schema.exclude, ...(extra?.exclude ?? [])];
-  if (!workerPath) return walkRecordFiles(root, include, exclude);
-  const init: WorkerInit = { mode: 'walk', root, include, exclude, schemaText: undefined, lang: 'en', severities: [] };
-  return new Promise((resolve, reject) => {
-    const out: ListedFile[] = [];
-    const w = new Worker(workerPath, { workerData: init });
-    w.on('message', (m: { files?: ListedFile[]; done?: boolean }) => {
-      if (m.files) for (const f of m.files) out.push(f);
-      if (m.done) {
-        resolve(out);
-        void w.terminate();
-      } else setImmediate(() => w.postMessage('next')); // the next slice after this turn of the event loop
+  if (!workerPath) return onSlice(walkRecordFiles(root, include, exclude, stats));
+  const init: WorkerInit = { mode: 'walk', root, include, exclude, stats, schemaText: undefined, lang: 'en', severities: [] };
+  const w = new Worker(workerPath, { workerData: init });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      w.on('message', (m: WalkSlice) => {
+        Promise.resolve(onSlice(m.files)).then(() => {
+          if (m.done) resolve();
+          else setImmediate(() => w.postMessage('next')); // the next slice after this turn of the event loop
+        }, reject);
+      });
+      w.once('error', reject);
     });
-    w.once('error', reject);
+  } finally {
+    void w.terminate();
+  }
+}
+
+/** Every record file of a folder with its stats (listing only; the walk in a worker when given its script). */
+export async function listRecordFiles(root: string, schema: Schema, extra?: { include?: readonly string[]; exclude?: readonly string[] }, workerPath?: string): Promise<ListedFile[]> {
+  const out: ListedFile[] = [];
+  await streamRecordFiles(root, schema, extra, workerPath, true, (files) => {
+    for (const f of files) out.push(f);
   });
+  return out;
 }
 
 /**
@@ -79,7 +104,7 @@ export async function loadCacheFile(file: string, key: string, interner?: Intern
   } catch {
     return undefined;
   }
-  return readCacheAsync(text, key, 8, interner);
+  return readCacheAsync(text, key, SLICE_MS, interner);
 }
 
 export function defaultWorkerPath(): string {
@@ -90,94 +115,153 @@ export function indexOptions(o: Pick<ScanOptions, 'root' | 'schema' | 'lang' | '
   return { schema: o.schema, lang: o.lang, rules: allRules, severities: o.severities, fileExists: workspaceFileExists(o.root) };
 }
 
+/**
+ * Lists, compares with the cache and indexes a folder as one pipeline: each slice of the listing is compared
+ * with the cache as it arrives, and files to read go to the index workers at once, so reading starts long
+ * before the walk of a large folder ends.
+ */
 export async function scanFolder(o: ScanOptions): Promise<ScanResult> {
   const inWorkers = o.workers !== 0;
-  const [listed, previous] = await Promise.all([
-    listRecordFiles(o.root, o.schema, o, inWorkers ? o.workerPath ?? defaultWorkerPath() : undefined),
-    o.previous,
-  ]);
+  const workerPath = o.workerPath ?? defaultWorkerPath();
   const files = new Map<string, FileEntry>();
-  const todo: ListedFile[] = [];
-  let sliceStart = Date.now();
-  for (const f of listed) {
-    const prev = previous?.get(f.path);
-    if (prev && prev.mtimeMs === f.mtimeMs && prev.size === f.size) files.set(f.path, prev);
-    else todo.push(f);
-    if (Date.now() - sliceStart > 8) {
-      await new Promise((r) => setImmediate(r));
-      sliceStart = Date.now();
-    }
-  }
-  const reused = files.size;
-  let done = reused;
-  const progress = (n: number) => {
-    done += n;
-    o.onProgress?.(done, listed.length);
+  let listed = 0;
+  let reused = 0;
+  let done = 0;
+  const deliver = (entries: readonly FileEntry[], settled: number) => {
+    for (const e of entries) files.set(e.path, e);
+    done += settled;
+    if (entries.length) o.onEntries?.(entries);
+    o.onProgress?.(done, listed);
   };
-  o.onProgress?.(done, listed.length);
-  const workers = o.workers ?? (todo.length > 1000 ? Math.min(2, Math.max(1, os.availableParallelism?.() ?? os.cpus().length)) : 0);
-  if (workers > 0) await indexInWorkers(o, todo, workers, files, progress);
-  else await indexHere(o, todo, files, progress);
-  return { files, listed: listed.length, reused, read: todo.length };
+  let previous: ReadonlyMap<string, FileEntry> | undefined;
+  let previousLoaded = o.previous === undefined;
+  const todo: ListedFile[] = [];
+  let pool: IndexPool | undefined;
+
+  await streamRecordFiles(o.root, o.schema, o, inWorkers ? workerPath : undefined, o.previous !== undefined, async (slice) => {
+    o.signal?.throwIfAborted();
+    listed += slice.length;
+    if (!previousLoaded) {
+      previous = await o.previous;
+      previousLoaded = true;
+    }
+    let same: FileEntry[] = [];
+    let sliceStart = Date.now();
+    for (const f of slice) {
+      const prev = previous?.get(f.path);
+      if (prev && prev.mtimeMs === f.mtimeMs && prev.size === f.size) same.push(prev);
+      else todo.push(f);
+      if (Date.now() - sliceStart > SLICE_MS) {
+        reused += same.length;
+        deliver(same, same.length);
+        same = [];
+        await yieldNow();
+        sliceStart = Date.now();
+      }
+    }
+    reused += same.length;
+    deliver(same, same.length);
+    const count = o.workers ?? Math.min(2, Math.max(1, os.availableParallelism?.() ?? os.cpus().length));
+    if (!pool && inWorkers && count > 0 && todo.length >= WORKERS_FROM) pool = new IndexPool(o, workerPath, count, deliver);
+    if (pool) pool.push(todo.splice(0));
+  });
+  const read = listed - reused;
+  if (pool) await pool.finish();
+  else await indexHere(o, todo, deliver);
+  return { files, listed, reused, read };
 }
 
 /** In this thread, in slices of ~10 ms, so the extension host never stalls. */
-async function indexHere(o: ScanOptions, todo: ListedFile[], files: Map<string, FileEntry>, progress: (n: number) => void): Promise<void> {
+async function indexHere(o: ScanOptions, todo: ListedFile[], deliver: (entries: FileEntry[], settled: number) => void): Promise<void> {
   const opts = indexOptions(o);
   let i = 0;
   while (i < todo.length) {
     o.signal?.throwIfAborted();
     const start = Date.now();
     const from = i;
+    const entries: FileEntry[] = [];
     while (i < todo.length && Date.now() - start < 10) {
-      const entry = readAndIndex(o.root, todo[i].path, todo[i], opts);
-      if (entry) files.set(entry.path, entry);
+      const entry = readAndIndex(o.root, todo[i].path, opts);
+      if (entry) entries.push(entry);
       i++;
     }
-    progress(i - from);
-    if (i < todo.length) await new Promise((r) => setImmediate(r));
+    deliver(entries, i - from);
+    if (i < todo.length) await yieldNow();
   }
 }
 
-const BATCH = 250;
+/** Index workers fed from a queue that the listing keeps filling. */
+class IndexPool {
+  private readonly workers: Worker[];
+  private readonly queue: ListedFile[] = [];
+  private head = 0;
+  private running = 0;
+  private jobId = 0;
+  private ended = false;
+  private settle?: { resolve(): void; reject(e: unknown): void };
+  private failure: unknown;
 
-async function indexInWorkers(o: ScanOptions, todo: ListedFile[], count: number, files: Map<string, FileEntry>, progress: (n: number) => void): Promise<void> {
-  const init: WorkerInit = { root: o.root, schemaText: o.schemaText, lang: o.lang, severities: [...(o.severities ?? [])] };
-  const workerPath = o.workerPath ?? defaultWorkerPath();
-  const pool = Array.from({ length: Math.min(count, Math.ceil(todo.length / BATCH)) }, () => new Worker(workerPath, { workerData: init }));
-  let next = 0;
-  let jobId = 0;
-  try {
-    await new Promise<void>((resolve, reject) => {
-      let running = 0;
-      const onAbort = () => reject(o.signal?.reason ?? new Error('aborted'));
-      o.signal?.addEventListener('abort', onAbort, { once: true });
-      const feed = (w: Worker) => {
-        if (next >= todo.length) {
-          if (running === 0) resolve();
-          return;
-        }
-        const job: WorkerJob = { id: jobId++, files: todo.slice(next, next + BATCH) };
-        next += BATCH;
-        running++;
-        w.postMessage(job);
-      };
-      for (const w of pool) {
-        w.on('message', (msg: { entries: FileEntry[]; vanished: string[] }) => {
-          running--;
-          for (const e of msg.entries) files.set(e.path, e);
-          progress(msg.entries.length + msg.vanished.length);
-          feed(w);
-        });
-        w.on('error', reject);
-      }
-      // Two batches in flight per worker keep it busy while the main thread takes results.
-      for (const w of pool) {
-        feed(w);
-        feed(w);
-      }
-    });
-  } finally {
-    await Promise.all(pool.map((w) => w.terminate()));
+  constructor(o: ScanOptions, workerPath: string, count: number, private readonly deliver: (entries: FileEntry[], settled: number) => void) {
+    const init: WorkerInit = { root: o.root, schemaText: o.schemaText, lang: o.lang, severities: [...(o.severities ?? [])] };
+    this.workers = Array.from({ length: count }, () => new Worker(workerPath, { workerData: init }));
+    for (const w of this.workers) {
+      w.on('message', (msg: WorkerResult) => {
+        this.running--;
+        this.busy.set(w, this.inFlight(w) - 1);
+        this.deliver(msg.entries, msg.entries.length + msg.vanished.length);
+        this.feed(w);
+        this.check();
+      });
+      w.on('error', (e) => this.fail(e));
+    }
+    o.signal?.addEventListener('abort', () => this.fail(o.signal?.reason ?? new Error('aborted')), { once: true });
+  }
+
+  push(files: readonly ListedFile[]): void {
+    for (const f of files) this.queue.push(f);
+    // Two jobs in flight per worker.
+    for (let round = 0; round < 2; round++) for (const w of this.workers) if (this.inFlight(w) <= round) this.feed(w);
+  }
+
+  private readonly busy = new Map<Worker, number>();
+
+  private inFlight(w: Worker): number {
+    return this.busy.get(w) ?? 0;
+  }
+
+  private feed(w: Worker): void {
+    if (this.failure !== undefined || this.head >= this.queue.length) return;
+    const job: WorkerJob = { id: this.jobId++, files: this.queue.slice(this.head, this.head + BATCH) };
+    this.head += job.files.length;
+    if (this.head === this.queue.length) {
+      this.queue.length = 0;
+      this.head = 0;
+    }
+    this.running++;
+    this.busy.set(w, this.inFlight(w) + 1);
+    w.postMessage(job);
+  }
+
+  private check(): void {
+    if (this.ended && this.running === 0 && this.head >= this.queue.length) this.settle?.resolve();
+  }
+
+  private fail(e: unknown): void {
+    this.failure ??= e;
+    this.settle?.reject(this.failure);
+  }
+
+  /** Resolves when everything pushed has been indexed; the workers are stopped either way. */
+  async finish(): Promise<void> {
+    this.ended = true;
+    try {
+      await new Promise<void>((resolve, reject) => {
+        this.settle = { resolve, reject };
+        if (this.failure !== undefined) reject(this.failure);
+        else this.check();
+      });
+    } finally {
+      await Promise.all(this.workers.map((w) => w.terminate()));
+    }
   }
 }

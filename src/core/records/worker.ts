@@ -1,4 +1,4 @@
-// Worker-thread entry (bundled on its own as index-worker.js): reads and indexes batches of files.
+// Worker-thread entry (bundled on its own as index-worker.js): lists record files, or reads and indexes batches of them.
 import { parentPort, workerData } from 'worker_threads';
 import { allRules } from '../rules';
 import { loadSchema } from '../schema/load';
@@ -6,13 +6,16 @@ import type { SeveritySetting } from '../schema/types';
 import type { Lang } from '../i18n';
 import type { IndexOptions } from './index-file';
 import { readAndIndex, workspaceFileExists } from './read-file';
-import { walkRecordFiles } from './walk';
+import type { FileEntry } from './types';
+import { RecordWalker, type ListedFile } from './walk';
 
 export interface WorkerInit {
-  /** index (default): index batches of files on request; walk: list the record files once. */
+  /** index (default): index batches of files on request; walk: list the record files. */
   mode?: 'index' | 'walk';
   include?: string[];
   exclude?: string[];
+  /** walk: take each file's stats (to compare with a cache). */
+  stats?: boolean;
   root: string;
   schemaText: string | undefined;
   lang: Lang;
@@ -22,24 +25,55 @@ export interface WorkerInit {
 
 export interface WorkerJob {
   id: number;
-  files: { path: string; mtimeMs: number; size: number }[];
+  files: ListedFile[];
 }
+
+export interface WorkerResult {
+  id: number;
+  entries: FileEntry[];
+  vanished: string[];
+}
+
+/** What the walk sends each time it is asked: files found since the last slice. */
+export interface WalkSlice {
+  files: ListedFile[];
+  done: boolean;
+}
+
+/** At most this many paths per slice: a slice is decoded in one go on the receiving thread. */
+export const WALK_SLICE = 4000;
 
 const init = workerData as WorkerInit;
 
-if (init.mode === 'walk') {
-  // In slices, each sent when the receiver asks: messages queued together are decoded back to back,
-  // which held the extension host ~100 ms at 90,000 files.
-  const all = walkRecordFiles(init.root, init.include ?? [], init.exclude ?? []);
-  let at = 0;
+if (init.mode === 'walk') serveWalk();
+else serveIndexing();
+
+/**
+ * Walks in steps and sends what it has found whenever the receiver asks, so indexing starts while the walk
+ * goes on. One slice per request: slices queued together would be decoded back to back on the receiver.
+ */
+function serveWalk(): void {
+  const walker = new RecordWalker(init.root, init.include ?? [], init.exclude ?? [], init.stats !== false);
+  let found: ListedFile[] = [];
+  let asked = true;
   const send = () => {
-    if (at >= all.length) parentPort?.postMessage({ done: true });
-    else parentPort?.postMessage({ files: all.slice(at, (at += 5000)) });
+    if (!asked || (found.length === 0 && !walker.done)) return;
+    asked = false;
+    const files = found.length > WALK_SLICE ? found.splice(0, WALK_SLICE) : found;
+    if (files === found) found = [];
+    const slice: WalkSlice = { files, done: walker.done && found.length === 0 };
+    parentPort?.postMessage(slice);
   };
-  parentPort?.on('message', send);
-  send();
-} else {
-  serveIndexing();
+  parentPort?.on('message', () => {
+    asked = true;
+    send();
+  });
+  const step = () => {
+    walker.next(500, found);
+    send();
+    if (!walker.done) setImmediate(step);
+  };
+  step();
 }
 
 function serveIndexing(): void {
@@ -50,15 +84,17 @@ function serveIndexing(): void {
     severities: new Map(init.severities),
     fileExists: workspaceFileExists(init.root),
     maxBytes: init.maxBytes,
+    detach: false,
   };
   parentPort?.on('message', (job: WorkerJob) => {
-    const entries = [];
+    const entries: FileEntry[] = [];
     const vanished: string[] = [];
     for (const f of job.files) {
-      const entry = readAndIndex(init.root, f.path, f, opts);
+      const entry = readAndIndex(init.root, f.path, opts);
       if (entry) entries.push(entry);
       else vanished.push(f.path);
     }
-    parentPort?.postMessage({ id: job.id, entries, vanished });
+    const result: WorkerResult = { id: job.id, entries, vanished };
+    parentPort?.postMessage(result);
   });
 }

@@ -34,8 +34,16 @@ function isDigitCode(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
+/**
+ * Every match of SCAN contains 11 digits in a row (IDs, plain cards, mobiles) or two groups of four digits
+ * around a space or hyphen (grouped cards). Most record texts hold neither, and this test is ~10× cheaper
+ * than SCAN with its look-behinds.
+ */
+const MAYBE = /\d{4}(?:\d{7}|[ -]\d{4})/;
+
 export function findPersonalInfo(text: string): PiiHit[] {
   const hits: PiiHit[] = [];
+  if (!MAYBE.test(text)) return hits;
   // A private copy keeps lastIndex safe if a caller re-enters (e.g. a scan triggered from a hit handler).
   const re = new RegExp(SCAN);
   let m: RegExpExecArray | null;

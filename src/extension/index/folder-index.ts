@@ -113,18 +113,23 @@ export class FolderIndex implements vscode.Disposable {
     const file = this.cacheFile;
     // Read in a worker while the folder is listed in another.
     const interner = new Interner();
-    const previous = file ? loadCacheFile(file, this.key, interner).then((m) => {
-      if (!m && fs.existsSync(file)) this.o.log.info('index cache is stale or unreadable; rebuilding');
+    // No cache file at all: a first index, and the listing need not take stats to compare with one.
+    const previous = file && fs.existsSync(file) ? loadCacheFile(file, this.key, interner).then((m) => {
+      if (!m) this.o.log.info('index cache is stale or unreadable; rebuilding');
       return m;
     }) : undefined;
     await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Indexing records') },
       async (progress) => {
         let last = 0;
+        // Filled while the scan delivers entries, swapped in at the end: the tree shows the old contents until then.
+        configureIndex(this.index, this.schema, this.severities());
+        const staging = this.index.staging(interner);
         const result = await scanFolder({
           root: this.root, schema: this.schema, schemaText: this.schemaText, lang: this.o.lang, previous, severities: this.severities(),
           include: this.o.settings().include, exclude: this.o.settings().exclude,
           workerPath: path.join(__dirname, 'index-worker.js'),
+          onEntries: (entries) => staging.addAll(entries),
           onProgress: (done, total) => {
             const now = Date.now();
             if (now - last > 200) {
@@ -135,8 +140,7 @@ export class FolderIndex implements vscode.Disposable {
         });
         if (gen !== this.generation) return; // a newer build replaced this one
         this.dirty.clear();
-        configureIndex(this.index, this.schema, this.severities());
-        await this.index.replaceAllAsync(result.files, 8, interner);
+        this.index.adopt(staging);
         this.o.log.info(`indexed ${this.index.size} records in ${result.listed} files of ${this.root} (${reason}): ${result.reused} from cache, ${result.read} read, ${Date.now() - started} ms`);
         // Unsaved editors win over the disk.
         for (const doc of vscode.workspace.textDocuments) if (doc.isDirty) this.updateFromDocument(doc);
@@ -198,7 +202,7 @@ export class FolderIndex implements vscode.Disposable {
     let sliceStart = Date.now();
     for (const rel of paths) {
       if (this.dirty.has(rel)) continue; // the open editor's text is what counts until it is saved or closed
-      const entry = this.matcher(rel) ? readAndIndex(this.root, rel, undefined, opts) : undefined;
+      const entry = this.matcher(rel) ? readAndIndex(this.root, rel, opts) : undefined;
       if (entry) updated.push(entry);
       else removed.push(rel);
       if (Date.now() - sliceStart > 15) {
