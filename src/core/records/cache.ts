@@ -128,7 +128,7 @@ export async function readCacheAsync(text: string, key: string, sliceMs = 8, int
   try {
     for (const e of lines(c)) {
       map.set(e.path, e);
-      interner?.entry(e);
+      interner?.entry(e, true);
       if (Date.now() - start > sliceMs) {
         await new Promise((r) => setImmediate(r));
         start = Date.now();

@@ -37,19 +37,44 @@ function manyGet<K, T>(m: Map<K, Many<T>>, k: K): T[] {
 /**
  * Short strings repeat across records (categories, enum values, dates, customer names): one copy each.
  * Records arrive from worker threads (or the cache) as fresh copies, so without this every record carries
- * its own. An Interner can do the work early — while the cache is read beside the listing — and mark the
- * entries it has done, so building the index does not do it again.
+ * its own. Fields whose values hardly ever repeat (ids, archive and invoice numbers) are left alone once
+ * that shows: a table entry per unique value costs memory and time and saves nothing. An Interner can do the
+ * work early — while the cache is read beside the listing — and remember the entries it has done, so
+ * building the index does not do them again.
  */
 const INTERN_MAX = 40;
+/** After this many values of a field, a field with fewer than a fifth repeated is no longer interned. */
+const INTERN_TRIAL = 2000;
+
+interface FieldStat {
+  seen: number;
+  hits: number;
+  off: boolean;
+}
+
+const NO_FINDINGS = Object.freeze([]) as unknown as Finding[];
 
 export class Interner {
   readonly strings = new Map<string, string>();
   private readonly done = new WeakSet<FileEntry>();
+  private remembering = false;
+  private readonly stats = new Map<string, FieldStat>();
 
-  entry(e: FileEntry): void {
-    if (this.done.has(e)) return;
-    for (const r of e.records) this.data(r.data as Record<string, unknown> | undefined);
-    this.done.add(e);
+  /** Interns an entry's strings; `remember` marks it, so that a later call for the same entry is free. */
+  entry(e: FileEntry, remember = false): void {
+    if (this.remembering && this.done.has(e)) return;
+    const mutable = e as { findings: Finding[] };
+    // An empty list from another thread is a fresh array per file; one shared empty list does.
+    if (e.findings.length === 0 && e.findings !== NO_FINDINGS) mutable.findings = NO_FINDINGS;
+    for (const r of e.records) {
+      // Each record names its file: the entry's own path string, not a copy.
+      (r as { file: string }).file = e.path;
+      this.data(r.data as Record<string, unknown> | undefined);
+    }
+    if (remember) {
+      this.done.add(e);
+      this.remembering = true;
+    }
   }
 
   private data(data: Record<string, unknown> | undefined): void {
@@ -57,9 +82,16 @@ export class Interner {
     for (const k in data) {
       const v = data[k];
       if (typeof v !== 'string' || v.length > INTERN_MAX) continue;
+      let stat = this.stats.get(k);
+      if (stat === undefined) this.stats.set(k, (stat = { seen: 0, hits: 0, off: false }));
+      else if (stat.off) continue;
       const known = this.strings.get(v);
       if (known === undefined) this.strings.set(v, v);
-      else data[k] = known;
+      else {
+        data[k] = known;
+        stat.hits++;
+      }
+      if (++stat.seen === INTERN_TRIAL && stat.hits * 5 < INTERN_TRIAL) stat.off = true;
     }
   }
 }
