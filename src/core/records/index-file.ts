@@ -103,17 +103,36 @@ function checkRecord(path: string, text: string, record: ParsedRecord, lines: Li
   }
   const data = record.data;
   const categoryName = data && typeof data.category === 'string' ? data.category : undefined;
-  for (const rule of opts.rules) {
-    const severity = severityFor(rule.code, rule.severity, opts);
-    if (severity === 'off') continue;
-    const ctx: RecordContext = {
-      schema: opts.schema, lang: opts.lang, path, text, record, data,
-      category: categoryName === undefined ? undefined : opts.schema.categories.get(categoryName),
-      fileExists: opts.fileExists,
-      report: (span, message, fix, own) => push(rule.code, own ?? severity, span, message, fix),
-    };
+  // One context for all rules of the record; `report` files findings under the rule running now.
+  let code = '';
+  let severity: SeveritySetting = 'error';
+  const ctx: RecordContext = {
+    schema: opts.schema, lang: opts.lang, path, text, record, data,
+    category: categoryName === undefined ? undefined : opts.schema.categories.get(categoryName),
+    memo: {},
+    fileExists: opts.fileExists,
+    report: (span, message, fix, own) => push(code, own ?? severity, span, message, fix),
+  };
+  for (const [rule, ruleSeverity] of activeRules(opts)) {
+    code = rule.code;
+    severity = ruleSeverity;
     rule.check(ctx);
   }
+}
+
+/** The rules that are not off, with their severities: worked out once per set of options, not per record. */
+const active = new WeakMap<IndexOptions, [RecordRule, SeveritySetting][]>();
+function activeRules(opts: IndexOptions): [RecordRule, SeveritySetting][] {
+  let list = active.get(opts);
+  if (!list) {
+    list = [];
+    for (const rule of opts.rules) {
+      const severity = severityFor(rule.code, rule.severity, opts);
+      if (severity !== 'off') list.push([rule, severity]);
+    }
+    active.set(opts, list);
+  }
+  return list;
 }
 
 function anchorsOf(record: ParsedRecord, lines: LineIndex): RecordEntry['anchors'] {

@@ -33,13 +33,17 @@ export interface ScanOptions {
   /** Worker threads; 0 indexes in this thread (yielding between slices). Default: up to 2 above 1,000 files to read. */
   workers?: number;
   workerPath?: string;
-  /** Entries as they become ready (reused ones and each batch read), so a caller can build its index meanwhile. */
+  /**
+   * Entries as they become ready (reused ones and each batch read), so a caller can build its index meanwhile.
+   * The result's `files` then stays empty: the caller holds the entries.
+   */
   onEntries?(entries: readonly FileEntry[]): void;
   onProgress?(done: number, total: number): void;
   signal?: AbortSignal;
 }
 
 export interface ScanResult {
+  /** Every entry by path (empty when `onEntries` took them). */
   files: Map<string, FileEntry>;
   listed: number;
   reused: number;
@@ -128,9 +132,10 @@ export async function scanFolder(o: ScanOptions): Promise<ScanResult> {
   let reused = 0;
   let done = 0;
   const deliver = (entries: readonly FileEntry[], settled: number) => {
-    for (const e of entries) files.set(e.path, e);
+    if (o.onEntries) {
+      if (entries.length) o.onEntries(entries);
+    } else for (const e of entries) files.set(e.path, e);
     done += settled;
-    if (entries.length) o.onEntries?.(entries);
     o.onProgress?.(done, listed);
   };
   let previous: ReadonlyMap<string, FileEntry> | undefined;

@@ -1,12 +1,10 @@
-import type { ParsedRecord, Span } from '../parse/record-file';
+import type { Span } from '../parse/record-file';
 import { findPersonalInfo, maskValue, type PiiHit, type PiiKind } from '../values/pii';
 import { say, type RecordContext, type RecordRule } from './rule';
 
-const cache = new WeakMap<ParsedRecord, PiiHit[]>();
-
 /** One scan of the record's text (front matter and body) serves all three personal-information rules. */
 function hits(ctx: RecordContext): PiiHit[] {
-  let found = cache.get(ctx.record);
+  let found = ctx.memo.personalInfo as PiiHit[] | undefined;
   if (!found) {
     found = [];
     const spans: Span[] = [ctx.record.span];
@@ -14,7 +12,7 @@ function hits(ctx: RecordContext): PiiHit[] {
     for (const s of spans) {
       for (const h of findPersonalInfo(ctx.text.slice(s.start, s.end))) found.push({ ...h, start: h.start + s.start, end: h.end + s.start });
     }
-    cache.set(ctx.record, found);
+    ctx.memo.personalInfo = found;
   }
   return found;
 }

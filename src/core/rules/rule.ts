@@ -14,6 +14,8 @@ export interface RecordContext {
   readonly data: Readonly<Record<string, unknown>> | undefined;
   /** The record's category when it names a known one. */
   readonly category: CategoryDef | undefined;
+  /** Scratch space for one record, shared by its rules: work several rules need is done once and kept here. */
+  readonly memo: Record<string, unknown>;
   /** Whether a workspace-relative path exists (attachments). */
   fileExists(relPath: string): boolean;
   /** `severity` overrides the rule's own (e.g. a category's unknown_fields setting). */

@@ -9,10 +9,8 @@ interface PresentField {
 }
 
 /** A record's present, declared, non-blank fields by type: worked out once, asked for by a dozen rules. */
-const present = new WeakMap<object, Map<FieldType, PresentField[]>>();
-
 function presentFields(ctx: RecordContext): Map<FieldType, PresentField[]> {
-  let byType = present.get(ctx.record);
+  let byType = ctx.memo.presentFields as Map<FieldType, PresentField[]> | undefined;
   if (!byType) {
     byType = new Map();
     if (ctx.data) {
@@ -25,7 +23,7 @@ function presentFields(ctx: RecordContext): Map<FieldType, PresentField[]> {
         else byType.set(def.type, [{ def, value, span: spans.value }]);
       }
     }
-    present.set(ctx.record, byType);
+    ctx.memo.presentFields = byType;
   }
   return byType;
 }
