@@ -5,10 +5,10 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { cacheKey, writeCache } from '../src/core/records/cache';
+import { cacheKey, writeCacheAsync } from '../src/core/records/cache';
 import { readAndIndex } from '../src/core/records/read-file';
 import { configureIndex } from '../src/core/records/configure';
-import { Interner, RecordIndex } from '../src/core/records/record-index';
+import { RecordIndex } from '../src/core/records/record-index';
 import { defaultWorkerPath, indexOptions, listRecordFiles, loadCacheFile, scanFolder } from '../src/core/records/scan';
 import { defaultSchema, defaultSchemaText } from '../src/core/schema/load';
 import { ensureRecords, type Generated } from './generate';
@@ -85,15 +85,14 @@ async function coldIndex(root: string): Promise<ColdRun> {
 async function warmStart(root: string, cachePath: string, key: string): Promise<{ ms: number; index: RecordIndex; detail: string }> {
   const w0 = now();
   let loadedAt = 0;
-  const interner = new Interner();
-  const previous = loadCacheFile(cachePath, key, interner).then((m) => {
+  const previous = loadCacheFile(cachePath, key).then((m) => {
     loadedAt = now();
     if (!m) throw new Error('the cache it just wrote was refused');
     return m;
   });
   const index = newIndex();
-  const staging = index.staging(interner);
-  const scan = await scanFolder({ root, schema: defaultSchema(), schemaText: undefined, lang: 'en', previous, onEntries: (es) => staging.addAll(es) });
+  const staging = index.staging();
+  const scan = await scanFolder({ root, schema: defaultSchema(), schemaText: undefined, lang: 'en', previous, onEntries: (es, reused) => staging.addAll(es, reused) });
   const w3 = now();
   index.adopt(staging);
   const w4 = now();
@@ -148,15 +147,20 @@ async function runSize(n: number, p95At: Map<number, number>): Promise<void> {
   // Warm start from the cache (a fresh process would not hold the cold index: drop it first).
   const key = cacheKey([defaultSchemaText, 'en', 'bench']);
   const cachePath = path.join(gen.work, 'index-cache.json');
+  // As the extension saves it: in slices, through a file handle.
   const tw = now();
-  fs.writeFileSync(cachePath, writeCache(key, index.entries()));
+  const handle = await fs.promises.open(cachePath, 'w');
+  const written = await withStallMonitor(() => writeCacheAsync(key, index!.entries(), async (chunk) => {
+    await handle.write(chunk);
+  }));
+  await handle.close();
   const writeMs = now() - tw;
   index = undefined;
   await heapAfterGc();
   const w = await withStallMonitor(() => warmStart(root, cachePath, key));
   const warm = w.value.index;
   const warmMs = w.value.ms;
-  log(`warm: ${w.value.detail}; longest stall ${ms(w.maxStallMs)}; writeCache+write ${ms(writeMs)}`);
+  log(`warm: ${w.value.detail}; longest stall ${ms(w.maxStallMs)}; cache written in slices in ${ms(writeMs)}, longest stall ${ms(written.maxStallMs)}`);
 
   // Sanity: generated records are valid (no findings of the rules nor of the index: duplicates, numbering gaps).
   const codes = new Map<string, number>();
@@ -218,6 +222,9 @@ async function runSize(n: number, p95At: Map<number, number>): Promise<void> {
     : { metric: 'heap per record (index alive, after gc)', value: `${kb.toFixed(2)} KB`, target: '(at 100k)' });
   const stallRow: Row = { metric: 'longest main-thread stall, cold index', value: `${ms(stall.stallMs)} (before the swap ${ms(stall.scanStallMs)})` };
   rows.push(big ? check({ ...stallRow, target: '≤ 50 ms', pass: stall.stallMs <= 50 }) : { ...stallRow, target: '(at 100k)' });
+  const warmStall: Row = { metric: 'longest main-thread stall, warm start', value: ms(w.maxStallMs) };
+  rows.push(big ? check({ ...warmStall, target: '≤ 50 ms', pass: w.maxStallMs <= 50 }) : { ...warmStall, target: '(at 100k)' });
+  rows.push({ metric: 'writing the cache in slices: time, longest stall', value: `${ms(writeMs)}, ${ms(written.maxStallMs)}`, target: '(info)' });
   printTable(`Records Curator bench — N = ${n.toLocaleString('en')}`, rows);
 }
 

@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { defaultSchema } from '../../src/core/schema/load';
-import { cacheKey, readCache, readCacheAsync, writeCache } from '../../src/core/records/cache';
+import { cacheKey, readCache, readCacheAsync, writeCache, writeCacheAsync } from '../../src/core/records/cache';
 import { indexText } from '../../src/core/records/index-file';
 import { createMatcher } from '../../src/core/records/matcher';
 import { configureIndex } from '../../src/core/records/configure';
@@ -97,6 +97,22 @@ describe('the index cache', () => {
     const text = writeCache('k', files);
     assert.deepEqual([...(await readCacheAsync(text, 'k'))!.values()], [...readCache(text, 'k')!.values()]);
     assert.equal(await readCacheAsync(text.slice(0, 40), 'k'), undefined);
+  });
+
+  test('a cache larger than one decoding chunk, written in slices, reads back whole', async () => {
+    const files = Array.from({ length: 6000 }, (_, i) => entry(`r/${i}.md`, { ...VALID_SERVICE, id: `S-${i}`, title: `维护服务记录 ${i}：客户要求在到期前提供续约报价并确认服务范围 / Maintenance visit ${i}, renewal quote requested` }));
+    const chunks: string[] = [];
+    await writeCacheAsync('k', files, async (chunk) => {
+      chunks.push(chunk);
+    }, 0);
+    assert.ok(chunks.length > 1, 'written in more than one slice');
+    const text = chunks.join('');
+    assert.equal(text, writeCache('k', files));
+    assert.ok(Buffer.byteLength(text) > 1024 * 1024, 'spans several decoding chunks');
+    assert.deepEqual([...(await readCacheAsync(Buffer.from(text), 'k'))!.values()], files);
+    const bad = Buffer.from(text);
+    bad[Math.floor(bad.length / 2)] = 0xff; // not UTF-8: refused, not garbled
+    assert.equal(readCache(bad, 'k'), undefined);
   });
 
   test('unsaved editor content is never cached', () => {

@@ -1,14 +1,16 @@
 import { createHash } from 'crypto';
-import type { Interner } from './record-index';
+import { StringTable } from './strings';
 import type { FileEntry, Finding, RecordEntry } from './types';
 
 /**
- * The index cache: one JSON line per file (field names stored once, in the last line), so a warm start
- * reads it in slices without holding the extension host, and a reader can stop at the first bad line.
- * Anything unexpected — another format, another schema, a truncated write, hand edits — makes the readers
- * return undefined, and the caller rebuilds.
+ * The index cache: one JSON line per file, so a warm start reads it in slices without holding the extension
+ * host, and a reader can stop at the first bad line. Field names, and short values that repeat (categories,
+ * customers, dates), are stored once, in the last line, and referred to by number: the reader then does not
+ * parse them 100,000 times, and the records it builds share one copy of each. Anything unexpected — another
+ * format, another schema, a truncated write, hand edits — makes the readers return undefined, and the
+ * caller rebuilds.
  */
-const FORMAT = 3;
+const FORMAT = 4;
 
 type CachedRecord = [index: number, line: number, endLine: number, errors: number, warnings: number, data: unknown[] | null, anchors: RecordEntry['anchors'] | null];
 type CachedFile = [path: string, mtimeMs: number, size: number, isRecordFile: 0 | 1, records: CachedRecord[], findings: Finding[] | 0];
@@ -18,10 +20,16 @@ export function cacheKey(parts: readonly unknown[]): string {
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 32);
 }
 
-export function writeCache(key: string, files: Iterable<FileEntry>): string {
+/**
+ * The cache's lines, one at a time: header, one per file, then the trailer with the field names and shared
+ * strings. A record's data is pairs: field number and value, or -(field number + 1) and a shared string's number.
+ */
+function* cacheLines(key: string, files: Iterable<FileEntry>): Generator<string> {
   const fieldIds = new Map<string, number>();
   const fields: string[] = [];
-  const lines: string[] = [JSON.stringify({ format: FORMAT, key })];
+  const strings = new StringTable();
+  let count = 0;
+  yield JSON.stringify({ format: FORMAT, key });
   for (const f of files) {
     // Unsaved editor content is never cached: the file on disk is what the next start will see.
     if (f.mtimeMs < 0) continue;
@@ -36,21 +44,47 @@ export function writeCache(key: string, files: Iterable<FileEntry>): string {
             fields.push(k);
             fieldIds.set(k, id);
           }
-          data.push(id, r.data[k]);
+          const v = r.data[k];
+          const shared = typeof v === 'string' ? strings.idOf(k, v) : -1;
+          if (shared >= 0) data.push(-id - 1, shared);
+          else data.push(id, v);
         }
       }
       return [r.index, r.line, r.endLine, r.errors, r.warnings, data, r.anchors ?? null];
     });
     const row: CachedFile = [f.path, f.mtimeMs, f.size, f.isRecordFile ? 1 : 0, records, f.findings.length ? f.findings : 0];
-    lines.push(JSON.stringify(row));
+    yield JSON.stringify(row);
+    count++;
   }
-  lines.push(JSON.stringify({ fields, files: lines.length - 1 }));
-  return lines.join('\n') + '\n';
+  yield JSON.stringify({ fields, strings: strings.list, files: count });
+}
+
+export function writeCache(key: string, files: Iterable<FileEntry>): string {
+  return [...cacheLines(key, files)].join('\n') + '\n';
+}
+
+/**
+ * writeCache in slices of about `sliceMs`, handing `write` a chunk of text at a time (awaited), so writing the
+ * cache of 100,000 records (40 MB, half a second of work) never holds the extension host.
+ */
+export async function writeCacheAsync(key: string, files: Iterable<FileEntry>, write: (chunk: string) => Promise<void>, sliceMs = 8): Promise<void> {
+  let chunk: string[] = [];
+  let start = Date.now();
+  for (const line of cacheLines(key, files)) {
+    chunk.push(line);
+    if (Date.now() - start > sliceMs) {
+      await write(chunk.join('\n') + '\n');
+      chunk = [];
+      await new Promise((r) => setImmediate(r));
+      start = Date.now();
+    }
+  }
+  if (chunk.length) await write(chunk.join('\n') + '\n');
 }
 
 const NO_FINDINGS: Finding[] = [];
 
-function decode(line: string, fields: readonly string[]): FileEntry {
+function decode(line: string, fields: readonly string[], strings: readonly string[]): FileEntry {
   const [path, mtimeMs, size, isRecord, records, findings] = JSON.parse(line) as CachedFile;
   if (typeof path !== 'string' || typeof mtimeMs !== 'number' || typeof size !== 'number' || !Array.isArray(records)) throw new Error('corrupt');
   const entries: RecordEntry[] = records.map(([index, line, endLine, errors, warnings, data, anchors]) => {
@@ -58,9 +92,11 @@ function decode(line: string, fields: readonly string[]): FileEntry {
     if (data) {
       obj = {};
       for (let i = 0; i < data.length; i += 2) {
-        const name = fields[data[i] as number];
-        if (name === undefined) throw new Error('corrupt');
-        obj[name] = data[i + 1];
+        const f = data[i] as number;
+        const name = fields[f < 0 ? -f - 1 : f];
+        const value = f < 0 ? strings[data[i + 1] as number] : data[i + 1];
+        if (name === undefined || value === undefined) throw new Error('corrupt');
+        obj[name] = value;
       }
     }
     return { file: path, index, line, endLine, data: obj, anchors: anchors ?? undefined, errors, warnings };
@@ -68,47 +104,63 @@ function decode(line: string, fields: readonly string[]): FileEntry {
   return { path, mtimeMs, size, isRecordFile: isRecord === 1, records: entries, findings: findings || NO_FINDINGS };
 }
 
-/** The lines between header and trailer, found without splitting 40 MB at once. */
+/** Header and trailer checked, the entry lines located; the bytes are decoded a chunk at a time. */
 interface Opened {
-  text: string;
+  bytes: Uint8Array;
   fields: string[];
-  /** Offsets of the first and one past the last entry line. */
+  strings: string[];
+  /** Byte offsets of the first entry line and one past the last. */
   from: number;
   to: number;
   count: number;
 }
 
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+/** Bytes decoded at once: one chunk is a few ms of work, where 40 MB in one go held the thread ~130 ms. */
+const CHUNK = 512 * 1024;
+
 /** Header and trailer checked; undefined when this is not a cache of this key. */
-function open(text: string, key: string): Opened | undefined {
-  const firstEnd = text.indexOf('\n');
-  const end = text.endsWith('\n') ? text.length - 1 : text.length;
-  const lastStart = text.lastIndexOf('\n', end - 1) + 1;
+function open(bytes: Uint8Array, key: string): Opened | undefined {
+  const firstEnd = bytes.indexOf(10);
+  const end = bytes.length > 0 && bytes[bytes.length - 1] === 10 ? bytes.length - 1 : bytes.length;
+  const lastStart = bytes.lastIndexOf(10, end - 1) + 1;
   if (firstEnd < 0 || lastStart <= firstEnd) return undefined;
   try {
-    const head = JSON.parse(text.slice(0, firstEnd)) as { format?: unknown; key?: unknown };
-    const tail = JSON.parse(text.slice(lastStart, end)) as { fields?: unknown; files?: unknown };
-    if (head.format !== FORMAT || head.key !== key || !Array.isArray(tail.fields) || typeof tail.files !== 'number') return undefined;
-    return { text, fields: tail.fields as string[], from: firstEnd + 1, to: lastStart, count: tail.files };
+    const head = JSON.parse(utf8.decode(bytes.subarray(0, firstEnd))) as { format?: unknown; key?: unknown };
+    const tail = JSON.parse(utf8.decode(bytes.subarray(lastStart, end))) as { fields?: unknown; strings?: unknown; files?: unknown };
+    if (head.format !== FORMAT || head.key !== key || !Array.isArray(tail.fields) || !Array.isArray(tail.strings) || typeof tail.files !== 'number') return undefined;
+    return { bytes, fields: tail.fields as string[], strings: tail.strings as string[], from: firstEnd + 1, to: lastStart, count: tail.files };
   } catch {
     return undefined;
   }
 }
 
-/** Decodes entry lines from `pos`; calls `yieldNow` between lines to let a slice end. Throws on a bad line. */
+/** Decodes the entry lines, a chunk of whole lines at a time. Throws on a bad line or a wrong count. */
 function* lines(c: Opened): Generator<FileEntry> {
   let pos = c.from;
   let n = 0;
   while (pos < c.to) {
-    const nl = c.text.indexOf('\n', pos);
-    yield decode(c.text.slice(pos, nl), c.fields);
-    pos = nl + 1;
-    n++;
+    let cut = pos + CHUNK >= c.to ? c.to : c.bytes.indexOf(10, pos + CHUNK) + 1;
+    if (cut <= 0 || cut > c.to) cut = c.to;
+    const text = utf8.decode(c.bytes.subarray(pos, cut));
+    for (let p = 0; p < text.length; ) {
+      const nl = text.indexOf('\n', p);
+      if (nl < 0) throw new Error('corrupt');
+      yield decode(text.slice(p, nl), c.fields, c.strings);
+      p = nl + 1;
+      n++;
+    }
+    pos = cut;
   }
   if (n !== c.count) throw new Error('truncated');
 }
 
-export function readCache(text: string, key: string): Map<string, FileEntry> | undefined {
-  const c = open(text, key);
+function bytesOf(data: string | Uint8Array): Uint8Array {
+  return typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+}
+
+export function readCache(data: string | Uint8Array, key: string): Map<string, FileEntry> | undefined {
+  const c = open(bytesOf(data), key);
   if (!c) return undefined;
   const map = new Map<string, FileEntry>();
   try {
@@ -119,16 +171,15 @@ export function readCache(text: string, key: string): Map<string, FileEntry> | u
   return map;
 }
 
-/** readCache in slices of about `sliceMs`, yielding between them; an interner takes each entry as it comes. */
-export async function readCacheAsync(text: string, key: string, sliceMs = 8, interner?: Interner): Promise<Map<string, FileEntry> | undefined> {
-  const c = open(text, key);
+/** readCache in slices of about `sliceMs`, yielding between them. */
+export async function readCacheAsync(data: string | Uint8Array, key: string, sliceMs = 8): Promise<Map<string, FileEntry> | undefined> {
+  const c = open(bytesOf(data), key);
   if (!c) return undefined;
   const map = new Map<string, FileEntry>();
   let start = Date.now();
   try {
     for (const e of lines(c)) {
       map.set(e.path, e);
-      interner?.entry(e, true);
       if (Date.now() - start > sliceMs) {
         await new Promise((r) => setImmediate(r));
         start = Date.now();

@@ -1,5 +1,6 @@
 import type { Lang } from '../i18n';
 import type { Severity, SeveritySetting } from '../schema/types';
+import { StringTable } from './strings';
 import { anchorOf, type FileEntry, type Finding, type RecordEntry } from './types';
 
 export interface IndexChange {
@@ -34,64 +35,22 @@ function manyGet<K, T>(m: Map<K, Many<T>>, k: K): T[] {
   return cur === undefined ? [] : Array.isArray(cur) ? cur : [cur];
 }
 
-/**
- * Short strings repeat across records (categories, enum values, dates, customer names): one copy each.
- * Records arrive from worker threads (or the cache) as fresh copies, so without this every record carries
- * its own. Fields whose values hardly ever repeat (ids, archive and invoice numbers) are left alone once
- * that shows: a table entry per unique value costs memory and time and saves nothing. An Interner can do the
- * work early — while the cache is read beside the listing — and remember the entries it has done, so
- * building the index does not do them again.
- */
-const INTERN_MAX = 40;
-/** After this many values of a field, a field with fewer than a fifth repeated is no longer interned. */
-const INTERN_TRIAL = 2000;
-
-interface FieldStat {
-  seen: number;
-  hits: number;
-  off: boolean;
-}
-
 const NO_FINDINGS = Object.freeze([]) as unknown as Finding[];
 
+/**
+ * Makes entries that arrive from worker threads (fresh copies of every string) cheap to keep: repeated
+ * short strings shared (see StringTable), one shared empty findings list, each record's file the entry's
+ * own path string.
+ */
 export class Interner {
-  readonly strings = new Map<string, string>();
-  private readonly done = new WeakSet<FileEntry>();
-  private remembering = false;
-  private readonly stats = new Map<string, FieldStat>();
+  private readonly table = new StringTable();
 
-  /** Interns an entry's strings; `remember` marks it, so that a later call for the same entry is free. */
-  entry(e: FileEntry, remember = false): void {
-    if (this.remembering && this.done.has(e)) return;
-    const mutable = e as { findings: Finding[] };
+  entry(e: FileEntry): void {
     // An empty list from another thread is a fresh array per file; one shared empty list does.
-    if (e.findings.length === 0 && e.findings !== NO_FINDINGS) mutable.findings = NO_FINDINGS;
+    if (e.findings.length === 0 && e.findings !== NO_FINDINGS) (e as { findings: Finding[] }).findings = NO_FINDINGS;
     for (const r of e.records) {
-      // Each record names its file: the entry's own path string, not a copy.
       (r as { file: string }).file = e.path;
-      this.data(r.data as Record<string, unknown> | undefined);
-    }
-    if (remember) {
-      this.done.add(e);
-      this.remembering = true;
-    }
-  }
-
-  private data(data: Record<string, unknown> | undefined): void {
-    if (!data) return;
-    for (const k in data) {
-      const v = data[k];
-      if (typeof v !== 'string' || v.length > INTERN_MAX) continue;
-      let stat = this.stats.get(k);
-      if (stat === undefined) this.stats.set(k, (stat = { seen: 0, hits: 0, off: false }));
-      else if (stat.off) continue;
-      const known = this.strings.get(v);
-      if (known === undefined) this.strings.set(v, v);
-      else {
-        data[k] = known;
-        stat.hits++;
-      }
-      if (++stat.seen === INTERN_TRIAL && stat.hits * 5 < INTERN_TRIAL) stat.off = true;
+      if (r.data) this.table.shareIn(r.data as Record<string, unknown>);
     }
   }
 }
@@ -164,8 +123,8 @@ export class RecordIndex {
    * duplicate and numbering maps takes a quarter of a second, too long to hold the extension host.
    * Readers see the old contents until the swap at the end.
    */
-  async replaceAllAsync(files: ReadonlyMap<string, FileEntry>, sliceMs = 8, interner?: Interner): Promise<void> {
-    const next = this.staging(interner);
+  async replaceAllAsync(files: ReadonlyMap<string, FileEntry>, sliceMs = 8): Promise<void> {
+    const next = this.staging();
     let start = Date.now();
     for (const e of files.values()) {
       next.add(e);
@@ -181,17 +140,19 @@ export class RecordIndex {
    * A fresh, empty index configured like this one, to fill (`addAll`) while a scan is still delivering
    * entries and then `adopt`: readers keep seeing the old contents until the swap.
    */
-  staging(interner?: Interner): RecordIndex {
+  staging(): RecordIndex {
     const next = new RecordIndex(this.lang);
-    if (interner) next.interner = interner;
     next.archiveKey = this.archiveKey;
     next.severities = this.severities;
     return next;
   }
 
-  /** Adds new entries without telling listeners: for a staging index (paths must not be in it yet). */
-  addAll(entries: Iterable<FileEntry>): void {
-    for (const e of entries) this.add(e);
+  /**
+   * Adds new entries without telling listeners: for a staging index (paths must not be in it yet).
+   * `shared`: their strings are shared already (entries read from the cache), so interning is skipped.
+   */
+  addAll(entries: Iterable<FileEntry>, shared = false): void {
+    for (const e of entries) this.add(e, undefined, shared);
   }
 
   /** Takes over the contents of a staging index, then tells listeners everything changed. */
@@ -227,10 +188,10 @@ export class RecordIndex {
     return out;
   }
 
-  private add(e: FileEntry, touched?: Set<string>): void {
+  private add(e: FileEntry, touched?: Set<string>, shared = false): void {
     this.files.set(e.path, e);
     this.recordTotal += e.records.length;
-    this.interner.entry(e);
+    if (!shared) this.interner.entry(e);
     for (const r of e.records) {
       this.track(r, e.path, +1, touched);
       for (const key of ['id', 'archive_no'] as const) {

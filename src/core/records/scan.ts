@@ -7,7 +7,6 @@ import { allRules } from '../rules';
 import type { Schema, SeveritySetting } from '../schema/types';
 import { readCacheAsync } from './cache';
 import type { IndexOptions } from './index-file';
-import type { Interner } from './record-index';
 import { readAndIndex, workspaceFileExists } from './read-file';
 import type { FileEntry } from './types';
 import type { WalkSlice, WorkerInit, WorkerJob, WorkerResult } from './worker';
@@ -35,9 +34,9 @@ export interface ScanOptions {
   workerPath?: string;
   /**
    * Entries as they become ready (reused ones and each batch read), so a caller can build its index meanwhile.
-   * The result's `files` then stays empty: the caller holds the entries.
+   * The result's `files` then stays empty: the caller holds the entries. `reused`: they come from `previous`.
    */
-  onEntries?(entries: readonly FileEntry[]): void;
+  onEntries?(entries: readonly FileEntry[], reused: boolean): void;
   onProgress?(done: number, total: number): void;
   signal?: AbortSignal;
 }
@@ -101,14 +100,14 @@ export async function listRecordFiles(root: string, schema: Schema, extra?: { in
  * Reads the index cache without holding the thread: the file asynchronously, its lines in slices.
  * Undefined when the cache is missing, stale or corrupt.
  */
-export async function loadCacheFile(file: string, key: string, interner?: Interner): Promise<Map<string, FileEntry> | undefined> {
-  let text: string;
+export async function loadCacheFile(file: string, key: string): Promise<Map<string, FileEntry> | undefined> {
+  let bytes: Buffer;
   try {
-    text = await fs.promises.readFile(file, 'utf8');
+    bytes = await fs.promises.readFile(file);
   } catch {
     return undefined;
   }
-  return readCacheAsync(text, key, SLICE_MS, interner);
+  return readCacheAsync(bytes, key, SLICE_MS);
 }
 
 export function defaultWorkerPath(): string {
@@ -131,9 +130,9 @@ export async function scanFolder(o: ScanOptions): Promise<ScanResult> {
   let listed = 0;
   let reused = 0;
   let done = 0;
-  const deliver = (entries: readonly FileEntry[], settled: number) => {
+  const deliver = (entries: readonly FileEntry[], settled: number, reusedNow = false) => {
     if (o.onEntries) {
-      if (entries.length) o.onEntries(entries);
+      if (entries.length) o.onEntries(entries, reusedNow);
     } else for (const e of entries) files.set(e.path, e);
     done += settled;
     o.onProgress?.(done, listed);
@@ -158,14 +157,14 @@ export async function scanFolder(o: ScanOptions): Promise<ScanResult> {
       else todo.push(f);
       if (Date.now() - sliceStart > SLICE_MS) {
         reused += same.length;
-        deliver(same, same.length);
+        deliver(same, same.length, true);
         same = [];
         await yieldNow();
         sliceStart = Date.now();
       }
     }
     reused += same.length;
-    deliver(same, same.length);
+    deliver(same, same.length, true);
     const count = o.workers ?? Math.min(2, Math.max(1, os.availableParallelism?.() ?? os.cpus().length));
     if (!pool && inWorkers && count > 0 && todo.length >= WORKERS_FROM) pool = new IndexPool(o, workerPath, count, deliver);
     if (pool) pool.push(todo.splice(0));

@@ -2,12 +2,12 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Lang } from '../../core/i18n';
-import { cacheKey, writeCache } from '../../core/records/cache';
+import { cacheKey, writeCache, writeCacheAsync } from '../../core/records/cache';
 import { indexText, type IndexOptions } from '../../core/records/index-file';
 import { createMatcher, type RecordMatcher } from '../../core/records/matcher';
 import { readAndIndex } from '../../core/records/read-file';
 import { configureIndex } from '../../core/records/configure';
-import { Interner, RecordIndex } from '../../core/records/record-index';
+import { RecordIndex } from '../../core/records/record-index';
 import { indexOptions, loadCacheFile, scanFolder } from '../../core/records/scan';
 import type { FileEntry } from '../../core/records/types';
 import { SCHEMA_PATH, type SchemaProblem } from '../../core/schema/load';
@@ -111,10 +111,9 @@ export class FolderIndex implements vscode.Disposable {
     const gen = ++this.generation;
     const started = Date.now();
     const file = this.cacheFile;
-    // Read in a worker while the folder is listed in another.
-    const interner = new Interner();
+    // Read here, in slices, while the folder is listed in a worker.
     // No cache file at all: a first index, and the listing need not take stats to compare with one.
-    const previous = file && fs.existsSync(file) ? loadCacheFile(file, this.key, interner).then((m) => {
+    const previous = file && fs.existsSync(file) ? loadCacheFile(file, this.key).then((m) => {
       if (!m) this.o.log.info('index cache is stale or unreadable; rebuilding');
       return m;
     }) : undefined;
@@ -124,12 +123,12 @@ export class FolderIndex implements vscode.Disposable {
         let last = 0;
         // Filled while the scan delivers entries, swapped in at the end: the tree shows the old contents until then.
         configureIndex(this.index, this.schema, this.severities());
-        const staging = this.index.staging(interner);
+        const staging = this.index.staging();
         const result = await scanFolder({
           root: this.root, schema: this.schema, schemaText: this.schemaText, lang: this.o.lang, previous, severities: this.severities(),
           include: this.o.settings().include, exclude: this.o.settings().exclude,
           workerPath: path.join(__dirname, 'index-worker.js'),
-          onEntries: (entries) => staging.addAll(entries),
+          onEntries: (entries, reused) => staging.addAll(entries, reused),
           onProgress: (done, total) => {
             const now = Date.now();
             if (now - last > 200) {
@@ -152,20 +151,56 @@ export class FolderIndex implements vscode.Disposable {
   private scheduleSave(delay: number): void {
     if (delay === 0 && !this.saveTimer) return;
     clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => this.saveCache(), delay || 5000);
+    this.saveTimer = setTimeout(() => void this.saveCache(), delay || 5000);
   }
 
-  saveCache(): void {
+  /**
+   * Writes the cache in slices (40 MB at 100,000 records would hold the extension host half a second), to a
+   * temporary file renamed into place, so a crash never leaves half a cache. Saves never overlap.
+   */
+  saveCache(): Promise<void> {
     clearTimeout(this.saveTimer);
     this.saveTimer = undefined;
+    this.saving = this.saving.then(() => this.writeCacheFile());
+    return this.saving;
+  }
+
+  private saving: Promise<void> = Promise.resolve();
+
+  private async writeCacheFile(): Promise<void> {
+    const file = this.cacheFile;
+    if (!file) return;
+    const tmp = `${file}.${process.pid}.tmp`;
+    try {
+      await fs.promises.mkdir(path.dirname(file), { recursive: true });
+      const handle = await fs.promises.open(tmp, 'w');
+      try {
+        const dirty = this.dirty;
+        const entries = function* (all: Iterable<FileEntry>) {
+          for (const e of all) if (!dirty.has(e.path)) yield e;
+        };
+        await writeCacheAsync(this.key, entries(this.index.entries()), async (chunk) => {
+          await handle.write(chunk);
+        });
+      } finally {
+        await handle.close();
+      }
+      await fs.promises.rename(tmp, file);
+    } catch (err) {
+      this.o.log.warn(`could not write the index cache: ${String(err)}`);
+      await fs.promises.rm(tmp, { force: true }).catch(() => undefined);
+    }
+  }
+
+  /** At shutdown a pending save is written at once, in one go: there is no later to slice it into. */
+  private saveCacheNow(): void {
     const file = this.cacheFile;
     if (!file) return;
     try {
       fs.mkdirSync(path.dirname(file), { recursive: true });
-      const tmp = `${file}.${process.pid}.tmp`;
-      const entries = [...this.index.entries()].filter((e) => !this.dirty.has(e.path));
-      fs.writeFileSync(tmp, writeCache(this.key, entries));
-      fs.renameSync(tmp, file); // atomic: a crash never leaves half a cache
+      const tmp = `${file}.${process.pid}.now.tmp`;
+      fs.writeFileSync(tmp, writeCache(this.key, [...this.index.entries()].filter((e) => !this.dirty.has(e.path))));
+      fs.renameSync(tmp, file);
     } catch (err) {
       this.o.log.warn(`could not write the index cache: ${String(err)}`);
     }
@@ -234,6 +269,10 @@ export class FolderIndex implements vscode.Disposable {
 
   dispose(): void {
     clearTimeout(this.flushTimer);
-    if (this.saveTimer) this.saveCache();
+    if (this.saveTimer) {
+      clearTimeout(this.saveTimer);
+      this.saveTimer = undefined;
+      this.saveCacheNow();
+    }
   }
 }
