@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { defaultSchema } from '../../src/core/schema/load';
 import { scanFolder } from '../../src/core/records/scan';
-import { field } from '../../src/core/records/types';
+import { field, type FileEntry } from '../../src/core/records/types';
 import { readWorkspaceSchema } from '../../src/core/workspace';
 import { record, SAMPLE, tempWorkspace, VALID_SERVICE } from './helpers';
 
@@ -33,6 +33,35 @@ describe('scanning a folder', () => {
     const there = await scan(SAMPLE, 2);
     const strip = (m: typeof here.files) => [...m.values()].sort((a, b) => a.path.localeCompare(b.path)).map((f) => JSON.stringify(f));
     assert.deepEqual(strip(there.files), strip(here.files));
+  });
+
+  test('a large folder is read by worker threads while it is still being listed, with the same entries and stats', async () => {
+    const files: Record<string, string> = {};
+    // More than one slice of the listing (4,000 paths) and more than the 1,000 files that call for workers.
+    for (let i = 0; i < 4500; i++) files[`c${i % 7}/r${i}.md`] = record({ ...VALID_SERVICE, id: `FW-2026-${i}` });
+    const root = tempWorkspace(files);
+    let batches = 0;
+    const seen = new Map<string, FileEntry>();
+    const cold = await scanFolder({
+      root, schema: defaultSchema(), schemaText: undefined, lang: 'en', workerPath: path.join(__dirname, 'index-worker.js'),
+      onEntries: (entries, reused) => {
+        assert.equal(reused, false);
+        batches++;
+        for (const e of entries) seen.set(e.path, e);
+      },
+    });
+    assert.equal(cold.listed, 4500);
+    assert.equal(cold.read, 4500);
+    assert.equal(seen.size, 4500);
+    assert.ok(batches > 4, `delivered in batches as workers finish them (${batches})`);
+    // No cache, so the listing took no stats: they come from reading each file, and match the disk.
+    const st = fs.statSync(path.join(root, 'c3/r10.md'));
+    assert.deepEqual([seen.get('c3/r10.md')?.mtimeMs, seen.get('c3/r10.md')?.size], [st.mtimeMs, st.size]);
+    const here = await scan(root, 0);
+    assert.deepEqual(JSON.stringify(seen.get('c6/r4499.md')), JSON.stringify(here.files.get('c6/r4499.md')));
+    // With that as the cache, a second scan reuses everything and reads nothing.
+    const warm = await scanFolder({ root, schema: defaultSchema(), schemaText: undefined, lang: 'en', workerPath: path.join(__dirname, 'index-worker.js'), previous: seen });
+    assert.deepEqual([warm.reused, warm.read], [4500, 0]);
   });
 
   test('bad input becomes findings, never a crash: BOM, CRLF, GBK, binary, huge, broken YAML, duplicate keys', async () => {

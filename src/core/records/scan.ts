@@ -166,7 +166,9 @@ export async function scanFolder(o: ScanOptions): Promise<ScanResult> {
     reused += same.length;
     deliver(same, same.length, true);
     const count = o.workers ?? Math.min(2, Math.max(1, os.availableParallelism?.() ?? os.cpus().length));
-    if (!pool && inWorkers && count > 0 && todo.length >= WORKERS_FROM) pool = new IndexPool(o, workerPath, count, deliver);
+    // Workers asked for explicitly are used whatever the count; by default only where they pay off.
+    const enough = o.workers !== undefined ? todo.length > 0 : todo.length >= WORKERS_FROM;
+    if (!pool && inWorkers && count > 0 && enough) pool = new IndexPool(o, workerPath, count, deliver);
     if (pool) pool.push(todo.splice(0));
   });
   const read = listed - reused;

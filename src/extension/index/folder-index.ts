@@ -91,7 +91,11 @@ export class FolderIndex implements vscode.Disposable {
     return this.matcher(rel);
   }
 
-  private get cacheFile(): string | undefined {
+  /** What the last full build did: files listed, entries taken from the cache, files read. */
+  lastBuild: { listed: number; reused: number; read: number; ms: number } | undefined;
+
+  /** The index cache of this folder, in the extension's storage folder (undefined without one). */
+  get cacheFile(): string | undefined {
     if (!this.o.cacheDir) return undefined;
     return path.join(this.o.cacheDir.fsPath, `index-${cacheKey([this.root]).slice(0, 12)}.json`);
   }
@@ -140,6 +144,7 @@ export class FolderIndex implements vscode.Disposable {
         if (gen !== this.generation) return; // a newer build replaced this one
         this.dirty.clear();
         this.index.adopt(staging);
+        this.lastBuild = { listed: result.listed, reused: result.reused, read: result.read, ms: Date.now() - started };
         this.o.log.info(`indexed ${this.index.size} records in ${result.listed} files of ${this.root} (${reason}): ${result.reused} from cache, ${result.read} read, ${Date.now() - started} ms`);
         // Unsaved editors win over the disk.
         for (const doc of vscode.workspace.textDocuments) if (doc.isDirty) this.updateFromDocument(doc);

@@ -1,0 +1,67 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { field } from '../../src/core/records/types';
+import { activated, workspaceRoot } from './helpers';
+
+const REL = 'service/2024/cache-probe.md';
+const probe = (title: string) => `---
+id: FW-2024-950
+category: service
+customer: 缓存测试客户 Cache Probe Ltd
+customer_type: organization
+title: ${title}
+date: 2024-06-01
+service_type: support
+staff: 王工
+---
+Body.
+`;
+
+async function folder() {
+  const api = await activated();
+  await api.services.index.whenReady();
+  const f = api.services.index.all()[0];
+  assert.ok(f, 'the sample folder is indexed');
+  return f;
+}
+
+suite('index cache', () => {
+  const abs = () => path.join(workspaceRoot().fsPath, REL);
+  suiteTeardown(async () => {
+    fs.rmSync(abs(), { force: true });
+    await (await folder()).build('test cleanup');
+  });
+
+  test('a rebuild after the cache is saved reads only what changed on disk since', async () => {
+    const f = await folder();
+    fs.mkdirSync(path.dirname(abs()), { recursive: true });
+    fs.writeFileSync(abs(), probe('Before the save'));
+    await f.build('test: new file');
+    await f.saveCache();
+    assert.ok(f.cacheFile && fs.existsSync(f.cacheFile), 'the cache is written to the extension storage folder');
+    assert.ok(!f.cacheFile.startsWith(workspaceRoot().fsPath), 'and never into the workspace');
+
+    await f.build('test: nothing changed');
+    assert.deepStrictEqual({ read: f.lastBuild?.read, reused: f.lastBuild?.reused }, { read: 0, reused: f.lastBuild?.listed }, 'every entry came from the cache');
+
+    // Another size, so the change shows even within the file system's timestamp resolution.
+    fs.writeFileSync(abs(), probe('Changed on disk while VS Code was not looking'));
+    await f.build('test: one file changed');
+    assert.strictEqual(f.lastBuild?.read, 1, 'only the changed file is read again');
+    const entry = f.index.get(REL);
+    assert.strictEqual(entry && field(entry.records[0], 'title'), 'Changed on disk while VS Code was not looking');
+  });
+
+  test('a corrupt cache is not trusted: the folder is read again, with the same result', async () => {
+    const f = await folder();
+    await f.saveCache();
+    const before = f.index.size;
+    const text = fs.readFileSync(f.cacheFile!, 'utf8');
+    fs.writeFileSync(f.cacheFile!, text.slice(0, Math.floor(text.length / 2))); // a crash mid-write, say
+    await f.build('test: corrupt cache');
+    assert.strictEqual(f.lastBuild?.reused, 0, 'nothing taken from a truncated cache');
+    assert.strictEqual(f.lastBuild?.read, f.lastBuild?.listed);
+    assert.strictEqual(f.index.size, before);
+  });
+});
