@@ -62,7 +62,7 @@ async function coldIndex(root: string): Promise<ColdRun> {
     // As the extension does it: the index filled while the scan delivers entries, then swapped in.
     // Only counts leave this function: the scan's own map must not outlive it (the index holds the entries).
     const staging = index.staging();
-    const scan = await scanFolder({ root, schema: defaultSchema(), schemaText: undefined, lang: 'en', onEntries: (es) => staging.addAll(es) });
+    const scan = await scanFolder({ root, schema: defaultSchema(), lang: 'en', onEntries: (es) => staging.addAll(es) });
     sub.scanMs = now() - ts;
     sub.scanStallMs = stallSoFar();
     const tr = now();
@@ -92,7 +92,7 @@ async function warmStart(root: string, cachePath: string, key: string): Promise<
   });
   const index = newIndex();
   const staging = index.staging();
-  const scan = await scanFolder({ root, schema: defaultSchema(), schemaText: undefined, lang: 'en', previous, onEntries: (es, reused) => staging.addAll(es, reused) });
+  const scan = await scanFolder({ root, schema: defaultSchema(), lang: 'en', previous, onEntries: (es, reused) => staging.addAll(es, reused) });
   const w3 = now();
   index.adopt(staging);
   const w4 = now();
@@ -203,7 +203,10 @@ async function runSize(n: number, p95At: Map<number, number>): Promise<void> {
     { metric: 'machine: two-thread speedup, load avg', value: `${speedup.toFixed(2)}×, ${os.loadavg()[0].toFixed(2)}` },
     { metric: 'floor: list + read, 2 workers', value: ms(f2!.ms) },
     { metric: 'floor: list + read, 1 thread', value: ms(f1!.ms) },
-    check({ metric: 'cold full index (scan, index filled meanwhile)', value: ms(coldMs), floor: ms(floor), ratio: `${(coldMs / floor).toFixed(2)}×`, target: '≤ 3× floor', pass: coldMs <= 3 * floor }),
+    big
+      ? check({ metric: 'cold full index (scan, index filled meanwhile)', value: ms(coldMs), floor: ms(floor), ratio: `${(coldMs / floor).toFixed(2)}×`, target: '≤ 3× floor', pass: coldMs <= 3 * floor })
+      // At 10,000 records the workers' start-up and JIT warm-up weigh most; the target is set at 100,000.
+      : { metric: 'cold full index (scan, index filled meanwhile)', value: ms(coldMs), floor: ms(floor), ratio: `${(coldMs / floor).toFixed(2)}×`, target: '(at 100k)' },
     { metric: 'cold full index, CPU time of all threads', value: ms(cold.cpuMs), floor: ms(f1!.cpuMs), ratio: `${(cold.cpuMs / f1!.cpuMs).toFixed(2)}×`, target: '(info)' },
     big
       ? check({ metric: 'warm start (cache + list + index)', value: ms(warmMs), floor: ms(floor), ratio: `${(warmMs / floor).toFixed(2)}×`, target: '≤ 1500 ms', pass: warmMs <= 1500 })

@@ -22,7 +22,7 @@ export async function loadFolder(args: ParsedArgs, io: CliIo): Promise<LoadedFol
   if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) throw new UsageError(`${root} is not a folder`);
   const lang = langOf(typeof args.options.get('lang') === 'string' ? (args.options.get('lang') as string) : process.env.LANG);
   const schema = readWorkspaceSchema(root);
-  const scan = await scanFolder({ root, schema: schema.schema, schemaText: schema.text, lang });
+  const scan = await scanFolder({ root, schema: schema.schema, lang });
   return { root, schema, scan, lang };
 }
 

@@ -16,7 +16,7 @@ const run = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [CLI
 
 async function load(root: string) {
   const schema = readWorkspaceSchema(root);
-  const { files } = await scanFolder({ root, schema: schema.schema, schemaText: schema.text, lang: 'en', workers: 0 });
+  const { files } = await scanFolder({ root, schema: schema.schema, lang: 'en', workers: 0 });
   const index = new RecordIndex();
   configureIndex(index, schema.schema);
   index.replaceAll(files);

@@ -21,7 +21,7 @@ const byKey = new Map<string, RecordEntry>();
 before(async () => {
   const s = readWorkspaceSchema(SAMPLE);
   schema = s.schema;
-  const { files } = await scanFolder({ root: SAMPLE, schema, schemaText: s.text, lang: 'en', workers: 0 });
+  const { files } = await scanFolder({ root: SAMPLE, schema, lang: 'en', workers: 0 });
   index = new RecordIndex('en');
   configureIndex(index, schema);
   index.replaceAll(files);

@@ -13,7 +13,7 @@ import { SAMPLE } from './helpers';
 
 async function sample() {
   const schema = readWorkspaceSchema(SAMPLE);
-  const { files } = await scanFolder({ root: SAMPLE, schema: schema.schema, schemaText: schema.text, lang: 'en', workers: 0 });
+  const { files } = await scanFolder({ root: SAMPLE, schema: schema.schema, lang: 'en', workers: 0 });
   const index = new RecordIndex();
   configureIndex(index, schema.schema);
   index.replaceAll(files);

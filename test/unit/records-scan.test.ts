@@ -9,12 +9,12 @@ import { readWorkspaceSchema } from '../../src/core/workspace';
 import { record, SAMPLE, tempWorkspace, VALID_SERVICE } from './helpers';
 
 const manifest = JSON.parse(fs.readFileSync(path.join(SAMPLE, '../../test/fixtures/sample-manifest.json'), 'utf8'));
-const scan = (root: string, workers = 0) => scanFolder({ root, schema: defaultSchema(), schemaText: undefined, lang: 'en', workers, workerPath: path.join(__dirname, 'index-worker.js') });
+const scan = (root: string, workers = 0) => scanFolder({ root, schema: defaultSchema(), lang: 'en', workers, workerPath: path.join(__dirname, 'index-worker.js') });
 
 describe('scanning a folder', () => {
   test('indexes the sample: every record, per category, multi-document YAML as one record each', async () => {
     const s = readWorkspaceSchema(SAMPLE);
-    const result = await scanFolder({ root: SAMPLE, schema: s.schema, schemaText: s.text, lang: 'en', workers: 0 });
+    const result = await scanFolder({ root: SAMPLE, schema: s.schema, lang: 'en', workers: 0 });
     const records = [...result.files.values()].flatMap((f) => f.records);
     assert.equal(records.length, manifest.recordCount);
     const byCategory: Record<string, number> = {};
@@ -43,7 +43,7 @@ describe('scanning a folder', () => {
     let batches = 0;
     const seen = new Map<string, FileEntry>();
     const cold = await scanFolder({
-      root, schema: defaultSchema(), schemaText: undefined, lang: 'en', workerPath: path.join(__dirname, 'index-worker.js'),
+      root, schema: defaultSchema(), lang: 'en', workerPath: path.join(__dirname, 'index-worker.js'),
       onEntries: (entries, reused) => {
         assert.equal(reused, false);
         batches++;
@@ -60,7 +60,7 @@ describe('scanning a folder', () => {
     const here = await scan(root, 0);
     assert.deepEqual(JSON.stringify(seen.get('c6/r4499.md')), JSON.stringify(here.files.get('c6/r4499.md')));
     // With that as the cache, a second scan reuses everything and reads nothing.
-    const warm = await scanFolder({ root, schema: defaultSchema(), schemaText: undefined, lang: 'en', workerPath: path.join(__dirname, 'index-worker.js'), previous: seen });
+    const warm = await scanFolder({ root, schema: defaultSchema(), lang: 'en', workerPath: path.join(__dirname, 'index-worker.js'), previous: seen });
     assert.deepEqual([warm.reused, warm.read], [4500, 0]);
   });
 
@@ -105,7 +105,7 @@ describe('scanning a folder', () => {
     const root = tempWorkspace(files);
     let removed = false;
     const result = await scanFolder({
-      root, schema: defaultSchema(), schemaText: undefined, lang: 'en', workers: 0,
+      root, schema: defaultSchema(), lang: 'en', workers: 0,
       onProgress: () => {
         if (!removed) {
           removed = true;
@@ -123,7 +123,7 @@ describe('scanning a folder', () => {
       'node_modules/x/c.md': record({ ...VALID_SERVICE, id: 'C' }),
       '.git/d.md': record({ ...VALID_SERVICE, id: 'D' }),
     });
-    const { files } = await scanFolder({ root, schema: defaultSchema(), schemaText: undefined, lang: 'en', workers: 0, exclude: ['drafts/**'] });
+    const { files } = await scanFolder({ root, schema: defaultSchema(), lang: 'en', workers: 0, exclude: ['drafts/**'] });
     assert.deepEqual([...files.keys()], ['records/a.md']);
   });
 
@@ -131,7 +131,7 @@ describe('scanning a folder', () => {
     const root = tempWorkspace({ 'a.md': record(VALID_SERVICE), 'b.md': record({ ...VALID_SERVICE, id: 'B' }) });
     const first = await scan(root);
     fs.writeFileSync(path.join(root, 'b.md'), record({ ...VALID_SERVICE, id: 'B-changed' }));
-    const second = await scanFolder({ root, schema: defaultSchema(), schemaText: undefined, lang: 'en', workers: 0, previous: first.files });
+    const second = await scanFolder({ root, schema: defaultSchema(), lang: 'en', workers: 0, previous: first.files });
     assert.equal(second.reused, 1);
     assert.equal(second.read, 1);
     assert.equal(second.files.get('a.md'), first.files.get('a.md'));

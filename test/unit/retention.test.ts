@@ -56,7 +56,7 @@ describe('disposition', () => {
 
   test('on the sample, of the records without errors exactly the early call is due, and the disputed emails are held', async () => {
     const s = readWorkspaceSchema(SAMPLE);
-    const { files } = await scanFolder({ root: SAMPLE, schema: s.schema, schemaText: s.text, lang: 'en', workers: 0 });
+    const { files } = await scanFolder({ root: SAMPLE, schema: s.schema, lang: 'en', workers: 0 });
     const states = new Map<string, string[]>();
     for (const f of files.values()) for (const r of f.records) {
       if (r.errors) continue; // a broken record is fixed before anything is decided about it

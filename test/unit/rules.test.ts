@@ -18,7 +18,7 @@ function expected(text: string): string[] {
 }
 
 describe('rules on fixture files', async () => {
-  const { files } = await scanFolder({ root: FIXTURES, schema: defaultSchema(), schemaText: undefined, lang: 'en', workers: 0 });
+  const { files } = await scanFolder({ root: FIXTURES, schema: defaultSchema(), lang: 'en', workers: 0 });
   const index = new RecordIndex();
   configureIndex(index, defaultSchema());
   index.replaceAll(files);

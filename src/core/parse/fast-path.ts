@@ -175,10 +175,13 @@ function readScalar(src: string, v: number, le: number, topLevel: boolean): Valu
     return restIsComment(src, close + 1, le, true) ? { value: items, end: close + 1 } : undefined;
   }
   let end = le;
-  const hash = src.indexOf(' #', v);
-  if (hash >= 0 && hash < le) {
-    if (!topLevel) return undefined;
-    end = hash;
+  // A comment starts at ` #` on this line (indexOf would search on to the end of the text, line after line).
+  for (let p = v + 1; p < le; p++) {
+    if (src.charCodeAt(p) === 35 && src.charCodeAt(p - 1) === 32) {
+      if (!topLevel) return undefined;
+      end = p - 1;
+      break;
+    }
   }
   end = trimSpaces(src, v, end);
   const text = src.slice(v, end);
@@ -232,6 +235,9 @@ function restIsComment(src: string, p: number, le: number, commentAllowed: boole
 }
 
 function plainStartOk(s: string): boolean {
+  const c = s.charCodeAt(0);
+  // Letters, digits, `_` and anything beyond ASCII start a plain scalar: the common case, without the regex.
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c > 127) return true;
   if (INDICATOR_START.test(s)) return false;
   // `-x` is a plain scalar, `- x` or a lone `-` is a list item; `---` and `...` are document markers.
   if (s[0] === '-' && (s.length === 1 || s[1] === ' ' || s.startsWith('---'))) return false;
@@ -241,7 +247,26 @@ function plainStartOk(s: string): boolean {
 /** Every core-schema null/bool/int/float pattern starts with one of these; other plain scalars are strings. */
 const MAYBE_TYPED = /^[~nNtTfF0-9+\-.]/;
 
+/** The core schema's null and bool words: a plain scalar starting with a letter is one of these or a string. */
+const WORDS = new Map<string, unknown>([
+  ['null', null], ['Null', null], ['NULL', null],
+  ['true', true], ['True', true], ['TRUE', true], ['false', false], ['False', false], ['FALSE', false],
+]);
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
 function resolvePlain(s: string): unknown {
+  const c = s.charCodeAt(0);
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) {
+    const lower = c | 32;
+    if (lower !== 110 && lower !== 116 && lower !== 102) return s; // not n, t or f: no word of the schema
+    const word = WORDS.get(s);
+    return word === undefined ? s : word;
+  }
+  // A date (2025-12-14) is a string in the core schema, and records are full of them.
+  if (s.length === 10 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45 && isDigit(c) && isDigit(s.charCodeAt(9))) return s;
   if (!MAYBE_TYPED.test(s)) return s;
   for (const tag of CORE_TAGS) {
     if (tag.test!.test(s)) {

@@ -16,9 +16,8 @@ export type { ListedFile } from './walk';
 
 export interface ScanOptions {
   root: string;
+  /** Handed to worker threads as it is (a structured clone): parsing it again there cost each worker ~50 ms. */
   schema: Schema;
-  /** The schema file's text, undefined for the built-in default (workers rebuild the schema from it). */
-  schemaText: string | undefined;
   lang: Lang;
   severities?: ReadonlyMap<string, SeveritySetting>;
   /** Extra globs from settings, added to the schema's. */
@@ -51,8 +50,11 @@ export interface ScanResult {
 
 /** Below this many files to read, worker start-up costs more than it saves. */
 const WORKERS_FROM = 1000;
-/** Files per worker job; two jobs in flight per worker keep it busy while this thread takes results. */
-const BATCH = 250;
+/**
+ * Files per worker job; two jobs in flight per worker keep it busy while this thread takes results. Each
+ * result is decoded and added here in one go: 250 files at a time made 40-60 ms stalls with a scavenge.
+ */
+const BATCH = 100;
 /** Longest run of work on this thread between yields (the extension host must stay responsive). */
 const SLICE_MS = 8;
 
@@ -65,17 +67,17 @@ const yieldNow = () => new Promise<void>((r) => setImmediate(r));
  */
 export async function streamRecordFiles(
   root: string, schema: Schema, extra: { include?: readonly string[]; exclude?: readonly string[] } | undefined,
-  workerPath: string | undefined, stats: boolean, onSlice: (files: ListedFile[]) => void | Promise<void>,
+  workerPath: string | undefined, stats: boolean, onSlice: (files: ListedFile[], last: boolean) => void | Promise<void>,
 ): Promise<void> {
   const include = [...schema.include, ...(extra?.include ?? [])];
   const exclude = [...schema.exclude, ...(extra?.exclude ?? [])];
-  if (!workerPath) return onSlice(walkRecordFiles(root, include, exclude, stats));
-  const init: WorkerInit = { mode: 'walk', root, include, exclude, stats, schemaText: undefined, lang: 'en', severities: [] };
+  if (!workerPath) return onSlice(walkRecordFiles(root, include, exclude, stats), true);
+  const init: WorkerInit = { mode: 'walk', root, include, exclude, stats, lang: 'en', severities: [] };
   const w = new Worker(workerPath, { workerData: init });
   try {
     await new Promise<void>((resolve, reject) => {
       w.on('message', (m: WalkSlice) => {
-        Promise.resolve(onSlice(m.files)).then(() => {
+        Promise.resolve(onSlice(m.files, m.done)).then(() => {
           if (m.done) resolve();
           else setImmediate(() => w.postMessage('next')); // the next slice after this turn of the event loop
         }, reject);
@@ -140,9 +142,13 @@ export async function scanFolder(o: ScanOptions): Promise<ScanResult> {
   let previous: ReadonlyMap<string, FileEntry> | undefined;
   let previousLoaded = o.previous === undefined;
   const todo: ListedFile[] = [];
-  let pool: IndexPool | undefined;
+  const count = o.workers ?? Math.min(2, Math.max(1, os.availableParallelism?.() ?? os.cpus().length));
+  // A first index (no cache) of anything but a tiny folder needs the workers: they start now, beside the
+  // walk, and are ready by its first slice (a worker takes ~100 ms to start). Stopped unused if it is tiny.
+  let pool = inWorkers && count > 0 && o.previous === undefined && o.workers === undefined ? new IndexPool(o, workerPath, count, deliver) : undefined;
+  let feeding = false;
 
-  await streamRecordFiles(o.root, o.schema, o, inWorkers ? workerPath : undefined, o.previous !== undefined, async (slice) => {
+  await streamRecordFiles(o.root, o.schema, o, inWorkers ? workerPath : undefined, o.previous !== undefined, async (slice, last) => {
     o.signal?.throwIfAborted();
     listed += slice.length;
     if (!previousLoaded) {
@@ -165,15 +171,20 @@ export async function scanFolder(o: ScanOptions): Promise<ScanResult> {
     }
     reused += same.length;
     deliver(same, same.length, true);
-    const count = o.workers ?? Math.min(2, Math.max(1, os.availableParallelism?.() ?? os.cpus().length));
-    // Workers asked for explicitly are used whatever the count; by default only where they pay off.
-    const enough = o.workers !== undefined ? todo.length > 0 : todo.length >= WORKERS_FROM;
-    if (!pool && inWorkers && count > 0 && enough) pool = new IndexPool(o, workerPath, count, deliver);
-    if (pool) pool.push(todo.splice(0));
+    if (!feeding && inWorkers && count > 0) {
+      // Workers asked for explicitly are used whatever the count; by default only where they pay off: a
+      // thousand files to read, or a listing that goes on while workers are already there.
+      feeding = o.workers !== undefined ? todo.length > 0 : todo.length >= WORKERS_FROM || (pool !== undefined && !last && todo.length > 0);
+      if (feeding) pool ??= new IndexPool(o, workerPath, count, deliver);
+    }
+    if (feeding) pool!.push(todo.splice(0));
   });
   const read = listed - reused;
-  if (pool) await pool.finish();
-  else await indexHere(o, todo, deliver);
+  if (feeding) await pool!.finish();
+  else {
+    pool?.finish().catch(() => undefined); // started for nothing: stopped
+    await indexHere(o, todo, deliver);
+  }
   return { files, listed, reused, read };
 }
 
@@ -208,7 +219,7 @@ class IndexPool {
   private failure: unknown;
 
   constructor(o: ScanOptions, workerPath: string, count: number, private readonly deliver: (entries: FileEntry[], settled: number) => void) {
-    const init: WorkerInit = { root: o.root, schemaText: o.schemaText, lang: o.lang, severities: [...(o.severities ?? [])] };
+    const init: WorkerInit = { root: o.root, schema: o.schema, lang: o.lang, severities: [...(o.severities ?? [])] };
     this.workers = Array.from({ length: count }, () => new Worker(workerPath, { workerData: init }));
     for (const w of this.workers) {
       w.on('message', (msg: WorkerResult) => {

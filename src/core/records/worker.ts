@@ -1,8 +1,8 @@
 // Worker-thread entry (bundled on its own as index-worker.js): lists record files, or reads and indexes batches of them.
 import { parentPort, workerData } from 'worker_threads';
 import { allRules } from '../rules';
-import { loadSchema } from '../schema/load';
-import type { SeveritySetting } from '../schema/types';
+import { defaultSchema } from '../schema/load';
+import type { Schema, SeveritySetting } from '../schema/types';
 import type { Lang } from '../i18n';
 import type { IndexOptions } from './index-file';
 import { readAndIndex, workspaceFileExists } from './read-file';
@@ -17,7 +17,8 @@ export interface WorkerInit {
   /** walk: take each file's stats (to compare with a cache). */
   stats?: boolean;
   root: string;
-  schemaText: string | undefined;
+  /** index: the schema, as a structured clone. */
+  schema?: Schema;
   lang: Lang;
   severities: [string, SeveritySetting][];
   maxBytes?: number;
@@ -78,7 +79,7 @@ function serveWalk(): void {
 
 function serveIndexing(): void {
   const opts: IndexOptions = {
-    schema: loadSchema(init.schemaText).schema,
+    schema: init.schema ?? defaultSchema(),
     lang: init.lang,
     rules: allRules,
     severities: new Map(init.severities),

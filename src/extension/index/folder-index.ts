@@ -129,7 +129,7 @@ export class FolderIndex implements vscode.Disposable {
         configureIndex(this.index, this.schema, this.severities());
         const staging = this.index.staging();
         const result = await scanFolder({
-          root: this.root, schema: this.schema, schemaText: this.schemaText, lang: this.o.lang, previous, severities: this.severities(),
+          root: this.root, schema: this.schema, lang: this.o.lang, previous, severities: this.severities(),
           include: this.o.settings().include, exclude: this.o.settings().exclude,
           workerPath: path.join(__dirname, 'index-worker.js'),
           onEntries: (entries, reused) => staging.addAll(entries, reused),
