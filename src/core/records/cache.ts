@@ -4,13 +4,14 @@ import type { FileEntry, Finding, RecordEntry } from './types';
 
 /**
  * The index cache: one JSON line per file, so a warm start reads it in slices without holding the extension
- * host, and a reader can stop at the first bad line. Field names, and short values that repeat (categories,
- * customers, dates), are stored once, in the last line, and referred to by number: the reader then does not
- * parse them 100,000 times, and the records it builds share one copy of each. Anything unexpected — another
+ * host, and a reader can stop at the first bad line. Short values that repeat (categories, customers, dates)
+ * are stored once, in a `{"s": [...]}` line before the first file that uses them, and referred to by number:
+ * the reader then does not parse them 100,000 times, and the records it builds share one copy of each. Field
+ * names are stored once, in the last line. Anything unexpected — another
  * format, another schema, a truncated write, hand edits — makes the readers return undefined, and the
  * caller rebuilds.
  */
-const FORMAT = 4;
+const FORMAT = 5;
 
 type CachedRecord = [index: number, line: number, endLine: number, errors: number, warnings: number, data: unknown[] | null, anchors: RecordEntry['anchors'] | null];
 type CachedFile = [path: string, mtimeMs: number, size: number, isRecordFile: 0 | 1, records: CachedRecord[], findings: Finding[] | 0];
@@ -21,13 +22,15 @@ export function cacheKey(parts: readonly unknown[]): string {
 }
 
 /**
- * The cache's lines, one at a time: header, one per file, then the trailer with the field names and shared
- * strings. A record's data is pairs: field number and value, or -(field number + 1) and a shared string's number.
+ * The cache's lines, one at a time: header, one per file (after a line of the shared strings it introduces),
+ * then the trailer with the field names. A record's data is pairs: field number and value, or
+ * -(field number + 1) and a shared string's number.
  */
 function* cacheLines(key: string, files: Iterable<FileEntry>): Generator<string> {
   const fieldIds = new Map<string, number>();
   const fields: string[] = [];
   const strings = new StringTable();
+  let stringsWritten = 0;
   let count = 0;
   yield JSON.stringify({ format: FORMAT, key });
   for (const f of files) {
@@ -53,10 +56,14 @@ function* cacheLines(key: string, files: Iterable<FileEntry>): Generator<string>
       return [r.index, r.line, r.endLine, r.errors, r.warnings, data, r.anchors ?? null];
     });
     const row: CachedFile = [f.path, f.mtimeMs, f.size, f.isRecordFile ? 1 : 0, records, f.findings.length ? f.findings : 0];
+    if (strings.list.length > stringsWritten) {
+      yield JSON.stringify({ s: strings.list.slice(stringsWritten) });
+      stringsWritten = strings.list.length;
+    }
     yield JSON.stringify(row);
     count++;
   }
-  yield JSON.stringify({ fields, strings: strings.list, files: count });
+  yield JSON.stringify({ fields, files: count });
 }
 
 export function writeCache(key: string, files: Iterable<FileEntry>): string {
@@ -127,9 +134,9 @@ function open(bytes: Uint8Array, key: string): Opened | undefined {
   if (firstEnd < 0 || lastStart <= firstEnd) return undefined;
   try {
     const head = JSON.parse(utf8.decode(bytes.subarray(0, firstEnd))) as { format?: unknown; key?: unknown };
-    const tail = JSON.parse(utf8.decode(bytes.subarray(lastStart, end))) as { fields?: unknown; strings?: unknown; files?: unknown };
-    if (head.format !== FORMAT || head.key !== key || !Array.isArray(tail.fields) || !Array.isArray(tail.strings) || typeof tail.files !== 'number') return undefined;
-    return { bytes, fields: tail.fields as string[], strings: tail.strings as string[], from: firstEnd + 1, to: lastStart, count: tail.files };
+    const tail = JSON.parse(utf8.decode(bytes.subarray(lastStart, end))) as { fields?: unknown; files?: unknown };
+    if (head.format !== FORMAT || head.key !== key || !Array.isArray(tail.fields) || typeof tail.files !== 'number') return undefined;
+    return { bytes, fields: tail.fields as string[], strings: [], from: firstEnd + 1, to: lastStart, count: tail.files };
   } catch {
     return undefined;
   }
@@ -146,9 +153,15 @@ function* lines(c: Opened): Generator<FileEntry> {
     for (let p = 0; p < text.length; ) {
       const nl = text.indexOf('\n', p);
       if (nl < 0) throw new Error('corrupt');
-      yield decode(text.slice(p, nl), c.fields, c.strings);
+      if (text.charCodeAt(p) === 123 /* { */) {
+        const more = (JSON.parse(text.slice(p, nl)) as { s?: unknown }).s;
+        if (!Array.isArray(more)) throw new Error('corrupt');
+        for (const x of more) c.strings.push(String(x));
+      } else {
+        yield decode(text.slice(p, nl), c.fields, c.strings);
+        n++;
+      }
       p = nl + 1;
-      n++;
     }
     pos = cut;
   }

@@ -55,6 +55,8 @@ const WORKERS_FROM = 1000;
  * result is decoded and added here in one go: 250 files at a time made 40-60 ms stalls with a scavenge.
  */
 const BATCH = 100;
+/** Unchanged entries handed over at once. */
+const REUSE_BATCH = 250;
 /** Longest run of work on this thread between yields (the extension host must stay responsive). */
 const SLICE_MS = 8;
 
@@ -155,18 +157,22 @@ export async function scanFolder(o: ScanOptions): Promise<ScanResult> {
       previous = await o.previous;
       previousLoaded = true;
     }
+    // Unchanged entries go to the caller a few hundred at a time (it indexes them as they come), and the
+    // work yields every few ms: a listing slice holds thousands.
     let same: FileEntry[] = [];
     let sliceStart = Date.now();
     for (const f of slice) {
       const prev = previous?.get(f.path);
       if (prev && prev.mtimeMs === f.mtimeMs && prev.size === f.size) same.push(prev);
       else todo.push(f);
-      if (Date.now() - sliceStart > SLICE_MS) {
+      if (same.length === REUSE_BATCH) {
         reused += same.length;
         deliver(same, same.length, true);
         same = [];
-        await yieldNow();
-        sliceStart = Date.now();
+        if (Date.now() - sliceStart > SLICE_MS) {
+          await yieldNow();
+          sliceStart = Date.now();
+        }
       }
     }
     reused += same.length;
