@@ -3,7 +3,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { defaultSchema } from '../../src/core/schema/load';
-import { scanFolder } from '../../src/core/records/scan';
+import { execFileSync } from 'node:child_process';
+import { indexOptions, scanFolder } from '../../src/core/records/scan';
+import { readAndIndex } from '../../src/core/records/read-file';
 import { field, type FileEntry } from '../../src/core/records/types';
 import { readWorkspaceSchema } from '../../src/core/workspace';
 import { record, SAMPLE, tempWorkspace, VALID_SERVICE } from './helpers';
@@ -90,6 +92,16 @@ describe('scanning a folder', () => {
     assert.ok(codes('broken.md').includes('yaml-syntax'));
     assert.ok(codes('dup.md').includes('duplicate-key'));
     assert.equal(files.get('empty.md')?.records.length, 1);
+  });
+
+  test('a FIFO or a folder named like a record is not read (opening a FIFO would wait for a writer forever)', { skip: process.platform === 'win32' }, () => {
+    const root = tempWorkspace({ 'a.md': record(VALID_SERVICE) });
+    execFileSync('mkfifo', [path.join(root, 'pipe.md')]);
+    fs.mkdirSync(path.join(root, 'folder.md'));
+    const opts = indexOptions({ root, schema: defaultSchema(), lang: 'en' });
+    assert.equal(readAndIndex(root, 'pipe.md', opts), undefined);
+    assert.equal(readAndIndex(root, 'folder.md', opts), undefined);
+    assert.equal(readAndIndex(root, 'a.md', opts)?.records.length, 1);
   });
 
   test('a symbolic-link loop does not hang the scan', async () => {

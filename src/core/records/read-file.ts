@@ -10,7 +10,7 @@ let scratch = Buffer.allocUnsafe(64 * 1024);
 /**
  * Reads and indexes one file: open, fstat, read, close — what readFileSync does, with the stats kept (the
  * listing need not stat) and the bytes read into a reused buffer. A file that vanished between listing and
- * reading (a `git checkout` in progress), or is not a regular file, gives undefined; any other read error
+ * reading (a `git checkout` in progress), or is not a regular file (a folder, a FIFO), gives undefined; any other read error
  * becomes a finding on the file.
  */
 export function readAndIndex(root: string, rel: string, opts: IndexOptions): FileEntry | undefined {
@@ -19,7 +19,8 @@ export function readAndIndex(root: string, rel: string, opts: IndexOptions): Fil
   let fd: number | undefined;
   let length = 0;
   try {
-    fd = fs.openSync(abs, 'r');
+    // Non-blocking, so that a FIFO named like a record cannot hang the thread in open(); reads of regular files ignore it.
+    fd = fs.openSync(abs, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
     const s = fs.fstatSync(fd);
     if (!s.isFile()) return undefined;
     st = { mtimeMs: s.mtimeMs, size: s.size };
@@ -30,7 +31,7 @@ export function readAndIndex(root: string, rel: string, opts: IndexOptions): Fil
     for (let n; length < scratch.length && (n = fs.readSync(fd, scratch, length, scratch.length - length, null)) > 0; ) length += n;
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return undefined;
     const at = { line: 0, col: 0 };
     return {
       path: rel, mtimeMs: st?.mtimeMs ?? 0, size: st?.size ?? 0, isRecordFile: true, records: [],
