@@ -12,5 +12,7 @@ export interface CliCommand {
   readonly summary: string;
   readonly usage: string;
   readonly valueOptions?: readonly string[];
+  /** Options without a value (`--write`). Any option not listed here or in valueOptions is refused. */
+  readonly flags?: readonly string[];
   run(args: ParsedArgs, io: CliIo): Promise<number>;
 }

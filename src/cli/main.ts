@@ -42,6 +42,13 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       io.out(`${command.usage}\n`);
       return 0;
     }
+    // A mistyped option (--wirte) must not quietly change what the command does.
+    const known = new Set([...(command.valueOptions ?? []), ...(command.flags ?? [])]);
+    for (const [option, value] of args.options) {
+      if (!known.has(option)) throw new UsageError(`unknown option --${option}`);
+      if (value === true && command.valueOptions?.includes(option)) throw new UsageError(`--${option} needs a value`);
+      if (value !== true && !command.valueOptions?.includes(option)) throw new UsageError(`--${option} takes no value`);
+    }
     return await command.run(args, io);
   } catch (err) {
     if (err instanceof UsageError) {

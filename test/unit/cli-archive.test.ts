@@ -15,7 +15,7 @@ function sampleCopy(): string {
 }
 
 describe('records-curator number and labels', () => {
-  test('number is a dry run by default, --write writes only archive_no, and a second run has nothing to do', () => {
+  test('number is a dry run by default, --write writes archive_no and the archive date, and a second run has nothing to do', () => {
     const root = sampleCopy();
     const before = fs.readFileSync(path.join(root, 'service/2026/harbor-consulting.md'), 'utf8');
     const dry = run(root, 'number', '.', '--category', 'service');
@@ -23,11 +23,36 @@ describe('records-curator number and labels', () => {
     assert.match(dry.stdout, /service\/2026\/harbor-consulting\.md:1\tZ109-FW·2026-D3-0001/);
     assert.match(dry.stdout, /would number 4 records; 3 already numbered/);
     assert.equal(fs.readFileSync(path.join(root, 'service/2026/harbor-consulting.md'), 'utf8'), before);
-    const write = run(root, 'number', '.', '--category', 'service', '--write');
+    const write = run(root, 'number', '.', '--category', 'service', '--write', '--date', '2026-11-27');
     assert.equal(write.status, 0, write.stderr);
-    assert.equal(fs.readFileSync(path.join(root, 'service/2026/harbor-consulting.md'), 'utf8'), before.replace('custodian: 陈晨\n', 'custodian: 陈晨\narchive_no: Z109-FW·2026-D3-0001\n'));
+    assert.equal(fs.readFileSync(path.join(root, 'service/2026/harbor-consulting.md'), 'utf8'), before.replace('custodian: 陈晨\n', 'custodian: 陈晨\narchive_no: Z109-FW·2026-D3-0001\narchived_at: 2026-11-27\n'));
     assert.match(run(root, 'number', '.', '--category', 'service').stdout, /would number 0 records; 7 already numbered/);
     assert.equal(run(root, 'check', '.').stdout.includes('duplicate-archive-no'), false);
+  });
+
+  test('number --no-date writes only archive_no; an archive date already there is kept', () => {
+    const root = sampleCopy();
+    const rel = 'service/2026/harbor-consulting.md';
+    const before = fs.readFileSync(path.join(root, rel), 'utf8');
+    assert.equal(run(root, 'number', '.', '--category', 'service', '--write', '--no-date').status, 0);
+    assert.equal(fs.readFileSync(path.join(root, rel), 'utf8'), before.replace('custodian: 陈晨\n', 'custodian: 陈晨\narchive_no: Z109-FW·2026-D3-0001\n'));
+    const other = sampleCopy();
+    fs.writeFileSync(path.join(other, rel), before.replace('custodian: 陈晨\n', 'custodian: 陈晨\narchived_at: 2026-01-05 # 实际归档日\n'));
+    assert.equal(run(other, 'number', '.', '--category', 'service', '--write').status, 0);
+    const after = fs.readFileSync(path.join(other, rel), 'utf8');
+    assert.match(after, /archived_at: 2026-01-05 # 实际归档日\narchive_no: Z109-FW·2026-D3-0001\n/);
+  });
+
+  test('a mistyped or misused option is refused with the usage, never ignored', () => {
+    const root = sampleCopy();
+    const before = fs.readFileSync(path.join(root, 'service/2026/harbor-consulting.md'), 'utf8');
+    for (const args of [['--wirte'], ['--write', '--date', '2026-02-30'], ['--write', '--date', '2026-01-01', '--no-date'], ['--write=yes']]) {
+      const res = run(root, 'number', '.', ...args);
+      assert.equal(res.status, 2, args.join(' '));
+      assert.match(res.stderr, /Usage: records-curator number/);
+    }
+    assert.match(run(root, 'number', '.', '--wirte').stderr, /unknown option --wirte/);
+    assert.equal(fs.readFileSync(path.join(root, 'service/2026/harbor-consulting.md'), 'utf8'), before, 'nothing written');
   });
 
   test('number refuses records with errors and says why', () => {

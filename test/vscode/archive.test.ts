@@ -4,6 +4,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { AssignResult } from '../../src/extension/features/archive/assign';
 import type { Node, RecordsTree } from '../../src/extension/features/records-view/tree';
+import { today } from '../../src/core/retention/dates';
 import { activated, eventually, workspaceRoot } from './helpers';
 
 const abs = (rel: string) => path.join(workspaceRoot().fsPath, rel);
@@ -46,8 +47,8 @@ suite('archive numbers', () => {
     assert.strictEqual(archiveNo('service/2026/harbor-consulting.md'), 'Z109-FW·2026-D3-0001');
     assert.strictEqual(archiveNo('service/2026/wang-fang-support.md'), 'Z109-FW·2026-D3-0002');
     assert.strictEqual(archiveNo('service/2026/zhang-wei-site-handover.md'), 'Z109-FW·2026-D3-0003');
-    // Only the archive_no line was added; everything else is byte for byte what it was.
-    assert.strictEqual(read(withComment), before.replace('custodian: 陈晨\n', 'custodian: 陈晨\narchive_no: Z109-FW·2026-D3-0001\n'));
+    // Only the archive_no and archive-date lines were added; everything else is byte for byte what it was.
+    assert.strictEqual(read(withComment), before.replace('custodian: 陈晨\n', `custodian: 陈晨\narchive_no: Z109-FW·2026-D3-0001\narchived_at: ${today()}\n`));
     await eventually(() => [...folder.index.records()].filter((r) => r.data?.category === 'service' && r.data?.archive_no).length === 7, 'the index to follow');
     const second = await assign(group(t, 'Service'));
     assert.deepStrictEqual([second.assigned, second.kept], [0, 7]);
@@ -77,6 +78,28 @@ suite('archive numbers', () => {
     await eventually(() => !folder.index.get('other/2024/fresh.md'), 'the test files to go');
   });
 
+  test('with recordsCurator.numbering.setArchiveDate off, only the number is written', async () => {
+    const t = await tree();
+    const api = await activated();
+    const folder = api.services.index.all()[0];
+    const rel = 'other/2023/undated.md';
+    fs.mkdirSync(abs('other/2023'), { recursive: true });
+    const text = '---\nid: QT-2023-901\ncategory: other\ncustomer: 张伟\ncustomer_type: person\ntitle: 未归档\ndate: 2023-06-01\nreason: 测试\nretention: D10\n---\n';
+    fs.writeFileSync(abs(rel), text);
+    await eventually(() => folder.index.get(rel), 'the new file indexed');
+    const config = vscode.workspace.getConfiguration('recordsCurator');
+    await config.update('numbering.setArchiveDate', false, vscode.ConfigurationTarget.Workspace);
+    try {
+      const node = t.getChildren(group(t, 'Other')).flatMap((c) => t.getChildren(c)).find((n) => n.kind === 'record' && n.record.file === rel)!;
+      assert.strictEqual((await assign(node)).assigned, 1);
+      assert.strictEqual(read(rel), text.replace('retention: D10\n', 'retention: D10\narchive_no: Z109-QT·2023-D10-0001\n'));
+    } finally {
+      await config.update('numbering.setArchiveDate', undefined, vscode.ConfigurationTarget.Workspace);
+      fs.rmSync(abs('other/2023'), { recursive: true });
+      await eventually(() => !folder.index.get(rel), 'the test file to go');
+    }
+  });
+
   test('numbering undoes in one step', async () => {
     const t = await tree();
     const api = await activated();
@@ -92,7 +115,7 @@ suite('archive numbers', () => {
     assert.strictEqual(nodes.length, 2);
     const r = await vscode.commands.executeCommand<AssignResult>('recordsCurator.assignArchiveNumbers', nodes[0], nodes, { preview: false });
     assert.strictEqual(r.assigned, 2);
-    assert.strictEqual((editor.document.getText().match(/archive_no: Z109-JY·2022-D30-\d{4}/g) ?? []).length, 2);
+    assert.strictEqual((editor.document.getText().match(/archive_no: Z109-JY·2022-D30-\d{4}\narchived_at: \d{4}-\d\d-\d\d\n/g) ?? []).length, 2);
     await vscode.commands.executeCommand('undo');
     assert.strictEqual(editor.document.getText(), original);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');

@@ -26,6 +26,7 @@ export const checkCommand: CliCommand = {
   summary: 'check the records and the schema; text, JSON or SARIF output; exit 1 on errors',
   usage: USAGE,
   valueOptions: ['format', 'lang', 'max-warnings'],
+  flags: ['quiet'],
   async run(args, io) {
     const fmt = format(args, ['text', 'json', 'sarif']);
     const maxWarnings = maxWarningsOf(args);

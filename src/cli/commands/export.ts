@@ -20,6 +20,7 @@ export const exportCommand: CliCommand = {
   summary: 'export the record index as CSV or JSON',
   usage: USAGE,
   valueOptions: ['format', 'out', 'category', 'lang'],
+  flags: ['force'],
   async run(args, io) {
     const fmt = format(args, ['csv', 'json']);
     const out = args.options.get('out');

@@ -25,6 +25,7 @@ export const labelsCommand: CliCommand = {
   summary: 'write printable labels (HTML) or a label/catalogue CSV',
   usage: USAGE,
   valueOptions: ['out', 'category', 'kind', 'preset', 'lang', 'per-box'],
+  flags: ['catalogue', 'force'],
   async run(args, io) {
     const out = args.options.get('out');
     if (typeof out !== 'string' || !/\.(html?|csv)$/i.test(out)) throw new UsageError('--out FILE.html or FILE.csv is required');

@@ -1,6 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { planArchiveNumbers, type RefusalReason } from '../../core/archive/assign';
+import { assignmentValues, planArchiveNumbers, type RefusalReason } from '../../core/archive/assign';
+import { today } from '../../core/retention/dates';
+import { parseDate } from '../../core/values/checks';
 import { applyEdits, setFieldEdits } from '../../core/fix/fixes';
 import { decodeRecordBytes } from '../../core/parse/decode';
 import { field, type RecordEntry } from '../../core/records/types';
@@ -15,7 +17,9 @@ after the highest item number of each scope. Without --write it only lists what 
 A record that already has a number is never renumbered; a record with errors is not numbered.
 
   --category KEY   only records of this category (e.g. contract)
-  --write          write the numbers into the files (only the archive_no value changes)`;
+  --write          write the numbers into the files: archive_no, and archived_at (today) where it is empty
+  --date YYYY-MM-DD  the archive date to write instead of today
+  --no-date        leave archived_at alone`;
 
 const REASONS: Record<RefusalReason, { en: string; zh: string }> = {
   errors: { en: 'has errors; fix them first', zh: '记录有错误，请先修正' },
@@ -29,13 +33,18 @@ export const numberCommand: CliCommand = {
   name: 'number',
   summary: 'assign archive numbers to records lacking one (dry run unless --write)',
   usage: USAGE,
-  valueOptions: ['category', 'lang'],
+  valueOptions: ['category', 'lang', 'date'],
+  flags: ['write', 'no-date'],
   async run(args, io) {
     const folder = await loadFolder(args, io);
     const category = args.options.get('category');
     if (category !== undefined && (typeof category !== 'string' || !folder.schema.schema.categories.has(category))) {
       throw new UsageError(`--category must be one of ${[...folder.schema.schema.categories.keys()].join(', ')}`);
     }
+    const date = args.options.get('date');
+    if (typeof date === 'string' && !parseDate(date).ok) throw new UsageError('--date must be a real date, YYYY-MM-DD');
+    if (date !== undefined && args.options.has('no-date')) throw new UsageError('--date and --no-date exclude each other');
+    const archivedOn = args.options.has('no-date') ? undefined : typeof date === 'string' ? date : today();
     const index = recordIndexOf(folder);
     const all = [...index.records()];
     const targets = category ? all.filter((r) => field(r, 'category') === category) : all;
@@ -57,7 +66,7 @@ export const numberCommand: CliCommand = {
         const bytes = fs.readFileSync(abs);
         const decoded = decodeRecordBytes(bytes);
         if (!decoded.ok) continue;
-        const edits = setFieldEdits(rel, decoded.text, list.map((a) => ({ record: a.record.index, field: 'archive_no', value: a.archiveNo })));
+        const edits = setFieldEdits(rel, decoded.text, list.flatMap((a) => assignmentValues(a, archivedOn)));
         const text = (decoded.bom ? '\uFEFF' : '') + applyEdits(decoded.text, edits);
         const tmp = `${abs}.${process.pid}.tmp`;
         fs.writeFileSync(tmp, text);

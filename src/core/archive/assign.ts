@@ -1,3 +1,4 @@
+import type { FieldValue } from '../fix/fixes';
 import type { RecordEntry } from '../records/types';
 import type { Schema } from '../schema/types';
 import { archiveFormat, expectedParts } from './expected';
@@ -76,4 +77,14 @@ export function planArchiveNumbers(targets: Iterable<RecordEntry>, all: Iterable
     plan.assignments.push({ record, archiveNo });
   }
   return plan;
+}
+
+/**
+ * The field values that file an assignment: its archive number and, when `archivedOn` is given and the
+ * record has no archive date yet, that date as `archived_at` (labels and the catalogue print it).
+ */
+export function assignmentValues(a: Assignment, archivedOn?: string): FieldValue[] {
+  const values: FieldValue[] = [{ record: a.record.index, field: 'archive_no', value: a.archiveNo }];
+  if (archivedOn !== undefined && blank(a.record.data?.archived_at)) values.push({ record: a.record.index, field: 'archived_at', value: archivedOn });
+  return values;
 }

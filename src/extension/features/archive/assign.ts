@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as vscode from 'vscode';
-import { planArchiveNumbers, type Assignment, type RefusalReason } from '../../../core/archive/assign';
+import { assignmentValues, planArchiveNumbers, type Assignment, type RefusalReason } from '../../../core/archive/assign';
+import { today } from '../../../core/retention/dates';
 import { setFieldEdits } from '../../../core/fix/fixes';
 import { decodeRecordBytes } from '../../../core/parse/decode';
 import { LineIndex } from '../../../core/parse/lines';
@@ -33,14 +34,14 @@ export function currentText(uri: vscode.Uri): { text: string; position(offset: n
 }
 
 /** Adds the edits that write archive numbers into their files to one WorkspaceEdit. */
-function addEdits(edit: vscode.WorkspaceEdit, folder: FolderIndex, assignments: readonly Assignment[], confirm: boolean): void {
+function addEdits(edit: vscode.WorkspaceEdit, folder: FolderIndex, assignments: readonly Assignment[], confirm: boolean, archivedOn: string | undefined): void {
   const byFile = new Map<string, Assignment[]>();
   for (const a of assignments) byFile.set(a.record.file, [...(byFile.get(a.record.file) ?? []), a]);
   for (const [rel, list] of byFile) {
     const uri = folder.uriOf(rel);
     const current = currentText(uri);
     if (!current) continue;
-    const edits = setFieldEdits(rel, current.text, list.map((a) => ({ record: a.record.index, field: 'archive_no', value: a.archiveNo })));
+    const edits = setFieldEdits(rel, current.text, list.flatMap((a) => assignmentValues(a, archivedOn)));
     for (const e of edits) {
       const label = list.length === 1 ? vscode.l10n.t('Archive number {0}', list[0].archiveNo) : vscode.l10n.t('Archive numbers');
       edit.replace(uri, new vscode.Range(current.position(e.start), current.position(e.end)), e.newText, { label, needsConfirmation: confirm });
@@ -50,15 +51,18 @@ function addEdits(edit: vscode.WorkspaceEdit, folder: FolderIndex, assignments: 
 
 /**
  * Numbers the picked records that lack an archive number, as one undoable WorkspaceEdit shown for review
- * first. Numbers continue each scope's highest, counting unsaved editors (the index holds their text).
+ * first, dating those without an archive date. Numbers continue each scope's highest, counting unsaved
+ * editors (the index holds their text).
  */
 export async function assignArchiveNumbers(picked: readonly Picked[], log: vscode.LogOutputChannel, options?: { preview?: boolean }): Promise<AssignResult> {
   const edit = new vscode.WorkspaceEdit();
   const result: AssignResult = { assigned: 0, kept: 0, refused: 0, applied: false };
   const refusals: string[] = [];
+  // Filing a record dates it too (归档日期), unless the setting says not to; an existing date is kept.
+  const archivedOn = vscode.workspace.getConfiguration('recordsCurator').get<boolean>('numbering.setArchiveDate', true) ? today() : undefined;
   for (const { folder, records } of picked) {
     const plan = planArchiveNumbers(records, folder.index.records(), folder.schema, (r) => folder.index.problemCounts(r).errors);
-    addEdits(edit, folder, plan.assignments, options?.preview !== false);
+    addEdits(edit, folder, plan.assignments, options?.preview !== false, archivedOn);
     result.assigned += plan.assignments.length;
     result.kept += plan.kept;
     result.refused += plan.refused.length;
