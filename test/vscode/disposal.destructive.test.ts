@@ -39,7 +39,7 @@ suite('disposal (on a git repository)', () => {
     const a = await api();
     const due = await eventually(() => disposalRecord(a, EARLY), 'the early call in the Disposal view');
     assert.strictEqual(due.kind === 'record' && due.group, 'due');
-    assert.strictEqual(due.kind === 'record' && due.disposition.until, '2018-06-10');
+    assert.strictEqual(due.kind === 'record' && due.until, '2018-06-10');
     const held = disposalRecord(a, HELD);
     assert.strictEqual(held?.kind === 'record' && held.group, 'hold');
     assert.deepStrictEqual(a.disposalTree!.groups().get('due')!.map((n) => n.kind === 'record' && n.record.file), [EARLY]);

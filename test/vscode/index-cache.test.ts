@@ -18,6 +18,15 @@ staff: 王工
 Body.
 `;
 
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function folder() {
   const api = await activated();
   await api.services.index.whenReady();
@@ -38,8 +47,15 @@ suite('index cache', () => {
     fs.mkdirSync(path.dirname(abs()), { recursive: true });
     fs.writeFileSync(abs(), probe('Before the save'));
     await f.build('test: new file');
+    // What a window closed mid-save leaves behind: a temporary file of a process that is gone.
+    let deadPid = 4_000_000;
+    while (alive(deadPid)) deadPid++;
+    const orphan = `${f.cacheFile}.${deadPid}.tmp`;
+    fs.mkdirSync(path.dirname(orphan), { recursive: true });
+    fs.writeFileSync(orphan, 'half a cache');
     await f.saveCache();
     assert.ok(f.cacheFile && fs.existsSync(f.cacheFile), 'the cache is written to the extension storage folder');
+    assert.ok(!fs.existsSync(orphan), 'the orphaned temporary file is removed');
     assert.ok(!f.cacheFile.startsWith(workspaceRoot().fsPath), 'and never into the workspace');
 
     await f.build('test: nothing changed');

@@ -9,11 +9,11 @@ export function isoDate(v: unknown): string | undefined {
 
 /** Adds whole years; 29 February becomes 28 February in a year without it. */
 export function addYears(date: string, years: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  const year = y + years;
+  const year = Number(date.slice(0, 4)) + years;
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const day = m === 2 && d === 29 && !leap ? 28 : d;
-  return `${String(year).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  // The month and day stay as written, except 29 February in a year without it.
+  const monthDay = date.slice(4, 10) === '-02-29' && !leap ? '-02-28' : date.slice(4, 10);
+  return `${String(year).padStart(4, '0')}${monthDay}`;
 }
 
 export function addDays(date: string, days: number): string {

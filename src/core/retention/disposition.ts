@@ -1,5 +1,5 @@
 import type { Schema } from '../schema/types';
-import { daysBetween } from './dates';
+import { addDays, daysBetween } from './dates';
 import { retentionOf, type Retention } from './retention';
 
 /** Where a record stands in its lifecycle (DOMAIN.md §2). */
@@ -18,19 +18,55 @@ export interface Disposition {
 export const isHold = (v: unknown): boolean => v === true || v === 'true' || v === 'yes' || v === '是';
 
 /**
+ * What decides a record's disposition on any day, worked out once per record: the record does not change
+ * from day to day, only the date it is compared with. Small, so it can be kept for 100,000 records.
+ */
+export interface DispositionBasis {
+  /** A state that does not depend on the day (destroyed, transferred, hold, pending, or no dated retention). */
+  fixed?: DispositionState;
+  /** Last day of retention, when the state depends on the day. */
+  until?: string;
+  /** The record's status is active (in use): before the due date it shows as active, not in retention. */
+  active: boolean;
+}
+
+/** The basis of a record's disposition, and the retention it came from. */
+export function dispositionBasis(data: Readonly<Record<string, unknown>> | undefined, schema: Schema, retention = retentionOf(data, schema)): DispositionBasis {
+  const status = typeof data?.status === 'string' ? data.status : undefined;
+  const until = retention.governing?.until;
+  if (status === 'destroyed' || status === 'transferred') return { fixed: status, active: false };
+  if (isHold(data?.hold)) return { fixed: 'hold', until, active: false };
+  if (status === 'pending-destruction') return { fixed: 'pending-destruction', until, active: false };
+  const g = retention.governing;
+  if (!g || retention.permanent || g.waitingFor || !g.until) return { fixed: g?.waitingFor ? 'active' : 'retention', active: false };
+  return { until: g.until, active: status === 'active' };
+}
+
+/** A day and the end of its "due soon" window, for asking about many records at once. */
+export interface DayWindow {
+  today: string;
+  /** The last day that counts as due soon (today + the window's days). */
+  soonEnd: string;
+}
+
+export function dayWindow(today: string, soonDays: number): DayWindow {
+  return { today, soonEnd: addDays(today, soonDays) };
+}
+
+/** The state in a day window from a basis (ISO dates compare as strings: no date arithmetic per record). */
+export function stateIn(basis: DispositionBasis, w: DayWindow): DispositionState {
+  if (basis.fixed) return basis.fixed;
+  // Still in use (status active) or only kept for the legal period: the same clock, a different state.
+  return basis.until! < w.today ? 'due' : basis.until! <= w.soonEnd ? 'due-soon' : basis.active ? 'active' : 'retention';
+}
+
+/**
  * The disposition of a record today. A hold stops any move towards destruction (会计档案管理办法 Art. 19);
  * a status of destroyed, transferred or pending-destruction is taken as recorded.
  */
 export function dispositionOf(data: Readonly<Record<string, unknown>> | undefined, schema: Schema, today: string, soonDays: number): Disposition {
   const retention = retentionOf(data, schema);
-  const status = typeof data?.status === 'string' ? data.status : undefined;
-  if (status === 'destroyed' || status === 'transferred') return { state: status, retention };
-  if (isHold(data?.hold)) return { state: 'hold', retention, until: retention.governing?.until };
-  if (status === 'pending-destruction') return { state: 'pending-destruction', retention, until: retention.governing?.until };
-  const g = retention.governing;
-  if (!g || retention.permanent || g.waitingFor || !g.until) return { state: g?.waitingFor ? 'active' : 'retention', retention };
-  const days = daysBetween(today, g.until);
-  // Still in use (status active) or only kept for the legal period: the same clock, a different state.
-  const state = days < 0 ? 'due' : days <= soonDays ? 'due-soon' : status === 'active' ? 'active' : 'retention';
-  return { state, retention, until: g.until, days };
+  const basis = dispositionBasis(data, schema, retention);
+  const state = stateIn(basis, dayWindow(today, soonDays));
+  return { state, retention, until: basis.until, days: basis.fixed ? undefined : daysBetween(today, basis.until!) };
 }

@@ -24,30 +24,38 @@ export interface Retention {
   permanent: boolean;
 }
 
+const yearsOf = new Map<string, number | 'permanent' | undefined>();
+
 export function years(code: string): number | 'permanent' | undefined {
-  if (code === 'Y') return 'permanent';
+  // A handful of codes (Y, D3, D10, D30) asked about for every record: read each once.
+  if (yearsOf.has(code)) return yearsOf.get(code);
   const m = /^D(\d{1,3})$/.exec(code);
-  return m ? Number(m[1]) : undefined;
+  const n = code === 'Y' ? 'permanent' : m ? Number(m[1]) : undefined;
+  if (yearsOf.size < 1000) yearsOf.set(code, n);
+  return n;
 }
 
 function apply(data: Readonly<Record<string, unknown>>, rule: RetentionDefault, source: AppliedPeriod['source']): AppliedPeriod | undefined {
   const n = years(rule.code);
   if (n === undefined) return undefined;
-  const base: AppliedPeriod = { code: rule.code, basis: rule.basis, source, from: rule.from };
-  if (n === 'permanent') return base;
+  const period = (from: string, extra?: Partial<AppliedPeriod>): AppliedPeriod => ({ code: rule.code, basis: rule.basis, source, from, ...extra });
+  if (n === 'permanent') return period(rule.from);
   let startField = rule.from;
   let start = isoDate(data[rule.from]);
   if (rule.afterEvent) {
     const event = isoDate(data[rule.afterEvent]);
     // The period runs after the event; until it happens the record is not even counting down.
-    if (!event) return { ...base, from: rule.afterEvent, waitingFor: rule.afterEvent };
+    if (!event) return period(rule.afterEvent, { waitingFor: rule.afterEvent });
     startField = rule.afterEvent;
     start = event;
   }
-  if (!start) return { ...base, waitingFor: rule.from };
+  if (!start) return period(rule.from, { waitingFor: rule.from });
   // Accounting archives count from the day after the fiscal (calendar) year ends (会计档案管理办法 Art. 14).
   if (rule.fiscalYear) start = `${Number(start.slice(0, 4)) + 1}-01-01`;
-  return { ...base, from: startField, start, until: addYears(start, n) };
+  const p = period(startField);
+  p.start = start;
+  p.until = addYears(start, n);
+  return p;
 }
 
 function matches(data: Readonly<Record<string, unknown>>, match: ReadonlyMap<string, string>): boolean {

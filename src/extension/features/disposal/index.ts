@@ -7,6 +7,7 @@ import { recordsOfNodes } from '../archive/selection';
 import type { Node } from '../records-view/tree';
 import { Batches } from './batches';
 import { approveBatch, createDestructionBatch, createTransferBatch, executeDestruction, exportCertificate, purgeCheck } from './commands';
+import { prepareDispositions } from '../../index/dispositions';
 import { DisposalTree, type DisposalNode } from './view';
 
 type AnyNode = Node | DisposalNode;
@@ -24,7 +25,9 @@ export const disposalFeature: Feature = {
     let timer: NodeJS.Timeout | undefined;
     const refresh = () => {
       clearTimeout(timer);
-      timer = setTimeout(() => {
+      timer = setTimeout(async () => {
+        // New records' dispositions are worked out in slices first; the groups are then lookups.
+        await prepareDispositions(services.index.all());
         tree.refresh();
         const due = tree.groups().get('due')!.length;
         view.badge = due ? { value: due, tooltip: vscode.l10n.t('{0} records due for disposal', due) } : undefined;
@@ -41,7 +44,7 @@ export const disposalFeature: Feature = {
       if (fromRecordsView.length && services.ui.recordsTree) for (const p of recordsOfNodes(services.ui.recordsTree, fromRecordsView)) p.records.forEach((r) => add(p.folder, r));
       for (const n of list.filter((x): x is DisposalNode => !('id' in x))) {
         if (n.kind === 'record') add(n.folder, n.record);
-        else if (n.kind === 'group') for (const c of tree.getChildren(n)) if (c.kind === 'record') add(c.folder, c.record);
+        else if (n.kind === 'group') for (const c of tree.groups().get(n.group) ?? []) if (c.kind === 'record') add(c.folder, c.record);
       }
       if (!list.length) for (const c of tree.groups().get('due') ?? []) if (c.kind === 'record') add(c.folder, c.record);
       return [...out].map(([folder, records]) => ({ folder, records }));
@@ -61,6 +64,7 @@ export const disposalFeature: Feature = {
         return createTransferBatch(node || nodes?.length ? picked : [], batches, recipient);
       }),
       vscode.commands.registerCommand('recordsCurator.purgeCheck', () => purgeCheck(batches)),
+      vscode.commands.registerCommand('recordsCurator.showMoreDisposal', (node: DisposalNode) => tree.showMore(node)),
     );
     void services.index.whenReady().then(refresh);
     return { disposalTree: tree, batches };

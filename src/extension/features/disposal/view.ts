@@ -2,7 +2,8 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { field, type RecordEntry } from '../../../core/records/types';
 import { today } from '../../../core/retention/dates';
-import { dispositionOf, type Disposition } from '../../../core/retention/disposition';
+import { dayWindow, dispositionOf, stateIn } from '../../../core/retention/disposition';
+import { basisOf } from '../../index/dispositions';
 import type { FolderIndex } from '../../index/folder-index';
 import type { WorkspaceIndex } from '../../index/workspace-index';
 import { dueWithinDays } from '../../settings';
@@ -12,14 +13,19 @@ export type DisposalGroup = 'due' | 'due-soon' | 'hold' | 'pending' | 'batches';
 
 export type DisposalNode =
   | { kind: 'group'; group: DisposalGroup }
-  | { kind: 'record'; folder: FolderIndex; record: RecordEntry; disposition: Disposition; group: DisposalGroup }
+  | { kind: 'record'; folder: FolderIndex; record: RecordEntry; group: DisposalGroup; until: string | undefined }
+  | { kind: 'more'; group: DisposalGroup; shown: number; remaining: number }
   | { kind: 'batch'; batch: KnownBatch };
+
+/** Records shown per group before a "Show more" row: 40,000 due records at once would hold the view. */
+const PAGE = 500;
 
 /** What is due for disposal, with the reason and the date; what is held; what batches are in progress. */
 export class DisposalTree implements vscode.TreeDataProvider<DisposalNode> {
   private readonly emitter = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.emitter.event;
   private cache: Map<DisposalGroup, DisposalNode[]> | undefined;
+  private readonly limits = new Map<DisposalGroup, number>();
 
   constructor(private readonly ws: WorkspaceIndex, private readonly batches: Batches, private readonly lang: 'zh' | 'en') {}
 
@@ -28,24 +34,27 @@ export class DisposalTree implements vscode.TreeDataProvider<DisposalNode> {
     this.emitter.fire();
   }
 
-  /** Records per group, computed once per change. */
+  /**
+   * Records per group, computed once per change from each record's cached disposition basis (see
+   * prepareDispositions), oldest retention end first.
+   */
   groups(): Map<DisposalGroup, DisposalNode[]> {
     if (this.cache) return this.cache;
-    const day = today();
-    const soon = dueWithinDays();
+    const w = dayWindow(today(), dueWithinDays());
     const pending = this.batches.pending();
     const out = new Map<DisposalGroup, DisposalNode[]>([['due', []], ['due-soon', []], ['hold', []], ['pending', []], ['batches', []]]);
     for (const folder of this.ws.all()) {
       for (const record of folder.index.records()) {
+        const basis = basisOf(folder, record);
+        const state = stateIn(basis, w);
+        const listed = pending.size > 0 && pending.has(`${folder.root}\u0000${record.file}#${record.index}`);
+        const group: DisposalGroup | undefined = listed ? 'pending' : state === 'due' || state === 'due-soon' || state === 'hold' ? state : undefined;
         // A record with errors (broken YAML, a wrong date) is corrected before anything is decided about it.
-        if (folder.index.problemCounts(record).errors) continue;
-        const disposition = dispositionOf(record.data, folder.schema, day, soon);
-        const listed = pending.has(`${folder.root}\u0000${record.file}#${record.index}`);
-        const group: DisposalGroup | undefined = listed ? 'pending' : disposition.state === 'due' || disposition.state === 'due-soon' || disposition.state === 'hold' ? disposition.state : undefined;
-        if (group) out.get(group)!.push({ kind: 'record', folder, record, disposition, group });
+        if (group && !folder.index.problemCounts(record).errors) out.get(group)!.push({ kind: 'record', folder, record, group, until: basis.until });
       }
     }
-    for (const list of out.values()) list.sort((a, b) => (a.kind === 'record' && b.kind === 'record' ? (a.disposition.until ?? '').localeCompare(b.disposition.until ?? '') : 0));
+    const until = (n: DisposalNode) => (n.kind === 'record' ? n.until ?? '' : '');
+    for (const list of out.values()) list.sort((a, b) => (until(a) < until(b) ? -1 : until(a) > until(b) ? 1 : 0));
     out.set('batches', this.batches.all().map((batch) => ({ kind: 'batch', batch })));
     this.cache = out;
     return out;
@@ -53,10 +62,27 @@ export class DisposalTree implements vscode.TreeDataProvider<DisposalNode> {
 
   getChildren(node?: DisposalNode): DisposalNode[] {
     if (!node) return (['due', 'due-soon', 'hold', 'pending', 'batches'] as const).filter((g) => this.groups().get(g)!.length).map((group) => ({ kind: 'group', group }));
-    return node.kind === 'group' ? this.groups().get(node.group) ?? [] : [];
+    if (node.kind !== 'group') return [];
+    const all = this.groups().get(node.group) ?? [];
+    const limit = this.limits.get(node.group) ?? PAGE;
+    if (all.length <= limit) return all;
+    return [...all.slice(0, limit), { kind: 'more', group: node.group, shown: limit, remaining: all.length - limit }];
+  }
+
+  /** The "Show more" row: the next pages of its group. */
+  showMore(node: DisposalNode): void {
+    if (node.kind !== 'more') return;
+    this.limits.set(node.group, node.shown + PAGE * 4);
+    this.emitter.fire();
   }
 
   getTreeItem(node: DisposalNode): vscode.TreeItem {
+    if (node.kind === 'more') {
+      const item = new vscode.TreeItem(vscode.l10n.t('Show more ({0} remaining)', node.remaining), vscode.TreeItemCollapsibleState.None);
+      item.iconPath = new vscode.ThemeIcon('ellipsis');
+      item.command = { command: 'recordsCurator.showMoreDisposal', title: '', arguments: [node] };
+      return item;
+    }
     if (node.kind === 'group') {
       const labels: Record<DisposalGroup, string> = {
         due: vscode.l10n.t('Due for disposal'), 'due-soon': vscode.l10n.t('Due within {0} days', dueWithinDays()), hold: vscode.l10n.t('On hold'),
@@ -82,10 +108,12 @@ export class DisposalTree implements vscode.TreeDataProvider<DisposalNode> {
       return item;
     }
     const r = node.record;
-    const g = node.disposition.retention.governing;
+    // The full disposition, with the retention behind it, only for the rows on screen.
+    const disposition = dispositionOf(r.data, node.folder.schema, today(), dueWithinDays());
+    const g = disposition.retention.governing;
     const item = new vscode.TreeItem(field(r, 'title') ?? r.file, vscode.TreeItemCollapsibleState.None);
     item.id = `disposal:${node.group}:${node.folder.root}:${r.file}#${r.index}`;
-    const until = node.disposition.until ? vscode.l10n.t('until {0}', node.disposition.until) : '';
+    const until = disposition.until ? vscode.l10n.t('until {0}', disposition.until) : '';
     item.description = [field(r, 'archive_no') ?? field(r, 'id'), g?.code, until].filter(Boolean).join(' · ');
     item.iconPath = new vscode.ThemeIcon(node.group === 'due' ? 'trash' : node.group === 'hold' ? 'lock' : node.group === 'pending' ? 'loading' : 'watch');
     item.contextValue = `disposalRecord.${node.group}`;
@@ -102,9 +130,9 @@ export class DisposalTree implements vscode.TreeDataProvider<DisposalNode> {
         md.appendMarkdown('  \n');
       }
     }
-    if (node.disposition.until) {
+    if (disposition.until) {
       md.appendMarkdown(`**${vscode.l10n.t('Kept until')}**: `);
-      md.appendText(node.disposition.until);
+      md.appendText(disposition.until);
       md.appendMarkdown('  \n');
     }
     const reason = field(r, 'hold_reason');

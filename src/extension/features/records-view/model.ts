@@ -2,7 +2,8 @@ import type { Lang } from '../../../core/i18n';
 import { field, type RecordEntry } from '../../../core/records/types';
 import type { Schema } from '../../../core/schema/types';
 import { today } from '../../../core/retention/dates';
-import { dispositionOf, type DispositionState } from '../../../core/retention/disposition';
+import { dayWindow, type DispositionState } from '../../../core/retention/disposition';
+import { dispositionStateOf } from '../../index/dispositions';
 import type { FolderIndex } from '../../index/folder-index';
 
 export type GroupBy = 'category' | 'customer' | 'status' | 'disposition';
@@ -47,9 +48,9 @@ export function statusOf(folder: FolderIndex, r: RecordEntry): Status {
   return c.errors ? 'error' : c.warnings ? 'warning' : 'ok';
 }
 
-/** A record's disposition today (due, on hold, …), for grouping and icons. */
-export function dispositionState(folder: FolderIndex, r: RecordEntry, soonDays: number, day = today()): DispositionState {
-  return dispositionOf(r.data, folder.schema, day, soonDays).state;
+/** A record's disposition today (due, on hold, …), for grouping and icons; each record's basis is cached. */
+export function dispositionState(folder: FolderIndex, r: RecordEntry, soonDays: number, w = dayWindow(today(), soonDays)): DispositionState {
+  return dispositionStateOf(folder, r, w);
 }
 
 export const DISPOSITION_ORDER: readonly DispositionState[] = ['due', 'due-soon', 'hold', 'pending-destruction', 'active', 'retention', 'transferred', 'destroyed'];
@@ -75,13 +76,13 @@ export class GroupModel {
   withProblems = 0;
 
   constructor(folder: FolderIndex, by: GroupBy, filter: Filter | undefined, soonDays = 90) {
-    const day = today();
+    const w = dayWindow(today(), soonDays);
     for (const r of folder.index.records()) {
       if (!matches(r, filter)) continue;
       this.total++;
       const c = folder.index.problemCounts(r);
       if (c.errors || c.warnings) this.withProblems++;
-      const key = by === 'disposition' ? dispositionState(folder, r, soonDays, day) : groupKey(folder, r, by);
+      const key = by === 'disposition' ? dispositionState(folder, r, soonDays, w) : groupKey(folder, r, by);
       let list = this.groups.get(key);
       if (!list) this.groups.set(key, (list = []));
       list.push(r);

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { today } from '../../../core/retention/dates';
-import { dispositionOf } from '../../../core/retention/disposition';
+import { dayWindow } from '../../../core/retention/disposition';
+import { dispositionStateOf, prepareDispositions } from '../../index/dispositions';
 import type { Feature } from '../../feature';
 import { dueWithinDays } from '../../settings';
 
@@ -19,9 +20,13 @@ export const statusBarFeature: Feature = {
     item.command = 'workbench.view.extension.recordsCurator';
     const counts: StatusCounts = { records: 0, errors: 0, due: 0 };
     let timer: NodeJS.Timeout | undefined;
-    const update = () => {
-      const day = today();
-      const soon = dueWithinDays();
+    let latest = 0;
+    const update = async () => {
+      const mine = ++latest;
+      // New records' dispositions first, in slices; the count below is then lookups and string comparisons.
+      await prepareDispositions(services.index.all());
+      if (mine !== latest) return; // a newer update is on its way
+      const w = dayWindow(today(), dueWithinDays());
       let records = 0;
       let errors = 0;
       let due = 0;
@@ -30,7 +35,7 @@ export const statusBarFeature: Feature = {
           records++;
           const c = folder.index.problemCounts(r).errors;
           errors += c;
-          if (!c && dispositionOf(r.data, folder.schema, day, soon).state === 'due') due++;
+          if (!c && dispositionStateOf(folder, r, w) === 'due') due++;
         }
         for (const e of folder.index.entries()) if (!e.records.length) errors += e.findings.filter((f) => f.severity === 'error').length;
       }
@@ -41,7 +46,7 @@ export const statusBarFeature: Feature = {
     };
     context.subscriptions.push(item, services.index.onDidChange(() => {
       clearTimeout(timer);
-      timer = setTimeout(update, 300);
+      timer = setTimeout(() => void update(), 300);
     }));
     void services.index.whenReady().then(update);
     return { statusCounts: counts };
