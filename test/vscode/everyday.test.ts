@@ -36,7 +36,7 @@ suite('everyday use', () => {
     await api.services.index.whenReady();
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rc-export-'));
     const t = api.recordsTree!;
-    t.refresh();
+    await t.refresh();
     const nodes = t.getChildren();
     const csv = vscode.Uri.file(path.join(dir, 'index.csv'));
     await vscode.commands.executeCommand('recordsCurator.exportIndex', nodes[0], nodes, { format: 'csv', target: csv });

@@ -9,7 +9,9 @@ export function run(): Promise<void> {
   const only = process.env.RC_TEST_FILES?.split(',');
   // Suites for Restricted Mode need a workbench started without trust: they run only when asked for.
   const untrusted = process.env.RC_UNTRUSTED === '1';
-  const files = fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js') && (!only || only.includes(f)) && f.endsWith('.untrusted.test.js') === untrusted);
+  // Measurements (`*.bench.js`, for `npm run bench`) run only when named; they report, they do not judge.
+  const wanted = (f: string) => (f.endsWith('.test.js') && (!only || only.includes(f))) || (f.endsWith('.bench.js') && only?.includes(f) === true);
+  const files = fs.readdirSync(__dirname).filter((f) => wanted(f) && f.endsWith('.untrusted.test.js') === untrusted);
   // Suites that destroy or rewrite parts of the shared sample copy run after all the others.
   const last = (f: string) => (f.endsWith('.destructive.test.js') ? 1 : 0);
   for (const f of files.sort((a, b) => last(a) - last(b) || a.localeCompare(b))) mocha.addFile(path.join(__dirname, f));

@@ -18,7 +18,7 @@ async function tree(): Promise<RecordsTree> {
   await api.services.index.whenReady();
   assert.ok(api.recordsTree, 'the extension exposes its records tree');
   // Earlier suites change files; the view coalesces changes for 60 ms. Read it settled.
-  api.recordsTree.refresh();
+  await api.recordsTree.refresh();
   return api.recordsTree;
 }
 
@@ -105,6 +105,11 @@ suite('records view', () => {
     assert.ok(rec.kind === 'record');
     assert.strictEqual(item.description, rec.record.data?.archive_no ?? rec.record.data?.id);
     assert.strictEqual(item.command?.command, 'vscode.open');
+    // The tooltip with the key fields comes on hover (resolveTreeItem), not with every redraw.
+    const tip = t.resolveTreeItem(item, rec).tooltip;
+    assert.ok(tip instanceof vscode.MarkdownString);
+    const shown = tip.value.replace(/\\/g, ''); // appendText escapes Markdown characters with backslashes
+    for (const key of ['id', 'customer', 'date']) assert.ok(shown.includes(String(rec.record.data?.[key])), `tooltip shows ${key}`);
     await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
     const editor = await eventually(() => vscode.window.activeTextEditor, 'the record to open');
     assert.ok(editor.document.uri.fsPath.endsWith(rec.record.file));

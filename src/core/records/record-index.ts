@@ -30,6 +30,11 @@ function manyRemove<K, T>(m: Map<K, Many<T>>, k: K, v: T): T[] {
   else m.set(k, rest.length === 1 ? rest[0] : rest);
   return rest;
 }
+/** How many values a key has, without building a list. */
+function manyCount<K, T>(m: Map<K, Many<T>>, k: K): number {
+  const cur = m.get(k);
+  return cur === undefined ? 0 : Array.isArray(cur) ? cur.length : 1;
+}
 function manyGet<K, T>(m: Map<K, Many<T>>, k: K): T[] {
   const cur = m.get(k);
   return cur === undefined ? [] : Array.isArray(cur) ? cur : [cur];
@@ -284,7 +289,7 @@ export class RecordIndex {
     let warnings = r.warnings;
     for (const key of ['id', 'archive_no'] as const) {
       const v = keyValue(r, key);
-      if (v !== undefined && manyGet(this.owners[key], v).length > 1) {
+      if (v !== undefined && manyCount(this.owners[key], v) > 1) {
         const sev = this.severity(DUPLICATE[key], 'error');
         if (sev === 'error') errors++;
         else if (sev === 'warning') warnings++;

@@ -26,21 +26,3 @@ export function basisOf(folder: FolderIndex, r: RecordEntry): DispositionBasis {
 export function dispositionStateOf(folder: FolderIndex, r: RecordEntry, w: DayWindow): DispositionState {
   return stateIn(basisOf(folder, r), w);
 }
-
-/**
- * Works out the bases not known yet, a few milliseconds at a time: after a full index of 100,000 records
- * that is ~0.1 s of work, which must not hold the extension host in one piece.
- */
-export async function prepareDispositions(folders: readonly FolderIndex[], sliceMs = 8): Promise<void> {
-  let start = Date.now();
-  for (const folder of folders) {
-    const t = table(folder.schema);
-    for (const r of folder.index.records()) {
-      if (!t.has(r)) t.set(r, dispositionBasis(r.data, folder.schema));
-      if (Date.now() - start > sliceMs) {
-        await new Promise((resolve) => setImmediate(resolve));
-        start = Date.now();
-      }
-    }
-  }
-}

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { forEachInSlices } from '../../../core/slices';
 import type { Feature } from '../../feature';
 import type { FolderIndex } from '../../index/folder-index';
 import { RecordsCodeActions, registerWorkspaceFix } from './code-actions';
@@ -21,17 +22,44 @@ export const diagnosticsFeature: Feature = {
       }
       collection.set(batch);
     };
-    const publishAll = (folder: FolderIndex) => {
-      // Clear this folder's old entries (files that vanished), then set the current ones in one batch.
+    /**
+     * After a full build: every file's findings, worked out and handed over in slices (100,000 records take
+     * a few hundred ms), then the files that no longer have any are cleared. A newer pass for the same folder
+     * stops an older one; changes meanwhile are published as they come and are not overwritten.
+     */
+    const passes = new Map<FolderIndex, number>();
+    const publishAll = async (folder: FolderIndex) => {
+      const pass = (passes.get(folder) ?? 0) + 1;
+      passes.set(folder, pass);
+      const before = new Set<string>();
       collection.forEach((uri) => {
-        if (services.index.folderOf(uri) === folder) collection.delete(uri);
+        if (services.index.folderOf(uri) === folder) before.add(uri.toString());
       });
-      const withFindings = [...folder.index.entries()].filter((e) => folder.index.findings(e.path).length).map((e) => e.path);
-      publish(folder, withFindings);
+      let batch: string[] = [];
+      const flush = () => {
+        if (batch.length) publish(folder, batch);
+        batch = [];
+      };
+      const entries = [...folder.index.entries()];
+      await forEachInSlices(entries, (e) => {
+        if (passes.get(folder) !== pass) return;
+        if (folder.index.findings(e.path).length) {
+          batch.push(e.path);
+          before.delete(folder.uriOf(e.path).toString());
+          if (batch.length >= 500) flush();
+        }
+      });
+      if (passes.get(folder) !== pass) return;
+      flush();
+      for (const uri of before) {
+        const u = vscode.Uri.parse(uri);
+        const rel = folder.relative(u);
+        if (rel === undefined || !folder.index.findings(rel).length) collection.delete(u);
+      }
     };
     context.subscriptions.push(
       collection,
-      services.index.onDidChange((e) => (e.paths ? publish(e.folder, e.paths) : publishAll(e.folder))),
+      services.index.onDidChange((e) => (e.paths ? publish(e.folder, e.paths) : void publishAll(e.folder))),
       vscode.languages.registerCodeActionsProvider(
         [{ scheme: 'file', language: 'markdown' }, { scheme: 'file', language: 'yaml' }],
         new RecordsCodeActions(services.index),
@@ -39,6 +67,6 @@ export const diagnosticsFeature: Feature = {
       ),
       registerWorkspaceFix(services.index),
     );
-    void services.index.whenReady().then(() => services.index.all().forEach(publishAll));
+    void services.index.whenReady().then(() => services.index.all().forEach((f) => void publishAll(f)));
   },
 };

@@ -7,7 +7,6 @@ import { recordsOfNodes } from '../archive/selection';
 import type { Node } from '../records-view/tree';
 import { Batches } from './batches';
 import { approveBatch, createDestructionBatch, createTransferBatch, executeDestruction, exportCertificate, purgeCheck } from './commands';
-import { prepareDispositions } from '../../index/dispositions';
 import { DisposalTree, type DisposalNode } from './view';
 
 type AnyNode = Node | DisposalNode;
@@ -26,9 +25,7 @@ export const disposalFeature: Feature = {
     const refresh = () => {
       clearTimeout(timer);
       timer = setTimeout(async () => {
-        // New records' dispositions are worked out in slices first; the groups are then lookups.
-        await prepareDispositions(services.index.all());
-        tree.refresh();
+        await tree.refresh();
         const due = tree.groups().get('due')!.length;
         view.badge = due ? { value: due, tooltip: vscode.l10n.t('{0} records due for disposal', due) } : undefined;
       }, 100);

@@ -2,7 +2,8 @@ import type { Lang } from '../../../core/i18n';
 import { field, type RecordEntry } from '../../../core/records/types';
 import type { Schema } from '../../../core/schema/types';
 import { today } from '../../../core/retention/dates';
-import { dayWindow, type DispositionState } from '../../../core/retention/disposition';
+import { dayWindow, type DayWindow, type DispositionState } from '../../../core/retention/disposition';
+import { forEachInSlices } from '../../../core/slices';
 import { dispositionStateOf } from '../../index/dispositions';
 import type { FolderIndex } from '../../index/folder-index';
 
@@ -74,26 +75,61 @@ export class GroupModel {
   readonly sub = new Map<string, Map<string, RecordEntry[]>>();
   total = 0;
   withProblems = 0;
+  private readonly window: DayWindow;
 
-  constructor(folder: FolderIndex, by: GroupBy, filter: Filter | undefined, soonDays = 90) {
-    const w = dayWindow(today(), soonDays);
-    for (const r of folder.index.records()) {
-      if (!matches(r, filter)) continue;
-      this.total++;
-      const c = folder.index.problemCounts(r);
-      if (c.errors || c.warnings) this.withProblems++;
-      const key = by === 'disposition' ? dispositionState(folder, r, soonDays, w) : groupKey(folder, r, by);
-      let list = this.groups.get(key);
-      if (!list) this.groups.set(key, (list = []));
-      list.push(r);
-      if (by === 'category') {
-        const cust = field(r, 'customer') ?? NO_VALUE;
-        let m = this.sub.get(key);
-        if (!m) this.sub.set(key, (m = new Map()));
-        let l2 = m.get(cust);
-        if (!l2) m.set(cust, (l2 = []));
-        l2.push(r);
-      }
+  private constructor(private readonly folder: FolderIndex, readonly by: GroupBy, readonly filter: Filter | undefined, private readonly soonDays: number) {
+    this.window = dayWindow(today(), soonDays);
+  }
+
+  /** At once: for a first look at a folder, when nothing older can be shown meanwhile. */
+  static now(folder: FolderIndex, by: GroupBy, filter: Filter | undefined, soonDays = 90): GroupModel {
+    const m = new GroupModel(folder, by, filter, soonDays);
+    for (const r of folder.index.records()) m.add(r);
+    return m;
+  }
+
+  /** In slices: after a change, while the view keeps showing the previous model (100,000 records take ~0.1 s). */
+  static async build(folder: FolderIndex, by: GroupBy, filter: Filter | undefined, soonDays = 90): Promise<GroupModel> {
+    const m = new GroupModel(folder, by, filter, soonDays);
+    await forEachInSlices(folder.index.records(), (r) => m.add(r));
+    return m;
+  }
+
+  private add(r: RecordEntry): void {
+    if (!matches(r, this.filter)) return;
+    this.total++;
+    const c = this.folder.index.problemCounts(r);
+    const problem = c.errors > 0 || c.warnings > 0;
+    if (problem) this.withProblems++;
+    const key = this.by === 'disposition' ? dispositionState(this.folder, r, this.soonDays, this.window) : groupKey(this.folder, r, this.by);
+    let list = this.groups.get(key);
+    if (!list) this.groups.set(key, (list = []));
+    list.push(r);
+    if (problem) this.problems.set(list, (this.problems.get(list) ?? 0) + 1);
+    if (this.by === 'category') {
+      const cust = field(r, 'customer') ?? NO_VALUE;
+      let m = this.sub.get(key);
+      if (!m) this.sub.set(key, (m = new Map()));
+      let l2 = m.get(cust);
+      if (!l2) m.set(cust, (l2 = []));
+      l2.push(r);
+      if (problem) this.problems.set(l2, (this.problems.get(l2) ?? 0) + 1);
     }
   }
+
+  /** Records with errors or warnings per group list, counted while grouping. */
+  private readonly problems = new Map<RecordEntry[], number>();
+
+  problemsIn(list: RecordEntry[]): number {
+    return this.problems.get(list) ?? 0;
+  }
+
+  /** A group's records in display order, sorted once per model. */
+  sorted(list: RecordEntry[], compare: (a: RecordEntry, b: RecordEntry) => number): RecordEntry[] {
+    let s = this.sortedLists.get(list);
+    if (!s) this.sortedLists.set(list, (s = [...list].sort(compare)));
+    return s;
+  }
+
+  private readonly sortedLists = new WeakMap<RecordEntry[], RecordEntry[]>();
 }

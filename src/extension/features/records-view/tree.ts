@@ -35,18 +35,36 @@ export class RecordsTree implements vscode.TreeDataProvider<Node> {
   /** Coalesces bursts of index changes into one refresh. */
   refreshSoon(): void {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.refresh(), 60);
+    this.timer = setTimeout(() => void this.refresh(), 60);
   }
 
-  refresh(): void {
+  /**
+   * Regroups every folder in slices while the view keeps showing the current grouping, then swaps the new
+   * one in and redraws. Resolves when the view shows the latest grouping.
+   */
+  refresh(): Promise<void> {
     clearTimeout(this.timer);
-    this.models.clear();
+    this.latest = this.regroup(++this.generation);
+    return this.latest;
+  }
+
+  private generation = 0;
+  private latest: Promise<void> = Promise.resolve();
+
+  private async regroup(generation: number): Promise<void> {
+    const by = this.groupBy;
+    const filter = this.filter;
+    const next = new Map<FolderIndex, GroupModel>();
+    for (const folder of this.ws.all()) next.set(folder, await GroupModel.build(folder, by, filter, dueWithinDays()));
+    if (generation !== this.generation) return this.latest; // superseded: settle with the newer one
+    this.models = next;
     this.emitter.fire(undefined);
   }
 
   model(folder: FolderIndex): GroupModel {
     let m = this.models.get(folder);
-    if (!m) this.models.set(folder, (m = new GroupModel(folder, this.groupBy, this.filter, dueWithinDays())));
+    // A folder not grouped yet, or grouped another way (the grouping just changed): at once.
+    if (!m || m.by !== this.groupBy || m.filter !== this.filter) this.models.set(folder, (m = GroupModel.now(folder, this.groupBy, this.filter, dueWithinDays())));
     return m;
   }
 
@@ -96,7 +114,7 @@ export class RecordsTree implements vscode.TreeDataProvider<Node> {
   }
 
   private recordNodes(parent: Node & { folder: FolderIndex }, list: RecordEntry[]): Node[] {
-    const sorted = [...list].sort(compareRecords);
+    const sorted = this.model(parent.folder).sorted(list, compareRecords);
     const limit = this.limits.get(parent.id) ?? PAGE;
     const out: Node[] = sorted.slice(0, limit).map((record) =>
       this.node({ kind: 'record', id: `${parent.id}#${record.file}#${record.index}`, folder: parent.folder, record, parent }));
@@ -141,8 +159,7 @@ export class RecordsTree implements vscode.TreeDataProvider<Node> {
     const state = this.filter || (n.level === 1 && m.groups.size === 1) ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
     const item = new vscode.TreeItem(label, state);
     item.id = n.id;
-    let problems = 0;
-    for (const r of list) if (statusOf(n.folder, r) !== 'ok') problems++;
+    const problems = m.problemsIn(list);
     item.description = problems ? vscode.l10n.t('{0} · {1} with problems', list.length, problems) : String(list.length);
     item.contextValue = `group.${this.groupBy}.${n.level}`;
     if (n.level === 2 || this.groupBy === 'customer') {
@@ -185,11 +202,16 @@ export class RecordsTree implements vscode.TreeDataProvider<Node> {
     const due = status === 'ok' ? dispositionState(n.folder, r, dueWithinDays()) : undefined;
     item.iconPath = status !== 'ok' ? statusIcon(status) : due === 'due' ? new vscode.ThemeIcon('trash', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon('file-text');
     item.contextValue = 'record';
-    item.tooltip = this.tooltip(n.folder, r);
+    // The tooltip is made on hover (resolveTreeItem): hundreds of Markdown tooltips per redraw held the host.
     item.command = {
       command: 'vscode.open', title: vscode.l10n.t('Open Record'),
       arguments: [n.folder.uriOf(r.file), { selection: new vscode.Range(r.line, 0, r.line, 0), preview: true } satisfies vscode.TextDocumentShowOptions],
     };
+    return item;
+  }
+
+  resolveTreeItem(item: vscode.TreeItem, n: Node): vscode.TreeItem {
+    if (n.kind === 'record' && item.tooltip === undefined) item.tooltip = this.tooltip(n.folder, n.record);
     return item;
   }
 

@@ -1,0 +1,30 @@
+/**
+ * Long passes over every record (100,000 of them) must not hold the extension host: these run `fn` over
+ * the items and yield to the event loop whenever about `sliceMs` have passed.
+ *
+ * Passes run one after another, not interleaved: several passes started by one change (the status bar,
+ * the views, the Problems panel) would otherwise each run a slice in the same turn of the event loop, and
+ * their slices add up to one long stall.
+ */
+let queue: Promise<void> = Promise.resolve();
+
+export function forEachInSlices<T>(items: Iterable<T>, fn: (item: T) => void, sliceMs = 8): Promise<void> {
+  const pass = queue.then(() => run(items, fn, sliceMs));
+  queue = pass.catch(() => undefined);
+  return pass;
+}
+
+async function run<T>(items: Iterable<T>, fn: (item: T) => void, sliceMs: number): Promise<void> {
+  let start = Date.now();
+  let n = 0;
+  for (const item of items) {
+    fn(item);
+    // The clock is read every 64 items: reading it costs more than most of the work per item.
+    if ((++n & 63) === 0 && Date.now() - start > sliceMs) {
+      await new Promise((resolve) => setImmediate(resolve));
+      start = Date.now();
+    }
+  }
+  // The next pass starts in a later turn, not straight after this one's last slice.
+  await new Promise((resolve) => setImmediate(resolve));
+}
