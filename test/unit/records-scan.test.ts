@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { defaultSchema } from '../../src/core/schema/load';
 import { execFileSync } from 'node:child_process';
-import { indexOptions, scanFolder } from '../../src/core/records/scan';
+import { indexOptions, liveIndexWorkers, scanFolder } from '../../src/core/records/scan';
 import { readAndIndex } from '../../src/core/records/read-file';
 import { field, type FileEntry } from '../../src/core/records/types';
 import { readWorkspaceSchema } from '../../src/core/workspace';
@@ -64,6 +64,21 @@ describe('scanning a folder', () => {
     // With that as the cache, a second scan reuses everything and reads nothing.
     const warm = await scanFolder({ root, schema: defaultSchema(), lang: 'en', workerPath: path.join(__dirname, 'index-worker.js'), previous: seen });
     assert.deepEqual([warm.reused, warm.read], [4500, 0]);
+  });
+
+  test('an aborted scan stops its worker threads; a cache that fails to load is no cache', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 30; i++) files[`r${i}.md`] = record({ ...VALID_SERVICE, id: `A${i}` });
+    const root = tempWorkspace(files);
+    const workerPath = path.join(__dirname, 'index-worker.js');
+    const aborted = AbortSignal.abort();
+    await assert.rejects(scanFolder({ root, schema: defaultSchema(), lang: 'en', workerPath, signal: aborted }));
+    const unreadable = await scanFolder({ root, schema: defaultSchema(), lang: 'en', workerPath, workers: 2, previous: Promise.reject(new Error('cache unreadable')) });
+    assert.deepEqual([unreadable.reused, unreadable.read], [0, 30], 'a cache that fails to load counts as none');
+    const ok = await scanFolder({ root, schema: defaultSchema(), lang: 'en', workerPath });
+    assert.equal(ok.files.size, 30, 'a tiny folder is indexed here; the workers started for it are stopped');
+    await new Promise((r) => setTimeout(r, 200));
+    assert.equal(liveIndexWorkers(), 0);
   });
 
   test('bad input becomes findings, never a crash: BOM, CRLF, GBK, binary, huge, broken YAML, duplicate keys', async () => {

@@ -143,6 +143,8 @@ export async function scanFolder(o: ScanOptions): Promise<ScanResult> {
   };
   let previous: ReadonlyMap<string, FileEntry> | undefined;
   let previousLoaded = o.previous === undefined;
+  // A cache that cannot be loaded is no cache: everything is read.
+  const previousSoon = o.previous instanceof Promise ? o.previous.catch(() => undefined) : o.previous;
   const todo: ListedFile[] = [];
   const count = o.workers ?? Math.min(2, Math.max(1, os.availableParallelism?.() ?? os.cpus().length));
   // A first index (no cache) of anything but a tiny folder needs the workers: they start now, beside the
@@ -150,41 +152,47 @@ export async function scanFolder(o: ScanOptions): Promise<ScanResult> {
   let pool = inWorkers && count > 0 && o.previous === undefined && o.workers === undefined ? new IndexPool(o, workerPath, count, deliver) : undefined;
   let feeding = false;
 
-  await streamRecordFiles(o.root, o.schema, o, inWorkers ? workerPath : undefined, o.previous !== undefined, async (slice, last) => {
-    o.signal?.throwIfAborted();
-    listed += slice.length;
-    if (!previousLoaded) {
-      previous = await o.previous;
-      previousLoaded = true;
-    }
-    // Unchanged entries go to the caller a few hundred at a time (it indexes them as they come), and the
-    // work yields every few ms: a listing slice holds thousands.
-    let same: FileEntry[] = [];
-    let sliceStart = Date.now();
-    for (const f of slice) {
-      const prev = previous?.get(f.path);
-      if (prev && prev.mtimeMs === f.mtimeMs && prev.size === f.size) same.push(prev);
-      else todo.push(f);
-      if (same.length === REUSE_BATCH) {
-        reused += same.length;
-        deliver(same, same.length, true);
-        same = [];
-        if (Date.now() - sliceStart > SLICE_MS) {
-          await yieldNow();
-          sliceStart = Date.now();
+  try {
+    await streamRecordFiles(o.root, o.schema, o, inWorkers ? workerPath : undefined, o.previous !== undefined, async (slice, last) => {
+      o.signal?.throwIfAborted();
+      listed += slice.length;
+      if (!previousLoaded) {
+        previous = await previousSoon;
+        previousLoaded = true;
+      }
+      // Unchanged entries go to the caller a few hundred at a time (it indexes them as they come), and the
+      // work yields every few ms: a listing slice holds thousands.
+      let same: FileEntry[] = [];
+      let sliceStart = Date.now();
+      for (const f of slice) {
+        const prev = previous?.get(f.path);
+        if (prev && prev.mtimeMs === f.mtimeMs && prev.size === f.size) same.push(prev);
+        else todo.push(f);
+        if (same.length === REUSE_BATCH) {
+          reused += same.length;
+          deliver(same, same.length, true);
+          same = [];
+          if (Date.now() - sliceStart > SLICE_MS) {
+            await yieldNow();
+            sliceStart = Date.now();
+          }
         }
       }
-    }
-    reused += same.length;
-    deliver(same, same.length, true);
-    if (!feeding && inWorkers && count > 0) {
-      // Workers asked for explicitly are used whatever the count; by default only where they pay off: a
-      // thousand files to read, or a listing that goes on while workers are already there.
-      feeding = o.workers !== undefined ? todo.length > 0 : todo.length >= WORKERS_FROM || (pool !== undefined && !last && todo.length > 0);
-      if (feeding) pool ??= new IndexPool(o, workerPath, count, deliver);
-    }
-    if (feeding) pool!.push(todo.splice(0));
-  });
+      reused += same.length;
+      deliver(same, same.length, true);
+      if (!feeding && inWorkers && count > 0) {
+        // Workers asked for explicitly are used whatever the count; by default only where they pay off: a
+        // thousand files to read, or a listing that goes on while workers are already there.
+        feeding = o.workers !== undefined ? todo.length > 0 : todo.length >= WORKERS_FROM || (pool !== undefined && !last && todo.length > 0);
+        if (feeding) pool ??= new IndexPool(o, workerPath, count, deliver);
+      }
+      if (feeding) pool!.push(todo.splice(0));
+    });
+  } catch (err) {
+    // The listing failed or was aborted: the workers must not outlive the scan.
+    await pool?.stop();
+    throw err;
+  }
   const read = listed - reused;
   if (feeding) await pool!.finish();
   else {
@@ -213,6 +221,12 @@ async function indexHere(o: ScanOptions, todo: ListedFile[], deliver: (entries: 
   }
 }
 
+/** Index worker threads alive now (a scan must never leave one behind, even when it fails). */
+let liveWorkers = 0;
+export function liveIndexWorkers(): number {
+  return liveWorkers;
+}
+
 /** Index workers fed from a queue that the listing keeps filling. */
 class IndexPool {
   private readonly workers: Worker[];
@@ -228,6 +242,8 @@ class IndexPool {
     const init: WorkerInit = { root: o.root, schema: o.schema, lang: o.lang, severities: [...(o.severities ?? [])] };
     this.workers = Array.from({ length: count }, () => new Worker(workerPath, { workerData: init }));
     for (const w of this.workers) {
+      liveWorkers++;
+      w.once('exit', () => liveWorkers--);
       w.on('message', (msg: WorkerResult) => {
         this.running--;
         this.busy.set(w, this.inFlight(w) - 1);
@@ -272,6 +288,12 @@ class IndexPool {
   private fail(e: unknown): void {
     this.failure ??= e;
     this.settle?.reject(this.failure);
+  }
+
+  /** Stops the workers, whatever they were doing. */
+  async stop(): Promise<void> {
+    this.failure ??= new Error('stopped');
+    await Promise.all(this.workers.map((w) => w.terminate()));
   }
 
   /** Resolves when everything pushed has been indexed; the workers are stopped either way. */
