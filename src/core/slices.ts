@@ -8,13 +8,25 @@
  */
 let queue: Promise<void> = Promise.resolve();
 
-export function forEachInSlices<T>(items: Iterable<T>, fn: (item: T) => void, sliceMs = 8): Promise<void> {
-  const pass = queue.then(() => run(items, fn, sliceMs));
+export interface SliceOptions {
+  sliceMs?: number;
+  /** Checked between slices: a pass that a newer one has replaced stops there. */
+  isCurrent?: () => boolean;
+}
+
+/**
+ * `items` may be a function giving them: it is called when the pass starts, which may be later than this
+ * call, so a pass over a snapshot (`() => [...map.values()]`) sees the data as it is then, and entries that
+ * change meanwhile are neither missed nor visited twice.
+ */
+export function forEachInSlices<T>(items: Iterable<T> | (() => Iterable<T>), fn: (item: T) => void, opts: SliceOptions = {}): Promise<void> {
+  const pass = queue.then(() => run(typeof items === 'function' ? items() : items, fn, opts.sliceMs ?? 8, opts.isCurrent));
   queue = pass.catch(() => undefined);
   return pass;
 }
 
-async function run<T>(items: Iterable<T>, fn: (item: T) => void, sliceMs: number): Promise<void> {
+async function run<T>(items: Iterable<T>, fn: (item: T) => void, sliceMs: number, isCurrent?: () => boolean): Promise<void> {
+  if (isCurrent && !isCurrent()) return;
   let start = Date.now();
   let n = 0;
   for (const item of items) {
@@ -22,6 +34,7 @@ async function run<T>(items: Iterable<T>, fn: (item: T) => void, sliceMs: number
     // The clock is read every 64 items: reading it costs more than most of the work per item.
     if ((++n & 63) === 0 && Date.now() - start > sliceMs) {
       await new Promise((resolve) => setImmediate(resolve));
+      if (isCurrent && !isCurrent()) return;
       start = Date.now();
     }
   }

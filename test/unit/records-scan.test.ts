@@ -81,6 +81,16 @@ describe('scanning a folder', () => {
     assert.equal(liveIndexWorkers(), 0);
   });
 
+  test('a caller whose onEntries throws gets a failed scan, not one that never ends', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 20; i++) files[`r${i}.md`] = record({ ...VALID_SERVICE, id: `T${i}` });
+    const root = tempWorkspace(files);
+    const onEntries = () => {
+      throw new Error('the caller broke');
+    };
+    await assert.rejects(scanFolder({ root, schema: defaultSchema(), lang: 'en', workerPath: path.join(__dirname, 'index-worker.js'), workers: 2, onEntries }), /the caller broke/);
+  });
+
   test('bad input becomes findings, never a crash: BOM, CRLF, GBK, binary, huge, broken YAML, duplicate keys', async () => {
     const gbk = Buffer.concat([Buffer.from('---\nid: G1\ncustomer: '), Buffer.from([0xd5, 0xc5, 0xce, 0xb0]), Buffer.from('\n---\n')]);
     const root = tempWorkspace({

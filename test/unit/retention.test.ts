@@ -52,6 +52,9 @@ describe('disposition', () => {
     assert.equal(dispositionOf({ category: 'service', date: '2015-01-01', status: 'destroyed' }, schema, TODAY, 90).state, 'destroyed');
     assert.equal(dispositionOf({ category: 'service', date: '2015-01-01', status: 'transferred' }, schema, TODAY, 90).state, 'transferred');
     assert.equal(dispositionOf({ category: 'transaction', date: '1990-01-01', retention: 'Y' }, schema, TODAY, 90).state, 'retention');
+    // A period running past year 9999 ends at the end of time, not in a five-digit year that sorts before today.
+    assert.equal(dispositionOf({ category: 'service', date: '9999-12-31' }, schema, TODAY, 90).state, 'retention');
+    assert.equal(addYears('9998-06-01', 30), '9999-12-31');
   });
 
   test('on the sample, of the records without errors exactly the early call is due, and the disputed emails are held', async () => {

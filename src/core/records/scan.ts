@@ -247,7 +247,12 @@ class IndexPool {
       w.on('message', (msg: WorkerResult) => {
         this.running--;
         this.busy.set(w, this.inFlight(w) - 1);
-        this.deliver(msg.entries, msg.entries.length + msg.vanished.length);
+        try {
+          this.deliver(msg.entries, msg.entries.length + msg.vanished.length);
+        } catch (e) {
+          this.fail(e); // the caller's onEntries threw: the scan fails rather than waiting forever
+          return;
+        }
         this.feed(w);
         this.check();
       });

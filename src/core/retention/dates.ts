@@ -10,6 +10,8 @@ export function isoDate(v: unknown): string | undefined {
 /** Adds whole years; 29 February becomes 28 February in a year without it. */
 export function addYears(date: string, years: number): string {
   const year = Number(date.slice(0, 4)) + years;
+  // Past year 9999 a date no longer has four digits, and dates compare as strings: the end of time it is.
+  if (year > 9999) return '9999-12-31';
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   // The month and day stay as written, except 29 February in a year without it.
   const monthDay = date.slice(4, 10) === '-02-29' && !leap ? '-02-28' : date.slice(4, 10);

@@ -105,19 +105,35 @@ export class FolderIndex implements vscode.Disposable {
     return cacheKey([VERSION, this.o.lang, this.schemaText ?? null, s.include, s.exclude, s.rules]);
   }
 
-  /** Full build with progress in the status bar; concurrent calls share one build. */
+  /**
+   * Full build with progress in the status bar. A call during a build gets one more build after it (the
+   * one under way started before whatever asks now — a new schema, new settings); calls meanwhile share it.
+   */
   build(reason: string): Promise<void> {
-    this.building ??= this.doBuild(reason).finally(() => (this.building = undefined));
+    if (this.building) {
+      const after = () => {
+        this.again = undefined;
+        return this.build(reason);
+      };
+      this.again ??= this.building.then(after, after);
+      return this.again;
+    }
+    this.building = this.doBuild(reason).finally(() => (this.building = undefined));
     return this.building;
   }
 
+  private again: Promise<void> | undefined;
+  /** The cache key the index was last built with: entries are saved only under it. */
+  private builtKey: string | undefined;
+
   private async doBuild(reason: string): Promise<void> {
     const gen = ++this.generation;
+    const key = this.key;
     const started = Date.now();
     const file = this.cacheFile;
     // Read here, in slices, while the folder is listed in a worker.
     // No cache file at all: a first index, and the listing need not take stats to compare with one.
-    const previous = file && fs.existsSync(file) ? loadCacheFile(file, this.key).then((m) => {
+    const previous = file && fs.existsSync(file) ? loadCacheFile(file, key).then((m) => {
       if (!m) this.o.log.info('index cache is stale or unreadable; rebuilding');
       return m;
     }) : undefined;
@@ -144,6 +160,7 @@ export class FolderIndex implements vscode.Disposable {
         if (gen !== this.generation) return; // a newer build replaced this one
         this.dirty.clear();
         this.index.adopt(staging);
+        this.builtKey = key;
         this.lastBuild = { listed: result.listed, reused: result.reused, read: result.read, ms: Date.now() - started };
         this.o.log.info(`indexed ${this.index.size} records in ${result.listed} files of ${this.root} (${reason}): ${result.reused} from cache, ${result.read} read, ${Date.now() - started} ms`);
         // Unsaved editors win over the disk.
@@ -174,7 +191,8 @@ export class FolderIndex implements vscode.Disposable {
 
   private async writeCacheFile(): Promise<void> {
     const file = this.cacheFile;
-    if (!file) return;
+    // Entries of an index built under another schema or settings must not be saved under the new key.
+    if (!file || this.builtKey !== this.key) return;
     const tmp = `${file}.${process.pid}.tmp`;
     try {
       await fs.promises.mkdir(path.dirname(file), { recursive: true });
@@ -201,7 +219,7 @@ export class FolderIndex implements vscode.Disposable {
   /** At shutdown a pending save is written at once, in one go: there is no later to slice it into. */
   private saveCacheNow(): void {
     const file = this.cacheFile;
-    if (!file) return;
+    if (!file || this.builtKey !== this.key) return;
     try {
       fs.mkdirSync(path.dirname(file), { recursive: true });
       const tmp = `${file}.${process.pid}.now.tmp`;

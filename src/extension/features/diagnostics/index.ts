@@ -40,15 +40,13 @@ export const diagnosticsFeature: Feature = {
         if (batch.length) publish(folder, batch);
         batch = [];
       };
-      const entries = [...folder.index.entries()];
-      await forEachInSlices(entries, (e) => {
-        if (passes.get(folder) !== pass) return;
+      await forEachInSlices(() => [...folder.index.entries()], (e) => {
         if (folder.index.findings(e.path).length) {
           batch.push(e.path);
           before.delete(folder.uriOf(e.path).toString());
           if (batch.length >= 500) flush();
         }
-      });
+      }, { isCurrent: () => passes.get(folder) === pass });
       if (passes.get(folder) !== pass) return;
       flush();
       for (const uri of before) {

@@ -37,7 +37,8 @@ export class Batches implements vscode.Disposable {
     this.disposables.push(watcher, watcher.onDidCreate(onFile), watcher.onDidChange(onFile), watcher.onDidDelete(onFile),
       vscode.workspace.onDidChangeTextDocument((e) => onFile(e.document.uri)),
       // A listed record that changes (or is put on hold) changes its batch's findings.
-      ws.onDidChange(() => this.refreshSoon(false)));
+      // A whole folder indexed anew (a new folder, a new schema) may bring batches; a record change does not.
+      ws.onDidChange((e) => this.refreshSoon(!e.paths)));
     void ws.whenReady().then(() => this.refresh());
   }
 

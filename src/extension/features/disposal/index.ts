@@ -35,7 +35,11 @@ export const disposalFeature: Feature = {
     const selection = (node?: AnyNode, nodes?: AnyNode[]): { folder: FolderIndex; records: RecordEntry[] }[] => {
       const list = nodes?.length ? nodes : node ? [node] : [];
       const out = new Map<FolderIndex, RecordEntry[]>();
-      const add = (f: FolderIndex, r: RecordEntry) => out.set(f, [...(out.get(f) ?? []), r]);
+      // The record as the index has it now: the view's groups may be a regrouping behind (a hold just saved).
+      const add = (f: FolderIndex, r: RecordEntry) => {
+        const now = f.index.get(r.file)?.records.find((x) => x.index === r.index);
+        if (now) out.set(f, [...(out.get(f) ?? []), now]);
+      };
       // Records-view nodes all carry an id; Disposal-view nodes do not.
       const fromRecordsView = list.filter((n): n is Node => 'id' in n);
       if (fromRecordsView.length && services.ui.recordsTree) for (const p of recordsOfNodes(services.ui.recordsTree, fromRecordsView)) p.records.forEach((r) => add(p.folder, r));

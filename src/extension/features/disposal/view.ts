@@ -46,7 +46,13 @@ export class DisposalTree implements vscode.TreeDataProvider<DisposalNode> {
     const out = this.emptyGroups();
     const w = dayWindow(today(), dueWithinDays());
     const pending = this.batches.pending();
-    for (const folder of this.ws.all()) await forEachInSlices(folder.index.records(), (record) => this.place(out, folder, record, w, pending));
+    const isCurrent = () => generation === this.generation;
+    // Over a snapshot: an entry replaced during the pass moves to the end of the index and would show twice.
+    for (const folder of this.ws.all()) {
+      await forEachInSlices(() => [...folder.index.entries()], (e) => {
+        for (const record of e.records) this.place(out, folder, record, w, pending);
+      }, { isCurrent });
+    }
     if (generation !== this.generation) return this.latest; // superseded: settle with the newer one
     this.cache = this.finish(out);
     this.emitter.fire();

@@ -89,9 +89,10 @@ export class GroupModel {
   }
 
   /** In slices: after a change, while the view keeps showing the previous model (100,000 records take ~0.1 s). */
-  static async build(folder: FolderIndex, by: GroupBy, filter: Filter | undefined, soonDays = 90): Promise<GroupModel> {
+  static async build(folder: FolderIndex, by: GroupBy, filter: Filter | undefined, soonDays = 90, isCurrent?: () => boolean): Promise<GroupModel> {
     const m = new GroupModel(folder, by, filter, soonDays);
-    await forEachInSlices(folder.index.records(), (r) => m.add(r));
+    // Over a snapshot: an entry replaced during the pass moves to the end of the index and would show twice.
+    await forEachInSlices(() => [...folder.index.entries()], (e) => e.records.forEach((r) => m.add(r)), { isCurrent });
     return m;
   }
 

@@ -55,7 +55,8 @@ export class RecordsTree implements vscode.TreeDataProvider<Node> {
     const by = this.groupBy;
     const filter = this.filter;
     const next = new Map<FolderIndex, GroupModel>();
-    for (const folder of this.ws.all()) next.set(folder, await GroupModel.build(folder, by, filter, dueWithinDays()));
+    const isCurrent = () => generation === this.generation;
+    for (const folder of this.ws.all()) next.set(folder, await GroupModel.build(folder, by, filter, dueWithinDays(), isCurrent));
     if (generation !== this.generation) return this.latest; // superseded: settle with the newer one
     this.models = next;
     this.emitter.fire(undefined);

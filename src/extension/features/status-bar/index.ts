@@ -30,15 +30,17 @@ export const statusBarFeature: Feature = {
       let due = 0;
       // In slices: 100,000 records take tens of milliseconds, and a newer change may arrive meanwhile.
       for (const folder of services.index.all()) {
-        await forEachInSlices(folder.index.records(), (r) => {
-          records++;
-          const c = folder.index.problemCounts(r).errors;
-          errors += c;
-          if (!c && dispositionStateOf(folder, r, w) === 'due') due++;
-        });
-        await forEachInSlices(folder.index.entries(), (e) => {
+        const current = { isCurrent: () => mine === latest };
+        // Over a snapshot: an entry replaced during the pass moves to the end of the index and would count twice.
+        await forEachInSlices(() => [...folder.index.entries()], (e) => {
           if (!e.records.length) for (const f of e.findings) if (f.severity === 'error') errors++;
-        });
+          for (const r of e.records) {
+            records++;
+            const c = folder.index.problemCounts(r).errors;
+            errors += c;
+            if (!c && dispositionStateOf(folder, r, w) === 'due') due++;
+          }
+        }, current);
       }
       if (mine !== latest) return; // a newer update is on its way
       Object.assign(counts, { records, errors, due });
