@@ -75,7 +75,16 @@ suite('index cache', () => {
     const before = f.index.size;
     const text = fs.readFileSync(f.cacheFile!, 'utf8');
     fs.writeFileSync(f.cacheFile!, text.slice(0, Math.floor(text.length / 2))); // a crash mid-write, say
-    await f.build('test: corrupt cache');
+    // The views say "indexing" (not "no records") while a build runs: the workspace index tells them when.
+    const api = await activated();
+    const states: boolean[] = [];
+    const sub = api.services.index.onDidChangeBuilding((b) => states.push(b));
+    const build = f.build('test: corrupt cache');
+    assert.strictEqual(api.services.index.building, true);
+    await build;
+    sub.dispose();
+    assert.deepStrictEqual(states, [true, false]);
+    assert.strictEqual(api.services.index.building, false);
     assert.strictEqual(f.lastBuild?.reused, 0, 'nothing taken from a truncated cache');
     assert.strictEqual(f.lastBuild?.read, f.lastBuild?.listed);
     assert.strictEqual(f.index.size, before);

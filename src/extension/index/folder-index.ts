@@ -22,6 +22,8 @@ export interface FolderIndexOptions {
   cacheDir: vscode.Uri | undefined;
   log: vscode.LogOutputChannel;
   settings(): { include: string[]; exclude: string[]; rules: Record<string, SeveritySetting> };
+  /** A full build starts (true) or ends (false). */
+  onBuilding?(building: boolean): void;
 }
 
 /**
@@ -118,7 +120,11 @@ export class FolderIndex implements vscode.Disposable {
       this.again ??= this.building.then(after, after);
       return this.again;
     }
-    this.building = this.doBuild(reason).finally(() => (this.building = undefined));
+    this.o.onBuilding?.(true);
+    this.building = this.doBuild(reason).finally(() => {
+      this.building = undefined;
+      this.o.onBuilding?.(false);
+    });
     return this.building;
   }
 

@@ -19,6 +19,20 @@ export class WorkspaceIndex implements vscode.Disposable {
   readonly onDidChange = this.emitter.event;
   private readonly docTimers = new Map<string, NodeJS.Timeout>();
   private ready: Promise<void> = Promise.resolve();
+  private builds = 0;
+  private readonly buildingEmitter = new vscode.EventEmitter<boolean>();
+  /** Fires true when a full build starts while none runs, false when the last one ends. */
+  readonly onDidChangeBuilding = this.buildingEmitter.event;
+
+  /** Whether a full build (first index, rebuild, new schema) is running in any folder. */
+  get building(): boolean {
+    return this.builds > 0;
+  }
+
+  private setBuilding(on: boolean): void {
+    this.builds += on ? 1 : -1;
+    if ((on && this.builds === 1) || (!on && this.builds === 0)) this.buildingEmitter.fire(on);
+  }
 
   constructor(private readonly context: vscode.ExtensionContext, private readonly log: vscode.LogOutputChannel) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.{md,markdown,yaml,yml}');
@@ -26,7 +40,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     const folders = vscode.workspace.createFileSystemWatcher('**', false, true, false);
     const onFile = (uri: vscode.Uri) => this.folderOf(uri)?.queue(uri);
     this.disposables.push(
-      watcher, folders, this.emitter,
+      watcher, folders, this.emitter, this.buildingEmitter,
       folders.onDidDelete((uri) => this.queueTree(uri)),
       folders.onDidCreate((uri) => void this.queueCreatedFolder(uri)),
       watcher.onDidCreate(onFile), watcher.onDidChange(onFile), watcher.onDidDelete(onFile),
@@ -117,7 +131,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       const key = folder.uri.toString();
       if (folder.uri.scheme !== 'file' || this.folders.has(key)) continue;
       const fi = new FolderIndex({
-        folder, lang, cacheDir: this.context.storageUri, log: this.log,
+        folder, lang, cacheDir: this.context.storageUri, log: this.log, onBuilding: (on) => this.setBuilding(on),
         settings: () => {
           const c = vscode.workspace.getConfiguration('recordsCurator', folder.uri);
           return { include: c.get<string[]>('include') ?? [], exclude: c.get<string[]>('exclude') ?? [], rules: c.get<Record<string, SeveritySetting>>('rules') ?? {} };

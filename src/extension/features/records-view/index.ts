@@ -40,8 +40,23 @@ export const recordsViewFeature: Feature = {
     if (saved === 'customer' || saved === 'status' || saved === 'disposition') tree.groupBy = saved;
     void setContext('groupBy', tree.groupBy);
 
+    // While a folder is being indexed the view says so (not "no records"), with a progress bar on the view.
+    const showBuilding = (on: boolean) => {
+      void setContext('indexing', on);
+      if (!on) return;
+      void vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => new Promise<void>((resolve) => {
+        const sub = ws.onDidChangeBuilding((still) => {
+          if (still) return;
+          sub.dispose();
+          resolve();
+        });
+      }));
+    };
+    showBuilding(ws.building);
+
     context.subscriptions.push(
       view,
+      ws.onDidChangeBuilding(showBuilding),
       ws.onDidChange(() => tree.refreshSoon()),
       tree.onDidChangeTreeData(() => setTimeout(update, 0)),
       vscode.commands.registerCommand('recordsCurator.groupByCategory', () => setGroupBy('category')),
