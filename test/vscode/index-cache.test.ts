@@ -85,6 +85,14 @@ suite('index cache', () => {
     sub.dispose();
     assert.deepStrictEqual(states, [true, false]);
     assert.strictEqual(api.services.index.building, false);
+    // A build asked for while one runs (a schema saved mid-build, say) is a second build after it, not lost.
+    states.length = 0;
+    const sub2 = api.services.index.onDidChangeBuilding((b) => states.push(b));
+    const first = f.build('test: first');
+    const second = f.build('test: asked for meanwhile');
+    await Promise.all([first, second]);
+    sub2.dispose();
+    assert.deepStrictEqual(states, [true, false, true, false]);
     assert.strictEqual(f.lastBuild?.reused, 0, 'nothing taken from a truncated cache');
     assert.strictEqual(f.lastBuild?.read, f.lastBuild?.listed);
     assert.strictEqual(f.index.size, before);
