@@ -26,19 +26,19 @@ before(async () => {
   configureIndex(index, schema);
   index.replaceAll(files);
   for (const r of index.records()) byKey.set(recordKey(r), r);
-  stats = healthStats({ index, schema, today: TODAY, soonDays: 90, unreviewed: 2, backup: { remote: true, unpushed: 0 } });
+  stats = await healthStats({ index, schema, today: TODAY, soonDays: 90, unreviewed: 2, backup: { remote: true, unpushed: 0 } });
 });
 
 const dataKeys = (html: string) => [...html.matchAll(/data-key="([^"]*)"/g)].map((m) => m[1].replace(/&amp;/g, '&'));
 
 describe('health stats', () => {
-  test('totals, errors and the optional state are carried through', () => {
+  test('totals, errors and the optional state are carried through', async () => {
     assert.equal(stats.total, 50);
     assert.equal(stats.errors, 3);
     assert.equal(stats.warnings, 1);
     assert.equal(stats.unreviewed, 2);
     assert.deepEqual(stats.backup, { remote: true, unpushed: 0 });
-    const bare = healthStats({ index, schema, today: TODAY, soonDays: 90 });
+    const bare = await healthStats({ index, schema, today: TODAY, soonDays: 90 });
     assert.equal('unreviewed' in bare || 'backup' in bare, false);
   });
 
@@ -141,11 +141,11 @@ describe('health report HTML', () => {
     }
   });
 
-  test('all text is escaped, a category label with <script> included', () => {
+  test('all text is escaped, a category label with <script> included', async () => {
     const text = defaultSchemaText.replace('label: { zh: 沟通记录, en: Communication }', `label: { zh: '<script>alert(1)</script>', en: '"><img src=x onerror=alert(1)>' }`);
     const evil = loadSchema(text).schema;
     assert.equal(evil.categories.get('communication')!.label.zh, '<script>alert(1)</script>');
-    const s = healthStats({ index, schema: evil, today: TODAY, soonDays: 90 });
+    const s = await healthStats({ index, schema: evil, today: TODAY, soonDays: 90 });
     for (const language of ['zh', 'en', 'both'] as const) {
       const html = renderHealthHtml(s, { language, title: '<b>T</b> & "x"', date: '<i>' });
       assert.equal(/<script/i.test(html), false);

@@ -5,8 +5,8 @@
  */
 import type { RecordIndex } from '../records/record-index';
 import { field, type RecordEntry } from '../records/types';
-import { daysBetween } from '../retention/dates';
-import { dispositionOf, type DispositionState } from '../retention/disposition';
+import { dayWindow, dispositionBasis, stateIn, type DispositionState } from '../retention/disposition';
+import { forEachInSlices } from '../slices';
 import type { Bilingual, Schema } from '../schema/types';
 
 export interface HealthInput {
@@ -75,7 +75,11 @@ export function nextMonths(today: string, n = 12): string[] {
   return out;
 }
 
-export function healthStats(input: HealthInput): HealthStats {
+/**
+ * The figures of the health report. In slices (see forEachInSlices): at 100,000 records working them out
+ * takes a few hundred milliseconds, which must not hold the extension host in one piece.
+ */
+export async function healthStats(input: HealthInput): Promise<HealthStats> {
   const { index, schema, today, soonDays } = input;
   const members: Record<string, string[]> = {};
   const add = (key: string, rec: string) => (members[key] ??= []).push(rec);
@@ -94,7 +98,9 @@ export function healthStats(input: HealthInput): HealthStats {
   for (const m of timeline.keys()) ensure(`month:${m}`);
 
   let total = 0;
-  for (const r of index.records()) {
+  const w = dayWindow(today, soonDays);
+  await forEachInSlices(() => [...index.entries()], (e) => e.records.forEach(countRecord));
+  function countRecord(r: RecordEntry): void {
     total++;
     const key = recordKey(r);
     const cat = field(r, 'category')?.trim() || NO_CATEGORY;
@@ -112,14 +118,15 @@ export function healthStats(input: HealthInput): HealthStats {
       add(`errors:${cat}`, key);
       // As in the Disposal view and the status bar: a record with errors is corrected before anything
       // is decided about keeping or destroying it.
-      continue;
+      return;
     }
 
-    const d = dispositionOf(r.data, schema, today, soonDays);
-    states.set(d.state, (states.get(d.state) ?? 0) + 1);
-    add(`disposition:${d.state}`, key);
-    if (d.until && d.state !== 'destroyed' && d.state !== 'transferred') {
-      const bucket = daysBetween(today, d.until) < 0 ? 'overdue' : d.until.slice(0, 7);
+    const basis = dispositionBasis(r.data, schema);
+    const state = stateIn(basis, w);
+    states.set(state, (states.get(state) ?? 0) + 1);
+    add(`disposition:${state}`, key);
+    if (basis.until && state !== 'destroyed' && state !== 'transferred') {
+      const bucket = basis.until < today ? 'overdue' : basis.until.slice(0, 7);
       if (timeline.has(bucket)) {
         timeline.set(bucket, timeline.get(bucket)! + 1);
         add(`month:${bucket}`, key);
@@ -131,7 +138,7 @@ export function healthStats(input: HealthInput): HealthStats {
   let warnings = 0;
   const pi = new Map<string, number>(PI_CODES.map((c) => [c, 0]));
   for (const code of PI_CODES) ensure(`pi:${code}`);
-  for (const e of index.entries()) {
+  await forEachInSlices(() => [...index.entries()], (e) => {
     for (const f of index.findings(e.path)) {
       if (f.severity === 'error') errors++;
       else if (f.severity === 'warning') warnings++;
@@ -142,7 +149,7 @@ export function healthStats(input: HealthInput): HealthStats {
       const k = rec ? recordKey(rec) : `${e.path}#${f.record ?? 0}`;
       if (!list.includes(k)) list.push(k);
     }
-  }
+  });
 
   const known = [...DISPOSITION_STATES, ...[...states.keys()].filter((s) => !DISPOSITION_STATES.includes(s as DispositionState))];
   const byDisposition = known.filter((s) => states.has(s)).map((state) => ({ state, count: states.get(state)! }));

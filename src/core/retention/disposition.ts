@@ -49,8 +49,12 @@ export interface DayWindow {
   soonEnd: string;
 }
 
+let lastWindow: DayWindow & { soonDays: number } = { today: '', soonEnd: '', soonDays: NaN };
+
+/** The window of a day; the same day and width as last time (every record of a pass) cost no date arithmetic. */
 export function dayWindow(today: string, soonDays: number): DayWindow {
-  return { today, soonEnd: addDays(today, soonDays) };
+  if (lastWindow.today !== today || lastWindow.soonDays !== soonDays) lastWindow = { today, soonEnd: addDays(today, soonDays), soonDays };
+  return lastWindow;
 }
 
 /** The state in a day window from a basis (ISO dates compare as strings: no date arithmetic per record). */

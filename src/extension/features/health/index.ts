@@ -12,7 +12,7 @@ export interface HealthPanel {
   html(): string;
 }
 
-function statsOf(services: Services): HealthStats | undefined {
+async function statsOf(services: Services): Promise<HealthStats | undefined> {
   const folder = services.index.all()[0];
   if (!folder) return undefined;
   const review = services.ui.review?.status;
@@ -31,7 +31,7 @@ export const healthFeature: Feature = {
     context.subscriptions.push(vscode.commands.registerCommand('recordsCurator.healthReport', async (options?: { exportTo?: vscode.Uri }) => {
       await services.index.whenReady();
       await services.ui.review?.refresh();
-      const stats = statsOf(services);
+      const stats = await statsOf(services);
       if (!stats) return undefined;
       const folder = services.index.all()[0];
       const date = today();
