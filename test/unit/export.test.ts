@@ -44,7 +44,7 @@ describe('export', () => {
   test('CSV of the sample: BOM, CRLF, labelled header, one row per record', async () => {
     const { schema, records } = await load(SAMPLE);
     assert.equal(records.length, 50);
-    const csv = exportCsv(records, schema, 'zh');
+    const csv = await exportCsv(records, schema, 'zh');
     assert.ok(csv.startsWith('\uFEFF'));
     assert.ok(csv.endsWith('\r\n'));
     assert.doesNotMatch(csv.replace(/\r\n/g, ''), /\r/);
@@ -55,9 +55,9 @@ describe('export', () => {
     assert.equal(rows[0].length, columns.length);
     assert.deepEqual(rows[0].slice(0, 4), ['路径', '文档序号', '记录编号', '分类']);
     assert.ok(rows.every((r) => r.length === columns.length));
-    const en = parseCsv(exportCsv(records, schema, 'en').slice(1))[0];
+    const en = parseCsv((await exportCsv(records, schema, 'en')).slice(1))[0];
     assert.equal(en[columns.indexOf('customer_type')], 'Customer type');
-    const both = parseCsv(exportCsv(records, schema, 'both').slice(1))[0];
+    const both = parseCsv((await exportCsv(records, schema, 'both')).slice(1))[0];
     assert.equal(both[columns.indexOf('title')], '题名 / Title');
     const erp = rows.find((r) => r[0] === 'customers/haichuan/contracts/erp-2022.md')!;
     assert.equal(erp[columns.indexOf('parties')], '星辰软件有限公司; 深圳海川电子有限公司');
@@ -73,7 +73,7 @@ describe('export', () => {
       }),
     });
     const { schema, records } = await load(root);
-    const csv = exportCsv(records, schema, 'en');
+    const csv = await exportCsv(records, schema, 'en');
     assert.match(csv, /,"'=HYPERLINK\(""http:\/\/x""\)",/);
     assert.match(csv, /,"a, ""b""",/);
     assert.match(csv, /,'\+1 王工,/);
@@ -89,7 +89,7 @@ describe('export', () => {
 
   test('JSON round trip', async () => {
     const { records } = await load(SAMPLE);
-    const back = JSON.parse(exportJson(records)) as { path: string; index: number; line: number; fields: Record<string, unknown> | null }[];
+    const back = JSON.parse(await exportJson(records)) as { path: string; index: number; line: number; fields: Record<string, unknown> | null }[];
     assert.equal(back.length, 50);
     const sorted = [...records].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.index - b.index));
     back.forEach((b, i) => {
@@ -98,6 +98,10 @@ describe('export', () => {
       assert.equal(b.line, sorted[i].line + 1);
       assert.deepEqual(b.fields, sorted[i].data ?? null);
     });
+    // Made a record at a time, yet byte for byte what one JSON.stringify of the whole list gives.
+    const whole = JSON.stringify(sorted.map((r) => ({ path: r.file, index: r.index, line: r.line + 1, fields: r.data ? { ...r.data } : null })), null, 2) + '\n';
+    assert.equal(await exportJson(records), whole);
+    assert.equal(await exportJson([]), '[]\n');
   });
 
   test('CLI export to stdout, to a file, refusal to overwrite, --force, --category', () => {

@@ -34,7 +34,7 @@ export const exportCommand: CliCommand = {
       throw new UsageError(`--category must be one of ${[...folder.schema.schema.categories.keys()].join(', ')}`);
     }
     const records = [...recordIndexOf(folder).records()].filter((r) => category === undefined || field(r, 'category') === category);
-    const text = fmt === 'json' ? exportJson(records) : exportCsv(records, folder.schema.schema, language);
+    const text = fmt === 'json' ? await exportJson(records) : await exportCsv(records, folder.schema.schema, language);
     if (out === undefined) {
       io.out(text);
       return 0;

@@ -61,9 +61,14 @@ export function csvCell(value: string): string {
   return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
+/** One CSV row with its CRLF. */
+export function csvLine(cells: readonly string[]): string {
+  return cells.map(csvCell).join(',') + '\r\n';
+}
+
 /** CSV text with a UTF-8 BOM (spreadsheet programs then read Chinese correctly) and CRLF line ends. */
 export function csvDocument(rows: readonly (readonly string[])[]): string {
-  return '\uFEFF' + rows.map((r) => r.map(csvCell).join(',') + '\r\n').join('');
+  return '\uFEFF' + rows.map(csvLine).join('');
 }
 
 /** The Content-Security-Policy for a webview (with nonce) or a standalone file (no script at all). */

@@ -27,7 +27,8 @@ export const exportFeature: Feature = {
           defaultUri: folder.uriOf(`records-index-${day}.${format}`), filters: format === 'csv' ? { CSV: ['csv'] } : { JSON: ['json'] }, title: vscode.l10n.t('Export Index'),
         }));
         if (!target) return undefined;
-        const text = format === 'csv' ? exportCsv(records, folder.schema, documentLanguage()) : exportJson(records);
+        const text = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Export Index') },
+          () => (format === 'csv' ? exportCsv(records, folder.schema, documentLanguage()) : exportJson(records)));
         await vscode.workspace.fs.writeFile(target, Buffer.from(text, 'utf8'));
         void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0}', vscode.workspace.asRelativePath(target)));
         return target;
