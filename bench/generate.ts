@@ -27,7 +27,7 @@ export interface Generated {
 }
 
 /** mulberry32: tiny, fast, good enough to vary records. */
-function rng(seed: number): () => number {
+export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -268,26 +268,34 @@ function generate(root: string, n: number): Omit<Generated, 'root' | 'work' | 'r
   return { files, records, excluded, bytes: w.bytes };
 }
 
-/** Generates N records under os.tmpdir(), or reuses an earlier run's folder (same N and generator version). */
-export function ensureRecords(n: number): Generated {
+/**
+ * A benchmark's folder under os.tmpdir(): reused when its marker says the same N and generator version,
+ * else made again by `make` (which writes the records under `root` and returns what the marker keeps).
+ * Only ever deletes a folder a benchmark created (it holds the owner file).
+ */
+export function benchFolder<T extends object>(name: string, version: number, n: number, note: string, make: (root: string) => T): T & { root: string; work: string; reused: boolean; ms: number } {
   const start = performance.now();
-  const base = path.join(os.tmpdir(), `records-curator-bench-${n}`);
-  const root = path.join(base, 'records');
-  const marker = path.join(base, MARKER);
+  const work = path.join(os.tmpdir(), name);
+  const root = path.join(work, 'records');
+  const marker = path.join(work, MARKER);
   try {
-    const m = JSON.parse(fs.readFileSync(marker, 'utf8'));
-    if (m.version === GENERATOR_VERSION && m.n === n) return { ...m, root, work: base, reused: true, ms: performance.now() - start };
+    const { version: v, n: m, ...info } = JSON.parse(fs.readFileSync(marker, 'utf8'));
+    if (v === version && m === n) return { ...(info as T), root, work, reused: true, ms: performance.now() - start };
   } catch {
     // no usable marker: generate
   }
-  if (fs.existsSync(base)) {
-    // Only ever delete a folder this benchmark created (it holds our owner file).
-    if (!fs.existsSync(path.join(base, OWNER))) throw new Error(`${base} exists and is not the benchmark's; move it away`);
-    fs.rmSync(base, { recursive: true, force: true });
+  if (fs.existsSync(work)) {
+    if (!fs.existsSync(path.join(work, OWNER))) throw new Error(`${work} exists and is not the benchmark's; move it away`);
+    fs.rmSync(work, { recursive: true, force: true });
   }
   fs.mkdirSync(root, { recursive: true });
-  fs.writeFileSync(path.join(base, OWNER), 'created by records-curator npm run bench; safe to delete\n');
-  const info = generate(root, n);
-  fs.writeFileSync(marker, JSON.stringify({ version: GENERATOR_VERSION, n, ...info }));
-  return { ...info, root, work: base, reused: false, ms: performance.now() - start };
+  fs.writeFileSync(path.join(work, OWNER), `created by records-curator ${note}; safe to delete\n`);
+  const info = make(root);
+  fs.writeFileSync(marker, JSON.stringify({ version, n, ...info }));
+  return { ...info, root, work, reused: false, ms: performance.now() - start };
+}
+
+/** Generates N records under os.tmpdir(), or reuses an earlier run's folder (same N and generator version). */
+export function ensureRecords(n: number): Generated {
+  return benchFolder(`records-curator-bench-${n}`, GENERATOR_VERSION, n, 'npm run bench', (root) => generate(root, n));
 }

@@ -2,17 +2,15 @@
  * Records for the comparison with remark-cli (check-vs-remark.ts): Markdown files only (remark reads nothing else),
  * one top-level folder per category (`basic/2019/…md`) so remark-lint-frontmatter-schema can map one JSON Schema per
  * folder, valid values and masked personal data only — and ~10% of the records missing one or two required fields,
- * the one kind of problem both tools are asked to find. Deterministic (seeded); the missing fields are written to
- * `expected.json` beside the records so both tools can also be held against what was generated.
+ * the one kind of problem both tools are asked to find. Deterministic (seeded); the missing fields are kept in the
+ * folder's marker file so both tools can also be held against what was generated.
  */
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
+import { benchFolder, rng } from '../generate';
 
 /** Bump when the output changes, so stale folders are regenerated. */
-export const GENERATOR_VERSION = 1;
-const MARKER = '.bench-marker.json';
-const OWNER = '.bench-owner';
+export const GENERATOR_VERSION = 2;
 
 /** Required fields per src/core/schema/default-schema.yaml (the JSON Schemas in this folder say the same). */
 export const COMMON_REQUIRED = ['id', 'category', 'customer', 'customer_type', 'title', 'date'] as const;
@@ -37,17 +35,6 @@ export interface RemarkRecords {
   expected: Record<string, string[]>;
   reused: boolean;
   ms: number;
-}
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const CATEGORIES = [
@@ -178,29 +165,6 @@ function generate(root: string, n: number): { bytes: number; expected: Record<st
 
 /** N records under os.tmpdir(), or the folder an earlier run made (same N and generator version). */
 export function ensureRemarkRecords(n: number): RemarkRecords {
-  const start = performance.now();
-  const work = path.join(os.tmpdir(), `records-curator-vs-remark-${n}`);
-  const root = path.join(work, 'records');
-  const marker = path.join(work, MARKER);
-  const expectedPath = path.join(work, 'expected.json');
-  try {
-    const mk = JSON.parse(fs.readFileSync(marker, 'utf8'));
-    if (mk.version === GENERATOR_VERSION && mk.n === n) {
-      const expected = JSON.parse(fs.readFileSync(expectedPath, 'utf8'));
-      return { root, work, records: n, bytes: mk.bytes, expected, reused: true, ms: performance.now() - start };
-    }
-  } catch {
-    // no usable marker: generate
-  }
-  if (fs.existsSync(work)) {
-    // Only ever delete a folder this benchmark created (it holds our owner file).
-    if (!fs.existsSync(path.join(work, OWNER))) throw new Error(`${work} exists and is not the benchmark's; move it away`);
-    fs.rmSync(work, { recursive: true, force: true });
-  }
-  fs.mkdirSync(root, { recursive: true });
-  fs.writeFileSync(path.join(work, OWNER), 'created by records-curator bench/check-vs-remark; safe to delete\n');
-  const { bytes, expected } = generate(root, n);
-  fs.writeFileSync(expectedPath, JSON.stringify(expected));
-  fs.writeFileSync(marker, JSON.stringify({ version: GENERATOR_VERSION, n, bytes }));
-  return { root, work, records: n, bytes, expected, reused: false, ms: performance.now() - start };
+  const made = benchFolder(`records-curator-vs-remark-${n}`, GENERATOR_VERSION, n, 'bench/check-vs-remark', (root) => generate(root, n));
+  return { ...made, records: n };
 }
