@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { langOf, type Lang } from '../core/i18n';
+import { isGitRepo } from '../core/git/run';
 import { configureIndex } from '../core/records/configure';
 import { RecordIndex } from '../core/records/record-index';
 import { scanFolder, type ScanResult } from '../core/records/scan';
@@ -20,10 +21,24 @@ export interface LoadedFolder {
 export async function loadFolder(args: ParsedArgs, io: CliIo): Promise<LoadedFolder> {
   const root = path.resolve(io.cwd, args.positionals[0] ?? '.');
   if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) throw new UsageError(`${root} is not a folder`);
-  const lang = langOf(typeof args.options.get('lang') === 'string' ? (args.options.get('lang') as string) : process.env.LANG);
+  const lang = cliLang(args);
   const schema = readWorkspaceSchema(root);
   const scan = await scanFolder({ root, schema: schema.schema, lang });
   return { root, schema, scan, lang };
+}
+
+/** The language of findings and headings: --lang, else the environment's LANG. */
+export function cliLang(args: ParsedArgs): Lang {
+  const l = args.options.get('lang');
+  return langOf(typeof l === 'string' ? l : process.env.LANG);
+}
+
+/** The git executable (--git, default `git`), once ROOT is known to be inside a repository. */
+export async function gitFor(args: ParsedArgs, root: string): Promise<string> {
+  const g = args.options.get('git');
+  const git = typeof g === 'string' ? g : 'git';
+  if (!(await isGitRepo(git, root))) throw new UsageError(`${root} is not inside a git repository`);
+  return git;
 }
 
 export function format(args: ParsedArgs, allowed: readonly string[]): string {

@@ -1,7 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { langOf } from '../../core/i18n';
-import { isGitRepo, runGit } from '../../core/git/run';
+import { runGit } from '../../core/git/run';
 import { resolveCommit } from '../../core/review/git-tree';
 import { fileAt } from '../../core/review/history';
 import { diffSummary, summaryMarkdown, worktreeSummary } from '../../core/review/summary';
@@ -9,7 +8,7 @@ import { SCHEMA_PATH } from '../../core/schema/load';
 import { readWorkspaceSchema } from '../../core/workspace';
 import { UsageError } from '../args';
 import type { CliCommand } from '../command';
-import { format } from '../load';
+import { cliLang, format, gitFor } from '../load';
 
 const USAGE = `Usage: records-curator diff BASE..HEAD [folder] [--format markdown|json] [--lang en|zh]
        records-curator diff BASE [folder] [...]
@@ -41,11 +40,10 @@ export const diffCommand: CliCommand = {
     const root = path.resolve(io.cwd, args.positionals[1] ?? '.');
     if (args.positionals.length > 2) throw new UsageError(`unexpected argument ${args.positionals[2]}`);
     if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) throw new UsageError(`${root} is not a folder`);
-    const git = typeof args.options.get('git') === 'string' ? String(args.options.get('git')) : 'git';
-    if (!(await isGitRepo(git, root))) throw new UsageError(`${root} is not inside a git repository`);
+    const git = await gitFor(args, root);
     const l = args.options.get('lang');
     if (l !== undefined && l !== 'en' && l !== 'zh') throw new UsageError('--lang must be en or zh');
-    const lang = typeof l === 'string' ? langOf(l) : langOf(process.env.LANG);
+    const lang = cliLang(args);
 
     const m = /^(.*?)(\.\.\.?)(.*)$/.exec(range);
     const baseRev = m ? m[1] || 'HEAD' : range;

@@ -4,11 +4,9 @@ import * as path from 'path';
 import { readBatch } from '../../core/disposal/batch';
 import { hasFilterRepo, reachable } from '../../core/git/purge';
 import { purgeReport } from '../../core/git/report';
-import { isGitRepo } from '../../core/git/run';
 import { readWorkspaceSchema } from '../../core/workspace';
-import { UsageError } from '../args';
 import type { CliCommand } from '../command';
-import { format } from '../load';
+import { format, gitFor } from '../load';
 
 const USAGE = `Usage: records-curator purge-check [folder] [--format text|json] [--lang en|zh|both]
 
@@ -26,8 +24,7 @@ export const purgeCheckCommand: CliCommand = {
   async run(args, io) {
     const fmt = format(args, ['text', 'json']);
     const root = path.resolve(io.cwd, args.positionals[0] ?? '.');
-    const git = typeof args.options.get('git') === 'string' ? String(args.options.get('git')) : 'git';
-    if (!(await isGitRepo(git, root))) throw new UsageError(`${root} is not inside a git repository`);
+    const git = await gitFor(args, root);
     const { schema } = readWorkspaceSchema(root);
     const files = await fg(`${schema.disposal.folder}/**/*.md`, { cwd: root, onlyFiles: true, followSymbolicLinks: false, suppressErrors: true });
     const paths: string[] = [];
