@@ -37,7 +37,7 @@ describe('scanning a folder', () => {
     assert.deepEqual(strip(there.files), strip(here.files));
   });
 
-  test('a large folder is read by worker threads while it is still being listed, with the same entries and stats', async () => {
+  test('a large folder is read by worker threads and delivered in batches, with the same entries and stats', async () => {
     const files: Record<string, string> = {};
     // More than one slice of the listing (4,000 paths) and more than the 1,000 files that call for workers.
     for (let i = 0; i < 4500; i++) files[`c${i % 7}/r${i}.md`] = record({ ...VALID_SERVICE, id: `FW-2026-${i}` });
@@ -48,6 +48,7 @@ describe('scanning a folder', () => {
       root, schema: defaultSchema(), lang: 'en', workerPath: path.join(__dirname, 'index-worker.js'),
       onEntries: (entries, reused) => {
         assert.equal(reused, false);
+        assert.ok(liveIndexWorkers() > 0, 'read by worker threads');
         batches++;
         for (const e of entries) seen.set(e.path, e);
       },
@@ -102,6 +103,8 @@ describe('scanning a folder', () => {
       'broken.md': '---\nid: B1\nparticipants: [a, b\ncategory: service\n---\n',
       'dup.md': '---\nid: D1\nid: D2\n---\n',
       'empty.md': '---\n---\nno fields\n',
+      // Larger than the reader's shared 64 KB buffer, with a second record at the end: read whole.
+      'long.yaml': 'id: L1\nnote: x\n' + '# 备注\n'.repeat(20_000) + '---\nid: L2\nnote: y\n',
     });
     const { files } = await scan(root);
     const codes = (p: string) => files.get(p)?.findings.map((f) => f.code) ?? [];
@@ -117,6 +120,8 @@ describe('scanning a folder', () => {
     assert.ok(codes('broken.md').includes('yaml-syntax'));
     assert.ok(codes('dup.md').includes('duplicate-key'));
     assert.equal(files.get('empty.md')?.records.length, 1);
+    assert.deepEqual(files.get('long.yaml')!.records.map((r) => field(r, 'id')), ['L1', 'L2']);
+    assert.equal(files.get('long.yaml')!.size, fs.statSync(path.join(root, 'long.yaml')).size);
   });
 
   test('a FIFO or a folder named like a record is not read (opening a FIFO would wait for a writer forever)', { skip: process.platform === 'win32' }, () => {

@@ -5,7 +5,7 @@ import { indexBytes, indexTooLarge, type IndexOptions } from './index-file';
 import type { FileEntry } from './types';
 
 /** One buffer per thread for the bytes of the file being read: records are small, and decoding copies them out. */
-let scratch = Buffer.allocUnsafe(64 * 1024);
+const SCRATCH = Buffer.allocUnsafe(64 * 1024);
 
 /**
  * Reads and indexes one file: open, fstat, read, close — what readFileSync does, with the stats kept (the
@@ -18,6 +18,7 @@ export function readAndIndex(root: string, rel: string, opts: IndexOptions): Fil
   let st: { mtimeMs: number; size: number } | undefined;
   let fd: number | undefined;
   let length = 0;
+  let buf = SCRATCH;
   try {
     // Non-blocking, so that a FIFO named like a record cannot hang the thread in open(); reads of regular files ignore it.
     fd = fs.openSync(abs, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
@@ -26,9 +27,10 @@ export function readAndIndex(root: string, rel: string, opts: IndexOptions): Fil
     st = { mtimeMs: s.mtimeMs, size: s.size };
     // A huge file is not read at all: its size alone is the finding.
     if (st.size > (opts.maxBytes ?? DEFAULT_MAX_BYTES)) return indexTooLarge(rel, st, opts);
-    if (st.size + 1 > scratch.length) scratch = Buffer.allocUnsafe(Math.max(st.size + 1, 2 * scratch.length));
+    // A rare large file gets a buffer of its own: growing the shared one would keep megabytes for good.
+    if (st.size + 1 > buf.length) buf = Buffer.allocUnsafe(st.size + 1);
     // Read to the end even if the file grew since fstat (up to the buffer; the next change event reads it again).
-    for (let n; length < scratch.length && (n = fs.readSync(fd, scratch, length, scratch.length - length, null)) > 0; ) length += n;
+    for (let n; length < buf.length && (n = fs.readSync(fd, buf, length, buf.length - length, null)) > 0; ) length += n;
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return undefined;
@@ -40,7 +42,7 @@ export function readAndIndex(root: string, rel: string, opts: IndexOptions): Fil
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
   }
-  return indexBytes(rel, scratch.subarray(0, length), st, opts);
+  return indexBytes(rel, buf.subarray(0, length), st, opts);
 }
 
 export function workspaceFileExists(root: string): (rel: string) => boolean {
