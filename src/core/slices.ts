@@ -8,6 +8,11 @@
  */
 let queue: Promise<void> = Promise.resolve();
 
+/** Lets the event loop run (timers, I/O, other work) before going on. */
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 export interface SliceOptions {
   sliceMs?: number;
   /** Checked between slices: a pass that a newer one has replaced stops there. */
@@ -33,11 +38,11 @@ async function run<T>(items: Iterable<T>, fn: (item: T) => void, sliceMs: number
     fn(item);
     // The clock is read every 64 items: reading it costs more than most of the work per item.
     if ((++n & 63) === 0 && Date.now() - start > sliceMs) {
-      await new Promise((resolve) => setImmediate(resolve));
+      await yieldToEventLoop();
       if (isCurrent && !isCurrent()) return;
       start = Date.now();
     }
   }
   // The next pass starts in a later turn, not straight after this one's last slice.
-  await new Promise((resolve) => setImmediate(resolve));
+  await yieldToEventLoop();
 }

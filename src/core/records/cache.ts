@@ -1,4 +1,5 @@
 import { createHash } from 'crypto';
+import { yieldToEventLoop } from '../slices';
 import { StringTable } from './strings';
 import type { FileEntry, Finding, RecordEntry } from './types';
 
@@ -82,7 +83,7 @@ export async function writeCacheAsync(key: string, files: Iterable<FileEntry>, w
     if (Date.now() - start > sliceMs) {
       await write(chunk.join('\n') + '\n');
       chunk = [];
-      await new Promise((r) => setImmediate(r));
+      await yieldToEventLoop();
       start = Date.now();
     }
   }
@@ -194,7 +195,7 @@ export async function readCacheAsync(data: string | Uint8Array, key: string, sli
     for (const e of lines(c)) {
       map.set(e.path, e);
       if (Date.now() - start > sliceMs) {
-        await new Promise((r) => setImmediate(r));
+        await yieldToEventLoop();
         start = Date.now();
       }
     }

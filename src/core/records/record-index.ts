@@ -124,24 +124,6 @@ export class RecordIndex {
   }
 
   /**
-   * Like replaceAll, in slices of about `sliceMs`, yielding between them: at 100,000 records building the
-   * duplicate and numbering maps takes a quarter of a second, too long to hold the extension host.
-   * Readers see the old contents until the swap at the end.
-   */
-  async replaceAllAsync(files: ReadonlyMap<string, FileEntry>, sliceMs = 8): Promise<void> {
-    const next = this.staging();
-    let start = Date.now();
-    for (const e of files.values()) {
-      next.add(e);
-      if (Date.now() - start > sliceMs) {
-        await new Promise((r) => setImmediate(r));
-        start = Date.now();
-      }
-    }
-    this.adopt(next);
-  }
-
-  /**
    * A fresh, empty index configured like this one, to fill (`addAll`) while a scan is still delivering
    * entries and then `adopt`: readers keep seeing the old contents until the swap.
    */

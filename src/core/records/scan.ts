@@ -5,6 +5,7 @@ import { Worker } from 'worker_threads';
 import type { Lang } from '../i18n';
 import { allRules } from '../rules';
 import type { Schema, SeveritySetting } from '../schema/types';
+import { yieldToEventLoop } from '../slices';
 import { readCacheAsync } from './cache';
 import type { IndexOptions } from './index-file';
 import { readAndIndex, workspaceFileExists } from './read-file';
@@ -60,7 +61,6 @@ const REUSE_BATCH = 250;
 /** Longest run of work on this thread between yields (the extension host must stay responsive). */
 const SLICE_MS = 8;
 
-const yieldNow = () => new Promise<void>((r) => setImmediate(r));
 
 /**
  * Streams the record files of a folder, slice by slice, to `onSlice` (awaited before the next slice is asked
@@ -173,7 +173,7 @@ export async function scanFolder(o: ScanOptions): Promise<ScanResult> {
           deliver(same, same.length, true);
           same = [];
           if (Date.now() - sliceStart > SLICE_MS) {
-            await yieldNow();
+            await yieldToEventLoop();
             sliceStart = Date.now();
           }
         }
@@ -217,7 +217,7 @@ async function indexHere(o: ScanOptions, todo: ListedFile[], deliver: (entries: 
       i++;
     }
     deliver(entries, i - from);
-    if (i < todo.length) await yieldNow();
+    if (i < todo.length) await yieldToEventLoop();
   }
 }
 

@@ -12,6 +12,7 @@ import { indexOptions, loadCacheFile, scanFolder } from '../../core/records/scan
 import type { FileEntry } from '../../core/records/types';
 import { SCHEMA_PATH, type SchemaProblem } from '../../core/schema/load';
 import type { Schema, SeveritySetting } from '../../core/schema/types';
+import { yieldToEventLoop } from '../../core/slices';
 import { readWorkspaceSchema } from '../../core/workspace';
 
 const VERSION = process.env.RC_VERSION ?? 'dev';
@@ -271,7 +272,7 @@ export class FolderIndex implements vscode.Disposable {
       if (entry) updated.push(entry);
       else removed.push(rel);
       if (Date.now() - sliceStart > 15) {
-        await new Promise((r) => setImmediate(r));
+        await yieldToEventLoop();
         sliceStart = Date.now();
       }
     }
