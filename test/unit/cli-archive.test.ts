@@ -63,15 +63,21 @@ describe('records-curator number and labels', () => {
   test('labels writes standalone HTML with escaped text and no script, CSV with a BOM, and never replaces a file unasked', () => {
     const root = tempWorkspace({});
     const html = path.join(root, 'labels.html');
-    const res = run(REPO, 'labels', SAMPLE, '--out', html, '--kind', 'record,stamp,spine', '--lang', 'both');
+    const copy = sampleCopy();
+    const licence = path.join(copy, 'customers/yunfan/contracts/license-2019.md');
+    fs.writeFileSync(licence, fs.readFileSync(licence, 'utf8').replace('customer: 北京云帆科技有限公司', 'customer: "<img src=x onerror=alert(1)>"'));
+    const res = run(REPO, 'labels', copy, '--out', html, '--kind', 'record,stamp,spine', '--lang', 'both');
     assert.equal(res.status, 0, res.stderr);
     const text = fs.readFileSync(html, 'utf8');
     assert.match(text, /Z109-HT·2019-D10-0001/);
     assert.doesNotMatch(text, /<script/);
+    assert.doesNotMatch(text, /<img/);
+    assert.match(text, /&lt;img src=x onerror=alert\(1\)&gt;/);
     assert.match(text, /Content-Security-Policy/);
     const again = run(REPO, 'labels', SAMPLE, '--out', html);
     assert.equal(again.status, 1);
     assert.match(again.stderr, /not replaced/);
+    assert.equal(fs.readFileSync(html, 'utf8'), text, 'the existing file is left as it was');
     const csv = path.join(root, 'catalogue.csv');
     assert.equal(run(REPO, 'labels', SAMPLE, '--out', csv, '--catalogue', '--lang', 'zh').status, 0);
     const rows = fs.readFileSync(csv, 'utf8');

@@ -152,6 +152,7 @@ describe('health report HTML', () => {
       assert.equal(html.includes('<img'), false);
       assert.equal(html.includes('<b>T</b>'), false);
       assert.ok(html.includes('&lt;b&gt;T&lt;/b&gt; &amp; &quot;x&quot;'));
+      assert.ok(!html.includes('<i>') && html.includes('&lt;i&gt;'), 'the date is escaped too');
     }
     assert.ok(renderHealthHtml(s, { ...opts, language: 'zh' }).includes('&lt;script&gt;alert(1)&lt;/script&gt;'));
   });

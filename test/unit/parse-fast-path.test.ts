@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { decodeRecordBytes } from '../../src/core/parse/decode';
 import { fastReadMapping } from '../../src/core/parse/fast-path';
-import { parseRecordText, type ParsedFile } from '../../src/core/parse/record-file';
+import { parseRecordText, parseStats, type ParsedFile } from '../../src/core/parse/record-file';
 
 /** Everything except the Map, so deepEqual failures print readably. */
 function plain(f: ParsedFile) {
@@ -46,6 +46,7 @@ test('differential: fast reader and yaml package agree on random front matter', 
   };
   const pick = <T>(a: T[]) => a[rnd(a.length)];
   let accepted = 0;
+  const takenBefore = parseStats.fast;
   const total = Number(process.env.RC_CASES ?? 6000);
   for (let n = 0; n < total; n++) {
     const lines: string[] = [];
@@ -79,6 +80,8 @@ test('differential: fast reader and yaml package agree on random front matter', 
   }
   // The generator must exercise the fast reader, not just the fallback.
   assert.ok(accepted > total / 6, `fast reader accepted only ${accepted} of ${total}`);
+  // And parseRecordText itself took those files the fast way (both sides of each comparison could be the yaml package).
+  assert.ok(parseStats.fast - takenBefore >= accepted, `parseRecordText took the fast path ${parseStats.fast - takenBefore} times`);
   if (process.env.RC_VERBOSE) console.log(`fast reader accepted ${accepted} of ${total}`);
 });
 
@@ -134,8 +137,10 @@ test('the fast path is used for real files written to disk, with spans offset in
     fs.writeFileSync(file, '---\r\nid: R-1\r\ntags: [a, b]\r\n---\r\n');
     const d = decodeRecordBytes(fs.readFileSync(file));
     assert.ok(d.ok);
+    const before = parseStats.fast;
     const r = parseRecordText(d.text, 'markdown').records[0];
     assert.equal(d.text.slice(r.fields.get('tags')!.value.start, r.fields.get('tags')!.value.end), '[a, b]');
+    assert.equal(parseStats.fast, before + 1, 'read by the fast reader');
     assert.deepEqual(r.data, { id: 'R-1', tags: ['a', 'b'] });
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -49,6 +49,9 @@ describe('formatValue and the Markdown helpers', () => {
     assert.equal(maskText('id 11010519491231002X here'), 'id 110105********002X here');
     assert.equal(maskText('11010519491231002Y'.replace('Y', '3')), '110105********0023');
     assert.equal(maskText('call 13812345678'), 'call 138****5678');
+    assert.equal(maskText('card 6222 0212 3456 7890 128'), 'card 6222 **** **** ***0 128');
+    // A card-shaped run that fails the Luhn check is still masked in a review.
+    assert.equal(maskText('card 6222021234567890127'), 'card 6222***********0127');
     assert.equal(maskText('HT-2024-001, 2020-02-30, 100000'), 'HT-2024-001, 2020-02-30, 100000');
   });
 

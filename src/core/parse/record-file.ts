@@ -60,6 +60,9 @@ export interface ParseRecordOptions {
   yamlOnly?: boolean;
 }
 
+/** How many files the fast reader took whole (for tests: that the fast path is really used). */
+export const parseStats = { fast: 0 };
+
 export function parseRecordText(text: string, kind: 'markdown' | 'yaml', opts?: ParseRecordOptions): ParsedFile {
   const fast = opts?.yamlOnly !== true;
   const file = kind === 'markdown' ? parseMarkdown(text, fast) : parseYamlStream(text, fast);
@@ -89,6 +92,7 @@ function parseMarkdown(text: string, fast: boolean): ParsedFile {
     const content = text.slice(fm.contentStart, fm.contentEnd);
     const quick = fast ? fastReadMapping(content, fm.contentStart) : undefined;
     if (quick) {
+      parseStats.fast++;
       record.data = quick.data;
       record.fields = quick.fields;
     } else {
@@ -151,11 +155,15 @@ function fastStream(text: string): ParsedFile | undefined {
 function parseYamlStream(text: string, fast: boolean): ParsedFile {
   if (fast) {
     const stream = fastStream(text);
-    if (stream) return stream;
+    if (stream) {
+      parseStats.fast++;
+      return stream;
+    }
   }
   // The fast reader refuses `---`, `...` and directives, so it only ever accepts a single-document file.
   const quick = fast ? fastReadMapping(text, 0) : undefined;
   if (quick) {
+    parseStats.fast++;
     const { contentStart: start, contentEnd: end } = quick;
     const record: ParsedRecord = {
       index: 0,
