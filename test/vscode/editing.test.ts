@@ -93,6 +93,11 @@ suite('editing: hover and completion in front matter', () => {
     const body = lineOf(doc, '# ');
     const text = await hoverText(doc, new vscode.Position(body, 3));
     assert.ok(!text.includes('Type:'), text);
+    // Even a line in the body that looks like a field is not one.
+    await edited(doc, (e) => e.insert(doc.uri, new vscode.Position(body + 1, 0), 'amount: 1\n'), async () => {
+      const fieldLike = await hoverText(doc, new vscode.Position(body + 1, 2));
+      assert.ok(!fieldLike.includes('Type:'), fieldLike);
+    });
   });
 
   test('hover in the second document of a YAML stream lists the currency values', async () => {
@@ -168,10 +173,12 @@ suite('editing: hover and completion in front matter', () => {
 
   test('field names in one document of a YAML stream follow that record', async () => {
     const doc = await open(INSTALLMENTS);
-    const line = lineOf(doc, 'currency:', 1) + 1;
+    // The third document: the only one without archive_no, so its names differ from the others'.
+    const line = lineOf(doc, 'currency:', 2) + 1;
     await edited(doc, (e) => e.insert(doc.uri, new vscode.Position(line, 0), '\n'), async () => {
       const names = (await completions(doc, new vscode.Position(line, 0))).map(labelOf);
       assert.ok(names.includes('bank_account'), names.join(', '));
+      assert.ok(names.includes('archive_no'), names.join(', '));
       for (const absent of ['currency', 'invoice_no', 'contract_no', 'contact_person']) assert.ok(!names.includes(absent), `${absent} in ${names.join(', ')}`);
     });
   });

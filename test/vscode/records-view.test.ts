@@ -103,6 +103,16 @@ suite('records view', () => {
     const [rec] = t.getChildren(yunfan);
     const item = t.getTreeItem(rec);
     assert.ok(rec.kind === 'record');
+    // A record further down its file (the second document of a YAML stream) must open at its own line.
+    const transactions = t.getChildren().find((n) => label(t, n) === 'Transactions')!;
+    const qiming = t.getChildren(transactions).find((n) => label(t, n) === '上海启明数据服务有限公司')!;
+    const second = t.getChildren(qiming).find((n) => n.kind === 'record' && n.record.file.endsWith('qiming-installments.yaml') && n.record.index === 1)!;
+    assert.ok(second?.kind === 'record' && second.record.line > 0);
+    const secondItem = t.getTreeItem(second);
+    await vscode.commands.executeCommand(secondItem.command!.command, ...(secondItem.command!.arguments ?? []));
+    const at = await eventually(() => vscode.window.activeTextEditor?.document.uri.fsPath.endsWith('qiming-installments.yaml') && vscode.window.activeTextEditor, 'the stream to open');
+    assert.strictEqual(at.selection.active.line, second.record.line);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     assert.strictEqual(item.description, rec.record.data?.archive_no ?? rec.record.data?.id);
     assert.strictEqual(item.command?.command, 'vscode.open');
     // The tooltip with the key fields comes on hover (resolveTreeItem), not with every redraw.

@@ -33,7 +33,15 @@ suite('Restricted Mode', () => {
     // Other extensions may offer their own actions here (Markdown's); none of ours.
     assert.deepStrictEqual(actions.filter((a) => /^(Mask as|Insert missing|Change to|Normalise|Fix all)/.test(a.title)).map((a) => a.title), []);
     const before = (await vscode.workspace.fs.readFile(uri)).toString();
-    const result = await vscode.commands.executeCommand('recordsCurator.assignArchiveNumbers').then((r) => r, () => 'refused');
+    // The record has no archive number and no errors: with trust it would be numbered, without a prompt.
+    const api = await activated();
+    await api.services.index.whenReady();
+    const folder = api.services.index.all()[0];
+    const record = folder.index.get('customers/li-na/basic/identity.md')!.records[0];
+    assert.strictEqual(record.data?.archive_no, undefined);
+    const node = api.recordsTree!.nodeFor(folder, record);
+    assert.ok(node, 'the record is in the tree');
+    const result = await vscode.commands.executeCommand('recordsCurator.assignArchiveNumbers', node, [node], { preview: false }).then((r) => r, () => 'refused');
     assert.ok(result === undefined || result === 'refused');
     assert.strictEqual((await vscode.workspace.fs.readFile(uri)).toString(), before);
   });
