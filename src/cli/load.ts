@@ -1,6 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { EditRefusal } from '../core/fix/field-changes';
 import { langOf, type Lang } from '../core/i18n';
+import { FileRefusal, REFUSAL_TEXT } from '../core/io/paths';
+import { writeOutputFile } from '../core/io/safe-fs';
+import { printable } from '../core/report/text';
 import { isGitRepo } from '../core/git/run';
 import { configureIndex } from '../core/records/configure';
 import { RecordIndex } from '../core/records/record-index';
@@ -60,14 +64,31 @@ export function recordIndexOf(folder: LoadedFolder): RecordIndex {
 export function writeOutput(command: string, args: ParsedArgs, io: CliIo, out: string, text: string, count: number): number {
   const target = path.resolve(io.cwd, out);
   try {
-    fs.writeFileSync(target, text, { flag: args.options.has('force') ? 'w' : 'wx' });
+    writeOutputFile(target, text, { overwrite: args.options.has('force') });
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') {
-      io.err(`records-curator ${command}: ${target} exists; not replaced (use --force)\n`);
+    if (err instanceof FileRefusal && err.reason === 'exists') {
+      io.err(`records-curator ${command}: ${printable(target)} exists; not replaced (use --force)\n`);
+      return 1;
+    }
+    if (err instanceof FileRefusal) {
+      io.err(`records-curator ${command}: ${printable(target)} ${REFUSAL_TEXT[err.reason].en}; nothing was written\n`);
       return 1;
     }
     throw err;
   }
   io.out(`wrote ${target}: ${count} records\n`);
   return 0;
+}
+
+/** An expected refusal (a file changed, a link, a path outside) as one line for the user, never a stack trace. */
+export function refusalText(err: unknown, zh: boolean): string {
+  if (err instanceof FileRefusal) {
+    const text = REFUSAL_TEXT[err.reason][zh ? 'zh' : 'en'];
+    const nothing = err.reason === 'changed' ? '' : zh ? '；未写入任何内容' : '; nothing was written';
+    return `${printable(err.path)} ${text}${nothing}`;
+  }
+  if (err instanceof EditRefusal) {
+    return zh ? `${printable(err.path)}：修改后记录无法保持原样（${printable(err.detail)}），未写入任何内容` : printable(err.message);
+  }
+  return printable(err instanceof Error ? err.message : String(err));
 }

@@ -1,5 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { FileRefusal } from './io/paths';
+import { writeFileInside } from './io/safe-fs';
 import { defaultSchemaText, loadSchema, SCHEMA_PATH, type LoadedSchema } from './schema/load';
 
 /** The schema of a workspace folder: its `.records/schema.yaml`, or the built-in default when it has none. */
@@ -16,14 +18,13 @@ export function readWorkspaceSchema(root: string): LoadedSchema & { text: string
 
 export type InitResult = { written: true; path: string } | { written: false; path: string; reason: 'exists' };
 
-/** Writes the built-in schema out as a starting point; never overwrites an existing one. */
+/** Writes the built-in schema out as a starting point; never overwrites an existing one (nor writes through a link). */
 export function initSchema(root: string): InitResult {
   const file = path.join(root, SCHEMA_PATH);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
   try {
-    fs.writeFileSync(file, defaultSchemaText, { flag: 'wx' });
+    writeFileInside(root, SCHEMA_PATH, defaultSchemaText);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return { written: false, path: file, reason: 'exists' };
+    if (err instanceof FileRefusal && err.reason === 'exists') return { written: false, path: file, reason: 'exists' };
     throw err;
   }
   return { written: true, path: file };

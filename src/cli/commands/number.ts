@@ -1,14 +1,14 @@
-import * as fs from 'fs';
-import * as path from 'path';
-import { assignmentValues, planArchiveNumbers, type RefusalReason } from '../../core/archive/assign';
+import { assignmentValues, planArchiveNumbers, type Assignment, type RefusalReason } from '../../core/archive/assign';
+import { prepareFieldChanges, type Prepared } from '../../core/fix/field-changes';
+import type { FieldValue } from '../../core/fix/fixes';
+import { applyChanges } from '../../core/io/changes';
 import { today } from '../../core/retention/dates';
 import { parseDate } from '../../core/values/checks';
-import { applyEdits, setFieldEdits } from '../../core/fix/fixes';
-import { decodeRecordBytes } from '../../core/parse/decode';
 import { field, type RecordEntry } from '../../core/records/types';
+import { printable } from '../../core/report/text';
 import { UsageError } from '../args';
 import type { CliCommand } from '../command';
-import { loadFolder, recordIndexOf } from '../load';
+import { loadFolder, recordIndexOf, refusalText, type LoadedFolder } from '../load';
 
 const USAGE = `Usage: records-curator number [folder] [--category KEY] [--write] [--lang en|zh]
 
@@ -28,6 +28,13 @@ const REASONS: Record<RefusalReason, { en: string; zh: string }> = {
   retention: { en: 'no retention period', zh: '无保管期限' },
   fonds: { en: 'the schema sets no fonds code (archive_number.fonds)', zh: '档案架构未设置全宗号（archive_number.fonds）' },
 };
+
+/** Every file's new text, checked against what was indexed, before any is written. */
+function prepareNumbering(folder: LoadedFolder, assignments: readonly Assignment[], archivedOn: string | undefined): Prepared {
+  const values = new Map<string, FieldValue[]>();
+  for (const a of assignments) values.set(a.record.file, [...(values.get(a.record.file) ?? []), ...assignmentValues(a, archivedOn)]);
+  return prepareFieldChanges(folder.root, folder.scan.files, values);
+}
 
 export const numberCommand: CliCommand = {
   name: 'number',
@@ -51,28 +58,24 @@ export const numberCommand: CliCommand = {
     const plan = planArchiveNumbers(targets, all, folder.schema.schema, (r) => index.problemCounts(r).errors);
     const zh = folder.lang === 'zh';
     const where = (r: RecordEntry) => `${r.file}:${r.line + 1}`;
-    for (const a of plan.assignments) io.out(`${where(a.record)}\t${a.archiveNo}\t${field(a.record, 'title') ?? ''}\n`);
-    for (const r of plan.refused) io.err(`${where(r.record)}\t${zh ? '未编号' : 'not numbered'}: ${zh ? REASONS[r.reason].zh : REASONS[r.reason].en}\n`);
+    for (const r of plan.refused) io.err(`${printable(where(r.record))}\t${zh ? '未编号' : 'not numbered'}: ${zh ? REASONS[r.reason].zh : REASONS[r.reason].en}\n`);
     const write = args.options.has('write');
     if (write && plan.assignments.length) {
-      const byFile = new Map<string, typeof plan.assignments>();
-      for (const a of plan.assignments) byFile.set(a.record.file, [...(byFile.get(a.record.file) ?? []), a]);
-      for (const [rel, list] of byFile) {
-        const abs = path.join(folder.root, rel);
-        const entry = folder.scan.files.get(rel)!;
-        const stat = fs.statSync(abs);
-        // The file changed since it was read: numbering it now could duplicate or clobber. Stop.
-        if (stat.mtimeMs !== entry.mtimeMs || stat.size !== entry.size) throw new Error(`${rel} changed while numbering; nothing more was written. Run again.`);
-        const bytes = fs.readFileSync(abs);
-        const decoded = decodeRecordBytes(bytes);
-        if (!decoded.ok) continue;
-        const edits = setFieldEdits(rel, decoded.text, list.flatMap((a) => assignmentValues(a, archivedOn)));
-        const text = (decoded.bom ? '\uFEFF' : '') + applyEdits(decoded.text, edits);
-        const tmp = `${abs}.${process.pid}.tmp`;
-        fs.writeFileSync(tmp, text);
-        fs.renameSync(tmp, abs);
+      // All files are prepared and checked first, then written; a file that changed stops the run before any write.
+      const prepared = prepareNumbering(folder, plan.assignments, archivedOn);
+      if (!prepared.ok) {
+        io.err(`records-curator number: ${refusalText(prepared.refusal, zh)}\n`);
+        return 1;
+      }
+      const result = applyChanges(folder.root, prepared.changes);
+      if (!result.ok) {
+        io.err(`records-curator number: ${refusalText(result.error, zh)}\n`);
+        if (result.unrestored.length) io.err(`${zh ? '以下文件未能恢复原状' : 'these files could not be put back'}: ${result.unrestored.map(printable).join(', ')}\n`);
+        return 1;
       }
     }
+    // Printed once written (or, without --write, as the plan): never a number that is not in its file.
+    for (const a of plan.assignments) io.out(`${printable(where(a.record))}\t${a.archiveNo}\t${printable(field(a.record, 'title') ?? '')}\n`);
     const n = plan.assignments.length;
     io.out(zh
       ? `${write ? '已编号' : '将编号'} ${n} 条记录；${plan.kept} 条已有档号；${plan.refused.length} 条未能编号${write || !n ? '' : '（加 --write 写入）'}\n`

@@ -21,12 +21,21 @@ export function formatText(items: readonly ReportItem[], summary: ReportSummary,
     const r = region(finding);
     const sev = finding.severity;
     const style: Style = sev === 'error' ? 'red' : sev === 'warning' ? 'yellow' : sev === 'info' ? 'blue' : 'gray';
-    out.push(`${path}:${r.line}:${r.column} ${paint(style, sev)} ${paint('gray', finding.code)} ${oneLine(finding.message)}\n`);
+    out.push(`${printable(path)}:${r.line}:${r.column} ${paint(style, sev)} ${paint('gray', printable(finding.code))} ${printable(oneLine(finding.message))}\n`);
   }
   const line = summaryLine(summary, o.lang);
   const problems = summary.errors + summary.warnings + summary.info + summary.hints;
   out.push(`${paint('bold', paint(summary.errors ? 'red' : problems ? 'yellow' : 'green', line))}\n`);
   return out.join('');
+}
+
+/**
+ * Text from files (names, values, messages quoting them) made safe for a terminal: control characters —
+ * escape sequences that could recolour, move the cursor, retitle the window or hide text — and the
+ * bidirectional overrides that make text read differently from its bytes are shown as `\u{1b}`, never sent.
+ */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`).replace(/\t/g, ' ');
 }
 
 /** Line breaks and the blanks around them become one space, so every finding stays on one line. */

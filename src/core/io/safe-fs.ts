@@ -1,0 +1,272 @@
+/**
+ * The one way the tool writes, deletes and reads files it changes. Every path is resolved inside the folder
+ * without following a link (paths.ts); a file is replaced through a temp file created exclusively (`O_EXCL`,
+ * so a planted link or file at the temp name is never followed or reused) that takes the original's mode and
+ * owner, is synced, and renamed over it; a file with other hard links, or one whose owner this process cannot
+ * give a file, is rewritten in place instead, so its links and owner stay. Nothing is replaced unless the
+ * caller asks, and a caller that says what it read gets a refusal if the file changed since.
+ */
+import { randomBytes } from 'crypto';
+import * as fs from 'fs';
+import * as path from 'path';
+import { FileRefusal, mustResolveInside } from './paths';
+
+const NOFOLLOW = fs.constants.O_NOFOLLOW ?? 0;
+const NONBLOCK = fs.constants.O_NONBLOCK ?? 0;
+
+export interface WriteOptions {
+  /** Replace an existing file; without it an existing file is refused ('exists'). */
+  overwrite?: boolean;
+  /**
+   * What the caller read and built its change on: the bytes the file must still hold, or null for "must not
+   * exist". Anything else is refused ('changed').
+   */
+  expect?: Uint8Array | null;
+  /** Temp names to try, one per call (tests plant links at them); default: random. */
+  tempName?: (base: string) => string;
+}
+
+function randomTempName(base: string): string {
+  // Short enough for any file-name limit, dot-first and not ending like a record, so no glob takes it for one.
+  return `.${base.slice(0, 60)}.${randomBytes(8).toString('hex')}.rc-tmp`;
+}
+
+function toBytes(data: string | Uint8Array): Uint8Array {
+  return typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && Buffer.compare(Buffer.from(a.buffer, a.byteOffset, a.length), Buffer.from(b.buffer, b.byteOffset, b.length)) === 0;
+}
+
+function sameFile(a: fs.Stats, b: fs.Stats): boolean {
+  return a.ino === b.ino && a.dev === b.dev && a.size === b.size && a.mtimeMs === b.mtimeMs;
+}
+
+/** Reads a regular file through an fd opened without following a link; its stats come from the open file. */
+function readFd(abs: string): { bytes: Buffer; stat: fs.Stats } {
+  const fd = fs.openSync(abs, fs.constants.O_RDONLY | NOFOLLOW | NONBLOCK);
+  try {
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) throw new FileRefusal('not-a-file', abs);
+    const chunks: Buffer[] = [];
+    const buf = Buffer.allocUnsafe(Math.max(1, Math.min(stat.size + 1, 1 << 20)));
+    for (let n; (n = fs.readSync(fd, buf, 0, buf.length, null)) > 0; ) chunks.push(Buffer.from(buf.subarray(0, n)));
+    return { bytes: Buffer.concat(chunks), stat };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** A file inside the folder, read without following links. */
+export function readFileInside(root: string, rel: string): Buffer {
+  return readFileWithStat(root, rel).bytes;
+}
+
+/** The same, with the stats of the file read (from the open file, so they belong to these bytes). */
+export function readFileWithStat(root: string, rel: string): { bytes: Buffer; stat: fs.Stats } {
+  const { abs, stat } = mustResolveInside(root, rel);
+  if (stat && !stat.isFile()) throw new FileRefusal('not-a-file', rel);
+  try {
+    return readFd(abs);
+  } catch (err) {
+    throw relabel(err, rel);
+  }
+}
+
+/** The bytes of a file inside the folder, or undefined when it is absent or refused (a link, not a file, outside). */
+export function tryReadFileInside(root: string, rel: string): Buffer | undefined {
+  try {
+    return readFileInside(root, rel);
+  } catch (err) {
+    if (err instanceof FileRefusal || (err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+}
+
+function relabel(err: unknown, rel: string): unknown {
+  const code = (err as NodeJS.ErrnoException).code;
+  // O_NOFOLLOW on a link that appeared after the check.
+  if (code === 'ELOOP' || code === 'EMLINK') return new FileRefusal('symlink', rel);
+  if (err instanceof FileRefusal) return new FileRefusal(err.reason, rel);
+  return err;
+}
+
+/** Creates the missing folders of `relDir` one at a time; an existing one must be a real folder, not a link. */
+export function makeFoldersInside(root: string, relDir: string): void {
+  if (relDir === '' || relDir === '.') return;
+  const segs = relDir.split('/');
+  for (let i = 1; i <= segs.length; i++) {
+    const rel = segs.slice(0, i).join('/');
+    const { abs, stat } = mustResolveInside(root, rel);
+    if (stat) {
+      if (!stat.isDirectory()) throw new FileRefusal('not-a-file', rel, `${rel} is not a folder`);
+      continue;
+    }
+    try {
+      fs.mkdirSync(abs);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      i--; // made meanwhile: check it again
+    }
+  }
+}
+
+function check(rel: string, abs: string, stat: fs.Stats | undefined, o: WriteOptions): void {
+  if (stat && !stat.isFile()) throw new FileRefusal('not-a-file', rel);
+  if (stat && !o.overwrite) throw new FileRefusal('exists', rel);
+  if (o.expect === undefined) return;
+  if (o.expect === null) {
+    if (stat) throw new FileRefusal('changed', rel);
+  } else if (!stat || !sameBytes(readFd(abs).bytes, o.expect)) throw new FileRefusal('changed', rel);
+}
+
+/** Writes a file inside the folder (see the module comment for how). Throws FileRefusal when it may not. */
+export function writeFileInside(root: string, rel: string, data: string | Uint8Array, o: WriteOptions = {}): void {
+  const { abs, stat } = mustResolveInside(root, rel);
+  try {
+    check(rel, abs, stat, o);
+  } catch (err) {
+    throw relabel(err, rel);
+  }
+  const bytes = toBytes(data);
+  if (!stat) makeFoldersInside(root, path.posix.dirname(rel) === '.' ? '' : path.posix.dirname(rel));
+  if (stat && stat.nlink > 1) return writeInPlace(rel, abs, bytes, stat);
+  const dir = path.dirname(abs);
+  const { fd, tmp } = openTemp(dir, path.basename(abs), stat ? 0o600 : 0o666, o.tempName ?? randomTempName);
+  let kept = false;
+  try {
+    try {
+      writeAll(fd, bytes);
+      if (stat && !giveOwnerAndMode(fd, stat)) {
+        // This process cannot give the file its owner back: rewriting in place keeps owner and mode.
+        fs.closeSync(fd);
+        fs.unlinkSync(tmp);
+        kept = true;
+        return writeInPlace(rel, abs, bytes, stat);
+      }
+      fs.fsyncSync(fd);
+    } finally {
+      if (!kept) fs.closeSync(fd);
+    }
+    if (stat) {
+      // Still the file that was checked (not swapped for a link or another file meanwhile).
+      const now = fs.lstatSync(abs, { throwIfNoEntry: false });
+      if (!now || now.isSymbolicLink() || !sameFile(now, stat)) throw new FileRefusal('changed', rel);
+      fs.renameSync(tmp, abs);
+    } else {
+      linkNew(tmp, abs, rel, bytes);
+    }
+    kept = true;
+    syncFolder(dir);
+  } finally {
+    if (!kept) fs.rmSync(tmp, { force: true });
+  }
+}
+
+/** A new file appears whole or not at all: link() fails if anything took the name meanwhile. */
+function linkNew(tmp: string, abs: string, rel: string, bytes: Uint8Array): void {
+  try {
+    fs.linkSync(tmp, abs);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new FileRefusal('exists', rel);
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw err;
+    // A file system without hard links: create the name exclusively and write into it.
+    const fd = fs.openSync(abs, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | NOFOLLOW, 0o666);
+    try {
+      writeAll(fd, bytes);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+  fs.unlinkSync(tmp);
+}
+
+function openTemp(dir: string, base: string, mode: number, name: (base: string) => string): { fd: number; tmp: string } {
+  const flags = fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | NOFOLLOW;
+  for (let attempt = 0; ; attempt++) {
+    const tmp = path.join(dir, name(base));
+    if (path.dirname(tmp) !== dir) throw new Error(`temp name leaves the folder: ${tmp}`);
+    try {
+      return { fd: fs.openSync(tmp, flags, mode), tmp };
+    } catch (err) {
+      // Something is at that name (a file, a planted link): never touch it, try another name.
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 20) throw err;
+    }
+  }
+}
+
+/** chown first (it clears set-id bits), then chmod; false when the owner cannot be given (not root). */
+function giveOwnerAndMode(fd: number, stat: fs.Stats): boolean {
+  const mine = process.getuid?.() === stat.uid && process.getgid?.() === stat.gid;
+  if (!mine) {
+    try {
+      fs.fchownSync(fd, stat.uid, stat.gid);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EPERM' || code === 'EINVAL') return false;
+      throw err;
+    }
+  }
+  fs.fchmodSync(fd, stat.mode & 0o7777);
+  return true;
+}
+
+/** Rewrites the file's own inode: hard links, owner, mode and extended attributes stay as they are. */
+function writeInPlace(rel: string, abs: string, bytes: Uint8Array, stat: fs.Stats): void {
+  const fd = fs.openSync(abs, fs.constants.O_WRONLY | NOFOLLOW | NONBLOCK);
+  try {
+    const now = fs.fstatSync(fd);
+    if (!now.isFile() || !sameFile(now, stat)) throw new FileRefusal('changed', rel);
+    writeAll(fd, bytes, 0);
+    fs.ftruncateSync(fd, bytes.length);
+    fs.fsyncSync(fd);
+  } catch (err) {
+    throw relabel(err, rel);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function writeAll(fd: number, bytes: Uint8Array, position?: number): void {
+  let off = 0;
+  while (off < bytes.length) {
+    off += fs.writeSync(fd, bytes, off, bytes.length - off, position === undefined ? null : position + off);
+  }
+}
+
+/** The rename is durable only once the folder is synced; some file systems cannot, which is not an error. */
+function syncFolder(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(dir, fs.constants.O_RDONLY);
+    fs.fsyncSync(fd);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== 'EISDIR' && code !== 'EINVAL' && code !== 'EPERM' && code !== 'EBADF') throw err;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+/** Deletes a regular file inside the folder (never a link, a folder or what a link points to). */
+export function deleteFileInside(root: string, rel: string, o: { expect?: Uint8Array } = {}): void {
+  const { abs, stat } = mustResolveInside(root, rel);
+  if (!stat) throw new FileRefusal('changed', rel, `${rel} does not exist`);
+  if (!stat.isFile()) throw new FileRefusal('not-a-file', rel);
+  if (o.expect !== undefined && !sameBytes(readFd(abs).bytes, o.expect)) throw new FileRefusal('changed', rel);
+  const now = fs.lstatSync(abs);
+  if (now.isSymbolicLink() || !sameFile(now, stat)) throw new FileRefusal('changed', rel);
+  fs.unlinkSync(abs);
+  syncFolder(path.dirname(abs));
+}
+
+/**
+ * A file the user named on the command line (`--out`): it may be anywhere, but it is written the same
+ * way — never through a link at that name, never replacing a file without `overwrite`.
+ */
+export function writeOutputFile(abs: string, data: string | Uint8Array, o: { overwrite?: boolean } = {}): void {
+  writeFileInside(path.dirname(abs), path.basename(abs), data, { overwrite: o.overwrite });
+}

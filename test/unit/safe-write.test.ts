@@ -1,0 +1,188 @@
+import { describe, test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { applyChanges } from '../../src/core/io/changes';
+import { FileRefusal, resolveInside } from '../../src/core/io/paths';
+import { deleteFileInside, readFileInside, writeFileInside, writeOutputFile } from '../../src/core/io/safe-fs';
+import { tempWorkspace } from './helpers';
+
+const refusal = (fn: () => unknown): string => {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof FileRefusal) return err.reason;
+    throw err;
+  }
+  return 'no refusal';
+};
+
+/** A folder beside the workspace, with a file an attack would reach. */
+function outsideFile(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rc-outside-'));
+  const file = path.join(dir, 'secret.txt');
+  fs.writeFileSync(file, 'secret\n');
+  return file;
+}
+
+const IS_ROOT = process.getuid?.() === 0;
+
+describe('paths inside the folder', () => {
+  test('.. , absolute paths, drives, backslashes, empty and dot segments are refused by their syntax', () => {
+    const root = tempWorkspace({ 'a/b.md': 'x' });
+    const problem = (rel: string) => {
+      const r = resolveInside(root, rel);
+      return r.ok ? 'ok' : r.problem;
+    };
+    assert.equal(problem('a/b.md'), 'ok');
+    assert.equal(problem('a/new.md'), 'ok');
+    assert.equal(problem('../outside.md'), 'outside');
+    assert.equal(problem('a/../../x'), 'outside');
+    assert.equal(problem('a/../b.md'), 'outside', 'a `..` is refused even when it would land inside');
+    assert.equal(problem('/etc/passwd'), 'outside');
+    assert.equal(problem('C:/x.md'), 'outside');
+    assert.equal(problem('a\\b.md'), 'invalid');
+    assert.equal(problem('a//b.md'), 'invalid');
+    assert.equal(problem('./a/b.md'), 'invalid');
+    assert.equal(problem(''), 'invalid');
+    assert.equal(problem('a/b.md\0.txt'), 'invalid');
+  });
+
+  test('a symlinked folder, a file symlink and a link pointing outside are refused, never followed', () => {
+    const root = tempWorkspace({ 'real/r.md': 'x' });
+    const secret = outsideFile();
+    fs.symlinkSync(path.dirname(secret), path.join(root, 'linkdir'));
+    fs.symlinkSync('real/r.md', path.join(root, 'alias.md'));
+    fs.symlinkSync(secret, path.join(root, 'out.md'));
+    for (const rel of ['linkdir/secret.txt', 'alias.md', 'out.md', 'linkdir/new.md']) {
+      const r = resolveInside(root, rel);
+      assert.deepEqual(r, { ok: false, problem: 'symlink' }, rel);
+    }
+    assert.equal(resolveInside(root, 'real').ok, true);
+    assert.equal(refusal(() => readFileInside(root, 'real')), 'not-a-file');
+  });
+});
+
+describe('the one write path', () => {
+  test('a new file is created whole; an existing one is replaced only when asked', () => {
+    const root = tempWorkspace({ 'r.md': 'old\n' });
+    writeFileInside(root, 'new/deep/n.md', 'new\n');
+    assert.equal(fs.readFileSync(path.join(root, 'new/deep/n.md'), 'utf8'), 'new\n');
+    assert.equal(refusal(() => writeFileInside(root, 'r.md', 'other\n')), 'exists');
+    assert.equal(fs.readFileSync(path.join(root, 'r.md'), 'utf8'), 'old\n');
+    writeFileInside(root, 'r.md', 'other\n', { overwrite: true });
+    assert.equal(fs.readFileSync(path.join(root, 'r.md'), 'utf8'), 'other\n');
+    assert.deepEqual(fs.readdirSync(root).sort(), ['new', 'r.md'], 'no temp file is left behind');
+  });
+
+  test('replacing a file keeps its mode, and (as root) its owner', () => {
+    const root = tempWorkspace({ 'r.md': 'old\n' });
+    const abs = path.join(root, 'r.md');
+    fs.chmodSync(abs, 0o600);
+    if (IS_ROOT) fs.chownSync(abs, 65534, 65534);
+    writeFileInside(root, 'r.md', 'new\n', { overwrite: true });
+    const st = fs.statSync(abs);
+    assert.equal(st.mode & 0o777, 0o600);
+    if (IS_ROOT) assert.deepEqual([st.uid, st.gid], [65534, 65534]);
+    assert.equal(fs.readFileSync(abs, 'utf8'), 'new\n');
+  });
+
+  test('a hard-linked file is rewritten in place: every link sees the new text', () => {
+    const root = tempWorkspace({ 'r.md': 'old\n' });
+    fs.linkSync(path.join(root, 'r.md'), path.join(root, 'copy.md'));
+    writeFileInside(root, 'r.md', 'new\n', { overwrite: true });
+    assert.equal(fs.readFileSync(path.join(root, 'copy.md'), 'utf8'), 'new\n');
+    assert.equal(fs.statSync(path.join(root, 'r.md')).nlink, 2);
+  });
+
+  test('a link planted at the temp name is never followed: its target is untouched, another name is used', () => {
+    const root = tempWorkspace({ 'r.md': 'old\n' });
+    const secret = outsideFile();
+    const planted = '.r.md.planted.rc-tmp';
+    fs.symlinkSync(secret, path.join(root, planted));
+    let calls = 0;
+    writeFileInside(root, 'r.md', 'new\n', { overwrite: true, tempName: () => (calls++ === 0 ? planted : `.r.md.second-${calls}.rc-tmp`) });
+    assert.equal(calls, 2, 'the planted name was tried, refused, and a fresh one taken');
+    assert.equal(fs.readFileSync(secret, 'utf8'), 'secret\n');
+    assert.equal(fs.lstatSync(path.join(root, planted)).isSymbolicLink(), true);
+    assert.equal(fs.lstatSync(path.join(root, 'r.md')).isSymbolicLink(), false);
+    assert.equal(fs.readFileSync(path.join(root, 'r.md'), 'utf8'), 'new\n');
+  });
+
+  test('writing to a file symlink or through a symlinked folder is refused; the targets stay as they were', () => {
+    const root = tempWorkspace({});
+    const secret = outsideFile();
+    fs.symlinkSync(secret, path.join(root, 'r.md'));
+    fs.symlinkSync(path.dirname(secret), path.join(root, 'linkdir'));
+    assert.equal(refusal(() => writeFileInside(root, 'r.md', 'pwned', { overwrite: true })), 'symlink');
+    assert.equal(refusal(() => writeFileInside(root, 'linkdir/secret.txt', 'pwned', { overwrite: true })), 'symlink');
+    assert.equal(refusal(() => writeFileInside(root, 'linkdir/new.txt', 'pwned')), 'symlink');
+    assert.equal(refusal(() => writeFileInside(root, '../x.txt', 'pwned')), 'outside');
+    assert.equal(fs.readFileSync(secret, 'utf8'), 'secret\n');
+    assert.deepEqual(fs.readdirSync(path.dirname(secret)), ['secret.txt']);
+  });
+
+  test('a file that is not what the caller read is refused (changed), and left alone', () => {
+    const root = tempWorkspace({ 'r.md': 'edited by someone\n' });
+    assert.equal(refusal(() => writeFileInside(root, 'r.md', 'new\n', { overwrite: true, expect: Buffer.from('old\n') })), 'changed');
+    assert.equal(refusal(() => writeFileInside(root, 'r.md', 'new\n', { overwrite: true, expect: null })), 'changed');
+    assert.equal(fs.readFileSync(path.join(root, 'r.md'), 'utf8'), 'edited by someone\n');
+  });
+
+  test('delete removes a regular file only: never a link, its target, or a folder', () => {
+    const root = tempWorkspace({ 'r.md': 'x', 'dir/a.md': 'y' });
+    const secret = outsideFile();
+    fs.symlinkSync(secret, path.join(root, 'link.md'));
+    assert.equal(refusal(() => deleteFileInside(root, 'link.md')), 'symlink');
+    assert.equal(refusal(() => deleteFileInside(root, 'dir')), 'not-a-file');
+    assert.equal(refusal(() => deleteFileInside(root, '../' + path.basename(root) + '/r.md')), 'outside');
+    assert.equal(refusal(() => deleteFileInside(root, 'r.md', { expect: Buffer.from('other') })), 'changed');
+    assert.ok(fs.existsSync(secret) && fs.existsSync(path.join(root, 'link.md')) && fs.existsSync(path.join(root, 'r.md')));
+    deleteFileInside(root, 'r.md', { expect: Buffer.from('x') });
+    assert.equal(fs.existsSync(path.join(root, 'r.md')), false);
+  });
+
+  test('an output file named by the user is never written through a link at that name', () => {
+    const root = tempWorkspace({});
+    const secret = outsideFile();
+    fs.symlinkSync(secret, path.join(root, 'labels.html'));
+    assert.equal(refusal(() => writeOutputFile(path.join(root, 'labels.html'), '<p>', { overwrite: true })), 'symlink');
+    assert.equal(fs.readFileSync(secret, 'utf8'), 'secret\n');
+  });
+});
+
+describe('several files as one change', () => {
+  test('a file that changed since it was read stops the whole change before anything is written', () => {
+    const root = tempWorkspace({ 'a.md': 'a0', 'b.md': 'b-edited' });
+    const result = applyChanges(root, [
+      { path: 'a.md', before: Buffer.from('a0'), after: Buffer.from('a1') },
+      { path: 'b.md', before: Buffer.from('b0'), after: Buffer.from('b1') },
+    ]);
+    assert.equal(result.ok, false);
+    assert.equal(!result.ok && result.path, 'b.md');
+    assert.equal(fs.readFileSync(path.join(root, 'a.md'), 'utf8'), 'a0');
+    assert.equal(fs.readFileSync(path.join(root, 'b.md'), 'utf8'), 'b-edited');
+  });
+
+  test('a write that fails midway puts back the files already written', () => {
+    const root = tempWorkspace({ 'a.md': 'a0', 'b.md': 'b0', 'gone.md': 'g0' });
+    const result = applyChanges(root, [
+      { path: 'a.md', before: Buffer.from('a0'), after: Buffer.from('a1') },
+      { path: 'gone.md', before: Buffer.from('g0'), after: null },
+      { path: 'b.md', before: Buffer.from('b0'), after: Buffer.from('b1') },
+    ], {
+      // Someone swaps b.md for a link between the check and the write.
+      beforeEach: (p) => {
+        if (p === 'b.md') {
+          fs.rmSync(path.join(root, 'b.md'));
+          fs.symlinkSync(outsideFile(), path.join(root, 'b.md'));
+        }
+      },
+    });
+    assert.equal(result.ok, false);
+    assert.deepEqual(!result.ok && [result.path, result.restored.sort(), result.unrestored], ['b.md', ['a.md', 'gone.md'], []]);
+    assert.equal(fs.readFileSync(path.join(root, 'a.md'), 'utf8'), 'a0');
+    assert.equal(fs.readFileSync(path.join(root, 'gone.md'), 'utf8'), 'g0');
+  });
+});
