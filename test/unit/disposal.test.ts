@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { batchItem, readBatch, screenForDestruction } from '../../src/core/disposal/batch';
-import { checkBatch } from '../../src/core/disposal/check';
+import { checkBatch, type BatchContext } from '../../src/core/disposal/check';
 import { destructionBatchText, nextBatchId } from '../../src/core/disposal/document';
 import { planExecution } from '../../src/core/disposal/execute';
 import { applyEdits, setFieldEdits } from '../../src/core/fix/fixes';
@@ -19,6 +19,20 @@ const TODAY = '2026-11-26';
 const opts = { schema, lang: 'en' as const, rules: allRules, fileExists: () => true };
 const comm = (id: string, date: string, extra: Record<string, string> = {}) => record({ id, category: 'communication', customer: '张伟', customer_type: 'person', title: id, date, channel: 'phone', participants: '[张伟]', retention: 'D3', archive_no: `Z001-GT·${date.slice(0, 4)}-D3-0001`, ...extra });
 const entry = (p: string, text: string) => indexText(p, text, { mtimeMs: 0, size: 0 }, opts).records[0];
+
+/** A batch check's view of a real folder: the records of each file as the index would hold them. */
+function folderContext(root: string, hold = false): BatchContext {
+  return {
+    lang: 'en',
+    root,
+    records: (p) => {
+      const abs = path.join(root, p);
+      if (!fs.existsSync(abs) || !fs.statSync(abs).isFile()) return undefined;
+      const recs = indexText(p, fs.readFileSync(abs, 'utf8'), { mtimeMs: 0, size: 0 }, opts).records;
+      return recs.length ? new Map(recs.map((r) => [r.index, hold ? { ...r.data, hold: true } : r.data])) : undefined;
+    },
+  };
+}
 
 describe('destruction batches', () => {
   test('only records past retention, not on hold and without errors enter a batch; the others are refused with the reason', () => {
@@ -46,7 +60,10 @@ describe('destruction batches', () => {
     const text = comm('A', '2015-06-10');
     const item = batchItem(entry('a.md', text), schema, text, TODAY);
     let batch = destructionBatchText('XH-2026-001', [item], schema, 'en', TODAY);
-    const ctx = (fileText: string, hold = false) => ({ lang: 'en' as const, fileBytes: () => Buffer.from(fileText), recordData: () => ({ hold }) });
+    const ctx = (fileText: string, hold = false) => {
+      const root = tempWorkspace({ 'a.md': fileText });
+      return folderContext(root, hold);
+    };
     assert.deepEqual(checkBatch(batch, ctx(text)), [], 'a draft is not judged yet');
     batch = applyEdits(batch, setFieldEdits('b.md', batch, [{ record: 0, field: 'status', value: 'approved' }]));
     const codes = checkBatch(batch, ctx(text)).map((f) => f.code).sort();
@@ -64,8 +81,13 @@ describe('destruction batches', () => {
     const stream = 'id: Y1\ncategory: other\ntitle: one\n---\nid: Y2\ncategory: other\ntitle: two\n---\nid: Y3\ncategory: other\ntitle: three\n';
     const recs = indexText('s.yaml', stream, { mtimeMs: 0, size: 0 }, opts).records;
     const items = [batchItem(entry('a.md', md), schema, md, TODAY), { ...batchItem(recs[1], schema, stream, TODAY), path: 's.yaml', index: 1 }];
-    let batch = destructionBatchText('XH-2026-002', items, schema, 'en', TODAY).replace('status: draft', 'status: approved');
-    const plan = planExecution(batch, new Map([['a.md', md], ['s.yaml', stream]]), TODAY, '2026-11-26T15:00+08:00')!;
+    let batch = destructionBatchText('XH-2026-002', items, schema, 'en', TODAY).replace('status: draft', 'status: approved')
+      .replace('approvers: []', 'approvers: [A]').replace('supervisors: []', 'supervisors: [B, C]').replace('method: ""', 'method: shred')
+      .replace('place: ""', 'place: here').replace('scheduled_at: ""', 'scheduled_at: now');
+    const ctx = folderContext(tempWorkspace({ 'a.md': md, 's.yaml': stream }));
+    const planned = planExecution(batch, ctx, TODAY, '2026-11-26T15:00+08:00');
+    assert.ok(planned.ok, JSON.stringify(planned));
+    const plan = planned.plan;
     assert.deepEqual(plan.deleteFiles, ['a.md']);
     assert.equal(applyEdits(stream, plan.cutDocuments.get('s.yaml')!), 'id: Y1\ncategory: other\ntitle: one\n---\nid: Y3\ncategory: other\ntitle: three\n');
     batch = applyEdits(batch, plan.batchEdits);
@@ -74,7 +96,7 @@ describe('destruction batches', () => {
     assert.equal(back.data.executed_at, '2026-11-26T15:00+08:00');
     assert.deepEqual((back.data.tombstones as Record<string, string>[]).map((t) => [t.id, t.destroyed_on, t.batch]), [['A', TODAY, 'XH-2026-002'], ['Y2', TODAY, 'XH-2026-002']]);
     assert.doesNotMatch(batch, /pending/);
-    assert.equal(planExecution(batch, new Map(), TODAY, 'x'), undefined, 'an executed batch cannot run twice');
+    assert.deepEqual(planExecution(batch, ctx, TODAY, 'x'), { ok: false, reason: 'not-approved', findings: [] }, 'an executed batch cannot run twice');
   });
 });
 

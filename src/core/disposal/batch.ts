@@ -87,8 +87,15 @@ export function retentionText(code: string, lang: Lang | 'both'): string {
 export interface BatchFile {
   kind: BatchKind;
   data: Record<string, unknown>;
+  /** The listed items that name a path (what execution would act on, once checked). */
   items: BatchItem[];
+  /** Every entry of the `records:` list as written, in order: the check reports the ones that are not items. */
+  entries: unknown[];
   status: BatchStatus | undefined;
+}
+
+export function isBatchItem(x: unknown): x is BatchItem {
+  return !!x && typeof x === 'object' && !Array.isArray(x) && typeof (x as BatchItem).path === 'string';
 }
 
 export function readBatch(text: string): BatchFile | undefined {
@@ -96,7 +103,8 @@ export function readBatch(text: string): BatchFile | undefined {
   const record = parsed.records[0];
   const data = record?.data;
   if (!data || (data.kind !== 'destruction-batch' && data.kind !== 'transfer-batch')) return undefined;
-  const items = Array.isArray(data.records) ? (data.records as unknown[]).filter((x): x is BatchItem => !!x && typeof x === 'object' && typeof (x as BatchItem).path === 'string') : [];
+  const entries = Array.isArray(data.records) ? (data.records as unknown[]) : [];
+  const items = entries.filter(isBatchItem);
   const status = data.status === 'draft' || data.status === 'approved' || data.status === 'executed' ? data.status : undefined;
-  return { kind: data.kind, data, items, status };
+  return { kind: data.kind, data, items, entries, status };
 }

@@ -1,27 +1,21 @@
-import type { Lang } from '../i18n';
 import { LineIndex } from '../parse/lines';
 import { parseRecordText, type Span } from '../parse/record-file';
 import type { Finding } from '../records/types';
-import { isHold } from '../retention/disposition';
-import { readBatch, sha256 } from './batch';
+import { readBatch } from './batch';
+import { itemProblems, type BatchContext } from './items';
+import { batchLayout } from './layout';
 
-/** What a batch check needs to know of the records it lists. */
-export interface BatchContext {
-  lang: Lang;
-  /** The bytes of a listed file now, or undefined when it is gone. */
-  fileBytes(path: string): Uint8Array | undefined;
-  /** A listed record's front-matter values now. */
-  recordData(path: string, index: number): Readonly<Record<string, unknown>> | undefined;
-}
+export type { BatchContext } from './items';
 
 const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
 
 /**
  * Findings on a destruction or transfer batch file: an approved or executed batch without two supervisors,
- * a method, a place and a time; unchecked tasks on an executed batch; listed records that changed after
- * approval or are on hold.
+ * a method, a place and a time; unchecked tasks on an executed batch; an unknown status; and every listed
+ * entry that is not an indexed record reached inside the folder, is on hold, or changed since approval.
+ * `as: 'draft'` checks the entries as a draft's (approval, which takes the fingerprints, asks so).
  */
-export function checkBatch(text: string, ctx: BatchContext): Finding[] {
+export function checkBatch(text: string, ctx: BatchContext, options?: { as?: 'draft' }): Finding[] {
   const batch = readBatch(text);
   if (!batch) return [];
   const parsed = parseRecordText(text, 'markdown').records[0];
@@ -57,32 +51,18 @@ export function checkBatch(text: string, ctx: BatchContext): Finding[] {
         'an executed batch has a task not checked off', '已执行的批次仍有未完成的核对项');
     }
   }
+  if (d.status !== undefined && batch.status === undefined) {
+    at(parsed.fields.get('status')?.value, 'batch-status', 'error', `status must be draft, approved or executed, not ${JSON.stringify(d.status)}`,
+      `status 须为 draft、approved 或 executed，而不是 ${JSON.stringify(d.status)}`);
+  }
+  // An executed batch's files are gone; every other one is checked entry by entry, whatever its status says.
   if (batch.status !== 'executed') {
-    const itemsSpan = parsed.fields.get('records')?.value;
-    batch.items.forEach((item, i) => {
-      const span = itemSpan(text, itemsSpan, item.path) ?? itemsSpan;
-      const data = ctx.recordData(item.path, item.index ?? 0);
-      if (data && isHold(data.hold)) {
-        at(span, 'batch-record-on-hold', 'error', `${item.path} is on hold and must be pulled out of the batch`, `${item.path} 已暂缓处置，须从批次中抽出`);
-      }
-      if (batch.status === 'approved') {
-        const bytes = ctx.fileBytes(item.path);
-        if (!bytes) at(span, 'batch-record-changed', 'error', `${item.path} no longer exists`, `${item.path} 已不存在`);
-        else if (item.sha256 && sha256(bytes) !== item.sha256) {
-          at(span, 'batch-record-changed', 'error', `${item.path} changed after the batch was approved; review it and approve again`, `${item.path} 在批准后被修改，请复核后重新批准`);
-        }
-      }
-      void i;
+    const layout = batchLayout(text);
+    const listSpan = layout?.recordsKey ?? parsed.fields.get('records')?.key;
+    batch.entries.forEach((entry, n) => {
+      const span = layout?.items[n]?.path ?? layout?.items[n]?.span ?? listSpan;
+      for (const p of itemProblems(entry, n, options?.as ?? batch.status, ctx)) at(span, p.code, 'error', p.en, p.zh);
     });
   }
   return out;
-}
-
-/** Where the `path:` of a listed record is, for pointing at it. */
-function itemSpan(text: string, within: Span | undefined, path: string): Span | undefined {
-  if (!within) return undefined;
-  const needle = JSON.stringify(path);
-  let i = text.indexOf(needle, within.start);
-  if (i < 0 || i > within.end) i = text.indexOf(path, within.start);
-  return i < 0 || i > within.end ? undefined : { start: i, end: i + needle.length };
 }

@@ -90,6 +90,11 @@ export class FolderIndex implements vscode.Disposable {
     return vscode.Uri.joinPath(this.o.folder.uri, ...rel.split('/'));
   }
 
+  /** Only a file the index holds records in may be deleted by the tool (a batch's execution). */
+  isDeletable(rel: string): boolean {
+    return (this.index.get(rel)?.records.length ?? 0) > 0;
+  }
+
   isRecordPath(rel: string): boolean {
     return this.matcher(rel);
   }

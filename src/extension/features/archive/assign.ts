@@ -5,6 +5,7 @@ import { today } from '../../../core/retention/dates';
 import { setFieldEdits } from '../../../core/fix/fixes';
 import { decodeRecordBytes } from '../../../core/parse/decode';
 import { LineIndex } from '../../../core/parse/lines';
+import { GuardedEdit } from '../../guarded-edit';
 import type { FolderIndex } from '../../index/folder-index';
 import type { Picked } from './selection';
 
@@ -34,7 +35,7 @@ export function currentText(uri: vscode.Uri): { text: string; position(offset: n
 }
 
 /** Adds the edits that write archive numbers into their files to one WorkspaceEdit. */
-function addEdits(edit: vscode.WorkspaceEdit, folder: FolderIndex, assignments: readonly Assignment[], confirm: boolean, archivedOn: string | undefined): void {
+function addEdits(edit: GuardedEdit, folder: FolderIndex, assignments: readonly Assignment[], confirm: boolean, archivedOn: string | undefined): void {
   const byFile = new Map<string, Assignment[]>();
   for (const a of assignments) byFile.set(a.record.file, [...(byFile.get(a.record.file) ?? []), a]);
   for (const [rel, list] of byFile) {
@@ -44,7 +45,7 @@ function addEdits(edit: vscode.WorkspaceEdit, folder: FolderIndex, assignments: 
     const edits = setFieldEdits(rel, current.text, list.flatMap((a) => assignmentValues(a, archivedOn)));
     for (const e of edits) {
       const label = list.length === 1 ? vscode.l10n.t('Archive number {0}', list[0].archiveNo) : vscode.l10n.t('Archive numbers');
-      edit.replace(uri, new vscode.Range(current.position(e.start), current.position(e.end)), e.newText, { label, needsConfirmation: confirm });
+      edit.replace(folder, rel, new vscode.Range(current.position(e.start), current.position(e.end)), e.newText, { label, needsConfirmation: confirm });
     }
   }
 }
@@ -55,7 +56,7 @@ function addEdits(edit: vscode.WorkspaceEdit, folder: FolderIndex, assignments: 
  * editors (the index holds their text).
  */
 export async function assignArchiveNumbers(picked: readonly Picked[], log: vscode.LogOutputChannel, options?: { preview?: boolean }): Promise<AssignResult> {
-  const edit = new vscode.WorkspaceEdit();
+  const edit = new GuardedEdit();
   const result: AssignResult = { assigned: 0, kept: 0, refused: 0, applied: false };
   const refusals: string[] = [];
   // Filing a record dates it too (归档日期), unless the setting says not to; an existing date is kept.
@@ -76,6 +77,6 @@ export async function assignArchiveNumbers(picked: readonly Picked[], log: vscod
     if (!refusals.length) void vscode.window.showInformationMessage(vscode.l10n.t('Every selected record already has an archive number.'));
     return result;
   }
-  result.applied = await vscode.workspace.applyEdit(edit);
+  result.applied = await edit.apply(log);
   return result;
 }

@@ -1,12 +1,13 @@
-import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { fixEdits, isFixable, type TextEdit } from '../../../core/fix/fixes';
+import { tryReadFileInside } from '../../../core/io/safe-fs';
 import { decodeRecordBytes } from '../../../core/parse/decode';
 import { LineIndex } from '../../../core/parse/lines';
 import { indexText } from '../../../core/records/index-file';
 import type { Finding } from '../../../core/records/types';
 import type { FolderIndex } from '../../index/folder-index';
 import type { WorkspaceIndex } from '../../index/workspace-index';
+import { GuardedEdit } from '../../guarded-edit';
 import { findingFor } from './convert';
 
 const FIX_ALL = vscode.CodeActionKind.SourceFixAll.append('recordsCurator');
@@ -24,12 +25,10 @@ function title(f: Finding): string {
   return vscode.l10n.t('Change to {0}', r);
 }
 
-function toWorkspaceEdit(uri: vscode.Uri, edits: readonly TextEdit[], position: (offset: number) => vscode.Position, edit = new vscode.WorkspaceEdit(), meta?: vscode.WorkspaceEditEntryMetadata): vscode.WorkspaceEdit {
-  for (const e of edits) {
-    const range = new vscode.Range(position(e.start), position(e.end));
-    if (meta) edit.replace(uri, range, e.newText, meta);
-    else edit.replace(uri, range, e.newText);
-  }
+/** A quick fix edits only the document it is offered in, which VS Code applies itself. */
+function toWorkspaceEdit(uri: vscode.Uri, edits: readonly TextEdit[], position: (offset: number) => vscode.Position): vscode.WorkspaceEdit {
+  const edit = new vscode.WorkspaceEdit();
+  for (const e of edits) edit.replace(uri, new vscode.Range(position(e.start), position(e.end)), e.newText);
   return edit;
 }
 
@@ -103,7 +102,7 @@ export function registerWorkspaceFix(ws: WorkspaceIndex): vscode.Disposable {
       code = pick?.label;
     }
     if (!code || !counts.has(code)) return false;
-    const edit = new vscode.WorkspaceEdit();
+    const edit = new GuardedEdit();
     const meta: vscode.WorkspaceEditEntryMetadata = { label: vscode.l10n.t('Fix {0}', code), needsConfirmation: options?.preview !== false };
     for (const folder of ws.all()) {
       for (const path of [...folder.index.paths()]) {
@@ -113,8 +112,9 @@ export function registerWorkspaceFix(ws: WorkspaceIndex): vscode.Disposable {
         let text: string;
         if (open) text = open.getText();
         else {
-          const decoded = decodeRecordBytes(fs.readFileSync(uri.fsPath));
-          if (!decoded.ok) continue;
+          const bytes = tryReadFileInside(folder.root, path);
+          const decoded = bytes && decodeRecordBytes(bytes);
+          if (!decoded || !decoded.ok) continue;
           text = decoded.text;
         }
         const findings = freshFindings(folder, path, text).filter((f) => f.code === code && isFixable(f));
@@ -124,9 +124,9 @@ export function registerWorkspaceFix(ws: WorkspaceIndex): vscode.Disposable {
           const p = lines.positionAt(o);
           return new vscode.Position(p.line, p.character);
         };
-        toWorkspaceEdit(uri, fixEdits(path, text, findings, folder.schema), position, edit, meta);
+        for (const e of fixEdits(path, text, findings, folder.schema)) edit.replace(folder, path, new vscode.Range(position(e.start), position(e.end)), e.newText, meta);
       }
     }
-    return vscode.workspace.applyEdit(edit);
+    return edit.apply();
   });
 }

@@ -1,12 +1,23 @@
 import fg from 'fast-glob';
 import * as fs from 'fs';
-import * as path from 'path';
 import * as vscode from 'vscode';
 import { readBatch, type BatchFile } from '../../../core/disposal/batch';
-import { checkBatch } from '../../../core/disposal/check';
+import { checkBatch, type BatchContext } from '../../../core/disposal/check';
 import type { FolderIndex } from '../../index/folder-index';
 import type { WorkspaceIndex } from '../../index/workspace-index';
 import { toDiagnostic } from '../diagnostics/convert';
+
+/** What the core's batch checks know of a folder: its root, and the records its index holds. */
+export function batchContext(folder: FolderIndex): BatchContext {
+  return {
+    lang: folder.index.lang,
+    root: folder.root,
+    records: (p) => {
+      const entry = folder.index.get(p);
+      return entry?.records.length ? new Map(entry.records.map((r) => [r.index, r.data])) : undefined;
+    },
+  };
+}
 
 export interface KnownBatch {
   folder: FolderIndex;
@@ -95,17 +106,7 @@ export class Batches implements vscode.Disposable {
     this.diagnostics.clear();
     for (const b of found) {
       const text = this.textOf(b.uri) ?? '';
-      const findings = checkBatch(text, {
-        lang: b.folder.index.lang,
-        fileBytes: (p) => {
-          try {
-            return fs.readFileSync(path.join(b.folder.root, p));
-          } catch {
-            return undefined;
-          }
-        },
-        recordData: (p, i) => b.folder.index.get(p)?.records.find((r) => r.index === i)?.data,
-      });
+      const findings = checkBatch(text, batchContext(b.folder));
       this.diagnostics.set(b.uri, findings.map((f) => toDiagnostic(f, this.docs)));
     }
     this.emitter.fire();

@@ -1,6 +1,6 @@
-import * as fs from 'fs';
 import * as vscode from 'vscode';
-import { batchItem, screenForDestruction, sha256, type BatchItem, type ExclusionReason } from '../../../core/disposal/batch';
+import { planApproval } from '../../../core/disposal/approve';
+import { batchItem, screenForDestruction, type BatchItem, type ExclusionReason } from '../../../core/disposal/batch';
 import { certificateHtml, certificateMarkdown } from '../../../core/disposal/certificate';
 import { destructionBatchText, nextBatchId, transferBatchText } from '../../../core/disposal/document';
 import { planExecution } from '../../../core/disposal/execute';
@@ -13,9 +13,11 @@ import { today } from '../../../core/retention/dates';
 import { isHold } from '../../../core/retention/disposition';
 import type { FolderIndex } from '../../index/folder-index';
 import { gitPath } from '../../git';
+import { tryReadFileInside } from '../../../core/io/safe-fs';
+import { GuardedEdit } from '../../guarded-edit';
 import { currentText } from '../archive/assign';
 import { documentLanguage } from '../../settings';
-import type { Batches, KnownBatch } from './batches';
+import { batchContext, type Batches, type KnownBatch } from './batches';
 
 const REASONS: Record<ExclusionReason, () => string> = {
   hold: () => vscode.l10n.t('on hold'),
@@ -33,26 +35,22 @@ function writable(): boolean {
 
 const existingIds = (batches: Batches) => batches.all().map((b) => String(b.batch.data.batch_id ?? ''));
 
-/** The file as it is on disk: its fingerprint is what a later check compares with. */
+/** The file as it is on disk (never through a link): its fingerprint is what a later check compares with. */
 function bytesOf(folder: FolderIndex, rel: string): Uint8Array {
-  try {
-    return fs.readFileSync(folder.uriOf(rel).fsPath);
-  } catch {
-    return new Uint8Array();
-  }
+  return tryReadFileInside(folder.root, rel) ?? new Uint8Array();
 }
 
 function itemsOf(folder: FolderIndex, records: readonly RecordEntry[], day: string): BatchItem[] {
   return records.map((r) => batchItem(r, folder.schema, bytesOf(folder, r.file), day));
 }
 
-/** Writes a new file through a WorkspaceEdit that refuses to replace an existing one, and opens it. */
-async function createFile(uri: vscode.Uri, text: string, also?: vscode.WorkspaceEdit): Promise<boolean> {
-  const edit = also ?? new vscode.WorkspaceEdit();
-  edit.createFile(uri, { overwrite: false, ignoreIfExists: false, contents: Buffer.from(text, 'utf8') });
-  if (!(await vscode.workspace.applyEdit(edit))) return false;
+/** Writes a new file (never replacing one) through a checked WorkspaceEdit, and opens it. */
+async function createFile(folder: FolderIndex, rel: string, text: string, also?: GuardedEdit): Promise<vscode.Uri | undefined> {
+  const edit = also ?? new GuardedEdit();
+  const uri = edit.createFile(folder, rel, text);
+  if (!(await edit.apply())) return undefined;
   await vscode.window.showTextDocument(uri);
-  return true;
+  return uri;
 }
 
 export interface CreatedBatch {
@@ -79,8 +77,8 @@ export async function createDestructionBatch(picked: { folder: FolderIndex; reco
     }
     if (!fresh.length) continue;
     const id = nextBatchId('XH', day.slice(0, 4), existingIds(batches));
-    const uri = folder.uriOf(`${folder.schema.disposal.folder}/${id}.md`);
-    if (await createFile(uri, destructionBatchText(id, itemsOf(folder, fresh, day), folder.schema, documentLanguage(), day))) {
+    const uri = await createFile(folder, `${folder.schema.disposal.folder}/${id}.md`, destructionBatchText(id, itemsOf(folder, fresh, day), folder.schema, documentLanguage(), day));
+    if (uri) {
       result.uri = uri;
       result.items = fresh.length;
     }
@@ -104,33 +102,19 @@ export async function approveBatch(batches: Batches, arg: unknown): Promise<bool
     void vscode.window.showWarningMessage(vscode.l10n.t('Open a draft batch (in {0}) to approve it.', 'disposal/'));
     return false;
   }
-  const d = b.batch.data;
-  const blank = (v: unknown) => !v || (Array.isArray(v) && !v.filter(Boolean).length) || String(v).trim() === '';
-  const missing: string[] = [];
-  if (blank(d.approvers)) missing.push('approvers');
-  if (b.batch.kind === 'destruction-batch') {
-    if (!Array.isArray(d.supervisors) || d.supervisors.filter(Boolean).length < 2) missing.push('supervisors (2+)');
-    for (const k of ['method', 'place', 'scheduled_at']) if (blank(d[k])) missing.push(k);
-  }
-  if (missing.length) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('Fill in before approving: {0}', missing.join(', ')));
+  const text = batches.textOf(b.uri)!;
+  const plan = planApproval(text, batchContext(b.folder), today());
+  if (!plan.ok) {
+    if (plan.reason === 'incomplete') void vscode.window.showWarningMessage(vscode.l10n.t('Fill in before approving: {0}', plan.missing.join(', ')));
+    else if (plan.reason === 'entries') {
+      void vscode.window.showErrorMessage(vscode.l10n.t('The batch cannot be approved: {0}', plan.findings.slice(0, 3).map((f) => f.message).join('; ')));
+    } else void vscode.window.showWarningMessage(vscode.l10n.t('Open a draft batch (in {0}) to approve it.', 'disposal/'));
     return false;
   }
-  const text = batches.textOf(b.uri)!;
-  const day = today();
   const doc = await vscode.workspace.openTextDocument(b.uri);
-  const edit = new vscode.WorkspaceEdit();
-  for (const e of setFieldEdits(b.path, text, [{ record: 0, field: 'status', value: 'approved' }, { record: 0, field: 'approved_at', value: day }])) {
-    edit.replace(b.uri, new vscode.Range(doc.positionAt(e.start), doc.positionAt(e.end)), e.newText);
-  }
-  // Fingerprint each listed file as approved: a later change is then reported on the batch.
-  for (const it of b.batch.items) {
-    if (!it.sha256) continue;
-    const at = text.indexOf(it.sha256);
-    const fresh = sha256(bytesOf(b.folder, it.path));
-    if (at >= 0 && fresh !== it.sha256) edit.replace(b.uri, new vscode.Range(doc.positionAt(at), doc.positionAt(at + it.sha256.length)), fresh);
-  }
-  const ok = await vscode.workspace.applyEdit(edit);
+  const edit = new GuardedEdit();
+  for (const e of plan.edits) edit.replace(b.folder, b.path, new vscode.Range(doc.positionAt(e.start), doc.positionAt(e.end)), e.newText);
+  const ok = await edit.apply();
   if (ok) await doc.save();
   await batches.refresh();
   return ok;
@@ -152,8 +136,21 @@ export async function executeDestruction(batches: Batches, arg: unknown, options
     void vscode.window.showWarningMessage(vscode.l10n.t('Only an approved destruction batch can be executed.'));
     return undefined;
   }
-  if (batches.findingsCount(b.uri)) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('The batch has problems (see the Problems panel); fix them before executing it.'));
+  const batchText = batches.textOf(b.uri)!;
+  const now = new Date();
+  const offset = -now.getTimezoneOffset();
+  const stamp = `${today(now)}T${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}${offset >= 0 ? '+' : '-'}${String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0')}:${String(Math.abs(offset) % 60).padStart(2, '0')}`;
+  // The plan is made, and every listed entry checked, before anyone is asked to confirm.
+  const planned = planExecution(batchText, batchContext(b.folder), today(now), stamp);
+  if (!planned.ok || batches.findingsCount(b.uri)) {
+    const why = planned.ok ? '' : planned.findings.slice(0, 3).map((f) => f.message).join('; ');
+    void vscode.window.showErrorMessage(vscode.l10n.t('The batch has problems (see the Problems panel); fix them before executing it.') + (why ? ` ${why}` : ''));
+    return undefined;
+  }
+  const plan = planned.plan;
+  const dirty = vscode.workspace.textDocuments.filter((d) => d.isDirty && plan.before.has(b.folder.relative(d.uri) ?? ''));
+  if (dirty.length) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Save or revert the unsaved changes to {0} first: a batch destroys the records as approved.', dirty.map((d) => b.folder.relative(d.uri)).join(', ')));
     return undefined;
   }
   if (options?.confirm !== false) {
@@ -163,29 +160,26 @@ export async function executeDestruction(batches: Batches, arg: unknown, options
       { modal: true }, destroy);
     if (answer !== destroy) return undefined;
   }
-  const texts = new Map<string, string>();
-  for (const it of b.batch.items) {
-    const cur = currentText(b.folder.uriOf(it.path));
-    if (cur) texts.set(it.path, cur.text);
-  }
-  const batchText = batches.textOf(b.uri)!;
-  const now = new Date();
-  const offset = -now.getTimezoneOffset();
-  const stamp = `${today(now)}T${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}${offset >= 0 ? '+' : '-'}${String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0')}:${String(Math.abs(offset) % 60).padStart(2, '0')}`;
-  const plan = planExecution(batchText, texts, today(now), stamp);
-  if (!plan) return undefined;
-  const edit = new vscode.WorkspaceEdit();
-  for (const p of plan.deleteFiles) edit.deleteFile(b.folder.uriOf(p), { ignoreIfNotExists: true });
+  const edit = new GuardedEdit();
+  for (const p of plan.deleteFiles) edit.deleteFile(b.folder, p);
   const docs: vscode.TextDocument[] = [];
   for (const [p, cuts] of plan.cutDocuments) {
     const doc = await vscode.workspace.openTextDocument(b.folder.uriOf(p));
     docs.push(doc);
-    for (const c of cuts) edit.replace(doc.uri, new vscode.Range(doc.positionAt(c.start), doc.positionAt(c.end)), c.newText);
+    for (const c of cuts) edit.replace(b.folder, p, new vscode.Range(doc.positionAt(c.start), doc.positionAt(c.end)), c.newText);
   }
   const batchDoc = await vscode.workspace.openTextDocument(b.uri);
   docs.push(batchDoc);
-  for (const e of plan.batchEdits) edit.replace(b.uri, new vscode.Range(batchDoc.positionAt(e.start), batchDoc.positionAt(e.end)), e.newText);
-  if (!(await vscode.workspace.applyEdit(edit))) return undefined;
+  for (const e of plan.batchEdits) edit.replace(b.folder, b.path, new vscode.Range(batchDoc.positionAt(e.start), batchDoc.positionAt(e.end)), e.newText);
+  // The files must still be what was checked and confirmed (an editor may have saved one meanwhile).
+  for (const [p, bytes] of plan.before) {
+    const now = tryReadFileInside(b.folder.root, p);
+    if (!now || Buffer.compare(Buffer.from(now), Buffer.from(bytes)) !== 0) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('{0} changed while the destruction was confirmed; nothing was destroyed.', p));
+      return undefined;
+    }
+  }
+  if (!(await edit.apply())) return undefined;
   for (const d of docs) if (d.isDirty) await d.save();
   const result: Execution = { deleted: [...plan.deleteFiles, ...plan.cutDocuments.keys()] };
   await batches.refresh();
@@ -271,18 +265,18 @@ export async function createTransferBatch(picked: { folder: FolderIndex; records
     const eligible = records.filter((r) => !isHold(r.data?.hold) && !['destroyed', 'transferred'].includes(String(r.data?.status)));
     if (!eligible.length) continue;
     const id = nextBatchId('YJ', day.slice(0, 4), existingIds(batches));
-    const uri = folder.uriOf(`${folder.schema.disposal.folder}/${id}.md`);
-    const edit = new vscode.WorkspaceEdit();
+    const edit = new GuardedEdit();
     const byFile = new Map<string, RecordEntry[]>();
     for (const r of eligible) byFile.set(r.file, [...(byFile.get(r.file) ?? []), r]);
     for (const [rel, list] of byFile) {
       const cur = currentText(folder.uriOf(rel));
       if (!cur) continue;
       for (const e of setFieldEdits(rel, cur.text, list.map((r) => ({ record: r.index, field: 'status', value: 'transferred' })))) {
-        edit.replace(folder.uriOf(rel), new vscode.Range(cur.position(e.start), cur.position(e.end)), e.newText);
+        edit.replace(folder, rel, new vscode.Range(cur.position(e.start), cur.position(e.end)), e.newText);
       }
     }
-    if (await createFile(uri, transferBatchText(id, itemsOf(folder, eligible, day), { name, contact }, documentLanguage(), day), edit)) {
+    const uri = await createFile(folder, `${folder.schema.disposal.folder}/${id}.md`, transferBatchText(id, itemsOf(folder, eligible, day), { name, contact }, documentLanguage(), day), edit);
+    if (uri) {
       batches.refreshSoon();
       return uri;
     }

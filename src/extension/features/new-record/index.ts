@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { GuardedEdit } from '../../guarded-edit';
 import { langOf } from '../../../core/i18n';
 import { field } from '../../../core/records/types';
 import { newRecordPath, newRecordText, nextId, slug } from '../../../core/new-record';
@@ -58,10 +59,9 @@ export const newRecordFeature: Feature = {
       const date = today();
       const id = nextId(records, schema, category, date.slice(0, 4));
       const { text, cursor } = newRecordText(schema, { category, customer, customerType, id, date, title: args?.title, lang });
-      const uri = folder.uriOf(newRecordPath(schema, category, slug(customer), id, date));
-      const edit = new vscode.WorkspaceEdit();
-      edit.createFile(uri, { overwrite: false, ignoreIfExists: false, contents: Buffer.from(text, 'utf8') });
-      if (!(await vscode.workspace.applyEdit(edit))) return undefined;
+      const edit = new GuardedEdit();
+      const uri = edit.createFile(folder, newRecordPath(schema, category, slug(customer), id, date), text);
+      if (!(await edit.apply(services.log))) return undefined;
       const editor = await vscode.window.showTextDocument(uri);
       const pos = new vscode.Position(cursor.line, cursor.col);
       editor.selection = new vscode.Selection(pos, pos);

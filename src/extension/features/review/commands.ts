@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { GuardedEdit } from '../../guarded-edit';
 import { fileAt, fileHistory, type HistoryEntry } from '../../../core/review/history';
 import { fieldDiff, formatValue } from '../../../core/review/field-diff';
 import { appendMark, REVIEWS_PATH, type ReviewMark } from '../../../core/review/marks';
@@ -148,13 +149,13 @@ export async function markReviewed(ws: WorkspaceIndex, comment?: string): Promis
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   const text = open?.getText() ?? readDisk(uri.fsPath);
   const change = appendMark(text, mark);
-  const edit = new vscode.WorkspaceEdit();
-  if (change.newFile !== undefined) edit.createFile(uri, { overwrite: false, ignoreIfExists: false, contents: Buffer.from(change.newFile, 'utf8') });
+  const edit = new GuardedEdit();
+  if (change.newFile !== undefined) edit.createFile(folder, REVIEWS_PATH, change.newFile);
   else if (change.edit) {
     const doc = open ?? (await vscode.workspace.openTextDocument(uri));
-    edit.replace(uri, new vscode.Range(doc.positionAt(change.edit.start), doc.positionAt(change.edit.end)), change.edit.newText);
+    edit.replace(folder, REVIEWS_PATH, new vscode.Range(doc.positionAt(change.edit.start), doc.positionAt(change.edit.end)), change.edit.newText);
   }
-  if (!(await vscode.workspace.applyEdit(edit))) return undefined;
+  if (!(await edit.apply())) return undefined;
   const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   if (doc?.isDirty) await doc.save();
   return mark;

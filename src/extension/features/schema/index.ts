@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { folderScope, GuardedEdit } from '../../guarded-edit';
 import { defaultSchemaText, SCHEMA_PATH } from '../../../core/schema/load';
 import { LineIndex } from '../../../core/parse/lines';
 import type { Feature } from '../../feature';
@@ -49,9 +50,9 @@ export const schemaFeature: Feature = {
         } catch {
           // does not exist: write it
         }
-        const edit = new vscode.WorkspaceEdit();
-        edit.createFile(uri, { ignoreIfExists: false, overwrite: false, contents: Buffer.from(defaultSchemaText, 'utf8') });
-        if (await vscode.workspace.applyEdit(edit)) await vscode.window.showTextDocument(uri);
+        const edit = new GuardedEdit();
+        edit.createFile(folderScope(folder), SCHEMA_PATH, defaultSchemaText);
+        if (await edit.apply(services.log)) await vscode.window.showTextDocument(uri);
       }),
     );
     void services.index.whenReady().then(publishAll);
