@@ -1,4 +1,4 @@
-import { escapeHtml } from '../labels/text';
+import { escapeHtml, escapeMarkdown } from '../text/escape';
 import type { Schema } from '../schema/types';
 import { readBatch, retentionText, type BatchItem } from './batch';
 import type { DocLang } from './document';
@@ -52,17 +52,18 @@ function rows(d: CertificateData, schema: Schema, lang: DocLang): string[][] {
 export function certificateMarkdown(text: string, schema: Schema, lang: DocLang): string | undefined {
   const d = data(text);
   if (!d) return undefined;
-  const cell = (s: string) => s.replace(/\|/g, '\\|');
+  // Every value comes from the batch file, which anyone can edit: escaped, so it reads as text and runs as nothing.
+  const cell = escapeMarkdown;
   const cols = columns(lang);
   return [
     `# ${t(lang, '档案销毁证明', 'Certificate of Destruction')}`, '',
-    `- ${t(lang, '批次', 'Batch')}: ${d.id}`,
-    `- ${t(lang, '鉴定意见', 'Appraisal opinion')}: ${d.appraisal}`,
-    `- ${t(lang, '销毁时间', 'Date and time')}: ${d.executedAt}`,
-    `- ${t(lang, '地点', 'Place')}: ${d.place}`,
-    `- ${t(lang, '方式', 'Method')}: ${d.method}`,
-    `- ${t(lang, '批准人', 'Approved by')}: ${d.approvers.join('、')}`,
-    `- ${t(lang, '监销人', 'Supervisors')}: ${d.supervisors.join('、')}`, '',
+    `- ${t(lang, '批次', 'Batch')}: ${cell(d.id)}`,
+    `- ${t(lang, '鉴定意见', 'Appraisal opinion')}: ${cell(d.appraisal)}`,
+    `- ${t(lang, '销毁时间', 'Date and time')}: ${cell(d.executedAt)}`,
+    `- ${t(lang, '地点', 'Place')}: ${cell(d.place)}`,
+    `- ${t(lang, '方式', 'Method')}: ${cell(d.method)}`,
+    `- ${t(lang, '批准人', 'Approved by')}: ${d.approvers.map(cell).join('、')}`,
+    `- ${t(lang, '监销人', 'Supervisors')}: ${d.supervisors.map(cell).join('、')}`, '',
     `## ${t(lang, '销毁清册', 'Destruction register')}`, '',
     `| ${cols.join(' | ')} |`, `|${cols.map(() => '---').join('|')}|`,
     ...rows(d, schema, lang).map((r) => `| ${r.map(cell).join(' | ')} |`), '',

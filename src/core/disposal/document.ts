@@ -1,10 +1,12 @@
 import type { Schema } from '../schema/types';
+import { escapeMarkdown } from '../text/escape';
 import { retentionText, served, type BatchItem } from './batch';
 
 export type DocLang = 'zh' | 'en' | 'both';
 
 const q = (s: string) => JSON.stringify(s); // a JSON string is a valid YAML double-quoted scalar
-const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+/** Record values go into Markdown escaped: a title or a customer's name must not become markup or a tag. */
+const cell = escapeMarkdown;
 export const PENDING = '待销毁 / pending';
 
 function t(lang: DocLang, zh: string, en: string): string {
@@ -102,13 +104,13 @@ export function transferBatchText(id: string, items: readonly BatchItem[], recip
     '',
     `# ${t(lang, '档案移交批次', 'Transfer batch')} ${id}`,
     '',
-    `${t(lang, '接收方', 'Recipient')}: ${recipient.name} (${recipient.contact})`,
+    `${t(lang, '接收方', 'Recipient')}: ${cell(recipient.name)} (${cell(recipient.contact)})`,
     '',
     `## ${t(lang, '告知名单（个人信息保护法第二十二条）', 'People to notify (PIPL Art. 22)')}`,
     '',
     t(lang, '向下列个人告知接收方的名称和联系方式：', "Each of these people is told the recipient's name and contact:"),
     '',
-    ...(people.length ? people.map((p) => `- [ ] ${p}`) : [`- ${t(lang, '（无个人客户）', '(no natural persons)')}`]),
+    ...(people.length ? people.map((p) => `- [ ] ${cell(p)}`) : [`- ${t(lang, '（无个人客户）', '(no natural persons)')}`]),
     '',
     `## ${t(lang, '移交清单', 'Records transferred')}`,
     '',

@@ -2,6 +2,7 @@
  * The record index as a spreadsheet (CSV) or as JSON: one row per record, one column per field that
  * occurs. Plain text in, plain text out: the editor and the command line write the result themselves.
  */
+import { ownValue } from '../model/data';
 import type { RecordEntry } from '../records/types';
 import type { Bilingual, Schema } from '../schema/types';
 import { csvDocument, csvLine } from '../labels/text';
@@ -58,7 +59,7 @@ export async function exportCsv(records: Iterable<RecordEntry>, schema: Schema, 
   const columns = exportColumns(list, schema);
   const lines: string[] = [csvDocument([columns.map((c) => heading(c, schema, language))])];
   await forEachInSlices(list, (r) => {
-    lines.push(csvLine(columns.map((c) => (c === 'path' ? r.file : c === 'index' ? String(r.index) : cellText(r.data?.[c])))));
+    lines.push(csvLine(columns.map((c) => (c === 'path' ? r.file : c === 'index' ? String(r.index) : cellText(ownValue(r.data, c))))));
   });
   return lines.join('');
 }

@@ -1,4 +1,5 @@
 import type { DocLang } from '../disposal/document';
+import { markdownCode } from '../text/escape';
 import { purgeInstructions, type Reachability } from './purge';
 
 const t = (lang: DocLang, zh: string, en: string) => (lang === 'zh' ? zh : lang === 'en' ? en : `${zh} / ${en}`);
@@ -15,7 +16,7 @@ export function purgeReport(reach: readonly Reachability[], hasFilterRepo: boole
   lines.push(t(lang, '删除工作区中的文件并不销毁其内容：以下文件仍保存在 git 历史中，任何拥有本仓库或其克隆、备份的人都能取回。',
     'Deleting a file from the working tree does not destroy it: these files are still in git history, and anyone with this repository, a clone or a backup can get them back.'), '');
   lines.push(`| ${t(lang, '文件', 'File')} | ${t(lang, '最近提交', 'Last commit')} | ${t(lang, '引用', 'Refs')} |`, '|---|---|---|');
-  for (const r of still) lines.push(`| \`${r.path}\` | \`${r.commit!.slice(0, 12)}\` | ${r.refs.map((x) => `\`${x}\``).join(' ')} |`);
+  for (const r of still) lines.push(`| ${markdownCode(r.path)} | \`${r.commit!.slice(0, 12)}\` | ${r.refs.map(markdownCode).join(' ')} |`);
   const ins = purgeInstructions(still.map((r) => r.path), hasFilterRepo);
   lines.push('', `## ${t(lang, '清除历史（在仓库根目录执行）', 'Purge the history (run in the repository root)')}`, '', '```sh', ...ins.commands, '```', '',
     t(lang, hasFilterRepo ? '没有 git-filter-repo 时可用：' : '安装 git-filter-repo 后可改用：', hasFilterRepo ? 'Without git-filter-repo:' : 'With git-filter-repo installed instead:'), '',

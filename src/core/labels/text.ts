@@ -3,12 +3,9 @@ import type { Bilingual } from '../schema/types';
 
 export type LabelLanguage = 'zh' | 'en' | 'both';
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+import { escapeHtml } from '../text/escape';
 
-/** Text safe inside an element or a quoted attribute. */
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
-}
+export { escapeHtml };
 
 /** A heading or value in the chosen language; `both` joins them ("全宗号 Fonds"), once when they agree. */
 export function pick(text: Bilingual, language: LabelLanguage): string {

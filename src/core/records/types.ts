@@ -1,3 +1,4 @@
+import { ownValue } from '../model/data';
 import type { Severity } from '../schema/types';
 
 /** A 0-based position, as VS Code and the command line (after +1) show it. */
@@ -61,7 +62,7 @@ export interface FileEntry {
 
 /** A string field of a record, or undefined when absent or not a scalar. */
 export function field(record: RecordEntry, name: string): string | undefined {
-  const v = record.data?.[name];
+  const v = ownValue(record.data, name);
   if (v === undefined || v === null || typeof v === 'object') return undefined;
   return String(v);
 }

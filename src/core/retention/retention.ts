@@ -1,3 +1,4 @@
+import { ownValue } from '../model/data';
 import type { Bilingual, RetentionDefault, Schema } from '../schema/types';
 import { addYears, isoDate } from './dates';
 
@@ -41,9 +42,9 @@ function apply(data: Readonly<Record<string, unknown>>, rule: RetentionDefault, 
   const period = (from: string, extra?: Partial<AppliedPeriod>): AppliedPeriod => ({ code: rule.code, basis: rule.basis, source, from, ...extra });
   if (n === 'permanent') return period(rule.from);
   let startField = rule.from;
-  let start = isoDate(data[rule.from]);
+  let start = isoDate(ownValue(data, rule.from));
   if (rule.afterEvent) {
-    const event = isoDate(data[rule.afterEvent]);
+    const event = isoDate(ownValue(data, rule.afterEvent));
     // The period runs after the event; until it happens the record is not even counting down.
     if (!event) return period(rule.afterEvent, { waitingFor: rule.afterEvent });
     startField = rule.afterEvent;
@@ -59,7 +60,7 @@ function apply(data: Readonly<Record<string, unknown>>, rule: RetentionDefault, 
 }
 
 function matches(data: Readonly<Record<string, unknown>>, match: ReadonlyMap<string, string>): boolean {
-  for (const [k, v] of match) if (String(data[k] ?? '') !== v) return false;
+  for (const [k, v] of match) if (String(ownValue(data, k) ?? '') !== v) return false;
   return true;
 }
 

@@ -6,6 +6,7 @@
 import type { Lang } from '../i18n';
 import { loadSchema } from '../schema/load';
 import type { Schema } from '../schema/types';
+import { escapeMarkdown } from '../text/escape';
 import { findPersonalInfo, maskValue } from '../values/pii';
 import type { RecordChange } from './changes';
 import { formatValue } from './field-diff';
@@ -34,10 +35,7 @@ function maskField(schema: Schema, field: string, value: unknown): string {
   return maskText(text);
 }
 
-/** Escaped for inline Markdown (and table cells): punctuation that makes markup, line breaks as `<br>`. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]<>|~&]/g, '\\$&').replace(/\r\n|\r|\n/g, '<br>');
-}
+export { escapeMarkdown };
 
 function cell(text: string): string {
   const short = text.length > MAX_CELL ? text.slice(0, MAX_CELL - 1) + '…' : text;

@@ -1,4 +1,5 @@
 import type { Lang } from '../../../core/i18n';
+import { ownValue } from '../../../core/model/data';
 import { field, type RecordEntry } from '../../../core/records/types';
 import type { Schema } from '../../../core/schema/types';
 import { today } from '../../../core/retention/dates';
@@ -33,7 +34,7 @@ export function parseFilter(input: string): Filter {
 export function matches(r: RecordEntry, f: Filter | undefined): boolean {
   if (!f) return true;
   for (const [name, value] of f.fields) {
-    const v = r.data?.[name];
+    const v = ownValue(r.data, name);
     const s = Array.isArray(v) ? v.join(',') : v === undefined || v === null ? '' : String(v);
     if (!s.toLowerCase().includes(value)) return false;
   }
