@@ -1,3 +1,4 @@
+import { printableLines } from '../../core/report/text';
 import * as fs from 'fs';
 import * as path from 'path';
 import { runGit } from '../../core/git/run';
@@ -57,7 +58,7 @@ export const diffCommand: CliCommand = {
     if (headRev === undefined) {
       const summary = await worktreeSummary(git, root, base);
       summary.base = baseRev;
-      io.out(fmt === 'json' ? JSON.stringify(summary, null, 2) + '\n' : summaryMarkdown(summary, readWorkspaceSchema(root).text, lang));
+      io.out(fmt === 'json' ? JSON.stringify(summary, null, 2) + '\n' : printableLines(summaryMarkdown(summary, readWorkspaceSchema(root).text, lang)));
       return 0;
     }
     const head = await commit(headRev);
@@ -68,7 +69,7 @@ export const diffCommand: CliCommand = {
     }
     const summary = { ...(await diffSummary(git, root, base, head, lang)), base: baseRev, head: headRev };
     if (fmt === 'json') io.out(JSON.stringify(summary, null, 2) + '\n');
-    else io.out(summaryMarkdown(summary, await fileAt(git, root, head, SCHEMA_PATH), lang));
+    else io.out(printableLines(summaryMarkdown(summary, await fileAt(git, root, head, SCHEMA_PATH), lang)));
     return 0;
   },
 };

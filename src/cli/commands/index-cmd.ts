@@ -1,3 +1,4 @@
+import { printable } from '../../core/report/text';
 import { field } from '../../core/records/types';
 import type { CliCommand } from '../command';
 import { format, loadFolder } from '../load';
@@ -28,7 +29,7 @@ export const indexCommand: CliCommand = {
       io.out(JSON.stringify(out, null, 2) + '\n');
     } else {
       for (const r of records) {
-        io.out(`${r.file}:${r.line + 1}\t${field(r, 'id') ?? '-'}\t${field(r, 'category') ?? '-'}\t${field(r, 'customer') ?? '-'}\t${field(r, 'title') ?? ''}\n`);
+        io.out(`${[`${r.file}:${r.line + 1}`, field(r, 'id') ?? '-', field(r, 'category') ?? '-', field(r, 'customer') ?? '-', field(r, 'title') ?? ''].map(printable).join('\t')}\n`);
       }
       io.out(`${records.length} records in ${files.length} files\n`);
     }

@@ -1,3 +1,4 @@
+import { printableLines } from '../../core/report/text';
 import fg from 'fast-glob';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -43,7 +44,7 @@ export const purgeCheckCommand: CliCommand = {
     } else {
       const l = args.options.get('lang');
       const lang = l === 'zh' || l === 'en' || l === 'both' ? l : /^zh/i.test(process.env.LANG ?? '') ? 'zh' : 'en';
-      io.out(purgeReport(reach, await hasFilterRepo(git, root), lang).markdown);
+      io.out(printableLines(purgeReport(reach, await hasFilterRepo(git, root), lang).markdown));
     }
     return still.length ? 1 : 0;
   },

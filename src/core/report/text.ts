@@ -38,6 +38,11 @@ export function printable(text: string): string {
   return text.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`).replace(/\t/g, ' ');
 }
 
+/** The same for text of many lines (a Markdown summary printed to a terminal): line breaks and tabs stay. */
+export function printableLines(text: string): string {
+  return text.split('\n').map((l) => l.split('\t').map((p) => printable(p.replace(/\r$/, ''))).join('\t')).join('\n');
+}
+
 /** Line breaks and the blanks around them become one space, so every finding stays on one line. */
 export function oneLine(message: string): string {
   return message
