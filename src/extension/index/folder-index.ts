@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { writeFileInside } from '../../core/io/safe-fs';
 import type { Lang } from '../../core/i18n';
 import { cacheKey, writeCache, writeCacheAsync } from '../../core/records/cache';
 import { indexText, type IndexOptions } from '../../core/records/index-file';
@@ -209,7 +210,9 @@ export class FolderIndex implements vscode.Disposable {
     try {
       await fs.promises.mkdir(path.dirname(file), { recursive: true });
       await removeOrphanedTemporaries(file);
-      const handle = await fs.promises.open(tmp, 'w');
+      await fs.promises.rm(tmp, { force: true });
+      // Created exclusively and never through a link, like every file the tool writes (core/io).
+      const handle = await fs.promises.open(tmp, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | (fs.constants.O_NOFOLLOW ?? 0), 0o600);
       try {
         const dirty = this.dirty;
         const entries = function* (all: Iterable<FileEntry>) {
@@ -234,9 +237,7 @@ export class FolderIndex implements vscode.Disposable {
     if (!file || this.builtKey !== this.key) return;
     try {
       fs.mkdirSync(path.dirname(file), { recursive: true });
-      const tmp = `${file}.${process.pid}.now.tmp`;
-      fs.writeFileSync(tmp, writeCache(this.key, [...this.index.entries()].filter((e) => !this.dirty.has(e.path))));
-      fs.renameSync(tmp, file);
+      writeFileInside(path.dirname(file), path.basename(file), writeCache(this.key, [...this.index.entries()].filter((e) => !this.dirty.has(e.path))), { overwrite: true });
     } catch (err) {
       this.o.log.warn(`could not write the index cache: ${String(err)}`);
     }
