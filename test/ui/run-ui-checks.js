@@ -8,7 +8,9 @@ const { startServer, openBrowser } = require('../harness/workbench');
 const root = path.resolve(__dirname, '../..');
 const shots = path.join(root, 'test-results');
 fs.mkdirSync(shots, { recursive: true });
-const checks = fs.readdirSync(__dirname).filter((f) => f.endsWith('.ui.js')).sort().map((f) => require(path.join(__dirname, f)));
+// RC_UI_ONLY=batch runs only the checks whose file name contains it (while working on one).
+const only = process.env.RC_UI_ONLY;
+const checks = fs.readdirSync(__dirname).filter((f) => f.endsWith('.ui.js') && (!only || f.includes(only))).sort().map((f) => require(path.join(__dirname, f)));
 
 async function main() {
   const vscodeDir = process.argv[2];
