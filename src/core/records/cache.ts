@@ -35,8 +35,10 @@ function* cacheLines(key: string, files: Iterable<FileEntry>): Generator<string>
   let count = 0;
   yield JSON.stringify({ format: FORMAT, key });
   for (const f of files) {
-    // Unsaved editor content is never cached: the file on disk is what the next start will see.
-    if (f.mtimeMs < 0) continue;
+    // Unsaved editor content is never cached: the file on disk is what the next start will see. Nor is what
+    // the walk did not read (an unlistable folder, a link): every walk reports it afresh, so a cached one could
+    // only outlive its cause.
+    if (f.mtimeMs < 0 || f.skipped !== undefined) continue;
     const records: CachedRecord[] = f.records.map((r) => {
       let data: unknown[] | null = null;
       if (r.data) {

@@ -31,6 +31,8 @@ export interface FileStat {
 export const PARSE_SEVERITY: Record<string, Severity> = {
   'yaml-syntax': 'error', 'duplicate-key': 'error', 'yaml-alias-limit': 'error', 'not-a-mapping': 'error',
   binary: 'error', encoding: 'error', 'too-large': 'warning',
+  // A link loses nothing when its target is inside (checked there); one to outside is the user's to judge.
+  symlink: 'warning',
 };
 
 export function severityFor(code: string, fallback: Severity, opts: Pick<IndexOptions, 'severities' | 'schema'>): SeveritySetting {
