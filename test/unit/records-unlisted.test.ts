@@ -4,6 +4,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
+import { applyEdits, fixEdits } from '../../src/core/fix/fixes';
 import { readCache, writeCache } from '../../src/core/records/cache';
 import { indexOptions, scanFolder, type ScanResult } from '../../src/core/records/scan';
 import { indexPath } from '../../src/core/records/read-file';
@@ -12,7 +13,7 @@ import { defaultSchema } from '../../src/core/schema/load';
 import { record, REPO, tempWorkspace, VALID_SERVICE } from './helpers';
 
 // Findings for everything the walk sees but does not read: folders it cannot list, links (never followed),
-// FIFOs and sockets named like records. Run in this thread and in workers.
+// FIFOs and sockets named like records, front matter after blank lines. Run in this thread and in workers.
 
 const CLI = path.join(REPO, 'dist/cli.js');
 const WORKER = path.join(__dirname, 'index-worker.js');
@@ -143,6 +144,56 @@ function describeAll(): void {
         assert.deepEqual(codes(warm), {}, `fixed, workers: ${workers}`);
         assert.equal(field(warm.files.get('link.md')!.records[0], 'id'), 'L');
       }
+    });
+  });
+
+  describe('front matter after blank lines', () => {
+    test('50 records, one keystroke adds a blank line before `---`: 49 records and a finding, not silently 49; the quick fix restores the file', async () => {
+      const files: Record<string, string> = {};
+      for (let i = 0; i < 50; i++) files[`r${String(i).padStart(2, '0')}.md`] = record({ ...VALID_SERVICE, id: `FW-2026-${100 + i}` });
+      const root = tempWorkspace(files);
+      const before = await scan(root, 0);
+      assert.equal(recordCount(before), 50);
+      const rel = 'r07.md';
+      const original = fs.readFileSync(path.join(root, rel), 'utf8');
+      fs.writeFileSync(path.join(root, rel), '\n' + original);
+      for (const workers of [0, 2]) {
+        for (const previous of [undefined, cacheRoundTrip(before)]) {
+          const after = await scan(root, workers, previous);
+          assert.equal(recordCount(after), 49);
+          assert.deepEqual(codes(after), { [rel]: ['front-matter-not-at-start'] }, `workers ${workers}, ${previous ? 'warm' : 'cold'}`);
+        }
+      }
+      const { status, out } = checkJson(root);
+      assert.equal(status, 1, 'an error: check fails');
+      assert.deepEqual([out.summary.records, out.summary.files], [49, 50]);
+      const f = out.findings.find((x) => x.path === rel)!;
+      assert.equal(f.code, 'front-matter-not-at-start');
+      assert.match(f.message, /1 blank line before the opening `---`: front matter must start on the first line, so this record is not read/);
+      // The fix removes exactly the blank line.
+      const text = fs.readFileSync(path.join(root, rel), 'utf8');
+      const entry = (await scan(root, 0)).files.get(rel)!;
+      assert.equal(applyEdits(text, fixEdits(rel, text, entry.findings, defaultSchema())), original);
+    });
+
+    test('blank lines of spaces, CRLF and a BOM are covered; a rule after blank lines with nothing closing it is not front matter', async () => {
+      const root = tempWorkspace({
+        'spaces.md': ' \t\r\n\r\n---\r\nid: S\r\n---\r\n',
+        'bom.md': '\uFEFF\n---\nid: B\n---\n',
+        'rule.md': '\n\n---\n\nSome text under a rule.\n',
+        'notes.md': '# Notes\n\n---\nid: x\n---\n',
+        'indented.md': '\n ---\nid: x\n---\n',
+      });
+      const { files } = await scan(root, 0);
+      assert.deepEqual(codes({ files } as ScanResult), { 'bom.md': ['front-matter-not-at-start'], 'spaces.md': ['front-matter-not-at-start'] });
+      const spaces = files.get('spaces.md')!.findings[0];
+      assert.deepEqual([spaces.start, spaces.end], [{ line: 0, col: 0 }, { line: 2, col: 0 }]);
+      assert.match(spaces.message, /^2 blank lines/);
+      const text = ' \t\r\n\r\n---\r\nid: S\r\n---\r\n';
+      assert.equal(applyEdits(text, fixEdits('spaces.md', text, [spaces], defaultSchema())), '---\r\nid: S\r\n---\r\n');
+      for (const p of ['rule.md', 'notes.md', 'indented.md']) assert.equal(files.get(p)?.isRecordFile, false, p);
+      const zh = await scanFolder({ root, schema: defaultSchema(), lang: 'zh', workers: 0 });
+      assert.match(zh.files.get('bom.md')!.findings[0].message, /^前置元数据不在文件开头：开头的 `---` 之前有 1 个空行/);
     });
   });
 

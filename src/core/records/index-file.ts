@@ -1,5 +1,6 @@
 import type { Lang } from '../i18n';
 import { decodeRecordBytes, tooLargeProblem, type FileProblem } from '../parse/decode';
+import { findLateFrontMatter } from '../parse/front-matter';
 import { LineIndex } from '../parse/lines';
 import { parseRecordText, type ParsedRecord, type Span } from '../parse/record-file';
 import type { Schema, Severity, SeveritySetting } from '../schema/types';
@@ -33,6 +34,8 @@ export const PARSE_SEVERITY: Record<string, Severity> = {
   binary: 'error', encoding: 'error', 'too-large': 'warning',
   // A link loses nothing when its target is inside (checked there); one to outside is the user's to judge.
   symlink: 'warning',
+  // The record is not read at all, as if it were not there: as serious as YAML that cannot be parsed.
+  'front-matter-not-at-start': 'error',
 };
 
 export function severityFor(code: string, fallback: Severity, opts: Pick<IndexOptions, 'severities' | 'schema'>): SeveritySetting {
@@ -65,7 +68,7 @@ function problemEntry(path: string, stat: FileStat, problem: FileProblem, opts: 
 export function indexText(path: string, text: string, stat: FileStat, opts: IndexOptions): FileEntry {
   const kind = recordKind(path) ?? 'markdown';
   const parsed = parseRecordText(text, kind, { detach: opts.detach !== false });
-  if (!parsed.isRecordFile) return { path, mtimeMs: stat.mtimeMs, size: stat.size, isRecordFile: false, records: [], findings: [] };
+  if (!parsed.isRecordFile) return kind === 'markdown' ? lateFrontMatter(path, text, stat, opts) : { path, mtimeMs: stat.mtimeMs, size: stat.size, isRecordFile: false, records: [], findings: [] };
   const lines = new LineIndex(text);
   const findings: Finding[] = [];
   const records: RecordEntry[] = [];
@@ -90,6 +93,32 @@ export function indexText(path: string, text: string, stat: FileStat, opts: Inde
     });
   }
   return { path, mtimeMs: stat.mtimeMs, size: stat.size, isRecordFile: true, records, findings };
+}
+
+/**
+ * A Markdown file without front matter at its start: not a record file, unless only blank lines stand before
+ * front matter — then it is a record that is not read, with a finding whose quick fix removes those lines.
+ */
+function lateFrontMatter(path: string, text: string, stat: FileStat, opts: IndexOptions): FileEntry {
+  const late = findLateFrontMatter(text);
+  const entry: FileEntry = { path, mtimeMs: stat.mtimeMs, size: stat.size, isRecordFile: late !== undefined, records: [], findings: [] };
+  if (!late) return entry;
+  const code = 'front-matter-not-at-start';
+  const severity = severityFor(code, PARSE_SEVERITY[code], opts);
+  if (severity !== 'off') {
+    const lines = new LineIndex(text);
+    const s = lines.positionAt(late.start);
+    const e = lines.positionAt(late.fence);
+    const n = late.blankLines;
+    const message = opts.lang === 'zh'
+      ? `开头的 \`---\` 之前有 ${n} 个空行，因此未读取这条记录；删除这些空行即可`
+      : `${n} blank line${n === 1 ? '' : 's'} before the opening \`---\`: front matter must start on the first line, so this record is not read`;
+    entry.findings.push({
+      code, severity, message: parseProblemMessage(code, message, opts.lang),
+      start: { line: s.line, col: s.character }, end: { line: e.line, col: e.character }, data: { replacement: '' },
+    });
+  }
+  return entry;
 }
 
 function checkRecord(path: string, text: string, record: ParsedRecord, lines: LineIndex, opts: IndexOptions, out: Finding[]): void {

@@ -26,6 +26,7 @@ const BUILT_IN: Readonly<Record<string, string>> = {
   'unreadable-folder': 'A folder cannot be listed: its records are not checked',
   'not-a-file': 'A FIFO, socket or device is named like a record',
   symlink: 'A symbolic link, not followed',
+  'front-matter-not-at-start': 'Blank lines before the front matter: the record is not read',
   'duplicate-id': 'Two records share one record id',
   'duplicate-archive-no': 'Two records share one archive number',
   schema: 'Problem in .records/schema.yaml',
