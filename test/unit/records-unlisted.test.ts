@@ -201,7 +201,7 @@ function describeAll(): void {
     const prefix = unprivileged();
     const skip = prefix === undefined ? 'needs a user that file permissions apply to: running as root, and neither setpriv nor runuser could switch to nobody' : false;
 
-    test('is an error on the folder in this thread, in workers and from check (exit 1); fixed, it is gone, cache or not', { skip }, () => {
+    test('is an error on the folder in this thread, in workers and from check (exit 1); numbering refuses; fixed, it is gone, cache or not', { skip }, () => {
       const root = tempWorkspace({ 'a.md': record(VALID_SERVICE), 'locked/hidden.md': record({ ...VALID_SERVICE, id: 'H' }), 'noexec/x.md': record({ ...VALID_SERVICE, id: 'X' }) });
       fs.chmodSync(root, 0o755); // mkdtemp makes it 0700: the other user must reach it
       fs.chmodSync(path.join(root, 'locked'), 0o000);
@@ -222,6 +222,13 @@ function describeAll(): void {
         const check = runAs(prefix!, [CLI, 'check', root]);
         assert.equal(check.status, 1, check.stdout);
         assert.match(check.stdout, /^locked:1:1 error unreadable-folder cannot list this folder \(EACCES\)/m);
+        for (const write of [[], ['--write']]) {
+          const number = runAs(prefix!, [CLI, 'number', root, ...write]);
+          assert.equal(number.status, 1, number.stderr);
+          assert.match(number.stderr, /^locked\tblocks numbering: this folder cannot be listed/m);
+          assert.match(number.stderr, /nothing numbered: 1 file or folder .*nothing was written/);
+          assert.equal(number.stdout, '', 'no plan printed');
+        }
 
         // A folder one may list but not enter: its files are listed (with a cache, the walk takes stats) and unreadable.
         fs.chmodSync(path.join(root, 'locked'), 0o755);

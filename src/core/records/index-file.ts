@@ -1,4 +1,5 @@
 import type { Lang } from '../i18n';
+import { rawArchiveNumbers } from '../archive/raw-numbers';
 import { decodeRecordBytes, tooLargeProblem, type FileProblem } from '../parse/decode';
 import { findLateFrontMatter } from '../parse/front-matter';
 import { LineIndex } from '../parse/lines';
@@ -38,6 +39,9 @@ export const PARSE_SEVERITY: Record<string, Severity> = {
   'front-matter-not-at-start': 'error',
 };
 
+/** Lenient: only to look for archive numbers in a file that is not UTF-8 (a value with U+FFFD is unclear). */
+const lenient = new TextDecoder('utf-8');
+
 export function severityFor(code: string, fallback: Severity, opts: Pick<IndexOptions, 'severities' | 'schema'>): SeveritySetting {
   return opts.severities?.get(code) ?? opts.schema.rules.get(code) ?? fallback;
 }
@@ -45,13 +49,25 @@ export function severityFor(code: string, fallback: Severity, opts: Pick<IndexOp
 /** Indexes a file from its bytes: decoding problems become findings, never exceptions. */
 export function indexBytes(path: string, bytes: Uint8Array, stat: FileStat, opts: IndexOptions): FileEntry {
   const decoded = decodeRecordBytes(bytes, { maxBytes: opts.maxBytes });
-  if (!decoded.ok) return problemEntry(path, stat, decoded.problem, opts);
+  if (!decoded.ok) {
+    const entry = problemEntry(path, stat, decoded.problem, opts);
+    return decoded.problem.code === 'too-large' ? { ...entry, unread: 'too-large' } : withRawNumbers(entry, lenient.decode(bytes), decoded.problem.code);
+  }
   return indexText(path, decoded.text, stat, opts);
 }
 
 /** A file over the size limit, indexed from its size without reading it. */
 export function indexTooLarge(path: string, stat: FileStat, opts: IndexOptions): FileEntry {
-  return problemEntry(path, stat, tooLargeProblem(stat.size, opts.maxBytes), opts);
+  return { ...problemEntry(path, stat, tooLargeProblem(stat.size, opts.maxBytes), opts), unread: 'too-large' };
+}
+
+/**
+ * A file read but not (wholly) parsed keeps the archive numbers a text scan finds in it, for numbering to
+ * count; when one is not a plain value, the file is marked unread (`code`) and numbering refuses instead.
+ */
+function withRawNumbers(entry: FileEntry, text: string, code: string): FileEntry {
+  const raw = rawArchiveNumbers(text);
+  return raw.unclear ? { ...entry, unread: code } : { ...entry, rawArchiveNos: raw.numbers };
 }
 
 function problemEntry(path: string, stat: FileStat, problem: FileProblem, opts: IndexOptions): FileEntry {
@@ -92,7 +108,11 @@ export function indexText(path: string, text: string, stat: FileStat, opts: Inde
       warnings,
     });
   }
-  return { path, mtimeMs: stat.mtimeMs, size: stat.size, isRecordFile: true, records, findings };
+  const entry: FileEntry = { path, mtimeMs: stat.mtimeMs, size: stat.size, isRecordFile: true, records, findings };
+  // YAML that could not be read (or read with a key twice) may hide an archive number.
+  const broken = parsed.records.find((r) => r.data === undefined || r.problems.length > 0);
+  const code = broken?.problems[0]?.code ?? 'yaml-syntax';
+  return broken ? withRawNumbers(entry, text, code === 'alias-limit' ? 'yaml-alias-limit' : code) : entry;
 }
 
 /**
@@ -118,7 +138,7 @@ function lateFrontMatter(path: string, text: string, stat: FileStat, opts: Index
       start: { line: s.line, col: s.character }, end: { line: e.line, col: e.character }, data: { replacement: '' },
     });
   }
-  return entry;
+  return withRawNumbers(entry, text, code);
 }
 
 function checkRecord(path: string, text: string, record: ParsedRecord, lines: LineIndex, opts: IndexOptions, out: Finding[]): void {

@@ -69,6 +69,11 @@ export interface FileEntry {
    * whatever the severity of its finding, which may be `off`.
    */
   readonly unread?: string;
+  /**
+   * `archive_no` values found by a plain text scan of a file that was read but not (wholly) parsed — broken
+   * YAML, a duplicate key, not UTF-8 — so numbering counts them as used. Absent for files parsed cleanly.
+   */
+  readonly rawArchiveNos?: readonly string[];
 }
 
 /** A string field of a record, or undefined when absent or not a scalar. */
