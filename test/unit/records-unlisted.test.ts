@@ -236,6 +236,7 @@ function describeAll(): void {
         const half = child(blocked.cache);
         assert.deepEqual(half.here, { 'noexec/x.md': ['unreadable'] });
         assert.deepEqual(half.there, half.here);
+        assert.match(runAs(prefix!, [CLI, 'number', root]).stderr, /^noexec\/x\.md\tblocks numbering: this file cannot be read$/m);
         fs.chmodSync(path.join(root, 'noexec'), 0o755);
         for (const cache of [undefined, blocked.cache, half.cache]) {
           const fixed = child(cache);
