@@ -138,7 +138,9 @@ describe('scanning a folder', () => {
     const root = tempWorkspace({ 'a/r.md': record(VALID_SERVICE) });
     fs.symlinkSync(path.join(root, 'a'), path.join(root, 'a/loop'));
     const { files } = await scan(root);
-    assert.deepEqual([...files.keys()], ['a/r.md']);
+    // The link is not followed (no a/loop/r.md) but reported once, as a link (records-unlisted.test.ts).
+    assert.deepEqual([...files.keys()].sort(), ['a/loop', 'a/r.md']);
+    assert.deepEqual([files.get('a/loop')?.records.length, files.get('a/loop')?.findings.map((f) => f.code)], [0, ['symlink']]);
   });
 
   test('a file that vanishes between listing and reading is dropped, not an error', async () => {

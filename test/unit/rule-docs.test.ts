@@ -16,6 +16,9 @@ const CODES = [
   ...allRules.map((r) => r.code),
   ...Object.keys(PARSE_SEVERITY),
   'unreadable',
+  // What the walk saw but did not read (always errors, so not in PARSE_SEVERITY); symlink is in it.
+  'unreadable-folder',
+  'not-a-file',
   'duplicate-id',
   'duplicate-archive-no',
   GAP_CODE,

@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
@@ -121,5 +122,42 @@ suite('archive numbers', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     fs.rmSync(abs('transactions/2022'), { recursive: true });
     await eventually(() => !folder.index.get(rel), 'the test file to go');
+  });
+
+  test('what the index cannot see blocks numbering; a FIFO, a link and a blank line before `---` are findings, gone with their causes', async () => {
+    const t = await tree();
+    const api = await activated();
+    const folder = api.services.index.all()[0];
+    const pipe = 'other/pipe.md';
+    const link = 'other/link.md';
+    const late = 'service/2026/wang-fang-support.md';
+    const original = read(late);
+    const code = (rel: string) => folder.index.get(rel)?.findings[0]?.code;
+    fs.mkdirSync(abs('other'), { recursive: true });
+    execFileSync('mkfifo', [abs(pipe)]);
+    fs.symlinkSync('../service/2026/harbor-consulting.md', abs(link));
+    try {
+      // A FIFO or a link may come without a file event: a rebuild (the Rebuild Index command) finds them.
+      await vscode.commands.executeCommand('recordsCurator.rebuildIndex');
+      assert.deepStrictEqual([code(pipe), code(link)], ['not-a-file', 'symlink']);
+      assert.match(folder.index.get(link)!.findings[0].message, /^symbolic link to service\/2026\/harbor-consulting\.md, inside this folder/);
+      await eventually(() => vscode.languages.getDiagnostics(vscode.Uri.file(abs(pipe))).length === 1, 'the FIFO in the Problems panel');
+      // One keystroke in a record, saved: the file event brings the finding, the record is not read.
+      fs.writeFileSync(abs(late), '\n' + original);
+      await eventually(() => code(late) === 'front-matter-not-at-start', 'the blank line reported');
+      assert.strictEqual(folder.index.get(late)!.records.length, 0);
+      const r = await assign(group(t, 'Service'));
+      assert.deepStrictEqual([r.assigned, r.blocked, r.applied], [0, 1, false]);
+      fs.rmSync(abs(pipe));
+      fs.rmSync(abs(link));
+      fs.writeFileSync(abs(late), original);
+      await vscode.commands.executeCommand('recordsCurator.rebuildIndex');
+      assert.deepStrictEqual([folder.index.get(pipe), folder.index.get(link), folder.index.get(late)?.records.length], [undefined, undefined, 1]);
+      assert.strictEqual((await assign(group(t, 'Service'))).blocked, 0);
+    } finally {
+      fs.rmSync(abs(pipe), { force: true });
+      fs.rmSync(abs(link), { force: true });
+      fs.writeFileSync(abs(late), original);
+    }
   });
 });

@@ -1,4 +1,5 @@
-import { assignmentValues, planArchiveNumbers, type Assignment, type RefusalReason } from '../../core/archive/assign';
+import { assignmentValues, type Assignment, type RefusalReason } from '../../core/archive/assign';
+import { planFolderNumbers } from '../../core/archive/blockers';
 import { prepareFieldChanges, type Prepared } from '../../core/fix/field-changes';
 import type { FieldValue } from '../../core/fix/fixes';
 import { applyChanges } from '../../core/io/changes';
@@ -15,6 +16,7 @@ const USAGE = `Usage: records-curator number [folder] [--category KEY] [--write]
 Plans archive numbers (档号) for the records of FOLDER that have none, in the schema's format, continuing
 after the highest item number of each scope. Without --write it only lists what it would assign.
 A record that already has a number is never renumbered; a record with errors is not numbered.
+While a file or folder could not be read (it may hold a number), nothing is numbered: it says which, exit 1.
 
   --category KEY   only records of this category (e.g. contract)
   --write          write the numbers into the files: archive_no, and archived_at (today) where it is empty
@@ -55,8 +57,16 @@ export const numberCommand: CliCommand = {
     const index = recordIndexOf(folder);
     const all = [...index.records()];
     const targets = category ? all.filter((r) => field(r, 'category') === category) : all;
-    const plan = planArchiveNumbers(targets, all, folder.schema.schema, (r) => index.problemCounts(r).errors);
     const zh = folder.lang === 'zh';
+    const numbering = planFolderNumbers(index.entries(), targets, folder.schema.schema, (r) => index.problemCounts(r).errors, folder.lang);
+    if (!numbering.plan) {
+      // A number the index could not see could be handed out again: nothing is planned, nothing written.
+      for (const b of numbering.blockers) io.err(`${printable(b.path)}\t${zh ? '阻止编号' : 'blocks numbering'}: ${b.reason}\n`);
+      const n = numbering.blockers.length;
+      io.err(zh ? `未编号：有 ${n} 个文件或文件夹中的档号无法读出，可能与新档号重复；未写入任何内容\n` : `nothing numbered: ${n} file${n === 1 ? '' : 's'} or folder${n === 1 ? '' : 's'} whose archive numbers could not be seen, and a new number could repeat one; nothing was written\n`);
+      return 1;
+    }
+    const plan = numbering.plan;
     const where = (r: RecordEntry) => `${r.file}:${r.line + 1}`;
     for (const r of plan.refused) io.err(`${printable(where(r.record))}\t${zh ? '未编号' : 'not numbered'}: ${zh ? REASONS[r.reason].zh : REASONS[r.reason].en}\n`);
     const write = args.options.has('write');

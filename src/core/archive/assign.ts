@@ -28,15 +28,20 @@ const blank = (v: unknown) => v === undefined || v === null || String(v).trim() 
 /**
  * Plans archive numbers for the records that lack one. Numbers continue after the highest item number
  * already used in each numbering scope (across the whole workspace, unsaved editors included, since the
- * index holds them), so a plan never duplicates a number and never renumbers a record.
+ * index holds them), so a plan never duplicates a number and never renumbers a record. `alsoUsed`: numbers
+ * held by files whose YAML could not be parsed (found by a text scan; see blockers.ts), used all the same.
+ * It cannot know numbers the index never saw: planFolderNumbers refuses when there may be any.
  */
 export function planArchiveNumbers(targets: Iterable<RecordEntry>, all: Iterable<RecordEntry>, schema: Schema,
-  problems: (r: RecordEntry) => number = (r) => r.errors): NumberingPlan {
+  problems: (r: RecordEntry) => number = (r) => r.errors, alsoUsed: Iterable<string> = []): NumberingPlan {
   const format = archiveFormat(schema);
   const used = new Set<string>();
   const highest = new Map<string, number>();
-  for (const r of all) {
-    const v = r.data?.archive_no;
+  const values = function* () {
+    for (const r of all) yield r.data?.archive_no;
+    yield* alsoUsed;
+  };
+  for (const v of values()) {
     if (blank(v)) continue;
     used.add(String(v).trim());
     const parts = format.parse(String(v));

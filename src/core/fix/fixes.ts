@@ -15,7 +15,7 @@ export interface TextEdit {
  * Findings whose replacement is written as it is: a masked number inside free text, or YAML that must not
  * become a string (`true`, `[a, b]`).
  */
-const RAW = new Set(['pi-id-number', 'pi-bank-card', 'pi-mobile', 'invalid-boolean', 'invalid-list']);
+const RAW = new Set(['pi-id-number', 'pi-bank-card', 'pi-mobile', 'invalid-boolean', 'invalid-list', 'front-matter-not-at-start']);
 
 export function isFixable(f: Finding): boolean {
   return (f.data?.replacement !== undefined && f.data.replacement !== null) || !!f.data?.missing?.length;

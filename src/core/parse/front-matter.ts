@@ -34,6 +34,30 @@ export function findFrontMatter(text: string): FrontMatterFences | undefined {
   return { openStart, openEnd, contentStart, contentEnd: text.length };
 }
 
+/**
+ * Front matter that would be there but for blank lines (spaces and tabs only) before its opening `---`: one
+ * keystroke in an editor does it, and the file then stops being a record. Returns where the blank lines start
+ * (after a BOM) and where the fence starts, only when the fence is closed further down: a `---` after blank
+ * lines that nothing closes is a Markdown rule, not front matter.
+ */
+export function findLateFrontMatter(text: string): { start: number; fence: number; blankLines: number } | undefined {
+  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let pos = start;
+  let blankLines = 0;
+  for (;;) {
+    let i = pos;
+    while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
+    const c = text.charCodeAt(i);
+    if (c !== 10 && c !== 13) break;
+    pos = afterBreak(text, i);
+    blankLines++;
+  }
+  if (blankLines === 0 || fenceEnd(text, pos, false) < 0) return undefined;
+  // The rest read as if it started at the fence: closed front matter, or nothing.
+  const rest = findFrontMatter(text.slice(pos));
+  return rest?.close ? { start, fence: pos, blankLines } : undefined;
+}
+
 /** If the line at `pos` is a fence (`---`, or `...` when allowed, then only spaces/tabs), the offset of its line break; else -1. */
 function fenceEnd(text: string, pos: number, allowDots: boolean): number {
   const c = text.charCodeAt(pos);

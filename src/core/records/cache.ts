@@ -12,10 +12,11 @@ import type { FileEntry, Finding, RecordEntry } from './types';
  * format, another schema, a truncated write, hand edits — makes the readers return undefined, and the
  * caller rebuilds.
  */
-const FORMAT = 5;
+const FORMAT = 6;
 
 type CachedRecord = [index: number, line: number, endLine: number, errors: number, warnings: number, data: unknown[] | null, anchors: RecordEntry['anchors'] | null];
-type CachedFile = [path: string, mtimeMs: number, size: number, isRecordFile: 0 | 1, records: CachedRecord[], findings: Finding[] | 0];
+/** The last two only when set (they are rare): archive numbers from a text scan, why the file was not read. */
+type CachedFile = [path: string, mtimeMs: number, size: number, isRecordFile: 0 | 1, records: CachedRecord[], findings: Finding[] | 0, rawArchiveNos?: readonly string[] | 0, unread?: string | 0];
 
 /** What the cached findings depend on: the schema text, the language, rule settings, the code version. */
 export function cacheKey(parts: readonly unknown[]): string {
@@ -35,8 +36,10 @@ function* cacheLines(key: string, files: Iterable<FileEntry>): Generator<string>
   let count = 0;
   yield JSON.stringify({ format: FORMAT, key });
   for (const f of files) {
-    // Unsaved editor content is never cached: the file on disk is what the next start will see.
-    if (f.mtimeMs < 0) continue;
+    // Unsaved editor content is never cached: the file on disk is what the next start will see. Nor is what
+    // the walk did not read (an unlistable folder, a link): every walk reports it afresh, so a cached one could
+    // only outlive its cause.
+    if (f.mtimeMs < 0 || f.skipped !== undefined) continue;
     const records: CachedRecord[] = f.records.map((r) => {
       let data: unknown[] | null = null;
       if (r.data) {
@@ -57,6 +60,7 @@ function* cacheLines(key: string, files: Iterable<FileEntry>): Generator<string>
       return [r.index, r.line, r.endLine, r.errors, r.warnings, data, r.anchors ?? null];
     });
     const row: CachedFile = [f.path, f.mtimeMs, f.size, f.isRecordFile ? 1 : 0, records, f.findings.length ? f.findings : 0];
+    if (f.rawArchiveNos !== undefined || f.unread !== undefined) row.push(f.rawArchiveNos ?? 0, f.unread ?? 0);
     if (strings.list.length > stringsWritten) {
       yield JSON.stringify({ s: strings.list.slice(stringsWritten) });
       stringsWritten = strings.list.length;
@@ -93,8 +97,9 @@ export async function writeCacheAsync(key: string, files: Iterable<FileEntry>, w
 const NO_FINDINGS: Finding[] = [];
 
 function decode(line: string, fields: readonly string[], strings: readonly string[]): FileEntry {
-  const [path, mtimeMs, size, isRecord, records, findings] = JSON.parse(line) as CachedFile;
+  const [path, mtimeMs, size, isRecord, records, findings, raw, unread] = JSON.parse(line) as CachedFile;
   if (typeof path !== 'string' || typeof mtimeMs !== 'number' || typeof size !== 'number' || !Array.isArray(records)) throw new Error('corrupt');
+  if ((raw !== undefined && raw !== 0 && !Array.isArray(raw)) || (unread !== undefined && unread !== 0 && typeof unread !== 'string')) throw new Error('corrupt');
   const entries: RecordEntry[] = records.map(([index, line, endLine, errors, warnings, data, anchors]) => {
     let obj: Record<string, unknown> | undefined;
     if (data) {
@@ -109,7 +114,9 @@ function decode(line: string, fields: readonly string[], strings: readonly strin
     }
     return { file: path, index, line, endLine, data: obj, anchors: anchors ?? undefined, errors, warnings };
   });
-  return { path, mtimeMs, size, isRecordFile: isRecord === 1, records: entries, findings: findings || NO_FINDINGS };
+  const entry: FileEntry = { path, mtimeMs, size, isRecordFile: isRecord === 1, records: entries, findings: findings || NO_FINDINGS };
+  if (!raw && !unread) return entry;
+  return { ...entry, ...(raw ? { rawArchiveNos: raw.map(String) } : {}), ...(unread ? { unread } : {}) };
 }
 
 /** Header and trailer checked, the entry lines located; the bytes are decoded a chunk at a time. */

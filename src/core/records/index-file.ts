@@ -1,5 +1,7 @@
 import type { Lang } from '../i18n';
+import { rawArchiveNumbers } from '../archive/raw-numbers';
 import { decodeRecordBytes, tooLargeProblem, type FileProblem } from '../parse/decode';
+import { findLateFrontMatter } from '../parse/front-matter';
 import { LineIndex } from '../parse/lines';
 import { parseRecordText, type ParsedRecord, type Span } from '../parse/record-file';
 import type { Schema, Severity, SeveritySetting } from '../schema/types';
@@ -31,7 +33,14 @@ export interface FileStat {
 export const PARSE_SEVERITY: Record<string, Severity> = {
   'yaml-syntax': 'error', 'duplicate-key': 'error', 'yaml-alias-limit': 'error', 'not-a-mapping': 'error',
   binary: 'error', encoding: 'error', 'too-large': 'warning',
+  // A link loses nothing when its target is inside (checked there); one to outside is the user's to judge.
+  symlink: 'warning',
+  // The record is not read at all, as if it were not there: as serious as YAML that cannot be parsed.
+  'front-matter-not-at-start': 'error',
 };
+
+/** Lenient: only to look for archive numbers in a file that is not UTF-8 (a value with U+FFFD is unclear). */
+const lenient = new TextDecoder('utf-8');
 
 export function severityFor(code: string, fallback: Severity, opts: Pick<IndexOptions, 'severities' | 'schema'>): SeveritySetting {
   return opts.severities?.get(code) ?? opts.schema.rules.get(code) ?? fallback;
@@ -40,13 +49,25 @@ export function severityFor(code: string, fallback: Severity, opts: Pick<IndexOp
 /** Indexes a file from its bytes: decoding problems become findings, never exceptions. */
 export function indexBytes(path: string, bytes: Uint8Array, stat: FileStat, opts: IndexOptions): FileEntry {
   const decoded = decodeRecordBytes(bytes, { maxBytes: opts.maxBytes });
-  if (!decoded.ok) return problemEntry(path, stat, decoded.problem, opts);
+  if (!decoded.ok) {
+    const entry = problemEntry(path, stat, decoded.problem, opts);
+    return decoded.problem.code === 'too-large' ? { ...entry, unread: 'too-large' } : withRawNumbers(entry, lenient.decode(bytes), decoded.problem.code);
+  }
   return indexText(path, decoded.text, stat, opts);
 }
 
 /** A file over the size limit, indexed from its size without reading it. */
 export function indexTooLarge(path: string, stat: FileStat, opts: IndexOptions): FileEntry {
-  return problemEntry(path, stat, tooLargeProblem(stat.size, opts.maxBytes), opts);
+  return { ...problemEntry(path, stat, tooLargeProblem(stat.size, opts.maxBytes), opts), unread: 'too-large' };
+}
+
+/**
+ * A file read but not (wholly) parsed keeps the archive numbers a text scan finds in it, for numbering to
+ * count; when one is not a plain value, the file is marked unread (`code`) and numbering refuses instead.
+ */
+function withRawNumbers(entry: FileEntry, text: string, code: string): FileEntry {
+  const raw = rawArchiveNumbers(text);
+  return raw.unclear ? { ...entry, unread: code } : { ...entry, rawArchiveNos: raw.numbers };
 }
 
 function problemEntry(path: string, stat: FileStat, problem: FileProblem, opts: IndexOptions): FileEntry {
@@ -63,7 +84,7 @@ function problemEntry(path: string, stat: FileStat, problem: FileProblem, opts: 
 export function indexText(path: string, text: string, stat: FileStat, opts: IndexOptions): FileEntry {
   const kind = recordKind(path) ?? 'markdown';
   const parsed = parseRecordText(text, kind, { detach: opts.detach !== false });
-  if (!parsed.isRecordFile) return { path, mtimeMs: stat.mtimeMs, size: stat.size, isRecordFile: false, records: [], findings: [] };
+  if (!parsed.isRecordFile) return kind === 'markdown' ? lateFrontMatter(path, text, stat, opts) : { path, mtimeMs: stat.mtimeMs, size: stat.size, isRecordFile: false, records: [], findings: [] };
   const lines = new LineIndex(text);
   const findings: Finding[] = [];
   const records: RecordEntry[] = [];
@@ -87,7 +108,37 @@ export function indexText(path: string, text: string, stat: FileStat, opts: Inde
       warnings,
     });
   }
-  return { path, mtimeMs: stat.mtimeMs, size: stat.size, isRecordFile: true, records, findings };
+  const entry: FileEntry = { path, mtimeMs: stat.mtimeMs, size: stat.size, isRecordFile: true, records, findings };
+  // YAML that could not be read (or read with a key twice) may hide an archive number.
+  const broken = parsed.records.find((r) => r.data === undefined || r.problems.length > 0);
+  const code = broken?.problems[0]?.code ?? 'yaml-syntax';
+  return broken ? withRawNumbers(entry, text, code === 'alias-limit' ? 'yaml-alias-limit' : code) : entry;
+}
+
+/**
+ * A Markdown file without front matter at its start: not a record file, unless only blank lines stand before
+ * front matter — then it is a record that is not read, with a finding whose quick fix removes those lines.
+ */
+function lateFrontMatter(path: string, text: string, stat: FileStat, opts: IndexOptions): FileEntry {
+  const late = findLateFrontMatter(text);
+  const entry: FileEntry = { path, mtimeMs: stat.mtimeMs, size: stat.size, isRecordFile: late !== undefined, records: [], findings: [] };
+  if (!late) return entry;
+  const code = 'front-matter-not-at-start';
+  const severity = severityFor(code, PARSE_SEVERITY[code], opts);
+  if (severity !== 'off') {
+    const lines = new LineIndex(text);
+    const s = lines.positionAt(late.start);
+    const e = lines.positionAt(late.fence);
+    const n = late.blankLines;
+    const message = opts.lang === 'zh'
+      ? `开头的 \`---\` 之前有 ${n} 个空行，因此未读取这条记录；删除这些空行即可`
+      : `${n} blank line${n === 1 ? '' : 's'} before the opening \`---\`: front matter must start on the first line, so this record is not read`;
+    entry.findings.push({
+      code, severity, message: parseProblemMessage(code, message, opts.lang),
+      start: { line: s.line, col: s.character }, end: { line: e.line, col: e.character }, data: { replacement: '' },
+    });
+  }
+  return withRawNumbers(entry, text, code);
 }
 
 function checkRecord(path: string, text: string, record: ParsedRecord, lines: LineIndex, opts: IndexOptions, out: Finding[]): void {

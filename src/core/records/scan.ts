@@ -9,11 +9,12 @@ import { yieldToEventLoop } from '../slices';
 import { readCacheAsync } from './cache';
 import type { IndexOptions } from './index-file';
 import { readAndIndex, workspaceFileExists } from './read-file';
+import { skippedEntry } from './skipped';
 import type { FileEntry } from './types';
 import type { WalkSlice, WorkerInit, WorkerJob, WorkerResult } from './worker';
-import { walkRecordFiles, type ListedFile } from './walk';
+import { walkRecordFiles, type ListedFile, type Skipped } from './walk';
 
-export type { ListedFile } from './walk';
+export type { ListedFile, Skipped } from './walk';
 
 export interface ScanOptions {
   root: string;
@@ -47,6 +48,8 @@ export interface ScanResult {
   listed: number;
   reused: number;
   read: number;
+  /** Entries for what the walk saw but did not read (folders it could not list, links, FIFOs…), not in `listed`. */
+  skipped: number;
 }
 
 /** Below this many files to read, worker start-up costs more than it saves. */
@@ -65,21 +68,24 @@ const SLICE_MS = 8;
 /**
  * Streams the record files of a folder, slice by slice, to `onSlice` (awaited before the next slice is asked
  * for). With a worker script the walk runs in a worker thread, so the calling thread is free meanwhile.
- * Symbolic links are not followed.
+ * Symbolic links are not followed; they come in `skipped`, with folders that could not be listed and FIFOs.
  */
 export async function streamRecordFiles(
   root: string, schema: Schema, extra: { include?: readonly string[]; exclude?: readonly string[] } | undefined,
-  workerPath: string | undefined, stats: boolean, onSlice: (files: ListedFile[], last: boolean) => void | Promise<void>,
+  workerPath: string | undefined, stats: boolean, onSlice: (files: ListedFile[], last: boolean, skipped: Skipped[]) => void | Promise<void>,
 ): Promise<void> {
   const include = [...schema.include, ...(extra?.include ?? [])];
   const exclude = [...schema.exclude, ...(extra?.exclude ?? [])];
-  if (!workerPath) return onSlice(walkRecordFiles(root, include, exclude, stats), true);
+  if (!workerPath) {
+    const walked = walkRecordFiles(root, include, exclude, stats);
+    return onSlice(walked.files, true, walked.skipped);
+  }
   const init: WorkerInit = { mode: 'walk', root, include, exclude, stats, lang: 'en', severities: [] };
   const w = new Worker(workerPath, { workerData: init });
   try {
     await new Promise<void>((resolve, reject) => {
       w.on('message', (m: WalkSlice) => {
-        Promise.resolve(onSlice(m.files, m.done)).then(() => {
+        Promise.resolve(onSlice(m.files, m.done, m.skipped)).then(() => {
           if (m.done) resolve();
           else setImmediate(() => w.postMessage('next')); // the next slice after this turn of the event loop
         }, reject);
@@ -91,7 +97,10 @@ export async function streamRecordFiles(
   }
 }
 
-/** Every record file of a folder with its stats (listing only; the walk in a worker when given its script). */
+/**
+ * Every record file of a folder with its stats (listing only; the walk in a worker when given its script).
+ * What the walk did not list (links, folders it could not list) is left out: scanFolder reports it.
+ */
 export async function listRecordFiles(root: string, schema: Schema, extra?: { include?: readonly string[]; exclude?: readonly string[] }, workerPath?: string): Promise<ListedFile[]> {
   const out: ListedFile[] = [];
   await streamRecordFiles(root, schema, extra, workerPath, true, (files) => {
@@ -133,7 +142,9 @@ export async function scanFolder(o: ScanOptions): Promise<ScanResult> {
   const files = new Map<string, FileEntry>();
   let listed = 0;
   let reused = 0;
+  let skipped = 0;
   let done = 0;
+  const entryOpts = indexOptions(o);
   const deliver = (entries: readonly FileEntry[], settled: number, reusedNow = false) => {
     if (o.onEntries) {
       if (entries.length) o.onEntries(entries, reusedNow);
@@ -153,9 +164,14 @@ export async function scanFolder(o: ScanOptions): Promise<ScanResult> {
   let feeding = false;
 
   try {
-    await streamRecordFiles(o.root, o.schema, o, inWorkers ? workerPath : undefined, o.previous !== undefined, async (slice, last) => {
+    await streamRecordFiles(o.root, o.schema, o, inWorkers ? workerPath : undefined, o.previous !== undefined, async (slice, last, unlisted) => {
       o.signal?.throwIfAborted();
       listed += slice.length;
+      // Never compared with the cache (they are not in it): the walk's word on them is the current one.
+      if (unlisted.length) {
+        skipped += unlisted.length;
+        deliver(unlisted.map((s) => skippedEntry(s, entryOpts)), 0);
+      }
       if (!previousLoaded) {
         previous = await previousSoon;
         previousLoaded = true;
@@ -199,7 +215,7 @@ export async function scanFolder(o: ScanOptions): Promise<ScanResult> {
     pool?.finish().catch(() => undefined); // started for nothing: stopped
     await indexHere(o, todo, deliver);
   }
-  return { files, listed, reused, read };
+  return { files, listed, reused, read, skipped };
 }
 
 /** In this thread, in slices of ~10 ms, so the extension host never stalls. */

@@ -58,6 +58,23 @@ export interface FileEntry {
   readonly records: RecordEntry[];
   /** Findings of this file alone (cross-file ones, like duplicate ids, are the index's). */
   readonly findings: Finding[];
+  /**
+   * Set when the entry is not a file that was read but something the walk saw and did not read: a folder it
+   * could not list, a symbolic link (never followed), a FIFO/socket/device named like a record. The path is
+   * that folder's or link's. Made afresh by every walk and never cached.
+   */
+  readonly skipped?: 'folder' | 'link' | 'special';
+  /**
+   * Why this file's content was never read (too-large, unreadable, unreadable-folder, not-a-file…), or could
+   * not be searched for archive numbers: it may hide one, so numbering refuses while the entry is there —
+   * whatever the severity of its finding, which may be `off`.
+   */
+  readonly unread?: string;
+  /**
+   * `archive_no` values found by a plain text scan of a file that was read but not (wholly) parsed — broken
+   * YAML, a duplicate key, not UTF-8 — so numbering counts them as used. Absent for files parsed cleanly.
+   */
+  readonly rawArchiveNos?: readonly string[];
 }
 
 /** A string field of a record, or undefined when absent or not a scalar. */

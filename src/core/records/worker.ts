@@ -7,7 +7,7 @@ import type { Lang } from '../i18n';
 import type { IndexOptions } from './index-file';
 import { readAndIndex, workspaceFileExists } from './read-file';
 import type { FileEntry } from './types';
-import { RecordWalker, type ListedFile } from './walk';
+import { RecordWalker, type ListedFile, type Skipped } from './walk';
 
 export interface WorkerInit {
   /** index (default): index batches of files on request; walk: list the record files. */
@@ -35,9 +35,11 @@ export interface WorkerResult {
   vanished: string[];
 }
 
-/** What the walk sends each time it is asked: files found since the last slice. */
+/** What the walk sends each time it is asked: files found since the last slice, and what it did not list. */
 export interface WalkSlice {
   files: ListedFile[];
+  /** Folders it could not list, links, FIFOs…: each becomes an entry with a finding on the receiving side. */
+  skipped: Skipped[];
   done: boolean;
 }
 
@@ -56,13 +58,16 @@ else serveIndexing();
 function serveWalk(): void {
   const walker = new RecordWalker(init.root, init.include ?? [], init.exclude ?? [], init.stats !== false);
   let found: ListedFile[] = [];
+  let skipped: Skipped[] = [];
   let asked = true;
   const send = () => {
-    if (!asked || (found.length === 0 && !walker.done)) return;
+    for (const s of walker.takeSkipped()) skipped.push(s);
+    if (!asked || (found.length === 0 && skipped.length === 0 && !walker.done)) return;
     asked = false;
     const files = found.length > WALK_SLICE ? found.splice(0, WALK_SLICE) : found;
     if (files === found) found = [];
-    const slice: WalkSlice = { files, done: walker.done && found.length === 0 };
+    const slice: WalkSlice = { files, skipped, done: walker.done && found.length === 0 };
+    skipped = [];
     parentPort?.postMessage(slice);
   };
   parentPort?.on('message', () => {

@@ -1,7 +1,8 @@
 import { allRules } from '.';
 
 /** Every code a finding can carry: record rules, parse and file problems, the index's own, the batches'. */
-export const PARSE_CODES = ['yaml-syntax', 'duplicate-key', 'yaml-alias-limit', 'not-a-mapping', 'binary', 'encoding', 'too-large', 'unreadable'] as const;
+export const PARSE_CODES = ['yaml-syntax', 'duplicate-key', 'yaml-alias-limit', 'not-a-mapping', 'binary', 'encoding', 'too-large', 'unreadable',
+  'unreadable-folder', 'not-a-file', 'symlink', 'front-matter-not-at-start'] as const;
 export const INDEX_CODES = ['duplicate-id', 'duplicate-archive-no', 'archive-no-gap'] as const;
 /** Findings on destruction and transfer batches under `disposal/` (core/disposal/check.ts); always errors. */
 export const BATCH_CODES = ['batch-supervisors', 'batch-missing-detail', 'batch-unchecked-task', 'batch-record-changed', 'batch-record-on-hold',

@@ -6,7 +6,8 @@ import type { Lang } from '../../core/i18n';
 import { cacheKey, writeCache, writeCacheAsync } from '../../core/records/cache';
 import { indexText, type IndexOptions } from '../../core/records/index-file';
 import { createMatcher, type RecordMatcher } from '../../core/records/matcher';
-import { readAndIndex } from '../../core/records/read-file';
+import { indexPath } from '../../core/records/read-file';
+import { canList } from '../../core/records/walk';
 import { configureIndex } from '../../core/records/configure';
 import { RecordIndex } from '../../core/records/record-index';
 import { indexOptions, loadCacheFile, scanFolder } from '../../core/records/scan';
@@ -271,12 +272,23 @@ export class FolderIndex implements vscode.Disposable {
     const opts = this.options();
     const updated: FileEntry[] = [];
     const removed: string[] = [];
+    let rebuild = false;
     let sliceStart = Date.now();
     for (const rel of paths) {
       if (this.dirty.has(rel)) continue; // the open editor's text is what counts until it is saved or closed
-      const entry = this.matcher(rel) ? readAndIndex(this.root, rel, opts) : undefined;
+      const current = this.index.get(rel);
+      // A folder that could not be listed: once it can be, only a walk finds its records, so a full build
+      // does (which also drops its finding); until then the finding stays.
+      if (current?.skipped === 'folder') {
+        rebuild ||= canList(this.root, rel);
+        continue;
+      }
+      // Links, FIFOs and the like are described, never followed or opened for reading.
+      const entry = this.matcher(rel) || current?.skipped ? indexPath(this.root, rel, opts) : undefined;
       if (entry) updated.push(entry);
       else removed.push(rel);
+      // A link to a folder became the folder itself: its records, too, need a walk.
+      if (!entry && current?.skipped === 'link') rebuild ||= canList(this.root, rel);
       if (Date.now() - sliceStart > 15) {
         await yieldToEventLoop();
         sliceStart = Date.now();
@@ -285,6 +297,7 @@ export class FolderIndex implements vscode.Disposable {
     if (updated.length) this.index.set(updated);
     if (removed.length) this.index.delete(removed);
     this.scheduleSave(5000);
+    if (rebuild) void this.build('a folder that could not be listed can be now');
   }
 
   /** Re-indexes an open document from its text (unsaved edits). */

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as vscode from 'vscode';
-import { assignmentValues, planArchiveNumbers, type Assignment, type RefusalReason } from '../../../core/archive/assign';
+import { assignmentValues, type Assignment, type RefusalReason } from '../../../core/archive/assign';
+import { planFolderNumbers } from '../../../core/archive/blockers';
 import { today } from '../../../core/retention/dates';
 import { setFieldEdits } from '../../../core/fix/fixes';
 import { decodeRecordBytes } from '../../../core/parse/decode';
@@ -21,6 +22,8 @@ export interface AssignResult {
   assigned: number;
   kept: number;
   refused: number;
+  /** Files or folders whose archive numbers the index could not see: with any, nothing is numbered. */
+  blocked: number;
   applied: boolean;
 }
 
@@ -57,17 +60,28 @@ function addEdits(edit: GuardedEdit, folder: FolderIndex, assignments: readonly 
  */
 export async function assignArchiveNumbers(picked: readonly Picked[], log: vscode.LogOutputChannel, options?: { preview?: boolean }): Promise<AssignResult> {
   const edit = new GuardedEdit();
-  const result: AssignResult = { assigned: 0, kept: 0, refused: 0, applied: false };
+  const result: AssignResult = { assigned: 0, kept: 0, refused: 0, blocked: 0, applied: false };
   const refusals: string[] = [];
+  const blockers: string[] = [];
   // Filing a record dates it too (归档日期), unless the setting says not to; an existing date is kept.
   const archivedOn = vscode.workspace.getConfiguration('recordsCurator').get<boolean>('numbering.setArchiveDate', true) ? today() : undefined;
   for (const { folder, records } of picked) {
-    const plan = planArchiveNumbers(records, folder.index.records(), folder.schema, (r) => folder.index.problemCounts(r).errors);
+    const numbering = planFolderNumbers(folder.index.entries(), records, folder.schema, (r) => folder.index.problemCounts(r).errors, folder.index.lang);
+    for (const b of numbering.blockers) blockers.push(`${vscode.workspace.asRelativePath(folder.uriOf(b.path))} ${b.reason}`);
+    const plan = numbering.plan;
+    if (!plan) continue;
     addEdits(edit, folder, plan.assignments, options?.preview !== false, archivedOn);
     result.assigned += plan.assignments.length;
     result.kept += plan.kept;
     result.refused += plan.refused.length;
     for (const r of plan.refused) refusals.push(`${r.record.file}:${r.record.line + 1} ${REASONS[r.reason]()}`);
+  }
+  if (blockers.length) {
+    // A number the index could not see could be handed out again: nothing is numbered, in any folder.
+    result.blocked = blockers.length;
+    log.warn(vscode.l10n.t('No archive numbers assigned. These could not be read and may hold archive numbers:') + '\n  ' + blockers.join('\n  '));
+    void vscode.window.showWarningMessage(vscode.l10n.t('No archive numbers assigned: {0} files or folders could not be read, and a new number could repeat one of theirs.', blockers.length), vscode.l10n.t('Show Why')).then((b) => b && log.show(true));
+    return { ...result, assigned: 0 };
   }
   if (refusals.length) {
     log.info(vscode.l10n.t('Not numbered:') + '\n  ' + refusals.join('\n  '));

@@ -22,6 +22,7 @@ function title(f: Finding): string {
   if (f.data?.missing?.length) return vscode.l10n.t('Insert missing field {0}', f.data.missing.join(', '));
   if (f.code.startsWith('pi-')) return vscode.l10n.t('Mask as {0}', r);
   if (f.code === 'invalid-date') return vscode.l10n.t('Normalise date to {0}', r);
+  if (f.code === 'front-matter-not-at-start') return vscode.l10n.t('Remove the blank lines before the front matter');
   return vscode.l10n.t('Change to {0}', r);
 }
 
