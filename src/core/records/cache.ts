@@ -12,7 +12,8 @@ import type { FileEntry, Finding, RecordEntry } from './types';
  * format, another schema, a truncated write, hand edits — makes the readers return undefined, and the
  * caller rebuilds.
  */
-const FORMAT = 5;
+// 6: long and zero-led integers are kept as their text (parse/exact-int.ts); a cache of 5 holds rounded numbers.
+const FORMAT = 6;
 
 type CachedRecord = [index: number, line: number, endLine: number, errors: number, warnings: number, data: unknown[] | null, anchors: RecordEntry['anchors'] | null];
 type CachedFile = [path: string, mtimeMs: number, size: number, isRecordFile: 0 | 1, records: CachedRecord[], findings: Finding[] | 0];
