@@ -56,10 +56,18 @@ export function exactIntegers(tags: Tags): Tags {
   return tags.map((t) => (typeof t === 'object' && !t.collection && t.tag === 'tag:yaml.org,2002:int' ? exact(t as ScalarTag) : t));
 }
 
+/** Whether the parser keeps this plain scalar text as a string although it is an integer (what the tags above do). */
+export function keepsText(s: string): boolean {
+  if (!INT_TEXT.test(s)) return false;
+  const x = s[1];
+  if (s[0] === '0' && (x === 'x' || x === 'o')) return !Number.isSafeInteger(parseInt(s.slice(2), x === 'x' ? 16 : 8));
+  return hasLeadingZero(s) || !Number.isSafeInteger(parseInt(s, 10));
+}
+
 /**
  * Whether a record's value is an integer the parser kept as its text, written plain: `raw` is the value's
  * source text (its span), which for a quoted or block scalar includes the quotes or the header and so differs.
  */
 export function isKeptInteger(value: unknown, raw: string): value is string {
-  return typeof value === 'string' && value === raw && INT_TEXT.test(value);
+  return typeof value === 'string' && value === raw && keepsText(value);
 }
