@@ -21,7 +21,7 @@ function assertSame(text: string, kind: 'markdown' | 'yaml', label: string) {
   assert.equal(fast.isRecordFile, slow.isRecordFile);
 }
 
-const KEYS = ['id', 'name', '客户名称', 'a.b', 'x-y', 'true', '1', 'null', '<<', '__proto__', 'key with space', '"q"', '?k', '-k', 'k#1', 'on', 'yes', '~', 'a\u00a0b', 'x:y', '[k]', 'k\u3000', '键\u200b', '.5', '+1', '0b1', 'Yes', 'a::', 'a=b'];
+const KEYS = ['id', 'name', '客户名称', 'a.b', 'x-y', 'true', '1', 'null', '<<', '__proto__', 'key with space', '"q"', '?k', '-k', 'k#1', 'on', 'yes', '~', 'a\u00a0b', 'x:y', '[k]', 'k\u3000', '键\u200b', '.5', '+1', '0b1', 'Yes', 'a::', 'a=b', '010', '320102198511204566'];
 const VALUES = [
   '', ' ', 'R-1', '张伟', '2020-02-30', '010', '0o17', '0x1F', '1.50', '.inf', '-.Inf', '.nan', '1e3', '+12', '-5', '-0', '~', 'null', 'Null',
   'true', 'FALSE', 'yes', '"quoted # x"', "'single'", "'it''s'", '"esc\\n"', '""', "''", '[a, b]', '[]', '[ 1 , true, x y ]', '[a,]', '[a: b]',
