@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import fc from 'fast-check';
 import { decodeRecordBytes } from '../../src/core/parse/decode';
 import { fastReadMapping } from '../../src/core/parse/fast-path';
 import { parseRecordText, parseStats, type ParsedFile } from '../../src/core/parse/record-file';
@@ -20,7 +21,7 @@ function assertSame(text: string, kind: 'markdown' | 'yaml', label: string) {
   assert.equal(fast.isRecordFile, slow.isRecordFile);
 }
 
-const KEYS = ['id', 'name', '客户名称', 'a.b', 'x-y', 'true', '1', 'null', '<<', '__proto__', 'key with space', '"q"', '?k', '-k', 'k#1', 'on', 'yes', '~', 'a\u00a0b', 'x:y', '[k]', 'k\u3000', '键\u200b', '.5', '+1', '0b1', 'Yes', 'a::', 'a=b'];
+const KEYS = ['id', 'name', '客户名称', 'a.b', 'x-y', 'true', '1', 'null', '<<', '__proto__', 'key with space', '"q"', '?k', '-k', 'k#1', 'on', 'yes', '~', 'a\u00a0b', 'x:y', '[k]', 'k\u3000', '键\u200b', '.5', '+1', '0b1', 'Yes', 'a::', 'a=b', '010', '320102198511204566'];
 const VALUES = [
   '', ' ', 'R-1', '张伟', '2020-02-30', '010', '0o17', '0x1F', '1.50', '.inf', '-.Inf', '.nan', '1e3', '+12', '-5', '-0', '~', 'null', 'Null',
   'true', 'FALSE', 'yes', '"quoted # x"', "'single'", "'it''s'", '"esc\\n"', '""', "''", '[a, b]', '[]', '[ 1 , true, x y ]', '[a,]', '[a: b]',
@@ -28,8 +29,10 @@ const VALUES = [
   '`x', 'a, b', 'http://x.y/z', '136****7730', '陈浩 (Chen Hao)', ':x', '?x', '"unterminated', 'a  b', '"a" b', '[a] b', '[a] # c', '# c',
   '"a"#c', 'x\ty', '\u00a0', 'a ]', 'é', '😀', '\u3000x', 'a\u200bb', '[a*b, -x, a b]', '[a]]', '[-]', '<< x', '=', "'x'#c", '"a\'b"',
   'a\\b', '"', "'", 'a"b', "a'b", '[a, b] x', '1_000', '0777', '12:30', '1.2.3', '-.5', '+.5e3', 'Infinity', 'NaN',
+  // Integers a number would not hold exactly keep their text (exact-int.ts).
+  '320102198511204566', '-9007199254740993', '9007199254740991', '000123', '-007', '+00', '00', '0x1FFFFFFFFFFFFFFFFF', '[0123, 320102198511204566]',
 ];
-const GOOD_VALUES = VALUES.slice(0, 24).concat(['""', "''", '[a, b]', '[]', '[ 1 , true, x y ]', 'x #c', 'v  ', '-x', 'http://x.y/z', '136****7730', '陈浩 (Chen Hao)', '[a] # c', '# c', 'é', '😀']);
+const GOOD_VALUES = VALUES.slice(0, 24).concat(['320102198511204566', '000123', '-007', '[0123, 320102198511204566]', '""', "''", '[a, b]', '[]', '[ 1 , true, x y ]', 'x #c', 'v  ', '-x', 'http://x.y/z', '136****7730', '陈浩 (Chen Hao)', '[a] # c', '# c', 'é', '😀']);
 const BLOCK_HEADERS = ['|', '|-', '>', '>-', '|+', '>+', '|2', '>-1', '|  ', '>- # c', '>-x', '> |'];
 const BLOCK_LINES = ['text', '客户确认续约意向，要求在到期前提供报价。', 'a: b', '# not a comment', '- item', 'x  y', '"q"', '---x'];
 const BLOCK_ODD = ['', '  ', '    more', ' less', '  trailing  ', '# col 0', '  \tx', 'next: 1', '---', '...'];
@@ -145,4 +148,36 @@ test('the fast path is used for real files written to disk, with spans offset in
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+});
+
+/** Digit strings of 1 to 25 digits, with or without leading zeros and a sign: the texts issue 12 is about. */
+const INTEGER_TEXT = fc
+  .tuple(fc.constantFrom('', '', '-', '+'), fc.nat({ max: 3 }), fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 1, maxLength: 25 }))
+  .map(([sign, zeros, digits]) => (sign + '0'.repeat(zeros) + digits.join('')).slice(0, sign.length + 25));
+
+/** What a plain integer text must read as: its exact text unless a number holds it exactly and it has no leading zeros. */
+function expectedInteger(text: string): unknown {
+  const n = parseInt(text, 10);
+  const body = text.replace(/^[-+]/, '');
+  return Number.isSafeInteger(n) && !(body.length > 1 && body[0] === '0') ? n : text;
+}
+
+test('property: integer texts read the same on both paths, exactly when a number would not hold them', () => {
+  fc.assert(
+    fc.property(INTEGER_TEXT, INTEGER_TEXT, (a, b) => {
+      const src = `n: ${a}\nq: "${a}"\nflow: [${a}, ${b}]\nblock:\n  - ${b}\n`;
+      const fast = fastReadMapping(src, 0);
+      assert.ok(fast, `the fast reader takes ${JSON.stringify(src)}`);
+      assertSame(src, 'yaml', 'integers');
+      assertSame(`---\n${src}---\n`, 'markdown', 'integers');
+      const [r] = parseRecordText(src, 'yaml', { yamlOnly: true }).records;
+      const ea = expectedInteger(a);
+      const eb = expectedInteger(b);
+      assert.ok(Object.is(r.data?.n, ea), `${a} read as ${String(r.data?.n)}`);
+      assert.deepEqual(r.data, { n: ea, q: a, flow: [ea, eb], block: [eb] });
+      // Whatever is not a string is a number that prints back as the digits written (sign and -0 aside).
+      if (typeof ea === 'number') assert.equal(String(Math.abs(ea)), a.replace(/^[-+]/, ''));
+    }),
+    { numRuns: Number(process.env.RC_CASES ?? 2000) / 4 },
+  );
 });

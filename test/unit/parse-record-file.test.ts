@@ -167,7 +167,7 @@ test('broken flow sequence: yaml-syntax at the right line/col; recovered fields 
 
 test('YAML 1.2 core schema: dates, yes/no and numbers with leading zeros stay as written', () => {
   const { file } = parse('schema.md', '---\ndate: 2020-02-30\nok: yes\nzip: 010\nn: 12\nflag: true\n---\n');
-  assert.deepEqual(only(file.records).data, { date: '2020-02-30', ok: 'yes', zip: 10, n: 12, flag: true });
+  assert.deepEqual(only(file.records).data, { date: '2020-02-30', ok: 'yes', zip: '010', n: 12, flag: true });
 });
 
 test('Chinese keys and values, including quoted keys and an empty value', () => {

@@ -13,9 +13,9 @@ export interface TextEdit {
 
 /**
  * Findings whose replacement is written as it is: a masked number inside free text, or YAML that must not
- * become a string (`true`, `[a, b]`).
+ * become a string (`true`, `[a, b]`), or must be exactly this YAML (`"000123"`, `123` for unquoted-number).
  */
-const RAW = new Set(['pi-id-number', 'pi-bank-card', 'pi-mobile', 'invalid-boolean', 'invalid-list', 'front-matter-not-at-start']);
+const RAW = new Set(['pi-id-number', 'pi-bank-card', 'pi-mobile', 'invalid-boolean', 'invalid-list', 'front-matter-not-at-start', 'unquoted-number']);
 
 export function isFixable(f: Finding): boolean {
   return (f.data?.replacement !== undefined && f.data.replacement !== null) || !!f.data?.missing?.length;

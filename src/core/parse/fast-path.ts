@@ -10,6 +10,7 @@
  * A differential test holds the two paths to the same results.
  */
 import { Schema, isScalar, type ScalarTag } from 'yaml';
+import { exactIntegers } from './exact-int';
 import type { FieldSpan } from './record-file';
 
 export interface FastMapping {
@@ -20,8 +21,9 @@ export interface FastMapping {
   contentEnd: number;
 }
 
-// The core schema's own scalar resolvers, so `010`, `1.50`, `0o17`, `.inf`, `~` come out exactly as in the yaml package.
-const CORE_TAGS = new Schema({}).tags.filter((t): t is ScalarTag => t.default === true && !t.collection && t.test !== undefined);
+// The schema's own scalar resolvers (core, with exact integers), so `010`, `1.50`, `0o17`, `.inf`, `~` and
+// `320102198511204566` come out exactly as in the yaml package.
+const CORE_TAGS = new Schema({ customTags: exactIntegers }).tags.filter((t): t is ScalarTag => t.default === true && !t.collection && t.test !== undefined);
 const RESOLVE_OPTIONS = { intAsBigInt: false } as Parameters<ScalarTag['resolve']>[2];
 const NO_ERRORS = (): void => {
   throw new Error('scalar needs the yaml package');

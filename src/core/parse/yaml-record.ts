@@ -3,12 +3,17 @@
  * Nothing from the yaml package's Document survives: the caller drops it afterwards.
  */
 import { Document, isMap, isNode, isScalar, isSeq, visit, type YAMLMap } from 'yaml';
+import { exactIntegers } from './exact-int';
 import type { FieldSpan, ParsedRecord, Span, YamlProblem } from './record-file';
 
 const MAX_ALIAS_COUNT = 100;
 
-/** YAML 1.2 core schema (the package default), so `2020-02-30` and `yes` stay strings; `logLevel` keeps toJS from printing process warnings. */
-export const YAML_OPTIONS = { uniqueKeys: true, prettyErrors: false, logLevel: 'error' } as const;
+/**
+ * YAML 1.2 core schema (the package default), so `2020-02-30` and `yes` stay strings, with integers that a
+ * number would not hold exactly kept as their text (exact-int.ts); `logLevel` keeps toJS from printing
+ * process warnings.
+ */
+export const YAML_OPTIONS = { uniqueKeys: true, prettyErrors: false, logLevel: 'error', customTags: exactIntegers } as const;
 const TO_JS = { maxAliasCount: MAX_ALIAS_COUNT } as const;
 
 /** No content node at all, as in `---\n` or a front matter holding only comments. */

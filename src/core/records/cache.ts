@@ -12,6 +12,8 @@ import type { FileEntry, Finding, RecordEntry } from './types';
  * format, another schema, a truncated write, hand edits — makes the readers return undefined, and the
  * caller rebuilds.
  */
+// 6: long and zero-led integers are kept as their text (parse/exact-int.ts), a cache of 5 holds rounded numbers;
+// entries carry rawArchiveNos and unread (numbering blockers).
 const FORMAT = 6;
 
 type CachedRecord = [index: number, line: number, endLine: number, errors: number, warnings: number, data: unknown[] | null, anchors: RecordEntry['anchors'] | null];

@@ -156,17 +156,18 @@ function checkRecord(path: string, text: string, record: ParsedRecord, lines: Li
   const categoryName = data && typeof data.category === 'string' ? data.category : undefined;
   // One context for all rules of the record; `report` files findings under the rule running now.
   let code = '';
-  let severity: SeveritySetting = 'error';
-  const ctx: RecordContext = {
+  // A plain property set per rule (a getter would make every rule's access to the context slower).
+  const ctx: { -readonly [K in keyof RecordContext]: RecordContext[K] } = {
     schema: opts.schema, lang: opts.lang, path, text, record, data,
     category: categoryName === undefined ? undefined : opts.schema.categories.get(categoryName),
     memo: {},
+    severity: 'error',
     fileExists: opts.fileExists,
-    report: (span, message, fix, own) => push(code, own ?? severity, span, message, fix),
+    report: (span, message, fix, own) => push(code, own ?? ctx.severity, span, message, fix),
   };
   for (const [rule, ruleSeverity] of activeRules(opts)) {
     code = rule.code;
-    severity = ruleSeverity;
+    ctx.severity = ruleSeverity;
     rule.check(ctx);
   }
 }

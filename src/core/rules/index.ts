@@ -22,11 +22,12 @@ import { piMobile } from './pi-mobile';
 import type { RecordRule } from './rule';
 import { unknownCategory } from './unknown-category';
 import { unknownField } from './unknown-field';
+import { unquotedNumber } from './unquoted-number';
 
 /** Every record rule, one module each. Parse problems and duplicates are reported by the parser and the index. */
 export const allRules: readonly RecordRule[] = [
   missingCategory, unknownCategory, missingField, emptyField,
   invalidDate, invalidDatetime, invalidEnum, invalidNumber, invalidMoney, invalidBoolean, invalidList,
-  invalidEmail, invalidPhone, invalidIdNumber, invalidCreditCode, invalidPattern,
+  invalidEmail, invalidPhone, invalidIdNumber, invalidCreditCode, invalidPattern, unquotedNumber,
   invalidArchiveNo, archiveNoMismatch, missingAttachment, piIdNumber, piBankCard, piMobile, unknownField,
 ];

@@ -16,6 +16,8 @@ export interface RecordContext {
   readonly category: CategoryDef | undefined;
   /** Scratch space for one record, shared by its rules: work several rules need is done once and kept here. */
   readonly memo: Record<string, unknown>;
+  /** The severity the running rule reports with: its default or the configured one. */
+  readonly severity: SeveritySetting;
   /** Whether a workspace-relative path exists (attachments). */
   fileExists(relPath: string): boolean;
   /** `severity` overrides the rule's own (e.g. a category's unknown_fields setting). */

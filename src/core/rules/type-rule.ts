@@ -15,8 +15,8 @@ export function typeRule(o: {
   types: readonly FieldType[];
   title: Bilingual;
   severity?: Severity;
-  /** `source` is the value as written (quotes removed): long digit runs lose precision as numbers. */
-  check(value: unknown, def: FieldDef, ctx: RecordContext, source: string): Verdict | undefined;
+  /** `source` is the value as written (quotes removed); `raw` is the value's text in the file, quotes and all. */
+  check(value: unknown, def: FieldDef, ctx: RecordContext, source: string, raw: string): Verdict | undefined;
 }): RecordRule {
   return {
     code: o.code,
@@ -24,8 +24,9 @@ export function typeRule(o: {
     title: o.title,
     check(ctx) {
       for (const { def, value, span } of fieldsOfType(ctx, o.types)) {
-        const source = unquote(ctx.text.slice(span.start, span.end));
-        const v = o.check(value, def, ctx, source);
+        const raw = ctx.text.slice(span.start, span.end);
+        const source = unquote(raw);
+        const v = o.check(value, def, ctx, source, raw);
         if (!v) continue;
         const params = { f: labelOf(ctx.lang, def, def.name), v: typeof value === 'number' ? source : display(value), ...v.params };
         ctx.report(span, say(ctx.lang, v.message, params), { field: def.name, replacement: v.replacement });
