@@ -1,15 +1,22 @@
-import { LineIndex } from '../parse/lines';
-import { parseRecordText, type ParsedRecord } from '../parse/record-file';
+/**
+ * The edits the tool writes into record files: quick fixes of findings, and fields set by numbering,
+ * approval and disposal. Every edit keeps the record's own style (block or flow mapping, indentation,
+ * quotes, line endings, block scalars) and is checked by reading the result back; an edit that cannot be
+ * made safely is refused with a reason instead of being written.
+ */
 import { recordKind } from '../records/matcher';
 import type { Finding } from '../records/types';
 import type { FieldDef, Schema } from '../schema/types';
+import { EditSession, planned } from './edit-session';
+import type { NewField } from './record-editor';
+import { quoteStyle, yamlScalar } from './scalars';
+import { dropOverlaps, type TextEdit } from './text-edit';
+import { UnsafeEditError, refuse, type EditPlan } from './unsafe-edit';
+import type { Expected } from './verify';
 
-/** A text edit in offsets of the file's text: what both the editor and the command line apply. */
-export interface TextEdit {
-  start: number;
-  end: number;
-  newText: string;
-}
+export { applyEdits, type TextEdit } from './text-edit';
+export { UnsafeEditError, type EditPlan } from './unsafe-edit';
+export { yamlScalar } from './scalars';
 
 /**
  * Findings whose replacement is written as it is: a masked number inside free text, or YAML that must not
@@ -23,97 +30,100 @@ export function isFixable(f: Finding): boolean {
 
 /**
  * The edits that fix the given findings of one file. Values keep their quoting style, inserted fields
- * follow the file's line endings, and nothing outside the fixed bytes changes.
+ * follow the record's style and line endings, and nothing outside the fixed bytes changes.
+ * Throws UnsafeEditError when that cannot be done safely (see planFixEdits).
  */
 export function fixEdits(path: string, text: string, findings: readonly Finding[], schema: Schema): TextEdit[] {
-  const lines = new LineIndex(text);
-  const edits: TextEdit[] = [];
-  const missing = new Map<number, string[]>();
-  for (const f of findings) {
-    if (!isFixable(f)) continue;
-    if (f.data?.missing?.length) {
-      const list = missing.get(f.record ?? 0) ?? [];
-      list.push(...f.data.missing.filter((m) => !list.includes(m)));
-      missing.set(f.record ?? 0, list);
-      continue;
+  return unwrap(path, planFixEdits(path, text, findings, schema));
+}
+
+/** fixEdits, answering a refusal with its reason instead of throwing. */
+export function planFixEdits(path: string, text: string, findings: readonly Finding[], schema: Schema): EditPlan {
+  const session = new EditSession(text, recordKind(path) ?? 'markdown');
+  return planned(() => {
+    const edits: TextEdit[] = [];
+    const expected = new Map<number, Expected>();
+    const expect = (index: number): Expected => {
+      let e = expected.get(index);
+      if (!e) expected.set(index, (e = { set: new Map(), loose: new Set() }));
+      return e;
+    };
+    const missing = new Map<number, string[]>();
+    const lines = session.lines();
+    for (const f of findings) {
+      if (!isFixable(f)) continue;
+      const index = f.record ?? 0;
+      if (f.data?.missing?.length) {
+        const list = missing.get(index) ?? [];
+        list.push(...f.data.missing.filter((m) => !list.includes(m)));
+        missing.set(index, list);
+        continue;
+      }
+      const start = lines.offsetAt(f.start.line, f.start.col);
+      const end = lines.offsetAt(f.end.line, f.end.col);
+      const replacement = String(f.data!.replacement);
+      const record = session.record(index);
+      // The fixed field is not compared when the result is read back: what a fix does to it is the fix's business.
+      const field = record && [...record.fields].find(([, s]) => s.key.start <= start && end <= s.value.end)?.[0];
+      if (field !== undefined) expect(index).loose.add(field);
+      if (RAW.has(f.code)) {
+        edits.push({ start, end, newText: replacement });
+        continue;
+      }
+      const flow = record !== undefined && startsFlow(text, record.contentSpan.start, record.contentSpan.end);
+      edits.push({ start, end, newText: yamlScalar(text.slice(start, end), replacement, flow) });
     }
-    const start = lines.offsetAt(f.start.line, f.start.col);
-    const end = lines.offsetAt(f.end.line, f.end.col);
-    const replacement = String(f.data!.replacement);
-    edits.push({ start, end, newText: RAW.has(f.code) ? replacement : yamlScalar(text.slice(start, end), replacement) });
-  }
-  if (missing.size) {
-    const parsed = parseRecordText(text, recordKind(path) ?? 'markdown');
-    const eol = text.includes('\r\n') ? '\r\n' : '\n';
     for (const [index, names] of missing) {
-      const record = parsed.records.find((r) => r.index === index);
-      if (record) edits.push(insertFields(text, record, names, schema, eol, parsed.kind));
+      const record = session.record(index);
+      if (!record) continue;
+      const order = [...schema.fields.keys()];
+      const fresh = names.filter((n) => !record.fields.has(n)).sort((a, b) => (order.indexOf(a) + 1 || 1e9) - (order.indexOf(b) + 1 || 1e9));
+      if (!fresh.length) continue;
+      const inserts = fresh.map((n): NewField => ({ key: n, block: placeholder(schema.fields.get(n)), flow: placeholderValue(schema.fields.get(n), true) }));
+      const insertEdits = session.editor(record).insert(inserts);
+      session.check(record, insertEdits);
+      edits.push(...insertEdits);
+      for (const n of fresh) expect(index).set.set(n, placeholderData(schema.fields.get(n)));
     }
-  }
-  return dropOverlaps(edits);
+    return session.verify(dropOverlaps(edits), expected, false);
+  });
 }
 
-function insertFields(text: string, record: ParsedRecord, names: string[], schema: Schema, eol: string, kind: 'markdown' | 'yaml'): TextEdit {
-  const order = [...schema.fields.keys()];
-  const sorted = [...names].sort((a, b) => (order.indexOf(a) + 1 || 1e9) - (order.indexOf(b) + 1 || 1e9));
-  return insertLines(text, record, sorted.map((n) => `${n}: ${placeholder(schema.fields.get(n))}`), eol, kind);
-}
-
-function insertLines(text: string, record: ParsedRecord, body: string[], eol: string, kind: 'markdown' | 'yaml'): TextEdit {
-  if (kind === 'markdown') {
-    // Before the closing fence, after any comment lines that end the front matter.
-    const at = text.lastIndexOf('\n', record.span.end - 1) + 1;
-    return { start: at, end: at, newText: body.map((l) => l + eol).join('') };
-  }
-  const at = record.contentSpan.end;
-  return { start: at, end: at, newText: body.map((l) => eol + l).join('') };
+/** Whether the YAML from `start` opens with a flow mapping (after blank and comment lines). */
+function startsFlow(text: string, start: number, end: number): boolean {
+  const m = /^(?:\s|#[^\n\r]*)*/.exec(text.slice(start, Math.min(end, start + 4096)));
+  return text[start + (m ? m[0].length : 0)] === '{';
 }
 
 /** A typed placeholder that stays flagged (empty) until filled, with a hint of what goes there. */
 export function placeholder(def: FieldDef | undefined): string {
-  if (def?.placeholder !== undefined) return yamlScalar('', String(def.placeholder));
+  const hint = placeholderHint(def);
+  return placeholderValue(def, false) + (hint ? `  # ${hint}` : '');
+}
+
+/** The placeholder's value alone: in a flow mapping a hint comment would swallow the rest of the line. */
+function placeholderValue(def: FieldDef | undefined, flow: boolean): string {
+  if (def?.placeholder !== undefined) return yamlScalar('', String(def.placeholder), flow);
+  return def?.type === 'list' ? '[]' : '""';
+}
+
+function placeholderHint(def: FieldDef | undefined): string | undefined {
+  if (def?.placeholder !== undefined) return undefined;
   switch (def?.type) {
-    case 'list': return def.values?.length ? `[]  # ${def.values.join(' | ')}` : '[]';
-    case 'date': return '""  # YYYY-MM-DD';
-    case 'datetime': return '""  # YYYY-MM-DDTHH:MM+08:00';
-    case 'enum': return `""  # ${def.values?.join(' | ') ?? ''}`;
-    case 'boolean': return '""  # true | false';
-    case 'number': case 'money': return '""  # 0.00';
-    default: return '""';
+    case 'list': return def.values?.length ? def.values.join(' | ') : undefined;
+    case 'date': return 'YYYY-MM-DD';
+    case 'datetime': return 'YYYY-MM-DDTHH:MM+08:00';
+    case 'enum': return def.values?.join(' | ') ?? '';
+    case 'boolean': return 'true | false';
+    case 'number': case 'money': return '0.00';
+    default: return undefined;
   }
 }
 
-/** `value` as a YAML scalar written the way `original` was: same quotes, or plain when that reads back as the same string. */
-export function yamlScalar(original: string, value: string): string {
-  const q = original.trimStart()[0];
-  if (q === '"') return JSON.stringify(value);
-  if (q === "'") return `'${value.replace(/'/g, "''")}'`;
-  if (q === '[') return value;
-  const plainSafe = value !== '' && !/^[\s\-?:,[\]{}#&*!|>'"%@`]|:\s|\s#|\s$|^(true|false|null|yes|no|on|off|~)$/i.test(value) && !/^[-+]?(\d[\d_]*(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(value);
-  const isDate = /^\d{4}-\d{2}-\d{2}$/.test(value);
-  return plainSafe || isDate ? value : JSON.stringify(value);
-}
-
-function dropOverlaps(edits: TextEdit[]): TextEdit[] {
-  edits.sort((a, b) => a.start - b.start || a.end - b.end);
-  const out: TextEdit[] = [];
-  for (const e of edits) {
-    const last = out[out.length - 1];
-    if (last && e.start < last.end) continue;
-    out.push(e);
-  }
-  return out;
-}
-
-/** Applies edits to a text (the command line's --fix, and tests). */
-export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  let out = '';
-  let pos = 0;
-  for (const e of [...edits].sort((a, b) => a.start - b.start)) {
-    out += text.slice(pos, e.start) + e.newText;
-    pos = e.end;
-  }
-  return out + text.slice(pos);
+/** What the placeholder reads back as. */
+function placeholderData(def: FieldDef | undefined): unknown {
+  if (def?.placeholder !== undefined) return String(def.placeholder);
+  return def?.type === 'list' ? [] : '';
 }
 
 export interface FieldValue {
@@ -124,32 +134,47 @@ export interface FieldValue {
 }
 
 /**
- * Sets fields of records in a file: an existing value is replaced in place (keeping its quotes), an absent
- * field becomes a new line at the end of the record. Used for archive numbers and status changes.
+ * Sets fields of records in a file: an existing value is replaced in place (keeping its quotes; a block
+ * scalar, list or empty value becomes the one-line value), an absent field is added after the record's
+ * last field in the record's style. Used for archive numbers and status changes.
+ * Throws UnsafeEditError when that cannot be done safely (see planFieldEdits).
  */
 export function setFieldEdits(path: string, text: string, values: readonly FieldValue[]): TextEdit[] {
-  const parsed = parseRecordText(text, recordKind(path) ?? 'markdown');
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const edits: TextEdit[] = [];
-  const inserts = new Map<number, string[]>();
-  for (const v of values) {
-    const record = parsed.records.find((r) => r.index === v.record);
-    if (!record) continue;
-    const span = record.fields.get(v.field);
-    if (span) {
-      const original = text.slice(span.value.start, span.value.end);
-      edits.push(span.value.start === span.value.end
-        ? { start: span.value.start, end: span.value.end, newText: ' ' + yamlScalar('', v.value) }
-        : { start: span.value.start, end: span.value.end, newText: yamlScalar(original, v.value) });
-    } else {
-      const lines = inserts.get(v.record) ?? [];
-      lines.push(`${v.field}: ${yamlScalar('', v.value)}`);
-      inserts.set(v.record, lines);
+  return unwrap(path, planFieldEdits(path, text, values));
+}
+
+/** setFieldEdits, answering a refusal with its reason instead of throwing. */
+export function planFieldEdits(path: string, text: string, values: readonly FieldValue[]): EditPlan {
+  const session = new EditSession(text, recordKind(path) ?? 'markdown');
+  return planned(() => {
+    const byRecord = new Map<number, Map<string, string>>();
+    // The same field set twice: the last value wins, as it would when applied one after the other.
+    for (const v of values) byRecord.set(v.record, (byRecord.get(v.record) ?? new Map<string, string>()).set(v.field, v.value));
+    const edits: TextEdit[] = [];
+    const expected = new Map<number, Expected>();
+    for (const [index, fields] of byRecord) {
+      const record = session.record(index) ?? refuse(index, 'the file has no such record');
+      const problem = record.problems.find((p) => p.code !== 'duplicate-key');
+      if (problem) refuse(index, `its YAML does not read cleanly (${problem.message})`);
+      if (!record.data) refuse(index, 'it is not a mapping of fields');
+      const editor = session.editor(record);
+      const recordEdits: TextEdit[] = [];
+      const inserts: NewField[] = [];
+      for (const [field, value] of fields) {
+        const replaced = editor.replace(field, (original) => yamlScalar(quoteStyle(original), value, editor.flow));
+        if (replaced) recordEdits.push(...replaced);
+        else inserts.push({ key: field, block: yamlScalar('', value), flow: yamlScalar('', value, true) });
+      }
+      if (inserts.length) recordEdits.push(...editor.insert(inserts));
+      session.check(record, recordEdits);
+      edits.push(...recordEdits);
+      expected.set(index, { set: new Map(fields), loose: new Set() });
     }
-  }
-  for (const [index, lines] of inserts) {
-    const record = parsed.records.find((r) => r.index === index)!;
-    edits.push(insertLines(text, record, lines, eol, parsed.kind));
-  }
-  return dropOverlaps(edits);
+    return session.verify(dropOverlaps(edits), expected, true);
+  });
+}
+
+function unwrap(path: string, plan: EditPlan): TextEdit[] {
+  if (!plan.ok) throw new UnsafeEditError(path, plan.record, plan.reason);
+  return plan.edits;
 }
