@@ -128,4 +128,14 @@ describe('a batch edited by hand cannot reach what it must not', () => {
     assert.deepEqual(codes(approved, ctx(root)), ['batch-record-changed@11']);
     assert.equal(planExecution(approved, ctx(root), TODAY, 'now').ok, false);
   });
+
+  test('a batch whose front matter is a flow mapping is not executed rather than written broken', () => {
+    const root = tempWorkspace({ 'communication/a.md': REC });
+    const hash = sha256(fs.readFileSync(path.join(root, 'communication/a.md')));
+    const flow = ['---', `{kind: destruction-batch, batch_id: XH-2026-010, status: approved, approvers: [王强], supervisors: [李档案, 赵法务], method: 粉碎, place: 档案室, scheduled_at: "2026-12-01T10:00+08:00", records: [{path: communication/a.md, index: 0, sha256: "${hash}"}]}`, '---', '', '# batch', ''].join('\n');
+    assert.deepEqual(checkBatch(flow, ctx(root)), []);
+    const run = planExecution(flow, ctx(root), TODAY, 'now');
+    assert.equal(run.ok, false);
+    assert.ok(fs.existsSync(path.join(root, 'communication/a.md')));
+  });
 });

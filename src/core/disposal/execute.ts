@@ -1,4 +1,5 @@
-import { setFieldEdits, type TextEdit } from '../fix/fixes';
+import { isDeepStrictEqual } from 'util';
+import { applyEdits, setFieldEdits, type TextEdit } from '../fix/fixes';
 import { readFileInside } from '../io/safe-fs';
 import { decodeRecordBytes } from '../parse/decode';
 import { parseRecordText } from '../parse/record-file';
@@ -73,18 +74,40 @@ export function planExecution(batchText: string, ctx: BatchContext, today: strin
     `  - id: ${q(it.id)}`, `    archive_no: ${q(it.archive_no)}`, `    customer: ${q(it.customer)}`, `    category: ${q(it.category)}`,
     `    retention: ${q(it.retention)}`, `    destroyed_on: ${today}`, `    batch: ${q(id)}`, `    path: ${q(it.path)}`,
   ])];
-  const fieldEdits = setFieldEdits('batch.md', batchText, [
+  const updated = executedText(batchText, tombstones, today, executedAt, batch.items.length);
+  if (updated === undefined) return { ok: false, reason: 'problems', findings };
+  const batchEdits: TextEdit[] = [minimalEdit(batchText, updated)];
+  return { ok: true, plan: { deleteFiles, cutDocuments, before, batchEdits, items: batch.items } };
+}
+
+/**
+ * The batch as executed: status and time set, the tombstones added at the end of its front matter (in its
+ * own line endings), the register's destruction dates filled in. Undefined when the result would not read
+ * back as exactly that (a front matter written as a flow mapping, say): the batch is then not executed.
+ */
+function executedText(text: string, tombstones: string[], today: string, executedAt: string, items: number): string | undefined {
+  const before = readBatch(text)!;
+  let out = applyEdits(text, setFieldEdits('batch.md', text, [
     { record: 0, field: 'status', value: 'executed' },
     { record: 0, field: 'executed_at', value: executedAt },
-  ]);
-  const parsed = parseRecordText(batchText, 'markdown').records[0];
-  const eol = batchText.includes('\r\n') ? '\r\n' : '\n';
-  const closing = batchText.lastIndexOf('\n', parsed.span.end - 1) + 1;
-  const batchEdits: TextEdit[] = [...fieldEdits.filter((e) => e.start !== closing), { start: closing, end: closing, newText: [...fieldEdits.filter((e) => e.start === closing).map((e) => e.newText.replace(/\r?\n$/, '')), ...tombstones].join(eol) + eol }];
-  // The register's destruction-date column.
-  const body = parsed.bodySpan?.start ?? batchText.length;
-  for (let i = batchText.indexOf(PENDING, body); i >= 0; i = batchText.indexOf(PENDING, i + PENDING.length)) {
-    batchEdits.push({ start: i, end: i + PENDING.length, newText: today });
-  }
-  return { ok: true, plan: { deleteFiles, cutDocuments, before, batchEdits: batchEdits.sort((a, b) => a.start - b.start), items: batch.items } };
+  ]));
+  const fm = parseRecordText(out, 'markdown').records[0];
+  const eol = /\r\n/.test(out.slice(fm.span.start, fm.span.end)) ? '\r\n' : '\n';
+  const closing = out.lastIndexOf('\n', fm.span.end - 1) + 1;
+  out = out.slice(0, closing) + tombstones.join(eol) + eol + out.slice(closing);
+  const body = parseRecordText(out, 'markdown').records[0].bodySpan?.start ?? out.length;
+  out = out.slice(0, body) + out.slice(body).split(PENDING).join(today);
+  const after = readBatch(out);
+  const ok = after && after.status === 'executed' && after.data.executed_at === executedAt && Array.isArray(after.data.tombstones)
+    && after.data.tombstones.length === items && isDeepStrictEqual(after.entries, before.entries);
+  return ok ? out : undefined;
+}
+
+/** One edit that turns `a` into `b`, covering only the span between their common beginning and end. */
+function minimalEdit(a: string, b: string): TextEdit {
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let end = 0;
+  while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
+  return { start, end: a.length - end, newText: b.slice(start, b.length - end) };
 }

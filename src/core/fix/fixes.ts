@@ -4,6 +4,8 @@
  * quotes, line endings, block scalars) and is checked by reading the result back; an edit that cannot be
  * made safely is refused with a reason instead of being written.
  */
+import { LineIndex } from '../parse/lines';
+import { parseRecordText } from '../parse/record-file';
 import { recordKind } from '../records/matcher';
 import type { Finding } from '../records/types';
 import type { FieldDef, Schema } from '../schema/types';
@@ -39,6 +41,8 @@ export function fixEdits(path: string, text: string, findings: readonly Finding[
 
 /** fixEdits, answering a refusal with its reason instead of throwing. */
 export function planFixEdits(path: string, text: string, findings: readonly Finding[], schema: Schema): EditPlan {
+  const lead = findings.find((f) => f.code === 'front-matter-not-at-start' && isFixable(f));
+  if (lead) return frontMatterToStart(path, text, lead);
   const session = new EditSession(text, recordKind(path) ?? 'markdown');
   return planned(() => {
     const edits: TextEdit[] = [];
@@ -87,6 +91,22 @@ export function planFixEdits(path: string, text: string, findings: readonly Find
     }
     return session.verify(dropOverlaps(edits), expected, false);
   });
+}
+
+/**
+ * The one fix that makes a record of a file that was not one: blank lines before the opening `---` are
+ * removed. Read back, the file must be a record file and differ from the original by those blanks alone.
+ */
+function frontMatterToStart(path: string, text: string, f: Finding): EditPlan {
+  const lines = new LineIndex(text);
+  const start = lines.offsetAt(f.start.line, f.start.col);
+  const end = lines.offsetAt(f.end.line, f.end.col);
+  const edit: TextEdit = { start, end, newText: String(f.data!.replacement) };
+  const removed = text.slice(start, end);
+  const after = text.slice(0, start) + edit.newText + text.slice(end);
+  if (edit.newText !== '' || !/^\s*$/.test(removed)) return { ok: false, record: 0, reason: 'only blank lines before the front matter are removed' };
+  if (!parseRecordText(after, recordKind(path) ?? 'markdown').isRecordFile) return { ok: false, record: 0, reason: 'the file would still not open with its front matter' };
+  return { ok: true, edits: [edit] };
 }
 
 /** Whether the YAML from `start` opens with a flow mapping (after blank and comment lines). */

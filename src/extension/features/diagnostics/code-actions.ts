@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { fixEdits, isFixable, type TextEdit } from '../../../core/fix/fixes';
+import { isFixable, planFixEdits, type TextEdit } from '../../../core/fix/fixes';
 import { tryReadFileInside } from '../../../core/io/safe-fs';
 import { decodeRecordBytes } from '../../../core/parse/decode';
 import { LineIndex } from '../../../core/parse/lines';
@@ -48,26 +48,31 @@ export class RecordsCodeActions implements vscode.CodeActionProvider {
     if (!all.length) return [];
     const make = (label: string, kind: vscode.CodeActionKind, findings: Finding[], diagnostics?: vscode.Diagnostic[]) => {
       const action = new vscode.CodeAction(label, kind);
-      action.edit = toWorkspaceEdit(doc.uri, fixEdits(rel, text, findings, folder.schema), (o) => doc.positionAt(o));
+      // A fix that could not be made without changing what the record says is not offered.
+      const plan = planFixEdits(rel, text, findings, folder.schema);
+      if (!plan.ok) return undefined;
+      action.edit = toWorkspaceEdit(doc.uri, plan.edits, (o) => doc.positionAt(o));
       action.diagnostics = diagnostics;
       return action;
     };
-    if (context.only && FIX_ALL.contains(context.only)) return [make(vscode.l10n.t('Fix all record problems'), FIX_ALL, all)];
+    const some = (a: vscode.CodeAction | undefined): a is vscode.CodeAction => a !== undefined;
+    if (context.only && FIX_ALL.contains(context.only)) return [make(vscode.l10n.t('Fix all record problems'), FIX_ALL, all)].filter(some);
     const actions: vscode.CodeAction[] = [];
     const codes = new Set<string>();
     for (const d of context.diagnostics) {
       const f = findingFor(d, all);
       if (!f) continue;
       const a = make(title(f), vscode.CodeActionKind.QuickFix, [f], [d]);
+      if (!a) continue;
       a.isPreferred = true;
       actions.push(a);
       codes.add(f.code);
     }
     for (const code of codes) {
       const same = all.filter((f) => f.code === code);
-      if (same.length > 1) actions.push(make(vscode.l10n.t('Fix all {0} problems in this file', code), vscode.CodeActionKind.QuickFix, same));
+      if (same.length > 1) actions.push(...[make(vscode.l10n.t('Fix all {0} problems in this file', code), vscode.CodeActionKind.QuickFix, same)].filter(some));
     }
-    if (actions.length && all.length > 1) actions.push(make(vscode.l10n.t('Fix all fixable problems in this file'), vscode.CodeActionKind.QuickFix, all));
+    if (actions.length && all.length > 1) actions.push(...[make(vscode.l10n.t('Fix all fixable problems in this file'), vscode.CodeActionKind.QuickFix, all)].filter(some));
     return actions;
   }
 }
@@ -104,6 +109,7 @@ export function registerWorkspaceFix(ws: WorkspaceIndex): vscode.Disposable {
     }
     if (!code || !counts.has(code)) return false;
     const edit = new GuardedEdit();
+    const refused: string[] = [];
     const meta: vscode.WorkspaceEditEntryMetadata = { label: vscode.l10n.t('Fix {0}', code), needsConfirmation: options?.preview !== false };
     for (const folder of ws.all()) {
       for (const path of [...folder.index.paths()]) {
@@ -125,8 +131,17 @@ export function registerWorkspaceFix(ws: WorkspaceIndex): vscode.Disposable {
           const p = lines.positionAt(o);
           return new vscode.Position(p.line, p.character);
         };
-        for (const e of fixEdits(path, text, findings, folder.schema)) edit.replace(folder, path, new vscode.Range(position(e.start), position(e.end)), e.newText, meta);
+        const plan = planFixEdits(path, text, findings, folder.schema);
+        if (!plan.ok) {
+          refused.push(`${path}: ${plan.reason}`);
+          continue;
+        }
+        for (const e of plan.edits) edit.replace(folder, path, new vscode.Range(position(e.start), position(e.end)), e.newText, meta);
       }
+    }
+    if (refused.length) {
+      // Files whose fix would change what the record says are left as they are, and named.
+      void vscode.window.showWarningMessage(vscode.l10n.t('{0} files were left unchanged: the fix could not be made safely there. {1}', refused.length, refused.slice(0, 3).join('; ')));
     }
     return edit.apply();
   });
