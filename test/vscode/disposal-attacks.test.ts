@@ -46,11 +46,16 @@ suite('a batch edited by hand, in the real VS Code', () => {
     fs.rmSync(outside, { recursive: true, force: true });
   });
 
-  function write(rel: string, text: string): vscode.Uri {
+  /** Writes a batch as a person or a `git pull` would, and opens it. */
+  async function write(rel: string, text: string): Promise<vscode.Uri> {
     fs.mkdirSync(path.dirname(abs(rel)), { recursive: true });
     fs.writeFileSync(abs(rel), text);
     made.push(rel);
-    return vscode.Uri.file(abs(rel));
+    const uri = vscode.Uri.file(abs(rel));
+    await vscode.window.showTextDocument(uri);
+    // When the file watcher reports the new file is up to VS Code (slow on a loaded machine): look now.
+    await (await activated()).batches!.refresh();
+    return uri;
   }
 
   function survivors(): void {
@@ -62,7 +67,7 @@ suite('a batch edited by hand, in the real VS Code', () => {
   }
 
   test('a draft listing a path outside, through a linked folder, a file link and a non-record file: findings on each entry, and Approve refuses', async () => {
-    const uri = write('disposal/XH-2099-901.md', batchText('draft', entries()));
+    const uri = await write('disposal/XH-2099-901.md', batchText('draft', entries()));
     const found = await eventually(() => {
       const d = vscode.languages.getDiagnostics(uri).map((x) => `${codeOf(x)}@${x.range.start.line + 1}`);
       return d.length >= 4 && d;
@@ -75,7 +80,7 @@ suite('a batch edited by hand, in the real VS Code', () => {
 
   test('the same entries marked approved by hand, fingerprints and all: Execute Destruction refuses and every file survives', async () => {
     const withHashes = entries().map((e) => ({ ...e, sha256: sha(path.resolve(root(), e.path)) }));
-    const uri = write('disposal/XH-2099-902.md', batchText('approved', withHashes));
+    const uri = await write('disposal/XH-2099-902.md', batchText('approved', withHashes));
     await eventually(() => vscode.languages.getDiagnostics(uri).length >= 4, 'findings on the approved batch');
     const result = await vscode.commands.executeCommand('recordsCurator.executeDestruction', uri, { confirm: false });
     assert.strictEqual(result, undefined);
@@ -84,7 +89,7 @@ suite('a batch edited by hand, in the real VS Code', () => {
   });
 
   test('an approved entry without a fingerprint is a finding, and the record is not destroyed', async () => {
-    const uri = write('disposal/XH-2099-903.md', batchText('approved', [{ path: RECORD }]).replace('XH-2099-902', 'XH-2099-903'));
+    const uri = await write('disposal/XH-2099-903.md', batchText('approved', [{ path: RECORD }]).replace('XH-2099-902', 'XH-2099-903'));
     const found = await eventually(() => {
       const d = vscode.languages.getDiagnostics(uri).map(codeOf);
       return d.length > 0 && d;
