@@ -29,13 +29,13 @@ function entries(dir, pattern) {
 }
 
 // The index's worker thread is loaded from beside whichever bundle starts it.
-const worker = { in: 'src/core/records/worker.ts', out: 'index-worker' };
+const worker = { in: 'src/core/index/worker.ts', out: 'index-worker' };
 
 async function main() {
   const builds = [];
   const app = {
     ...common,
-    entryPoints: { extension: 'src/extension/extension.ts', cli: 'src/cli/main.ts', 'index-worker': 'src/core/records/worker.ts' },
+    entryPoints: { extension: 'src/extension/extension.ts', cli: 'src/cli/main.ts', 'index-worker': 'src/core/index/worker.ts' },
     outdir: 'dist',
     sourcemap: production ? false : 'linked',
     minify: production,

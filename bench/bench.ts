@@ -5,11 +5,11 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { cacheKey, writeCacheAsync } from '../src/core/records/cache';
-import { readAndIndex } from '../src/core/records/read-file';
-import { configureIndex } from '../src/core/records/configure';
-import { RecordIndex } from '../src/core/records/record-index';
-import { defaultWorkerPath, indexOptions, listRecordFiles, loadCacheFile, scanFolder } from '../src/core/records/scan';
+import { cacheKey, writeCacheAsync } from '../src/core/index/cache';
+import { readAndIndex } from '../src/core/index/read-file';
+import { configureIndex } from '../src/core/index/configure';
+import { RecordIndex } from '../src/core/index/record-index';
+import { defaultWorkerPath, indexOptions, listRecordFiles, loadCacheFile, scanFolder } from '../src/core/index/scan';
 import { defaultSchema, defaultSchemaText } from '../src/core/schema/load';
 import { ensureRecords, type Generated } from './generate';
 import { cpuNow, floorOneThread, floorWorkers, heapAfterGc, type FloorResult, ms, now, parallelSpeedup, percentile, printTable, withStallMonitor, type Row } from './measure';

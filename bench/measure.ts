@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { monitorEventLoopDelay } from 'perf_hooks';
 import { Worker } from 'worker_threads';
-import type { Schema } from '../src/core/schema/types';
+import type { Schema } from '../src/core/model/schema';
 
 export const now = (): number => performance.now();
 

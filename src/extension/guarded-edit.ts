@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { refusedTargets, targetRefusalText, type EditTarget } from '../core/io/targets';
-import { langOf } from '../core/i18n';
+import { langOf } from '../core/model/lang';
 
 /** A workspace folder as an edit sees it (a EditScope is one). */
 export interface EditScope {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { langOf } from '../core/i18n';
-import type { LabelLanguage } from '../core/labels/text';
+import { langOf } from '../core/model/lang';
+import type { LabelLanguage } from '../core/text/bilingual';
 
 const config = () => vscode.workspace.getConfiguration('recordsCurator');
 

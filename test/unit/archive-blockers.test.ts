@@ -5,9 +5,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { numberingBlockers, planFolderNumbers } from '../../src/core/archive/blockers';
 import { rawArchiveNumbers } from '../../src/core/archive/raw-numbers';
-import { readCache, writeCache } from '../../src/core/records/cache';
-import { scanFolder } from '../../src/core/records/scan';
-import { readWorkspaceSchema } from '../../src/core/workspace';
+import { readCache, writeCache } from '../../src/core/index/cache';
+import { scanFolder } from '../../src/core/index/scan';
+import { readWorkspaceSchema } from '../../src/core/schema/workspace';
 import { REPO, SAMPLE, tempWorkspace } from './helpers';
 
 // Numbering refuses while the index cannot see every archive number: a number it missed would be handed out again.

@@ -8,7 +8,7 @@ import { readBatch, sha256 } from '../../src/core/disposal/batch';
 import { checkBatch, type BatchContext } from '../../src/core/disposal/check';
 import { planExecution } from '../../src/core/disposal/execute';
 import { applyEdits } from '../../src/core/fix/fixes';
-import { indexText } from '../../src/core/records/index-file';
+import { indexText } from '../../src/core/index/index-file';
 import { allRules } from '../../src/core/rules';
 import { defaultSchema } from '../../src/core/schema/load';
 import { record, tempWorkspace } from './helpers';

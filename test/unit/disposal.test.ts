@@ -9,7 +9,7 @@ import { destructionBatchText, nextBatchId } from '../../src/core/disposal/docum
 import { planExecution } from '../../src/core/disposal/execute';
 import { applyEdits, setFieldEdits } from '../../src/core/fix/fixes';
 import { purgeInstructions, reachable } from '../../src/core/git/purge';
-import { indexText } from '../../src/core/records/index-file';
+import { indexText } from '../../src/core/index/index-file';
 import { allRules } from '../../src/core/rules';
 import { defaultSchema } from '../../src/core/schema/load';
 import { record, tempWorkspace } from './helpers';

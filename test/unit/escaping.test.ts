@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { certificateMarkdown } from '../../src/core/disposal/certificate';
 import { exportCsv } from '../../src/core/export';
-import { indexText } from '../../src/core/records/index-file';
+import { indexText } from '../../src/core/index/index-file';
 import { allRules } from '../../src/core/rules';
 import { defaultSchema } from '../../src/core/schema/load';
 import { markdownCode } from '../../src/core/text/escape';

@@ -4,11 +4,11 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { exportColumns, exportCsv, exportJson } from '../../src/core/export';
-import { configureIndex } from '../../src/core/records/configure';
-import { RecordIndex } from '../../src/core/records/record-index';
-import { scanFolder } from '../../src/core/records/scan';
-import type { RecordEntry } from '../../src/core/records/types';
-import { readWorkspaceSchema } from '../../src/core/workspace';
+import { configureIndex } from '../../src/core/index/configure';
+import { RecordIndex } from '../../src/core/index/record-index';
+import { scanFolder } from '../../src/core/index/scan';
+import type { RecordEntry } from '../../src/core/model/records';
+import { readWorkspaceSchema } from '../../src/core/schema/workspace';
 import { REPO, SAMPLE, record, tempWorkspace } from './helpers';
 
 const CLI = path.join(REPO, 'dist/cli.js');

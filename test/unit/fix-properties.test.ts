@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { isScalar, parseAllDocuments, parseDocument, type Document } from 'yaml';
 import { applyEdits, planFieldEdits, planFixEdits, type EditPlan, type TextEdit } from '../../src/core/fix/fixes';
 import { parseRecordText } from '../../src/core/parse/record-file';
-import type { Finding } from '../../src/core/records/types';
+import type { Finding } from '../../src/core/model/findings';
 import { defaultSchema } from '../../src/core/schema/load';
 import { NEW_KEYS, markdownArb, renderMarkdown, renderStream, setValueArb, streamArb, type DocLayout } from './record-docs';
 

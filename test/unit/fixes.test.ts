@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { applyEdits, fixEdits, yamlScalar } from '../../src/core/fix/fixes';
-import { indexText } from '../../src/core/records/index-file';
+import { indexText } from '../../src/core/index/index-file';
 import { allRules } from '../../src/core/rules';
 import { defaultSchema } from '../../src/core/schema/load';
 

@@ -1,9 +1,9 @@
 import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { defaultSchema, readSchema } from '../../src/core/schema/load';
-import { indexText } from '../../src/core/records/index-file';
+import { indexText } from '../../src/core/index/index-file';
 import { allRules } from '../../src/core/rules';
-import type { RecordEntry } from '../../src/core/records/types';
+import type { RecordEntry } from '../../src/core/model/records';
 import {
   labelData, maskPersonal, retentionLabel, renderLabelsHtml, renderToolbar, renderLabelsCsv,
   renderCatalogueCsv, renderCatalogueHtml, compactDate, type LabelOptions,

@@ -2,13 +2,13 @@ import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { newRecordFields, newRecordPath, newRecordText, nextId, slug } from '../../src/core/new-record';
 import { parseRecordText } from '../../src/core/parse/record-file';
-import { configureIndex } from '../../src/core/records/configure';
-import { indexText } from '../../src/core/records/index-file';
-import { RecordIndex } from '../../src/core/records/record-index';
-import { scanFolder } from '../../src/core/records/scan';
+import { configureIndex } from '../../src/core/index/configure';
+import { indexText } from '../../src/core/index/index-file';
+import { RecordIndex } from '../../src/core/index/record-index';
+import { scanFolder } from '../../src/core/index/scan';
 import { allRules } from '../../src/core/rules';
 import { defaultSchema } from '../../src/core/schema/load';
-import { readWorkspaceSchema } from '../../src/core/workspace';
+import { readWorkspaceSchema } from '../../src/core/schema/workspace';
 import { SAMPLE } from './helpers';
 
 async function sample() {

@@ -6,7 +6,8 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { decodeRecordBytes } from '../../src/core/parse/decode';
 import { fastReadMapping } from '../../src/core/parse/fast-path';
-import { parseRecordText, parseStats, type ParsedFile } from '../../src/core/parse/record-file';
+import { parseRecordText, parseStats } from '../../src/core/parse/record-file';
+import { type ParsedFile } from '../../src/core/model/parsed';
 
 /** Everything except the Map, so deepEqual failures print readably. */
 function plain(f: ParsedFile) {

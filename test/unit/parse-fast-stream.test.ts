@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseRecordText, parseStats, type ParsedFile } from '../../src/core/parse/record-file';
+import { parseRecordText, parseStats } from '../../src/core/parse/record-file';
+import { type ParsedFile } from '../../src/core/model/parsed';
 import { REPO } from './helpers';
 
 const plain = (f: ParsedFile) => ({ isRecordFile: f.isRecordFile, records: f.records.map((r) => ({ ...r, fields: [...r.fields] })) });

@@ -5,7 +5,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { decodeRecordBytes } from '../../src/core/parse/decode';
 import { LineIndex } from '../../src/core/parse/lines';
-import { parseRecordText, type ParsedRecord, type Span } from '../../src/core/parse/record-file';
+import { parseRecordText } from '../../src/core/parse/record-file';
+import { type ParsedRecord, type Span } from '../../src/core/model/parsed';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rc-records-'));
 process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));

@@ -1,11 +1,11 @@
 import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { defaultSchema } from '../../src/core/schema/load';
-import { cacheKey, readCache, readCacheAsync, writeCache, writeCacheAsync } from '../../src/core/records/cache';
-import { indexText } from '../../src/core/records/index-file';
-import { createMatcher } from '../../src/core/records/matcher';
-import { configureIndex } from '../../src/core/records/configure';
-import { RecordIndex } from '../../src/core/records/record-index';
+import { cacheKey, readCache, readCacheAsync, writeCache, writeCacheAsync } from '../../src/core/index/cache';
+import { indexText } from '../../src/core/index/index-file';
+import { createMatcher } from '../../src/core/index/matcher';
+import { configureIndex } from '../../src/core/index/configure';
+import { RecordIndex } from '../../src/core/index/record-index';
 import { allRules } from '../../src/core/rules';
 import { record, VALID_SERVICE } from './helpers';
 

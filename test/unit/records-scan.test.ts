@@ -4,10 +4,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { defaultSchema } from '../../src/core/schema/load';
 import { execFileSync } from 'node:child_process';
-import { indexOptions, liveIndexWorkers, scanFolder } from '../../src/core/records/scan';
-import { readAndIndex } from '../../src/core/records/read-file';
-import { field, type FileEntry } from '../../src/core/records/types';
-import { readWorkspaceSchema } from '../../src/core/workspace';
+import { indexOptions, liveIndexWorkers, scanFolder } from '../../src/core/index/scan';
+import { readAndIndex } from '../../src/core/index/read-file';
+import { field, type FileEntry } from '../../src/core/model/records';
+import { readWorkspaceSchema } from '../../src/core/schema/workspace';
 import { record, SAMPLE, tempWorkspace, VALID_SERVICE } from './helpers';
 
 const manifest = JSON.parse(fs.readFileSync(path.join(SAMPLE, '../../test/fixtures/sample-manifest.json'), 'utf8'));

@@ -5,10 +5,10 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { applyEdits, fixEdits } from '../../src/core/fix/fixes';
-import { readCache, writeCache } from '../../src/core/records/cache';
-import { indexOptions, scanFolder, type ScanResult } from '../../src/core/records/scan';
-import { indexPath } from '../../src/core/records/read-file';
-import { field, type FileEntry } from '../../src/core/records/types';
+import { readCache, writeCache } from '../../src/core/index/cache';
+import { indexOptions, scanFolder, type ScanResult } from '../../src/core/index/scan';
+import { indexPath } from '../../src/core/index/read-file';
+import { field, type FileEntry } from '../../src/core/model/records';
 import { defaultSchema } from '../../src/core/schema/load';
 import { record, REPO, tempWorkspace, VALID_SERVICE } from './helpers';
 

@@ -4,9 +4,9 @@ import * as path from 'node:path';
 import { addYears } from '../../src/core/retention/dates';
 import { dispositionOf } from '../../src/core/retention/disposition';
 import { retentionOf } from '../../src/core/retention/retention';
-import { scanFolder } from '../../src/core/records/scan';
+import { scanFolder } from '../../src/core/index/scan';
 import { defaultSchema, loadSchema } from '../../src/core/schema/load';
-import { readWorkspaceSchema } from '../../src/core/workspace';
+import { readWorkspaceSchema } from '../../src/core/schema/workspace';
 import { SAMPLE } from './helpers';
 
 const schema = defaultSchema();

@@ -1,7 +1,8 @@
 import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { fieldDiff, formatValue } from '../../src/core/review/field-diff';
-import { escapeMarkdown, maskText } from '../../src/core/review/markdown';
+import { escapeMarkdown } from '../../src/core/text/escape';
+import { maskText } from '../../src/core/review/markdown';
 
 describe('fieldDiff', () => {
   test('added, removed and changed fields: after-order first, then removed keys', () => {

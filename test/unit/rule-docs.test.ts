@@ -2,8 +2,8 @@ import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { PARSE_SEVERITY } from '../../src/core/records/index-file';
-import { GAP_CODE } from '../../src/core/records/record-index';
+import { PARSE_SEVERITY } from '../../src/core/index/index-file';
+import { GAP_CODE } from '../../src/core/index/record-index';
 import { allRules } from '../../src/core/rules';
 import { BATCH_CODES } from '../../src/core/rules/codes';
 

@@ -3,8 +3,8 @@ import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { applyEdits, fixEdits, isFixable } from '../../src/core/fix/fixes';
-import { indexText } from '../../src/core/records/index-file';
-import type { Finding } from '../../src/core/records/types';
+import { indexText } from '../../src/core/index/index-file';
+import type { Finding } from '../../src/core/model/findings';
 import { allRules } from '../../src/core/rules';
 import { defaultSchema } from '../../src/core/schema/load';
 

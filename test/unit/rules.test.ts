@@ -3,10 +3,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { defaultSchema } from '../../src/core/schema/load';
-import { indexText } from '../../src/core/records/index-file';
-import { configureIndex } from '../../src/core/records/configure';
-import { RecordIndex } from '../../src/core/records/record-index';
-import { scanFolder } from '../../src/core/records/scan';
+import { indexText } from '../../src/core/index/index-file';
+import { configureIndex } from '../../src/core/index/configure';
+import { RecordIndex } from '../../src/core/index/record-index';
+import { scanFolder } from '../../src/core/index/scan';
 import { allRules } from '../../src/core/rules';
 import { REPO } from './helpers';
 

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { defaultSchema, defaultSchemaText, loadSchema } from '../../src/core/schema/load';
-import { initSchema, readWorkspaceSchema } from '../../src/core/workspace';
+import { initSchema, readWorkspaceSchema } from '../../src/core/schema/workspace';
 import { tempWorkspace } from './helpers';
 
 describe('schema', () => {

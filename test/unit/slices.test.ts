@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { forEachInSlices } from '../../src/core/slices';
+import { forEachInSlices } from '../../src/core/async/slices';
 
 test('passes started together run one after another, each over its items as they are when it starts', async () => {
   const seen: string[] = [];

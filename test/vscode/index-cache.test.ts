@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { field } from '../../src/core/records/types';
+import { field } from '../../src/core/model/records';
 import { activated, workspaceRoot } from './helpers';
 
 const REL = 'service/2024/cache-probe.md';

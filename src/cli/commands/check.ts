@@ -1,5 +1,5 @@
 import { LineIndex } from '../../core/parse/lines';
-import type { Finding } from '../../core/records/types';
+import type { Finding } from '../../core/model/findings';
 import { formatJson, formatSarif, formatText, sortItems, summarize, type ReportItem } from '../../core/report';
 import { allRules } from '../../core/rules';
 import { SCHEMA_PATH } from '../../core/schema/load';

@@ -1,4 +1,4 @@
-import { printableLines } from '../../core/report/text';
+import { printableLines } from '../../core/text/terminal';
 import * as fs from 'fs';
 import * as path from 'path';
 import { runGit } from '../../core/git/run';
@@ -6,7 +6,7 @@ import { resolveCommit } from '../../core/review/git-tree';
 import { fileAt } from '../../core/review/history';
 import { diffSummary, summaryMarkdown, worktreeSummary } from '../../core/review/summary';
 import { SCHEMA_PATH } from '../../core/schema/load';
-import { readWorkspaceSchema } from '../../core/workspace';
+import { readWorkspaceSchema } from '../../core/schema/workspace';
 import { UsageError } from '../args';
 import type { CliCommand } from '../command';
 import { cliLang, format, gitFor } from '../load';

@@ -1,5 +1,5 @@
 import { exportCsv, exportJson, type ExportLanguage } from '../../core/export';
-import { field } from '../../core/records/types';
+import { field } from '../../core/model/records';
 import { UsageError } from '../args';
 import type { CliCommand } from '../command';
 import { format, loadFolder, recordIndexOf, writeOutput } from '../load';

@@ -1,5 +1,5 @@
-import { printable } from '../../core/report/text';
-import { field } from '../../core/records/types';
+import { printable } from '../../core/text/terminal';
+import { field } from '../../core/model/records';
 import type { CliCommand } from '../command';
 import { format, loadFolder } from '../load';
 

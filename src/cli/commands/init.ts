@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { initSchema } from '../../core/workspace';
+import { initSchema } from '../../core/schema/workspace';
 import { FileRefusal } from '../../core/io/paths';
 import type { CliCommand } from '../command';
 import { cliLang, refusalText } from '../load';

@@ -1,7 +1,7 @@
 import { boxesFor, compareArchiveNo, LABEL_KINDS, PRESET_NAMES, renderCatalogueCsv, renderCatalogueHtml, renderLabelsCsv, renderLabelsHtml, type LabelKind } from '../../core/labels';
 import type { LabelPreset } from '../../core/labels/styles';
-import type { LabelLanguage } from '../../core/labels/text';
-import { field } from '../../core/records/types';
+import type { LabelLanguage } from '../../core/text/bilingual';
+import { field } from '../../core/model/records';
 import { UsageError } from '../args';
 import type { CliCommand } from '../command';
 import { loadFolder, recordIndexOf, writeOutput } from '../load';

@@ -1,11 +1,11 @@
-import { printableLines } from '../../core/report/text';
+import { printableLines } from '../../core/text/terminal';
 import fg from 'fast-glob';
 import * as fs from 'fs';
 import * as path from 'path';
 import { readBatch } from '../../core/disposal/batch';
 import { hasFilterRepo, reachable } from '../../core/git/purge';
 import { purgeReport } from '../../core/git/report';
-import { readWorkspaceSchema } from '../../core/workspace';
+import { readWorkspaceSchema } from '../../core/schema/workspace';
 import type { CliCommand } from '../command';
 import { format, gitFor } from '../load';
 

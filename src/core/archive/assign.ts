@@ -1,6 +1,6 @@
 import type { FieldValue } from '../fix/fixes';
-import type { RecordEntry } from '../records/types';
-import type { Schema } from '../schema/types';
+import type { RecordEntry } from '../model/records';
+import type { Schema } from '../model/schema';
 import { archiveFormat, expectedParts } from './expected';
 
 export interface Assignment {

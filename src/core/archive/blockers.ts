@@ -1,6 +1,6 @@
-import type { Lang } from '../i18n';
-import type { FileEntry, RecordEntry } from '../records/types';
-import type { Schema } from '../schema/types';
+import type { Lang } from '../model/lang';
+import type { FileEntry, RecordEntry } from '../model/records';
+import type { Schema } from '../model/schema';
 import { planArchiveNumbers, type NumberingPlan } from './assign';
 
 /** Something in the folder whose archive numbers the index cannot see: numbering would risk a duplicate. */

@@ -1,6 +1,6 @@
 import { parseDate } from '../values/checks';
-import type { ArchiveKey } from '../records/record-index';
-import type { ArchiveNumberConfig, Schema } from '../schema/types';
+import type { ArchiveKey } from '../model/records';
+import type { ArchiveNumberConfig, Schema } from '../model/schema';
 import { ArchiveFormat, type ArchiveParts } from './number';
 
 const formats = new WeakMap<ArchiveNumberConfig, ArchiveFormat>();

@@ -1,4 +1,4 @@
-import type { ArchiveNumberConfig } from '../schema/types';
+import type { ArchiveNumberConfig } from '../model/schema';
 
 /** The parts of an archive number (档号), DA/T 22-2015: 全宗号-门类代码·年度-保管期限-机构(问题)代码-件号. */
 export interface ArchiveParts {

@@ -9,7 +9,7 @@ import { applyEdits, setFieldEdits, type TextEdit } from '../fix/fixes';
 import { readFileInside } from '../io/safe-fs';
 import { parseRecordText } from '../parse/record-file';
 import { YAML_OPTIONS } from '../parse/yaml-record';
-import type { Finding } from '../records/types';
+import type { Finding } from '../model/findings';
 import { readBatch, sha256, type BatchFile } from './batch';
 import { checkBatch } from './check';
 import type { BatchContext } from './items';

@@ -1,12 +1,12 @@
 import { createHash } from 'crypto';
-import type { Lang } from '../i18n';
+import type { Lang } from '../model/lang';
 import { parseRecordText } from '../parse/record-file';
-import type { RecordEntry } from '../records/types';
-import { field } from '../records/types';
-import type { Schema } from '../schema/types';
+import type { RecordEntry } from '../model/records';
+import { field } from '../model/records';
+import type { Schema } from '../model/schema';
 import { dispositionOf } from '../retention/disposition';
 import { daysBetween } from '../retention/dates';
-import { retentionLabel } from '../labels/model';
+import { retentionLabel } from '../retention/labels';
 
 export type BatchKind = 'destruction-batch' | 'transfer-batch';
 export type BatchStatus = 'draft' | 'approved' | 'executed';

@@ -1,7 +1,7 @@
 import { escapeHtml, escapeMarkdown } from '../text/escape';
-import type { Schema } from '../schema/types';
+import type { Schema } from '../model/schema';
 import { readBatch, retentionText, type BatchItem } from './batch';
-import type { DocLang } from './document';
+import type { DocLang } from '../text/bilingual';
 
 const t = (lang: DocLang, zh: string, en: string) => (lang === 'zh' ? zh : lang === 'en' ? en : `${zh} / ${en}`);
 

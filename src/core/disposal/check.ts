@@ -1,6 +1,7 @@
 import { LineIndex } from '../parse/lines';
-import { parseRecordText, type Span } from '../parse/record-file';
-import type { Finding } from '../records/types';
+import { parseRecordText } from '../parse/record-file';
+import { type Span } from '../model/parsed';
+import type { Finding } from '../model/findings';
 import { readBatch } from './batch';
 import { itemProblems, type BatchContext } from './items';
 import { batchLayout } from './layout';

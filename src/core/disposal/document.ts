@@ -1,8 +1,7 @@
-import type { Schema } from '../schema/types';
+import type { Schema } from '../model/schema';
 import { escapeMarkdown } from '../text/escape';
 import { retentionText, served, type BatchItem } from './batch';
-
-export type DocLang = 'zh' | 'en' | 'both';
+import type { DocLang } from '../text/bilingual';
 
 const q = (s: string) => JSON.stringify(s); // a JSON string is a valid YAML double-quoted scalar
 /** Record values go into Markdown escaped: a title or a customer's name must not become markup or a tag. */

@@ -3,7 +3,7 @@
  * trusted: a listed path must name a record file the index holds, inside the folder, reached without a link,
  * and an approved batch must carry the fingerprint of every file it will delete.
  */
-import type { Lang } from '../i18n';
+import type { Lang } from '../model/lang';
 import { REFUSAL_TEXT, resolveInside } from '../io/paths';
 import { tryReadFileInside } from '../io/safe-fs';
 import { isHold } from '../retention/disposition';

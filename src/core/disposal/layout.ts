@@ -3,7 +3,8 @@
  * the line a person wrote and approval can fill fingerprints in without rewriting the list.
  */
 import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
-import { parseRecordText, type Span } from '../parse/record-file';
+import { parseRecordText } from '../parse/record-file';
+import { type Span } from '../model/parsed';
 import { YAML_OPTIONS, trimEnd } from '../parse/yaml-record';
 
 export interface ItemLayout {

@@ -2,11 +2,11 @@
  * The record index as a spreadsheet (CSV) or as JSON: one row per record, one column per field that
  * occurs. Plain text in, plain text out: the editor and the command line write the result themselves.
  */
-import { ownValue } from '../model/data';
-import type { RecordEntry } from '../records/types';
-import type { Bilingual, Schema } from '../schema/types';
-import { csvDocument, csvLine } from '../labels/text';
-import { forEachInSlices } from '../slices';
+import { ownValue } from '../model/records';
+import type { RecordEntry } from '../model/records';
+import type { Bilingual, Schema } from '../model/schema';
+import { csvDocument, csvLine } from '../text/csv';
+import { forEachInSlices } from '../async/slices';
 
 export type ExportLanguage = 'zh' | 'en' | 'both';
 

@@ -6,7 +6,8 @@
 import { parseAllDocuments, parseDocument, type Document } from 'yaml';
 import { fastReadMapping } from '../parse/fast-path';
 import { LineIndex } from '../parse/lines';
-import { parseRecordText, type ParsedFile, type ParsedRecord, type Span } from '../parse/record-file';
+import { parseRecordText } from '../parse/record-file';
+import { type ParsedFile, type ParsedRecord, type Span } from '../model/parsed';
 import { YAML_OPTIONS } from '../parse/yaml-record';
 import { astEditor, plainEditor, type RecordEditor } from './record-editor';
 import { atLineStart, eolNear } from './scalars';

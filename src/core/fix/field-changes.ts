@@ -10,8 +10,8 @@ import { FileRefusal } from '../io/paths';
 import { readFileWithStat } from '../io/safe-fs';
 import { decodeRecordBytes } from '../parse/decode';
 import { parseRecordText } from '../parse/record-file';
-import { recordKind } from '../records/matcher';
-import type { FileEntry } from '../records/types';
+import { recordKind } from '../model/records';
+import type { FileEntry } from '../model/records';
 import { applyEdits, setFieldEdits, type FieldValue } from './fixes';
 
 /** An edit whose result would not read back as intended: refused rather than written. */

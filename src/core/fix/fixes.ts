@@ -6,11 +6,11 @@
  */
 import { LineIndex } from '../parse/lines';
 import { parseRecordText } from '../parse/record-file';
-import { recordKind } from '../records/matcher';
-import type { Finding } from '../records/types';
-import type { FieldDef, Schema } from '../schema/types';
+import { recordKind } from '../model/records';
+import type { Finding } from '../model/findings';
+import type { FieldDef, Schema } from '../model/schema';
 import { EditSession, planned } from './edit-session';
-import type { NewField } from './record-editor';
+import type { NewField } from './text-edit';
 import { quoteStyle, yamlScalar } from './scalars';
 import { dropOverlaps, type TextEdit } from './text-edit';
 import { UnsafeEditError, refuse, type EditPlan } from './unsafe-edit';

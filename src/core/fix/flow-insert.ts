@@ -5,7 +5,7 @@
  * stays on its line.
  */
 import { isNode, type Pair, type YAMLMap } from 'yaml';
-import type { NewField } from './record-editor';
+import type { NewField } from './text-edit';
 import { colonAfter, commentFollows, keyText, lineEnd, lineStart } from './scalars';
 import type { TextEdit } from './text-edit';
 import { refuse } from './unsafe-edit';

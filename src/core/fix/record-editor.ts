@@ -5,19 +5,12 @@
  * from its field spans; anything else from the yaml package's nodes.
  */
 import { isCollection, isMap, isNode, isScalar, type Document, type Pair, type YAMLMap } from 'yaml';
-import type { ParsedRecord } from '../parse/record-file';
+import type { ParsedRecord } from '../model/parsed';
 import { trimEnd } from '../parse/yaml-record';
 import { flowInsert } from './flow-insert';
 import { atLineStart, colonAfter, keyText, lineEnd, lineStart } from './scalars';
-import type { TextEdit } from './text-edit';
 import { refuse } from './unsafe-edit';
-
-/** A field to add: its key, and its value as written in a block mapping and in a flow mapping. */
-export interface NewField {
-  key: string;
-  block: string;
-  flow: string;
-}
+import type { NewField, TextEdit } from './text-edit';
 
 export interface RecordEditor {
   /** A flow mapping (`{a: 1}`): values written into it must keep clear of `,[]{}`. */

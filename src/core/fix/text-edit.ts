@@ -27,3 +27,10 @@ export function dropOverlaps(edits: TextEdit[]): TextEdit[] {
   }
   return out;
 }
+
+/** A field to add: its key, and its value as written in a block mapping and in a flow mapping. */
+export interface NewField {
+  key: string;
+  block: string;
+  flow: string;
+}

@@ -1,4 +1,4 @@
-import { recordKind } from '../records/matcher';
+import { recordKind } from '../model/records';
 import type { TextEdit } from './text-edit';
 
 /** What the planning functions return: the edits, or why none could be made without risk to the record. */

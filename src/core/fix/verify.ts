@@ -3,7 +3,7 @@
  * the same records with the same data, except the fields meant to change, which must hold what was meant.
  * Edits that fail this are refused, so a gap in the edit logic costs a refusal, never a damaged record.
  */
-import type { ParsedFile } from '../parse/record-file';
+import type { ParsedFile } from '../model/parsed';
 
 export interface Expected {
   /** Fields that must read back as exactly these values. */

@@ -1,4 +1,4 @@
-import type { DocLang } from '../disposal/document';
+import type { DocLang } from '../text/bilingual';
 import { markdownCode } from '../text/escape';
 import { purgeInstructions, type Reachability } from './purge';
 

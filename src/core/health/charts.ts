@@ -3,8 +3,9 @@
  * carries `data-key` (a `members` key of the stats) and is focusable, so a webview can open those records.
  * Colours are explicit attributes (no inline style: the webview's CSP forbids it); text is escaped here.
  */
-import type { Bilingual } from '../schema/types';
-import { escapeHtml as e, pick, type LabelLanguage } from '../labels/text';
+import type { Bilingual } from '../model/schema';
+import { escapeHtml as e } from '../text/escape';
+import { pick, type LabelLanguage } from '../text/bilingual';
 import type { HealthStats } from './stats';
 
 export const COLOURS = {

@@ -3,8 +3,10 @@
  * a tiny script posting `{type: 'open', key}` and `{type: 'export'}`) and written as a file for the
  * compliance folder (no script at all). Inline SVG only, no remote content; all text escaped.
  */
-import type { Bilingual } from '../schema/types';
-import { escapeHtml as e, htmlDocument, normaliseLanguage, pick, type LabelLanguage } from '../labels/text';
+import type { Bilingual } from '../model/schema';
+import { escapeHtml as e } from '../text/escape';
+import { htmlDocument } from '../text/html';
+import { normaliseLanguage, pick, type LabelLanguage } from '../text/bilingual';
 import { categoryChart, COLOURS, dispositionChart, timelineChart } from './charts';
 import type { HealthStats } from './stats';
 

@@ -3,11 +3,11 @@
  * states, retention ending month by month, personal-information findings. Pure: no I/O, no `vscode`.
  * `members` names the records behind every chart element ("path#index"), so a view can open them.
  */
-import type { RecordIndex } from '../records/record-index';
-import { field, type RecordEntry } from '../records/types';
+import type { RecordIndex } from '../index/record-index';
+import { field, type RecordEntry } from '../model/records';
 import { dayWindow, dispositionBasis, stateIn, type DispositionState } from '../retention/disposition';
-import { forEachInSlices } from '../slices';
-import type { Bilingual, Schema } from '../schema/types';
+import { forEachInSlices } from '../async/slices';
+import type { Bilingual, Schema } from '../model/schema';
 
 export interface HealthInput {
   index: RecordIndex;

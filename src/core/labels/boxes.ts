@@ -1,6 +1,6 @@
 import { archiveFormat } from '../archive/expected';
-import type { RecordEntry } from '../records/types';
-import type { Schema } from '../schema/types';
+import type { RecordEntry } from '../model/records';
+import type { Schema } from '../model/schema';
 import type { BoxRange } from './html';
 import { compareArchiveNo } from './model';
 

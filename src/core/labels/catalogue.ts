@@ -2,11 +2,15 @@
  * 归档文件目录 (catalogue of archived documents, DOMAIN.md §4): 序号, 档号, 文号, 责任者, 题名, 日期 (YYYYMMDD),
  * 密级, 页数, 备注 — only records with an archive number, in archive-number order.
  */
-import type { RecordEntry } from '../records/types';
-import type { Bilingual, Schema } from '../schema/types';
+import type { RecordEntry } from '../model/records';
+import type { Bilingual, Schema } from '../model/schema';
 import { BASE_CSS, FONT_STACK, MONO_STACK } from './styles';
 import { compactDate, compareArchiveNo, labelData } from './model';
-import { csvDocument, escapeHtml as e, H, htmlDocument, normaliseLanguage, pick, type LabelLanguage } from './text';
+import { csvDocument } from '../text/csv';
+import { escapeHtml as e } from '../text/escape';
+import { H } from './headings';
+import { htmlDocument } from '../text/html';
+import { normaliseLanguage, pick, type LabelLanguage } from '../text/bilingual';
 
 export const CATALOGUE_COLUMNS: readonly Bilingual[] = [H.seq, H.archiveNo, H.docNo, H.responsible, H.title, H.date, H.secrecy, H.pages, H.remarks];
 

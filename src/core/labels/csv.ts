@@ -2,10 +2,12 @@
  * Labels as CSV for label printers and mail merge: UTF-8 BOM, CRLF, RFC 4180 quoting and a guard against
  * formula injection (text.ts). The catalogue's CSV lives in catalogue.ts and is re-exported here.
  */
-import type { RecordEntry } from '../records/types';
-import type { Bilingual, Schema } from '../schema/types';
+import type { RecordEntry } from '../model/records';
+import type { Bilingual, Schema } from '../model/schema';
 import { labelData } from './model';
-import { csvDocument, H, normaliseLanguage, pick, type LabelLanguage } from './text';
+import { csvDocument } from '../text/csv';
+import { H } from './headings';
+import { normaliseLanguage, pick, type LabelLanguage } from '../text/bilingual';
 
 export { renderCatalogueCsv, renderCatalogueHtml, catalogueRows } from './catalogue';
 

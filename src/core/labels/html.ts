@@ -3,12 +3,16 @@
  * markup the webview shows and the "export as standalone HTML" writes. Every record-derived string is
  * masked (model.ts) and HTML-escaped here; no remote resources, no inline event handlers.
  */
-import type { RecordEntry } from '../records/types';
-import type { Bilingual, Schema } from '../schema/types';
+import type { RecordEntry } from '../model/records';
+import type { Bilingual, Schema } from '../model/schema';
 import { archiveFormat } from '../archive/expected';
-import { labelData, maskPersonal, retentionLabel, type LabelData } from './model';
+import { labelData, maskPersonal, type LabelData } from './model';
+import { retentionLabel } from '../retention/labels';
 import { labelCss, normalisePreset, PRESETS, type LabelPreset } from './styles';
-import { escapeHtml as e, H, htmlDocument, normaliseLanguage, pick, type LabelLanguage } from './text';
+import { escapeHtml as e } from '../text/escape';
+import { H } from './headings';
+import { htmlDocument } from '../text/html';
+import { normaliseLanguage, pick, type LabelLanguage } from '../text/bilingual';
 
 export { renderToolbar } from './toolbar';
 

@@ -1,5 +1,6 @@
 /** Printable labels, filing stamps, box spines and the archive catalogue: pure renderers, no I/O, no vscode. */
-export { labelData, maskPersonal, retentionLabel, compareArchiveNo, compactDate } from './model';
+export { labelData, maskPersonal, compareArchiveNo, compactDate } from './model';
+export { retentionLabel } from '../retention/labels';
 export type { LabelData } from './model';
 export { renderLabelsHtml, renderToolbar, LABEL_KINDS } from './html';
 export type { LabelKind, LabelOptions, BoxRange } from './html';
@@ -9,6 +10,8 @@ export { renderCatalogueCsv, renderCatalogueHtml, catalogueRows, CATALOGUE_COLUM
 export type { CatalogueOptions } from './catalogue';
 export { PRESETS, PRESET_NAMES, normalisePreset, FONT_STACK } from './styles';
 export type { LabelPreset, PresetDef } from './styles';
-export { escapeHtml, csvCell, csvDocument, normaliseLanguage, pick } from './text';
-export type { LabelLanguage } from './text';
+export { escapeHtml } from '../text/escape';
+export { csvCell, csvDocument } from '../text/csv';
+export { normaliseLanguage, pick } from '../text/bilingual';
+export type { LabelLanguage } from '../text/bilingual';
 export { boxesFor } from './boxes';

@@ -3,11 +3,12 @@
  * Pure: no I/O. Every text is passed through maskPersonal, so a personal number typed into a title or a
  * customer name is never printed in full on paper.
  */
-import type { Lang } from '../i18n';
+import type { Lang } from '../model/lang';
 import { archiveFormat } from '../archive/expected';
-import { field, type RecordEntry } from '../records/types';
-import type { Bilingual, Schema } from '../schema/types';
+import { field, type RecordEntry } from '../model/records';
+import type { Schema } from '../model/schema';
 import { findPersonalInfo, maskValue } from '../values/pii';
+import { retentionLabel } from '../retention/labels';
 
 export interface LabelData {
   category: { key: string; zh: string; en: string };
@@ -49,19 +50,6 @@ export function maskPersonal(text: string): string {
     at = h.end;
   }
   return out + text.slice(at);
-}
-
-/** Y → 永久 / Permanent, Dn → n年 / n years; any other code is shown as it is. */
-export function retentionLabel(code: string): Bilingual {
-  const c = code.trim();
-  if (c === '') return { zh: '', en: '' };
-  if (/^y$/i.test(c)) return { zh: '永久', en: 'Permanent' };
-  const m = /^d(\d{1,3})$/i.exec(c);
-  if (m) {
-    const n = Number(m[1]);
-    return { zh: `${n}年`, en: `${n} ${n === 1 ? 'year' : 'years'}` };
-  }
-  return { zh: c, en: c };
 }
 
 function text(record: RecordEntry, ...names: string[]): string {

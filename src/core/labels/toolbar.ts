@@ -4,9 +4,10 @@
  *   {type: 'print' | 'exportHtml' | 'exportCsv' | 'exportCatalogue' | 'options', preset, language, kinds}
  * Print also calls window.print(); the host may offer a fallback (open in the browser) when it cannot.
  */
-import type { Bilingual } from '../schema/types';
+import type { Bilingual } from '../model/schema';
 import { PRESET_NAMES, PRESETS, type LabelPreset } from './styles';
-import { escapeHtml as e, pick, type LabelLanguage } from './text';
+import { escapeHtml as e } from '../text/escape';
+import { pick, type LabelLanguage } from '../text/bilingual';
 
 export interface ToolbarState {
   preset?: LabelPreset;

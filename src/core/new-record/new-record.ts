@@ -3,8 +3,8 @@
  * filled in and typed placeholders (which the checker reports as empty) for the rest.
  */
 import { placeholder, yamlScalar } from '../fix/fixes';
-import { field, type RecordEntry } from '../records/types';
-import type { Schema } from '../schema/types';
+import { field, type RecordEntry } from '../model/records';
+import type { Schema } from '../model/schema';
 
 export interface NewRecordInput {
   category: string;

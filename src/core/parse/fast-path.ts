@@ -11,7 +11,7 @@
  */
 import { Schema, isScalar, type ScalarTag } from 'yaml';
 import { exactIntegers } from './exact-int';
-import type { FieldSpan } from './record-file';
+import type { FieldSpan } from '../model/parsed';
 
 export interface FastMapping {
   data: Record<string, unknown>;

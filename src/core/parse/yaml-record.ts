@@ -4,7 +4,7 @@
  */
 import { Document, isMap, isNode, isScalar, isSeq, visit, type YAMLMap } from 'yaml';
 import { exactIntegers } from './exact-int';
-import type { FieldSpan, ParsedRecord, Span, YamlProblem } from './record-file';
+import type { FieldSpan, ParsedRecord, Span, YamlProblem } from '../model/parsed';
 
 const MAX_ALIAS_COUNT = 100;
 

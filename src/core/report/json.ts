@@ -1,4 +1,4 @@
-import type { Severity } from '../schema/types';
+import type { Severity } from '../model/schema';
 import { region, type ReportItem, type ReportSummary } from './types';
 
 export const JSON_REPORT_VERSION = 1;

@@ -1,5 +1,5 @@
 import { pathToFileURL } from 'url';
-import type { Severity } from '../schema/types';
+import type { Severity } from '../model/schema';
 import { region, type ReportItem, type ReportSummary } from './types';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';

@@ -1,5 +1,6 @@
-import type { Lang } from '../i18n';
+import type { Lang } from '../model/lang';
 import { region, type ReportItem, type ReportSummary } from './types';
+import { printable } from '../text/terminal';
 
 export interface TextOptions {
   lang: Lang;
@@ -27,20 +28,6 @@ export function formatText(items: readonly ReportItem[], summary: ReportSummary,
   const problems = summary.errors + summary.warnings + summary.info + summary.hints;
   out.push(`${paint('bold', paint(summary.errors ? 'red' : problems ? 'yellow' : 'green', line))}\n`);
   return out.join('');
-}
-
-/**
- * Text from files (names, values, messages quoting them) made safe for a terminal: control characters —
- * escape sequences that could recolour, move the cursor, retitle the window or hide text — and the
- * bidirectional overrides that make text read differently from its bytes are shown as `\u{1b}`, never sent.
- */
-export function printable(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`).replace(/\t/g, ' ');
-}
-
-/** The same for text of many lines (a Markdown summary printed to a terminal): line breaks and tabs stay. */
-export function printableLines(text: string): string {
-  return text.split('\n').map((l) => l.split('\t').map((p) => printable(p.replace(/\r$/, ''))).join('\t')).join('\n');
 }
 
 /** Line breaks and the blanks around them become one space, so every finding stays on one line. */

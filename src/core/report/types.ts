@@ -1,4 +1,4 @@
-import type { Finding } from '../records/types';
+import type { Finding } from '../model/findings';
 
 /** One finding with the workspace-relative, `/`-separated path of its file. */
 export interface ReportItem {

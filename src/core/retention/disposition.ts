@@ -1,4 +1,4 @@
-import type { Schema } from '../schema/types';
+import type { Schema } from '../model/schema';
 import { addDays, daysBetween } from './dates';
 import { retentionOf, type Retention } from './retention';
 

@@ -1,5 +1,5 @@
-import { ownValue } from '../model/data';
-import type { Bilingual, RetentionDefault, Schema } from '../schema/types';
+import { ownValue } from '../model/records';
+import type { Bilingual, RetentionDefault, Schema } from '../model/schema';
 import { addYears, isoDate } from './dates';
 
 /** One period that applies to a record, and when it ends. */

@@ -2,8 +2,10 @@
 import * as fs from 'fs';
 import * as nodePath from 'path';
 import { runGit } from '../git/run';
-import { parseRecordText, type ParsedRecord } from '../parse/record-file';
-import { createMatcher, recordKind } from '../records/matcher';
+import { parseRecordText } from '../parse/record-file';
+import { type ParsedRecord } from '../model/parsed';
+import { createMatcher } from '../index/matcher';
+import { recordKind } from '../model/records';
 import { loadSchema } from '../schema/load';
 import { fieldDiff, type FieldChange } from './field-diff';
 import { checkRev, decodeText } from './git-tree';

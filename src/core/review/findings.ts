@@ -2,18 +2,18 @@
  * The findings `check` would report at a revision, read from git without touching the working tree: the
  * revision's own schema, every record file it holds, the same rules and the same cross-file checks.
  */
-import type { Lang } from '../i18n';
+import type { Lang } from '../model/lang';
 import { LineIndex } from '../parse/lines';
 import { DEFAULT_MAX_BYTES } from '../parse/decode';
-import { configureIndex } from '../records/configure';
-import { indexBytes } from '../records/index-file';
-import { createMatcher } from '../records/matcher';
-import { RecordIndex } from '../records/record-index';
-import type { FileEntry } from '../records/types';
+import { configureIndex } from '../index/configure';
+import { indexBytes } from '../index/index-file';
+import { createMatcher } from '../index/matcher';
+import { RecordIndex } from '../index/record-index';
+import type { FileEntry } from '../model/records';
 import { allRules } from '../rules';
 import { loadSchema, SCHEMA_PATH } from '../schema/load';
 import { decodeText, listTree, readBlobs } from './git-tree';
-import type { FindingChange } from './summary';
+import type { FindingChange } from './types';
 
 /** Every finding at REV, with its 1-based line, sorted by path, line and code. */
 export async function revisionFindings(git: string, root: string, rev: string, lang: Lang): Promise<FindingChange[]> {

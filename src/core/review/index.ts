@@ -4,5 +4,6 @@ export * from './field-diff';
 export * from './history';
 export * from './marks';
 export * from './summary';
-export { maskText, escapeMarkdown } from './markdown';
+export { maskText } from './markdown';
+export { escapeMarkdown } from '../text/escape';
 export { resolveCommit } from './git-tree';

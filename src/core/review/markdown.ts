@@ -3,14 +3,14 @@
  * (a PR comment must not leak an ID or card number) and escaped (a value must not break the table or
  * inject markup).
  */
-import type { Lang } from '../i18n';
+import type { Lang } from '../model/lang';
 import { loadSchema } from '../schema/load';
-import type { Schema } from '../schema/types';
+import type { Schema } from '../model/schema';
 import { escapeMarkdown } from '../text/escape';
 import { findPersonalInfo, maskValue } from '../values/pii';
 import type { RecordChange } from './changes';
 import { formatValue } from './field-diff';
-import type { DiffSummary, FindingChange } from './summary';
+import type { DiffSummary, FindingChange } from './types';
 
 const MAX_CELL = 200;
 // Digit runs the checksum-based scan lets through (a mistyped ID number is still someone's ID number).
@@ -35,7 +35,6 @@ function maskField(schema: Schema, field: string, value: unknown): string {
   return maskText(text);
 }
 
-export { escapeMarkdown };
 
 function cell(text: string): string {
   const short = text.length > MAX_CELL ? text.slice(0, MAX_CELL - 1) + '…' : text;

@@ -1,32 +1,14 @@
 /** What a change to the records amounts to, for a reviewer: record by record, and the findings it brings or removes. */
-import type { Lang } from '../i18n';
+import type { Lang } from '../model/lang';
 import { SCHEMA_PATH } from '../schema/load';
-import { readWorkspaceSchema } from '../workspace';
-import { changedFiles, recordChanges, type RecordChange } from './changes';
+import { readWorkspaceSchema } from '../schema/workspace';
+import { changedFiles, recordChanges } from './changes';
 import { compareFindings, revisionFindings } from './findings';
 import { resolveCommit } from './git-tree';
 import { fileAt } from './history';
 
 export { summaryMarkdown } from './markdown';
-
-export interface FindingChange {
-  path: string;
-  code: string;
-  message: string;
-  severity: string;
-  /** 1-based line in the revision the finding was read from (HEAD for introduced, BASE for fixed). */
-  line?: number;
-}
-
-export interface DiffSummary {
-  base: string;
-  head: string;
-  records: RecordChange[];
-  introduced: FindingChange[];
-  fixed: FindingChange[];
-  /** Set when HEAD is the working tree: findings were not compared (see worktreeSummary). */
-  worktree?: boolean;
-}
+import type { DiffSummary } from './types';
 
 async function commitOf(git: string, root: string, rev: string): Promise<string> {
   const id = await resolveCommit(git, root, rev);

@@ -1,4 +1,4 @@
-import type { Lang } from '../i18n';
+import type { Lang } from '../model/lang';
 
 /** The parser's own words for syntax problems are precise; only the lead-in is translated. */
 const ZH: Record<string, string> = {

@@ -1,4 +1,4 @@
-import type { Span } from '../parse/record-file';
+import type { Span } from '../model/parsed';
 import { findPersonalInfo, maskValue, type PiiHit, type PiiKind } from '../values/pii';
 import { say, type RecordContext, type RecordRule } from './rule';
 

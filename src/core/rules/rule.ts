@@ -1,7 +1,7 @@
-import { fill, type Lang } from '../i18n';
-import type { ParsedRecord, Span } from '../parse/record-file';
-import type { Bilingual, CategoryDef, FieldDef, Schema, Severity, SeveritySetting } from '../schema/types';
-import type { FixData } from '../records/types';
+import { fill, type Lang } from '../model/lang';
+import type { ParsedRecord, Span } from '../model/parsed';
+import type { Bilingual, CategoryDef, FieldDef, Schema, Severity, SeveritySetting } from '../model/schema';
+import type { FixData } from '../model/findings';
 
 /** What a rule sees of one record. */
 export interface RecordContext {

@@ -1,4 +1,4 @@
-import type { Bilingual, FieldDef, FieldType, Severity } from '../schema/types';
+import type { Bilingual, FieldDef, FieldType, Severity } from '../model/schema';
 import { labelOf, say, type RecordContext, type RecordRule } from './rule';
 import { display, fieldsOfType } from './util';
 

@@ -6,8 +6,8 @@
  * a number to every tool and a string once quoted, so it is a warning.
  */
 import { hasLeadingZero, isKeptInteger, keepsText } from '../parse/exact-int';
-import type { Span } from '../parse/record-file';
-import type { Bilingual, FieldDef, FieldType } from '../schema/types';
+import type { Span } from '../model/parsed';
+import type { Bilingual, FieldDef, FieldType } from '../model/schema';
 import { labelOf, say, type RecordContext, type RecordRule } from './rule';
 
 /** Field types whose values are text that may consist of digits: quoting is always right for them. */

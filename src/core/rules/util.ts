@@ -1,5 +1,5 @@
-import type { Span } from '../parse/record-file';
-import type { FieldDef, FieldType } from '../schema/types';
+import type { Span } from '../model/parsed';
+import type { FieldDef, FieldType } from '../model/schema';
 import { fieldsFor, isBlank, type RecordContext } from './rule';
 
 interface PresentField {

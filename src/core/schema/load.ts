@@ -4,7 +4,7 @@ import defaultSchemaText from './default-schema.yaml';
 import {
   FIELD_TYPES, SEVERITIES, type ArchiveNumberConfig, type Bilingual, type CategoryDef, type FieldDef, type FieldType,
   type DisposalConfig, type RetentionDefault, type RetentionRuleDef, type Schema, type SeveritySetting,
-} from './types';
+} from '../model/schema';
 
 export const SCHEMA_PATH = '.records/schema.yaml';
 export { defaultSchemaText };

@@ -1,6 +1,6 @@
-import type { RecordEntry } from '../../core/records/types';
+import type { RecordEntry } from '../../core/model/records';
 import { dispositionBasis, stateIn, type DayWindow, type DispositionBasis, type DispositionState } from '../../core/retention/disposition';
-import type { Schema } from '../../core/schema/types';
+import type { Schema } from '../../core/model/schema';
 import type { FolderIndex } from './folder-index';
 
 /**

@@ -1,10 +1,10 @@
 import fg from 'fast-glob';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
-import { langOf } from '../../core/i18n';
-import type { IndexChange } from '../../core/records/record-index';
-import type { RecordEntry } from '../../core/records/types';
-import type { SeveritySetting } from '../../core/schema/types';
+import { langOf } from '../../core/model/lang';
+import type { IndexChange } from '../../core/index/record-index';
+import type { RecordEntry } from '../../core/model/records';
+import type { SeveritySetting } from '../../core/model/schema';
 import { FolderIndex } from './folder-index';
 
 export interface WorkspaceChange extends IndexChange {

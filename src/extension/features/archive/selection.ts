@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { field, type RecordEntry } from '../../../core/records/types';
+import { field, type RecordEntry } from '../../../core/model/records';
 import type { FolderIndex } from '../../index/folder-index';
 import type { WorkspaceIndex } from '../../index/workspace-index';
 import type { Node, RecordsTree } from '../records-view/tree';

@@ -3,8 +3,8 @@ import { isFixable, planFixEdits, type TextEdit } from '../../../core/fix/fixes'
 import { tryReadFileInside } from '../../../core/io/safe-fs';
 import { decodeRecordBytes } from '../../../core/parse/decode';
 import { LineIndex } from '../../../core/parse/lines';
-import { indexText } from '../../../core/records/index-file';
-import type { Finding } from '../../../core/records/types';
+import { indexText } from '../../../core/index/index-file';
+import type { Finding } from '../../../core/model/findings';
 import type { FolderIndex } from '../../index/folder-index';
 import type { WorkspaceIndex } from '../../index/workspace-index';
 import { GuardedEdit } from '../../guarded-edit';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { forEachInSlices } from '../../../core/slices';
+import { forEachInSlices } from '../../../core/async/slices';
 import type { Feature } from '../../feature';
 import type { FolderIndex } from '../../index/folder-index';
 import { RecordsCodeActions, registerWorkspaceFix } from './code-actions';

@@ -8,7 +8,7 @@ import { setFieldEdits } from '../../../core/fix/fixes';
 import { hasFilterRepo, reachable } from '../../../core/git/purge';
 import { purgeReport } from '../../../core/git/report';
 import { isGitRepo } from '../../../core/git/run';
-import type { RecordEntry } from '../../../core/records/types';
+import type { RecordEntry } from '../../../core/model/records';
 import { today } from '../../../core/retention/dates';
 import { isHold } from '../../../core/retention/disposition';
 import type { FolderIndex } from '../../index/folder-index';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { langOf } from '../../../core/i18n';
-import type { RecordEntry } from '../../../core/records/types';
+import { langOf } from '../../../core/model/lang';
+import type { RecordEntry } from '../../../core/model/records';
 import type { Feature } from '../../feature';
 import type { FolderIndex } from '../../index/folder-index';
 import { recordsOfNodes } from '../archive/selection';

@@ -1,9 +1,9 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { field, type RecordEntry } from '../../../core/records/types';
+import { field, type RecordEntry } from '../../../core/model/records';
 import { today } from '../../../core/retention/dates';
 import { dayWindow, dispositionOf, stateIn, type DayWindow } from '../../../core/retention/disposition';
-import { forEachInSlices } from '../../../core/slices';
+import { forEachInSlices } from '../../../core/async/slices';
 import { basisOf } from '../../index/dispositions';
 import type { FolderIndex } from '../../index/folder-index';
 import type { WorkspaceIndex } from '../../index/workspace-index';

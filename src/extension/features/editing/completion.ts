@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { langOf, type Lang } from '../../../core/i18n';
-import type { FieldDef } from '../../../core/schema/types';
+import { langOf, type Lang } from '../../../core/model/lang';
+import type { FieldDef } from '../../../core/model/schema';
 import type { Services } from '../../services';
 import { bilingual, ownerKey, pick, recordYamlAt, type RecordYaml } from './context';
 import { categoryFacts, fieldMarkdown } from './hover';

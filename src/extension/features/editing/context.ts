@@ -1,7 +1,8 @@
 import type * as vscode from 'vscode';
-import type { Lang } from '../../../core/i18n';
-import { parseRecordText, type ParsedRecord } from '../../../core/parse/record-file';
-import type { Bilingual, Schema } from '../../../core/schema/types';
+import type { Lang } from '../../../core/model/lang';
+import { parseRecordText } from '../../../core/parse/record-file';
+import { type ParsedRecord } from '../../../core/model/parsed';
+import type { Bilingual, Schema } from '../../../core/model/schema';
 import type { Services } from '../../services';
 
 /** A top-level `key:` at column 0, followed by a space, a tab or the end of the line. */

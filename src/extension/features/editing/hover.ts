@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { langOf, type Lang } from '../../../core/i18n';
-import type { CategoryDef, FieldDef, Schema } from '../../../core/schema/types';
+import { langOf, type Lang } from '../../../core/model/lang';
+import type { CategoryDef, FieldDef, Schema } from '../../../core/model/schema';
 import type { Services } from '../../services';
 import { bilingual, keyOfLine, ownerKey, pick, recordYamlAt } from './context';
 

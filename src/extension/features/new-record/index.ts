@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { GuardedEdit } from '../../guarded-edit';
-import { langOf } from '../../../core/i18n';
-import { field } from '../../../core/records/types';
+import { langOf } from '../../../core/model/lang';
+import { field } from '../../../core/model/records';
 import { newRecordPath, newRecordText, nextId, slug } from '../../../core/new-record';
 import { today } from '../../../core/retention/dates';
 import type { Feature } from '../../feature';

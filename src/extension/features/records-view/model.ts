@@ -1,10 +1,10 @@
-import type { Lang } from '../../../core/i18n';
-import { ownValue } from '../../../core/model/data';
-import { field, type RecordEntry } from '../../../core/records/types';
-import type { Schema } from '../../../core/schema/types';
+import type { Lang } from '../../../core/model/lang';
+import { ownValue } from '../../../core/model/records';
+import { field, type RecordEntry } from '../../../core/model/records';
+import type { Schema } from '../../../core/model/schema';
 import { today } from '../../../core/retention/dates';
 import { dayWindow, type DayWindow, type DispositionState } from '../../../core/retention/disposition';
-import { forEachInSlices } from '../../../core/slices';
+import { forEachInSlices } from '../../../core/async/slices';
 import { dispositionStateOf } from '../../index/dispositions';
 import type { FolderIndex } from '../../index/folder-index';
 

@@ -1,7 +1,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { Lang } from '../../../core/i18n';
-import { field, type RecordEntry } from '../../../core/records/types';
+import type { Lang } from '../../../core/model/lang';
+import { field, type RecordEntry } from '../../../core/model/records';
 import type { FolderIndex } from '../../index/folder-index';
 import { dueWithinDays } from '../../settings';
 import type { WorkspaceIndex } from '../../index/workspace-index';

@@ -6,7 +6,7 @@ import { fileAt, fileHistory, type HistoryEntry } from '../../../core/review/his
 import { fieldDiff, formatValue } from '../../../core/review/field-diff';
 import { appendMark, REVIEWS_PATH, type ReviewMark } from '../../../core/review/marks';
 import { parseRecordText } from '../../../core/parse/record-file';
-import { recordKind } from '../../../core/records/matcher';
+import { recordKind } from '../../../core/model/records';
 import { runGit } from '../../../core/git/run';
 import { maskPersonal } from '../../../core/labels/model';
 import type { FolderIndex } from '../../index/folder-index';

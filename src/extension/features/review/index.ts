@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { langOf } from '../../../core/i18n';
+import { langOf } from '../../../core/model/lang';
 import type { Feature } from '../../feature';
 import { BackupWatch } from './backup';
 import { FIELD_SCHEME, FieldChangesProvider, markReviewed, showHistory } from './commands';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { today } from '../../../core/retention/dates';
 import { dayWindow } from '../../../core/retention/disposition';
-import { forEachInSlices } from '../../../core/slices';
+import { forEachInSlices } from '../../../core/async/slices';
 import { dispositionStateOf } from '../../index/dispositions';
 import type { Feature } from '../../feature';
 import { dueWithinDays } from '../../settings';

@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { FileRefusal } from './io/paths';
-import { writeFileInside } from './io/safe-fs';
-import { defaultSchemaText, loadSchema, SCHEMA_PATH, type LoadedSchema } from './schema/load';
+import { FileRefusal } from '../io/paths';
+import { writeFileInside } from '../io/safe-fs';
+import { defaultSchemaText, loadSchema, SCHEMA_PATH, type LoadedSchema } from './load';
 
 /** The schema of a workspace folder: its `.records/schema.yaml`, or the built-in default when it has none. */
 export function readWorkspaceSchema(root: string): LoadedSchema & { text: string | undefined } {

@@ -3,7 +3,7 @@ import * as path from 'path';
 import { DEFAULT_MAX_BYTES } from '../parse/decode';
 import { indexBytes, indexTooLarge, type IndexOptions } from './index-file';
 import { skippedEntry } from './skipped';
-import type { FileEntry } from './types';
+import type { FileEntry } from '../model/records';
 import { describePath } from './walk';
 
 /** One buffer per thread for the bytes of the file being read: records are small, and decoding copies them out. */

@@ -1,8 +1,9 @@
-import type { Lang } from '../i18n';
+import type { Lang } from '../model/lang';
 import { parseProblemMessage } from '../rules/parse-problems';
-import type { Severity } from '../schema/types';
+import type { Severity } from '../model/schema';
 import { PARSE_SEVERITY, severityFor, type IndexOptions } from './index-file';
-import type { FileEntry, Finding } from './types';
+import type { FileEntry } from '../model/records';
+import type { Finding } from '../model/findings';
 import type { Skipped } from './walk';
 
 /**

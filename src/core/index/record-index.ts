@@ -1,7 +1,9 @@
-import type { Lang } from '../i18n';
-import type { Severity, SeveritySetting } from '../schema/types';
+import type { Lang } from '../model/lang';
+import type { Severity, SeveritySetting } from '../model/schema';
 import { StringTable } from './strings';
-import { anchorOf, type FileEntry, type Finding, type RecordEntry } from './types';
+import { anchorOf, type FileEntry, type RecordEntry } from '../model/records';
+import { type Finding } from '../model/findings';
+import type { ArchiveKey } from '../model/records';
 
 export interface IndexChange {
   /** Paths whose entries were added, replaced or removed; undefined = everything (a full rebuild). */
@@ -61,9 +63,6 @@ export class Interner {
 }
 
 const DUPLICATE = { id: 'duplicate-id', archive_no: 'duplicate-archive-no' } as const;
-
-/** Where an archive number sits in its numbering: the scope it counts within and its item number. */
-export type ArchiveKey = (archiveNo: string) => { scope: string; n: number; width: number } | undefined;
 
 /**
  * Every record file of a workspace folder, kept current by `set` and `delete`. Duplicate ids and archive

@@ -1,14 +1,16 @@
-import type { Lang } from '../i18n';
+import type { Lang } from '../model/lang';
 import { rawArchiveNumbers } from '../archive/raw-numbers';
 import { decodeRecordBytes, tooLargeProblem, type FileProblem } from '../parse/decode';
 import { findLateFrontMatter } from '../parse/front-matter';
 import { LineIndex } from '../parse/lines';
-import { parseRecordText, type ParsedRecord, type Span } from '../parse/record-file';
-import type { Schema, Severity, SeveritySetting } from '../schema/types';
+import { parseRecordText } from '../parse/record-file';
+import { type ParsedRecord, type Span } from '../model/parsed';
+import type { Schema, Severity, SeveritySetting } from '../model/schema';
 import type { RecordContext, RecordRule } from '../rules/rule';
 import { parseProblemMessage } from '../rules/parse-problems';
-import { recordKind } from './matcher';
-import type { FileEntry, Finding, FixData, RecordEntry } from './types';
+import { recordKind } from '../model/records';
+import type { FileEntry, RecordEntry } from '../model/records';
+import type { Finding, FixData } from '../model/findings';
 
 export interface IndexOptions {
   schema: Schema;

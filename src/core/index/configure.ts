@@ -1,5 +1,5 @@
 import { archiveKeyFor } from '../archive/expected';
-import type { Schema, SeveritySetting } from '../schema/types';
+import type { Schema, SeveritySetting } from '../model/schema';
 import type { RecordIndex } from './record-index';
 
 /** Sets what the index's own findings (duplicates, numbering gaps) depend on: the schema and rule settings. */

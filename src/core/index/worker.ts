@@ -2,11 +2,11 @@
 import { parentPort, workerData } from 'worker_threads';
 import { allRules } from '../rules';
 import { defaultSchema } from '../schema/load';
-import type { Schema, SeveritySetting } from '../schema/types';
-import type { Lang } from '../i18n';
+import type { Schema, SeveritySetting } from '../model/schema';
+import type { Lang } from '../model/lang';
 import type { IndexOptions } from './index-file';
 import { readAndIndex, workspaceFileExists } from './read-file';
-import type { FileEntry } from './types';
+import type { FileEntry } from '../model/records';
 import { RecordWalker, type ListedFile, type Skipped } from './walk';
 
 export interface WorkerInit {

@@ -1,7 +1,8 @@
 import { createHash } from 'crypto';
-import { yieldToEventLoop } from '../slices';
+import { yieldToEventLoop } from '../async/slices';
 import { StringTable } from './strings';
-import type { FileEntry, Finding, RecordEntry } from './types';
+import type { FileEntry, RecordEntry } from '../model/records';
+import type { Finding } from '../model/findings';
 
 /**
  * The index cache: one JSON line per file, so a warm start reads it in slices without holding the extension

@@ -1,33 +1,4 @@
-import { ownValue } from '../model/data';
-import type { Severity } from '../schema/types';
-
-/** A 0-based position, as VS Code and the command line (after +1) show it. */
-export interface Pos {
-  line: number;
-  col: number;
-}
-
-/** What a quick fix needs, carried with the finding so the editor never re-derives the problem. */
-export interface FixData {
-  field?: string;
-  /** Suggested replacement text for the finding's range. */
-  replacement?: string;
-  /** Fields to insert (missing-field). */
-  missing?: string[];
-  [key: string]: unknown;
-}
-
-export interface Finding {
-  /** The rule's code, e.g. `missing-field`; it names the rule's documentation page. */
-  code: string;
-  severity: Severity;
-  message: string;
-  start: Pos;
-  end: Pos;
-  /** The record (document number) in the file, when the finding belongs to one. */
-  record?: number;
-  data?: FixData;
-}
+import type { Finding, Pos } from './findings';
 
 /** One record: a Markdown front matter or one YAML document. Strings are copied out of the file's text. */
 export interface RecordEntry {
@@ -91,3 +62,24 @@ export function anchorOf(r: RecordEntry, key: 'id' | 'archive_no'): [Pos, Pos] |
   if (!a || a[i] < 0) return undefined;
   return [{ line: a[i], col: a[i + 1] }, { line: a[i], col: a[i + 2] }];
 }
+
+/**
+ * A field's value when the record has it as its own: `data.__proto__` or `data.constructor` of a record that
+ * lacks such a field would otherwise be Object's own machinery (a `{}` in a CSV cell, a function's text).
+ * Field names come from files, schemas and filters people type, so every lookup by such a name uses this.
+ */
+export function ownValue(data: Readonly<Record<string, unknown>> | undefined, name: string): unknown {
+  return data !== undefined && Object.prototype.hasOwnProperty.call(data, name) ? data[name] : undefined;
+}
+
+export function recordKind(relPath: string): 'markdown' | 'yaml' | undefined {
+  const dot = relPath.lastIndexOf('.');
+  if (dot < 0) return undefined;
+  const ext = relPath.slice(dot + 1).toLowerCase();
+  if (ext === 'md' || ext === 'markdown') return 'markdown';
+  if (ext === 'yaml' || ext === 'yml') return 'yaml';
+  return undefined;
+}
+
+/** Where an archive number sits in its numbering: the scope it counts within and its item number. */
+export type ArchiveKey = (archiveNo: string) => { scope: string; n: number; width: number } | undefined;
