@@ -1,7 +1,6 @@
 import { LineIndex } from '../../core/parse/lines';
 import type { Finding } from '../../core/model/findings';
 import { formatJson, formatSarif, formatText, sortItems, summarize, type ReportItem } from '../../core/report';
-import { allRules } from '../../core/rules';
 import { SCHEMA_PATH } from '../../core/schema/load';
 import { VERSION } from '../../core/version';
 import { UsageError, type ParsedArgs } from '../args';
@@ -43,7 +42,7 @@ export const checkCommand: CliCommand = {
     const summary = summarize(items, { folder: folder.root, records: index.size, files });
     const shown = args.options.has('quiet') ? items.filter((i) => i.finding.severity === 'error') : items;
     if (fmt === 'json') io.out(formatJson(shown, summary));
-    else if (fmt === 'sarif') io.out(formatSarif(shown, summary, { version: VERSION, describe: (code) => ruleTitle(code, folder) }));
+    else if (fmt === 'sarif') io.out(formatSarif(shown, summary, { version: VERSION, lang: folder.lang }));
     else io.out(formatText(shown, summary, { lang: folder.lang, color: useColor() }));
     const tooManyWarnings = maxWarnings !== undefined && summary.warnings > maxWarnings;
     return summary.errors > 0 || tooManyWarnings ? 1 : 0;
@@ -66,11 +65,6 @@ function schemaFindings({ schema }: LoadedFolder): Finding[] {
     const e = lines.positionAt(Math.max(p.start, p.end));
     return { code: 'schema', severity: p.severity, message: p.message, start: { line: s.line, col: s.character }, end: { line: e.line, col: e.character } };
   });
-}
-
-function ruleTitle(code: string, { lang }: LoadedFolder): string | undefined {
-  const rule = allRules.find((r) => r.code === code);
-  return rule && (lang === 'zh' ? rule.title.zh : rule.title.en);
 }
 
 /** Colour on a terminal only, and never with NO_COLOR set (https://no-color.org: a non-empty value). */

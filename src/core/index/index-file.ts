@@ -5,9 +5,9 @@ import { findLateFrontMatter } from '../parse/front-matter';
 import { LineIndex } from '../parse/lines';
 import { parseRecordText } from '../parse/record-file';
 import { type ParsedRecord, type Span } from '../model/parsed';
-import type { Schema, Severity, SeveritySetting } from '../model/schema';
+import type { Schema, SeveritySetting } from '../model/schema';
 import type { RecordContext, RecordRule } from '../rules/rule';
-import { parseProblemMessage } from '../rules/parse-problems';
+import { leadInMessage, severityOf } from '../rules/catalogue';
 import { recordKind } from '../model/records';
 import type { FileEntry, RecordEntry } from '../model/records';
 import type { Finding, FixData } from '../model/findings';
@@ -32,20 +32,12 @@ export interface FileStat {
   size: number;
 }
 
-export const PARSE_SEVERITY: Record<string, Severity> = {
-  'yaml-syntax': 'error', 'duplicate-key': 'error', 'yaml-alias-limit': 'error', 'not-a-mapping': 'error',
-  binary: 'error', encoding: 'error', 'too-large': 'warning',
-  // A link loses nothing when its target is inside (checked there); one to outside is the user's to judge.
-  symlink: 'warning',
-  // The record is not read at all, as if it were not there: as serious as YAML that cannot be parsed.
-  'front-matter-not-at-start': 'error',
-};
-
 /** Lenient: only to look for archive numbers in a file that is not UTF-8 (a value with U+FFFD is unclear). */
 const lenient = new TextDecoder('utf-8');
 
-export function severityFor(code: string, fallback: Severity, opts: Pick<IndexOptions, 'severities' | 'schema'>): SeveritySetting {
-  return opts.severities?.get(code) ?? opts.schema.rules.get(code) ?? fallback;
+/** A code's severity under these options: the editor's settings, then the schema's `rules:`, then the catalogue. */
+export function severityFor(code: string, opts: Pick<IndexOptions, 'severities' | 'schema'>): SeveritySetting {
+  return severityOf(code, opts.severities, opts.schema.rules);
 }
 
 /** Indexes a file from its bytes: decoding problems become findings, never exceptions. */
@@ -74,10 +66,10 @@ function withRawNumbers(entry: FileEntry, text: string, code: string): FileEntry
 
 function problemEntry(path: string, stat: FileStat, problem: FileProblem, opts: IndexOptions): FileEntry {
   const findings: Finding[] = [];
-  const severity = severityFor(problem.code, PARSE_SEVERITY[problem.code], opts);
+  const severity = severityFor(problem.code, opts);
   if (severity !== 'off') {
     const at = { line: problem.line, col: problem.col };
-    findings.push({ code: problem.code, severity, message: parseProblemMessage(problem.code, problem.message, opts.lang), start: at, end: at });
+    findings.push({ code: problem.code, severity, message: leadInMessage(problem.code, problem.message, opts.lang), start: at, end: at });
   }
   return { path, mtimeMs: stat.mtimeMs, size: stat.size, isRecordFile: true, records: [], findings };
 }
@@ -126,7 +118,7 @@ function lateFrontMatter(path: string, text: string, stat: FileStat, opts: Index
   const entry: FileEntry = { path, mtimeMs: stat.mtimeMs, size: stat.size, isRecordFile: late !== undefined, records: [], findings: [] };
   if (!late) return entry;
   const code = 'front-matter-not-at-start';
-  const severity = severityFor(code, PARSE_SEVERITY[code], opts);
+  const severity = severityFor(code, opts);
   if (severity !== 'off') {
     const lines = new LineIndex(text);
     const s = lines.positionAt(late.start);
@@ -136,7 +128,7 @@ function lateFrontMatter(path: string, text: string, stat: FileStat, opts: Index
       ? `开头的 \`---\` 之前有 ${n} 个空行，因此未读取这条记录；删除这些空行即可`
       : `${n} blank line${n === 1 ? '' : 's'} before the opening \`---\`: front matter must start on the first line, so this record is not read`;
     entry.findings.push({
-      code, severity, message: parseProblemMessage(code, message, opts.lang),
+      code, severity, message: leadInMessage(code, message, opts.lang),
       start: { line: s.line, col: s.character }, end: { line: e.line, col: e.character }, data: { replacement: '' },
     });
   }
@@ -152,7 +144,7 @@ function checkRecord(path: string, text: string, record: ParsedRecord, lines: Li
   };
   for (const p of record.problems) {
     const code = p.code === 'alias-limit' ? 'yaml-alias-limit' : p.code;
-    push(code, severityFor(code, PARSE_SEVERITY[code] ?? 'error', opts), p.span, parseProblemMessage(code, p.message, opts.lang));
+    push(code, severityFor(code, opts), p.span, leadInMessage(code, p.message, opts.lang));
   }
   const data = record.data;
   const categoryName = data && typeof data.category === 'string' ? data.category : undefined;
@@ -181,7 +173,7 @@ function activeRules(opts: IndexOptions): [RecordRule, SeveritySetting][] {
   if (!list) {
     list = [];
     for (const rule of opts.rules) {
-      const severity = severityFor(rule.code, rule.severity, opts);
+      const severity = severityFor(rule.code, opts);
       if (severity !== 'off') list.push([rule, severity]);
     }
     active.set(opts, list);
