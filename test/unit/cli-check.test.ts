@@ -283,4 +283,18 @@ describe('report formatters', () => {
       }
     }
   });
+
+  test('check reports the batches\' findings and the schema file\'s, as the editor does, and exits 1', () => {
+    const root = tempWorkspace({
+      'service/a.md': valid('FW-1'),
+      '.records/schema.yaml': 'version: 1\nrules:\n  missing-feild: warning\n',
+      'disposal/XH-2026-001.md': '---\nkind: destruction-batch\nbatch_id: XH-2026-001\nstatus: draft\nrecords:\n  - path: "../outside.md"\n    index: 0\n---\n',
+    });
+    const r = run('check', root, '--format', 'json');
+    assert.equal(r.status, 1, r.stderr);
+    const out = JSON.parse(r.stdout) as JsonOut;
+    const codes = out.findings.map((f) => `${f.path}:${f.line} ${f.code}`);
+    assert.ok(codes.includes('disposal/XH-2026-001.md:6 batch-item-path'), codes.join('\n'));
+    assert.ok(codes.includes('.records/schema.yaml:3 schema'), codes.join('\n'));
+  });
 });

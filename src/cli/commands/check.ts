@@ -1,16 +1,15 @@
-import { LineIndex } from '../../core/parse/lines';
-import type { Finding } from '../../core/model/findings';
-import { formatJson, formatSarif, formatText, sortItems, summarize, type ReportItem } from '../../core/report';
-import { SCHEMA_PATH } from '../../core/schema/load';
+import { checkOpenFolder } from '../../core/check/folder';
+import { formatJson, formatSarif, formatText } from '../../core/report';
 import { VERSION } from '../../core/version';
 import { UsageError, type ParsedArgs } from '../args';
 import type { CliCommand } from '../command';
-import { format, loadFolder, recordIndexOf, type LoadedFolder } from '../load';
+import { format, loadFolder } from '../load';
 
 const USAGE = `Usage: records-curator check [folder] [--format text|json|sarif] [--quiet] [--max-warnings N] [--lang en|zh]
 
-Checks every record of FOLDER (default: the current folder) and its .records/schema.yaml with the
-same rules and index the extension uses, and prints the findings.
+Checks every record of FOLDER (default: the current folder), its .records/schema.yaml and the
+destruction and transfer batches under its disposal folder with the same rules, index and batch checks
+the extension uses, and prints the findings.
 
   --format text|json|sarif  text (default): one line per finding and a summary;
                             json: findings and totals; sarif: SARIF 2.1.0 for code scanning
@@ -29,17 +28,8 @@ export const checkCommand: CliCommand = {
   async run(args, io) {
     const fmt = format(args, ['text', 'json', 'sarif']);
     const maxWarnings = maxWarningsOf(args);
-    const folder = await loadFolder(args, io);
-    const index = recordIndexOf(folder);
-    const all: ReportItem[] = [];
-    let files = 0;
-    for (const entry of index.entries()) {
-      if (entry.isRecordFile) files++;
-      for (const finding of index.findings(entry.path)) all.push({ path: entry.path, finding });
-    }
-    for (const finding of schemaFindings(folder)) all.push({ path: SCHEMA_PATH, finding });
-    const items = sortItems(all);
-    const summary = summarize(items, { folder: folder.root, records: index.size, files });
+    const folder = checkOpenFolder(await loadFolder(args, io));
+    const { items, summary } = folder;
     const shown = args.options.has('quiet') ? items.filter((i) => i.finding.severity === 'error') : items;
     if (fmt === 'json') io.out(formatJson(shown, summary));
     else if (fmt === 'sarif') io.out(formatSarif(shown, summary, { version: VERSION, lang: folder.lang }));
@@ -54,17 +44,6 @@ function maxWarningsOf(args: ParsedArgs): number | undefined {
   if (v === undefined) return undefined;
   if (typeof v !== 'string' || !/^\d+$/.test(v)) throw new UsageError('--max-warnings needs a whole number, e.g. --max-warnings 0');
   return Number(v);
-}
-
-/** Mistakes in the schema file, placed by their offsets into its text. */
-function schemaFindings({ schema }: LoadedFolder): Finding[] {
-  if (schema.text === undefined || schema.problems.length === 0) return [];
-  const lines = new LineIndex(schema.text);
-  return schema.problems.map((p) => {
-    const s = lines.positionAt(p.start);
-    const e = lines.positionAt(Math.max(p.start, p.end));
-    return { code: 'schema', severity: p.severity, message: p.message, start: { line: s.line, col: s.character }, end: { line: e.line, col: e.character } };
-  });
 }
 
 /** Colour on a terminal only, and never with NO_COLOR set (https://no-color.org: a non-empty value). */

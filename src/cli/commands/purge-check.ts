@@ -1,8 +1,8 @@
 import { printableLines } from '../../core/text/terminal';
-import fg from 'fast-glob';
 import * as fs from 'fs';
 import * as path from 'path';
 import { readBatch } from '../../core/disposal/batch';
+import { findBatchFiles } from '../../core/disposal/files';
 import { hasFilterRepo, reachable } from '../../core/git/purge';
 import { purgeReport } from '../../core/git/report';
 import { readWorkspaceSchema } from '../../core/schema/workspace';
@@ -27,10 +27,9 @@ export const purgeCheckCommand: CliCommand = {
     const root = path.resolve(io.cwd, args.positionals[0] ?? '.');
     const git = await gitFor(args, root);
     const { schema } = readWorkspaceSchema(root);
-    const files = await fg(`${schema.disposal.folder}/**/*.md`, { cwd: root, onlyFiles: true, followSymbolicLinks: false, suppressErrors: true });
     const paths: string[] = [];
     const batches: string[] = [];
-    for (const rel of files.sort()) {
+    for (const rel of findBatchFiles(root, schema.disposal.folder)) {
       const batch = readBatch(fs.readFileSync(path.join(root, rel), 'utf8').replace(/^\uFEFF/, ''));
       if (!batch || batch.kind !== 'destruction-batch' || batch.status !== 'executed') continue;
       batches.push(String(batch.data.batch_id ?? rel));

@@ -1,5 +1,6 @@
 import * as crypto from 'crypto';
 import * as vscode from 'vscode';
+import { indexBatchContext, nonRecordFindings } from '../../../core/check/folder';
 import { healthStats, renderHealthHtml, type HealthStats } from '../../../core/health';
 import { today } from '../../../core/retention/dates';
 import type { Feature } from '../../feature';
@@ -17,7 +18,13 @@ async function statsOf(services: Services): Promise<HealthStats | undefined> {
   if (!folder) return undefined;
   const review = services.ui.review?.status;
   const unreviewed = review?.kind === 'ready' ? review.folders.reduce((n, f) => n + f.changes.length, 0) : undefined;
-  return healthStats({ index: folder.index, schema: folder.schema, today: today(), soonDays: dueWithinDays(), unreviewed, backup: services.ui.backup?.state });
+  // The same findings outside records as `check` counts: the schema file's and the batches'.
+  const batches = services.ui.batches;
+  const others = nonRecordFindings({
+    schemaText: folder.schemaFromWorkspace ? folder.schemaText : undefined, schemaProblems: folder.schemaProblems,
+    batches: batches?.texts(folder) ?? [], batchContext: indexBatchContext(folder.root, folder.index, folder.index.lang),
+  });
+  return healthStats({ index: folder.index, schema: folder.schema, today: today(), soonDays: dueWithinDays(), unreviewed, backup: services.ui.backup?.state, others });
 }
 
 /**
