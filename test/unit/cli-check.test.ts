@@ -297,4 +297,23 @@ describe('report formatters', () => {
     assert.ok(codes.includes('disposal/XH-2026-001.md:6 batch-item-path'), codes.join('\n'));
     assert.ok(codes.includes('.records/schema.yaml:3 schema'), codes.join('\n'));
   });
+
+  test('check --fix-dry-run shows the fixes as a diff and writes nothing; --fix writes them and reports what is left', () => {
+    const bad = record({ ...VALID_SERVICE, id: 'FW-9', service_type: 'suport', date: '2026/3/5' }, '手机 13912345678。\n');
+    const root = tempWorkspace({ 'service/a.md': bad, 'service/b.md': valid('FW-10') });
+    const dry = run('check', root, '--fix-dry-run');
+    assert.equal(dry.status, 0, dry.stderr);
+    assert.match(dry.stdout, /^-service_type: suport$/m);
+    assert.match(dry.stdout, /^\+service_type: support$/m);
+    assert.match(dry.stdout, /^\+date: 2026-03-05$/m);
+    assert.match(dry.stdout, /^\+手机 139\*{4}5678。$/m);
+    assert.match(dry.stderr, /would fix 3 problems in 1 files \(nothing written\)/);
+    assert.equal(fs.readFileSync(path.join(root, 'service/a.md'), 'utf8'), bad, 'a dry run writes nothing');
+    const fixed = run('check', root, '--fix');
+    assert.equal(fixed.status, 0, fixed.stdout + fixed.stderr);
+    assert.match(fixed.stderr, /fixed 3 problems in 1 files/);
+    assert.match(fixed.stdout, /no problems/);
+    assert.equal(fs.readFileSync(path.join(root, 'service/a.md'), 'utf8'), bad.replace('suport', 'support').replace('2026/3/5', '2026-03-05').replace('13912345678', '139****5678'));
+    assert.equal(run('check', root, '--fix', '--fix-dry-run').status, 2);
+  });
 });

@@ -1,11 +1,15 @@
+import { createTwoFilesPatch } from 'diff';
+import { planFolderFixes } from '../../core/check/fix-folder';
 import { checkOpenFolder } from '../../core/check/folder';
+import { applyChanges } from '../../core/io/changes';
+import { printable, printableLines } from '../../core/text/terminal';
 import { formatJson, formatSarif, formatText } from '../../core/report';
 import { VERSION } from '../../core/version';
 import { UsageError, type ParsedArgs } from '../args';
 import type { CliCommand } from '../command';
-import { format, loadFolder } from '../load';
+import { format, loadFolder, refusalText } from '../load';
 
-const USAGE = `Usage: records-curator check [folder] [--format text|json|sarif] [--quiet] [--max-warnings N] [--lang en|zh]
+const USAGE = `Usage: records-curator check [folder] [--format text|json|sarif] [--quiet] [--max-warnings N] [--fix | --fix-dry-run] [--lang en|zh]
 
 Checks every record of FOLDER (default: the current folder), its .records/schema.yaml and the
 destruction and transfer batches under its disposal folder with the same rules, index and batch checks
@@ -15,20 +19,45 @@ the extension uses, and prints the findings.
                             json: findings and totals; sarif: SARIF 2.1.0 for code scanning
   --quiet                   print errors only (the summary still counts everything)
   --max-warnings N          also fail when there are more than N warnings
+  --fix                     make the fixes the findings carry (the editor's Fix All, byte for byte), all files
+                            or none, then report what is left
+  --fix-dry-run             print those fixes as a unified diff; write nothing
   --lang en|zh              language of the messages (default: from LANG)
 
-Exit code: 0 no errors, 1 errors (or too many warnings), 2 wrong usage.`;
+Exit code: 0 no errors, 1 errors (or too many warnings, or fixes that could not be written), 2 wrong usage.`;
 
 export const checkCommand: CliCommand = {
   name: 'check',
   summary: 'check the records and the schema; text, JSON or SARIF output; exit 1 on errors',
   usage: USAGE,
   valueOptions: ['format', 'lang', 'max-warnings'],
-  flags: ['quiet'],
+  flags: ['quiet', 'fix', 'fix-dry-run'],
   async run(args, io) {
     const fmt = format(args, ['text', 'json', 'sarif']);
     const maxWarnings = maxWarningsOf(args);
-    const folder = checkOpenFolder(await loadFolder(args, io));
+    if (args.options.has('fix') && args.options.has('fix-dry-run')) throw new UsageError('--fix and --fix-dry-run exclude each other');
+    let opened = await loadFolder(args, io);
+    const zh = opened.lang === 'zh';
+    if (args.options.has('fix') || args.options.has('fix-dry-run')) {
+      const plan = planFolderFixes(opened);
+      for (const p of plan.changed) io.err(`${printable(p)}\t${zh ? '索引后已修改，本次未修复' : 'changed since it was read; not fixed this time'}\n`);
+      for (const r of plan.refused) io.err(`${printable(r.path)}\t${zh ? '未修复' : 'not fixed'}: ${printable(r.title)} (${printable(r.reason)})\n`);
+      const count = plan.changes.reduce((n, c) => n + c.fixed, 0);
+      if (args.options.has('fix-dry-run')) {
+        for (const c of plan.changes) io.out(printableLines(createTwoFilesPatch(`a/${c.path}`, `b/${c.path}`, c.beforeText, c.afterText, '', '', { context: 3 })));
+        io.err(zh ? `将修复 ${count} 个问题，涉及 ${plan.changes.length} 个文件（未写入）\n` : `would fix ${count} problems in ${plan.changes.length} files (nothing written)\n`);
+        return 0;
+      }
+      const written = applyChanges(opened.root, plan.changes);
+      if (!written.ok) {
+        io.err(`records-curator check --fix: ${refusalText(written.error, zh)}\n`);
+        return 1;
+      }
+      io.err(zh ? `已修复 ${count} 个问题，涉及 ${plan.changes.length} 个文件\n` : `fixed ${count} problems in ${plan.changes.length} files\n`);
+      // What is left is reported from the files as they are now.
+      if (plan.changes.length) opened = await loadFolder(args, io);
+    }
+    const folder = checkOpenFolder(opened);
     const { items, summary } = folder;
     const shown = args.options.has('quiet') ? items.filter((i) => i.finding.severity === 'error') : items;
     if (fmt === 'json') io.out(formatJson(shown, summary));

@@ -4,13 +4,14 @@ import { decodeRecordBytes, tooLargeProblem, type FileProblem } from '../parse/d
 import { findLateFrontMatter } from '../parse/front-matter';
 import { LineIndex } from '../parse/lines';
 import { parseRecordText } from '../parse/record-file';
-import { type ParsedRecord, type Span } from '../model/parsed';
+import type { ParsedFile, ParsedRecord, Span } from '../model/parsed';
 import type { Schema, SeveritySetting } from '../model/schema';
-import type { RecordContext, RecordRule } from '../rules/rule';
+import type { RecordContext, RecordRule, ReportMore } from '../rules/rule';
 import { leadInMessage, severityOf } from '../rules/catalogue';
 import { recordKind } from '../model/records';
 import type { FileEntry, RecordEntry } from '../model/records';
-import type { Finding, FixData } from '../model/findings';
+import type { Finding } from '../model/findings';
+import { buildFix } from '../fix/finding-fix';
 
 export interface IndexOptions {
   schema: Schema;
@@ -84,7 +85,7 @@ export function indexText(path: string, text: string, stat: FileStat, opts: Inde
   const records: RecordEntry[] = [];
   for (const record of parsed.records) {
     const before = findings.length;
-    checkRecord(path, text, record, lines, opts, findings);
+    checkRecord(path, text, parsed, record, lines, opts, findings);
     let errors = 0;
     let warnings = 0;
     for (let i = before; i < findings.length; i++) {
@@ -129,18 +130,27 @@ function lateFrontMatter(path: string, text: string, stat: FileStat, opts: Index
       : `${n} blank line${n === 1 ? '' : 's'} before the opening \`---\`: front matter must start on the first line, so this record is not read`;
     entry.findings.push({
       code, severity, message: leadInMessage(code, message, opts.lang),
-      start: { line: s.line, col: s.character }, end: { line: e.line, col: e.character }, data: { replacement: '' },
+      start: { line: s.line, col: s.character }, end: { line: e.line, col: e.character },
+      fix: { title: opts.lang === 'zh' ? '删除前置元数据之前的空行' : 'Remove the blank lines before the front matter', edits: [{ start: late.start, end: late.fence, newText: '' }], makesRecord: true },
     });
   }
   return withRawNumbers(entry, text, code);
 }
 
-function checkRecord(path: string, text: string, record: ParsedRecord, lines: LineIndex, opts: IndexOptions, out: Finding[]): void {
-  const push = (code: string, severity: SeveritySetting, span: Span, message: string, data?: FixData) => {
+function checkRecord(path: string, text: string, parsed: ParsedFile, record: ParsedRecord, lines: LineIndex, opts: IndexOptions, out: Finding[]): void {
+  const push = (code: string, severity: SeveritySetting, span: Span, message: string, more?: ReportMore) => {
     if (severity === 'off') return;
     const s = lines.positionAt(span.start);
     const e = lines.positionAt(span.end);
-    out.push({ code, severity, message, start: { line: s.line, col: s.character }, end: { line: e.line, col: e.character }, record: record.index, data });
+    const f: Finding = { code, severity, message, start: { line: s.line, col: s.character }, end: { line: e.line, col: e.character }, record: record.index };
+    if (more) {
+      const { fix: spec, ...data } = more;
+      if (Object.keys(data).length) f.data = data;
+      // The fix goes with the finding as edits: no front end works it out again.
+      const fix = spec && buildFix({ text, kind: parsed.kind, parsed, record, span, field: more.field, schema: opts.schema, lang: opts.lang }, spec);
+      if (fix) f.fix = fix;
+    }
+    out.push(f);
   };
   for (const p of record.problems) {
     const code = p.code === 'alias-limit' ? 'yaml-alias-limit' : p.code;
@@ -157,7 +167,7 @@ function checkRecord(path: string, text: string, record: ParsedRecord, lines: Li
     memo: {},
     severity: 'error',
     fileExists: opts.fileExists,
-    report: (span, message, fix, own) => push(code, own ?? ctx.severity, span, message, fix),
+    report: (span, message, more, own) => push(code, own ?? ctx.severity, span, message, more),
   };
   for (const [rule, ruleSeverity] of activeRules(opts)) {
     code = rule.code;

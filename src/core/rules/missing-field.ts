@@ -15,7 +15,7 @@ export const missingField: RecordRule = {
       const def = ctx.schema.fields.get(name);
       const where = ctx.category ? say(ctx.lang, { en: ' for category {c}', zh: '（{c}类）' }, { c: ctx.lang === 'zh' ? ctx.category.label.zh : ctx.category.key }) : '';
       const message = say(ctx.lang, { en: 'missing required field {f}{w}', zh: '缺少必填字段 {f}{w}' }, { f: labelOf(ctx.lang, def, name), w: where });
-      ctx.report(ctx.record.fence ?? ctx.record.span, message, { field: name, missing: [name] });
+      ctx.report(ctx.record.fence ?? ctx.record.span, message, { field: name, fix: { insert: [name] } });
     }
   },
 };
