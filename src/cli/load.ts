@@ -5,6 +5,7 @@ import { langOf, type Lang } from '../core/model/lang';
 import { FileRefusal, REFUSAL_TEXT } from '../core/io/paths';
 import { writeOutputFile } from '../core/io/safe-fs';
 import { printable } from '../core/text/terminal';
+import { docLang, type DocLang } from '../core/text/bilingual';
 import { isGitRepo } from '../core/git/run';
 import { openFolder, type OpenFolder } from '../core/check/folder';
 import type { RecordIndex } from '../core/index/record-index';
@@ -24,6 +25,13 @@ export async function loadFolder(args: ParsedArgs, io: CliIo): Promise<LoadedFol
 export function cliLang(args: ParsedArgs): Lang {
   const l = args.options.get('lang');
   return langOf(typeof l === 'string' ? l : process.env.LANG);
+}
+
+/** A document's language from --lang (zh, en, both), else `fallback`: the one choice, made by docLang. */
+export function docLangOption(args: ParsedArgs, fallback: DocLang): DocLang {
+  const l = args.options.get('lang');
+  if (l !== undefined && l !== 'zh' && l !== 'en' && l !== 'both') throw new UsageError('--lang must be zh, en or both');
+  return docLang(l, fallback);
 }
 
 /** The git executable (--git, default `git`), once ROOT is known to be inside a repository. */

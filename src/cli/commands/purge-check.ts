@@ -7,7 +7,7 @@ import { hasFilterRepo, reachable } from '../../core/git/purge';
 import { purgeReport } from '../../core/git/report';
 import { readWorkspaceSchema } from '../../core/schema/workspace';
 import type { CliCommand } from '../command';
-import { format, gitFor } from '../load';
+import { cliLang, docLangOption, format, gitFor } from '../load';
 
 const USAGE = `Usage: records-curator purge-check [folder] [--format text|json] [--lang en|zh|both]
 
@@ -41,8 +41,7 @@ export const purgeCheckCommand: CliCommand = {
     if (fmt === 'json') {
       io.out(JSON.stringify({ batches, destroyed: reach.length, reachable: still.map((r) => ({ path: r.path, commit: r.commit, refs: r.refs })) }, null, 2) + '\n');
     } else {
-      const l = args.options.get('lang');
-      const lang = l === 'zh' || l === 'en' || l === 'both' ? l : /^zh/i.test(process.env.LANG ?? '') ? 'zh' : 'en';
+      const lang = docLangOption(args, cliLang(args));
       io.out(printableLines(purgeReport(reach, await hasFilterRepo(git, root), lang).markdown));
     }
     return still.length ? 1 : 0;

@@ -1,9 +1,8 @@
 import { escapeHtml, escapeMarkdown } from '../text/escape';
 import type { Schema } from '../model/schema';
 import { readBatch, retentionText, type BatchItem } from './batch';
-import type { DocLang } from '../text/bilingual';
+import { t, type DocLang } from '../text/bilingual';
 
-const t = (lang: DocLang, zh: string, en: string) => (lang === 'zh' ? zh : lang === 'en' ? en : `${zh} / ${en}`);
 
 interface CertificateData {
   id: string;

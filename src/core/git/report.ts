@@ -1,8 +1,7 @@
-import type { DocLang } from '../text/bilingual';
+import { t, type DocLang } from '../text/bilingual';
 import { markdownCode } from '../text/escape';
 import { purgeInstructions, type Reachability } from './purge';
 
-const t = (lang: DocLang, zh: string, en: string) => (lang === 'zh' ? zh : lang === 'en' ? en : `${zh} / ${en}`);
 
 /** What is still in the repository's history after a destruction, and exactly how to purge it. */
 export function purgeReport(reach: readonly Reachability[], hasFilterRepo: boolean, lang: DocLang, batchId?: string): { clean: boolean; markdown: string } {

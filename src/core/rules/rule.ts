@@ -1,9 +1,11 @@
-import { fill, type Lang } from '../model/lang';
+import type { Lang } from '../model/lang';
 import type { ParsedRecord, Span } from '../model/parsed';
 import type { Bilingual, CategoryDef, FieldDef, Schema, Severity, SeveritySetting } from '../model/schema';
 import type { FindingData, FixSpec } from '../model/findings';
 
 export type { FixSpec } from '../model/findings';
+/** Rules word their messages with the one bilingual helper. */
+export { say } from '../text/bilingual';
 
 /** What a rule sees of one record. */
 export interface RecordContext {
@@ -39,10 +41,6 @@ export interface RecordRule {
   check(ctx: RecordContext): void;
 }
 
-/** A message in the record's language, `{name}` placeholders filled from params. */
-export function say(lang: Lang, text: Bilingual, params: Readonly<Record<string, unknown>> = {}): string {
-  return fill(lang === 'zh' ? text.zh : text.en, params);
-}
 
 /** A field's label in one language, for messages. */
 export function labelOf(lang: Lang, field: FieldDef | undefined, name: string): string {

@@ -18,6 +18,7 @@ import { GuardedEdit } from '../../guarded-edit';
 import { currentText } from '../archive/assign';
 import { documentLanguage } from '../../settings';
 import { batchContext, type Batches, type KnownBatch } from './batches';
+import { docLang } from '../../../core/text/bilingual';
 
 const REASONS: Record<ExclusionReason, () => string> = {
   hold: () => vscode.l10n.t('on hold'),
@@ -246,7 +247,7 @@ export async function exportCertificate(batches: Batches, arg: unknown, target?:
   if (!uri) return undefined;
   // A certificate is bilingual unless the setting asks for one language.
   const setting = vscode.workspace.getConfiguration('recordsCurator').get<string>('documentLanguage', 'auto');
-  const lang = setting === 'zh' || setting === 'en' ? setting : 'both';
+  const lang = docLang(setting, 'both');
   const content = uri.path.endsWith('.md') ? certificateMarkdown(text, b.folder.schema, lang) : certificateHtml(text, b.folder.schema, lang);
   if (!content) return undefined;
   await vscode.workspace.fs.writeFile(uri, Buffer.from(content, 'utf8'));

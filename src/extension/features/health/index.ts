@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { indexBatchContext, nonRecordFindings } from '../../../core/check/folder';
 import { healthStats, renderHealthHtml, type HealthStats } from '../../../core/health';
 import { today } from '../../../core/retention/dates';
+import { t } from '../../../core/text/bilingual';
 import type { Feature } from '../../feature';
 import type { Services } from '../../services';
 import { documentLanguage, dueWithinDays } from '../../settings';
@@ -44,7 +45,7 @@ export const healthFeature: Feature = {
       const date = today();
       // The report is a document for the compliance file: its language follows the documents' setting.
       const lang = documentLanguage();
-      const title = lang === 'zh' ? '档案健康报告' : lang === 'en' ? 'Records Health Report' : '档案健康报告 / Records Health Report';
+      const title = t(lang, '档案健康报告', 'Records Health Report');
       const render = (nonce?: string, cspSource?: string) => renderHealthHtml(stats, { language: documentLanguage(), title, date, nonce, cspSource });
       const exportTo = async (target?: vscode.Uri) => {
         if (!vscode.workspace.isTrusted) {
