@@ -77,5 +77,5 @@ function maxWarningsOf(args: ParsedArgs): number | undefined {
 
 /** Colour on a terminal only, and never with NO_COLOR set (https://no-color.org: a non-empty value). */
 function useColor(): boolean {
-  return process.stdout.isTTY === true && !process.env.NO_COLOR;
+  return process.stdout.isTTY && !process.env.NO_COLOR;
 }

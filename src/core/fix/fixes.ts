@@ -12,6 +12,7 @@ import { quoteStyle, yamlScalar } from './scalars';
 import { dropOverlaps, type TextEdit } from './text-edit';
 import { UnsafeEditError, refuse, type EditPlan } from './unsafe-edit';
 import type { Expected } from './verify';
+import { scalarText } from '../model/records';
 
 export { applyEdits, type TextEdit } from './text-edit';
 export { UnsafeEditError, type EditPlan } from './unsafe-edit';
@@ -54,7 +55,7 @@ export function placeholder(def: FieldDef | undefined): string {
 
 /** The placeholder's value alone: in a flow mapping a hint comment would swallow the rest of the line. */
 function placeholderValue(def: FieldDef | undefined, flow: boolean): string {
-  if (def?.placeholder !== undefined) return yamlScalar('', String(def.placeholder), flow);
+  if (def?.placeholder !== undefined) return yamlScalar('', scalarText(def.placeholder), flow);
   return def?.type === 'list' ? '[]' : '""';
 }
 
@@ -73,7 +74,7 @@ function placeholderHint(def: FieldDef | undefined): string | undefined {
 
 /** What the placeholder reads back as. */
 function placeholderData(def: FieldDef | undefined): unknown {
-  if (def?.placeholder !== undefined) return String(def.placeholder);
+  if (def?.placeholder !== undefined) return scalarText(def.placeholder);
   return def?.type === 'list' ? [] : '';
 }
 

@@ -166,7 +166,7 @@ function checkRecord(path: string, text: string, parsed: ParsedFile, record: Par
     category: categoryName === undefined ? undefined : opts.schema.categories.get(categoryName),
     memo: {},
     severity: 'error',
-    fileExists: opts.fileExists,
+    fileExists: (rel) => opts.fileExists(rel),
     report: (span, message, more, own) => push(code, own ?? ctx.severity, span, message, more),
   };
   for (const [rule, ruleSeverity] of activeRules(opts)) {

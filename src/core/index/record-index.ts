@@ -27,7 +27,7 @@ export class Interner {
     if (e.findings.length === 0 && e.findings !== NO_FINDINGS) (e as { findings: Finding[] }).findings = NO_FINDINGS;
     for (const r of e.records) {
       (r as { file: string }).file = e.path;
-      if (r.data) this.table.shareIn(r.data as Record<string, unknown>);
+      if (r.data) this.table.shareIn(r.data);
     }
   }
 }
@@ -193,6 +193,6 @@ export class RecordIndex implements IndexView {
   }
 }
 
-function freshRules(): { rule: WorkspaceRule<unknown>; state: unknown }[] {
+function freshRules(): { rule: WorkspaceRule; state: unknown }[] {
   return workspaceRules.map((rule) => ({ rule, state: rule.create() }));
 }

@@ -25,7 +25,7 @@ const requiredCache = new WeakMap<object, Map<string, string[]>>();
 
 export function requiredFields(ctx: RecordContext): string[] {
   let perCategory = requiredCache.get(ctx.schema);
-  if (!perCategory) requiredCache.set(ctx.schema, (perCategory = new Map()));
+  if (!perCategory) requiredCache.set(ctx.schema, (perCategory = new Map<string, string[]>()));
   const key = ctx.category?.key ?? '';
   let list = perCategory.get(key);
   if (!list) {

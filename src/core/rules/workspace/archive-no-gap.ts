@@ -19,10 +19,10 @@ export const archiveNoGap: WorkspaceRule<Groups> = {
   create: () => new Map(),
   track(groups, r, path, delta, view, touched) {
     const v = view.archiveKey && keyValue(r, 'archive_no');
-    const k = v ? view.archiveKey!(v) : undefined;
+    const k = v ? view.archiveKey(v) : undefined;
     if (!k) return;
     let group = groups.get(k.scope);
-    if (!group) groups.set(k.scope, (group = new Map()));
+    if (!group) groups.set(k.scope, (group = new Map<number, Many<string>>()));
     if (delta > 0) manyAdd(group, k.n, path);
     else {
       manyRemove(group, k.n, path);
@@ -38,7 +38,7 @@ export const archiveNoGap: WorkspaceRule<Groups> = {
   applies: () => false, // information only: not counted as a problem of the record
   findings(groups, r, view, out) {
     const v = view.archiveKey && keyValue(r, 'archive_no');
-    const k = v ? view.archiveKey!(v) : undefined;
+    const k = v ? view.archiveKey(v) : undefined;
     const severity = view.severity('archive-no-gap');
     if (!k || k.n <= 1 || severity === 'off') return;
     const group = groups.get(k.scope);

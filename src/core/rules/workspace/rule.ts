@@ -5,7 +5,7 @@
  */
 import type { Finding } from '../../model/findings';
 import type { Lang } from '../../model/lang';
-import type { ArchiveKey, RecordEntry } from '../../model/records';
+import { scalarText, type ArchiveKey, type RecordEntry } from '../../model/records';
 import type { SeveritySetting } from '../../model/schema';
 import type { CodeDeclaration } from '../codes/declaration';
 
@@ -36,6 +36,6 @@ export interface WorkspaceRule<State = unknown> extends CodeDeclaration {
 export function keyValue(r: RecordEntry, key: 'id' | 'archive_no'): string | undefined {
   const v = r.data?.[key];
   if (v === undefined || v === null || typeof v === 'object') return undefined;
-  const s = String(v).trim();
+  const s = scalarText(v).trim();
   return s === '' ? undefined : s;
 }

@@ -7,6 +7,7 @@ import { t } from '../../../core/text/bilingual';
 import type { Feature } from '../../feature';
 import type { Services } from '../../services';
 import { documentLanguage, dueWithinDays } from '../../settings';
+import { scalarText } from '../../../core/model/records';
 
 export interface HealthPanel {
   panel: vscode.WebviewPanel;
@@ -73,7 +74,7 @@ export const healthFeature: Feature = {
           }).filter((r) => r !== undefined);
           if (!records.length) return;
           const pick = records.length === 1 ? { r: records[0] } : await vscode.window.showQuickPick(
-            records.map((r) => ({ label: String(r.data?.title ?? r.file), description: String(r.data?.archive_no ?? r.data?.id ?? ''), detail: r.file, r })),
+            records.map((r) => ({ label: scalarText(r.data?.title) || r.file, description: scalarText(r.data?.archive_no ?? r.data?.id), detail: r.file, r })),
             { title: m.key, matchOnDetail: true });
           if (pick) await vscode.window.showTextDocument(folder.uriOf(pick.r.file), { selection: new vscode.Range(pick.r.line, 0, pick.r.line, 0), viewColumn: vscode.ViewColumn.Beside });
         }

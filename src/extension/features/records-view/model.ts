@@ -1,5 +1,5 @@
 import type { Lang } from '../../../core/model/lang';
-import { ownValue } from '../../../core/model/records';
+import { ownValue, scalarText } from '../../../core/model/records';
 import { field, type RecordEntry } from '../../../core/model/records';
 import type { Schema } from '../../../core/model/schema';
 import { today } from '../../../core/retention/dates';
@@ -34,7 +34,7 @@ export function matches(r: RecordEntry, f: Filter | undefined): boolean {
   if (!f) return true;
   for (const [name, value] of f.fields) {
     const v = ownValue(r.data, name);
-    const s = Array.isArray(v) ? v.join(',') : v === undefined || v === null ? '' : String(v);
+    const s = Array.isArray(v) ? v.map(scalarText).join(',') : scalarText(v);
     if (!s.toLowerCase().includes(value)) return false;
   }
   if (f.text) {
@@ -110,7 +110,7 @@ export class GroupModel {
     if (this.by === 'category') {
       const cust = field(r, 'customer') ?? NO_VALUE;
       let m = this.sub.get(key);
-      if (!m) this.sub.set(key, (m = new Map()));
+      if (!m) this.sub.set(key, (m = new Map<string, RecordEntry[]>()));
       let l2 = m.get(cust);
       if (!l2) m.set(cust, (l2 = []));
       l2.push(r);
