@@ -21,9 +21,13 @@ export async function loadFolder(args: ParsedArgs, io: CliIo): Promise<LoadedFol
   return openFolder(root, cliLang(args));
 }
 
-/** The language of findings and headings: --lang, else the environment's LANG. */
+/** The language of findings and headings: --lang (zh or en; zh-CN, en_US…), else the environment's LANG. */
 export function cliLang(args: ParsedArgs): Lang {
   const l = args.options.get('lang');
+  // A language the tool does not speak is refused, not quietly answered in English.
+  // (`both` is for documents: labels, exports; their findings and messages are English.)
+  if (l !== undefined && (typeof l !== 'string' || !/^(?:(?:zh|en)(?:[-_][A-Za-z0-9]+)*|both)$/i.test(l)))
+    throw new UsageError('--lang must be zh or en (both for documents)');
   return langOf(typeof l === 'string' ? l : process.env.LANG);
 }
 

@@ -26,8 +26,19 @@ describe('rules on fixture files', async () => {
   for (const name of names) {
     test(name, () => {
       const text = fs.readFileSync(path.join(FIXTURES, name), 'utf8');
-      const got = index.findings(name).map((f) => `${f.start.line + 1} ${f.code}`).sort();
-      assert.deepEqual(got, expected(text), JSON.stringify(index.findings(name).map((f) => f.message), null, 1));
+      const got = index
+        .findings(name)
+        .map((f) => `${f.start.line + 1} ${f.code}`)
+        .sort();
+      assert.deepEqual(
+        got,
+        expected(text),
+        JSON.stringify(
+          index.findings(name).map((f) => f.message),
+          null,
+          1,
+        ),
+      );
     });
   }
 
@@ -35,7 +46,11 @@ describe('rules on fixture files', async () => {
     const all = names.map((n) => fs.readFileSync(path.join(FIXTURES, n), 'utf8')).join('\n');
     // Codes named in `expect N code` lines, whole (invalid-date is not invalid-datetime).
     const hit = new Set(expected(all).map((e) => e.split(' ')[1]));
-    const untested = allRules.map((r) => r.code).filter((c) => c !== 'unknown-field' && !hit.has(c));
+    // Rules that report only what the schema asks for (off by default; personal_info patterns) are tested below.
+    const untested = allRules
+      .filter((r) => !r.offByDefault && r.code !== 'pi-pattern')
+      .map((r) => r.code)
+      .filter((c) => !hit.has(c));
     assert.deepEqual(untested, []);
   });
 });
@@ -48,7 +63,13 @@ describe('rule details', () => {
   test('a missing field is reported on the opening fence, with the field to insert', () => {
     const [f] = findings(`---\n${base.replace('staff: 王工\n', '')}---\n`);
     assert.equal(f.code, 'missing-field');
-    assert.deepEqual([f.start, f.end], [{ line: 0, col: 0 }, { line: 0, col: 3 }]);
+    assert.deepEqual(
+      [f.start, f.end],
+      [
+        { line: 0, col: 0 },
+        { line: 0, col: 3 },
+      ],
+    );
     assert.deepEqual(f.fix?.fields, ['staff']);
   });
 
@@ -65,16 +86,26 @@ describe('rule details', () => {
     assert.match(f.message, /缺少必填字段 staff/);
   });
 
-  test('unknown fields are reported only when the category or the schema switches the rule on', () => {
+  test('unknown fields are warnings by default (issue 16); a category can turn them off or up', () => {
     const text = `---\n${base}colour: blue\n---\n`;
-    assert.equal(findings(text).filter((f) => f.code === 'unknown-field').length, 0);
+    const got = findings(text).filter((f) => f.code === 'unknown-field');
+    assert.deepEqual(
+      got.map((f) => [f.severity, f.start.line, f.message]),
+      [['warning', 9, 'unknown field colour']],
+    );
     const schema = defaultSchema();
-    const strict = { ...schema, categories: new Map(schema.categories) };
-    strict.categories.set('service', { ...schema.categories.get('service')!, unknownFields: 'warning' });
-    const got = indexText('r.md', text, { mtimeMs: 0, size: 0 }, { ...opts, schema: strict }).findings.filter((f) => f.code === 'unknown-field');
-    assert.equal(got.length, 1);
-    assert.equal(got[0].severity, 'warning');
-    assert.equal(got[0].start.line, 9);
+    for (const [setting, want] of [
+      ['off', []],
+      ['error', ['error']],
+    ] as const) {
+      const own = { ...schema, categories: new Map(schema.categories) };
+      own.categories.set('service', { ...schema.categories.get('service')!, unknownFields: setting });
+      const found = indexText('r.md', text, { mtimeMs: 0, size: 0 }, { ...opts, schema: own }).findings.filter((f) => f.code === 'unknown-field');
+      assert.deepEqual(
+        found.map((f) => f.severity),
+        want,
+      );
+    }
   });
 
   test('a severity of off in the schema silences a rule', () => {

@@ -41,21 +41,30 @@ describe('findPersonalInfo: ID numbers', () => {
 
 describe('findPersonalInfo: bank cards', () => {
   test('plain 16-19 digit runs passing Luhn', () => {
-    assert.deepEqual(found('卡号6222021234567890128，备用卡6228480012345671'), [
-      'bank-card:6222021234567890128',
-      'bank-card:6228480012345671',
-    ]);
+    assert.deepEqual(found('卡号6222021234567890128，备用卡6228480012345671'), ['bank-card:6222021234567890128', 'bank-card:6228480012345671']);
     const [hit] = findPersonalInfo('4111111111111111');
     assert.equal(hit.confidence, 'high');
   });
   test('grouped with spaces or hyphens', () => {
     const text = '账户 6222 0212 3456 7890 128 和 4111-1111-1111-1111。';
     const hits = findPersonalInfo(text);
-    assert.deepEqual(hits.map((h) => h.value), ['6222 0212 3456 7890 128', '4111-1111-1111-1111']);
+    assert.deepEqual(
+      hits.map((h) => h.value),
+      ['6222 0212 3456 7890 128', '4111-1111-1111-1111'],
+    );
     assertOffsets(text, hits);
   });
   test('mixed separators, double spaces and 20-digit grouped runs are not cards', () => {
-    for (const t of ['4111 1111-1111 1111', '4111  1111  1111  1111', '6222 0212 3456 7890 1280', '1 4111 1111 1111 1111', '4111 1111 1111 1111 1', '4111 1111 1111 1111 2222', '2222 4111 1111 1111 1111', '4111-1111-1111-1111-22']) {
+    for (const t of [
+      '4111 1111-1111 1111',
+      '4111  1111  1111  1111',
+      '6222 0212 3456 7890 1280',
+      '1 4111 1111 1111 1111',
+      '4111 1111 1111 1111 1',
+      '4111 1111 1111 1111 2222',
+      '2222 4111 1111 1111 1111',
+      '4111-1111-1111-1111-22',
+    ]) {
       assert.deepEqual(found(t), [], t);
     }
   });
@@ -74,9 +83,7 @@ describe('findPersonalInfo: bank cards', () => {
     assert.deepEqual(found('编号110105194912310028'), ['bank-card:110105194912310028']);
   });
   test('a valid ID that also passes Luhn is reported once, as an ID', () => {
-    assert.deepEqual(findPersonalInfo('证件110105198001010753'), [
-      { kind: 'id-number', start: 2, end: 20, value: '110105198001010753', confidence: 'high' },
-    ]);
+    assert.deepEqual(findPersonalInfo('证件110105198001010753'), [{ kind: 'id-number', start: 2, end: 20, value: '110105198001010753', confidence: 'high' }]);
   });
 });
 
@@ -85,6 +92,8 @@ describe('findPersonalInfo: mobiles', () => {
     const text = '联系13812345678或+86 139 0000 0000，+86-15912345678，008618612345678，+8617712345678';
     assert.deepEqual(found(text), [
       'mobile:13812345678',
+      // 3-4-4 groups, one separator throughout, are a mobile too (issue 16).
+      'mobile:+86 139 0000 0000',
       'mobile:+86-15912345678',
       'mobile:008618612345678',
       'mobile:+8617712345678',
@@ -105,13 +114,19 @@ describe('findPersonalInfo: masked forms and layout', () => {
   test('CRLF text keeps offsets exact', () => {
     const text = '姓名：张三\r\n身份证：11010519491231002X\r\n手机：13812345678\r\n卡号：6222 0212 3456 7890 128\r\n';
     const hits = findPersonalInfo(text);
-    assert.deepEqual(hits.map((h) => h.kind), ['id-number', 'mobile', 'bank-card']);
+    assert.deepEqual(
+      hits.map((h) => h.kind),
+      ['id-number', 'mobile', 'bank-card'],
+    );
     assertOffsets(text, hits);
     assert.equal(hits[0].start, text.indexOf('110105'));
   });
   test('offsets are UTF-16 code units (astral characters count twice)', () => {
     const text = '😀𠀀13812345678';
-    assert.deepEqual(findPersonalInfo(text).map((h) => [h.start, h.end]), [[4, 15]]);
+    assert.deepEqual(
+      findPersonalInfo(text).map((h) => [h.start, h.end]),
+      [[4, 15]],
+    );
   });
   test('empty and number-free text', () => {
     assert.deepEqual(findPersonalInfo(''), []);
@@ -150,7 +165,7 @@ describe('maskValue', () => {
 
 describe('findPersonalInfo: performance sanity', () => {
   test('1 MB of mixed Chinese and numbers returns exactly the planted hits', () => {
-    // 3 real hits per chunk; the rest are decoys (masked, bad checksum, embedded, too short, dates, amounts).
+    // 4 real hits per chunk (the landline too); the rest are decoys (masked, bad checksum, embedded, too short, dates, amounts).
     const chunk =
       '客户张三，身份证11010519491231002X，手机13812345678，卡号6222 0212 3456 7890 128。' +
       '订单号20240315000123456789，错号110105194912310021，已脱敏138****1234与6222 **** **** 1234，' +
@@ -159,12 +174,12 @@ describe('findPersonalInfo: performance sanity', () => {
     const text = chunk.repeat(reps);
     assert.ok(text.length >= 1024 * 1024);
     const hits = findPersonalInfo(text);
-    assert.equal(hits.length, reps * 3);
+    assert.equal(hits.length, reps * 4);
     assert.deepEqual(
-      hits.slice(0, 3).map((h) => h.kind),
-      ['id-number', 'mobile', 'bank-card'],
+      hits.slice(0, 4).map((h) => h.kind),
+      ['id-number', 'mobile', 'bank-card', 'landline'],
     );
-    const last = hits[hits.length - 1];
+    const last = hits[hits.length - 2];
     assert.equal(last.start, (reps - 1) * chunk.length + chunk.indexOf('6222 0212'));
     assert.equal(last.value, '6222 0212 3456 7890 128');
   });

@@ -26,7 +26,14 @@ export interface CombinedFixes {
 }
 
 function overlaps(a: readonly TextEdit[], b: readonly TextEdit[]): boolean {
-  return b.some((e) => a.some((x) => (e.start < x.end && x.start < e.end) || (e.start === e.end && e.start > x.start && e.start < x.end) || (x.start === x.end && x.start > e.start && x.start < e.end)));
+  return b.some((e) =>
+    a.some(
+      (x) =>
+        (e.start < x.end && x.start < e.end) ||
+        (e.start === e.end && e.start > x.start && e.start < x.end) ||
+        (x.start === x.end && x.start > e.start && x.start < e.end),
+    ),
+  );
 }
 
 export function combineFixes(path: string, text: string, fixes: readonly FixToApply[]): CombinedFixes {
@@ -54,7 +61,9 @@ export function combineFixes(path: string, text: string, fixes: readonly FixToAp
     for (const f of fix.fields ?? []) set.add(f);
     fields.set(record ?? 0, set);
     const reason = fix.makesRecord
-      ? (parseRecordText(candidateText, kind).isRecordFile ? undefined : 'the file would still not be a record')
+      ? parseRecordText(candidateText, kind).isRecordFile
+        ? undefined
+        : 'the file would still not be a record'
       : readBack(before, text, candidateText, kind, fields, candidate);
     if (reason) {
       refused.push({ fix, reason });
@@ -70,10 +79,17 @@ export function combineFixes(path: string, text: string, fixes: readonly FixToAp
 }
 
 /** Why the fixed text would not be the same records with only the fixes' fields changed; undefined when it is. */
-function readBack(before: ReturnType<typeof parseRecordText>, beforeText: string, afterText: string, kind: 'markdown' | 'yaml',
-  fields: ReadonlyMap<number, Set<string>>, edits: readonly TextEdit[]): string | undefined {
+function readBack(
+  before: ReturnType<typeof parseRecordText>,
+  beforeText: string,
+  afterText: string,
+  kind: 'markdown' | 'yaml',
+  fields: ReadonlyMap<number, Set<string>>,
+  edits: readonly TextEdit[],
+): string | undefined {
   const after = parseRecordText(afterText, kind);
-  if (!before.isRecordFile) return 'the file is not a record';
+  // A note is no record, but a number masked in it is a fix all the same; it must stay a note.
+  if (!before.isRecordFile) return after.isRecordFile ? 'the file would become a record' : undefined;
   const expected = new Map<number, Expected>([...fields].map(([k, v]) => [k, { set: new Map(), loose: v }]));
   // A fix may mask a number in the Markdown body; the body must stay as it is otherwise.
   const inBody = before.records.some((r) => r.bodySpan && edits.some((e) => e.start >= r.bodySpan!.start));

@@ -8,6 +8,7 @@ import { fastReadMapping } from '../parse/fast-path';
 import { LineIndex } from '../parse/lines';
 import { parseRecordText } from '../parse/record-file';
 import { type ParsedFile, type ParsedRecord, type Span } from '../model/parsed';
+import type { Aliases } from '../model/schema';
 import { YAML_OPTIONS } from '../parse/yaml-record';
 import { astEditor, plainEditor, type RecordEditor } from './record-editor';
 import { atLineStart, eolNear } from './scalars';
@@ -21,9 +22,17 @@ export class EditSession {
   private docs: Document.Parsed[] | undefined;
   private lineIndex: LineIndex | undefined;
 
-  /** `parsed`: the file as already parsed from this very text (the index has it), so it is not parsed twice. */
-  constructor(readonly text: string, readonly kind: 'markdown' | 'yaml', parsed?: ParsedFile) {
-    this.parsed = parsed ?? parseRecordText(text, kind);
+  /**
+   * `parsed`: the file as already parsed from this very text (the index has it), so it is not parsed twice.
+   * `aliases`: fields are named as the schema names them, so `archive_no` finds a `档号:` key.
+   */
+  constructor(
+    readonly text: string,
+    readonly kind: 'markdown' | 'yaml',
+    parsed?: ParsedFile,
+    readonly aliases?: Aliases,
+  ) {
+    this.parsed = parsed ?? parseRecordText(text, kind, { aliases });
   }
 
   lines(): LineIndex {
@@ -73,7 +82,7 @@ export class EditSession {
   verify(edits: TextEdit[], expected: ReadonlyMap<number, Expected>, bodyUnchanged: boolean): EditPlan {
     if (edits.length === 0) return { ok: true, edits };
     const afterText = applyEdits(this.text, edits);
-    const after = parseRecordText(afterText, this.kind);
+    const after = parseRecordText(afterText, this.kind, { aliases: this.aliases });
     const failure = verifyEdits({ before: this.parsed, after, beforeText: this.text, afterText, expected, bodyUnchanged });
     return failure ? { ok: false, ...failure } : { ok: true, edits };
   }
@@ -81,7 +90,7 @@ export class EditSession {
   private makeEditor(record: ParsedRecord): RecordEditor {
     const { text, kind } = this;
     if (kind === 'markdown' && !record.bodySpan) refuse(record.index, 'the front matter is not closed');
-    const ctx = { text, kind, record, eol: this.eol(record) };
+    const ctx = { text, kind, record, eol: this.eol(record), keys: this.aliases?.keys };
     const { start, end } = record.contentSpan;
     // The fast reader sees keys at column 0 only if the slice starts a line (a YAML document's content may start indented).
     const plain = record.problems.length === 0 && record.data && atLineStart(text, start) && fastReadMapping(text.slice(start, end), start);

@@ -12,11 +12,15 @@ import { decodeRecordBytes } from '../parse/decode';
 import { parseRecordText } from '../parse/record-file';
 import { recordKind } from '../model/records';
 import type { FileEntry } from '../model/records';
+import type { Aliases } from '../model/schema';
 import { applyEdits, setFieldEdits, type FieldValue } from './fixes';
 
 /** An edit whose result would not read back as intended: refused rather than written. */
 export class EditRefusal extends Error {
-  constructor(readonly path: string, readonly detail: string) {
+  constructor(
+    readonly path: string,
+    readonly detail: string,
+  ) {
     super(`${path}: the edit would not keep the record intact (${detail}); nothing was written`);
     this.name = 'EditRefusal';
   }
@@ -28,7 +32,12 @@ export type Prepared = { ok: true; changes: FileChange[] } | { ok: false; refusa
  * `indexed` is what the caller's plan was made from: a file whose size or time differs has changed since,
  * and is refused ('changed').
  */
-export function prepareFieldChanges(root: string, indexed: ReadonlyMap<string, Pick<FileEntry, 'mtimeMs' | 'size'>>, values: ReadonlyMap<string, readonly FieldValue[]>): Prepared {
+export function prepareFieldChanges(
+  root: string,
+  indexed: ReadonlyMap<string, Pick<FileEntry, 'mtimeMs' | 'size'>>,
+  values: ReadonlyMap<string, readonly FieldValue[]>,
+  aliases?: Aliases,
+): Prepared {
   const changes: FileChange[] = [];
   try {
     for (const [rel, list] of values) {
@@ -37,8 +46,8 @@ export function prepareFieldChanges(root: string, indexed: ReadonlyMap<string, P
       if (!entry || entry.size !== before.length || entry.mtimeMs !== stat.mtimeMs) throw new FileRefusal('changed', rel);
       const decoded = decodeRecordBytes(before);
       if (!decoded.ok) throw new EditRefusal(rel, decoded.problem.message);
-      const text = applyEdits(decoded.text, setFieldEdits(rel, decoded.text, list));
-      verifyFieldValues(rel, decoded.text, text, list);
+      const text = applyEdits(decoded.text, setFieldEdits(rel, decoded.text, list, aliases));
+      verifyFieldValues(rel, decoded.text, text, list, aliases);
       changes.push({ path: rel, before, after: Buffer.from((decoded.bom ? '\uFEFF' : '') + text, 'utf8') });
     }
   } catch (err) {
@@ -48,10 +57,10 @@ export function prepareFieldChanges(root: string, indexed: ReadonlyMap<string, P
 }
 
 /** Throws EditRefusal unless `after` reads as `before` with exactly `values` set (every record, every field). */
-export function verifyFieldValues(rel: string, before: string, after: string, values: readonly FieldValue[]): void {
+export function verifyFieldValues(rel: string, before: string, after: string, values: readonly FieldValue[], aliases?: Aliases): void {
   const kind = recordKind(rel) ?? 'markdown';
-  const old = parseRecordText(before, kind).records;
-  const now = parseRecordText(after, kind).records;
+  const old = parseRecordText(before, kind, { aliases }).records;
+  const now = parseRecordText(after, kind, { aliases }).records;
   if (old.length !== now.length) throw new EditRefusal(rel, `${old.length} records before, ${now.length} after`);
   for (let i = 0; i < old.length; i++) {
     const expected: Record<string, unknown> | undefined = old[i].data && { ...old[i].data };

@@ -9,6 +9,7 @@ import type { ParsedFile, ParsedRecord, Span } from '../model/parsed';
 import type { Bilingual, Schema } from '../model/schema';
 import { EditSession } from './edit-session';
 import { placeholderFor, startsFlow } from './fixes';
+import { insertInOrder } from './record-editor';
 import { yamlScalar } from './scalars';
 import { UnsafeEditError } from './unsafe-edit';
 
@@ -33,12 +34,23 @@ const title = (t: Bilingual, lang: Lang, params: Record<string, string>) => fill
 /** The finding's fix, or undefined when it cannot be made in this record (it is then not offered). */
 export function buildFix(site: FixSite, spec: FixSpec): Fix | undefined {
   const { text, span, field, lang } = site;
-  const fields = field === undefined ? [] : [field];
+  // Fixes are read back as the file is written, so the keys they may change are named as it writes them.
+  const fields = field === undefined ? [] : [writtenKey(site.record, field)];
   if ('value' in spec) {
     const flow = startsFlow(text, site.record.contentSpan.start, site.record.contentSpan.end);
-    return { title: title(spec.title ?? CHANGE, lang, { v: spec.value }), edits: [{ start: span.start, end: span.end, newText: yamlScalar(text.slice(span.start, span.end), spec.value, flow) }], fields };
+    return {
+      title: title(spec.title ?? CHANGE, lang, { v: spec.value }),
+      edits: [{ start: span.start, end: span.end, newText: yamlScalar(text.slice(span.start, span.end), spec.value, flow) }],
+      fields,
+    };
   }
-  if ('text' in spec) return { title: title(spec.title ?? CHANGE, lang, { v: spec.text }), edits: [{ start: span.start, end: span.end, newText: spec.text }], fields };
+  if ('text' in spec) {
+    return {
+      title: title(spec.title ?? CHANGE, lang, { v: spec.text }),
+      edits: [{ start: span.start, end: span.end, newText: spec.text }],
+      fields: [...fields, ...(spec.fields ?? [])],
+    };
+  }
   const fresh = spec.insert.filter((n) => !site.record.fields.has(n));
   if (!fresh.length) return undefined;
   try {
@@ -46,11 +58,29 @@ export function buildFix(site: FixSite, spec: FixSpec): Fix | undefined {
     const editor = session.editor(site.record);
     const order = [...site.schema.fields.keys()];
     const sorted = fresh.sort((a, b) => (order.indexOf(a) + 1 || 1e9) - (order.indexOf(b) + 1 || 1e9));
-    const edits = editor.insert(sorted.map((n) => placeholderFor(site.schema.fields.get(n), n)));
+    const chinese = writesAliases(site.record);
+    const keys = sorted.map((n) => (chinese && site.schema.fields.get(n)?.aliases[0]) || n);
+    const edits = insertInOrder(
+      editor,
+      site.record,
+      order,
+      sorted.map((n, i) => ({ ...placeholderFor(site.schema.fields.get(n), keys[i], lang), field: n })),
+    );
     session.check(site.record, edits);
-    return { title: title(spec.title ?? INSERT, lang, { f: sorted.join(', ') }), edits, fields: sorted };
+    return { title: title(spec.title ?? INSERT, lang, { f: keys.join(', ') }), edits, fields: keys };
   } catch (e) {
     if (e instanceof UnsafeEditError) return undefined; // the record's style leaves no safe place for the field
     throw e;
   }
+}
+
+/** The key a field is written under in this record: its own name, or the alias the file uses for it. */
+export function writtenKey(record: ParsedRecord, field: string): string {
+  return record.aliased?.find((a) => a.kind === 'key' && a.field === field)?.written ?? field;
+}
+
+/** Whether the record writes most of its keys as aliases (客户, 日期): fields added to it are written so too. */
+function writesAliases(record: ParsedRecord): boolean {
+  const aliasedKeys = record.aliased?.filter((a) => a.kind === 'key').length ?? 0;
+  return aliasedKeys > record.fields.size / 2;
 }

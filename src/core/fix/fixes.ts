@@ -5,7 +5,7 @@
  * made safely is refused with a reason instead of being written.
  */
 import { recordKind } from '../model/records';
-import type { FieldDef, Schema } from '../model/schema';
+import type { Aliases, FieldDef, Schema } from '../model/schema';
 import { EditSession, planned } from './edit-session';
 import type { NewField } from './text-edit';
 import { quoteStyle, yamlScalar } from './scalars';
@@ -23,7 +23,7 @@ export { yamlScalar } from './scalars';
  * edits are handed out. (A finding's insert fix is made the same way; apply-fixes.ts reads it back.)
  */
 export function planInsertFields(path: string, text: string, index: number, names: readonly string[], schema: Schema): EditPlan {
-  const session = new EditSession(text, recordKind(path) ?? 'markdown');
+  const session = new EditSession(text, recordKind(path) ?? 'markdown', undefined, schema.aliases);
   return planned(() => {
     const record = session.record(index) ?? refuse(index, 'the file has no such record');
     const order = [...schema.fields.keys()];
@@ -36,9 +36,12 @@ export function planInsertFields(path: string, text: string, index: number, name
   });
 }
 
-/** A field to add with its typed placeholder, as written in a block mapping and in a flow mapping. */
-export function placeholderFor(def: FieldDef | undefined, key: string): NewField {
-  return { key, block: placeholder(def), flow: placeholderValue(def, true) };
+/**
+ * A field to add with its typed placeholder, as written in a block mapping and in a flow mapping. With a
+ * language, a field whose type gives no hint is hinted with its description (what goes there).
+ */
+export function placeholderFor(def: FieldDef | undefined, key: string, lang?: 'en' | 'zh'): NewField {
+  return { key, block: placeholder(def, lang), flow: placeholderValue(def, true) };
 }
 
 /** Whether the YAML from `start` opens with a flow mapping (after blank and comment lines). */
@@ -48,8 +51,9 @@ export function startsFlow(text: string, start: number, end: number): boolean {
 }
 
 /** A typed placeholder that stays flagged (empty) until filled, with a hint of what goes there. */
-export function placeholder(def: FieldDef | undefined): string {
-  const hint = placeholderHint(def);
+export function placeholder(def: FieldDef | undefined, lang?: 'en' | 'zh'): string {
+  const description = def && lang && (lang === 'zh' ? def.description.zh : def.description.en);
+  const hint = placeholderHint(def) ?? (description && description.length <= 60 && !/[\r\n#]/.test(description) ? description : undefined);
   return placeholderValue(def, false) + (hint ? `  # ${hint}` : '');
 }
 
@@ -62,13 +66,21 @@ function placeholderValue(def: FieldDef | undefined, flow: boolean): string {
 function placeholderHint(def: FieldDef | undefined): string | undefined {
   if (def?.placeholder !== undefined) return undefined;
   switch (def?.type) {
-    case 'list': return def.values?.length ? def.values.join(' | ') : undefined;
-    case 'date': return 'YYYY-MM-DD';
-    case 'datetime': return 'YYYY-MM-DDTHH:MM+08:00';
-    case 'enum': return def.values?.join(' | ') ?? '';
-    case 'boolean': return 'true | false';
-    case 'number': case 'money': return '0.00';
-    default: return undefined;
+    case 'list':
+      return def.values?.length ? def.values.join(' | ') : undefined;
+    case 'date':
+      return 'YYYY-MM-DD';
+    case 'datetime':
+      return 'YYYY-MM-DDTHH:MM+08:00';
+    case 'enum':
+      return def.values?.join(' | ') ?? '';
+    case 'boolean':
+      return 'true | false';
+    case 'number':
+    case 'money':
+      return '0.00';
+    default:
+      return undefined;
   }
 }
 
@@ -91,13 +103,16 @@ export interface FieldValue {
  * last field in the record's style. Used for archive numbers and status changes.
  * Throws UnsafeEditError when that cannot be done safely (see planFieldEdits).
  */
-export function setFieldEdits(path: string, text: string, values: readonly FieldValue[]): TextEdit[] {
-  return unwrap(path, planFieldEdits(path, text, values));
+export function setFieldEdits(path: string, text: string, values: readonly FieldValue[], aliases?: Aliases): TextEdit[] {
+  return unwrap(path, planFieldEdits(path, text, values, aliases));
 }
 
-/** setFieldEdits, answering a refusal with its reason instead of throwing. */
-export function planFieldEdits(path: string, text: string, values: readonly FieldValue[]): EditPlan {
-  const session = new EditSession(text, recordKind(path) ?? 'markdown');
+/**
+ * setFieldEdits, answering a refusal with its reason instead of throwing. With the schema's `aliases`, a field
+ * written under an alias (`档号:` for archive_no) has its value set there, not added a second time.
+ */
+export function planFieldEdits(path: string, text: string, values: readonly FieldValue[], aliases?: Aliases): EditPlan {
+  const session = new EditSession(text, recordKind(path) ?? 'markdown', undefined, aliases);
   return planned(() => {
     const byRecord = new Map<number, Map<string, string>>();
     // The same field set twice: the last value wins, as it would when applied one after the other.

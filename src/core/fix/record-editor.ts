@@ -20,6 +20,11 @@ export interface RecordEditor {
   replace(field: string, render: (original: string) => string): TextEdit[] | undefined;
   /** Edits that add fields after the last one. */
   insert(fields: readonly NewField[]): TextEdit[];
+  /**
+   * Edits that add fields right after field `after` (null: before the first field), where the editor can
+   * place them so; undefined where it cannot (the caller then adds them after the last field).
+   */
+  insertAt?(after: string | null, fields: readonly NewField[]): TextEdit[] | undefined;
 }
 
 export interface EditorContext {
@@ -28,6 +33,8 @@ export interface EditorContext {
   record: ParsedRecord;
   /** The line break the record uses where fields go. */
   eol: string;
+  /** Keys as written → the field they are read as: `archive_no` is set in a `档号:` key. */
+  keys?: ReadonlyMap<string, string>;
 }
 
 type AnyPair = Pair;
@@ -52,7 +59,65 @@ export function plainEditor(ctx: EditorContext): RecordEditor {
       const at = record.contentSpan.end;
       return [{ start: at, end: at, newText: ctx.kind === 'markdown' ? lines.map((l) => l + eol).join('') : lines.map((l) => eol + l).join('') }];
     },
+    insertAt(after, fields) {
+      const lines = fields.map((f) => `${keyText(f.key, false)}: ${f.block}`);
+      if (after === null) {
+        let first = Infinity;
+        for (const s of record.fields.values()) first = Math.min(first, s.key.start);
+        if (first === Infinity || !atLineStart(text, first)) return undefined;
+        return [{ start: first, end: first, newText: lines.map((l) => l + eol).join('') }];
+      }
+      const span = record.fields.get(after);
+      if (!span) return undefined;
+      const le = lineEnd(text, Math.max(span.value.end, span.key.end));
+      if (le >= text.length) return [{ start: le, end: le, newText: lines.map((l) => eol + l).join('') }];
+      const next = text.startsWith('\r\n', le) ? le + 2 : le + 1;
+      return [{ start: next, end: next, newText: lines.map((l) => l + eol).join('') }];
+    },
   };
+}
+
+/**
+ * Edits that add fields where the schema's order puts them: each after the nearest field before it in that
+ * order the record has (or at the top), so `customer_type` goes under `customer`, not below `date`.
+ * Editors that cannot place fields so add them after the last one.
+ */
+export function insertInOrder(
+  editor: RecordEditor,
+  record: ParsedRecord,
+  order: readonly string[],
+  fields: readonly (NewField & { field: string })[],
+): TextEdit[] {
+  if (!editor.insertAt) return editor.insert(fields);
+  const rank = new Map(order.map((n, i) => [n, i]));
+  const sorted = [...fields].sort((a, b) => (rank.get(a.field) ?? 1e9) - (rank.get(b.field) ?? 1e9));
+  const groups = new Map<string | null, NewField[]>();
+  for (const f of sorted) {
+    const r = rank.get(f.field);
+    let anchor: string | null = null;
+    if (r === undefined) anchor = lastField(record);
+    else for (let i = r - 1; i >= 0 && anchor === null; i--) if (record.fields.has(order[i])) anchor = order[i];
+    groups.set(anchor, [...(groups.get(anchor) ?? []), f]);
+  }
+  const edits: TextEdit[] = [];
+  for (const [anchor, list] of groups) {
+    const placed = editor.insertAt(anchor, list);
+    if (!placed) return editor.insert(sorted);
+    edits.push(...placed);
+  }
+  return edits;
+}
+
+function lastField(record: ParsedRecord): string | null {
+  let last: string | null = null;
+  let at = -1;
+  for (const [name, s] of record.fields) {
+    if (s.key.start > at) {
+      at = s.key.start;
+      last = name;
+    }
+  }
+  return last;
 }
 
 /** Any other record, from the yaml package's document; `base` is where the document's source starts in the text. */
@@ -68,7 +133,7 @@ export function astEditor(ctx: EditorContext, doc: Document.Parsed, base: number
   return {
     flow,
     replace(field, render) {
-      const pair = findPair(map, field);
+      const pair = findPair(map, field, ctx.keys);
       if (!pair) return undefined;
       return replaceValue(text, pair, base, render, record.index, field);
     },
@@ -97,11 +162,20 @@ function keyString(v: unknown): string | undefined {
   return typeof v === 'object' ? undefined : scalarText(v);
 }
 
-/** The pair whose value the record's data holds: with duplicate keys, the last. */
-function findPair(map: YAMLMap.Parsed, field: string): AnyPair | undefined {
+/**
+ * The pair whose value the record's data holds: with duplicate keys, the last; without the field's own
+ * key, the first key that is an alias of it (as the reader takes it).
+ */
+function findPair(map: YAMLMap.Parsed, field: string, keys: ReadonlyMap<string, string> | undefined): AnyPair | undefined {
   let found: AnyPair | undefined;
-  for (const pair of map.items) if (isScalar(pair.key) && keyString(pair.key.value) === field) found = pair;
-  return found;
+  let alias: AnyPair | undefined;
+  for (const pair of map.items) {
+    if (!isScalar(pair.key)) continue;
+    const k = keyString(pair.key.value);
+    if (k === field) found = pair;
+    else if (k !== undefined && !alias && keys?.get(k) === field) alias = pair;
+  }
+  return found ?? alias;
 }
 
 function isBlockScalar(v: unknown): v is { range: [number, number, number] } {

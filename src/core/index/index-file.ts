@@ -1,13 +1,14 @@
 import type { Lang } from '../model/lang';
 import { rawArchiveNumbers } from '../archive/raw-numbers';
 import { decodeRecordBytes, tooLargeProblem, type FileProblem } from '../parse/decode';
-import { findLateFrontMatter } from '../parse/front-matter';
+import { findLateFrontMatter, recordLookalike } from '../parse/front-matter';
 import { LineIndex } from '../parse/lines';
 import { parseRecordText } from '../parse/record-file';
 import type { ParsedFile, ParsedRecord, Span } from '../model/parsed';
 import type { Schema, SeveritySetting } from '../model/schema';
 import type { RecordContext, RecordRule, ReportMore } from '../rules/rule';
 import { leadInMessage, severityOf } from '../rules/catalogue';
+import { say } from '../text/bilingual';
 import { recordKind } from '../model/records';
 import type { FileEntry, RecordEntry } from '../model/records';
 import type { Finding } from '../model/findings';
@@ -78,8 +79,16 @@ function problemEntry(path: string, stat: FileStat, problem: FileProblem, opts: 
 /** Indexes a file from its text (also an unsaved editor's text). */
 export function indexText(path: string, text: string, stat: FileStat, opts: IndexOptions): FileEntry {
   const kind = recordKind(path) ?? 'markdown';
-  const parsed = parseRecordText(text, kind, { detach: opts.detach !== false });
-  if (!parsed.isRecordFile) return kind === 'markdown' ? lateFrontMatter(path, text, stat, opts) : { path, mtimeMs: stat.mtimeMs, size: stat.size, isRecordFile: false, records: [], findings: [] };
+  const parsed = parseRecordText(text, kind, { detach: opts.detach !== false, aliases: opts.schema.aliases });
+  if (!parsed.isRecordFile) {
+    const entry =
+      kind === 'markdown'
+        ? lateFrontMatter(path, text, stat, opts)
+        : { path, mtimeMs: stat.mtimeMs, size: stat.size, isRecordFile: false, records: [], findings: [] };
+    // Not read as a record, but text in a records folder: personal information in it is as exposed as in a record.
+    checkText(path, text, opts, entry.findings);
+    return entry;
+  }
   const lines = new LineIndex(text);
   const findings: Finding[] = [];
   const records: RecordEntry[] = [];
@@ -117,7 +126,10 @@ export function indexText(path: string, text: string, stat: FileStat, opts: Inde
 function lateFrontMatter(path: string, text: string, stat: FileStat, opts: IndexOptions): FileEntry {
   const late = findLateFrontMatter(text);
   const entry: FileEntry = { path, mtimeMs: stat.mtimeMs, size: stat.size, isRecordFile: late !== undefined, records: [], findings: [] };
-  if (!late) return entry;
+  if (!late) {
+    lookalike(text, opts, entry.findings);
+    return entry;
+  }
   const code = 'front-matter-not-at-start';
   const severity = severityFor(code, opts);
   if (severity !== 'off') {
@@ -125,19 +137,72 @@ function lateFrontMatter(path: string, text: string, stat: FileStat, opts: Index
     const s = lines.positionAt(late.start);
     const e = lines.positionAt(late.fence);
     const n = late.blankLines;
-    const message = opts.lang === 'zh'
-      ? `开头的 \`---\` 之前有 ${n} 个空行，因此未读取这条记录；删除这些空行即可`
-      : `${n} blank line${n === 1 ? '' : 's'} before the opening \`---\`: front matter must start on the first line, so this record is not read`;
+    const message =
+      opts.lang === 'zh'
+        ? `开头的 \`---\` 之前有 ${n} 个空行，因此未读取这条记录；删除这些空行即可`
+        : `${n} blank line${n === 1 ? '' : 's'} before the opening \`---\`: front matter must start on the first line, so this record is not read`;
     entry.findings.push({
-      code, severity, message: leadInMessage(code, message, opts.lang),
-      start: { line: s.line, col: s.character }, end: { line: e.line, col: e.character },
-      fix: { title: opts.lang === 'zh' ? '删除前置元数据之前的空行' : 'Remove the blank lines before the front matter', edits: [{ start: late.start, end: late.fence, newText: '' }], makesRecord: true },
+      code,
+      severity,
+      message: leadInMessage(code, message, opts.lang),
+      start: { line: s.line, col: s.character },
+      end: { line: e.line, col: e.character },
+      fix: {
+        title: opts.lang === 'zh' ? '删除前置元数据之前的空行' : 'Remove the blank lines before the front matter',
+        edits: [{ start: late.start, end: late.fence, newText: '' }],
+        makesRecord: true,
+      },
     });
   }
   return withRawNumbers(entry, text, code);
 }
 
-function checkRecord(path: string, text: string, parsed: ParsedFile, record: ParsedRecord, lines: LineIndex, opts: IndexOptions, out: Finding[]): void {
+/** A Markdown file that reads like a record and is not one says why, or it would silently not be there. */
+function lookalike(text: string, opts: IndexOptions, out: Finding[]): void {
+  const code = 'not-a-record';
+  const severity = severityFor(code, opts);
+  if (severity === 'off') return;
+  const { fields, aliases } = opts.schema;
+  const found = recordLookalike(text, (k) => fields.has(k) || aliases.keys.has(k));
+  if (!found) return;
+  const message =
+    found.kind === 'late-fence'
+      ? say(
+          opts.lang,
+          {
+            en: 'this looks like a record, but its front matter starts on line {n}: only `---` on the very first line opens front matter, so the record is not read',
+            zh: '看起来是一条记录，但前置元数据从第 {n} 行开始：只有第一行的 `---` 才开始前置元数据，因此未读取这条记录',
+          },
+          { n: found.line + 1 },
+        )
+      : say(opts.lang, {
+          en: 'this looks like a record, but its fields have no `---` line above and below them, so the record is not read',
+          zh: '看起来是一条记录，但字段上下没有 `---` 行，因此未读取这条记录',
+        });
+  out.push({ code, severity, message, start: { line: found.line, col: 0 }, end: { line: found.end, col: 0 } });
+}
+
+/** The rules that read free text (personal information) over a file that is not a record, as one span. */
+function checkText(path: string, text: string, opts: IndexOptions, out: Finding[]): void {
+  const whole = { start: 0, end: text.length };
+  const record: ParsedRecord = { index: 0, span: whole, contentSpan: { start: 0, end: 0 }, data: undefined, fields: new Map(), problems: [] };
+  const parsed: ParsedFile = { kind: recordKind(path) ?? 'markdown', isRecordFile: false, records: [] };
+  const before = out.length;
+  checkRecord(path, text, parsed, record, new LineIndex(text), opts, out, true);
+  // Not a record: its findings belong to the file, not to a record of it.
+  for (let i = before; i < out.length; i++) delete out[i].record;
+}
+
+function checkRecord(
+  path: string,
+  text: string,
+  parsed: ParsedFile,
+  record: ParsedRecord,
+  lines: LineIndex,
+  opts: IndexOptions,
+  out: Finding[],
+  textOnly = false,
+): void {
   const push = (code: string, severity: SeveritySetting, span: Span, message: string, more?: ReportMore) => {
     if (severity === 'off') return;
     const s = lines.positionAt(span.start);
@@ -162,7 +227,12 @@ function checkRecord(path: string, text: string, parsed: ParsedFile, record: Par
   let code = '';
   // A plain property set per rule (a getter would make every rule's access to the context slower).
   const ctx: { -readonly [K in keyof RecordContext]: RecordContext[K] } = {
-    schema: opts.schema, lang: opts.lang, path, text, record, data,
+    schema: opts.schema,
+    lang: opts.lang,
+    path,
+    text,
+    record,
+    data,
     category: categoryName === undefined ? undefined : opts.schema.categories.get(categoryName),
     memo: {},
     severity: 'error',
@@ -170,6 +240,7 @@ function checkRecord(path: string, text: string, parsed: ParsedFile, record: Par
     report: (span, message, more, own) => push(code, own ?? ctx.severity, span, message, more),
   };
   for (const [rule, ruleSeverity] of activeRules(opts)) {
+    if (textOnly && !rule.readsText) continue;
     code = rule.code;
     ctx.severity = ruleSeverity;
     rule.check(ctx);

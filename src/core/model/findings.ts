@@ -24,7 +24,10 @@ export interface Fix {
   /** What the fix does, in the finding's language ("Change to 2026-01-05", "插入缺失字段 phone"). */
   title: string;
   edits: FileEdit[];
-  /** Fields of the finding's record the fix sets or adds: when the result is read back, every other field must be as it was. */
+  /**
+   * Keys of the finding's record the fix sets, adds or renames, as the file writes them (`客户`, not
+   * customer): when the result is read back, every other key must be as it was.
+   */
   fields?: string[];
   /** The fix makes a record of a file that was not one (blank lines before the front matter removed). */
   makesRecord?: boolean;
@@ -56,7 +59,10 @@ export interface Finding {
 export type FixSpec =
   /** The value at the span becomes this one, written the way the original was (same quotes, or plain). */
   | { value: string; title?: Bilingual }
-  /** The span becomes exactly this text: YAML that must stay YAML (`true`, `[a, b]`, `"000123"`), a mask in free text. */
-  | { text: string; title?: Bilingual }
+  /**
+   * The span becomes exactly this text: YAML that must stay YAML (`true`, `[a, b]`, `"000123"`), a mask in
+   * free text, a key renamed. `fields`: other fields the change makes (a renamed key's new name).
+   */
+  | { text: string; title?: Bilingual; fields?: string[] }
   /** These fields are added to the record, in schema order, with typed placeholders. */
   | { insert: string[]; title?: Bilingual };

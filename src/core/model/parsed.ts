@@ -1,4 +1,5 @@
 /** What the parser makes of a record file: records with their spans and problems, plain values only. */
+import type { Aliases } from './schema';
 
 /** UTF-16 offsets into the decoded text. */
 export interface Span {
@@ -34,6 +35,28 @@ export interface ParsedRecord {
   /** Markdown: the text after the closing fence. */
   bodySpan?: Span;
   problems: YamlProblem[];
+  /**
+   * Keys and values read under the schema's name for them (客户 → customer, 合同 → contract): `data` and
+   * `fields` hold the schema's names, these say what the file has. Absent when nothing was renamed.
+   */
+  aliased?: AliasUse[];
+  /** Fields written under two or more keys (客户 and 客户名称): the key whose value is read comes first. */
+  doubled?: DoubledField[];
+}
+
+export interface AliasUse {
+  /** `key`: the key is an alias of `field`; `value`: the field's value is an alias of `canonical`. */
+  kind: 'key' | 'value';
+  field: string;
+  written: string;
+  canonical: string;
+  /** The key, or the value, as written. */
+  span: Span;
+}
+
+export interface DoubledField {
+  field: string;
+  keys: { written: string; span: Span }[];
 }
 
 export interface ParsedFile {
@@ -50,4 +73,6 @@ export interface ParseRecordOptions {
   detach?: boolean;
   /** Always use the yaml package, skipping the fast reader for plain front matter (for tests and benchmarks). */
   yamlOnly?: boolean;
+  /** Read aliased keys and values as the schema's names (see ParsedRecord.aliased). */
+  aliases?: Aliases;
 }

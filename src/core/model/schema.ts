@@ -1,7 +1,21 @@
 /** The workspace's schema (`.records/schema.yaml`), read into plain, checked values. */
 
-export const FIELD_TYPES = ['string', 'text', 'date', 'datetime', 'number', 'money', 'enum', 'boolean', 'list', 'email',
-  'phone', 'id-number', 'credit-code', 'path'] as const;
+export const FIELD_TYPES = [
+  'string',
+  'text',
+  'date',
+  'datetime',
+  'number',
+  'money',
+  'enum',
+  'boolean',
+  'list',
+  'email',
+  'phone',
+  'id-number',
+  'credit-code',
+  'path',
+] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
 
 export const SEVERITIES = ['error', 'warning', 'info', 'hint', 'off'] as const;
@@ -13,13 +27,26 @@ export interface Bilingual {
   en: string;
 }
 
+/** One allowed value of an enum (or fixed list) field, as the schema's map form of `values:` declares it. */
+export interface ValueChoice {
+  value: string;
+  /** How the value reads for people; absent in the list form. */
+  label?: Bilingual;
+  /** Other ways the workspace writes it (电话, 手机, tel): read as the value. */
+  aliases: string[];
+}
+
 export interface FieldDef {
   name: string;
   type: FieldType;
   label: Bilingual;
   description: Bilingual;
+  /** Other keys the workspace writes the field under (客户, 客户名称): read as this field. */
+  aliases: string[];
   /** enum: the allowed values; list: the allowed items, when fixed. */
   values?: string[];
+  /** The allowed values with their labels and aliases, in the order of `values`. */
+  choices?: ValueChoice[];
   /** list: the type of each item. */
   items?: FieldType;
   pattern?: RegExp;
@@ -60,11 +87,14 @@ export interface DisposalConfig {
 export interface CategoryDef {
   key: string;
   label: Bilingual;
+  /** Other values the workspace writes for this category (合同, 合同信息): read as this category. */
+  aliases: string[];
   /** Subject code used in archive numbers (JB, HT, …). */
   code: string;
   required: string[];
   retention?: RetentionDefault;
-  unknownFields: SeveritySetting;
+  /** The severity of unknown-field for this category's records, over the rule's own (undefined: the rule's). */
+  unknownFields: SeveritySetting | undefined;
 }
 
 export interface ArchiveNumberConfig {
@@ -73,6 +103,17 @@ export interface ArchiveNumberConfig {
   format: string;
   numberWidth: number;
   numberScope: string[];
+}
+
+/**
+ * How the workspace's own names read as the schema's, worked out once when the schema loads: keys as fields,
+ * and values (of `category` and of enum and list fields) as categories and allowed values.
+ */
+export interface Aliases {
+  /** A key as written → the field it is read as. */
+  keys: Map<string, string>;
+  /** A field → (a value as written → the value it is read as). */
+  values: Map<string, Map<string, string>>;
 }
 
 export interface Schema {
@@ -88,6 +129,23 @@ export interface Schema {
   disposal: DisposalConfig;
   /** Severity overrides per rule code. */
   rules: Map<string, SeveritySetting>;
+  aliases: Aliases;
+  /** Personal-information patterns the workspace adds (`personal_info:`), reported as pi-pattern. */
+  piPatterns: PiPatternDef[];
   /** The text it was read from (workers rebuild the schema from it). */
   source: string;
+}
+
+/** A kind of personal information the workspace adds to the built-in detectors. */
+export interface PiPatternDef {
+  name: string;
+  label: Bilingual;
+  /** Global, so one scan finds every match. */
+  regex: RegExp;
+  /** A check the match must pass (a checksum), beyond the pattern. */
+  check?: 'luhn' | 'id-number' | 'credit-code';
+  /** How many characters to keep at the start and the end when masking. */
+  keep: [number, number];
+  /** Fields (by name) where the value is expected and not reported. */
+  allowedIn: string[];
 }

@@ -46,7 +46,8 @@ export function findLateFrontMatter(text: string): { start: number; fence: numbe
   let blankLines = 0;
   for (;;) {
     let i = pos;
-    while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
+    // A line that looks empty is empty: the full-width space (U+3000) a Chinese input method types, a no-break space, a stray BOM.
+    while (isBlankChar(text.charCodeAt(i))) i++;
     const c = text.charCodeAt(i);
     if (c !== 10 && c !== 13) break;
     pos = afterBreak(text, i);
@@ -56,6 +57,36 @@ export function findLateFrontMatter(text: string): { start: number; fence: numbe
   // The rest read as if it started at the fence: closed front matter, or nothing.
   const rest = findFrontMatter(text.slice(pos));
   return rest?.close ? { start, fence: pos, blankLines } : undefined;
+}
+
+function isBlankChar(c: number): boolean {
+  return c === 32 || c === 9 || c === 0x3000 || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b);
+}
+
+/**
+ * Why a Markdown file that is not a record looks like one, or undefined: front matter that starts below
+ * other text (a heading, a comment), or `key: value` lines at the top without the `---` fences around
+ * them (`isField` says which keys the schema knows). Such a file would otherwise just not be there.
+ */
+export function recordLookalike(text: string, isField: (key: string) => boolean): { kind: 'late-fence' | 'no-fences'; line: number; end: number } | undefined {
+  const lines = text.split(/\r\n|\r|\n/, 40);
+  const fence = lines.findIndex((l, i) => i > 0 && /^---[ \t]*$/.test(l));
+  if (fence > 0 && fence < 20) {
+    const close = lines.findIndex((l, i) => i > fence && /^(---|\.\.\.)[ \t]*$/.test(l));
+    const keys = lines.slice(fence + 1, close < 0 ? undefined : close).map((l) => /^([^\s#:][^:]*?)\s*:(\s|$)/.exec(l)?.[1]);
+    // A Markdown rule or heading underline has prose around it; front matter has the schema's keys.
+    if (close > fence + 1 && keys.filter((k) => k !== undefined && isField(k)).length >= 2) return { kind: 'late-fence', line: fence, end: close };
+  }
+  let known = 0;
+  let i = 0;
+  while (i < lines.length && /^\s*$/.test(lines[i])) i++;
+  const first = i;
+  for (; i < lines.length; i++) {
+    const m = /^([^\s#:][^:]*?)\s*:(\s|$)/.exec(lines[i]);
+    if (!m) break;
+    if (isField(m[1])) known++;
+  }
+  return known >= 2 ? { kind: 'no-fences', line: first, end: i - 1 } : undefined;
 }
 
 /** If the line at `pos` is a fence (`---`, or `...` when allowed, then only spaces/tabs), the offset of its line break; else -1. */

@@ -4,6 +4,7 @@
  * caller can hold results for 100,000 files without holding YAML syntax trees.
  */
 import { parseAllDocuments, parseDocument } from 'yaml';
+import { readAliases } from './aliases';
 import { fastReadMapping } from './fast-path';
 import { findFrontMatter } from './front-matter';
 import { YAML_OPTIONS, detachRecord, isEmptyDocument, readDocument, trimEnd } from './yaml-record';
@@ -15,6 +16,8 @@ export const parseStats = { fast: 0 };
 export function parseRecordText(text: string, kind: 'markdown' | 'yaml', opts?: ParseRecordOptions): ParsedFile {
   const fast = opts?.yamlOnly !== true;
   const file = kind === 'markdown' ? parseMarkdown(text, fast) : parseYamlStream(text, fast);
+  const aliases = opts?.aliases;
+  if (aliases) for (const r of file.records) readAliases(r, aliases);
   if (opts?.detach) file.records.forEach(detachRecord);
   return file;
 }
@@ -61,7 +64,7 @@ function fastStream(text: string): ParsedFile | undefined {
   const segments: { marker?: number; start: number; end: number }[] = [];
   let marker: number | undefined;
   let segStart = 0;
-  for (let p = 0; p <= text.length; ) {
+  for (let p = 0; p <= text.length;) {
     let nl = text.indexOf('\n', p);
     if (nl < 0) nl = text.length;
     const line = text.slice(p, nl).replace(/\r$/, '');
@@ -156,7 +159,7 @@ function parseYamlStream(text: string, fast: boolean): ParsedFile {
 function yamlFence(text: string, docStart: number, contentStart: number, hasMarker: boolean): Span {
   if (hasMarker) {
     // The document range starts at its marker, except after directives in some cases: look for it.
-    for (let p = docStart; p <= contentStart; ) {
+    for (let p = docStart; p <= contentStart;) {
       if (text.startsWith('---', p)) return { start: p, end: p + 3 };
       const nl = text.indexOf('\n', p);
       if (nl < 0) break;

@@ -13,12 +13,15 @@ import { workspaceRules } from './workspace';
 export type { CodeDeclaration, CodeKind } from './codes/declaration';
 
 const SCHEMA_CODE: CodeDeclaration = {
-  code: 'schema', severity: 'error', fixed: true, kind: 'schema',
+  code: 'schema',
+  severity: 'error',
+  fixed: true,
+  kind: 'schema',
   title: { en: 'A mistake in .records/schema.yaml', zh: '.records/schema.yaml 中的错误' },
 };
 
 const declarations: readonly CodeDeclaration[] = [
-  ...allRules.map((r): CodeDeclaration => ({ code: r.code, severity: r.severity, title: r.title, kind: 'record' })),
+  ...allRules.map((r): CodeDeclaration => ({ code: r.code, severity: r.severity, title: r.title, kind: 'record', offByDefault: r.offByDefault })),
   ...FILE_CODES,
   ...workspaceRules,
   ...BATCH_CODES,

@@ -1,5 +1,7 @@
 import { archiveNoMismatch } from './archive-no-mismatch';
+import { duplicateField } from './duplicate-field';
 import { emptyField } from './empty-field';
+import { fieldAlias, valueAlias } from './field-alias';
 import { invalidArchiveNo } from './invalid-archive-no';
 import { invalidBoolean } from './invalid-boolean';
 import { invalidCreditCode } from './invalid-credit-code';
@@ -16,9 +18,15 @@ import { invalidPhone } from './invalid-phone';
 import { missingAttachment } from './missing-attachment';
 import { missingCategory } from './missing-category';
 import { missingField } from './missing-field';
+import { piAddress } from './pi-address';
 import { piBankCard } from './pi-bank-card';
+import { piEmail } from './pi-email';
 import { piIdNumber } from './pi-id-number';
+import { piLandline } from './pi-landline';
 import { piMobile } from './pi-mobile';
+import { piPassport } from './pi-passport';
+import { piPattern } from './pi-pattern';
+import { piTravelPermit } from './pi-travel-permit';
 import type { RecordRule } from './rule';
 import { unknownCategory } from './unknown-category';
 import { unknownField } from './unknown-field';
@@ -26,8 +34,37 @@ import { unquotedNumber } from './unquoted-number';
 
 /** Every record rule, one module each. Parse problems and duplicates are reported by the parser and the index. */
 export const allRules: readonly RecordRule[] = [
-  missingCategory, unknownCategory, missingField, emptyField,
-  invalidDate, invalidDatetime, invalidEnum, invalidNumber, invalidMoney, invalidBoolean, invalidList,
-  invalidEmail, invalidPhone, invalidIdNumber, invalidCreditCode, invalidPattern, unquotedNumber,
-  invalidArchiveNo, archiveNoMismatch, missingAttachment, piIdNumber, piBankCard, piMobile, unknownField,
+  missingCategory,
+  unknownCategory,
+  missingField,
+  emptyField,
+  invalidDate,
+  invalidDatetime,
+  invalidEnum,
+  invalidNumber,
+  invalidMoney,
+  invalidBoolean,
+  invalidList,
+  invalidEmail,
+  invalidPhone,
+  invalidIdNumber,
+  invalidCreditCode,
+  invalidPattern,
+  unquotedNumber,
+  invalidArchiveNo,
+  archiveNoMismatch,
+  missingAttachment,
+  piIdNumber,
+  piBankCard,
+  piMobile,
+  piLandline,
+  piEmail,
+  piAddress,
+  piPassport,
+  piTravelPermit,
+  piPattern,
+  unknownField,
+  duplicateField,
+  fieldAlias,
+  valueAlias,
 ];

@@ -1,4 +1,5 @@
 import { dataIsComplete, isBlank, say, type RecordRule } from './rule';
+import { slips } from './unknown-field';
 
 /** Without a category the record cannot be checked, numbered or kept for the right period. */
 export const missingCategory: RecordRule = {
@@ -10,6 +11,19 @@ export const missingCategory: RecordRule = {
     if (!dataIsComplete(ctx)) return;
     const keys = [...ctx.schema.categories.keys()].join(', ');
     const span = ctx.record.fields.get('category')?.key ?? ctx.record.fence ?? ctx.record.span;
-    ctx.report(span, say(ctx.lang, { en: 'the record has no category; one of: {k}', zh: '记录没有分类，应为以下之一：{k}' }, { k: keys }), { field: 'category', fix: ctx.record.fields.has('category') ? undefined : { insert: ['category'] } });
+    // `categroy: 合同` holds the category under a misspelt key: unknown-field's rename is the fix.
+    const slip = [...slips(ctx)].find(([, field]) => field === 'category')?.[0];
+    if (slip !== undefined) {
+      ctx.report(
+        span,
+        say(ctx.lang, { en: 'the record has no category: is {s} meant to be category?', zh: '记录没有分类：{s} 是否即 category？' }, { s: slip }),
+        { field: 'category' },
+      );
+      return;
+    }
+    ctx.report(span, say(ctx.lang, { en: 'the record has no category; one of: {k}', zh: '记录没有分类，应为以下之一：{k}' }, { k: keys }), {
+      field: 'category',
+      fix: ctx.record.fields.has('category') ? undefined : { insert: ['category'] },
+    });
   },
 };

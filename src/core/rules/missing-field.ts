@@ -1,4 +1,5 @@
 import { dataIsComplete, labelOf, say, type RecordContext, type RecordRule } from './rule';
+import { slips } from './unknown-field';
 
 /** A field the schema requires (for every record, or for the record's category) is absent. */
 export const missingField: RecordRule = {
@@ -13,7 +14,20 @@ export const missingField: RecordRule = {
       if (name === 'category' && !('category' in ctx.data)) continue; // missing-category says it better
       if (ctx.record.fields.has(name)) continue; // present but empty: empty-field says so
       const def = ctx.schema.fields.get(name);
-      const where = ctx.category ? say(ctx.lang, { en: ' for category {c}', zh: '（{c}类）' }, { c: ctx.lang === 'zh' ? ctx.category.label.zh : ctx.category.key }) : '';
+      const where = ctx.category
+        ? say(ctx.lang, { en: ' for category {c}', zh: '（{c}类）' }, { c: ctx.lang === 'zh' ? ctx.category.label.zh : ctx.category.key })
+        : '';
+      // A misspelt key holds the value: renaming it (unknown-field's fix) is the fix, not a second, empty field.
+      const slip = [...slips(ctx)].find(([, field]) => field === name)?.[0];
+      if (slip !== undefined) {
+        const message = say(
+          ctx.lang,
+          { en: 'missing required field {f}{w}: is {k} meant to be it?', zh: '缺少必填字段 {f}{w}：{k} 是否即此字段？' },
+          { f: labelOf(ctx.lang, def, name), w: where, k: slip },
+        );
+        ctx.report(ctx.record.fence ?? ctx.record.span, message, { field: name });
+        continue;
+      }
       const message = say(ctx.lang, { en: 'missing required field {f}{w}', zh: '缺少必填字段 {f}{w}' }, { f: labelOf(ctx.lang, def, name), w: where });
       ctx.report(ctx.record.fence ?? ctx.record.span, message, { field: name, fix: { insert: [name] } });
     }

@@ -38,9 +38,12 @@ export interface RecordRule {
   readonly code: string;
   readonly severity: Severity;
   readonly title: Bilingual;
+  /** Reported only when the schema's `rules:` turns it on (the rule checks that itself). */
+  readonly offByDefault?: boolean;
+  /** Also run over files that are not records (meeting notes, drafts): the rule reads free text, not fields. */
+  readonly readsText?: boolean;
   check(ctx: RecordContext): void;
 }
-
 
 /** A field's label in one language, for messages. */
 export function labelOf(lang: Lang, field: FieldDef | undefined, name: string): string {

@@ -43,34 +43,71 @@ export function fieldsOfType(ctx: RecordContext, types: readonly FieldType[]): r
   return out;
 }
 
-/** The candidate nearest to `value` (case-insensitive edit distance), if it is near enough to be a likely typo. */
-export function closest(value: string, candidates: readonly string[]): string | undefined {
+/** A name a value may be near: the text compared, and what a match suggests. */
+export interface Candidate {
+  text: string;
+  suggests: string;
+}
+
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+
+/**
+ * The candidate nearest to `value`, if it is near enough to be a likely slip — a typo, a transposition, the
+ * other case, a longer or shorter form — and nothing when nothing is: `传真` is not a slip for `im`. Chinese
+ * words are short and each character carries meaning (`电邮` is not `电话`), so for them only an exact
+ * match or one word inside the other counts.
+ */
+export function closest(value: string, candidates: readonly (string | Candidate)[], opts?: { wordsInside?: boolean }): string | undefined {
   const v = value.trim().toLowerCase();
-  let best: string | undefined;
+  if (!v) return undefined;
+  let best: Candidate | undefined;
   let bestD = Infinity;
-  for (const c of candidates) {
-    const d = c.toLowerCase() === v ? 0 : distance(v, c.toLowerCase());
+  for (const raw of candidates) {
+    const c = typeof raw === 'string' ? { text: raw, suggests: raw } : raw;
+    const t = c.text.toLowerCase();
+    if (!t) continue;
+    const d = t === v ? 0 : near(v, t, opts?.wordsInside !== false);
     if (d < bestD) {
       bestD = d;
       best = c;
     }
   }
-  if (best === undefined) return undefined;
-  return bestD <= Math.max(2, Math.floor(best.length / 3)) || best.toLowerCase().startsWith(v) || v.startsWith(best.toLowerCase()) ? best : undefined;
+  return best !== undefined && bestD !== Infinity ? best.suggests : undefined;
 }
 
+/**
+ * How far `v` is from `t`, or Infinity when it is too far to be a slip. `wordsInside`: a Chinese word inside
+ * the other counts (手机号码 is 手机, a value); for field names it does not (回访日期 is not 日期).
+ */
+function near(v: string, t: string, wordsInside: boolean): number {
+  if (CJK.test(v) || CJK.test(t)) {
+    const [short, long] = v.length <= t.length ? [v, t] : [t, v];
+    return wordsInside && short.length >= 2 && long.includes(short) ? long.length - short.length : Infinity;
+  }
+  const d = distance(v, t);
+  const [short, long] = v.length <= t.length ? [v, t] : [t, v];
+  // A word cut short or run on (`mail` → `email`, `bank` → `bank-transfer`) still names it.
+  if (short.length >= 3 && (long.startsWith(short) || long.endsWith(short))) return Math.min(d, long.length - short.length);
+  return d <= Math.max(1, Math.floor(t.length / 3)) && d < short.length ? d : Infinity;
+}
+
+/** Edit distance counting a swap of two neighbours as one edit (categroy → category). */
 function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
-    row[0] = i;
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) {
+    rows.push([i]);
     for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
+      if (i === 0) {
+        rows[0].push(j);
+        continue;
+      }
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2][j - 2] + 1);
+      rows[i].push(d);
     }
   }
-  return row[b.length];
+  return rows[a.length][b.length];
 }
 
 export function display(v: unknown): string {

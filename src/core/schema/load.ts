@@ -1,21 +1,15 @@
-import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isSeq, parseDocument, type Node } from 'yaml';
 import { knownCodes } from '../rules/catalogue';
 import defaultSchemaText from './default-schema.yaml';
-import {
-  FIELD_TYPES, SEVERITIES, type ArchiveNumberConfig, type Bilingual, type CategoryDef, type FieldDef, type FieldType,
-  type DisposalConfig, type RetentionDefault, type RetentionRuleDef, type Schema, type SeveritySetting,
-} from '../model/schema';
+import type { ArchiveNumberConfig, CategoryDef, DisposalConfig, FieldDef, RetentionDefault, RetentionRuleDef, Schema, SeveritySetting } from '../model/schema';
+import { buildAliases } from './aliases';
+import { readFields } from './read-fields';
+import { readPiPatterns } from './read-pi';
+import { Reader, type SchemaProblem } from './reader';
 
 export const SCHEMA_PATH = '.records/schema.yaml';
 export { defaultSchemaText };
-
-/** A mistake in the schema file, reported on that file; the schema still loads from what is usable. */
-export interface SchemaProblem {
-  message: string;
-  start: number;
-  end: number;
-  severity: 'error' | 'warning';
-}
+export type { SchemaProblem } from './reader';
 
 export interface LoadedSchema {
   schema: Schema;
@@ -38,88 +32,19 @@ export function loadSchema(text: string | undefined): LoadedSchema {
   return { schema, problems, fromWorkspace: true };
 }
 
-class Reader {
-  readonly problems: SchemaProblem[] = [];
-  constructor(private readonly fallback: Schema | undefined) {}
-
-  report(node: Node | Pair | null | undefined, message: string, severity: 'error' | 'warning' = 'error'): void {
-    const range = node && ('range' in node ? node.range : (node as Pair<Node>).key?.range);
-    this.problems.push({ message, start: range?.[0] ?? 0, end: range?.[1] ?? 0, severity });
-  }
-
-  map(node: unknown, what: string): YAMLMap | undefined {
-    if (node === undefined || node === null) return undefined;
-    if (isMap(node)) return node;
-    this.report(node as Node, `${what} must be a mapping`);
-    return undefined;
-  }
-
-  string(node: unknown, what: string): string | undefined {
-    if (node === undefined || node === null) return undefined;
-    if (isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'number')) return String(node.value);
-    this.report(node as Node, `${what} must be a string`);
-    return undefined;
-  }
-
-  number(node: unknown, what: string): number | undefined {
-    if (node === undefined || node === null) return undefined;
-    if (isScalar(node) && typeof node.value === 'number' && Number.isFinite(node.value)) return node.value;
-    this.report(node as Node, `${what} must be a number`);
-    return undefined;
-  }
-
-  boolean(node: unknown, what: string): boolean | undefined {
-    if (node === undefined || node === null) return undefined;
-    if (isScalar(node) && typeof node.value === 'boolean') return node.value;
-    this.report(node as Node, `${what} must be true or false`);
-    return undefined;
-  }
-
-  strings(node: unknown, what: string): string[] | undefined {
-    if (node === undefined || node === null) return undefined;
-    if (!isSeq(node)) {
-      this.report(node as Node, `${what} must be a list`);
-      return undefined;
-    }
-    const out: string[] = [];
-    for (const item of node.items) {
-      const s = this.string(item, `an item of ${what}`);
-      if (s !== undefined) out.push(s);
-    }
-    return out;
-  }
-
-  bilingual(node: unknown, what: string, fallback: string): Bilingual {
-    if (isScalar(node) && typeof node.value === 'string') return { zh: node.value, en: node.value };
-    const m = this.map(node, what);
-    if (!m) return { zh: fallback, en: fallback };
-    const zh = this.string(m.get('zh', true), `${what}.zh`);
-    const en = this.string(m.get('en', true), `${what}.en`);
-    return { zh: zh ?? en ?? fallback, en: en ?? zh ?? fallback };
-  }
-
-  severity(node: unknown, what: string): SeveritySetting | undefined {
-    const s = this.string(node, what);
-    if (s === undefined) return undefined;
-    if ((SEVERITIES as readonly string[]).includes(s)) return s as SeveritySetting;
-    this.report(node as Node, `${what} must be one of ${SEVERITIES.join(', ')}`);
-    return undefined;
-  }
-
-  /** Warns about keys the schema format does not know, which are usually typos. */
-  known(m: YAMLMap, keys: readonly string[], where: string): void {
-    for (const pair of m.items) {
-      const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
-      if (key === undefined || !keys.includes(key)) this.report(pair.key as Node, `unknown key '${key}' in ${where}`, 'warning');
-    }
-  }
-
-  fallbackOf<K extends keyof Schema>(key: K): Schema[K] | undefined {
-    return this.fallback?.[key];
-  }
-}
-
-const TOP_KEYS = ['version', 'records', 'required', 'categories', 'fields', 'archive_number', 'rules', 'retention_rules', 'labels', 'disposal'];
+const TOP_KEYS = [
+  'version',
+  'records',
+  'required',
+  'categories',
+  'fields',
+  'archive_number',
+  'rules',
+  'retention_rules',
+  'labels',
+  'disposal',
+  'personal_info',
+];
 
 export function readSchema(text: string): { schema: Schema; problems: SchemaProblem[] } {
   // The built-in default fills sections the workspace's file leaves out (or gets wrong).
@@ -160,56 +85,30 @@ export function readSchema(text: string): { schema: Schema; problems: SchemaProb
 
   const retentionRules = readRetentionRules(r, get('retention_rules')) ?? base?.retentionRules ?? [];
   const disposal = readDisposal(r, get('disposal')) ?? base?.disposal ?? { folder: 'disposal', consentStep: true, feedbackStep: true };
-  const schema: Schema = { version, include, exclude, required, categories, fields, archiveNumber, rules, retentionRules, disposal, source: text };
+  const fieldsNode = r.map(get('fields'), 'fields');
+  const aliases = buildAliases(fields, categories, (message, field) => {
+    r.report((field !== undefined ? fieldsNode?.get(field, true) : undefined) ?? (get(field === undefined ? 'categories' : 'fields') as Node), message);
+  });
+  const piPatterns = readPiPatterns(r, get('personal_info'));
+  const schema: Schema = {
+    version,
+    include,
+    exclude,
+    required,
+    categories,
+    fields,
+    archiveNumber,
+    rules,
+    retentionRules,
+    disposal,
+    aliases,
+    piPatterns,
+    source: text,
+  };
   return { schema, problems: r.problems };
 }
 
-const FIELD_KEYS = ['type', 'values', 'items', 'pattern', 'min', 'max', 'categories', 'label', 'description', 'placeholder', 'required'];
-
-function readFields(r: Reader, node: unknown): Map<string, FieldDef> | undefined {
-  const m = r.map(node, 'fields');
-  if (!m) return undefined;
-  const out = new Map<string, FieldDef>();
-  for (const pair of m.items) {
-    const name = r.string(pair.key, 'a field name');
-    const def = r.map(pair.value, `field ${name}`);
-    if (!name || !def) continue;
-    r.known(def, FIELD_KEYS, `field ${name}`);
-    const typeNode = def.get('type', true);
-    const typeName = r.string(typeNode, `the type of field ${name}`) ?? 'string';
-    let type: FieldType = 'string';
-    if ((FIELD_TYPES as readonly string[]).includes(typeName)) type = typeName as FieldType;
-    else r.report(typeNode as Node, `unknown field type '${typeName}'; one of ${FIELD_TYPES.join(', ')}`);
-    const field: FieldDef = {
-      name, type,
-      label: r.bilingual(def.get('label', true), `the label of field ${name}`, name),
-      description: r.bilingual(def.get('description', true), `the description of field ${name}`, ''),
-      values: r.strings(def.get('values', true), `the values of field ${name}`),
-      categories: r.strings(def.get('categories', true), `the categories of field ${name}`),
-      min: r.number(def.get('min', true), `min of field ${name}`),
-      max: r.number(def.get('max', true), `max of field ${name}`),
-      placeholder: (def.get('placeholder', true) as { value?: unknown } | undefined)?.value,
-    };
-    const items = r.string(def.get('items', true), `the items of field ${name}`);
-    if (items !== undefined) {
-      if ((FIELD_TYPES as readonly string[]).includes(items)) field.items = items as FieldType;
-      else r.report(def.get('items', true) as Node, `unknown item type '${items}'`);
-    }
-    const pattern = r.string(def.get('pattern', true), `the pattern of field ${name}`);
-    if (pattern !== undefined) {
-      try {
-        field.pattern = new RegExp(pattern, 'u');
-      } catch (err) {
-        r.report(def.get('pattern', true) as Node, `invalid pattern: ${(err as Error).message}`);
-      }
-    }
-    if (type === 'enum' && !field.values?.length) r.report(pair.key as Node, `enum field ${name} needs values`);
-    out.set(name, field);
-  }
-  return out;
-}
-
-const CATEGORY_KEYS = ['label', 'code', 'required', 'retention', 'unknown_fields', 'description'];
+const CATEGORY_KEYS = ['label', 'code', 'required', 'retention', 'unknown_fields', 'description', 'aliases'];
 
 function readCategories(r: Reader, node: unknown, fields: Map<string, FieldDef>): Map<string, CategoryDef> | undefined {
   const m = r.map(node, 'categories');
@@ -222,15 +121,16 @@ function readCategories(r: Reader, node: unknown, fields: Map<string, FieldDef>)
     r.known(def, CATEGORY_KEYS, `category ${key}`);
     const required = r.strings(def.get('required', true), `the required fields of category ${key}`) ?? [];
     for (const f of required) {
-      if (!fields.has(f)) r.report(def.get('required', true) as Node, `required field '${f}' of category ${key} is not declared under fields`, 'warning');
+      if (!fields.has(f)) r.report(def.get('required', true), `required field '${f}' of category ${key} is not declared under fields`, 'warning');
     }
     out.set(key, {
       key,
       label: r.bilingual(def.get('label', true), `the label of category ${key}`, key),
+      aliases: r.strings(def.get('aliases', true), `the aliases of category ${key}`) ?? [],
       code: r.string(def.get('code', true), `the code of category ${key}`) ?? key.slice(0, 2).toUpperCase(),
       required,
       retention: readRetention(r, def.get('retention', true), key),
-      unknownFields: r.severity(def.get('unknown_fields', true), `unknown_fields of category ${key}`) ?? 'off',
+      unknownFields: r.severity(def.get('unknown_fields', true), `unknown_fields of category ${key}`),
     });
   }
   return out;
@@ -277,7 +177,7 @@ function readRetention(r: Reader, node: unknown, category: string, extraKeys: st
   if (!m) return undefined;
   r.known(m, ['code', 'from', 'after_event', 'fiscal_year', 'basis', ...extraKeys], `the retention of ${category}`);
   const code = r.string(m.get('code', true), 'retention.code') ?? 'D10';
-  if (!/^(Y|D[0-9]{1,3})$/.test(code)) r.report(m.get('code', true) as Node, `retention code '${code}' must be Y or D plus years (D30, D10, D3)`);
+  if (!/^(Y|D[0-9]{1,3})$/.test(code)) r.report(m.get('code', true), `retention code '${code}' must be Y or D plus years (D30, D10, D3)`);
   return {
     code,
     from: r.string(m.get('from', true), 'retention.from') ?? 'date',
@@ -292,7 +192,7 @@ function readArchiveNumber(r: Reader, node: unknown): ArchiveNumberConfig | unde
   if (!m) return undefined;
   r.known(m, ['fonds', 'org', 'format', 'number_width', 'number_scope', 'separator'], 'archive_number');
   const format = r.string(m.get('format', true), 'archive_number.format') ?? '{fonds}-{subject}·{year}-{retention}-{number}';
-  if (!format.includes('{number}')) r.report(m.get('format', true) as Node, 'archive_number.format must contain {number}');
+  if (!format.includes('{number}')) r.report(m.get('format', true), 'archive_number.format must contain {number}');
   const width = r.number(m.get('number_width', true), 'archive_number.number_width') ?? 4;
   return {
     fonds: r.string(m.get('fonds', true), 'archive_number.fonds') ?? '',

@@ -16,9 +16,13 @@ const CC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 
 // Positions 3-8 are the administrative region code, always digits.
 const CC_SHAPE = /^[0-9A-HJ-NP-RTUW-Y]{2}\d{6}[0-9A-HJ-NP-RTUW-Y]{10}$/;
 
-const MOBILE = /^(?:(?:\+|00)86[- ]?)?1[3-9]\d{9}$/;
-const MASKED_MOBILE = /^(?:(?:\+|00)86[- ]?)?1[3-9]\d\*{4}\d{4}$/;
-const LANDLINE = /^(?:0\d{2,3}-?\d{7,8}(?:-\d{1,6})?|[48]00-?\d{3}-?\d{4})$/;
+// Mobiles as people write them: 13912345678, 139 1234 5678, 139-1234-5678, +86 139…
+const MOBILE = /^(?:(?:\+|00)86[- ]?)?1[3-9]\d(?:[- ]?\d{4}){2}$/;
+const MASKED_MOBILE = /^(?:(?:\+|00)86[- ]?)?1[3-9]\d[- ]?\*{4}[- ]?\d{4}$/;
+// Landlines: an area code (0571, (0571), （0571）, or 571 after +86) and 7–8 digits, grouped or not, maybe an
+// extension (-8001, 转8001); and 400/800 service numbers.
+const LANDLINE =
+  /^(?:(?:(?:\+|00)86[- ]?(?:\(0?\d{2,3}\)|0?\d{2,3})|\(0\d{2,3}\)|（0\d{2,3}）|0\d{2,3})[- ]?\d{3,4}[- ]?\d{4}(?:(?:-|转|ext\.? ?|x)\d{1,6})?|[48]00[- ]?\d{3}[- ]?\d{4})$/;
 
 // Pragmatic: dot-atom local part (no quoted strings, which real customer data never uses), domain labels
 // of letters/digits in any script so IDN domains such as 例子.中国 pass, and an alphabetic or punycode TLD.
@@ -28,17 +32,13 @@ const EMAIL =
 const DATE_SEPARATED = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$/;
 const DATE_CHINESE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?$/;
 const DATE_COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
-const DATE_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:([Zz])|([+-])(\d{2}):(\d{2}))?$/;
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:([Zz])|([+-])(\d{2}):(\d{2}))?$/;
 
 // Sign either before or after the currency marker, never both; thousands groups must be exactly 3 digits.
-const MONEY =
-  /^(?:-(?:[¥￥$€£]|[A-Z]{3} ?)?|(?:[¥￥$€£]|[A-Z]{3} ?)-?)?(?:0|[1-9]\d*|[1-9]\d{0,2}(?:,\d{3})+)(?:\.\d{1,2})?(?: ?(?:[A-Z]{3}|元))?$/;
+const MONEY = /^(?:-(?:[¥￥$€£]|[A-Z]{3} ?)?|(?:[¥￥$€£]|[A-Z]{3} ?)-?)?(?:0|[1-9]\d*|[1-9]\d{0,2}(?:,\d{3})+)(?:\.\d{1,2})?(?: ?(?:[A-Z]{3}|元))?$/;
 const MONEY_NUMBER_TEXT = /^-?\d+\.\d{1,2}$/;
 
-export type DateResult =
-  | { ok: true; year: number; month: number; day: number }
-  | { ok: false; reason: 'format' | 'nonexistent' };
+export type DateResult = { ok: true; year: number; month: number; day: number } | { ok: false; reason: 'format' | 'nonexistent' };
 
 /** `offsetMinutes` is undefined for a local (floating) time without `Z` or an offset. */
 export type DateTimeResult =
@@ -90,11 +90,7 @@ export function idNumberAt(text: string, start: number): boolean {
   const actual = text.charCodeAt(start + 17);
   if (actual !== expected && !(expected === 88 /* X */ && actual === 120 /* x */)) return false;
   const year = digitsAt(text, start + 6, 4);
-  return (
-    year >= 1900 &&
-    year <= new Date().getFullYear() &&
-    isRealDate(year, digitsAt(text, start + 10, 2), digitsAt(text, start + 12, 2))
-  );
+  return year >= 1900 && year <= new Date().getFullYear() && isRealDate(year, digitsAt(text, start + 10, 2), digitsAt(text, start + 12, 2));
 }
 
 export function isValidIdNumber(s: string): boolean {

@@ -5,7 +5,7 @@
  */
 import { idNumberAt, luhnRange } from './checks';
 
-export type PiiKind = 'id-number' | 'bank-card' | 'mobile';
+export type PiiKind = 'id-number' | 'bank-card' | 'mobile' | 'landline';
 
 export interface PiiHit {
   kind: PiiKind;
@@ -24,11 +24,16 @@ const CARD_PLAIN = String.raw`(?<![0-9A-Za-z])\d{16,19}(?![0-9A-Za-z])`;
 // Grouped 4-4-4-4[-1..3] with one consistent separator. The lookarounds refuse a neighbouring short group
 // (a 20-digit grouped run is not a card), yet let a card sit next to a full phone number.
 const CARD_GROUPED = String.raw`(?<![0-9A-Za-z]|(?<!\d)\d{1,4}[ -])\d{4}([ -])\d{4}\3\d{4}\3\d{4}(?:\3\d{1,3})?(?![0-9A-Za-z]|[ -]\d{1,4}(?!\d))`;
-const MOBILE = String.raw`(?<!\d)(?:(?:\+|00)86[- ]?)?1[3-9]\d{9}(?!\d)`;
+// 13912345678, and 139 1234 5678 / 139-1234-5678 with one separator throughout (group 5).
+const MOBILE = String.raw`(?<![\d*])(?:(?:\+|00)86[- ]?)?1[3-9]\d(?:\d{8}|([- ])\d{4}\5\d{4})(?![\d*])`;
+// A landline only with its area code set apart (010-…, (0571)…, +86 571 …): bare 11–12 digit runs are order
+// and invoice numbers as often as phones. 400/800 numbers belong to companies, not people, and are left out.
+const LANDLINE = String.raw`(?<![\d*])(?:(?:\+|00)86[- ]?0?[1-9]\d{1,2}[- ]|[(（]0[1-9]\d{1,2}[)）] ?|0[1-9]\d{1,2}-)\d{3,4}[- ]?\d{4}(?![\d*])`;
 
-// Group 1 is ID-shaped, group 2 card-shaped (group 3 is the card separator), otherwise mobile. Alternation
-// order gives IDs priority over cards at the same position, so an ID is never also reported as a card.
-const SCAN = new RegExp(`(${ID})|(${CARD_PLAIN}|${CARD_GROUPED})|${MOBILE}`, 'g');
+// Group 1 is ID-shaped, group 2 card-shaped (group 3 is the card separator), group 4 mobile, otherwise a
+// landline. Alternation order gives IDs priority over cards at the same position, so an ID is never also
+// reported as a card, and a +86 mobile is a mobile, not a landline.
+const SCAN = new RegExp(`(${ID})|(${CARD_PLAIN}|${CARD_GROUPED})|(${MOBILE})|${LANDLINE}`, 'g');
 
 function isDigitCode(code: number): boolean {
   return code >= 48 && code <= 57;
@@ -39,7 +44,7 @@ function isDigitCode(code: number): boolean {
  * split by spaces or hyphens (grouped cards). Most record texts hold neither — ids like GT-2025-00146 do not
  * qualify — and this test is ~10× cheaper than SCAN with its look-behinds.
  */
-const MAYBE = /\d{4}(?:\d{7}|[ -]\d{4}[ -]\d{4}[ -]\d{4})/;
+const MAYBE = /\d{4}(?:\d{7}|[ -]\d{4}[ -]\d{4}[ -]\d{4})|\d{3}[ -]\d{4}[ -]?\d{4}|\d[)）] ?\d{3}|0\d{2,3}-\d{3,4}[ -]?\d{4}/;
 
 export function findPersonalInfo(text: string): PiiHit[] {
   const hits: PiiHit[] = [];
@@ -61,7 +66,7 @@ export function findPersonalInfo(text: string): PiiHit[] {
       // without the checksum every one of them would be flagged, drowning the real findings.
       if (luhnRange(text, start, end)) kind = 'bank-card';
     } else {
-      kind = 'mobile';
+      kind = m[4] !== undefined ? 'mobile' : 'landline';
     }
     if (kind !== undefined) hits.push({ kind, start, end, value: m[0], confidence: 'high' });
   }
@@ -83,7 +88,22 @@ export function maskValue(kind: PiiKind, value: string): string {
     case 'mobile': {
       const prefix = /^(?:\+|00)86[- ]?/.exec(value)?.[0] ?? '';
       const core = value.slice(prefix.length);
+      // 139 1234 5678 → 139 **** 5678: the grouping stays, so the mask reads as the number did.
+      const grouped = /^(\d{3})([- ])\d{4}\2(\d{4})$/.exec(core);
+      if (grouped) return `${prefix}${grouped[1]}${grouped[2]}****${grouped[2]}${grouped[3]}`;
       return core.length <= 7 ? prefix + stars(core.length) : prefix + core.slice(0, 3) + stars(core.length - 7) + core.slice(-4);
+    }
+    case 'landline': {
+      // The area code and the last four digits stay, and so do the separators: 0571-**** 6666.
+      const area = /^(?:(?:\+|00)86[- ]?0?\d{2,3}[- ]|[(（]0\d{2,3}[)）] ?|0\d{2,3}-)/.exec(value)?.[0] ?? '';
+      let keep = 4;
+      let out = '';
+      for (let i = value.length - 1; i >= area.length; i--) {
+        const c = value[i];
+        const digit = c >= '0' && c <= '9';
+        out = (digit && keep-- <= 0 ? '*' : c) + out;
+      }
+      return area + out;
     }
     case 'bank-card': {
       if (value.includes(' ')) {

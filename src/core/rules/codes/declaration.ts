@@ -9,6 +9,8 @@ export interface CodeDeclaration {
   readonly severity: Severity;
   /** The severity cannot be set in `rules:` or the settings (a finding that must never be silenced). */
   readonly fixed?: boolean;
+  /** Reported only once the schema's `rules:` turns it on (field-alias): nothing is wrong, it is a convention. */
+  readonly offByDefault?: boolean;
   readonly title: Bilingual;
   readonly kind: CodeKind;
   /**
