@@ -26,11 +26,22 @@ describe('records-curator command line', () => {
     assert.match(bad.stderr, /--format must be one of/);
   });
 
-  test('init writes the default schema and refuses to overwrite it', () => {
+  test('a language the tool does not speak is refused (--lang fr), not answered in English', () => {
+    const r = run('check', SAMPLE, '--lang', 'fr');
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /--lang must be zh or en/);
+    assert.equal(run('check', SAMPLE, '--lang', 'zh-CN', '--quiet').status, 1);
+  });
+
+  test('init writes the default schema and refuses to overwrite it; it says the fonds code is a placeholder', () => {
     const root = tempWorkspace({});
     const first = run('init', root);
     assert.equal(first.status, 0);
+    assert.match(first.stderr, /archive_number\.fonds is the placeholder Z001/);
     assert.ok(fs.existsSync(path.join(root, '.records/schema.yaml')));
+    const other = tempWorkspace({});
+    assert.equal(run('init', other, '--fonds', 'Z109').status, 0);
+    assert.match(fs.readFileSync(path.join(other, '.records/schema.yaml'), 'utf8'), /^ {2}fonds: Z109$/m);
     const second = run('init', root);
     assert.equal(second.status, 1);
     assert.match(second.stderr, /already exists/);
@@ -39,7 +50,14 @@ describe('records-curator command line', () => {
   test('index --format json prints every record of the sample with path, range, category, customer, id and fields', () => {
     const res = run('index', SAMPLE, '--format', 'json');
     assert.equal(res.status, 0, res.stderr);
-    const records = JSON.parse(res.stdout) as { path: string; range: { start: { line: number } }; id: string; category: string; customer: string; fields: Record<string, unknown> }[];
+    const records = JSON.parse(res.stdout) as {
+      path: string;
+      range: { start: { line: number } };
+      id: string;
+      category: string;
+      customer: string;
+      fields: Record<string, unknown>;
+    }[];
     assert.equal(records.length, 50);
     const li = records.find((r) => r.path === 'customers/li-na/basic/contact.yaml');
     assert.equal(li?.customer, '李娜');

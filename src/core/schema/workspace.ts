@@ -18,11 +18,14 @@ export function readWorkspaceSchema(root: string): LoadedSchema & { text: string
 
 export type InitResult = { written: true; path: string } | { written: false; path: string; reason: 'exists' };
 
-/** Writes the built-in schema out as a starting point; never overwrites an existing one (nor writes through a link). */
-export function initSchema(root: string): InitResult {
+/**
+ * Writes a schema file — the built-in schema, or one Set Up fitted to the records — as a starting point;
+ * never overwrites an existing one (nor writes through a link).
+ */
+export function initSchema(root: string, text: string = defaultSchemaText): InitResult {
   const file = path.join(root, SCHEMA_PATH);
   try {
-    writeFileInside(root, SCHEMA_PATH, defaultSchemaText);
+    writeFileInside(root, SCHEMA_PATH, text);
   } catch (err) {
     if (err instanceof FileRefusal && err.reason === 'exists') return { written: false, path: file, reason: 'exists' };
     throw err;
