@@ -64,14 +64,34 @@ export class GuardedEdit {
     return out;
   }
 
-  /** Applies the edit when every target passes; otherwise says which did not and changes nothing. */
-  async apply(log?: vscode.LogOutputChannel): Promise<boolean> {
+  /**
+   * Applies the edit when every target passes; otherwise says which did not and changes nothing. With
+   * `review`, the refactor preview opens first, every entry ticked, and Apply applies them (see reviewMarker).
+   */
+  async apply(log?: vscode.LogOutputChannel, options?: { review?: boolean }): Promise<boolean> {
     const refused = this.refusals();
     if (refused.length) {
       log?.warn(`${vscode.l10n.t('Nothing was changed:')}\n  ${refused.join('\n  ')}`);
       void vscode.window.showErrorMessage(vscode.l10n.t('Nothing was changed: {0}', refused.slice(0, 3).join('; ')));
       return false;
     }
+    if (options?.review) this.reviewMarker();
     return vscode.workspace.applyEdit(this.edit);
+  }
+
+  /**
+   * VS Code opens the refactor preview when any entry of an edit needs confirmation, and shows exactly
+   * those entries unticked (bulkEditPreview: `checked = !metadata.needsConfirmation`) — so marking the real
+   * edits leaves Apply writing nothing until each is ticked. Only one entry asks instead: creating a file
+   * this very edit changes, with `ignoreIfExists`. The preview leaves out a creation of an existing file,
+   * and it is never applied: left unticked, it is dropped; applied without a preview, it does nothing.
+   */
+  private reviewMarker(): void {
+    for (const [folder, list] of this.targets) {
+      const target = [...list.values()].find((t) => t.op === 'edit');
+      if (!target) continue;
+      this.edit.createFile(folder.uriOf(target.path), { ignoreIfExists: true }, { label: vscode.l10n.t('Review'), needsConfirmation: true });
+      return;
+    }
   }
 }

@@ -8,25 +8,43 @@ import { activated, EXTENSION_ID, eventually, workspaceRoot } from './helpers';
 const uriOf = (rel: string) => vscode.Uri.joinPath(workspaceRoot(), rel);
 const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
 const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'records-curator');
-const lineOf = (rel: string, prefix: string) => fs.readFileSync(uriOf(rel).fsPath, 'utf8').split(/\r?\n/).findIndex((l) => l.startsWith(prefix));
+const lineOf = (rel: string, prefix: string) =>
+  fs
+    .readFileSync(uriOf(rel).fsPath, 'utf8')
+    .split(/\r?\n/)
+    .findIndex((l) => l.startsWith(prefix));
 
 async function ready(): Promise<void> {
   const api = await activated();
   await api.services.index.whenReady();
 }
 
-async function applyFix(uri: vscode.Uri, diagnostic: vscode.Diagnostic, title: RegExp): Promise<void> {
+async function applyFix(uri: vscode.Uri, diagnostic: vscode.Diagnostic, title: RegExp): Promise<vscode.CodeAction> {
   // The first request after an editor opens can be cancelled by the workbench: ask again.
-  const actions = await eventually(() => Promise.resolve(vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value)), 'code actions');
+  const actions = await eventually(
+    () =>
+      Promise.resolve(
+        vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value),
+      ),
+    'code actions',
+  );
   const fix = actions.find((a) => title.test(a.title));
   assert.ok(fix?.edit, `a quick fix for ${codeOf(diagnostic)}: ${actions.map((a) => a.title).join(' | ')}`);
   assert.ok(await vscode.workspace.applyEdit(fix.edit));
+  // As the workbench does after applying a code action's edit.
+  if (fix.command) await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? []));
+  return fix;
 }
 
 suite('diagnostics', () => {
-  test('the sample\'s defects are in the Problems panel with their codes and ranges, for files never opened', async () => {
+  test("the sample's defects are in the Problems panel with their codes and ranges, for files never opened", async () => {
     await ready();
-    const never = ['customers/zhang-wei/basic/profile.md', 'customers/yunfan/contracts/maintenance-2020.md', 'customers/li-na/basic/identity.md', 'communication/2022/broken-meeting-notes.md'];
+    const never = [
+      'customers/zhang-wei/basic/profile.md',
+      'customers/yunfan/contracts/maintenance-2020.md',
+      'customers/li-na/basic/identity.md',
+      'communication/2022/broken-meeting-notes.md',
+    ];
     for (const rel of never) assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.fsPath === uriOf(rel).fsPath), `${rel} is not open`);
     const expect = async (rel: string, code: string, range: [number, number, number, number]) => {
       const d = await eventually(() => ours(uriOf(rel)).find((x) => codeOf(x) === code), `${code} in ${rel}`);
@@ -53,12 +71,22 @@ suite('diagnostics', () => {
     const run = spawnSync(process.execPath, [cli, 'check', root, '--format', 'json'], { encoding: 'utf8', env: { ...process.env, LANG: vscode.env.language } });
     assert.strictEqual(run.status, 1, 'errors give exit code 1');
     const out = run.stdout;
-    const cliFindings = (JSON.parse(out) as { findings: { path: string; line: number; column: number; code: string; severity: string; message: string }[] }).findings
-      .map((f) => `${f.path}:${f.line}:${f.column} ${f.severity} ${f.code} ${f.message}`).sort();
+    const cliFindings = (
+      JSON.parse(out) as { findings: { path: string; line: number; column: number; code: string; severity: string; message: string }[] }
+    ).findings
+      .map((f) => `${f.path}:${f.line}:${f.column} ${f.severity} ${f.code} ${f.message}`)
+      .sort();
     const sev = ['error', 'warning', 'info', 'hint'];
-    const panel = vscode.languages.getDiagnostics()
-      .flatMap(([uri, ds]) => ds.filter((d) => d.source === 'records-curator').map((d) =>
-        `${path.relative(root, uri.fsPath).split(path.sep).join('/')}:${d.range.start.line + 1}:${d.range.start.character + 1} ${sev[d.severity]} ${codeOf(d)} ${d.message}`))
+    const panel = vscode.languages
+      .getDiagnostics()
+      .flatMap(([uri, ds]) =>
+        ds
+          .filter((d) => d.source === 'records-curator')
+          .map(
+            (d) =>
+              `${path.relative(root, uri.fsPath).split(path.sep).join('/')}:${d.range.start.line + 1}:${d.range.start.character + 1} ${sev[d.severity]} ${codeOf(d)} ${d.message}`,
+          ),
+      )
       .sort();
     assert.ok(cliFindings.length >= 4);
     assert.deepStrictEqual(panel, cliFindings);
@@ -69,7 +97,12 @@ suite('diagnostics', () => {
     const all = vscode.languages.getDiagnostics().filter(([, ds]) => ds.some((d) => d.source === 'records-curator'));
     const root = workspaceRoot().fsPath;
     const files = all.map(([u]) => u.fsPath.slice(root.length + 1)).sort();
-    assert.deepStrictEqual(files, ['communication/2022/broken-meeting-notes.md', 'customers/li-na/basic/identity.md', 'customers/yunfan/contracts/maintenance-2020.md', 'customers/zhang-wei/basic/profile.md']);
+    assert.deepStrictEqual(files, [
+      'communication/2022/broken-meeting-notes.md',
+      'customers/li-na/basic/identity.md',
+      'customers/yunfan/contracts/maintenance-2020.md',
+      'customers/zhang-wei/basic/profile.md',
+    ]);
   });
 
   test('quick fix: insert the missing field; the diagnostic goes and the empty placeholder is flagged instead', async () => {
@@ -80,8 +113,13 @@ suite('diagnostics', () => {
     const before = doc.getText();
     const d = await eventually(() => ours(uri).find((x) => codeOf(x) === 'missing-field'), 'missing-field');
     await applyFix(uri, d, /^Insert missing field phone$/);
-    const closing = before.indexOf('\n---', 3) + 1;
-    assert.strictEqual(doc.getText(), before.slice(0, closing) + 'phone: ""\n' + before.slice(closing));
+    // Where the schema's order puts it — under contact_person — with a hint of what goes there (issue 16).
+    const after = before.indexOf('\n', before.indexOf('\ncontact_person:') + 1) + 1;
+    assert.strictEqual(doc.getText(), before.slice(0, after) + 'phone: ""  # Mobile or landline, may be masked (138****1234)\n' + before.slice(after));
+    // The cursor is on the placeholder: typing fills the field in.
+    const editor = vscode.window.activeTextEditor!;
+    assert.strictEqual(editor.document.getText(editor.selection), '""');
+    assert.strictEqual(editor.selection.start.line, doc.positionAt(after).line);
     await eventually(() => !ours(uri).some((x) => codeOf(x) === 'missing-field') && ours(uri).some((x) => codeOf(x) === 'empty-field'), 'missing-field to go');
     assert.ok(doc.isDirty, 'updated before saving');
     await vscode.commands.executeCommand('workbench.action.files.revert');
@@ -122,8 +160,11 @@ suite('diagnostics', () => {
     await ready();
     const a = uriOf('customers/li-na/basic/identity.md');
     const b = uriOf('other/2026/pi-note.md');
-    fs.writeFileSync(b.fsPath, '---\nid: QT-2026-900\ncategory: other\ncustomer: 李娜\ncustomer_type: person\ntitle: 备注\ndate: 2026-02-01\nreason: 测试\n---\n身份证 360426199101010071\n');
-    await eventually(() => ours(b).some((x) => codeOf(x) === 'pi-id-number'), 'the new file\'s finding');
+    fs.writeFileSync(
+      b.fsPath,
+      '---\nid: QT-2026-900\ncategory: other\ncustomer: 李娜\ncustomer_type: person\ntitle: 备注\ndate: 2026-02-01\nreason: 测试\n---\n身份证 360426199101010071\n',
+    );
+    await eventually(() => ours(b).some((x) => codeOf(x) === 'pi-id-number'), "the new file's finding");
     assert.strictEqual(await vscode.commands.executeCommand('recordsCurator.fixRuleInWorkspace', 'pi-id-number', { preview: false }), true);
     for (const doc of vscode.workspace.textDocuments) if (doc.isDirty && [a.fsPath, b.fsPath].includes(doc.uri.fsPath)) assert.ok(await doc.save());
     assert.match(fs.readFileSync(a.fsPath, 'utf8'), /id_number: 110105\*{8}002X/);

@@ -67,7 +67,7 @@ export function buildFix(site: FixSite, spec: FixSpec): Fix | undefined {
       sorted.map((n, i) => ({ ...placeholderFor(site.schema.fields.get(n), keys[i], lang), field: n })),
     );
     session.check(site.record, edits);
-    return { title: title(spec.title ?? INSERT, lang, { f: keys.join(', ') }), edits, fields: keys };
+    return { title: title(spec.title ?? INSERT, lang, { f: keys.join(', ') }), edits, fields: keys, cursor: placeholderAt(edits) };
   } catch (e) {
     if (e instanceof UnsafeEditError) return undefined; // the record's style leaves no safe place for the field
     throw e;
@@ -83,4 +83,13 @@ export function writtenKey(record: ParsedRecord, field: string): string {
 function writesAliases(record: ParsedRecord): boolean {
   const aliasedKeys = record.aliased?.filter((a) => a.kind === 'key').length ?? 0;
   return aliasedKeys > record.fields.size / 2;
+}
+
+/** The first inserted value (`""`, `[]`, a typed placeholder) in the text after `edits`: where the user types next. */
+function placeholderAt(edits: readonly { start: number; end: number; newText: string }[]): { start: number; end: number } | undefined {
+  const first = [...edits].sort((a, b) => a.start - b.start)[0];
+  const m = first && /: ?("[^"]*"|\[\]|[^\s#,}]+)/.exec(first.newText);
+  if (!m) return undefined;
+  const start = first.start + m.index + m[0].length - m[1].length;
+  return { start, end: start + m[1].length };
 }

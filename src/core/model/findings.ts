@@ -31,6 +31,8 @@ export interface Fix {
   fields?: string[];
   /** The fix makes a record of a file that was not one (blank lines before the front matter removed). */
   makesRecord?: boolean;
+  /** Where the editor puts the cursor once this fix alone is applied (offsets into the fixed text): the first placeholder. */
+  cursor?: { start: number; end: number };
 }
 
 /** What else a finding tells about itself (the field it is about, the other places of a duplicate, …). */

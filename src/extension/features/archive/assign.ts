@@ -44,7 +44,7 @@ export function currentText(uri: vscode.Uri): { text: string; position(offset: n
 }
 
 /** Adds the edits that write archive numbers into their files to one WorkspaceEdit. */
-function addEdits(edit: GuardedEdit, folder: FolderIndex, assignments: readonly Assignment[], confirm: boolean, archivedOn: string | undefined): void {
+function addEdits(edit: GuardedEdit, folder: FolderIndex, assignments: readonly Assignment[], archivedOn: string | undefined): void {
   const byFile = new Map<string, Assignment[]>();
   for (const a of assignments) byFile.set(a.record.file, [...(byFile.get(a.record.file) ?? []), a]);
   for (const [rel, list] of byFile) {
@@ -59,7 +59,7 @@ function addEdits(edit: GuardedEdit, folder: FolderIndex, assignments: readonly 
     );
     for (const e of edits) {
       const label = list.length === 1 ? vscode.l10n.t('Archive number {0}', list[0].archiveNo) : vscode.l10n.t('Archive numbers');
-      edit.replace(folder, rel, new vscode.Range(current.position(e.start), current.position(e.end)), e.newText, { label, needsConfirmation: confirm });
+      edit.replace(folder, rel, new vscode.Range(current.position(e.start), current.position(e.end)), e.newText, { label, needsConfirmation: false });
     }
   }
 }
@@ -81,7 +81,7 @@ export async function assignArchiveNumbers(picked: readonly Picked[], log: vscod
     for (const b of numbering.blockers) blockers.push(`${vscode.workspace.asRelativePath(folder.uriOf(b.path))} ${b.reason}`);
     const plan = numbering.plan;
     if (!plan) continue;
-    addEdits(edit, folder, plan.assignments, options?.preview !== false, archivedOn);
+    addEdits(edit, folder, plan.assignments, archivedOn);
     result.assigned += plan.assignments.length;
     result.kept += plan.kept;
     result.refused += plan.refused.length;
@@ -109,6 +109,7 @@ export async function assignArchiveNumbers(picked: readonly Picked[], log: vscod
     if (!refusals.length) void vscode.window.showInformationMessage(vscode.l10n.t('Every selected record already has an archive number.'));
     return result;
   }
-  result.applied = await edit.apply(log);
+  // Shown for review, every number ticked: Apply writes them (GuardedEdit.reviewMarker says how).
+  result.applied = await edit.apply(log, { review: options?.preview !== false });
   return result;
 }

@@ -40,13 +40,17 @@ export const diagnosticsFeature: Feature = {
         if (batch.length) publish(folder, batch);
         batch = [];
       };
-      await forEachInSlices(() => [...folder.index.entries()], (e) => {
-        if (folder.index.findings(e.path).length) {
-          batch.push(e.path);
-          before.delete(folder.uriOf(e.path).toString());
-          if (batch.length >= 500) flush();
-        }
-      }, { isCurrent: () => passes.get(folder) === pass });
+      await forEachInSlices(
+        () => [...folder.index.entries()],
+        (e) => {
+          if (folder.index.findings(e.path).length) {
+            batch.push(e.path);
+            before.delete(folder.uriOf(e.path).toString());
+            if (batch.length >= 500) flush();
+          }
+        },
+        { isCurrent: () => passes.get(folder) === pass },
+      );
       if (passes.get(folder) !== pass) return;
       flush();
       for (const uri of before) {
@@ -59,11 +63,22 @@ export const diagnosticsFeature: Feature = {
       collection,
       services.index.onDidChange((e) => (e.paths ? publish(e.folder, e.paths) : void publishAll(e.folder))),
       vscode.languages.registerCodeActionsProvider(
-        [{ scheme: 'file', language: 'markdown' }, { scheme: 'file', language: 'yaml' }],
+        [
+          { scheme: 'file', language: 'markdown' },
+          { scheme: 'file', language: 'yaml' },
+        ],
         new RecordsCodeActions(services.index),
         { providedCodeActionKinds: RecordsCodeActions.kinds },
       ),
-      registerWorkspaceFix(services.index),
+      registerWorkspaceFix(services.index, services.log),
+      // After a quick fix that inserted a field: select its placeholder in the editor of that document.
+      vscode.commands.registerCommand('recordsCurator.selectInDocument', (uri: vscode.Uri, start: number, end: number) => {
+        const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
+        if (!editor) return;
+        const range = new vscode.Range(editor.document.positionAt(start), editor.document.positionAt(end));
+        editor.selection = new vscode.Selection(range.start, range.end);
+        editor.revealRange(range);
+      }),
     );
     void services.index.whenReady().then(() => services.index.all().forEach((f) => void publishAll(f)));
   },
