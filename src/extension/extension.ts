@@ -21,6 +21,8 @@ export interface RecordsCuratorApi {
   readonly review?: ReviewState;
   readonly backup?: BackupWatch;
   readonly statusCounts?: StatusCounts;
+  /** Folders (by URI) Set Up was offered to. */
+  readonly setUp?: { offered: ReadonlySet<string> };
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<RecordsCuratorApi> {

@@ -4,20 +4,28 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { startServer, openBrowser } = require('../harness/workbench');
+const { buildFirstDay } = require('../fixtures/first-day/build');
 
 const root = path.resolve(__dirname, '../..');
 const shots = path.join(root, 'test-results');
 fs.mkdirSync(shots, { recursive: true });
 // RC_UI_ONLY=batch runs only the checks whose file name contains it (while working on one).
 const only = process.env.RC_UI_ONLY;
-const checks = fs.readdirSync(__dirname).filter((f) => f.endsWith('.ui.js') && (!only || f.includes(only))).sort().map((f) => require(path.join(__dirname, f)));
+const checks = fs
+  .readdirSync(__dirname)
+  .filter((f) => f.endsWith('.ui.js') && (!only || f.includes(only)))
+  .sort()
+  .map((f) => require(path.join(__dirname, f)));
 
 async function main() {
   const vscodeDir = process.argv[2];
-  let passed = 0, failed = 0;
+  let passed = 0,
+    failed = 0;
   for (const check of checks.flat()) {
     const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'rc-ui-ws-'));
-    fs.cpSync(path.join(root, 'examples/sample-records'), ws, { recursive: true });
+    // The sample, or (check.workspace === 'first-day') the Chinese records of issue 16, with no schema.
+    if (check.workspace === 'first-day') buildFirstDay(ws);
+    else fs.cpSync(path.join(root, 'examples/sample-records'), ws, { recursive: true });
     const server = await startServer({ vscodeDir, ext: root, workspace: ws, locale: check.locale, settings: check.settings });
     const browser = await openBrowser({ locale: check.locale });
     try {
@@ -39,4 +47,7 @@ async function main() {
   console.log(`ui: ${passed} passed, ${failed} failed`);
   process.exit(failed ? 1 : 0);
 }
-main().catch((e) => { console.error(e); process.exit(2); });
+main().catch((e) => {
+  console.error(e);
+  process.exit(2);
+});

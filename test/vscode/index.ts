@@ -9,9 +9,13 @@ export function run(): Promise<void> {
   const only = process.env.RC_TEST_FILES?.split(',');
   // Suites for Restricted Mode need a workbench started without trust: they run only when asked for.
   const untrusted = process.env.RC_UNTRUSTED === '1';
+  // Suites for the first-day workspace (Chinese records, no schema) run in a workbench opened on it.
+  const firstDay = process.env.RC_FIRSTDAY === '1';
   // Measurements (`*.bench.js`, for `npm run bench`) run only when named; they report, they do not judge.
   const wanted = (f: string) => (f.endsWith('.test.js') && (!only || only.includes(f))) || (f.endsWith('.bench.js') && only?.includes(f) === true);
-  const files = fs.readdirSync(__dirname).filter((f) => wanted(f) && f.endsWith('.untrusted.test.js') === untrusted);
+  const files = fs
+    .readdirSync(__dirname)
+    .filter((f) => wanted(f) && f.endsWith('.untrusted.test.js') === untrusted && f.endsWith('.firstday.test.js') === firstDay);
   // Suites that destroy or rewrite parts of the shared sample copy run after all the others.
   const last = (f: string) => (f.endsWith('.destructive.test.js') ? 1 : 0);
   for (const f of files.sort((a, b) => last(a) - last(b) || a.localeCompare(b))) mocha.addFile(path.join(__dirname, f));
@@ -20,7 +24,10 @@ export function run(): Promise<void> {
     const runner = mocha.run((failures) => {
       const s = runner.stats;
       // The closing line CI's log reader looks for.
-      console.log(`${untrusted ? 'vscode-restricted' : 'vscode'}: ${s?.passes ?? 0} passed, ${s?.failures ?? 0} failed` + (s?.pending ? `, ${s.pending} skipped` : ''));
+      console.log(
+        `${untrusted ? 'vscode-restricted' : firstDay ? 'vscode-firstday' : 'vscode'}: ${s?.passes ?? 0} passed, ${s?.failures ?? 0} failed` +
+          (s?.pending ? `, ${s.pending} skipped` : ''),
+      );
       if (failures > 0) reject(new Error(`${failures} tests failed`));
       else resolve();
     });

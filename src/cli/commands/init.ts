@@ -3,7 +3,8 @@ import { inferFolder } from '../../core/check/infer-folder';
 import { FileRefusal } from '../../core/io/paths';
 import { defaultSchema, defaultSchemaText } from '../../core/schema/load';
 import { FONDS_PATTERN, renderSchema } from '../../core/schema/render';
-import { describeProposal } from '../../core/schema/describe';
+import { describeProposal, setUpHeader } from '../../core/schema/describe';
+import { today } from '../../core/retention/dates';
 import { initSchema } from '../../core/schema/workspace';
 import { printable } from '../../core/text/terminal';
 import { UsageError } from '../args';
@@ -47,7 +48,7 @@ export const initCommand: CliCommand = {
         );
         return 1;
       }
-      text = renderSchema(proposal.changes, fondsOption);
+      text = setUpHeader(proposal, lang, today()) + renderSchema(proposal.changes, fondsOption);
     }
     if (args.options.has('dry-run')) {
       io.out(text);

@@ -71,15 +71,31 @@ export function describeProposal(p: Proposal, lang: Lang): string {
   const keys = p.keys.filter((k) => k.reading !== 'own');
   if (keys.length) {
     lines.push('', say(lang, { en: 'Keys:', zh: '键：' }));
-    for (const k of keys) lines.push(`  ${k.key}  ×${k.records}  ${describeKey(k, lang)}`);
+    for (const k of keys) lines.push(`  ${k.key} (${k.records}): ${describeKey(k, lang)}`);
   }
   const values = p.values.filter((v) => v.reading !== 'own');
   if (values.length) {
     lines.push('', say(lang, { en: 'Categories and values:', zh: '分类与取值：' }));
-    for (const v of values) lines.push(`  ${v.field}: ${v.value}  ×${v.records}  ${describeValue(v, lang)}`);
+    for (const v of values) lines.push(`  ${v.field} ${v.value} (${v.records}): ${describeValue(v, lang)}`);
   }
   lines.push('', say(lang, { en: 'Changes to the built-in schema:', zh: '对内置架构的修改：' }));
   if (!p.changes.length) lines.push(say(lang, { en: '  none: the built-in schema reads these records as they are', zh: '  无：内置架构可直接读取这些记录' }));
   for (const c of p.changes) lines.push(`  ${describeChange(c, lang)}`);
   return lines.join('\n');
+}
+
+/**
+ * The comment Set Up puts at the top of the schema it writes: what it read and how, so whoever opens the
+ * file later knows where the aliases and fields came from.
+ */
+export function setUpHeader(p: Proposal, lang: Lang, day: string): string {
+  const lines = [
+    say(
+      lang,
+      { en: 'Written by Set Up Records Curator on {d}, from the records of this folder.', zh: '由“设置 Records Curator”于 {d} 根据本文件夹的记录生成。' },
+      { d: day },
+    ),
+    ...describeProposal(p, lang).split('\n'),
+  ];
+  return lines.map((l) => (l ? `# ${l}` : '#')).join('\n') + '\n\n';
 }

@@ -203,3 +203,23 @@ function typeOf(values: readonly unknown[]): FieldType {
   if (present.some((v) => typeof v === 'string' && (v.length > 40 || v.includes('\n')))) return 'text';
   return 'string';
 }
+
+/** Keys any front matter may have (a blog post's, a wiki page's): they say nothing about customer records. */
+const GENERIC_KEYS = new Set(['id', 'title', 'date', 'category', 'status', 'tags', 'description', 'summary', 'attachments', 'pages']);
+
+/**
+ * Whether a file's text reads like a customer record under `base` (for the cheap sniff before a folder
+ * without a schema is indexed): front matter or a YAML mapping whose category is one of the schema's (or
+ * an alias), or with a field beyond what any front matter has — customer, archive_no, 客户, 合同编号.
+ */
+export function looksLikeRecord(path: string, text: string, base: Schema): boolean {
+  const kind = recordKind(path);
+  if (!kind) return false;
+  const parsed = parseRecordText(text, kind, { aliases: base.aliases });
+  return parsed.records.some((r) => {
+    if (!r.data) return false;
+    if (typeof r.data.category === 'string' && base.categories.has(r.data.category)) return true;
+    for (const name of r.fields.keys()) if (base.fields.has(name) && !GENERIC_KEYS.has(name)) return true;
+    return false;
+  });
+}

@@ -11,7 +11,23 @@ import { outputFeature } from './output';
 import { recordsViewFeature } from './records-view';
 import { reviewFeature } from './review';
 import { schemaFeature } from './schema';
+import { setUpFeature } from './setup';
 import { statusBarFeature } from './status-bar';
 
 /** Activation order. Adding a feature is adding a folder and a line here. */
-export const features: readonly Feature[] = [outputFeature, schemaFeature, recordsViewFeature, diagnosticsFeature, editingFeature, archiveFeature, labelsFeature, disposalFeature, reviewFeature, statusBarFeature, newRecordFeature, exportFeature, healthFeature];
+export const features: readonly Feature[] = [
+  outputFeature,
+  schemaFeature,
+  recordsViewFeature,
+  diagnosticsFeature,
+  editingFeature,
+  archiveFeature,
+  labelsFeature,
+  disposalFeature,
+  reviewFeature,
+  statusBarFeature,
+  newRecordFeature,
+  exportFeature,
+  healthFeature,
+  setUpFeature,
+];
