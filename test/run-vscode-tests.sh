@@ -14,9 +14,13 @@ trap 'rm -rf "$WS" "$WS2"' EXIT
 cp -r examples/sample-records/. "$WS2/"
 git -C "$WS2" init -q && git -C "$WS2" add -A && git -C "$WS2" -c user.name=t -c user.email=t@example.com commit -qm sample
 RC_UNTRUSTED=1 bash test/harness/run-ext-tests.sh . out/test/vscode/index.js "$WS2" --untrusted || rc=1
-# The first day (issue 16): Chinese records the project was not built on, no schema yet.
-WS3=$(mktemp -d /tmp/rc-firstday.XXXXXX)
-trap 'rm -rf "$WS" "$WS2" "$WS3"' EXIT
+# The first day (issue 16): Chinese records the project was not built on, no schema yet — in a folder with a
+# space and Chinese in its name, two levels inside a git repository (as the README's demo opens the sample).
+REPO3=$(mktemp -d /tmp/rc-firstday.XXXXXX)
+trap 'rm -rf "$WS" "$WS2" "$REPO3"' EXIT
+WS3="$REPO3/公司 档案/客户资料"
+mkdir -p "$WS3"
 node test/fixtures/first-day/build.js "$WS3"
+git -C "$REPO3" init -q && git -C "$REPO3" add -A && git -C "$REPO3" -c user.name=t -c user.email=t@example.com commit -qm records
 RC_FIRSTDAY=1 bash test/harness/run-ext-tests.sh . out/test/vscode/index.js "$WS3" || rc=1
 exit $rc

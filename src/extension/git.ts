@@ -2,7 +2,6 @@ import * as vscode from 'vscode';
 
 interface GitApi {
   git: { path: string };
-  toGitUri?(uri: vscode.Uri, ref: string): vscode.Uri;
 }
 
 async function builtinGit(): Promise<GitApi | undefined> {
@@ -22,11 +21,4 @@ async function builtinGit(): Promise<GitApi | undefined> {
 export async function gitPath(): Promise<string | undefined> {
   if (!vscode.workspace.isTrusted) return undefined;
   return (await builtinGit())?.git.path || 'git';
-}
-
-/** A URI of a file's content at a revision, through the built-in Git extension's content provider. */
-export async function gitUri(uri: vscode.Uri, ref: string): Promise<vscode.Uri | undefined> {
-  if (!vscode.workspace.isTrusted) return undefined;
-  const api = await builtinGit();
-  return api?.toGitUri?.(uri, ref);
 }

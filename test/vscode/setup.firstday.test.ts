@@ -2,6 +2,7 @@
 // its own (workspaceContains), finds that the files read like records, offers Set Up, and Set Up writes a
 // schema after which the Problems panel shows exactly the genuine defects — as `records-curator check` does.
 import * as assert from 'assert';
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
@@ -62,5 +63,45 @@ suite('Set Up Records Curator on a folder without a schema', () => {
       30000,
     );
     assert.strictEqual(api.services.index.withoutSchema.size, 0);
+  });
+});
+
+suite('Record History from a folder inside a larger repository', () => {
+  test('the history of a record lists its commits, and picking one opens the diff of that file as it was', async () => {
+    const root = workspaceRoot().fsPath;
+    const rel = '客户档案/云帆科技/合同/2019 软件许可合同.md';
+    const env = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@x', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@x' };
+    fs.writeFileSync(path.join(root, rel), fs.readFileSync(path.join(root, rel), 'utf8').replace('履行情况: 已履行完毕', '履行情况: 履行中'));
+    execFileSync('git', ['commit', '-qam', '改为履行中'], { cwd: root, env });
+    const history = await vscode.commands.executeCommand<{ subject: string; path: string; commit: string }[]>(
+      'recordsCurator.showHistory',
+      vscode.Uri.file(path.join(root, rel)),
+    );
+    assert.deepStrictEqual(
+      history.map((h) => [h.subject, h.path]),
+      [
+        ['改为履行中', rel],
+        ['records', rel],
+      ],
+    );
+    // What picking the newest commit opens: the record before and after, read by this extension's git.
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    const tab = await eventually(
+      () =>
+        vscode.window.tabGroups.activeTabGroup.activeTab?.input instanceof vscode.TabInputTextDiff && vscode.window.tabGroups.activeTabGroup.activeTab.input,
+      'the diff',
+    );
+    const [before, after] = await Promise.all([vscode.workspace.openTextDocument(tab.original), vscode.workspace.openTextDocument(tab.modified)]);
+    assert.match(before.getText(), /^履行情况: 已履行完毕$/m);
+    assert.match(after.getText(), /^履行情况: 履行中$/m);
+    // The field changes open as a rendered table, not as Markdown source.
+    await vscode.commands.executeCommand('recordsCurator.showHistory', vscode.Uri.file(path.join(root, rel)), 0);
+    await eventually(
+      () =>
+        vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType))),
+      'the field changes preview',
+    );
+    const table = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'records-review')!;
+    assert.match(table.getText(), /\| 履行情况 \| changed \| 已履行完毕 \| 履行中 \|/);
   });
 });

@@ -32,3 +32,15 @@ export function daysBetween(a: string, b: string): number {
 export function today(now = new Date()): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
+
+/**
+ * Now in local time with its UTC offset, `2026-03-01T14:30:05+08:00`: a review mark or a record of when
+ * something was done reads as the clock on the wall said, not as UTC (toISOString), and stays exact.
+ */
+export function localTimestamp(now = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  const off = -now.getTimezoneOffset();
+  const sign = off >= 0 ? '+' : '-';
+  const a = Math.abs(off);
+  return `${today(now)}T${p(now.getHours())}:${p(now.getMinutes())}:${p(now.getSeconds())}${sign}${p(Math.floor(a / 60))}:${p(a % 60)}`;
+}

@@ -8,12 +8,15 @@ import { appendMark, REVIEWS_PATH, type ReviewMark } from '../../../core/review/
 import { parseRecordText } from '../../../core/parse/record-file';
 import { recordKind } from '../../../core/model/records';
 import { runGit } from '../../../core/git/run';
+import { localTimestamp } from '../../../core/retention/dates';
 import { maskPersonal } from '../../../core/labels/model';
 import type { FolderIndex } from '../../index/folder-index';
 import type { WorkspaceIndex } from '../../index/workspace-index';
-import { gitPath, gitUri } from '../../git';
+import { gitPath } from '../../git';
 
 export const FIELD_SCHEME = 'records-review';
+/** A record file as it was at a commit: read by this extension's own `git cat-file`, see RevisionProvider. */
+export const REVISION_SCHEME = 'records-rev';
 export const WORKTREE = 'WORKTREE';
 
 function restricted(): boolean {
@@ -64,11 +67,32 @@ export class FieldChangesProvider implements vscode.TextDocumentContentProvider 
       lines.push(`| ${vscode.l10n.t('Field')} | ${vscode.l10n.t('Change')} | ${vscode.l10n.t('Before')} | ${vscode.l10n.t('After')} |`, '|---|---|---|---|');
       for (const c of changes) {
         const kindText = c.kind === 'added' ? vscode.l10n.t('added') : c.kind === 'removed' ? vscode.l10n.t('removed') : vscode.l10n.t('changed');
-        lines.push(`| ${c.field} | ${kindText} | ${esc(c.kind === 'added' ? '' : formatValue(c.before))} | ${esc(c.kind === 'removed' ? '' : formatValue(c.after))} |`);
+        lines.push(
+          `| ${c.field} | ${kindText} | ${esc(c.kind === 'added' ? '' : formatValue(c.before))} | ${esc(c.kind === 'removed' ? '' : formatValue(c.after))} |`,
+        );
       }
       lines.push('');
     }
     return lines.join('\n');
+  }
+}
+
+/**
+ * A file at a revision, for the diff Record History opens. Not the built-in Git extension's `git:` URIs: it
+ * opens no repository above the workspace folder unless asked (git.openRepositoryInParentFolders), so the
+ * README's own demo — the sample folder inside this repository — got "file not found".
+ */
+export class RevisionProvider implements vscode.TextDocumentContentProvider {
+  static uri(folder: FolderIndex, rel: string, rev: string): vscode.Uri {
+    // The path keeps the file's name and extension, so the editor picks its language and the tab its title.
+    return vscode.Uri.from({ scheme: REVISION_SCHEME, path: `/${rel}`, query: new URLSearchParams({ root: folder.root, rev }).toString() });
+  }
+
+  async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+    const q = new URLSearchParams(uri.query);
+    const git = await gitPath();
+    if (!git) return vscode.l10n.t('Git review is off in Restricted Mode: no git process runs in an untrusted workspace.');
+    return (await fileAt(git, q.get('root') ?? '', q.get('rev') ?? 'HEAD', uri.path.slice(1))) ?? '';
   }
 }
 
@@ -78,6 +102,13 @@ function readDisk(file: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The field changes as a rendered table (the Markdown preview), not as Markdown source. */
+export async function showFieldChanges(uri: vscode.Uri): Promise<void> {
+  const doc = await vscode.workspace.openTextDocument(uri);
+  await vscode.languages.setTextDocumentLanguage(doc, 'markdown');
+  await vscode.commands.executeCommand('markdown.showPreview', doc.uri);
 }
 
 /** "Record History": the record's commits, following renames; picking one opens that commit's diff. */
@@ -94,22 +125,29 @@ export async function showHistory(ws: WorkspaceIndex, arg: unknown, pickIndex?: 
     return history;
   }
   const fieldsButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('list-flat'), tooltip: vscode.l10n.t('Show field changes') };
-  const items = history.map((h, i) => ({ label: h.subject, description: `${h.author} · ${h.date.slice(0, 10)}`, detail: `${h.commit.slice(0, 10)} · ${h.status} · ${h.path}`, entry: h, i, buttons: [fieldsButton] }));
+  const items = history.map((h, i) => ({
+    label: h.subject,
+    description: `${h.author} · ${h.date.slice(0, 10)}`,
+    detail: `${h.commit.slice(0, 10)} · ${h.status} · ${h.path}`,
+    entry: h,
+    i,
+    buttons: [fieldsButton],
+  }));
   const openDiff = async (i: number) => {
     const h = history[i];
     const older = history[i + 1];
     const parent = h.parents[0];
-    const right = await gitUri(folder.uriOf(h.path), h.commit);
-    const left = parent && older ? await gitUri(folder.uriOf(older.path), parent) : undefined;
-    if (right && left) await vscode.commands.executeCommand('vscode.diff', left, right, `${path.posix.basename(h.path)} (${h.commit.slice(0, 7)})`);
-    else if (right) await vscode.commands.executeCommand('vscode.open', right);
+    const right = RevisionProvider.uri(folder, h.path, h.commit);
+    const left = parent && older ? RevisionProvider.uri(folder, older.path, parent) : undefined;
+    if (left) await vscode.commands.executeCommand('vscode.diff', left, right, `${path.posix.basename(h.path)} (${h.commit.slice(0, 7)})`);
+    else await vscode.commands.executeCommand('vscode.open', right);
   };
   const openFields = async (i: number) => {
     const h = history[i];
     const older = history[i + 1];
-    const doc = await vscode.workspace.openTextDocument(FieldChangesProvider.uri(folder, h.path, h.parents[0] ?? '4b825dc642cb6eb9a060e54bf8d69288fbee4904', h.commit, older?.path ?? h.path));
-    await vscode.languages.setTextDocumentLanguage(doc, 'markdown');
-    await vscode.window.showTextDocument(doc, { preview: true });
+    await showFieldChanges(
+      FieldChangesProvider.uri(folder, h.path, h.parents[0] ?? '4b825dc642cb6eb9a060e54bf8d69288fbee4904', h.commit, older?.path ?? h.path),
+    );
   };
   if (pickIndex !== undefined) {
     await openFields(pickIndex);
@@ -142,9 +180,17 @@ export async function markReviewed(ws: WorkspaceIndex, comment?: string): Promis
   }
   const name = (await runGit(git, folder.root, ['config', 'user.name'])).stdout.trim();
   const email = (await runGit(git, folder.root, ['config', 'user.email'])).stdout.trim();
-  const note = comment ?? (await vscode.window.showInputBox({ title: vscode.l10n.t('Mark Reviewed'), prompt: vscode.l10n.t('A comment for the review record (optional)') }));
+  const note =
+    comment ??
+    (await vscode.window.showInputBox({ title: vscode.l10n.t('Mark Reviewed'), prompt: vscode.l10n.t('A comment for the review record (optional)') }));
   if (note === undefined) return undefined;
-  const mark: ReviewMark = { commit: head, reviewer: name || vscode.l10n.t('unknown'), email, date: new Date().toISOString(), ...(note.trim() ? { comment: note.trim() } : {}) };
+  const mark: ReviewMark = {
+    commit: head,
+    reviewer: name || vscode.l10n.t('unknown'),
+    email,
+    date: localTimestamp(),
+    ...(note.trim() ? { comment: note.trim() } : {}),
+  };
   const uri = folder.uriOf(REVIEWS_PATH);
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   const text = open?.getText() ?? readDisk(uri.fsPath);

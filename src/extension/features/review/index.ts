@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
+import { plural } from '../../plural';
 import { langOf } from '../../../core/model/lang';
 import type { Feature } from '../../feature';
 import { BackupWatch } from './backup';
-import { FIELD_SCHEME, FieldChangesProvider, markReviewed, showHistory } from './commands';
+import { FIELD_SCHEME, FieldChangesProvider, markReviewed, REVISION_SCHEME, RevisionProvider, showHistory } from './commands';
 import { ReviewState } from './state';
 import { ReviewTree } from './view';
 
@@ -28,14 +29,22 @@ export const reviewFeature: Feature = {
         const n = s.folders.reduce((k, f) => k + f.changes.length, 0);
         const mark = s.folders[0]?.mark;
         view.message = mark
-          ? vscode.l10n.t('{0} records changed since {1} reviewed {2} on {3}.', n, mark.reviewer, mark.commit.slice(0, 7), mark.date.slice(0, 10))
+          ? plural(
+              n,
+              vscode.l10n.t('{0} record changed since {1} reviewed {2} on {3}.', n, mark.reviewer, mark.commit.slice(0, 7), mark.date.slice(0, 10)),
+              vscode.l10n.t('{0} records changed since {1} reviewed {2} on {3}.', n, mark.reviewer, mark.commit.slice(0, 7), mark.date.slice(0, 10)),
+            )
           : vscode.l10n.t('No review mark yet: all {0} records are unreviewed.', n);
-        view.badge = n ? { value: n, tooltip: vscode.l10n.t('{0} records changed since the last review', n) } : undefined;
+        // No badge: the activity bar adds the views' badges up, and its count is the records with problems.
       }
     };
     context.subscriptions.push(
-      state, view, backup, state.onDidChange(describe),
+      state,
+      view,
+      backup,
+      state.onDidChange(describe),
       vscode.workspace.registerTextDocumentContentProvider(FIELD_SCHEME, new FieldChangesProvider()),
+      vscode.workspace.registerTextDocumentContentProvider(REVISION_SCHEME, new RevisionProvider()),
       vscode.commands.registerCommand('recordsCurator.showHistory', (arg?: unknown, pick?: number) => showHistory(services.index, arg, pick)),
       vscode.commands.registerCommand('recordsCurator.markReviewed', async (comment?: string) => {
         const mark = await markReviewed(services.index, comment);
