@@ -11,7 +11,9 @@ import { GroupModel, groupKey, matches, NO_VALUE, parseFilter } from '../../src/
 import { REPO, SAMPLE } from './helpers';
 
 const manifest = JSON.parse(fs.readFileSync(path.join(REPO, 'test/fixtures/sample-manifest.json'), 'utf8')) as {
-  recordCount: number; byCategory: Record<string, number>; customers: string[];
+  recordCount: number;
+  byCategory: Record<string, number>;
+  customers: string[];
 };
 
 describe('the Records view model', () => {
@@ -31,8 +33,12 @@ describe('the Records view model', () => {
 
   test('grouped by customer, by problems and by disposition', () => {
     assert.deepEqual([...GroupModel.now(folder, 'customer', undefined).groups.keys()].sort(), [...manifest.customers].sort());
+    const byProblems = GroupModel.now(folder, 'problems', undefined);
+    assert.ok(byProblems.groups.get('error')?.length && byProblems.groups.get('ok')?.length);
+    // Group by Status is the status field, not the problems (issue 16).
     const byStatus = GroupModel.now(folder, 'status', undefined);
-    assert.ok(byStatus.groups.get('error')?.length && byStatus.groups.get('ok')?.length);
+    assert.ok(byStatus.groups.get('archived')?.length && byStatus.groups.get('active')?.length, [...byStatus.groups.keys()].join(', '));
+    assert.equal(byStatus.groups.get('error'), undefined);
     const byDisposition = GroupModel.now(folder, 'disposition', undefined);
     assert.equal(byDisposition.groups.get('hold')?.length, 1);
     assert.ok((byDisposition.groups.get('due')?.length ?? 0) >= 1);
@@ -46,7 +52,7 @@ describe('the Records view model', () => {
     assert.ok(m.total >= 1 && [...folder.index.records()].filter((r) => matches(r, f)).length === m.total);
   });
 
-  test('a field term names only the record\'s own fields: __proto__= or constructor= match nothing', () => {
+  test("a field term names only the record's own fields: __proto__= or constructor= match nothing", () => {
     const opts = { schema: folder.schema, lang: 'en' as const, rules: allRules, fileExists: () => true };
     const r = indexText('a.md', '---\nid: A\n---\n', { mtimeMs: 0, size: 0 }, opts).records[0];
     assert.equal(matches(r, parseFilter('constructor=function')), false);
@@ -54,9 +60,9 @@ describe('the Records view model', () => {
     assert.equal(matches(r, parseFilter('id=a')), true);
   });
 
-  test('a record of a category the schema does not know is grouped under "no value"', () => {
+  test('a record of a category the schema does not know (发票; 合同 is an alias of contract) is grouped under "no value"', () => {
     const opts = { schema: folder.schema, lang: 'en' as const, rules: allRules, fileExists: () => true };
-    const r = indexText('a.md', '---\nid: A\ncategory: 合同\n---\n', { mtimeMs: 0, size: 0 }, opts).records[0];
+    const r = indexText('a.md', '---\nid: A\ncategory: 发票\n---\n', { mtimeMs: 0, size: 0 }, opts).records[0];
     assert.equal(groupKey(folder, r, 'category'), NO_VALUE);
   });
 });

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as vscode from 'vscode';
+import { plural } from '../../plural';
 import { assignmentValues, type Assignment, type RefusalReason } from '../../../core/archive/assign';
 import { planFolderNumbers } from '../../../core/archive/blockers';
 import { today } from '../../../core/retention/dates';
@@ -102,7 +103,14 @@ export async function assignArchiveNumbers(picked: readonly Picked[], log: vscod
   if (refusals.length) {
     log.info(vscode.l10n.t('Not numbered:') + '\n  ' + refusals.join('\n  '));
     void vscode.window
-      .showWarningMessage(vscode.l10n.t('{0} records could not be numbered.', refusals.length), vscode.l10n.t('Show Why'))
+      .showWarningMessage(
+        plural(
+          refusals.length,
+          vscode.l10n.t('{0} record could not be numbered.', refusals.length),
+          vscode.l10n.t('{0} records could not be numbered.', refusals.length),
+        ),
+        vscode.l10n.t('Show Why'),
+      )
       .then((b) => b && log.show(true));
   }
   if (!result.assigned) {

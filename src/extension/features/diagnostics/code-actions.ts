@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { plural } from '../../plural';
 import { combineFixes } from '../../../core/fix/apply-fixes';
 import type { TextEdit } from '../../../core/fix/fixes';
 import { tryReadFileInside } from '../../../core/io/safe-fs';
@@ -102,7 +103,7 @@ export function registerWorkspaceFix(ws: WorkspaceIndex, log: vscode.LogOutputCh
       const pick = await vscode.window.showQuickPick(
         [...counts].map(([c, n]) => ({
           label: c,
-          description: vscode.l10n.t('{0} problems in {1} files', n.findings, n.files.size),
+          description: `${plural(n.findings, vscode.l10n.t('1 problem'), vscode.l10n.t('{0} problems', n.findings))} · ${plural(n.files.size, vscode.l10n.t('1 file'), vscode.l10n.t('{0} files', n.files.size))}`,
         })),
         { title: vscode.l10n.t('Fix a Rule Across the Workspace') },
       );

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { plural } from '../../plural';
 import type { Feature } from '../../feature';
 import { documentLanguage } from '../../settings';
 import { pickRecords } from '../archive/selection';
@@ -23,7 +24,14 @@ export const labelsFeature: Feature = {
           void vscode.window.showInformationMessage(vscode.l10n.t('None of these records has an archive number yet. Assign archive numbers first.'));
           return undefined;
         }
-        if (skipped) void vscode.window.showInformationMessage(vscode.l10n.t('{0} records without an archive number are left out.', skipped));
+        if (skipped)
+          void vscode.window.showInformationMessage(
+            plural(
+              skipped,
+              vscode.l10n.t('{0} record without an archive number is left out.', skipped),
+              vscode.l10n.t('{0} records without an archive number are left out.', skipped),
+            ),
+          );
         const perBox = vscode.workspace.getConfiguration('recordsCurator').get<number>('labels.itemsPerBox', 50);
         last = new LabelsPanel(first.folder, first.records, { preset: 'a4-3x8', language: documentLanguage(), kinds: ['record', 'stamp'] }, perBox);
         context.subscriptions.push(last.panel);

@@ -1,6 +1,17 @@
 import * as crypto from 'crypto';
+import { today } from '../../../core/retention/dates';
 import * as vscode from 'vscode';
-import { boxesFor, compareArchiveNo, renderCatalogueCsv, renderCatalogueHtml, renderLabelsCsv, renderLabelsHtml, renderToolbar, type LabelKind } from '../../../core/labels';
+import { plural } from '../../plural';
+import {
+  boxesFor,
+  compareArchiveNo,
+  renderCatalogueCsv,
+  renderCatalogueHtml,
+  renderLabelsCsv,
+  renderLabelsHtml,
+  renderToolbar,
+  type LabelKind,
+} from '../../../core/labels';
 import type { LabelPreset } from '../../../core/labels/styles';
 import type { DocLang } from '../../../core/text/bilingual';
 import { field, type RecordEntry } from '../../../core/model/records';
@@ -21,7 +32,12 @@ export class LabelsPanel {
 
   private readonly records: RecordEntry[];
 
-  constructor(private readonly folder: FolderIndex, records: readonly RecordEntry[], state: LabelState, private readonly perBox: number) {
+  constructor(
+    private readonly folder: FolderIndex,
+    records: readonly RecordEntry[],
+    state: LabelState,
+    private readonly perBox: number,
+  ) {
     this.state = state;
     // Sheets come out in filing order.
     this.records = [...records].sort((a, b) => compareArchiveNo(field(a, 'archive_no') ?? '', field(b, 'archive_no') ?? ''));
@@ -41,14 +57,19 @@ export class LabelsPanel {
   }
 
   private title(): string {
-    return vscode.l10n.t('Labels — {0} records', this.records.length);
+    return plural(this.records.length, vscode.l10n.t('Labels — {0} record', this.records.length), vscode.l10n.t('Labels — {0} records', this.records.length));
   }
 
   private render(): void {
     const nonce = crypto.randomBytes(16).toString('base64');
     const html = renderLabelsHtml(this.records, this.folder.schema, {
-      kinds: this.state.kinds, preset: this.state.preset, language: this.state.language, title: this.title(),
-      nonce, cspSource: this.panel.webview.cspSource, boxes: boxesFor(this.records, this.folder.schema, this.perBox),
+      kinds: this.state.kinds,
+      preset: this.state.preset,
+      language: this.state.language,
+      title: this.title(),
+      nonce,
+      cspSource: this.panel.webview.cspSource,
+      boxes: boxesFor(this.records, this.folder.schema, this.perBox),
     });
     this.panel.webview.html = html.replace('<!--toolbar-->', renderToolbar(nonce, this.state.language, this.state));
   }
@@ -65,7 +86,10 @@ export class LabelsPanel {
 
   standaloneHtml(): string {
     return renderLabelsHtml(this.records, this.folder.schema, {
-      kinds: this.state.kinds, preset: this.state.preset, language: this.state.language, title: this.title(),
+      kinds: this.state.kinds,
+      preset: this.state.preset,
+      language: this.state.language,
+      title: this.title(),
       boxes: boxesFor(this.records, this.folder.schema, this.perBox),
     }).replace('<!--toolbar-->', '');
   }
@@ -75,7 +99,16 @@ export class LabelsPanel {
     if (!pick) return;
     const sorted = this.records;
     if (pick === 'CSV') await this.export('csv', () => renderCatalogueCsv(sorted, this.folder.schema, this.state.language), 'catalogue');
-    else await this.export('html', () => renderCatalogueHtml(sorted, this.folder.schema, { language: this.state.language, title: vscode.l10n.t('Archive catalogue') }).replace('<!--toolbar-->', ''), 'catalogue');
+    else
+      await this.export(
+        'html',
+        () =>
+          renderCatalogueHtml(sorted, this.folder.schema, { language: this.state.language, title: vscode.l10n.t('Archive catalogue') }).replace(
+            '<!--toolbar-->',
+            '',
+          ),
+        'catalogue',
+      );
   }
 
   /** Writes an export where the user says; the save dialog asks before replacing a file. */
@@ -84,7 +117,8 @@ export class LabelsPanel {
       void vscode.window.showWarningMessage(vscode.l10n.t('Writing files is off in Restricted Mode. Trust the workspace first.'));
       return;
     }
-    const day = new Date().toISOString().slice(0, 10).replace(/-/g, '');
+    // The local day, not UTC's (which is yesterday until 08:00 in China).
+    const day = today().replace(/-/g, '');
     const target = await vscode.window.showSaveDialog({
       defaultUri: vscode.Uri.joinPath(this.folder.uriOf(''), `${name}-${day}.${ext}`),
       filters: ext === 'html' ? { HTML: ['html'] } : { CSV: ['csv'] },

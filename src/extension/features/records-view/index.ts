@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { plural } from '../../plural';
 import { langOf } from '../../../core/model/lang';
 import type { Feature } from '../../feature';
 import { parseFilter, type GroupBy } from './model';
@@ -23,7 +24,12 @@ export const recordsViewFeature: Feature = {
         total += m.total;
         problems += m.withProblems;
       }
-      view.badge = problems ? { value: problems, tooltip: vscode.l10n.t('{0} records with problems', problems) } : undefined;
+      view.badge = problems
+        ? {
+            value: problems,
+            tooltip: plural(problems, vscode.l10n.t('{0} record with problems', problems), vscode.l10n.t('{0} records with problems', problems)),
+          }
+        : undefined;
       const filterText = tree.filter ? filterLabel : undefined;
       view.description = filterText ? vscode.l10n.t('filter: {0}', filterText) : undefined;
       view.message = tree.filter && total === 0 ? vscode.l10n.t('No records match the filter.') : undefined;
@@ -37,20 +43,24 @@ export const recordsViewFeature: Feature = {
       void tree.refresh();
     };
     const saved = context.workspaceState.get<GroupBy>('groupBy');
-    if (saved === 'customer' || saved === 'status' || saved === 'disposition') tree.groupBy = saved;
+    if (saved === 'customer' || saved === 'problems' || saved === 'status' || saved === 'disposition') tree.groupBy = saved;
     void setContext('groupBy', tree.groupBy);
 
     // While a folder is being indexed the view says so (not "no records"), with a progress bar on the view.
     const showBuilding = (on: boolean) => {
       void setContext('indexing', on);
       if (!on) return;
-      void vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => new Promise<void>((resolve) => {
-        const sub = ws.onDidChangeBuilding((still) => {
-          if (still) return;
-          sub.dispose();
-          resolve();
-        });
-      }));
+      void vscode.window.withProgress(
+        { location: { viewId: VIEW_ID } },
+        () =>
+          new Promise<void>((resolve) => {
+            const sub = ws.onDidChangeBuilding((still) => {
+              if (still) return;
+              sub.dispose();
+              resolve();
+            });
+          }),
+      );
     };
     showBuilding(ws.building);
 
@@ -61,15 +71,18 @@ export const recordsViewFeature: Feature = {
       tree.onDidChangeTreeData(() => setTimeout(update, 0)),
       vscode.commands.registerCommand('recordsCurator.groupByCategory', () => setGroupBy('category')),
       vscode.commands.registerCommand('recordsCurator.groupByCustomer', () => setGroupBy('customer')),
+      vscode.commands.registerCommand('recordsCurator.groupByProblems', () => setGroupBy('problems')),
       vscode.commands.registerCommand('recordsCurator.groupByStatus', () => setGroupBy('status')),
       vscode.commands.registerCommand('recordsCurator.groupByDisposition', () => setGroupBy('disposition')),
       vscode.commands.registerCommand('recordsCurator.showMore', (node: Node) => tree.showMore(node)),
       vscode.commands.registerCommand('recordsCurator.filter', async (text?: string) => {
-        const input = text ?? (await vscode.window.showInputBox({
-          title: vscode.l10n.t('Filter Records'),
-          prompt: vscode.l10n.t('Words match title, customer, id, archive number and path; field=value matches a field (e.g. status=archived).'),
-          value: filterLabel,
-        }));
+        const input =
+          text ??
+          (await vscode.window.showInputBox({
+            title: vscode.l10n.t('Filter Records'),
+            prompt: vscode.l10n.t('Words match title, customer, id, archive number and path; field=value matches a field (e.g. status=archived).'),
+            value: filterLabel,
+          }));
         if (input === undefined) return;
         filterLabel = input.trim();
         tree.filter = filterLabel ? parseFilter(filterLabel) : undefined;

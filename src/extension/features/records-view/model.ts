@@ -7,7 +7,8 @@ import { dayWindow, type DayWindow, type DispositionState } from '../../../core/
 import { forEachInSlices } from '../../../core/async/slices';
 import { dispositionStateOf, type IndexedFolder } from '../../index/dispositions';
 
-export type GroupBy = 'category' | 'customer' | 'status' | 'disposition';
+/** `problems`: errors, warnings, none; `status`: the record's own lifecycle field (active, archived, …). */
+export type GroupBy = 'category' | 'customer' | 'problems' | 'status' | 'disposition';
 export type Status = 'error' | 'warning' | 'ok';
 
 export const NO_VALUE = '\u0000none';
@@ -54,10 +55,19 @@ export function dispositionState(folder: IndexedFolder, r: RecordEntry, soonDays
   return dispositionStateOf(folder, r, w);
 }
 
-export const DISPOSITION_ORDER: readonly DispositionState[] = ['due', 'due-soon', 'hold', 'pending-destruction', 'active', 'retention', 'transferred', 'destroyed'];
+export const DISPOSITION_ORDER: readonly DispositionState[] = [
+  'due',
+  'due-soon',
+  'hold',
+  'pending-destruction',
+  'active',
+  'retention',
+  'transferred',
+  'destroyed',
+];
 
 export function groupKey(folder: IndexedFolder, r: RecordEntry, by: GroupBy, soonDays = 90): string {
-  if (by === 'status') return statusOf(folder, r);
+  if (by === 'problems') return statusOf(folder, r);
   if (by === 'disposition') return dispositionState(folder, r, soonDays);
   const v = field(r, by);
   if (by === 'category' && v !== undefined && !folder.schema.categories.has(v)) return NO_VALUE;
@@ -77,7 +87,12 @@ export class GroupModel {
   withProblems = 0;
   private readonly window: DayWindow;
 
-  private constructor(private readonly folder: IndexedFolder, readonly by: GroupBy, readonly filter: Filter | undefined, private readonly soonDays: number) {
+  private constructor(
+    private readonly folder: IndexedFolder,
+    readonly by: GroupBy,
+    readonly filter: Filter | undefined,
+    private readonly soonDays: number,
+  ) {
     this.window = dayWindow(today(), soonDays);
   }
 
@@ -92,7 +107,11 @@ export class GroupModel {
   static async build(folder: IndexedFolder, by: GroupBy, filter: Filter | undefined, soonDays = 90, isCurrent?: () => boolean): Promise<GroupModel> {
     const m = new GroupModel(folder, by, filter, soonDays);
     // Over a snapshot: an entry replaced during the pass moves to the end of the index and would show twice.
-    await forEachInSlices(() => [...folder.index.entries()], (e) => e.records.forEach((r) => m.add(r)), { isCurrent });
+    await forEachInSlices(
+      () => [...folder.index.entries()],
+      (e) => e.records.forEach((r) => m.add(r)),
+      { isCurrent },
+    );
     return m;
   }
 
