@@ -1,6 +1,7 @@
 import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { newRecordFields, newRecordPath, newRecordText, nextId, slug } from '../../src/core/new-record';
+import { firstDayFiles } from '../fixtures/first-day/build';
 import { parseRecordText } from '../../src/core/parse/record-file';
 import { configureIndex } from '../../src/core/index/configure';
 import { indexText } from '../../src/core/index/index-file';
@@ -31,7 +32,13 @@ describe('new record', () => {
 
   test('a contract: parses, required fields first in schema order, values set, cursor on the first empty value, only empty-field findings', () => {
     const schema = defaultSchema();
-    const { text, cursor } = newRecordText(schema, { category: 'contract', customer: 'Acme: "Ltd"', customerType: 'organization', id: 'HT-2026-004', date: '2026-05-01' });
+    const { text, cursor } = newRecordText(schema, {
+      category: 'contract',
+      customer: 'Acme: "Ltd"',
+      customerType: 'organization',
+      id: 'HT-2026-004',
+      date: '2026-05-01',
+    });
     const parsed = parseRecordText(text, 'markdown');
     assert.equal(parsed.records.length, 1);
     const r = parsed.records[0];
@@ -62,14 +69,26 @@ describe('new record', () => {
 
   test('with a title the cursor moves to the next empty value; every category gives clean text', () => {
     const schema = defaultSchema();
-    const { text, cursor } = newRecordText(schema, { category: 'contract', customer: '张伟', customerType: 'person', id: 'HT-2026-004', date: '2026-05-01', title: '培训合同', lang: 'en' });
+    const { text, cursor } = newRecordText(schema, {
+      category: 'contract',
+      customer: '张伟',
+      customerType: 'person',
+      id: 'HT-2026-004',
+      date: '2026-05-01',
+      title: '培训合同',
+      lang: 'en',
+    });
     assert.equal(text.split('\n')[cursor.line].slice(0, cursor.col), 'contract_no: ');
     assert.match(text, /\n# 培训合同\n$/);
     assert.match(String(parseRecordText(text, 'markdown').records[0].data!.retention_basis), /^Kept after performance/);
     for (const category of schema.categories.keys()) {
       const t = newRecordText(schema, { category, customer: 'X', customerType: 'person', id: 'X-1', date: '2026-01-01', title: 'T' }).text;
       const entry = indexText('r.md', t, { mtimeMs: 0, size: 0 }, { schema, lang: 'en', rules: allRules, fileExists: () => true });
-      assert.deepEqual([...new Set(entry.findings.map((f) => f.code))].filter((c) => c !== 'empty-field'), [], category);
+      assert.deepEqual(
+        [...new Set(entry.findings.map((f) => f.code))].filter((c) => c !== 'empty-field'),
+        [],
+        category,
+      );
     }
   });
 
@@ -83,4 +102,36 @@ describe('new record', () => {
     assert.equal(newRecordPath(schema, 'contract', 'wang-fang', 'HT-2026-004', '2026-05-01'), 'contract/2026/HT-2026-004.md');
     assert.equal(newRecordPath(schema, 'service', 'x', 'FW-2025-001'), 'service/2025/FW-2025-001.md');
   });
+});
+
+describe('a new record goes where the workspace keeps such records (issue 16)', () => {
+  const schema = defaultSchema();
+  const opts = { schema, lang: 'en' as const, rules: allRules, fileExists: () => true };
+  const entries = Object.entries(firstDayFiles)
+    .filter((e): e is [string, string] => typeof e[1] === 'string')
+    .flatMap(([p, text]) => indexText(p, text, { mtimeMs: 0, size: 0 }, opts).records);
+  const at = (category: string, customer: string, date = '2026-05-01') => newRecordPath(schema, category, customer, `X-${date.slice(0, 4)}-001`, date, entries);
+
+  test("beside the customer's records of that category", () => {
+    assert.equal(at('contract', '北京云帆科技有限公司'), '客户档案/云帆科技/合同/X-2026-001.md');
+    assert.equal(at('communication', '北京云帆科技有限公司'), '客户档案/云帆科技/沟通/X-2026-001.md');
+  });
+  test("in the customer's folder, in the subfolder other customers use for the category", () => {
+    assert.equal(at('service', '张伟'), '客户档案/张伟/服务/X-2026-001.md');
+  });
+  test("a year folder moves on to the new record's year; the built-in layout only where nothing says otherwise", () => {
+    assert.equal(at('transaction', '上海启明数据服务有限公司', '2026-02-01'), '2026/交易/X-2026-001.md');
+    // A new customer gets a folder beside the other customers', never a place inside one of theirs.
+    assert.equal(at('contract', '新客户'), '客户档案/新客户/合同/X-2026-001.md');
+    assert.equal(at('other', '新客户'), '客户档案/新客户/其他/X-2026-001.md');
+    assert.equal(newRecordPath(schema, 'other', '新客户', 'QT-2026-001', '2026-05-01', []), 'other/2026/QT-2026-001.md');
+  });
+});
+
+test("in the sample: a contract for a customer with only basic records goes to their folder's contracts/", async () => {
+  const { files } = await scanFolder({ root: SAMPLE, schema: readWorkspaceSchema(SAMPLE).schema, lang: 'en', workers: 0 });
+  const records = [...files.values()].flatMap((e) => e.records);
+  const schema = readWorkspaceSchema(SAMPLE).schema;
+  assert.equal(newRecordPath(schema, 'contract', '李娜', 'HT-2026-010', '2026-05-01', records), 'customers/li-na/contracts/HT-2026-010.md');
+  assert.equal(newRecordPath(schema, 'transaction', '李娜', 'JY-2026-010', '2026-05-01', records), 'transactions/2026/JY-2026-010.md');
 });

@@ -55,9 +55,8 @@ export function nextId(records: Iterable<RecordEntry>, schema: Schema, category:
 /** The fields of a new record in order: required (schema order), the category's others, then status/retention. */
 export function newRecordFields(schema: Schema, category: string): string[] {
   const order = [...schema.fields.keys()];
-  const rank = (n: string) => (order.indexOf(n) + 1 || 1e9);
-  const required = [...new Set([...schema.required, ...(schema.categories.get(category)?.required ?? [])])]
-    .sort((a, b) => rank(a) - rank(b));
+  const rank = (n: string) => order.indexOf(n) + 1 || 1e9;
+  const required = [...new Set([...schema.required, ...(schema.categories.get(category)?.required ?? [])])].sort((a, b) => rank(a) - rank(b));
   const own = order.filter((n) => schema.fields.get(n)?.categories?.includes(category) && !required.includes(n));
   const trailing = TRAILING.filter((n) => schema.fields.has(n) && !required.includes(n) && !own.includes(n));
   return [...required, ...own, ...trailing];
@@ -78,7 +77,7 @@ export function newRecordText(schema: Schema, input: NewRecordInput): NewRecord 
   set('date', input.date);
   set('status', schema.fields.get('status')?.values?.includes('active') ? 'active' : undefined);
   set('retention', cat?.retention?.code);
-  set('retention_basis', cat?.retention ? (cat.retention.basis[lang] || cat.retention.basis.zh || cat.retention.basis.en) : undefined);
+  set('retention_basis', cat?.retention ? cat.retention.basis[lang] || cat.retention.basis.zh || cat.retention.basis.en : undefined);
 
   const lines = ['---'];
   let cursor: NewRecord['cursor'] | undefined;
@@ -93,7 +92,7 @@ export function newRecordText(schema: Schema, input: NewRecordInput): NewRecord 
   }
   lines.push('---', '');
   const titleLabel = schema.fields.get('title')?.label;
-  const heading = input.title?.trim() || (titleLabel ? (titleLabel[lang] || titleLabel.zh) : 'Title');
+  const heading = input.title?.trim() || (titleLabel ? titleLabel[lang] || titleLabel.zh : 'Title');
   lines.push(`# ${heading}`);
   cursor ??= { line: lines.length - 1, col: lines[lines.length - 1].length };
   lines.push('');
@@ -108,7 +107,8 @@ const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
  * (no transliteration), spaces to `-`, path separators and characters illegal in file names dropped.
  */
 export function slug(customer: string): string {
-  let s = customer.normalize('NFC')
+  let s = customer
+    .normalize('NFC')
     .replace(/[A-Z]/g, (c) => c.toLowerCase())
     .replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, ' ')
     .replace(/[\s\u3000]+/g, '-')
@@ -120,11 +120,135 @@ export function slug(customer: string): string {
 }
 
 /**
- * Where a new record goes, relative to the workspace: `<category>/<year>/<id>.md`, the year from the date
- * (else from the id, else the current year). The customer's slug is accepted for a configurable layout
- * later (the sample also files basic information and contracts under `customers/<slug>/`).
+ * Where a new record goes, relative to the workspace, following where the workspace already keeps such
+ * records (`existing`): beside the customer's records of that category; else in the customer's folder, in
+ * the subfolder other customers use for the category (`客户档案/张伟/合同/`); else where the category's records
+ * are; else `<category>/<year>/`. A year folder is moved on to the record's year. The file is `<id>.md`.
  */
-export function newRecordPath(schema: Schema, category: string, customerSlug: string, id: string, date?: string): string {
+export function newRecordPath(schema: Schema, category: string, customer: string, id: string, date?: string, existing: Iterable<RecordEntry> = []): string {
   const year = /^(\d{4})-/.exec(date ?? '')?.[1] ?? /-(\d{4})-/.exec(id)?.[1] ?? String(new Date().getFullYear());
-  return `${slug(category)}/${year}/${id.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '-')}.md`;
+  const dir = layoutDir([...existing], category, customer, year) ?? `${slug(category)}/${year}`;
+  return `${dir}/${id.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '-')}.md`;
+}
+
+const dirOf = (file: string) => (file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '');
+
+/** The folder most of these records are in, its year folder (if it is the record's year) moved to `year`. */
+function usual(records: readonly RecordEntry[], year: string): string | undefined {
+  const count = new Map<string, number>();
+  for (const r of records) {
+    const own = /^(\d{4})-/.exec(field(r, 'date') ?? '')?.[1];
+    const d = dirOf(r.file)
+      .split('/')
+      .map((s) => (own !== undefined && s === own ? year : s))
+      .join('/');
+    count.set(d, (count.get(d) ?? 0) + 1);
+  }
+  let best: string | undefined;
+  for (const [d, n] of count) if (best === undefined || n > count.get(best)!) best = d;
+  return best;
+}
+
+/**
+ * The customer's own folder (`客户档案/张伟`, `customers/yunfan`): the deepest folder that holds their records of
+ * two categories or more — records filed by year elsewhere (`2024/服务/…`) do not count against it.
+ */
+function customerRoot(records: readonly RecordEntry[]): string | undefined {
+  const under = new Map<string, { categories: Set<string>; n: number }>();
+  for (const r of records) {
+    // A record without a (known) category says nothing about the layout.
+    if (field(r, 'category') === undefined) continue;
+    const parts = dirOf(r.file).split('/').filter(Boolean);
+    for (let i = 1; i <= parts.length; i++) {
+      const p = parts.slice(0, i).join('/');
+      const u = under.get(p) ?? { categories: new Set<string>(), n: 0 };
+      u.categories.add(field(r, 'category') ?? '');
+      u.n++;
+      under.set(p, u);
+    }
+  }
+  let best: string | undefined;
+  for (const [p, u] of under) {
+    if (u.categories.size < 2) continue;
+    const b = best === undefined ? undefined : under.get(best)!;
+    const depth = p.split('/').length;
+    if (!b || depth > best!.split('/').length || (depth === best!.split('/').length && u.n > b.n)) best = p;
+  }
+  return best;
+}
+
+function layoutDir(existing: readonly RecordEntry[], category: string, customer: string, year: string): string | undefined {
+  const ofCustomer = existing.filter((r) => field(r, 'customer') === customer);
+  const both = ofCustomer.filter((r) => field(r, 'category') === category);
+  if (both.length) return usual(both, year);
+  // How customers file each category under their own folders: `合同` below `客户档案/云帆科技`.
+  const below = belowRoots(existing, customer);
+  const rest = below.get(category);
+  if (rest !== undefined) {
+    // This customer's folder: where one of their records sits, less the part its category adds.
+    const roots = new Map<string, number>();
+    for (const r of ofCustomer) {
+      const d = dirOf(r.file);
+      const own = below.get(field(r, 'category') ?? '');
+      if (own === undefined) continue;
+      if (own === '') roots.set(d, (roots.get(d) ?? 0) + 1);
+      else if (d.endsWith(`/${own}`)) roots.set(d.slice(0, -own.length - 1), (roots.get(d.slice(0, -own.length - 1)) ?? 0) + 1);
+    }
+    let root: string | undefined;
+    for (const [d, n] of roots) if (root === undefined || n > roots.get(root)!) root = d;
+    // A new customer gets a folder beside the others' (`客户档案/新客户/合同`).
+    if (root === undefined && !ofCustomer.length) {
+      const parents = new Set([...customerRoots(existing, customer).values()].map(dirOf));
+      if (parents.size === 1) root = [...parents][0] ? `${[...parents][0]}/${slug(customer)}` : slug(customer);
+    }
+    if (root !== undefined) return rest ? `${root}/${rest}` : root;
+  }
+  // Where the category's records are — but not inside another customer's folder.
+  const roots = [...customerRoots(existing, customer).values()];
+  const ofCategory = existing.filter((r) => field(r, 'category') === category && !roots.some((root) => `${dirOf(r.file)}/`.startsWith(`${root}/`)));
+  return ofCategory.length ? usual(ofCategory, year) : undefined;
+}
+
+/** Each other customer's own folder (see customerRoot). */
+function customerRoots(existing: readonly RecordEntry[], except: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [c, records] of byCustomer(existing, except)) {
+    const root = customerRoot(records);
+    if (root !== undefined) out.set(c, root);
+  }
+  return out;
+}
+
+function byCustomer(existing: readonly RecordEntry[], except: string): Map<string, RecordEntry[]> {
+  const out = new Map<string, RecordEntry[]>();
+  for (const r of existing) {
+    const c = field(r, 'customer');
+    if (c !== undefined && c !== except) out.set(c, [...(out.get(c) ?? []), r]);
+  }
+  return out;
+}
+
+/** Per category, the folder below a customer's own folder other customers keep its records in (most often). */
+function belowRoots(existing: readonly RecordEntry[], except: string): Map<string, string> {
+  const counts = new Map<string, Map<string, number>>();
+  for (const records of byCustomer(existing, except).values()) {
+    const root = customerRoot(records);
+    // One folder of one category says nothing about how a customer's folder is laid out.
+    if (root === undefined || new Set(records.map((r) => field(r, 'category'))).size < 2) continue;
+    for (const r of records) {
+      const d = dirOf(r.file);
+      if (!`${d}/`.startsWith(`${root}/`)) continue;
+      const c = field(r, 'category') ?? '';
+      const m = counts.get(c) ?? new Map<string, number>();
+      const rest = d.slice(root.length).replace(/^\//, '');
+      counts.set(c, m.set(rest, (m.get(rest) ?? 0) + 1));
+    }
+  }
+  const out = new Map<string, string>();
+  for (const [c, m] of counts) {
+    let best: string | undefined;
+    for (const [d, n] of m) if (best === undefined || n > m.get(best)!) best = d;
+    if (best !== undefined) out.set(c, best);
+  }
+  return out;
 }
