@@ -63,11 +63,21 @@ function stampCell(head: Bilingual, value: string, language: DocLang): string {
   return `<td><span class="k">${e(pick(head, language))}</span><span class="v">${e(value)}</span></td>`;
 }
 
+/**
+ * A value in both languages for a cell of fixed width (a stamp's, a spine's): Chinese over English on two
+ * lines, as one line "10年 10 years" does not fit and was cut to "10年 10 ye…".
+ */
+function twoLines(text: Bilingual, language: DocLang): string {
+  if (language !== 'both' || text.zh === text.en) return e(pick(text, language));
+  return `${e(text.zh)}<span class="en">${e(text.en)}</span>`;
+}
+
 /** 归档章: 全宗号 | 年度 | 件号 over 机构(问题) | 保管期限 | 页数. No customer name on the stamp. */
 function stampLabel(d: LabelData, o: LabelOptions): string {
   const l = o.language;
   const row1 = stampCell(H.fonds, d.fonds, l) + stampCell(H.year, d.year, l) + stampCell(H.itemNo, d.itemNo, l);
-  const row2 = stampCell(H.org, d.org, l) + stampCell(H.retention, pick(d.retention, l), l) + stampCell(H.pages, d.pages, l);
+  const retention = `<td><span class="k">${e(pick(H.retention, l))}</span><span class="v">${twoLines(d.retention, l)}</span></td>`;
+  const row2 = stampCell(H.org, d.org, l) + retention + stampCell(H.pages, d.pages, l);
   return `<article class="label stamp"><table class="stamp"><tr>${row1}</tr><tr>${row2}</tr></table></article>`;
 }
 
@@ -77,7 +87,10 @@ function span(a: string | undefined, b: string | undefined): string {
   return x === y || y === '' ? x : x === '' ? y : `${x}–${y}`;
 }
 
-/** Box spine: 全宗号, 年度, 保管期限, first–last 件号, 盒号 — read from the first and last archive numbers. */
+/**
+ * Box spine: 全宗号, 年度, 机构(问题) (the category code: a box never mixes them), 保管期限, first–last 件号, 盒号 —
+ * read from the first and last archive numbers.
+ */
 function spineLabel(box: BoxRange, schema: Schema, o: LabelOptions): string {
   const l = o.language;
   const from = maskPersonal(box.from.trim());
@@ -85,16 +98,20 @@ function spineLabel(box: BoxRange, schema: Schema, o: LabelOptions): string {
   const a = archiveFormat(schema).parse(from);
   const b = archiveFormat(schema).parse(to);
   const fonds = span(a?.fonds ?? schema.archiveNumber.fonds, b?.fonds);
-  const ret = (code: string | undefined) => (code ? pick(retentionLabel(code), l) : undefined);
   const items = a && b ? span(a.number, b.number) : span(from, to);
+  // Retention in both languages goes on two lines; one box holds one retention period, so one label.
+  const retA = a?.retention ? retentionLabel(a.retention) : undefined;
+  const retB = b?.retention ? retentionLabel(b.retention) : undefined;
+  const retention = retA && retB && retA.zh !== retB.zh ? e(span(pick(retA, l), pick(retB, l))) : (retA ?? retB) ? twoLines((retA ?? retB)!, l) : '';
   const rows: [Bilingual, string][] = [
-    [H.fonds, fonds],
-    [H.year, span(a?.year, b?.year)],
-    [H.retention, span(ret(a?.retention), ret(b?.retention))],
-    [H.items, items],
-    [H.boxNo, maskPersonal(box.boxNo)],
+    [H.fonds, e(fonds)],
+    [H.year, e(span(a?.year, b?.year))],
+    [H.org, e(span(a?.subject || a?.org, b?.subject || b?.org))],
+    [H.retention, retention],
+    [H.items, e(items)],
+    [H.boxNo, e(maskPersonal(box.boxNo))],
   ];
-  const body = rows.map(([h, v]) => `<tr><th>${e(pick(h, l))}</th><td>${e(v)}</td></tr>`).join('');
+  const body = rows.map(([h, v]) => `<tr><th>${e(pick(h, l))}</th><td>${v}</td></tr>`).join('');
   return `<article class="label spine"><table class="spine">${body}</table></article>`;
 }
 
@@ -123,11 +140,14 @@ export function renderLabelsHtml(records: readonly RecordEntry[], schema: Schema
     else labels = (options.boxes ?? []).map((b) => spineLabel(b, schema, o));
     sections.push(...pages(labels, perPage, kind));
   }
-  const body = sections.length > 0
-    ? `<main>\n${sections.join('\n')}\n</main>`
-    : `<main><p class="empty">${e(pick(H.empty, language))}</p></main>`;
+  const body = sections.length > 0 ? `<main>\n${sections.join('\n')}\n</main>` : `<main><p class="empty">${e(pick(H.empty, language))}</p></main>`;
   return htmlDocument({
-    title: options.title, language, css: labelCss(preset), body, bodyClass: `preset-${preset}`,
-    nonce: options.nonce, cspSource: options.cspSource,
+    title: options.title,
+    language,
+    css: labelCss(preset),
+    body,
+    bodyClass: `preset-${preset}`,
+    nonce: options.nonce,
+    cspSource: options.cspSource,
   });
 }

@@ -76,6 +76,8 @@ table.spine{width:100%;height:100%;border-collapse:collapse;table-layout:fixed}
 table.spine th,table.spine td{border:0.3mm solid #000;padding:0.3mm 1mm;text-align:left;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
 table.spine th{width:38%;font-weight:normal}
 table.spine td{font-family:${MONO_STACK};font-weight:bold}
+table.stamp .v .en,table.spine td .en{display:block;font-size:0.7em;font-weight:normal;line-height:1.1}
+table.stamp .v:has(.en),table.spine td:has(.en){white-space:normal}
 @media print{
  .page{margin:0;padding:0;width:auto;box-shadow:none;break-after:page;page-break-after:always}
  .page:last-of-type{break-after:auto;page-break-after:auto}
