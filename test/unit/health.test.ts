@@ -43,31 +43,68 @@ describe('health stats', () => {
   });
 
   test('per category in schema order, with completeness: communication has 8 records, one broken', () => {
-    assert.deepEqual(stats.byCategory.map((c) => c.key), ['basic', 'contract', 'transaction', 'service', 'communication', 'other']);
+    assert.deepEqual(
+      stats.byCategory.map((c) => c.key),
+      ['basic', 'contract', 'transaction', 'service', 'communication', 'other'],
+    );
     const comm = stats.byCategory.find((c) => c.key === 'communication')!;
     assert.deepEqual([comm.count, comm.complete, comm.label.zh], [8, 7, '沟通记录']);
-    assert.equal(stats.byCategory.reduce((n, c) => n + c.count, 0), 50);
+    assert.equal(
+      stats.byCategory.reduce((n, c) => n + c.count, 0),
+      50,
+    );
     assert.equal(stats.members['errors:communication'].length, 1);
     assert.ok(index.problemCounts(byKey.get(stats.members['errors:communication'][0])!).errors > 0);
   });
 
-  test('disposition states in order of urgency; the early call is due; records with errors are left out as in the Disposal view', () => {
-    assert.deepEqual(stats.byDisposition.map((d) => d.state), ['due', 'hold', 'active', 'retention']);
+  test('disposition states in order of urgency; the early call is due; records with errors are counted as such', () => {
+    assert.deepEqual(
+      stats.byDisposition.map((d) => d.state),
+      ['due', 'errors', 'hold', 'active', 'retention'],
+    );
     assert.equal(stats.byDisposition.find((d) => d.state === 'due')!.count, 1);
-    assert.equal(stats.byDisposition.reduce((n, d) => n + d.count, 0), 50 - 3, 'the three records with errors are corrected first');
+    const withErrors = [...byKey.values()].filter((r) => index.problemCounts(r).errors > 0).length;
+    assert.equal(stats.byDisposition.find((d) => d.state === 'errors')!.count, withErrors, 'every record with errors is shown, none left out');
+    assert.equal(
+      stats.byDisposition.reduce((n, d) => n + d.count, 0),
+      50,
+      'each record counted once',
+    );
+  });
+
+  test('a record listed in a batch not executed yet is pending, not due again', async () => {
+    const [due] = stats.members['disposition:due'];
+    const s = await healthStats({ index, schema, today: TODAY, soonDays: 90, pending: new Set([due]) });
+    assert.equal(
+      s.byDisposition.find((d) => d.state === 'due'),
+      undefined,
+    );
+    assert.deepEqual(s.members['disposition:pending'], [due]);
   });
 
   test('the timeline has an overdue bucket and the next 12 months from today', () => {
-    assert.deepEqual(stats.timeline.map((t) => t.month), ['overdue', ...nextMonths(TODAY)]);
+    assert.deepEqual(
+      stats.timeline.map((t) => t.month),
+      ['overdue', ...nextMonths(TODAY)],
+    );
     assert.equal(stats.timeline[1].month, '2026-11');
     assert.equal(stats.timeline[12].month, '2027-10');
     assert.equal(stats.timeline[0].count, 2, 'the due record and the held one');
     assert.deepEqual(nextMonths('2026-12-31', 2), ['2026-12', '2027-01']);
   });
 
-  test('personal-information findings: one resident ID number', () => {
-    assert.deepEqual(stats.personal.find((p) => p.code === 'pi-id-number'), { code: 'pi-id-number', count: 1 });
-    assert.deepEqual(stats.personal.map((p) => p.code), ['pi-id-number', 'pi-bank-card', 'pi-mobile']);
+  test('personal-information findings: one resident ID number; every kind is listed, with its name', () => {
+    assert.deepEqual(
+      stats.personal.find((p) => p.code === 'pi-id-number'),
+      { code: 'pi-id-number', count: 1 },
+    );
+    const kinds = ['pi-id-number', 'pi-bank-card', 'pi-mobile', 'pi-landline', 'pi-email', 'pi-address', 'pi-passport', 'pi-travel-permit', 'pi-pattern'];
+    assert.deepEqual(
+      stats.personal.map((p) => p.code),
+      kinds,
+    );
+    const html = renderHealthHtml(stats, { language: 'zh', title: 'x', date: TODAY });
+    for (const name of ['护照号', '电子邮箱', '港澳台通行证号']) assert.ok(html.includes(name), name);
     const [k] = stats.members['pi:pi-id-number'];
     const [file] = k.split('#');
     assert.ok(index.findings(file).some((f) => f.code === 'pi-id-number'));
@@ -142,7 +179,10 @@ describe('health report HTML', () => {
   });
 
   test('all text is escaped, a category label with <script> included', async () => {
-    const text = defaultSchemaText.replace('label: { zh: 沟通记录, en: Communication }', `label: { zh: '<script>alert(1)</script>', en: '"><img src=x onerror=alert(1)>' }`);
+    const text = defaultSchemaText.replace(
+      'label: { zh: 沟通记录, en: Communication }',
+      `label: { zh: '<script>alert(1)</script>', en: '"><img src=x onerror=alert(1)>' }`,
+    );
     const evil = loadSchema(text).schema;
     assert.equal(evil.categories.get('communication')!.label.zh, '<script>alert(1)</script>');
     const s = await healthStats({ index, schema: evil, today: TODAY, soonDays: 90 });

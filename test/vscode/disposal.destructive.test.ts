@@ -7,11 +7,18 @@ import { readBatch } from '../../src/core/disposal/batch';
 import type { CreatedBatch, Execution } from '../../src/extension/features/disposal/commands';
 import type { DisposalNode } from '../../src/extension/features/disposal/view';
 import type { RecordsCuratorApi } from '../../src/extension/extension';
+import type { HealthPanel } from '../../src/extension/features/health';
+import type { RecordsTree } from '../../src/extension/features/records-view/tree';
 import { activated, eventually, workspaceRoot } from './helpers';
 
 const root = () => workspaceRoot().fsPath;
 const abs = (rel: string) => path.join(root(), rel);
-const git = (...args: string[]) => execFileSync('git', args, { cwd: root(), encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 'Tester', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 'Tester', GIT_COMMITTER_EMAIL: 't@example.com' } });
+const git = (...args: string[]) =>
+  execFileSync('git', args, {
+    cwd: root(),
+    encoding: 'utf8',
+    env: { ...process.env, GIT_AUTHOR_NAME: 'Tester', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 'Tester', GIT_COMMITTER_EMAIL: 't@example.com' },
+  });
 const EARLY = 'communication/2015/early-call.md';
 const HELD = 'communication/2023/dispute-emails.md';
 
@@ -24,6 +31,34 @@ async function api(): Promise<RecordsCuratorApi> {
 function disposalRecord(a: RecordsCuratorApi, rel: string): DisposalNode | undefined {
   for (const list of a.disposalTree!.groups().values()) for (const n of list) if (n.kind === 'record' && n.record.file === rel) return n;
   return undefined;
+}
+
+/** The Records view grouped by disposition: its groups' labels and counts. */
+async function byDisposition(t: RecordsTree): Promise<Map<string, number>> {
+  await vscode.commands.executeCommand('recordsCurator.groupByDisposition');
+  try {
+    await t.refresh();
+    return new Map(t.getChildren().map((n) => [String(t.getTreeItem(n).label), parseInt(String(t.getTreeItem(n).description), 10)]));
+  } finally {
+    await vscode.commands.executeCommand('recordsCurator.groupByCategory');
+  }
+}
+
+/** What is due in each place a records officer looks: Records view, Disposal view, status bar, Health Report. */
+async function dueEverywhere(a: RecordsCuratorApi) {
+  await a.disposalTree!.refresh();
+  const health = await vscode.commands.executeCommand<HealthPanel>('recordsCurator.healthReport');
+  health.panel.dispose();
+  const state = (s: string) => health.stats.byDisposition.find((d) => d.state === s)?.count ?? 0;
+  const records = await byDisposition(a.recordsTree!);
+  return {
+    records: records.get('Due for disposal') ?? 0,
+    disposal: a.disposalTree!.groups().get('due')!.length,
+    status: a.statusCounts!.due,
+    health: state('due'),
+    errors: [records.get('With errors: correct them before deciding'), a.disposalTree!.groups().get('errors')!.length, state('errors')],
+    pending: [records.get('In a batch (pending)') ?? 0, a.disposalTree!.groups().get('pending')!.length, state('pending')],
+  };
 }
 
 suite('disposal (on a git repository)', () => {
@@ -42,7 +77,29 @@ suite('disposal (on a git repository)', () => {
     assert.strictEqual(due.kind === 'record' && due.until, '2018-06-10');
     const held = disposalRecord(a, HELD);
     assert.strictEqual(held?.kind === 'record' && held.group, 'hold');
-    assert.deepStrictEqual(a.disposalTree!.groups().get('due')!.map((n) => n.kind === 'record' && n.record.file), [EARLY]);
+    assert.deepStrictEqual(
+      a
+        .disposalTree!.groups()
+        .get('due')!
+        .map((n) => n.kind === 'record' && n.record.file),
+      [EARLY],
+    );
+  });
+
+  test('one disposition everywhere: the same records due in every view; records with errors counted, not left out', async () => {
+    const a = await api();
+    const seen = await eventually(async () => {
+      const d = await dueEverywhere(a);
+      return d.status === 1 && d;
+    }, 'the status bar');
+    assert.deepStrictEqual(
+      { ...seen, errors: undefined, pending: undefined },
+      { records: 1, disposal: 1, status: 1, health: 1, errors: undefined, pending: undefined },
+    );
+    const { index } = a.services.index.all()[0];
+    const withErrors = [...index.records()].filter((r) => index.problemCounts(r).errors > 0).length;
+    assert.ok(withErrors > 0);
+    assert.deepStrictEqual(seen.errors, [withErrors, withErrors, withErrors], 'records with errors, shown as such in each view');
   });
 
   test('a held record never enters a batch; the batch lists the due one with the checklist and the register', async () => {
@@ -54,17 +111,34 @@ suite('disposal (on a git repository)', () => {
     batchUri = created.uri!;
     assert.ok(batchUri.fsPath.endsWith(`disposal/XH-${new Date().getFullYear()}-001.md`), batchUri.fsPath);
     const batch = readBatch(fs.readFileSync(batchUri.fsPath, 'utf8'))!;
-    assert.deepStrictEqual(batch.items.map((i) => i.path), [EARLY]);
+    assert.deepStrictEqual(
+      batch.items.map((i) => i.path),
+      [EARLY],
+    );
     assert.strictEqual(batch.status, 'draft');
     assert.match(fs.readFileSync(batchUri.fsPath, 'utf8'), /- \[ \] .*(监销人|supervisors)/);
   });
 
+  test('a record in a batch not executed yet is pending in every view, no longer due', async () => {
+    const a = await api();
+    const seen = await eventually(async () => {
+      const d = await dueEverywhere(a);
+      return d.status === 0 && d.disposal === 0 && d;
+    }, 'every view to see the batch');
+    assert.deepStrictEqual([seen.records, seen.disposal, seen.status, seen.health], [0, 0, 0, 0]);
+    assert.deepStrictEqual(seen.pending, [1, 1, 1]);
+  });
+
   test('approving needs approvers, two supervisors, method, place and time', async () => {
     assert.strictEqual(await vscode.commands.executeCommand('recordsCurator.approveBatch', batchUri), false);
-    const text = (await vscode.workspace.openTextDocument(batchUri)).getText()
-      .replace('approvers: []', 'approvers: [总经理 王强]').replace('supervisors: []', 'supervisors: [李档案, 赵法务]')
-      .replace('method: ""', 'method: 粉碎 shredding').replace('place: ""', 'place: 档案室 Archive room')
-      .replace('scheduled_at: ""', 'scheduled_at: 2026-12-01T10:00+08:00').replace(/- \[ \]/g, '- [x]');
+    const text = (await vscode.workspace.openTextDocument(batchUri))
+      .getText()
+      .replace('approvers: []', 'approvers: [总经理 王强]')
+      .replace('supervisors: []', 'supervisors: [李档案, 赵法务]')
+      .replace('method: ""', 'method: 粉碎 shredding')
+      .replace('place: ""', 'place: 档案室 Archive room')
+      .replace('scheduled_at: ""', 'scheduled_at: 2026-12-01T10:00+08:00')
+      .replace(/- \[ \]/g, '- [x]');
     // As a person does it: in the editor, then saved.
     const doc = await vscode.workspace.openTextDocument(batchUri);
     const edit = new vscode.WorkspaceEdit();
@@ -81,12 +155,18 @@ suite('disposal (on a git repository)', () => {
     const result = await vscode.commands.executeCommand<Execution>('recordsCurator.executeDestruction', batchUri, { confirm: false });
     assert.deepStrictEqual(result.deleted, [EARLY]);
     assert.ok(!fs.existsSync(abs(EARLY)));
-    assert.deepStrictEqual(fs.readdirSync(abs('communication/2015')), before.filter((f) => f !== 'early-call.md'));
+    assert.deepStrictEqual(
+      fs.readdirSync(abs('communication/2015')),
+      before.filter((f) => f !== 'early-call.md'),
+    );
     assert.ok(fs.existsSync(abs(HELD)), 'the held record is untouched');
     const batch = readBatch(fs.readFileSync(batchUri.fsPath, 'utf8'))!;
     assert.strictEqual(batch.status, 'executed');
     const tomb = (batch.data.tombstones as Record<string, string>[])[0];
-    assert.deepStrictEqual([tomb.id, tomb.archive_no, tomb.customer, tomb.category, tomb.retention, tomb.path], ['GT-2015-001', 'Z109-GT·2015-D3-0001', '张伟', 'communication', 'D3', EARLY]);
+    assert.deepStrictEqual(
+      [tomb.id, tomb.archive_no, tomb.customer, tomb.category, tomb.retention, tomb.path],
+      ['GT-2015-001', 'Z109-GT·2015-D3-0001', '张伟', 'communication', 'D3', EARLY],
+    );
     assert.deepStrictEqual(result.reachable, [EARLY], 'still reachable from main');
     assert.match(result.report!.getText(), /git filter-(repo|branch)/);
     await eventually(() => !a.services.index.all()[0].index.get(EARLY), 'the index to drop it');
@@ -96,8 +176,14 @@ suite('disposal (on a git repository)', () => {
     git('add', '-A');
     git('commit', '-qm', 'destruction XH');
     assert.deepStrictEqual(await vscode.commands.executeCommand('recordsCurator.purgeCheck'), [EARLY]);
-    execFileSync('sh', ['-c', `git filter-branch --force --index-filter 'git rm --cached --ignore-unmatch -- ${EARLY}' --prune-empty --tag-name-filter cat -- --all && git for-each-ref --format='delete %(refname)' refs/original | git update-ref --stdin && git reflog expire --expire=now --all && git gc -q --prune=now`],
-      { cwd: root(), stdio: 'ignore', env: { ...process.env, FILTER_BRANCH_SQUELCH_WARNING: '1' } });
+    execFileSync(
+      'sh',
+      [
+        '-c',
+        `git filter-branch --force --index-filter 'git rm --cached --ignore-unmatch -- ${EARLY}' --prune-empty --tag-name-filter cat -- --all && git for-each-ref --format='delete %(refname)' refs/original | git update-ref --stdin && git reflog expire --expire=now --all && git gc -q --prune=now`,
+      ],
+      { cwd: root(), stdio: 'ignore', env: { ...process.env, FILTER_BRANCH_SQUELCH_WARNING: '1' } },
+    );
     assert.deepStrictEqual(await vscode.commands.executeCommand('recordsCurator.purgeCheck'), []);
   });
 
@@ -116,8 +202,14 @@ suite('disposal (on a git repository)', () => {
     const t = a.recordsTree!;
     const rel = 'customers/wang-fang/contracts/training-2024.md';
     const contracts = t.getChildren().find((n) => t.getTreeItem(n).label === 'Contracts')!;
-    const node = t.getChildren(contracts).flatMap((c) => t.getChildren(c)).find((n) => n.kind === 'record' && n.record.file === rel)!;
-    const uri = await vscode.commands.executeCommand<vscode.Uri>('recordsCurator.createTransferBatch', node, [node], { name: '继任公司 Successor Ltd.', contact: 'dpo@successor.example' });
+    const node = t
+      .getChildren(contracts)
+      .flatMap((c) => t.getChildren(c))
+      .find((n) => n.kind === 'record' && n.record.file === rel)!;
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('recordsCurator.createTransferBatch', node, [node], {
+      name: '继任公司 Successor Ltd.',
+      contact: 'dpo@successor.example',
+    });
     // Saved as a person would (the untitled git report stays as it is).
     for (const d of vscode.workspace.textDocuments) if (d.isDirty && d.uri.scheme === 'file') await d.save();
     const text = fs.readFileSync(uri.fsPath, 'utf8');

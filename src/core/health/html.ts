@@ -38,6 +38,12 @@ const T = {
   'pi-id-number': { zh: '身份证号', en: 'Resident ID numbers' },
   'pi-bank-card': { zh: '银行卡号', en: 'Bank card numbers' },
   'pi-mobile': { zh: '手机号', en: 'Mobile numbers' },
+  'pi-landline': { zh: '固定电话', en: 'Landline numbers' },
+  'pi-email': { zh: '电子邮箱', en: 'E-mail addresses' },
+  'pi-address': { zh: '住址', en: 'Street addresses' },
+  'pi-passport': { zh: '护照号', en: 'Passport numbers' },
+  'pi-travel-permit': { zh: '港澳台通行证号', en: 'Travel permit numbers' },
+  'pi-pattern': { zh: '本单位定义的个人信息', en: "The workspace's own patterns" },
 } satisfies Record<string, Bilingual>;
 
 type Tone = 'ok' | 'warn' | 'bad' | 'neutral';
@@ -106,9 +112,7 @@ function cards(s: HealthStats, lang: DocLang): string {
     card(t(T.errors), String(s.errors), s.errors ? 'bad' : 'ok'),
     card(t(T.warnings), String(s.warnings), s.warnings ? 'warn' : 'ok'),
     card(t(T.due), String(due), due ? 'warn' : 'ok', 'disposition:due'),
-    s.unreviewed === undefined
-      ? card(t(T.unreviewed), t(T.unknown), 'neutral')
-      : card(t(T.unreviewed), String(s.unreviewed), s.unreviewed ? 'warn' : 'ok'),
+    s.unreviewed === undefined ? card(t(T.unreviewed), t(T.unknown), 'neutral') : card(t(T.unreviewed), String(s.unreviewed), s.unreviewed ? 'warn' : 'ok'),
   ];
   const b = s.backup;
   if (!b) out.push(card(t(T.backup), t(T.unknown), 'neutral'));
@@ -122,8 +126,10 @@ function personal(s: HealthStats, lang: DocLang): string {
   const items = s.personal.map((p) => {
     const name = pick((T as Record<string, Bilingual>)[p.code] ?? { zh: p.code, en: p.code }, lang);
     const label = `${name}: ${p.count}`;
-    return `<li class="${p.count ? 'warn' : 'ok'}" data-key="${e(`pi:${p.code}`)}" tabindex="0" role="button" aria-label="${e(label)}">`
-      + `${e(name)} <code>${e(p.code)}</code> — <strong>${p.count}</strong></li>`;
+    return (
+      `<li class="${p.count ? 'warn' : 'ok'}" data-key="${e(`pi:${p.code}`)}" tabindex="0" role="button" aria-label="${e(label)}">` +
+      `${e(name)} <code>${e(p.code)}</code> — <strong>${p.count}</strong></li>`
+    );
   });
   const any = s.personal.some((p) => p.count > 0);
   return `<section class="panel"><h2>${e(pick(T.personal, lang))}</h2>${any ? '' : `<p>${e(pick(T.none, lang))}</p>`}<ul class="pi">${items.join('')}</ul></section>`;

@@ -6,7 +6,8 @@
 import type { RecordIndex } from '../index/record-index';
 import type { ReportItem } from '../report/types';
 import { field, type RecordEntry } from '../model/records';
-import { dayWindow, dispositionBasis, stateIn, type DispositionState } from '../retention/disposition';
+import { dayWindow, dispositionBasis, shownDisposition, type ShownDisposition } from '../retention/disposition';
+import { CATALOGUE } from '../rules/catalogue';
 import { forEachInSlices } from '../async/slices';
 import type { Bilingual, Schema } from '../model/schema';
 
@@ -22,6 +23,8 @@ export interface HealthInput {
   backup?: { remote: boolean; unpushed: number };
   /** Findings not on records — the schema file's and the batches' (check/folder.ts nonRecordFindings) — counted too. */
   others?: readonly ReportItem[];
+  /** Records ("path#index") listed in batches not executed yet: pending, not due, as in the other views. */
+  pending?: ReadonlySet<string>;
 }
 
 export interface CategoryStat {
@@ -52,11 +55,21 @@ export interface HealthStats {
 }
 
 /** Disposition states in the order the report shows them (most urgent first). */
-export const DISPOSITION_STATES: readonly DispositionState[] = [
-  'due', 'due-soon', 'hold', 'pending-destruction', 'active', 'retention', 'transferred', 'destroyed',
+export const DISPOSITION_STATES: readonly ShownDisposition[] = [
+  'due',
+  'due-soon',
+  'errors',
+  'pending',
+  'hold',
+  'pending-destruction',
+  'active',
+  'retention',
+  'transferred',
+  'destroyed',
 ];
 
-export const PI_CODES = ['pi-id-number', 'pi-bank-card', 'pi-mobile'] as const;
+/** Every personal-information code the catalogue declares (pi-id-number, pi-mobile, pi-email, …). */
+export const PI_CODES: readonly string[] = [...CATALOGUE.keys()].filter((c) => c.startsWith('pi-'));
 
 /** The key of records without a category value. */
 export const NO_CATEGORY = '(none)';
@@ -102,7 +115,10 @@ export async function healthStats(input: HealthInput): Promise<HealthStats> {
 
   let total = 0;
   const w = dayWindow(today, soonDays);
-  await forEachInSlices(() => [...index.entries()], (e) => e.records.forEach(countRecord));
+  await forEachInSlices(
+    () => [...index.entries()],
+    (e) => e.records.forEach(countRecord),
+  );
   function countRecord(r: RecordEntry): void {
     total++;
     const key = recordKey(r);
@@ -114,21 +130,18 @@ export async function healthStats(input: HealthInput): Promise<HealthStats> {
     }
     c.count++;
     add(`category:${cat}`, key);
-    if (index.problemCounts(r).errors === 0) {
+    const errors = index.problemCounts(r).errors;
+    if (errors === 0) {
       c.complete++;
       add(`complete:${cat}`, key);
-    } else {
-      add(`errors:${cat}`, key);
-      // As in the Disposal view and the status bar: a record with errors is corrected before anything
-      // is decided about keeping or destroying it.
-      return;
-    }
+    } else add(`errors:${cat}`, key);
 
+    // The one disposition every view shows; a record with errors is counted as such, not left out.
     const basis = dispositionBasis(r.data, schema);
-    const state = stateIn(basis, w);
+    const state = shownDisposition(basis, w, { errors, inBatch: input.pending?.has(key) === true });
     states.set(state, (states.get(state) ?? 0) + 1);
     add(`disposition:${state}`, key);
-    if (basis.until && state !== 'destroyed' && state !== 'transferred') {
+    if (state !== 'errors' && basis.until && state !== 'destroyed' && state !== 'transferred') {
       const bucket = basis.until < today ? 'overdue' : basis.until.slice(0, 7);
       if (timeline.has(bucket)) {
         timeline.set(bucket, timeline.get(bucket)! + 1);
@@ -145,20 +158,23 @@ export async function healthStats(input: HealthInput): Promise<HealthStats> {
     if (finding.severity === 'error') errors++;
     else if (finding.severity === 'warning') warnings++;
   }
-  await forEachInSlices(() => [...index.entries()], (e) => {
-    for (const f of index.findings(e.path)) {
-      if (f.severity === 'error') errors++;
-      else if (f.severity === 'warning') warnings++;
-      if (!pi.has(f.code)) continue;
-      pi.set(f.code, pi.get(f.code)! + 1);
-      const rec = e.records.find((r) => r.index === f.record) ?? e.records[0];
-      const list = ensure(`pi:${f.code}`);
-      const k = rec ? recordKey(rec) : `${e.path}#${f.record ?? 0}`;
-      if (!list.includes(k)) list.push(k);
-    }
-  });
+  await forEachInSlices(
+    () => [...index.entries()],
+    (e) => {
+      for (const f of index.findings(e.path)) {
+        if (f.severity === 'error') errors++;
+        else if (f.severity === 'warning') warnings++;
+        if (!pi.has(f.code)) continue;
+        pi.set(f.code, pi.get(f.code)! + 1);
+        const rec = e.records.find((r) => r.index === f.record) ?? e.records[0];
+        const list = ensure(`pi:${f.code}`);
+        const k = rec ? recordKey(rec) : `${e.path}#${f.record ?? 0}`;
+        if (!list.includes(k)) list.push(k);
+      }
+    },
+  );
 
-  const known = [...DISPOSITION_STATES, ...[...states.keys()].filter((s) => !DISPOSITION_STATES.includes(s as DispositionState))];
+  const known = [...DISPOSITION_STATES, ...[...states.keys()].filter((s) => !DISPOSITION_STATES.includes(s as ShownDisposition))];
   const byDisposition = known.filter((s) => states.has(s)).map((state) => ({ state, count: states.get(state)! }));
   const out: HealthStats = {
     total,

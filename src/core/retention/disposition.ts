@@ -74,3 +74,17 @@ export function dispositionOf(data: Readonly<Record<string, unknown>> | undefine
   const state = stateIn(basis, dayWindow(today, soonDays));
   return { state, retention, until: basis.until, days: basis.fixed ? undefined : daysBetween(today, basis.until!) };
 }
+
+/**
+ * What one record's disposition shows as — in the Records view, the status bar, the Health Report, the
+ * same everywhere: listed in a batch not executed yet, it is `pending` (not due again); with errors, it is
+ * `errors` — counted and shown, but nothing is decided about keeping or destroying a record until its
+ * errors are corrected; otherwise its state today.
+ */
+export type ShownDisposition = DispositionState | 'pending' | 'errors';
+
+export function shownDisposition(basis: DispositionBasis, w: DayWindow, o: { errors: number; inBatch: boolean }): ShownDisposition {
+  if (o.inBatch) return 'pending';
+  if (o.errors > 0) return 'errors';
+  return stateIn(basis, w);
+}

@@ -1,5 +1,13 @@
 import type { RecordEntry } from '../../core/model/records';
-import { dispositionBasis, stateIn, type DayWindow, type DispositionBasis, type DispositionState } from '../../core/retention/disposition';
+import {
+  dispositionBasis,
+  shownDisposition,
+  stateIn,
+  type DayWindow,
+  type DispositionBasis,
+  type DispositionState,
+  type ShownDisposition,
+} from '../../core/retention/disposition';
 import type { Schema } from '../../core/model/schema';
 import type { RecordIndex } from '../../core/index/record-index';
 
@@ -31,4 +39,26 @@ export function basisOf(folder: IndexedFolder, r: RecordEntry): DispositionBasis
 
 export function dispositionStateOf(folder: IndexedFolder, r: RecordEntry, w: DayWindow): DispositionState {
   return stateIn(basisOf(folder, r), w);
+}
+
+/** The key a batch lists a record under (Batches.pending): the folder, the file, the document. */
+export function batchKey(root: string, r: Pick<RecordEntry, 'file' | 'index'>): string {
+  return `${root}\u0000${r.file}#${r.index}`;
+}
+
+/** The records of one folder listed in batches, keyed "path#index" as the Health Report keys them. */
+export function pendingIn(root: string, pending: ReadonlyMap<string, unknown> | undefined): Set<string> {
+  const prefix = `${root}\u0000`;
+  return new Set([...(pending?.keys() ?? [])].filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length)));
+}
+
+/** The one disposition a record shows as (see shownDisposition); `pending`: records listed in batches not executed. */
+export function shownDispositionOf(
+  folder: IndexedFolder & { root?: string },
+  r: RecordEntry,
+  w: DayWindow,
+  pending?: ReadonlyMap<string, unknown>,
+): ShownDisposition {
+  const inBatch = pending !== undefined && pending.size > 0 && folder.root !== undefined && pending.has(batchKey(folder.root, r));
+  return shownDisposition(basisOf(folder, r), w, { errors: folder.index.problemCounts(r).errors, inBatch });
 }

@@ -25,11 +25,9 @@ export const disposalFeature: Feature = {
     let timer: NodeJS.Timeout | undefined;
     const refresh = () => {
       clearTimeout(timer);
-      timer = setTimeout(async () => {
-        await tree.refresh();
-        const due = tree.groups().get('due')!.length;
-        view.badge = due ? { value: due, tooltip: vscode.l10n.t('{0} records due for disposal', due) } : undefined;
-      }, 100);
+      // No badge: the activity bar adds the views' badges up, and its count is the records with problems.
+      // What is due shows beside its group and in the status bar.
+      timer = setTimeout(() => void tree.refresh(), 100);
     };
 
     /** Records a command acts on: the selection in either view, or — with none — what is due. */
@@ -43,7 +41,8 @@ export const disposalFeature: Feature = {
       };
       // Records-view nodes all carry an id; Disposal-view nodes do not.
       const fromRecordsView = list.filter((n): n is Node => 'id' in n);
-      if (fromRecordsView.length && services.ui.recordsTree) for (const p of recordsOfNodes(services.ui.recordsTree, fromRecordsView)) p.records.forEach((r) => add(p.folder, r));
+      if (fromRecordsView.length && services.ui.recordsTree)
+        for (const p of recordsOfNodes(services.ui.recordsTree, fromRecordsView)) p.records.forEach((r) => add(p.folder, r));
       for (const n of list.filter((x): x is DisposalNode => !('id' in x))) {
         if (n.kind === 'record') add(n.folder, n.record);
         else if (n.kind === 'group') for (const c of tree.groups().get(n.group) ?? []) if (c.kind === 'record') add(c.folder, c.record);
@@ -53,18 +52,28 @@ export const disposalFeature: Feature = {
     };
 
     context.subscriptions.push(
-      batches, view,
-      services.index.onDidChange(refresh), batches.onDidChange(refresh),
+      batches,
+      view,
+      services.index.onDidChange(refresh),
+      batches.onDidChange(refresh),
+      // A record listed in a batch shows as pending in the Records view too.
+      batches.onDidChange(() => services.ui.recordsTree?.refreshSoon()),
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('recordsCurator.disposal') && refresh()),
       vscode.commands.registerCommand('recordsCurator.createDestructionBatch', (node?: AnyNode, nodes?: AnyNode[]) =>
-        createDestructionBatch(selection(node, nodes), batches, services.log)),
+        createDestructionBatch(selection(node, nodes), batches, services.log),
+      ),
       vscode.commands.registerCommand('recordsCurator.approveBatch', (arg?: unknown) => approveBatch(batches, arg)),
-      vscode.commands.registerCommand('recordsCurator.executeDestruction', (arg?: unknown, options?: { confirm?: boolean }) => executeDestruction(batches, arg, options)),
+      vscode.commands.registerCommand('recordsCurator.executeDestruction', (arg?: unknown, options?: { confirm?: boolean }) =>
+        executeDestruction(batches, arg, options),
+      ),
       vscode.commands.registerCommand('recordsCurator.exportCertificate', (arg?: unknown, target?: vscode.Uri) => exportCertificate(batches, arg, target)),
-      vscode.commands.registerCommand('recordsCurator.createTransferBatch', (node?: AnyNode, nodes?: AnyNode[], recipient?: { name: string; contact: string }) => {
-        const picked = selection(node, nodes);
-        return createTransferBatch(node || nodes?.length ? picked : [], batches, recipient);
-      }),
+      vscode.commands.registerCommand(
+        'recordsCurator.createTransferBatch',
+        (node?: AnyNode, nodes?: AnyNode[], recipient?: { name: string; contact: string }) => {
+          const picked = selection(node, nodes);
+          return createTransferBatch(node || nodes?.length ? picked : [], batches, recipient);
+        },
+      ),
       vscode.commands.registerCommand('recordsCurator.purgeCheck', () => purgeCheck(batches)),
       vscode.commands.registerCommand('recordsCurator.showMoreDisposal', (node: DisposalNode) => tree.showMore(node)),
     );

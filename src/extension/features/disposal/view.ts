@@ -2,22 +2,34 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { field, type RecordEntry } from '../../../core/model/records';
 import { today } from '../../../core/retention/dates';
-import { dayWindow, dispositionOf, stateIn, type DayWindow } from '../../../core/retention/disposition';
+import { dayWindow, dispositionOf, type DayWindow } from '../../../core/retention/disposition';
 import { forEachInSlices } from '../../../core/async/slices';
-import { basisOf } from '../../index/dispositions';
+import { basisOf, shownDispositionOf } from '../../index/dispositions';
 import type { FolderIndex } from '../../index/folder-index';
 import type { WorkspaceIndex } from '../../index/workspace-index';
 import { dueWithinDays } from '../../settings';
 import type { Batches, KnownBatch } from './batches';
 import { scalarText } from '../../../core/model/records';
 
-export type DisposalGroup = 'due' | 'due-soon' | 'hold' | 'pending' | 'batches';
+/** `errors`: records with errors, which are corrected before anything is decided about them. */
+export type DisposalGroup = 'due' | 'due-soon' | 'errors' | 'hold' | 'pending' | 'batches';
+
+const GROUPS: readonly DisposalGroup[] = ['due', 'due-soon', 'errors', 'hold', 'pending', 'batches'];
 
 export type DisposalNode =
   | { kind: 'group'; group: DisposalGroup }
   | { kind: 'record'; folder: FolderIndex; record: RecordEntry; group: DisposalGroup; until: string | undefined }
   | { kind: 'more'; group: DisposalGroup; shown: number; remaining: number }
   | { kind: 'batch'; batch: KnownBatch };
+
+const GROUP_ICONS: Record<DisposalGroup, string> = {
+  due: 'trash',
+  'due-soon': 'watch',
+  errors: 'error',
+  hold: 'lock',
+  pending: 'loading',
+  batches: 'checklist',
+};
 
 /** Records shown per group before a "Show more" row: 40,000 due records at once would hold the view. */
 const PAGE = 500;
@@ -29,7 +41,11 @@ export class DisposalTree implements vscode.TreeDataProvider<DisposalNode> {
   private cache: Map<DisposalGroup, DisposalNode[]> | undefined;
   private readonly limits = new Map<DisposalGroup, number>();
 
-  constructor(private readonly ws: WorkspaceIndex, private readonly batches: Batches, private readonly lang: 'zh' | 'en') {}
+  constructor(
+    private readonly ws: WorkspaceIndex,
+    private readonly batches: Batches,
+    private readonly lang: 'zh' | 'en',
+  ) {}
 
   /**
    * Regroups in slices while the view keeps showing the current groups, then swaps them in and redraws.
@@ -50,9 +66,13 @@ export class DisposalTree implements vscode.TreeDataProvider<DisposalNode> {
     const isCurrent = () => generation === this.generation;
     // Over a snapshot: an entry replaced during the pass moves to the end of the index and would show twice.
     for (const folder of this.ws.all()) {
-      await forEachInSlices(() => [...folder.index.entries()], (e) => {
-        for (const record of e.records) this.place(out, folder, record, w, pending);
-      }, { isCurrent });
+      await forEachInSlices(
+        () => [...folder.index.entries()],
+        (e) => {
+          for (const record of e.records) this.place(out, folder, record, w, pending);
+        },
+        { isCurrent },
+      );
     }
     if (generation !== this.generation) return this.latest; // superseded: settle with the newer one
     this.cache = this.finish(out);
@@ -74,17 +94,17 @@ export class DisposalTree implements vscode.TreeDataProvider<DisposalNode> {
   }
 
   private emptyGroups(): Map<DisposalGroup, DisposalNode[]> {
-    return new Map<DisposalGroup, DisposalNode[]>([['due', []], ['due-soon', []], ['hold', []], ['pending', []], ['batches', []]]);
+    return new Map<DisposalGroup, DisposalNode[]>(GROUPS.map((g) => [g, []]));
   }
 
-  /** Files a record under its group, if it has one. */
+  /**
+   * Files a record under its group, if it has one: by the one disposition every view shows (in a batch:
+   * pending; with errors: shown as such, to correct first; else due, due soon or on hold).
+   */
   private place(out: Map<DisposalGroup, DisposalNode[]>, folder: FolderIndex, record: RecordEntry, w: DayWindow, pending: ReadonlyMap<string, unknown>): void {
-    const basis = basisOf(folder, record);
-    const state = stateIn(basis, w);
-    const listed = pending.size > 0 && pending.has(`${folder.root}\u0000${record.file}#${record.index}`);
-    const group: DisposalGroup | undefined = listed ? 'pending' : state === 'due' || state === 'due-soon' || state === 'hold' ? state : undefined;
-    // A record with errors (broken YAML, a wrong date) is corrected before anything is decided about it.
-    if (group && !folder.index.problemCounts(record).errors) out.get(group)!.push({ kind: 'record', folder, record, group, until: basis.until });
+    const state = shownDispositionOf(folder, record, w, pending);
+    const group = (GROUPS as readonly string[]).includes(state) ? (state as DisposalGroup) : undefined;
+    if (group) out.get(group)!.push({ kind: 'record', folder, record, group, until: basisOf(folder, record).until });
   }
 
   /**
@@ -95,19 +115,25 @@ export class DisposalTree implements vscode.TreeDataProvider<DisposalNode> {
     for (const [group, list] of out) {
       const byDate = new Map<string, DisposalNode[]>();
       for (const n of list) {
-        const key = n.kind === 'record' ? n.until ?? '' : '';
+        const key = n.kind === 'record' ? (n.until ?? '') : '';
         const bucket = byDate.get(key);
         if (bucket) bucket.push(n);
         else byDate.set(key, [n]);
       }
-      out.set(group, [...byDate.keys()].sort().flatMap((k) => byDate.get(k)!));
+      out.set(
+        group,
+        [...byDate.keys()].sort().flatMap((k) => byDate.get(k)!),
+      );
     }
-    out.set('batches', this.batches.all().map((batch) => ({ kind: 'batch', batch })));
+    out.set(
+      'batches',
+      this.batches.all().map((batch) => ({ kind: 'batch', batch })),
+    );
     return out;
   }
 
   getChildren(node?: DisposalNode): DisposalNode[] {
-    if (!node) return (['due', 'due-soon', 'hold', 'pending', 'batches'] as const).filter((g) => this.groups().get(g)!.length).map((group) => ({ kind: 'group', group }));
+    if (!node) return GROUPS.filter((g) => this.groups().get(g)!.length).map((group) => ({ kind: 'group', group }));
     if (node.kind !== 'group') return [];
     const all = this.groups().get(node.group) ?? [];
     const limit = this.limits.get(node.group) ?? PAGE;
@@ -131,11 +157,18 @@ export class DisposalTree implements vscode.TreeDataProvider<DisposalNode> {
     }
     if (node.kind === 'group') {
       const labels: Record<DisposalGroup, string> = {
-        due: vscode.l10n.t('Due for disposal'), 'due-soon': vscode.l10n.t('Due within {0} days', dueWithinDays()), hold: vscode.l10n.t('On hold'),
-        pending: vscode.l10n.t('Pending destruction or transfer'), batches: vscode.l10n.t('Batches'),
+        due: vscode.l10n.t('Due for disposal'),
+        'due-soon': vscode.l10n.t('Due within {0} days', dueWithinDays()),
+        hold: vscode.l10n.t('On hold'),
+        errors: vscode.l10n.t('With errors: correct them before deciding'),
+        pending: vscode.l10n.t('Pending destruction or transfer'),
+        batches: vscode.l10n.t('Batches'),
       };
-      const icons: Record<DisposalGroup, string> = { due: 'trash', 'due-soon': 'watch', hold: 'lock', pending: 'loading', batches: 'checklist' };
-      const item = new vscode.TreeItem(labels[node.group], node.group === 'due' || node.group === 'batches' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+      const icons = GROUP_ICONS;
+      const item = new vscode.TreeItem(
+        labels[node.group],
+        node.group === 'due' || node.group === 'batches' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
+      );
       item.id = `disposal:${node.group}`;
       item.iconPath = new vscode.ThemeIcon(icons[node.group]);
       item.description = String(this.groups().get(node.group)!.length);
@@ -161,7 +194,7 @@ export class DisposalTree implements vscode.TreeDataProvider<DisposalNode> {
     item.id = `disposal:${node.group}:${node.folder.root}:${r.file}#${r.index}`;
     const until = disposition.until ? vscode.l10n.t('until {0}', disposition.until) : '';
     item.description = [field(r, 'archive_no') ?? field(r, 'id'), g?.code, until].filter(Boolean).join(' · ');
-    item.iconPath = new vscode.ThemeIcon(node.group === 'due' ? 'trash' : node.group === 'hold' ? 'lock' : node.group === 'pending' ? 'loading' : 'watch');
+    item.iconPath = new vscode.ThemeIcon(GROUP_ICONS[node.group]);
     item.contextValue = `disposalRecord.${node.group}`;
     item.command = { command: 'vscode.open', title: '', arguments: [node.folder.uriOf(r.file), { selection: new vscode.Range(r.line, 0, r.line, 0) }] };
     return item;

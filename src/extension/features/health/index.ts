@@ -7,6 +7,7 @@ import { t } from '../../../core/text/bilingual';
 import type { Feature } from '../../feature';
 import type { Services } from '../../services';
 import { documentLanguage, dueWithinDays } from '../../settings';
+import { pendingIn } from '../../index/dispositions';
 import { scalarText } from '../../../core/model/records';
 
 export interface HealthPanel {
@@ -36,6 +37,8 @@ async function statsOf(services: Services): Promise<HealthStats | undefined> {
     unreviewed,
     backup: services.ui.backup?.state,
     others,
+    // Listed in a batch: pending, as in the Records and Disposal views and the status bar.
+    pending: pendingIn(folder.root, batches?.pending()),
   });
 }
 

@@ -11,7 +11,7 @@ export const recordsViewFeature: Feature = {
   id: 'records-view',
   activate(context, services) {
     const ws = services.index;
-    const tree = new RecordsTree(ws, langOf(vscode.env.language));
+    const tree = new RecordsTree(ws, langOf(vscode.env.language), () => services.ui.batches?.pending());
     services.ui.recordsTree = tree;
     const view = vscode.window.createTreeView<Node>(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
     const setContext = (key: string, value: unknown) => vscode.commands.executeCommand('setContext', `recordsCurator.${key}`, value);

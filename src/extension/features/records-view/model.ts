@@ -3,9 +3,9 @@ import { ownValue, scalarText } from '../../../core/model/records';
 import { field, type RecordEntry } from '../../../core/model/records';
 import type { Schema } from '../../../core/model/schema';
 import { today } from '../../../core/retention/dates';
-import { dayWindow, type DayWindow, type DispositionState } from '../../../core/retention/disposition';
+import { dayWindow, type DayWindow, type ShownDisposition } from '../../../core/retention/disposition';
 import { forEachInSlices } from '../../../core/async/slices';
-import { dispositionStateOf, type IndexedFolder } from '../../index/dispositions';
+import { shownDispositionOf, type IndexedFolder } from '../../index/dispositions';
 
 /** `problems`: errors, warnings, none; `status`: the record's own lifecycle field (active, archived, …). */
 export type GroupBy = 'category' | 'customer' | 'problems' | 'status' | 'disposition';
@@ -50,14 +50,19 @@ export function statusOf(folder: IndexedFolder, r: RecordEntry): Status {
   return c.errors ? 'error' : c.warnings ? 'warning' : 'ok';
 }
 
-/** A record's disposition today (due, on hold, …), for grouping and icons; each record's basis is cached. */
-export function dispositionState(folder: IndexedFolder, r: RecordEntry, soonDays: number, w = dayWindow(today(), soonDays)): DispositionState {
-  return dispositionStateOf(folder, r, w);
+/**
+ * A record's disposition as every view shows it (due, on hold, pending in a batch, with errors…), for
+ * grouping, icons and tooltips; each record's basis is cached.
+ */
+export function shownState(folder: IndexedFolder, r: RecordEntry, soonDays: number, pending?: ReadonlyMap<string, unknown>): ShownDisposition {
+  return shownDispositionOf(folder, r, dayWindow(today(), soonDays), pending);
 }
 
-export const DISPOSITION_ORDER: readonly DispositionState[] = [
+export const DISPOSITION_ORDER: readonly ShownDisposition[] = [
   'due',
   'due-soon',
+  'errors',
+  'pending',
   'hold',
   'pending-destruction',
   'active',
@@ -68,7 +73,7 @@ export const DISPOSITION_ORDER: readonly DispositionState[] = [
 
 export function groupKey(folder: IndexedFolder, r: RecordEntry, by: GroupBy, soonDays = 90): string {
   if (by === 'problems') return statusOf(folder, r);
-  if (by === 'disposition') return dispositionState(folder, r, soonDays);
+  if (by === 'disposition') return shownState(folder, r, soonDays);
   const v = field(r, by);
   if (by === 'category' && v !== undefined && !folder.schema.categories.has(v)) return NO_VALUE;
   return v ?? NO_VALUE;
@@ -91,21 +96,30 @@ export class GroupModel {
     private readonly folder: IndexedFolder,
     readonly by: GroupBy,
     readonly filter: Filter | undefined,
-    private readonly soonDays: number,
+    soonDays: number,
+    /** Records listed in batches not executed yet (Batches.pending): they show as pending, not due. */
+    private readonly pending?: ReadonlyMap<string, unknown>,
   ) {
     this.window = dayWindow(today(), soonDays);
   }
 
   /** At once: for a first look at a folder, when nothing older can be shown meanwhile. */
-  static now(folder: IndexedFolder, by: GroupBy, filter: Filter | undefined, soonDays = 90): GroupModel {
-    const m = new GroupModel(folder, by, filter, soonDays);
+  static now(folder: IndexedFolder, by: GroupBy, filter: Filter | undefined, soonDays = 90, pending?: ReadonlyMap<string, unknown>): GroupModel {
+    const m = new GroupModel(folder, by, filter, soonDays, pending);
     for (const r of folder.index.records()) m.add(r);
     return m;
   }
 
   /** In slices: after a change, while the view keeps showing the previous model (100,000 records take ~0.1 s). */
-  static async build(folder: IndexedFolder, by: GroupBy, filter: Filter | undefined, soonDays = 90, isCurrent?: () => boolean): Promise<GroupModel> {
-    const m = new GroupModel(folder, by, filter, soonDays);
+  static async build(
+    folder: IndexedFolder,
+    by: GroupBy,
+    filter: Filter | undefined,
+    soonDays = 90,
+    isCurrent?: () => boolean,
+    pending?: ReadonlyMap<string, unknown>,
+  ): Promise<GroupModel> {
+    const m = new GroupModel(folder, by, filter, soonDays, pending);
     // Over a snapshot: an entry replaced during the pass moves to the end of the index and would show twice.
     await forEachInSlices(
       () => [...folder.index.entries()],
@@ -121,7 +135,8 @@ export class GroupModel {
     const c = this.folder.index.problemCounts(r);
     const problem = c.errors > 0 || c.warnings > 0;
     if (problem) this.withProblems++;
-    const key = this.by === 'disposition' ? dispositionState(this.folder, r, this.soonDays, this.window) : groupKey(this.folder, r, this.by);
+    // The one disposition every view shows: pending in a batch, errors to correct first, else today's state.
+    const key = this.by === 'disposition' ? shownDispositionOf(this.folder, r, this.window, this.pending) : groupKey(this.folder, r, this.by);
     let list = this.groups.get(key);
     if (!list) this.groups.set(key, (list = []));
     list.push(r);

@@ -5,7 +5,7 @@ import { field, type RecordEntry } from '../../../core/model/records';
 import type { FolderIndex } from '../../index/folder-index';
 import { dueWithinDays } from '../../settings';
 import type { WorkspaceIndex } from '../../index/workspace-index';
-import { categoryLabel, dispositionState, DISPOSITION_ORDER, GroupModel, NO_VALUE, statusOf, type Filter, type GroupBy } from './model';
+import { categoryLabel, DISPOSITION_ORDER, GroupModel, NO_VALUE, shownState, statusOf, type Filter, type GroupBy } from './model';
 
 const PAGE = 500;
 
@@ -38,6 +38,8 @@ export class RecordsTree implements vscode.TreeDataProvider<Node> {
   constructor(
     private readonly ws: WorkspaceIndex,
     private readonly lang: Lang,
+    /** Records listed in batches not executed yet: shown as pending, as the Disposal view and the status bar do. */
+    private readonly pending: () => ReadonlyMap<string, unknown> | undefined = () => undefined,
   ) {}
 
   /** Coalesces bursts of index changes into one refresh. */
@@ -64,7 +66,7 @@ export class RecordsTree implements vscode.TreeDataProvider<Node> {
     const filter = this.filter;
     const next = new Map<FolderIndex, GroupModel>();
     const isCurrent = () => generation === this.generation;
-    for (const folder of this.ws.all()) next.set(folder, await GroupModel.build(folder, by, filter, dueWithinDays(), isCurrent));
+    for (const folder of this.ws.all()) next.set(folder, await GroupModel.build(folder, by, filter, dueWithinDays(), isCurrent, this.pending()));
     if (generation !== this.generation) return this.latest; // superseded: settle with the newer one
     this.models = next;
     this.emitter.fire(undefined);
@@ -74,7 +76,7 @@ export class RecordsTree implements vscode.TreeDataProvider<Node> {
     let m = this.models.get(folder);
     // A folder not grouped yet, or grouped another way (the grouping just changed): at once.
     if (!m || m.by !== this.groupBy || m.filter !== this.filter)
-      this.models.set(folder, (m = GroupModel.now(folder, this.groupBy, this.filter, dueWithinDays())));
+      this.models.set(folder, (m = GroupModel.now(folder, this.groupBy, this.filter, dueWithinDays(), this.pending())));
     return m;
   }
 
@@ -224,8 +226,8 @@ export class RecordsTree implements vscode.TreeDataProvider<Node> {
     item.description = field(r, 'archive_no') ?? field(r, 'id') ?? '';
     item.resourceUri = n.folder.uriOf(r.file);
     const status = statusOf(n.folder, r);
-    // Problems first; then whether it is due for disposal.
-    const due = status === 'ok' ? dispositionState(n.folder, r, dueWithinDays()) : undefined;
+    // Problems first; then whether it is due for disposal (not when it is already in a batch).
+    const due = status === 'ok' ? shownState(n.folder, r, dueWithinDays(), this.pending()) : undefined;
     item.iconPath =
       status !== 'ok'
         ? statusIcon(status)
@@ -260,7 +262,7 @@ export class RecordsTree implements vscode.TreeDataProvider<Node> {
       [vscode.l10n.t('Archive number'), field(r, 'archive_no')],
       [vscode.l10n.t('Retention'), field(r, 'retention')],
       [vscode.l10n.t('Status'), field(r, 'status')],
-      [vscode.l10n.t('Disposition'), dispositionLabel(dispositionState(folder, r, dueWithinDays()))],
+      [vscode.l10n.t('Disposition'), dispositionLabel(shownState(folder, r, dueWithinDays(), this.pending()))],
     ];
     md.appendText(field(r, 'title') ?? r.file);
     md.appendMarkdown('\n\n');
@@ -319,6 +321,8 @@ export class RecordsTree implements vscode.TreeDataProvider<Node> {
 
 const DISPOSITION_ICONS: Record<string, string> = {
   due: 'trash',
+  errors: 'error',
+  pending: 'checklist',
   'due-soon': 'watch',
   hold: 'lock',
   'pending-destruction': 'loading',
@@ -334,6 +338,10 @@ export function dispositionLabel(state: string): string {
       return vscode.l10n.t('Due for disposal');
     case 'due-soon':
       return vscode.l10n.t('Due within {0} days', dueWithinDays());
+    case 'errors':
+      return vscode.l10n.t('With errors: correct them before deciding');
+    case 'pending':
+      return vscode.l10n.t('In a batch (pending)');
     case 'hold':
       return vscode.l10n.t('On hold');
     case 'pending-destruction':

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { today } from '../../../core/retention/dates';
 import { dayWindow } from '../../../core/retention/disposition';
 import { forEachInSlices } from '../../../core/async/slices';
-import { dispositionStateOf } from '../../index/dispositions';
+import { shownDispositionOf } from '../../index/dispositions';
 import type { Feature } from '../../feature';
 import { dueWithinDays } from '../../settings';
 
@@ -28,19 +28,25 @@ export const statusBarFeature: Feature = {
       let records = 0;
       let errors = 0;
       let due = 0;
+      // Records in a batch not executed yet are pending, not due: as in the Records and Disposal views.
+      const pending = services.ui.batches?.pending();
       // In slices: 100,000 records take tens of milliseconds, and a newer change may arrive meanwhile.
       for (const folder of services.index.all()) {
         const current = { isCurrent: () => mine === latest };
         // Over a snapshot: an entry replaced during the pass moves to the end of the index and would count twice.
-        await forEachInSlices(() => [...folder.index.entries()], (e) => {
-          if (!e.records.length) for (const f of e.findings) if (f.severity === 'error') errors++;
-          for (const r of e.records) {
-            records++;
-            const c = folder.index.problemCounts(r).errors;
-            errors += c;
-            if (!c && dispositionStateOf(folder, r, w) === 'due') due++;
-          }
-        }, current);
+        await forEachInSlices(
+          () => [...folder.index.entries()],
+          (e) => {
+            if (!e.records.length) for (const f of e.findings) if (f.severity === 'error') errors++;
+            for (const r of e.records) {
+              records++;
+              const c = folder.index.problemCounts(r).errors;
+              errors += c;
+              if (shownDispositionOf(folder, r, w, pending) === 'due') due++;
+            }
+          },
+          current,
+        );
       }
       if (mine !== latest) return; // a newer update is on its way
       Object.assign(counts, { records, errors, due });
@@ -48,10 +54,13 @@ export const statusBarFeature: Feature = {
       item.tooltip = vscode.l10n.t('{0} records, {1} errors, {2} due for destruction — open the Records view', records, errors, due);
       item.show();
     };
-    context.subscriptions.push(item, services.index.onDidChange(() => {
+    const soon = () => {
       clearTimeout(timer);
       timer = setTimeout(() => void update(), 300);
-    }));
+    };
+    // A batch listing a record makes it pending, no longer due.
+    context.subscriptions.push(item, services.index.onDidChange(soon));
+    if (services.ui.batches) context.subscriptions.push(services.ui.batches.onDidChange(soon));
     void services.index.whenReady().then(update);
     return { statusCounts: counts };
   },
