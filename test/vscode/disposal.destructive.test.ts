@@ -56,7 +56,7 @@ async function dueEverywhere(a: RecordsCuratorApi) {
     disposal: a.disposalTree!.groups().get('due')!.length,
     status: a.statusCounts!.due,
     health: state('due'),
-    errors: [records.get('With errors: correct them before deciding'), a.disposalTree!.groups().get('errors')!.length, state('errors')],
+    errors: [records.get('With errors: correct first'), a.disposalTree!.groups().get('errors')!.length, state('errors')],
     pending: [records.get('In a batch (pending)') ?? 0, a.disposalTree!.groups().get('pending')!.length, state('pending')],
   };
 }

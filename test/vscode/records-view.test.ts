@@ -101,7 +101,7 @@ suite('records view', () => {
       await vscode.commands.executeCommand('recordsCurator.groupByDisposition');
       // One disposition everywhere (issue 16): the broken record is not due but to be corrected first.
       assert.strictEqual(topLevel(t).get('Due for disposal')?.split(' ')[0], '1', 'the early call');
-      assert.ok(topLevel(t).has('With errors: correct them before deciding'), [...topLevel(t).keys()].join(', '));
+      assert.ok(topLevel(t).has('With errors: correct first'), [...topLevel(t).keys()].join(', '));
       assert.strictEqual(topLevel(t).get('On hold')?.split(' ')[0], '1');
     } finally {
       await vscode.commands.executeCommand('recordsCurator.groupByCategory');

@@ -20,7 +20,7 @@ export const COLOURS = {
 export const STATE_LABELS: Record<string, Bilingual> = {
   due: { zh: '到期待处置', en: 'Due for disposal' },
   'due-soon': { zh: '即将到期', en: 'Due soon' },
-  errors: { zh: '有错误：先更正，再决定处置', en: 'With errors: correct them before deciding' },
+  errors: { zh: '有错误，先更正', en: 'With errors: correct first' },
   pending: { zh: '已列入处置批次（待办）', en: 'In a batch (pending)' },
   hold: { zh: '暂缓处置（保全）', en: 'On hold' },
   'pending-destruction': { zh: '待销毁', en: 'Pending destruction' },

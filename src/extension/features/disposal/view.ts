@@ -160,7 +160,7 @@ export class DisposalTree implements vscode.TreeDataProvider<DisposalNode> {
         due: vscode.l10n.t('Due for disposal'),
         'due-soon': vscode.l10n.t('Due within {0} days', dueWithinDays()),
         hold: vscode.l10n.t('On hold'),
-        errors: vscode.l10n.t('With errors: correct them before deciding'),
+        errors: vscode.l10n.t('With errors: correct first'),
         pending: vscode.l10n.t('Pending destruction or transfer'),
         batches: vscode.l10n.t('Batches'),
       };

@@ -339,7 +339,7 @@ export function dispositionLabel(state: string): string {
     case 'due-soon':
       return vscode.l10n.t('Due within {0} days', dueWithinDays());
     case 'errors':
-      return vscode.l10n.t('With errors: correct them before deciding');
+      return vscode.l10n.t('With errors: correct first');
     case 'pending':
       return vscode.l10n.t('In a batch (pending)');
     case 'hold':
