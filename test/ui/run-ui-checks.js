@@ -26,6 +26,8 @@ async function main() {
     // The sample, or (check.workspace === 'first-day') the Chinese records of issue 16, with no schema.
     if (check.workspace === 'first-day') buildFirstDay(ws);
     else fs.cpSync(path.join(root, 'examples/sample-records'), ws, { recursive: true });
+    // A check may set up its folder first (a git repository, say) before VS Code opens it.
+    if (check.prepare) check.prepare(ws);
     const server = await startServer({ vscodeDir, ext: root, workspace: ws, locale: check.locale, settings: check.settings });
     const browser = await openBrowser({ locale: check.locale });
     try {
