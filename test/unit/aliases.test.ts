@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import { applyEdits, setFieldEdits } from '../../src/core/fix/fixes';
 import { combineFixes, fixesOf } from '../../src/core/fix/apply-fixes';
 import { indexText } from '../../src/core/index/index-file';
+import { aliasRenames } from '../../src/core/check/alias-renames';
 import { parseRecordText } from '../../src/core/parse/record-file';
 import { allRules } from '../../src/core/rules';
 import { closest } from '../../src/core/rules/util';
@@ -121,6 +122,26 @@ describe('alias findings are off until the schema turns them on', () => {
       '---\r\nid: GT-2023-001\r\ncategory: communication\r\ncustomer: 北京云帆科技有限公司\r\ncustomer_type: organization\r\ntitle: 续约电话\r\n' +
         'date: 2023-03-15\r\nchannel: phone\r\nparticipants: [王磊]\r\nstatus: archived\r\n---\r\n正文\r\n',
     );
+  });
+});
+
+describe("renaming to the schema's names on request, the alias rules off", () => {
+  test('every alias key and value of the file, each with its rename; the file reads the same afterwards', () => {
+    const renames = aliasRenames('r.md', CHINESE, opts());
+    assert.equal(renames.filter((f) => f.code === 'field-alias').length, 9);
+    assert.equal(renames.filter((f) => f.code === 'value-alias').length, 4);
+    const fixed = combineFixes('r.md', CHINESE, fixesOf(renames));
+    assert.deepEqual(fixed.refused, []);
+    assert.match(fixed.text, /^customer: 北京云帆科技有限公司\r$/m);
+    assert.match(fixed.text, /^channel: phone\r$/m);
+    assert.deepEqual(check('r.md', fixed.text).records[0].data, check('r.md', CHINESE).records[0].data);
+    // An editor setting that turns them off hides the warnings, not the rename asked for.
+    assert.equal(aliasRenames('r.md', CHINESE, { ...opts(), severities: new Map([['field-alias', 'off']]) }).length, 13);
+  });
+
+  test("a file that already uses the schema's names has none", () => {
+    const fixed = combineFixes('r.md', CHINESE, fixesOf(aliasRenames('r.md', CHINESE, opts()))).text;
+    assert.deepEqual(aliasRenames('r.md', fixed, opts()), []);
   });
 });
 

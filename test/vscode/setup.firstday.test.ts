@@ -64,6 +64,57 @@ suite('Set Up Records Curator on a folder without a schema', () => {
     );
     assert.strictEqual(api.services.index.withoutSchema.size, 0);
   });
+
+  test("a Chinese key gets a rename to the schema's name on request, though nothing is wrong with it", async () => {
+    const uri = vscode.Uri.joinPath(workspaceRoot(), '客户档案/海川贸易/沟通/2022-08 投诉电话.md');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    assert.deepStrictEqual(
+      vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'records-curator'),
+      [],
+      'no problem to fix',
+    );
+    const line = doc
+      .getText()
+      .split(/\r?\n/)
+      .findIndex((l) => l.startsWith('客户:'));
+    const at = new vscode.Range(line, 1, line, 1);
+    const actions = await eventually(async () => {
+      const found = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, at, 'refactor.rewrite');
+      return found.some((a) => a.title === 'Rename to customer') && found;
+    }, 'the rename');
+    // Only on a line with an alias: the title line has none in English.
+    const plain = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      new vscode.Range(0, 0, 0, 0),
+      'refactor.rewrite',
+    );
+    assert.deepStrictEqual(
+      plain.filter((a) => a.kind?.value.startsWith('refactor.rewrite.recordsCurator')),
+      [],
+    );
+    const everything = actions.find((a) => /^Use the schema's names throughout this file \(\d+\)$/.test(a.title));
+    assert.ok(everything?.edit, actions.map((a) => a.title).join(' | '));
+    assert.ok(await vscode.workspace.applyEdit(everything.edit));
+    const text = doc.getText();
+    for (const key of ['id', 'category', 'customer', 'customer_type', 'title', 'date', 'channel', 'participants'])
+      assert.match(text, new RegExp(`^${key}: `, 'm'));
+    assert.match(text, /^category: communication$/m);
+    assert.match(text, /^channel: phone$/m);
+    assert.match(text, /^customer: 上海海川贸易有限公司$/m);
+    // Read the same as before, and still without a problem.
+    const record = await eventually(() => {
+      const r = api.services.index.all()[0].index.get('客户档案/海川贸易/沟通/2022-08 投诉电话.md')?.records[0];
+      return r?.data?.channel === 'phone' && r;
+    }, 'the index to read the renamed record');
+    assert.strictEqual(record.data?.customer, '上海海川贸易有限公司');
+    assert.deepStrictEqual(
+      vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'records-curator'),
+      [],
+    );
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
 });
 
 suite('Record History from a folder inside a larger repository', () => {

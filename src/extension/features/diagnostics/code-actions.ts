@@ -8,9 +8,12 @@ import { decodeRecordBytes } from '../../../core/parse/decode';
 import { LineIndex } from '../../../core/parse/lines';
 import { GuardedEdit } from '../../guarded-edit';
 import type { WorkspaceIndex } from '../../index/workspace-index';
-import { findingFor } from './convert';
+import { findingFor, toRange } from './convert';
+import { ALIAS_CODES, aliasRenames } from '../../../core/check/alias-renames';
 
 const FIX_ALL = vscode.CodeActionKind.SourceFixAll.append('recordsCurator');
+/** Renaming an alias (客户 → customer): nothing is wrong, so a rewrite the person asks for, not a quick fix. */
+const TO_SCHEMA_NAMES = vscode.CodeActionKind.RefactorRewrite.append('recordsCurator');
 
 /** A quick fix edits only the document it is offered in, which VS Code applies itself. */
 function toWorkspaceEdit(uri: vscode.Uri, edits: readonly TextEdit[], position: (offset: number) => vscode.Position): vscode.WorkspaceEdit {
@@ -25,18 +28,16 @@ function toWorkspaceEdit(uri: vscode.Uri, edits: readonly TextEdit[], position: 
  * combineFixes, which leaves out a fix that would not read back as meant).
  */
 export class RecordsCodeActions implements vscode.CodeActionProvider {
-  static readonly kinds = [vscode.CodeActionKind.QuickFix, FIX_ALL];
+  static readonly kinds = [vscode.CodeActionKind.QuickFix, FIX_ALL, TO_SCHEMA_NAMES];
 
   constructor(private readonly ws: WorkspaceIndex) {}
 
-  provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  provideCodeActions(doc: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     if (!vscode.workspace.isTrusted) return [];
     const folder = this.ws.folderOf(doc.uri);
     const rel = folder?.relative(doc.uri);
     if (!folder || rel === undefined || !folder.isRecordPath(rel)) return [];
     const text = doc.getText();
-    const all = folder.findingsOfDocument(rel, doc).filter((f) => f.fix);
-    if (!all.length) return [];
     const make = (label: string | undefined, kind: vscode.CodeActionKind, findings: Finding[], diagnostics?: vscode.Diagnostic[]) => {
       const combined = combineFixes(
         rel,
@@ -53,7 +54,25 @@ export class RecordsCodeActions implements vscode.CodeActionProvider {
       return action;
     };
     const some = (a: vscode.CodeAction | undefined): a is vscode.CodeAction => a !== undefined;
+    const all = folder.findingsOfDocument(rel, doc).filter((f) => f.fix);
+    const renames = (): vscode.CodeAction[] => {
+      if (context.only && !context.only.intersects(TO_SCHEMA_NAMES)) return [];
+      // With field-alias or value-alias turned on, their quick fixes already offer the renames.
+      if (all.some((f) => ALIAS_CODES.includes(f.code))) return [];
+      // Only on a line that may hold an alias: the file is checked again, as if the alias rules were on.
+      const line = doc.lineAt(range.start.line).text;
+      const { keys, values } = folder.schema.aliases;
+      const key = /^\s*(?:-\s+)?["']?([^"':#]+?)["']?\s*:/.exec(line)?.[1];
+      if (key === undefined || !(keys.has(key) || values.has(keys.get(key) ?? key))) return [];
+      const found = aliasRenames(rel, text, folder.options());
+      const here = found.filter((f) => toRange(f).start.line === range.start.line);
+      const out = here.map((f) => make(undefined, TO_SCHEMA_NAMES, [f]));
+      if (here.length && found.length > 1)
+        out.push(make(vscode.l10n.t("Use the schema's names throughout this file ({0})", found.length), TO_SCHEMA_NAMES, found));
+      return out.filter(some);
+    };
     if (context.only && FIX_ALL.contains(context.only)) return [make(vscode.l10n.t('Fix all record problems'), FIX_ALL, all)].filter(some);
+    if (!all.length) return renames();
     const actions: vscode.CodeAction[] = [];
     const codes = new Set<string>();
     for (const d of context.diagnostics) {
@@ -71,7 +90,7 @@ export class RecordsCodeActions implements vscode.CodeActionProvider {
     }
     if (actions.length && all.length > 1)
       actions.push(...[make(vscode.l10n.t('Fix all fixable problems in this file'), vscode.CodeActionKind.QuickFix, all)].filter(some));
-    return actions;
+    return [...actions, ...renames()];
   }
 }
 
