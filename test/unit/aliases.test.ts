@@ -110,6 +110,9 @@ describe('alias findings are off until the schema turns them on', () => {
       codes('r.md', CHINESE).filter((c) => c.endsWith('-alias')),
       [],
     );
+    // The editor's setting turns them on as the schema's rules: do.
+    const bySetting = indexText('r.md', CHINESE, { mtimeMs: 0, size: 0 }, { ...opts(), severities: new Map([['field-alias', 'info']]) }).findings;
+    assert.deepEqual([...new Set(bySetting.filter((f) => f.code.endsWith('-alias')).map((f) => `${f.code} ${f.severity}`))], ['field-alias info']);
     const on = withRules('  field-alias: warning\n  value-alias: warning\n');
     const found = check('r.md', CHINESE, on).findings;
     assert.equal(found.filter((f) => f.code === 'field-alias').length, 9);

@@ -255,6 +255,9 @@ function activeRules(opts: IndexOptions): [RecordRule, SeveritySetting][] {
     list = [];
     for (const rule of opts.rules) {
       const severity = severityFor(rule.code, opts);
+      // A rule off by default runs once the editor's settings or the schema's `rules:` name it.
+      const named = opts.severities?.get(rule.code) ?? opts.schema.rules.get(rule.code);
+      if (rule.offByDefault && named === undefined) continue;
       if (severity !== 'off') list.push([rule, severity]);
     }
     active.set(opts, list);

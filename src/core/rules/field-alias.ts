@@ -1,15 +1,11 @@
-import { say, type RecordContext, type RecordRule } from './rule';
+import { say, type RecordRule } from './rule';
 
 /**
  * A key written as one of the field's aliases (客户 for customer) or a value as one of its aliases (合同 for
  * contract, 电话 for phone). Both are read as what they name, so nothing is wrong: the findings are for a
- * workspace moving to the schema's own names, and are off until `rules:` turns them on — then Fix All (or
- * `check --fix`) renames every one.
+ * workspace moving to the schema's own names, and are off (offByDefault: the index runs them only once the
+ * schema's `rules:` or the editor's settings name them) — then Fix All (or `check --fix`) renames every one.
  */
-function turnedOn(ctx: RecordContext, code: string): boolean {
-  const s = ctx.schema.rules.get(code);
-  return s !== undefined && s !== 'off';
-}
 
 export const fieldAlias: RecordRule = {
   code: 'field-alias',
@@ -17,7 +13,7 @@ export const fieldAlias: RecordRule = {
   title: { en: 'A key written as an alias of a field', zh: '字段以别名书写' },
   offByDefault: true,
   check(ctx) {
-    if (!ctx.record.aliased || !turnedOn(ctx, 'field-alias')) return;
+    if (!ctx.record.aliased) return;
     for (const a of ctx.record.aliased) {
       if (a.kind !== 'key') continue;
       ctx.report(
@@ -38,7 +34,7 @@ export const valueAlias: RecordRule = {
   title: { en: 'A value written as an alias of an allowed value or category', zh: '取值或分类以别名书写' },
   offByDefault: true,
   check(ctx) {
-    if (!ctx.record.aliased || !turnedOn(ctx, 'value-alias')) return;
+    if (!ctx.record.aliased) return;
     for (const a of ctx.record.aliased) {
       if (a.kind !== 'value') continue;
       const message = say(
