@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { newRecordFields, newRecordPath, newRecordText, nextId, slug } from '../../src/core/new-record';
+import { keysLike, newRecordFields, newRecordPath, newRecordText, nextId, slug } from '../../src/core/new-record';
 import { firstDayFiles } from '../fixtures/first-day/build';
 import { parseRecordText } from '../../src/core/parse/record-file';
 import { configureIndex } from '../../src/core/index/configure';
@@ -134,4 +134,46 @@ test("in the sample: a contract for a customer with only basic records goes to t
   const schema = readWorkspaceSchema(SAMPLE).schema;
   assert.equal(newRecordPath(schema, 'contract', '李娜', 'HT-2026-010', '2026-05-01', records), 'customers/li-na/contracts/HT-2026-010.md');
   assert.equal(newRecordPath(schema, 'transaction', '李娜', 'JY-2026-010', '2026-05-01', records), 'transactions/2026/JY-2026-010.md');
+});
+
+describe('a new record writes its keys as the records beside it do (issue 16)', () => {
+  const schema = defaultSchema();
+  const neighbour = (text: string) => parseRecordText(text, 'markdown', { aliases: schema.aliases }).records[0];
+  const beside = firstDayFiles['客户档案/云帆科技/沟通/2023-03-15 电话沟通.md'] as string;
+  const input = { category: 'communication', customer: '北京云帆科技有限公司', customerType: 'organization', id: 'GT-2026-001', date: '2026-05-01' };
+
+  test('in a folder of Chinese keys: 编号, 分类, 客户 …, the fields the neighbour lacks under their Chinese names too', () => {
+    const keys = keysLike(neighbour(beside), schema);
+    const { text, cursor } = newRecordText(schema, { ...input, keys });
+    assert.match(text, /^编号: GT-2026-001$/m);
+    assert.match(text, /^分类: communication$/m);
+    assert.match(text, /^客户: 北京云帆科技有限公司$/m);
+    assert.doesNotMatch(text, /^(id|category|customer|title|status):/m);
+    // Read as the schema's fields, and the cursor after the first empty key, whatever its length.
+    const [record] = parseRecordText(text, 'markdown', { aliases: schema.aliases }).records;
+    assert.equal(record.data?.customer, '北京云帆科技有限公司');
+    assert.equal(record.data?.id, 'GT-2026-001');
+    const line = text.split('\n')[cursor.line];
+    assert.equal(line.slice(0, cursor.col), `${keys.get('title')}: `);
+  });
+
+  test("beside records with English keys, or none, the schema's own names", () => {
+    const english = newRecordText(schema, {
+      ...input,
+      keys: keysLike(
+        neighbour(
+          beside
+            .replace(/^编号:/m, 'id:')
+            .replace(/^分类:/m, 'category:')
+            .replace(/^客户:/m, 'customer:')
+            .replace(/^客户类型:/m, 'customer_type:')
+            .replace(/^标题:/m, 'title:'),
+        ),
+        schema,
+      ),
+    });
+    assert.match(english.text, /^id: GT-2026-001$/m);
+    assert.match(english.text, /^customer: /m);
+    assert.deepEqual(keysLike(undefined, schema), new Map());
+  });
 });

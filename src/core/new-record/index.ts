@@ -1,2 +1,3 @@
 export { nextId, newRecordFields, newRecordText, newRecordPath, slug } from './new-record';
 export type { NewRecord, NewRecordInput } from './new-record';
+export { keysLike } from './key-style';

@@ -16,6 +16,8 @@ export interface NewRecordInput {
   title?: string;
   /** Language of the retention basis and the body heading's hint (default zh). */
   lang?: 'zh' | 'en';
+  /** The key each field is written under, when not its own name (keysLike: as the records beside it). */
+  keys?: ReadonlyMap<string, string>;
 }
 
 export interface NewRecord {
@@ -83,11 +85,12 @@ export function newRecordText(schema: Schema, input: NewRecordInput): NewRecord 
   let cursor: NewRecord['cursor'] | undefined;
   for (const name of newRecordFields(schema, input.category)) {
     const value = given.get(name);
+    const key = input.keys?.get(name) ?? name;
     if (value !== undefined) {
-      lines.push(`${name}: ${yamlScalar('', value)}`);
+      lines.push(`${key}: ${yamlScalar('', value)}`);
     } else {
-      cursor ??= { line: lines.length, col: name.length + 2 };
-      lines.push(`${name}: ${placeholder(schema.fields.get(name))}`);
+      cursor ??= { line: lines.length, col: key.length + 2 };
+      lines.push(`${key}: ${placeholder(schema.fields.get(name))}`);
     }
   }
   lines.push('---', '');

@@ -1,10 +1,40 @@
+import * as path from 'path';
 import * as vscode from 'vscode';
 import { GuardedEdit } from '../../guarded-edit';
+import { tryReadFileInside } from '../../../core/io/safe-fs';
 import { langOf } from '../../../core/model/lang';
-import { field } from '../../../core/model/records';
-import { newRecordPath, newRecordText, nextId } from '../../../core/new-record';
+import type { ParsedRecord } from '../../../core/model/parsed';
+import { field, recordKind, type RecordEntry } from '../../../core/model/records';
+import type { Schema } from '../../../core/model/schema';
+import { keysLike, newRecordPath, newRecordText, nextId } from '../../../core/new-record';
+import { decodeRecordBytes } from '../../../core/parse/decode';
+import { parseRecordText } from '../../../core/parse/record-file';
 import { today } from '../../../core/retention/dates';
 import type { Feature } from '../../feature';
+
+/**
+ * The record a new one is written like: one in the folder it goes to, else the customer's, else the
+ * category's — read from disk, for the keys it writes (编号, 客户 …).
+ */
+function neighbourOf(
+  root: string,
+  schema: Schema,
+  records: readonly RecordEntry[],
+  target: string,
+  customer: string,
+  category: string,
+): ParsedRecord | undefined {
+  const dir = path.posix.dirname(target);
+  const r =
+    records.find((x) => path.posix.dirname(x.file) === dir) ??
+    records.find((x) => field(x, 'customer') === customer && field(x, 'category') === category) ??
+    records.find((x) => field(x, 'category') === category);
+  const kind = r && recordKind(r.file);
+  const bytes = r && kind && tryReadFileInside(root, r.file);
+  const decoded = bytes && decodeRecordBytes(bytes);
+  if (!r || !kind || !decoded || !decoded.ok) return undefined;
+  return parseRecordText(decoded.text, kind, { aliases: schema.aliases }).records[r.index];
+}
 
 export interface NewRecordArgs {
   category?: string;
@@ -76,10 +106,12 @@ export const newRecordFeature: Feature = {
         }
         const date = today();
         const id = nextId(records, schema, category, date.slice(0, 4));
-        const { text, cursor } = newRecordText(schema, { category, customer, customerType, id, date, title: args?.title, lang });
+        // Where the workspace already keeps this customer's (or this category's) records, written as they are.
+        const target = newRecordPath(schema, category, customer, id, date, records);
+        const keys = keysLike(neighbourOf(folder.root, schema, records, target, customer, category), schema);
+        const { text, cursor } = newRecordText(schema, { category, customer, customerType, id, date, title: args?.title, lang, keys });
         const edit = new GuardedEdit();
-        // Where the workspace already keeps this customer's (or this category's) records.
-        const uri = edit.createFile(folder, newRecordPath(schema, category, customer, id, date, records), text);
+        const uri = edit.createFile(folder, target, text);
         if (!(await edit.apply(services.log))) return undefined;
         const editor = await vscode.window.showTextDocument(uri);
         const pos = new vscode.Position(cursor.line, cursor.col);
