@@ -8,7 +8,8 @@ import type { CreatedBatch, Execution } from '../../src/extension/features/dispo
 import type { DisposalNode } from '../../src/extension/features/disposal/view';
 import type { RecordsCuratorApi } from '../../src/extension/extension';
 import type { HealthPanel } from '../../src/extension/features/health';
-import type { RecordsTree } from '../../src/extension/features/records-view/tree';
+import { GroupModel } from '../../src/extension/features/records-view/model';
+import { dueWithinDays } from '../../src/extension/settings';
 import { activated, eventually, workspaceRoot } from './helpers';
 
 const root = () => workspaceRoot().fsPath;
@@ -33,15 +34,14 @@ function disposalRecord(a: RecordsCuratorApi, rel: string): DisposalNode | undef
   return undefined;
 }
 
-/** The Records view grouped by disposition: its groups' labels and counts. */
-async function byDisposition(t: RecordsTree): Promise<Map<string, number>> {
-  await vscode.commands.executeCommand('recordsCurator.groupByDisposition');
-  try {
-    await t.refresh();
-    return new Map(t.getChildren().map((n) => [String(t.getTreeItem(n).label), parseInt(String(t.getTreeItem(n).description), 10)]));
-  } finally {
-    await vscode.commands.executeCommand('recordsCurator.groupByCategory');
-  }
+/**
+ * The Records view's grouping by disposition, from the model the view draws (with the batches' records, as
+ * the view is given them). Not by toggling the view's grouping: see the transfer test at the end.
+ */
+function byDisposition(a: RecordsCuratorApi): Map<string, number> {
+  const m = GroupModel.now(a.services.index.all()[0], 'disposition', undefined, dueWithinDays(), a.batches!.pending());
+  const labels: Record<string, string> = { due: 'Due for disposal', errors: 'With errors: correct first', pending: 'In a batch (pending)' };
+  return new Map([...m.groups].map(([k, list]) => [labels[k] ?? k, list.length]));
 }
 
 /** What is due in each place a records officer looks: Records view, Disposal view, status bar, Health Report. */
@@ -50,7 +50,7 @@ async function dueEverywhere(a: RecordsCuratorApi) {
   const health = await vscode.commands.executeCommand<HealthPanel>('recordsCurator.healthReport');
   health.panel.dispose();
   const state = (s: string) => health.stats.byDisposition.find((d) => d.state === s)?.count ?? 0;
-  const records = await byDisposition(a.recordsTree!);
+  const records = byDisposition(a);
   return {
     records: records.get('Due for disposal') ?? 0,
     disposal: a.disposalTree!.groups().get('due')!.length,
