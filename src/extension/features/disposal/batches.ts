@@ -3,20 +3,14 @@ import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { readBatch, type BatchFile } from '../../../core/disposal/batch';
 import { checkBatch, type BatchContext } from '../../../core/disposal/check';
+import { indexBatchContext } from '../../../core/disposal/context';
 import type { FolderIndex } from '../../index/folder-index';
 import type { WorkspaceIndex } from '../../index/workspace-index';
 import { toDiagnostic } from '../diagnostics/convert';
 
-/** What the core's batch checks know of a folder: its root, and the records its index holds. */
+/** What the core's batch checks know of a folder: its root, its schema, and the records its index holds. */
 export function batchContext(folder: FolderIndex): BatchContext {
-  return {
-    lang: folder.index.lang,
-    root: folder.root,
-    records: (p) => {
-      const entry = folder.index.get(p);
-      return entry?.records.length ? new Map(entry.records.map((r) => [r.index, r.data])) : undefined;
-    },
-  };
+  return indexBatchContext(folder.root, folder.index.lang, folder.schema, (p) => folder.index.get(p), () => folder.index.entries());
 }
 
 export interface KnownBatch {
