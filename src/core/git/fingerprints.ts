@@ -91,7 +91,13 @@ export async function takeFingerprints(git: string | undefined, batch: BatchFile
       files.push({ ...base, role: 'document', sha256: bytes ? sha256(bytes) : '', document_sha256: hash, blobs: [...holding] });
     }
     const nowNamed = new Set(attachmentsOf(data, it.path, fields).flatMap((a) => (a.rel ? [a.rel] : [])));
-    for (const rel of named) files.push(await attachmentPrint(info, history, tree, blobs, live, rel, itemKey(it.path, index), nowNamed.has(rel)));
+    // The attachments named now first: an old name of the same scan (moved with its record) joins its family.
+    const mine: FileFingerprint[] = [];
+    for (const rel of [...nowNamed, ...[...named].filter((r) => !nowNamed.has(r))]) {
+      if (mine.some((f) => f.paths.includes(rel))) continue;
+      mine.push(await attachmentPrint(info, history, tree, blobs, live, rel, itemKey(it.path, index), nowNamed.has(rel)));
+    }
+    files.push(...mine);
   }
   notes.push(...copiesElsewhere(files, tree, destroyed));
   if (info.incomplete) {

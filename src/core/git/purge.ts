@@ -75,11 +75,12 @@ export async function findSurvivors(info: RepoInfo, batches: readonly DestroyedB
   const present = await existingObjects(info.git, info.top, all);
   const survivors: Survivor[] = [];
   const refsOf = new Map<string, string[]>();
-  // A blob recorded at approval is also found again through the tombstone: reported once.
+  // A blob recorded at approval is found again through the tombstone, perhaps under an old name: reported
+  // once, under the name the batch recorded (recorded targets come first).
   const reported = new Set<string>();
   for (const t of targets) {
     for (const blob of t.blobs) {
-      const key = `${t.batch}\0${t.path}\0${blob}`;
+      const key = `${t.batch}\0${blob}`;
       if (reported.has(key)) continue;
       reported.add(key);
       const places: Place[] = [];
