@@ -20,7 +20,7 @@ export interface CertificateResult {
  * remote), and produced only when everything holds; otherwise the reasons, and the choice of a destruction
  * record that says in its title it is not yet verified.
  */
-export async function exportCertificate(batches: Batches, arg: unknown, target?: vscode.Uri, options?: { unverified?: boolean }): Promise<CertificateResult | undefined> {
+export async function exportCertificate(batches: Batches, arg: unknown, target?: vscode.Uri, options?: { unverified?: boolean; confirm?: boolean }): Promise<CertificateResult | undefined> {
   if (!writable()) return undefined;
   await batches.refresh();
   const b = batchAt(batches, arg);
@@ -41,8 +41,9 @@ export async function exportCertificate(batches: Batches, arg: unknown, target?:
   const zh = vscode.env.language.startsWith('zh');
   const missing = readiness.missing.map((m) => (zh ? m.zh : m.en));
   if (!readiness.ready && !options?.unverified) {
+    if (options?.confirm === false) return { verified: false, missing };
     const record = vscode.l10n.t('Save Unverified Record');
-    const answer = await vscode.window.showWarningMessage(vscode.l10n.t('No certificate of destruction yet: {0}', missing.join('; ')), { modal: true, detail: missing.map((m) => `• ${m}`).join('\n') }, record);
+    const answer = await vscode.window.showWarningMessage(vscode.l10n.t('No certificate of destruction yet. What is missing:'), { modal: true, detail: missing.map((m) => `• ${m}`).join('\n') }, record);
     if (answer !== record) return { verified: false, missing };
   }
   const name = `${String(b.batch.data.batch_id)}-${readiness.ready ? 'certificate' : 'record-unverified'}`;
