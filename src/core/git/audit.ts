@@ -64,7 +64,7 @@ export async function audit(git: string, root: string, batchFiles: Iterable<[str
   let leaks: PiLeak[] = [];
   if (o.pi) {
     o.progress?.('pi');
-    leaks = await personalInfoInHistory(info, found.history, plainNow(info, tree));
+    leaks = await personalInfoInHistory(info, found.history, await plainNow(info, tree));
   }
   const report: ReportInput = { check, remotes, ...(o.pi ? { leaks } : {}) };
   let plan: PurgePlan | undefined;

@@ -8,6 +8,7 @@ import { sha256, type BatchFile } from '../disposal/batch';
 import { itemKey, type FileFingerprint, type Fingerprints } from '../disposal/fingerprints';
 import { schemaOf, type BatchContext } from '../disposal/items';
 import { walkHistory } from './history';
+import { pacer } from './pace';
 import { blobId, EMPTY_BLOB } from './objects';
 import { fromTop, repoInfo, toTop, type RepoInfo } from './repo';
 import { BlobCache, blobsAt, documentHash, documentsOf, familyOf, versionsAt } from './versions';
@@ -54,7 +55,9 @@ export async function takeFingerprints(git: string | undefined, batch: BatchFile
   }
   const live = new Set([...tree.byPath.keys()].filter((p) => !destroyed.has(p)).map((p) => toTop(info, p)));
   const empty = EMPTY_BLOB[info.format];
+  const pace = pacer();
   for (const it of batch.items) {
+    await pace();
     progress?.(it.path);
     const index = it.index ?? 0;
     const records = ctx.records(it.path);
@@ -73,7 +76,10 @@ export async function takeFingerprints(git: string | undefined, batch: BatchFile
       if (now) ids.add(now);
       ids.delete(empty);
       files.push({ ...base, role: 'record', sha256: bytes ? sha256(bytes) : '', blobs: [...ids] });
-      for (const [b, p] of versions) for (const d of documentsOf(blobs.get(b), p)?.docs ?? []) for (const a of attachmentsOf(d.record.data, fromTop(info, p), fields)) if (a.rel) named.add(a.rel);
+      for (const [b, p] of versions) {
+        await pace();
+        for (const d of documentsOf(blobs.get(b), p)?.docs ?? []) for (const a of attachmentsOf(d.record.data, fromTop(info, p), fields)) if (a.rel) named.add(a.rel);
+      }
     } else {
       // A document of a stream: the stream's versions that hold it, by its text or by its id.
       const current = bytes ? documentsOf(bytes, it.path) : undefined;
@@ -82,6 +88,7 @@ export async function takeFingerprints(git: string | undefined, batch: BatchFile
       const holding = new Set<string>();
       if (now) holding.add(now);
       for (const [b, p] of versions) {
+        await pace();
         for (const d of documentsOf(blobs.get(b), p)?.docs ?? []) {
           if (d.hash !== hash && !(d.id !== undefined && ids.has(d.id))) continue;
           holding.add(b);

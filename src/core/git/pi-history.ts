@@ -8,6 +8,7 @@
 import { findPersonalInfo, maskValue, type PiiKind } from '../values/pii';
 import type { History, Reach } from './history';
 import { everyObject } from './objects';
+import { pacer } from './pace';
 import type { RepoInfo } from './repo';
 import { readQuietly, type WorkingTree } from './worktree';
 
@@ -33,9 +34,11 @@ function textOf(data: Buffer): string | undefined {
 }
 
 /** The plain numbers the folder's files hold now: these are in use, not left behind. */
-export function plainNow(info: RepoInfo, tree: WorkingTree): Set<string> {
+export async function plainNow(info: RepoInfo, tree: WorkingTree): Promise<Set<string>> {
   const out = new Set<string>();
+  const pace = pacer();
   for (const p of tree.byPath.keys()) {
+    await pace();
     const bytes = readQuietly(info.root, p);
     const text = bytes && textOf(bytes);
     if (text) for (const h of findPersonalInfo(text)) out.add(norm(h.value));

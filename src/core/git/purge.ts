@@ -7,6 +7,7 @@ import { readBatch } from '../disposal/batch';
 import type { FingerprintRole } from '../disposal/fingerprints';
 import type { Schema } from '../model/schema';
 import { walkHistory, type History, type Reach } from './history';
+import { pacer } from './pace';
 import { existingObjects } from './objects';
 import { toTop, type RepoInfo } from './repo';
 import { runGit } from './run';
@@ -78,7 +79,9 @@ export async function findSurvivors(info: RepoInfo, batches: readonly DestroyedB
   // A blob recorded at approval is found again through the tombstone, perhaps under an old name: reported
   // once, under the name the batch recorded (recorded targets come first).
   const reported = new Set<string>();
+  const pace = pacer();
   for (const t of targets) {
+    await pace();
     for (const blob of t.blobs) {
       const key = `${t.batch}\0${blob}`;
       if (reported.has(key)) continue;
@@ -97,7 +100,8 @@ export async function findSurvivors(info: RepoInfo, batches: readonly DestroyedB
   for (const s of survivors) {
     for (const p of s.places) {
       if (p.kind !== 'commit' || p.reach !== 'ref') continue;
-      if (!refsOf.has(p.commit) && refsOf.size < 50) {
+      // One process per commit: a few are enough to say which refs to rewrite.
+      if (!refsOf.has(p.commit) && refsOf.size < 12) {
         const r = await runGit(info.git, info.top, ['for-each-ref', '--contains', p.commit, '--format=%(refname)']);
         refsOf.set(p.commit, r.stdout.split('\n').map((x) => x.trim()).filter(Boolean));
       }
@@ -112,9 +116,12 @@ export async function findSurvivors(info: RepoInfo, batches: readonly DestroyedB
 async function documentsInFolder(info: RepoInfo, targets: readonly Target[]): Promise<Survivor[]> {
   const ids = [...new Set(targets.filter((t) => t.id && t.documentHashes.size).map((t) => t.id!))];
   if (!ids.length) return [];
-  const r = await runGit(info.git, info.root, ['-c', 'core.quotePath=false', 'grep', '-l', '-z', '-F', '--untracked', '--no-color', ...ids.flatMap((id) => ['-e', id]), '--', '.']);
+  // Whole words: GT-1 is not GT-10.
+  const r = await runGit(info.git, info.root, ['-c', 'core.quotePath=false', 'grep', '-l', '-z', '-F', '-w', '--untracked', '--no-color', ...ids.flatMap((id) => ['-e', id]), '--', '.']);
   const out: Survivor[] = [];
+  const pace = pacer();
   for (const p of r.stdout.split('\0').filter(Boolean)) {
+    await pace();
     const docs = documentsOf(readQuietly(info.root, p), p)?.docs ?? [];
     for (const t of targets) {
       if (docs.some((d) => t.documentHashes.has(d.hash))) out.push({ batch: t.batch, path: t.path, role: t.role, places: [{ kind: 'working-tree', path: p }] });

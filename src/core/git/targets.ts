@@ -11,6 +11,7 @@ import type { Schema } from '../model/schema';
 import type { History } from './history';
 import { EMPTY_BLOB } from './objects';
 import { fromTop, toTop, type RepoInfo } from './repo';
+import { pacer } from './pace';
 import { BlobCache, blobsAt, documentsOf, familyOf, versionsAt } from './versions';
 
 export interface DestroyedBatch {
@@ -63,13 +64,20 @@ export async function destroyedTargets(info: RepoInfo, h: History, blobs: BlobCa
   const fields = attachmentFields(schema);
   const empty = EMPTY_BLOB[info.format];
   const out: Target[] = [];
+  const pace = pacer();
   for (const b of batches) {
     const id = batchIdOf(b);
     for (const f of b.batch.fingerprints?.files ?? []) {
       out.push({ batch: id, path: f.path, role: f.role, ...(f.id ? { id: f.id } : {}), blobs: new Set(f.blobs), documentHashes: new Set(f.document_sha256 ? [f.document_sha256] : []), source: 'fingerprints' });
     }
-    for (const t of tombstonesOf(b.batch)) {
-      const fam = await familyOf(h, blobs, [toTop(info, t.path)], { live: live.paths, ids: t.id ? new Set([t.id]) : undefined });
+    const tombs = tombstonesOf(b.batch);
+    const families = new Map<Tombstone, Set<string>>();
+    for (const t of tombs) families.set(t, await familyOf(h, blobs, [toTop(info, t.path)], { live: live.paths, ids: t.id ? new Set([t.id]) : undefined }));
+    // Every version read in one process, not one per tombstone.
+    await blobs.load(tombs.flatMap((t) => (t.attachmentOf === undefined ? versionsAt(h, families.get(t)!).map(([v]) => v) : [])));
+    for (const t of tombs) {
+      await pace();
+      const fam = families.get(t)!;
       // An attachment cannot be told by its content: what a live file holds now is that file's.
       const attachmentBlobs = (paths: Iterable<string>) => new Set([...blobsAt(h, paths)].filter((x) => x !== empty && !live.blobs.has(x)));
       if (t.attachmentOf !== undefined) {
@@ -78,11 +86,11 @@ export async function destroyedTargets(info: RepoInfo, h: History, blobs: BlobCa
         continue;
       }
       const versions = versionsAt(h, fam);
-      await blobs.load(versions.map(([v]) => v));
       const held = new Set<string>();
       const hashes = new Set<string>();
       const named = new Set<string>();
       for (const [v, p] of versions) {
+        await pace();
         const docs = documentsOf(blobs.get(v), p)?.docs ?? [];
         // Without an id every version the path had is the record's; with one, only those that carry it.
         const mine = t.id ? docs.filter((d) => d.id === t.id) : docs;

@@ -5,6 +5,7 @@
  */
 import { tryReadFileInside } from '../io/safe-fs';
 import { blobId } from './objects';
+import { pacer } from './pace';
 import type { RepoInfo } from './repo';
 import { runGit } from './run';
 
@@ -24,7 +25,9 @@ export async function workingTree(info: RepoInfo): Promise<WorkingTree> {
   const staged = new Map<string, string[]>();
   const byPath = new Map<string, string>();
   const idx = await runGit(git, root, ['-c', 'core.quotePath=false', 'ls-files', '-s', '-z']);
+  const pace = pacer();
   for (const line of zsplit(idx.stdout)) {
+    await pace();
     const tab = line.indexOf('\t');
     const [mode, blob] = line.slice(0, tab).split(' ');
     if (!/^100[0-7]{3}$/.test(mode)) continue;
@@ -35,6 +38,7 @@ export async function workingTree(info: RepoInfo): Promise<WorkingTree> {
   // Modified (including deleted) and untracked files: their bytes now, read without following a link.
   const changed = await runGit(git, root, ['-c', 'core.quotePath=false', 'ls-files', '-m', '-o', '--exclude-standard', '-z']);
   for (const p of new Set(zsplit(changed.stdout))) {
+    await pace();
     const bytes = readQuietly(root, p);
     if (bytes) byPath.set(p, blobId(bytes, info.format));
     else byPath.delete(p);
