@@ -73,11 +73,17 @@ export function planExecution(batchText: string, ctx: BatchContext, today: strin
     }
   }
   const id = String(batch.data.batch_id ?? '');
+  // The record says what it was (it is the one approved: its fingerprint was checked); the entry is a fallback.
+  const value = (it: BatchItem, key: 'id' | 'archive_no' | 'customer' | 'category' | 'retention') => {
+    const own = ctx.records(it.path)?.get(it.index ?? 0)?.[key];
+    const v = own !== undefined && own !== null && typeof own !== 'object' ? own : it[key];
+    return q(v === undefined || v === null ? '' : String(v));
+  };
   const tombstones = ['tombstones:', ...batch.items.flatMap((it) => [
-    `  - id: ${q(it.id)}`, `    archive_no: ${q(it.archive_no)}`, `    customer: ${q(it.customer)}`, `    category: ${q(it.category)}`,
-    `    retention: ${q(it.retention)}`, `    destroyed_on: ${today}`, `    batch: ${q(id)}`, `    path: ${q(it.path)}`,
+    `  - id: ${value(it, 'id')}`, `    archive_no: ${value(it, 'archive_no')}`, `    customer: ${value(it, 'customer')}`, `    category: ${value(it, 'category')}`,
+    `    retention: ${it.retention ? q(it.retention) : value(it, 'retention')}`, `    destroyed_on: ${today}`, `    batch: ${q(id)}`, `    path: ${q(it.path)}`,
   ]), ...[...attachmentOf].flatMap(([a, it]) => [
-    `  - attachment_of: ${q(it.id)}`, `    destroyed_on: ${today}`, `    batch: ${q(id)}`, `    path: ${q(a)}`,
+    `  - attachment_of: ${value(it, 'id')}`, `    destroyed_on: ${today}`, `    batch: ${q(id)}`, `    path: ${q(a)}`,
   ])];
   const updated = executedText(batchText, tombstones, today, executedAt, batch.items.length + attachmentOf.size);
   if (updated === undefined) return { ok: false, reason: 'problems', findings };
@@ -106,6 +112,16 @@ export function documentCuts(text: string, parsed: ParsedFile, indexes: Readonly
     const last = edits[edits.length - 1];
     if (last && start <= last.end) last.end = Math.max(last.end, end);
     else edits.push({ start, end, newText: '' });
+  }
+  // A cut from the first document on takes the separator after it too: the stream must not start with `---`.
+  const first = edits[0];
+  if (first && parsed.records[0] && first.start <= parsed.records[0].span.start) {
+    const next = text.indexOf('\n---', first.end);
+    if (next >= 0 && text.slice(first.end, next).trim() === '') {
+      let end = next + 4;
+      while (end < text.length && (text[end] === '\n' || text[end] === '\r')) end++;
+      first.end = end;
+    }
   }
   return edits;
 }
