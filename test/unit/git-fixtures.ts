@@ -19,6 +19,32 @@ export function cli(cwd: string, ...args: string[]): SpawnSyncReturns<string> {
   return spawnSync(process.execPath, [CLI, ...args], { cwd, env: ENV, encoding: 'utf8' });
 }
 
+/**
+ * A PATH on which git-filter-repo cannot be found: every program of the PATH's folders linked into one
+ * folder, except git-filter-repo (git looks for `git-filter-repo` in its exec-path, then on PATH).
+ */
+export function pathWithoutFilterRepo(): string {
+  const dir = tempWorkspace({});
+  for (const folder of (process.env.PATH ?? '').split(':')) {
+    let names: string[];
+    try {
+      names = fs.readdirSync(folder);
+    } catch {
+      continue; // a PATH entry that does not exist holds nothing to hide
+    }
+    for (const name of names) {
+      if (name === 'git-filter-repo' || fs.existsSync(path.join(dir, name))) continue;
+      fs.symlinkSync(path.join(folder, name), path.join(dir, name));
+    }
+  }
+  return dir;
+}
+
+/** The command line run with another PATH. */
+export function cliWithPath(cwd: string, pathVar: string, ...args: string[]): SpawnSyncReturns<string> {
+  return spawnSync(process.execPath, [CLI, ...args], { cwd, env: { ...ENV, PATH: pathVar }, encoding: 'utf8' });
+}
+
 /** A new repository with these files committed. */
 export function repo(files: Record<string, string | Uint8Array>): string {
   const root = tempWorkspace(files);

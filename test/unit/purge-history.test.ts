@@ -1,9 +1,9 @@
 import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { callDocument, callRecord, cli, commitAll, destroy, ENV, git, objectsHolding, repo, write } from './git-fixtures';
+import { callDocument, callRecord, cli, cliWithPath, commitAll, destroy, ENV, git, objectsHolding, pathWithoutFilterRepo, repo, write } from './git-fixtures';
 
 const ID_A = '11010519491231002X';
 const ID_Y = '360426199101010071';
@@ -93,6 +93,18 @@ describe('destruction by content, on a real repository', () => {
     assert.match(git(root, 'show', `HEAD:${file}`), /tombstones:/);
   });
 
+  test('the same hiding places purged by the fallback (git filter-branch): gone from every object too', () => {
+    const root = everywhere();
+    destroy(root, 'GT-1', 'Y2');
+    assert.equal(cli(root, 'purge-check', '.').status, 1);
+    const purge = cliWithPath(root, pathWithoutFilterRepo(), 'purge', '.', '--yes');
+    assert.equal(purge.status, 0, purge.stdout + purge.stderr);
+    assert.deepEqual(held(root), []);
+    assert.match(fs.readFileSync(path.join(root, STREAM), 'utf8'), /KEEP-Y1[\s\S]*KEEP-Y3/);
+    assert.ok(objectsHolding(root, 'KEEP-OTHER').length > 0);
+    assert.deepEqual(git(root, 'for-each-ref', 'refs/original/').trim(), '', 'filter-branch leaves no refs/original behind');
+  });
+
   test('the printed commands (git filter-repo) remove what purge-check finds; only then is the check clean', () => {
     const root = repo({ 'calls/a.md': callRecord('GT-1', [`id_note: "ID ${ID_A}"`], 'SECRET-A\n'), 'calls/keep.md': callRecord('GT-2', [], 'KEEP\n') });
     git(root, 'mv', 'calls/a.md', 'calls/renamed.md');
@@ -109,19 +121,22 @@ describe('destruction by content, on a real repository', () => {
     assert.ok(objectsHolding(root, 'KEEP').length > 0);
   });
 
-  test('without git-filter-repo: the fallback is said, its printed commands work, and purge --yes rewrites a stream too', () => {
+  test('on a PATH without git-filter-repo: the fallback is said, its printed commands work, and purge --yes rewrites a stream too', () => {
     const root = repo({ 'calls/a.md': callRecord('GT-1', [], 'SECRET-A\n'), 's.yaml': callDocument('Y1', ['note: KEEP']) + '---\n' + callDocument('Y2', ['note: SECRET-Y']) });
     destroy(root, 'GT-1');
-    const text = cli(root, 'purge-check', '.', '--no-filter-repo');
+    const bare = pathWithoutFilterRepo();
+    assert.notEqual(spawnSync('git', ['filter-repo', '--version'], { env: { ...ENV, PATH: bare } }).status, 0, 'git cannot find filter-repo on that PATH');
+    const text = cliWithPath(root, bare, 'purge-check', '.');
     assert.match(text.stdout, /git-filter-repo is not installed: the commands use git filter-branch/);
     const block = /```sh\n([\s\S]*?)```/.exec(text.stdout)![1];
     assert.match(block, /git filter-branch --force --index-filter/);
     execFileSync('sh', ['-c', block], { cwd: root, env: ENV, stdio: 'ignore' });
     assert.deepEqual(objectsHolding(root, 'SECRET-A'), []);
     destroy(root, 'Y2');
-    const purge = cli(root, 'purge', '.', '--yes', '--no-filter-repo');
+    const purge = cliWithPath(root, bare, 'purge', '.', '--yes');
     assert.equal(purge.status, 0, purge.stdout + purge.stderr);
-    assert.match(purge.stderr, /used git filter-branch/);
+    assert.match(purge.stderr, /git-filter-repo is not installed .*used git filter-branch/);
+    assert.match(cli(root, 'purge-check', '.', '--no-filter-repo').stdout, /None of these blobs exists/, '--no-filter-repo asks for the same fallback');
     assert.deepEqual(objectsHolding(root, 'SECRET-Y'), []);
     assert.match(git(root, 'show', 'HEAD~2:s.yaml'), /KEEP/);
     assert.doesNotMatch(git(root, 'show', 'HEAD~2:s.yaml'), /Y2/);
