@@ -72,7 +72,7 @@ suite('disposal end to end (on a git repository)', () => {
     git('mv', 'inbox/scans/early-call.pdf', SCAN);
     git('commit', '-qm', 'file the early call');
     const a = await api();
-    await eventually(() => a.services.index.all()[0].index.get(EARLY), 'the moved record indexed');
+    await eventually(() => a.services.index.all()[0].index.get(EARLY)?.records[0]?.data?.attachments, 'the moved record indexed with its scan');
     // Batches another suite wrote and removed may still be known until the watcher says so: look now.
     await a.batches!.refresh();
   });
