@@ -80,7 +80,10 @@ export async function batchCreate(args: ParsedArgs, io: CliIo): Promise<number> 
     bytesOf: (p) => tryReadFileInside(folder.root, p) ?? new Uint8Array(), recipient, details,
   });
   const quiet = due ? plan.excluded.filter((e) => e.reason !== 'within-retention' && e.reason !== 'waiting') : plan.excluded;
-  for (const e of quiet) io.err(`${printable(e.record.file)}\t${say(lang, '未列入', 'left out')}: ${say(lang, REASONS[e.reason][0], REASONS[e.reason][1])}${e.until ? ` (${say(lang, '保管至', 'until')} ${e.until})` : ''}\n`);
+  for (const e of quiet) {
+    const why = say(lang, `未列入：${REASONS[e.reason][0]}${e.until ? `（保管至 ${e.until}）` : ''}`, `left out: ${REASONS[e.reason][1]}${e.until ? ` (until ${e.until})` : ''}`);
+    io.err(`${printable(e.record.file)}\t${why}\n`);
+  }
   if (!plan.batch) {
     io.err(say(lang, '没有可列入批次的记录\n', 'no record can be listed in a batch\n'));
     return 1;

@@ -85,7 +85,7 @@ export function destructionBatchText(id: string, items: readonly BatchItem[], sc
     line('appraisal_ref', detail(details, 'appraisal_ref', '""'), '鉴定意见书编号 / appraisal opinion reference'),
     line('approvers', detail(details, 'approvers', '[]'), '批准人 / approved by'),
     line('supervisors', detail(details, 'supervisors', '[]'), '监销人，至少两名 / at least two supervisors'),
-    line('method', detail(details, 'method', '""'), `销毁方式 / method (NIST SP 800-88), one of: ${methods}`),
+    line('method', detail(details, 'method', '""'), `销毁方式 / method: ${methods}`),
     line('place', detail(details, 'place', '""'), '地点 / place'),
     line('scheduled_at', detail(details, 'scheduled_at', '""'), '时间 / date and time, e.g. 2026-12-01T10:00+08:00'),
     'records:',
