@@ -75,4 +75,20 @@ describe('purge-check of remotes, and what a purge refuses', () => {
     assert.match(purge.stderr, /notes-copy\.txt in the folder still holds the content of destroyed calls\/a\.md/);
     assert.ok(fs.existsSync(path.join(root, 'notes-copy.txt')), 'never deleted by the purge');
   });
+
+  test('a blob id written into the fingerprints by hand (another record\'s old version) is not purged, and nothing is', () => {
+    const root = repo({ 'calls/a.md': callRecord('GT-1', [], 'SECRET-A\n'), 'calls/keep.md': callRecord('GT-2', [], 'KEEP-OLD\n') });
+    const old = git(root, 'rev-parse', 'HEAD:calls/keep.md').trim();
+    write(root, 'calls/keep.md', callRecord('GT-2', [], 'KEEP-NEW\n'));
+    git(root, 'commit', '-qam', 'edit keep');
+    const file = destroy(root, 'GT-1');
+    const text = fs.readFileSync(path.join(root, file), 'utf8');
+    fs.writeFileSync(path.join(root, file), text.replace(/blobs: \["/, `blobs: ["${old}", "`));
+    git(root, 'commit', '-qam', 'a hand edit');
+    const purge = cli(root, 'purge', '.', '--yes');
+    assert.equal(purge.status, 1);
+    assert.match(purge.stderr, /lists blob [0-9a-f]{12} as a version of calls\/a\.md, but history holds it only at calls\/keep\.md/);
+    assert.ok(objectsHolding(root, 'KEEP-OLD').length > 0, 'the other record\'s history is untouched');
+    assert.ok(objectsHolding(root, 'SECRET-A').length > 0, 'and nothing else was rewritten');
+  });
 });

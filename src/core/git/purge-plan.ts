@@ -40,7 +40,7 @@ function pathOf(h: History, t: Target, blob: string): string {
 }
 
 export async function planPurge(info: RepoInfo, check: PurgeCheck, history: History, leaks: readonly PiLeak[] = []): Promise<PurgePlan> {
-  const refusals = await refusalsOf(info, check);
+  const refusals = [...(await refusalsOf(info, check)), ...foreignBlobs(check, history)];
   const survivors = new Set(check.survivors.flatMap((s) => (s.blob ? [s.blob] : [])));
   const destroyedIds = new Set(check.targets.flatMap((t) => (t.id ? [t.id] : [])));
   const destroyedHashes = new Set(check.targets.flatMap((t) => [...t.documentHashes]));
@@ -101,6 +101,25 @@ async function refusalsOf(info: RepoInfo, check: PurgeCheck): Promise<Bilingual[
     const where = s.places.filter((p) => p.kind === 'working-tree').map((p) => (p as { path: string }).path).join(', ');
     out.push({ en: `${where} in the folder still holds the content of destroyed ${s.path}: destroy it through a batch (or delete it) and commit first`,
       zh: `文件夹中的 ${where} 仍含已销毁的 ${s.path} 的内容：请先通过批次销毁（或删除）并提交` });
+  }
+  return out;
+}
+
+/**
+ * A batch is a file anyone can edit: a blob id written into its fingerprints by hand could name another file's
+ * old version. A recorded blob that history holds only at paths approval never saw the file at is not purged.
+ */
+function foreignBlobs(check: PurgeCheck, history: History): Bilingual[] {
+  const out: Bilingual[] = [];
+  for (const t of check.targets) {
+    if (t.source !== 'fingerprints' || !t.paths) continue;
+    for (const b of t.blobs) {
+      const held = history.byBlob.get(b) ?? [];
+      if (!held.length || held.some((o) => t.paths!.has(o.path))) continue;
+      const where = [...new Set(held.map((o) => o.path))].join(', ');
+      out.push({ en: `batch ${t.batch} lists blob ${b.slice(0, 12)} as a version of ${t.path}, but history holds it only at ${where}: is the batch edited by hand? Nothing is purged while it does`,
+        zh: `批次 ${t.batch} 把 blob ${b.slice(0, 12)} 列为 ${t.path} 的版本，但历史中它只出现在 ${where}：批次是否被手工改动？在此之前不清除任何内容` });
+    }
   }
   return out;
 }

@@ -33,6 +33,8 @@ export interface Target {
   documentHashes: Set<string>;
   /** Recorded at approval, or found now by following a tombstoned path. */
   source: 'fingerprints' | 'history';
+  /** Top-relative paths approval saw the file at: a recorded blob history holds only elsewhere is suspect. */
+  paths?: Set<string>;
 }
 
 interface Tombstone {
@@ -68,7 +70,8 @@ export async function destroyedTargets(info: RepoInfo, h: History, blobs: BlobCa
   for (const b of batches) {
     const id = batchIdOf(b);
     for (const f of b.batch.fingerprints?.files ?? []) {
-      out.push({ batch: id, path: f.path, role: f.role, ...(f.id ? { id: f.id } : {}), blobs: new Set(f.blobs), documentHashes: new Set(f.document_sha256 ? [f.document_sha256] : []), source: 'fingerprints' });
+      out.push({ batch: id, path: f.path, role: f.role, ...(f.id ? { id: f.id } : {}), blobs: new Set(f.blobs), documentHashes: new Set(f.document_sha256 ? [f.document_sha256] : []), source: 'fingerprints',
+        paths: new Set(f.paths.map((p) => toTop(info, p))) });
     }
     const tombs = tombstonesOf(b.batch);
     const families = new Map<Tombstone, Set<string>>();
