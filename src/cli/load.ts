@@ -5,36 +5,33 @@ import { langOf, type Lang } from '../core/model/lang';
 import { FileRefusal, REFUSAL_TEXT } from '../core/io/paths';
 import { writeOutputFile } from '../core/io/safe-fs';
 import { printable } from '../core/text/terminal';
+import { docLang, type DocLang } from '../core/text/bilingual';
 import { isGitRepo } from '../core/git/run';
-import { configureIndex } from '../core/index/configure';
-import { RecordIndex } from '../core/index/record-index';
-import { scanFolder, type ScanResult } from '../core/index/scan';
-import { readWorkspaceSchema } from '../core/schema/workspace';
-import type { LoadedSchema } from '../core/schema/load';
+import { openFolder, type OpenFolder } from '../core/check/folder';
+import type { RecordIndex } from '../core/index/record-index';
 import { UsageError, type ParsedArgs } from './args';
 import type { CliIo } from './command';
 
-export interface LoadedFolder {
-  root: string;
-  schema: LoadedSchema & { text: string | undefined };
-  scan: ScanResult;
-  lang: Lang;
-}
+export type LoadedFolder = OpenFolder;
 
 /** The folder argument, its schema and a full index of it: what most commands start from. */
 export async function loadFolder(args: ParsedArgs, io: CliIo): Promise<LoadedFolder> {
   const root = path.resolve(io.cwd, args.positionals[0] ?? '.');
   if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) throw new UsageError(`${root} is not a folder`);
-  const lang = cliLang(args);
-  const schema = readWorkspaceSchema(root);
-  const scan = await scanFolder({ root, schema: schema.schema, lang });
-  return { root, schema, scan, lang };
+  return openFolder(root, cliLang(args));
 }
 
 /** The language of findings and headings: --lang, else the environment's LANG. */
 export function cliLang(args: ParsedArgs): Lang {
   const l = args.options.get('lang');
   return langOf(typeof l === 'string' ? l : process.env.LANG);
+}
+
+/** A document's language from --lang (zh, en, both), else `fallback`: the one choice, made by docLang. */
+export function docLangOption(args: ParsedArgs, fallback: DocLang): DocLang {
+  const l = args.options.get('lang');
+  if (l !== undefined && l !== 'zh' && l !== 'en' && l !== 'both') throw new UsageError('--lang must be zh, en or both');
+  return docLang(l, fallback);
 }
 
 /** The git executable (--git, default `git`), once ROOT is known to be inside a repository. */
@@ -54,10 +51,7 @@ export function format(args: ParsedArgs, allowed: readonly string[]): string {
 
 /** The folder's records in a RecordIndex configured from its schema: cross-file findings included. */
 export function recordIndexOf(folder: LoadedFolder): RecordIndex {
-  const index = new RecordIndex(folder.lang);
-  configureIndex(index, folder.schema.schema);
-  index.replaceAll(folder.scan.files);
-  return index;
+  return folder.index;
 }
 
 /** Writes a command's output file; an existing file is replaced only with --force. Returns the exit code. */

@@ -27,7 +27,7 @@ export class GuardedEdit {
 
   private note(folder: EditScope, path: string, op: EditTarget['op']): vscode.Uri {
     let list = this.targets.get(folder);
-    if (!list) this.targets.set(folder, (list = new Map()));
+    if (!list) this.targets.set(folder, (list = new Map<string, EditTarget>()));
     const known = list.get(path);
     // A file created and then edited in the same change is still a creation.
     if (!known || op === 'delete') list.set(path, { path, op: known?.op === 'create' && op === 'edit' ? 'create' : op });

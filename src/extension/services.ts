@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { Batches } from './features/disposal/batches';
 import type { RecordsTree } from './features/records-view/tree';
 import type { BackupWatch } from './features/review/backup';
 import type { ReviewState } from './features/review/state';
@@ -9,7 +10,7 @@ export interface Services {
   readonly log: vscode.LogOutputChannel;
   readonly index: WorkspaceIndex;
   /** Views other features act on (a command run on the tree's selection); set by the feature that owns them. */
-  readonly ui: { recordsTree?: RecordsTree; review?: ReviewState; backup?: BackupWatch };
+  readonly ui: { recordsTree?: RecordsTree; review?: ReviewState; backup?: BackupWatch; batches?: Batches };
 }
 
 export function createServices(context: vscode.ExtensionContext): Services {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { langOf } from '../core/model/lang';
-import type { LabelLanguage } from '../core/text/bilingual';
+import { docLang, type DocLang } from '../core/text/bilingual';
 
 const config = () => vscode.workspace.getConfiguration('recordsCurator');
 
@@ -10,7 +10,6 @@ export function dueWithinDays(): number {
 }
 
 /** Language of generated documents: the setting, or the display language. */
-export function documentLanguage(): LabelLanguage {
-  const v = config().get<string>('documentLanguage', 'auto');
-  return v === 'zh' || v === 'en' || v === 'both' ? v : langOf(vscode.env.language);
+export function documentLanguage(): DocLang {
+  return docLang(config().get<string>('documentLanguage', 'auto'), langOf(vscode.env.language));
 }

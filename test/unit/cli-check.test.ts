@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { folderUri, formatText, relativeUri, sarifLog, sortItems, summaryLine, type ReportSummary } from '../../src/core/report';
+import { CATALOGUE } from '../../src/core/rules/catalogue';
 import { record, REPO, tempWorkspace, VALID_SERVICE } from './helpers';
 
 const CLI = path.join(REPO, 'dist/cli.js');
@@ -257,16 +258,62 @@ describe('report formatters', () => {
   test('SARIF: info and hint are notes; paths become relative URI references; an inverted range collapses', () => {
     const at = (line: number, col: number) => ({ line, col });
     const items = sortItems([
-      { path: '客户/张 伟#1.md', finding: { code: 'b-rule', severity: 'hint', message: 'h', start: at(2, 0), end: at(2, 1) } },
-      { path: '客户/张 伟#1.md', finding: { code: 'a-rule', severity: 'info', message: 'i', start: at(1, 5), end: at(0, 0) } },
+      { path: '客户/张 伟#1.md', finding: { code: 'batch-status', severity: 'hint', message: 'h', start: at(2, 0), end: at(2, 1) } },
+      { path: '客户/张 伟#1.md', finding: { code: 'archive-no-gap', severity: 'info', message: 'i', start: at(1, 5), end: at(0, 0) } },
     ]);
-    const log = sarifLog(items, summary, { version: '9.9.9', describe: (c) => (c === 'a-rule' ? 'Rule A' : undefined) });
+    const log = sarifLog(items, summary, { version: '9.9.9' });
     const [r0, r1] = log.runs[0].results;
-    assert.deepEqual([r0.ruleId, r0.level, r1.ruleId, r1.level], ['a-rule', 'note', 'b-rule', 'note']);
+    assert.deepEqual([r0.ruleId, r0.level, r1.ruleId, r1.level], ['archive-no-gap', 'note', 'batch-status', 'note']);
     assert.equal(r0.locations[0].physicalLocation.artifactLocation.uri, '%E5%AE%A2%E6%88%B7/%E5%BC%A0%20%E4%BC%9F%231.md');
     assert.deepEqual(r0.locations[0].physicalLocation.region, { startLine: 2, startColumn: 6, endLine: 2, endColumn: 6 });
-    assert.deepEqual(log.runs[0].tool.driver.rules.map((r) => [r.id, r.shortDescription.text]), [['a-rule', 'Rule A'], ['b-rule', 'b-rule']]);
+    assert.deepEqual(log.runs[0].tool.driver.rules.map((r) => [r.id, r.shortDescription.text]), [
+      ['archive-no-gap', 'Item numbers missing before an archive number in its class'], ['batch-status', "The batch's status is not draft, approved or executed"]]);
     assert.match(folderUri(process.cwd()), /^file:\/\/.*\/$/);
     assert.equal(relativeUri('a/b.md'), 'a/b.md');
+  });
+
+  test('SARIF describes every code of the catalogue with its title and its docs page, in English or Chinese', () => {
+    const items = [...CATALOGUE.keys()].map((code) => ({ path: 'a.md', finding: { code, severity: 'error' as const, message: 'm', start: { line: 0, col: 0 }, end: { line: 0, col: 1 } } }));
+    for (const lang of ['en', 'zh'] as const) {
+      const rules = sarifLog(items, summary, { version: '1', lang }).runs[0].tool.driver.rules;
+      assert.equal(rules.length, CATALOGUE.size);
+      for (const r of rules) {
+        assert.equal(r.shortDescription.text, CATALOGUE.get(r.id)!.title[lang]);
+        assert.ok(r.fullDescription.text.includes(`docs/rules/${r.id}.md`));
+      }
+    }
+  });
+
+  test('check reports the batches\' findings and the schema file\'s, as the editor does, and exits 1', () => {
+    const root = tempWorkspace({
+      'service/a.md': valid('FW-1'),
+      '.records/schema.yaml': 'version: 1\nrules:\n  missing-feild: warning\n',
+      'disposal/XH-2026-001.md': '---\nkind: destruction-batch\nbatch_id: XH-2026-001\nstatus: draft\nrecords:\n  - path: "../outside.md"\n    index: 0\n---\n',
+    });
+    const r = run('check', root, '--format', 'json');
+    assert.equal(r.status, 1, r.stderr);
+    const out = JSON.parse(r.stdout) as JsonOut;
+    const codes = out.findings.map((f) => `${f.path}:${f.line} ${f.code}`);
+    assert.ok(codes.includes('disposal/XH-2026-001.md:6 batch-item-path'), codes.join('\n'));
+    assert.ok(codes.includes('.records/schema.yaml:3 schema'), codes.join('\n'));
+  });
+
+  test('check --fix-dry-run shows the fixes as a diff and writes nothing; --fix writes them and reports what is left', () => {
+    const bad = record({ ...VALID_SERVICE, id: 'FW-9', service_type: 'suport', date: '2026/3/5' }, '手机 13912345678。\n');
+    const root = tempWorkspace({ 'service/a.md': bad, 'service/b.md': valid('FW-10') });
+    const dry = run('check', root, '--fix-dry-run');
+    assert.equal(dry.status, 0, dry.stderr);
+    assert.match(dry.stdout, /^-service_type: suport$/m);
+    assert.match(dry.stdout, /^\+service_type: support$/m);
+    assert.match(dry.stdout, /^\+date: 2026-03-05$/m);
+    assert.match(dry.stdout, /^\+手机 139\*{4}5678。$/m);
+    assert.match(dry.stderr, /would fix 3 problems in 1 files \(nothing written\)/);
+    assert.equal(fs.readFileSync(path.join(root, 'service/a.md'), 'utf8'), bad, 'a dry run writes nothing');
+    const fixed = run('check', root, '--fix');
+    assert.equal(fixed.status, 0, fixed.stdout + fixed.stderr);
+    assert.match(fixed.stderr, /fixed 3 problems in 1 files/);
+    assert.match(fixed.stdout, /no problems/);
+    assert.equal(fs.readFileSync(path.join(root, 'service/a.md'), 'utf8'), bad.replace('suport', 'support').replace('2026/3/5', '2026-03-05').replace('13912345678', '139****5678'));
+    assert.equal(run('check', root, '--fix', '--fix-dry-run').status, 2);
   });
 });

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { planApproval } from '../../src/core/disposal/approve';
 import { readBatch } from '../../src/core/disposal/batch';
 import { checkBatch } from '../../src/core/disposal/check';
-import { indexBatchContext } from '../../src/core/disposal/context';
+import { batchContextOf } from '../../src/core/disposal/context';
 import { documentCuts, planExecution } from '../../src/core/disposal/execute';
 import { applyEdits } from '../../src/core/fix/fixes';
 import { indexText } from '../../src/core/index/index-file';
@@ -32,7 +32,7 @@ function ctxOf(root: string) {
     }
   };
   walk('');
-  return indexBatchContext(root, 'en', schema, (p) => entries.get(p), () => entries.values());
+  return batchContextOf(root, 'en', schema, (p) => entries.get(p), () => entries.values());
 }
 
 function draft(paths: string[]): string {

@@ -102,7 +102,7 @@ describe('exact numbers: checks', () => {
     const valid = '360426199101010071';
     const findings = (id: string) => indexText('a.md', basic.replace(ID, id), { mtimeMs: 1, size: 1 }, opts).findings;
     assert.deepEqual(findings(valid).filter((f) => f.code === 'invalid-id-number'), []);
-    assert.equal(findings(valid).find((f) => f.code === 'pi-id-number')?.data?.replacement, '360426********0071');
+    assert.equal(findings(valid).find((f) => f.code === 'pi-id-number')?.fix?.edits[0].newText, '360426********0071');
     // One digit off is caught, and the message quotes the digits as written.
     const wrong = findings(valid.slice(0, -1) + '2').find((f) => f.code === 'invalid-id-number');
     assert.match(wrong?.message ?? '', /360426199101010072 is not a valid resident ID number/);

@@ -9,9 +9,8 @@ import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { isScalar, parseAllDocuments, parseDocument, type Document } from 'yaml';
-import { applyEdits, planFieldEdits, planFixEdits, type EditPlan, type TextEdit } from '../../src/core/fix/fixes';
+import { applyEdits, planFieldEdits, planInsertFields, type EditPlan, type TextEdit } from '../../src/core/fix/fixes';
 import { parseRecordText } from '../../src/core/parse/record-file';
-import type { Finding } from '../../src/core/model/findings';
 import { defaultSchema } from '../../src/core/schema/load';
 import { NEW_KEYS, markdownArb, renderMarkdown, renderStream, setValueArb, streamArb, type DocLayout } from './record-docs';
 
@@ -144,9 +143,6 @@ describe('inserting missing fields (the quick fix), over generated records in ma
     const def = schema.fields.get(name);
     return def?.placeholder !== undefined ? String(def.placeholder) : def?.type === 'list' ? [] : '';
   };
-  const missingFinding = (record: number, missing: string[]): Finding => ({
-    code: 'missing-field', severity: 'error', message: 'missing', start: { line: 0, col: 0 }, end: { line: 0, col: 3 }, record, data: { missing },
-  });
   const namesArb = fc.subarray(names, { minLength: 1, maxLength: 4 });
 
   test('in Markdown front matter: the placeholders read back empty and nothing else changes', () => {
@@ -154,7 +150,7 @@ describe('inserting missing fields (the quick fix), over generated records in ma
       const { text, front, closing } = renderMarkdown(spec);
       const before = frontMatterData(text.slice(front.start, front.end));
       const missing = wanted.filter((n) => !(n in before));
-      const edits = okEdits(planFixEdits('r.md', text, [missingFinding(0, missing)], schema), text);
+      const edits = okEdits(planInsertFields('r.md', text, 0, missing, schema), text);
       checkPlacement(text, edits, [front], new Map([[0, new Set<string>()]]));
       const fm = editedFrontMatter(applyEdits(text, edits), text.slice(0, front.start), closing);
       assert.deepEqual(frontMatterData(fm), withSet(before, new Map(missing.map((n) => [n, placeholderData(n)]))));
@@ -169,7 +165,7 @@ describe('inserting missing fields (the quick fix), over generated records in ma
       const records = parseRecordText(text, 'yaml').records;
       const i = pick % docs.length;
       const missing = wanted.filter((n) => !(n in before[i]));
-      const edits = okEdits(planFixEdits('s.yaml', text, [missingFinding(records[i].index, missing)], schema), text);
+      const edits = okEdits(planInsertFields('s.yaml', text, records[i].index, missing, schema), text);
       checkPlacement(text, edits, docs, new Map([[i, new Set<string>()]]));
       const set = new Map(missing.map((n) => [n, placeholderData(n)]));
       assert.deepEqual(yamlDocs(applyEdits(text, edits)), before.map((d, k) => (k === i ? withSet(d, set) : d)));

@@ -6,7 +6,8 @@
  */
 import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { applyEdits, fixEdits, setFieldEdits } from '../../src/core/fix/fixes';
+import { combineFixes, fixesOf } from '../../src/core/fix/apply-fixes';
+import { applyEdits, setFieldEdits } from '../../src/core/fix/fixes';
 import { parseRecordText } from '../../src/core/parse/record-file';
 import { indexText } from '../../src/core/index/index-file';
 import { allRules } from '../../src/core/rules';
@@ -65,7 +66,7 @@ describe('the quick fix "insert missing fields" keeps the record readable', () =
   const schema = defaultSchema();
   const opts = { schema, lang: 'en' as const, rules: allRules, fileExists: () => true };
   const check = (path: string, text: string) => indexText(path, text, { mtimeMs: 0, size: 0 }, opts).findings;
-  const fixAll = (path: string, text: string) => applyEdits(text, fixEdits(path, text, check(path, text), schema));
+  const fixAll = (path: string, text: string) => combineFixes(path, text, fixesOf(check(path, text))).text;
 
   test('into a flow-mapping front matter it writes flow pairs, without the hint comments that would swallow the brace', () => {
     const text = '---\n{id: FW-1, category: service, customer: 张伟, customer_type: person}\n---\nBody\n';

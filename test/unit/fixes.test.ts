@@ -1,6 +1,7 @@
 import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { applyEdits, fixEdits, yamlScalar } from '../../src/core/fix/fixes';
+import { combineFixes, fixesOf } from '../../src/core/fix/apply-fixes';
+import { yamlScalar } from '../../src/core/fix/fixes';
 import { indexText } from '../../src/core/index/index-file';
 import { allRules } from '../../src/core/rules';
 import { defaultSchema } from '../../src/core/schema/load';
@@ -8,7 +9,7 @@ import { defaultSchema } from '../../src/core/schema/load';
 const schema = defaultSchema();
 const opts = { schema, lang: 'en' as const, rules: allRules, fileExists: () => true };
 const check = (path: string, text: string) => indexText(path, text, { mtimeMs: 0, size: 0 }, opts).findings;
-const fixAll = (path: string, text: string) => applyEdits(text, fixEdits(path, text, check(path, text), schema));
+const fixAll = (path: string, text: string) => combineFixes(path, text, fixesOf(check(path, text))).text;
 
 describe('quick-fix edits', () => {
   test('inserts missing fields before the closing fence in schema order, keeping comments and CRLF', () => {

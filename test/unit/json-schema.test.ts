@@ -68,7 +68,7 @@ test('the sample workspace schema validates', () => {
 
 test('the keys the default does not show are allowed', () => {
   const doc = defaultWith((s) => {
-    s.rules = { 'missing-field': 'warning', 'pi-unmasked': 'off', 'retention-due': 'hint' };
+    s.rules = { 'missing-field': 'warning', 'pi-mobile': 'off', 'archive-no-gap': 'hint' };
     s.categories.basic.unknown_fields = 'warning';
     s.categories.basic.description = { zh: '客户基本信息', en: 'Basic customer information' };
     s.categories.other.description = 'Anything else';
@@ -87,6 +87,13 @@ test('the keys the default does not show are allowed', () => {
   });
   const r = check(doc);
   assert.ok(r.ok, r.text);
+});
+
+test('a rules: key that is no finding code (a typo) is flagged', () => {
+  const r = check(defaultWith((s) => {
+    s.rules = { 'missing-feild': 'warning' };
+  }));
+  assert.equal(r.ok, false);
 });
 
 test('a minimal schema (every section optional) validates', () => {

@@ -4,7 +4,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
-import { applyEdits, fixEdits } from '../../src/core/fix/fixes';
+import { combineFixes, fixesOf } from '../../src/core/fix/apply-fixes';
 import { readCache, writeCache } from '../../src/core/index/cache';
 import { indexOptions, scanFolder, type ScanResult } from '../../src/core/index/scan';
 import { indexPath } from '../../src/core/index/read-file';
@@ -173,7 +173,7 @@ function describeAll(): void {
       // The fix removes exactly the blank line.
       const text = fs.readFileSync(path.join(root, rel), 'utf8');
       const entry = (await scan(root, 0)).files.get(rel)!;
-      assert.equal(applyEdits(text, fixEdits(rel, text, entry.findings, defaultSchema())), original);
+      assert.equal(combineFixes(rel, text, fixesOf(entry.findings)).text, original);
     });
 
     test('blank lines of spaces, CRLF and a BOM are covered; a rule after blank lines with nothing closing it is not front matter', async () => {
@@ -190,7 +190,7 @@ function describeAll(): void {
       assert.deepEqual([spaces.start, spaces.end], [{ line: 0, col: 0 }, { line: 2, col: 0 }]);
       assert.match(spaces.message, /^2 blank lines/);
       const text = ' \t\r\n\r\n---\r\nid: S\r\n---\r\n';
-      assert.equal(applyEdits(text, fixEdits('spaces.md', text, [spaces], defaultSchema())), '---\r\nid: S\r\n---\r\n');
+      assert.equal(combineFixes('spaces.md', text, fixesOf([spaces])).text, '---\r\nid: S\r\n---\r\n');
       for (const p of ['rule.md', 'notes.md', 'indented.md']) assert.equal(files.get(p)?.isRecordFile, false, p);
       const zh = await scanFolder({ root, schema: defaultSchema(), lang: 'zh', workers: 0 });
       assert.match(zh.files.get('bom.md')!.findings[0].message, /^前置元数据不在文件开头：开头的 `---` 之前有 1 个空行/);

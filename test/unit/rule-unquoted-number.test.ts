@@ -2,7 +2,7 @@
 import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { applyEdits, fixEdits, isFixable } from '../../src/core/fix/fixes';
+import { combineFixes, fixesOf } from '../../src/core/fix/apply-fixes';
 import { indexText } from '../../src/core/index/index-file';
 import type { Finding } from '../../src/core/model/findings';
 import { allRules } from '../../src/core/rules';
@@ -12,7 +12,9 @@ const schema = defaultSchema();
 const opts = { schema, lang: 'en' as const, rules: allRules, fileExists: () => true };
 const index = (path: string, text: string) => indexText(path, text, { mtimeMs: 0, size: 0 }, opts);
 const findings = (path: string, text: string, code = 'unquoted-number') => index(path, text).findings.filter((f) => f.code === code);
-const fix = (path: string, text: string, list: readonly Finding[]) => applyEdits(text, fixEdits(path, text, list, schema));
+const fix = (path: string, text: string, list: readonly Finding[]) => combineFixes(path, text, fixesOf(list)).text;
+/** The text a finding's fix writes over its span. */
+const fixText = (f: Finding | undefined) => f?.fix?.edits[0]?.newText;
 const data = (path: string, text: string) => index(path, text).records.map((r) => r.data);
 
 const ID = '320102198511204566';
@@ -24,7 +26,7 @@ describe('unquoted-number', () => {
     const [f] = findings('r.md', text);
     assert.equal(f.severity, 'error');
     assert.deepEqual([f.start, f.end], [{ line: 9, col: 11 }, { line: 9, col: 29 }]);
-    assert.equal(f.data?.replacement, `"${ID}"`);
+    assert.equal(fixText(f), `"${ID}"`);
     assert.match(f.message, /id_number .*320102198511204566 is written as a number/);
     const fixed = fix('r.md', text, [f]);
     assert.equal(fixed, text.replace(`id_number: ${ID}`, `id_number: "${ID}"`));
@@ -41,7 +43,7 @@ describe('unquoted-number', () => {
   test('leading zeros: quoted in a text field, dropped in a number or money field', () => {
     const text = contract('contract_no: 000123\namount: 0100\npages: -007\n');
     const got = findings('r.md', text);
-    assert.deepEqual(got.map((f) => [f.start.line, f.severity, f.data?.replacement]), [[8, 'error', '"000123"'], [9, 'error', '100'], [10, 'error', '-7']]);
+    assert.deepEqual(got.map((f) => [f.start.line, f.severity, fixText(f)]), [[8, 'error', '"000123"'], [9, 'error', '100'], [10, 'error', '-7']]);
     // The number rules leave such values to this rule instead of reporting them a second time.
     assert.deepEqual(index('r.md', text).findings.filter((f) => f.code === 'invalid-money' || f.code === 'invalid-number'), []);
     const fixed = fix('r.md', text, got);
@@ -53,7 +55,7 @@ describe('unquoted-number', () => {
   test('a number field too long to be a number has no fix; an amount that long is quoted', () => {
     const text = contract(`contract_no: A-1\namount: 12345678901234567890\npages: 98765432109876543210\n`);
     const got = findings('r.md', text);
-    assert.deepEqual(got.map((f) => [f.start.line, isFixable(f)]), [[9, true], [10, false]]);
+    assert.deepEqual(got.map((f) => [f.start.line, f.fix !== undefined]), [[9, true], [10, false]]);
     assert.match(got[1].message, /more digits than a number holds exactly/);
     const fixed = fix('r.md', text, got);
     assert.equal(data('r.md', fixed)[0]?.amount, '12345678901234567890');
@@ -63,7 +65,7 @@ describe('unquoted-number', () => {
   test('list items: each kept item is reported at the item and quoted', () => {
     const text = contract(`contract_no: A-1\namount: 1\nparties: [云帆, 00042, 7, ${ID}]   # 00042\nscans:\n  - 000\n  - "000"\n  - 0\n`);
     const got = findings('r.md', text);
-    assert.deepEqual(got.map((f) => [f.start.line, f.start.col, f.data?.replacement]), [[10, 14, '"00042"'], [10, 24, `"${ID}"`], [12, 4, '"000"']]);
+    assert.deepEqual(got.map((f) => [f.start.line, f.start.col, fixText(f)]), [[10, 14, '"00042"'], [10, 24, `"${ID}"`], [12, 4, '"000"']]);
     const fixed = fix('r.md', text, got);
     assert.deepEqual(data('r.md', fixed)[0]?.parties, ['云帆', '00042', 7, ID]);
     assert.deepEqual(data('r.md', fixed)[0]?.scans, ['000', '000', 0]);
@@ -73,7 +75,7 @@ describe('unquoted-number', () => {
   test('a short number in an identifier field is a warning, quoted by the fix; in other fields it is fine', () => {
     const text = contract('contract_no: 2021001\namount: 100\npages: 3\ncount: 12\nversion: 1.10\n');
     const got = findings('r.md', text);
-    assert.deepEqual(got.map((f) => [f.start.line, f.severity, f.data?.replacement]), [[8, 'warning', '"2021001"']]);
+    assert.deepEqual(got.map((f) => [f.start.line, f.severity, fixText(f)]), [[8, 'warning', '"2021001"']]);
     assert.equal(data('r.md', fix('r.md', text, got))[0]?.contract_no, '2021001');
   });
 

@@ -49,15 +49,15 @@ describe('rule details', () => {
     const [f] = findings(`---\n${base.replace('staff: 王工\n', '')}---\n`);
     assert.equal(f.code, 'missing-field');
     assert.deepEqual([f.start, f.end], [{ line: 0, col: 0 }, { line: 0, col: 3 }]);
-    assert.deepEqual(f.data?.missing, ['staff']);
+    assert.deepEqual(f.fix?.fields, ['staff']);
   });
 
   test('fixes are carried as data: closest enum value, normalised date, masked number', () => {
     const fs1 = findings(`---\n${base.replace('support', 'suport').replace('2026-01-01', '2026/1/5')}summary: 身份证 11010519491231002X\n---\n`);
     const by = (c: string) => fs1.find((f) => f.code === c)!;
-    assert.equal(by('invalid-enum').data?.replacement, 'support');
-    assert.equal(by('invalid-date').data?.replacement, '2026-01-05');
-    assert.equal(by('pi-id-number').data?.replacement, '110105********002X');
+    assert.equal(by('invalid-enum').fix?.edits[0].newText, 'support');
+    assert.equal(by('invalid-date').fix?.edits[0].newText, '2026-01-05');
+    assert.equal(by('pi-id-number').fix?.edits[0].newText, '110105********002X');
   });
 
   test('messages follow the language', () => {

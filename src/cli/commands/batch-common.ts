@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { readBatch, type BatchFile } from '../../core/disposal/batch';
-import { indexBatchContext } from '../../core/disposal/context';
+import { indexBatchContext } from '../../core/check/folder';
 import type { BatchContext } from '../../core/disposal/items';
 import { FileRefusal } from '../../core/io/paths';
 import { readFileInside } from '../../core/io/safe-fs';
@@ -21,7 +21,7 @@ export const say = (lang: Lang, zh: string, en: string) => (lang === 'zh' ? zh :
 export const subArgs = (args: ParsedArgs): ParsedArgs => ({ ...args, positionals: args.positionals.slice(1) });
 
 export function contextOf(folder: LoadedFolder, index: RecordIndex): BatchContext {
-  return indexBatchContext(folder.root, folder.lang, folder.schema.schema, (p) => index.get(p), () => index.entries());
+  return indexBatchContext(folder.root, index, folder.lang, folder.schema.schema);
 }
 
 /** The git executable when the folder is in a repository (`--git`, default `git`); undefined otherwise. */

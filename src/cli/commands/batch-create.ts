@@ -4,7 +4,7 @@ import { batchFiles } from '../../core/disposal/files';
 import { readBatch, type ExclusionReason } from '../../core/disposal/batch';
 import { FileRefusal } from '../../core/io/paths';
 import { tryReadFileInside, writeFileInside } from '../../core/io/safe-fs';
-import { field, type RecordEntry } from '../../core/model/records';
+import { field, scalarText, type RecordEntry } from '../../core/model/records';
 import { today } from '../../core/retention/dates';
 import { printable } from '../../core/text/terminal';
 import { parseDate } from '../../core/values/checks';
@@ -72,11 +72,11 @@ export async function batchCreate(args: ParsedArgs, io: CliIo): Promise<number> 
     }
   }
   const schema = folder.schema.schema;
-  const existing = batchFiles(folder.root, schema.disposal.folder).map(([, text]) => readBatch(text)).filter((b) => !!b);
-  const pending = new Set(existing.filter((b) => b!.status !== 'executed').flatMap((b) => b!.items.map((it) => `${it.path}#${it.index ?? 0}`)));
+  const existing = batchFiles(folder.root, schema.disposal.folder).map(([, text]) => readBatch(text)).filter((b) => b !== undefined);
+  const pending = new Set(existing.filter((b) => b.status !== 'executed').flatMap((b) => b.items.map((it) => `${it.path}#${it.index ?? 0}`)));
   const plan = planBatch({
     kind: kind === 'destruction-batch' ? 'destruction' : 'transfer', records: due ? all : records, schema, today: day, lang: docLang(args),
-    existingIds: existing.map((b) => String(b!.data.batch_id ?? '')), pending, errors: (r) => index.problemCounts(r).errors,
+    existingIds: existing.map((b) => scalarText(b.data.batch_id)), pending, errors: (r) => index.problemCounts(r).errors,
     bytesOf: (p) => tryReadFileInside(folder.root, p) ?? new Uint8Array(), recipient, details,
   });
   const quiet = due ? plan.excluded.filter((e) => e.reason !== 'within-retention' && e.reason !== 'waiting') : plan.excluded;

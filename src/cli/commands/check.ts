@@ -1,49 +1,67 @@
-import { LineIndex } from '../../core/parse/lines';
-import type { Finding } from '../../core/model/findings';
-import { formatJson, formatSarif, formatText, sortItems, summarize, type ReportItem } from '../../core/report';
-import { allRules } from '../../core/rules';
-import { SCHEMA_PATH } from '../../core/schema/load';
+import { createTwoFilesPatch } from 'diff';
+import { planFolderFixes } from '../../core/check/fix-folder';
+import { checkOpenFolder } from '../../core/check/folder';
+import { applyChanges } from '../../core/io/changes';
+import { printable, printableLines } from '../../core/text/terminal';
+import { formatJson, formatSarif, formatText } from '../../core/report';
 import { VERSION } from '../../core/version';
 import { UsageError, type ParsedArgs } from '../args';
 import type { CliCommand } from '../command';
-import { format, loadFolder, recordIndexOf, type LoadedFolder } from '../load';
+import { format, loadFolder, refusalText } from '../load';
 
-const USAGE = `Usage: records-curator check [folder] [--format text|json|sarif] [--quiet] [--max-warnings N] [--lang en|zh]
+const USAGE = `Usage: records-curator check [folder] [--format text|json|sarif] [--quiet] [--max-warnings N] [--fix | --fix-dry-run] [--lang en|zh]
 
-Checks every record of FOLDER (default: the current folder) and its .records/schema.yaml with the
-same rules and index the extension uses, and prints the findings.
+Checks every record of FOLDER (default: the current folder), its .records/schema.yaml and the
+destruction and transfer batches under its disposal folder with the same rules, index and batch checks
+the extension uses, and prints the findings.
 
   --format text|json|sarif  text (default): one line per finding and a summary;
                             json: findings and totals; sarif: SARIF 2.1.0 for code scanning
   --quiet                   print errors only (the summary still counts everything)
   --max-warnings N          also fail when there are more than N warnings
+  --fix                     make the fixes the findings carry (the editor's Fix All, byte for byte), all files
+                            or none, then report what is left
+  --fix-dry-run             print those fixes as a unified diff; write nothing
   --lang en|zh              language of the messages (default: from LANG)
 
-Exit code: 0 no errors, 1 errors (or too many warnings), 2 wrong usage.`;
+Exit code: 0 no errors, 1 errors (or too many warnings, or fixes that could not be written), 2 wrong usage.`;
 
 export const checkCommand: CliCommand = {
   name: 'check',
   summary: 'check the records and the schema; text, JSON or SARIF output; exit 1 on errors',
   usage: USAGE,
   valueOptions: ['format', 'lang', 'max-warnings'],
-  flags: ['quiet'],
+  flags: ['quiet', 'fix', 'fix-dry-run'],
   async run(args, io) {
     const fmt = format(args, ['text', 'json', 'sarif']);
     const maxWarnings = maxWarningsOf(args);
-    const folder = await loadFolder(args, io);
-    const index = recordIndexOf(folder);
-    const all: ReportItem[] = [];
-    let files = 0;
-    for (const entry of index.entries()) {
-      if (entry.isRecordFile) files++;
-      for (const finding of index.findings(entry.path)) all.push({ path: entry.path, finding });
+    if (args.options.has('fix') && args.options.has('fix-dry-run')) throw new UsageError('--fix and --fix-dry-run exclude each other');
+    let opened = await loadFolder(args, io);
+    const zh = opened.lang === 'zh';
+    if (args.options.has('fix') || args.options.has('fix-dry-run')) {
+      const plan = planFolderFixes(opened);
+      for (const p of plan.changed) io.err(`${printable(p)}\t${zh ? '索引后已修改，本次未修复' : 'changed since it was read; not fixed this time'}\n`);
+      for (const r of plan.refused) io.err(`${printable(r.path)}\t${zh ? '未修复' : 'not fixed'}: ${printable(r.title)} (${printable(r.reason)})\n`);
+      const count = plan.changes.reduce((n, c) => n + c.fixed, 0);
+      if (args.options.has('fix-dry-run')) {
+        for (const c of plan.changes) io.out(printableLines(createTwoFilesPatch(`a/${c.path}`, `b/${c.path}`, c.beforeText, c.afterText, '', '', { context: 3 })));
+        io.err(zh ? `将修复 ${count} 个问题，涉及 ${plan.changes.length} 个文件（未写入）\n` : `would fix ${count} problems in ${plan.changes.length} files (nothing written)\n`);
+        return 0;
+      }
+      const written = applyChanges(opened.root, plan.changes);
+      if (!written.ok) {
+        io.err(`records-curator check --fix: ${refusalText(written.error, zh)}\n`);
+        return 1;
+      }
+      io.err(zh ? `已修复 ${count} 个问题，涉及 ${plan.changes.length} 个文件\n` : `fixed ${count} problems in ${plan.changes.length} files\n`);
+      // What is left is reported from the files as they are now.
+      if (plan.changes.length) opened = await loadFolder(args, io);
     }
-    for (const finding of schemaFindings(folder)) all.push({ path: SCHEMA_PATH, finding });
-    const items = sortItems(all);
-    const summary = summarize(items, { folder: folder.root, records: index.size, files });
+    const folder = checkOpenFolder(opened);
+    const { items, summary } = folder;
     const shown = args.options.has('quiet') ? items.filter((i) => i.finding.severity === 'error') : items;
     if (fmt === 'json') io.out(formatJson(shown, summary));
-    else if (fmt === 'sarif') io.out(formatSarif(shown, summary, { version: VERSION, describe: (code) => ruleTitle(code, folder) }));
+    else if (fmt === 'sarif') io.out(formatSarif(shown, summary, { version: VERSION, lang: folder.lang }));
     else io.out(formatText(shown, summary, { lang: folder.lang, color: useColor() }));
     const tooManyWarnings = maxWarnings !== undefined && summary.warnings > maxWarnings;
     return summary.errors > 0 || tooManyWarnings ? 1 : 0;
@@ -57,23 +75,7 @@ function maxWarningsOf(args: ParsedArgs): number | undefined {
   return Number(v);
 }
 
-/** Mistakes in the schema file, placed by their offsets into its text. */
-function schemaFindings({ schema }: LoadedFolder): Finding[] {
-  if (schema.text === undefined || schema.problems.length === 0) return [];
-  const lines = new LineIndex(schema.text);
-  return schema.problems.map((p) => {
-    const s = lines.positionAt(p.start);
-    const e = lines.positionAt(Math.max(p.start, p.end));
-    return { code: 'schema', severity: p.severity, message: p.message, start: { line: s.line, col: s.character }, end: { line: e.line, col: e.character } };
-  });
-}
-
-function ruleTitle(code: string, { lang }: LoadedFolder): string | undefined {
-  const rule = allRules.find((r) => r.code === code);
-  return rule && (lang === 'zh' ? rule.title.zh : rule.title.en);
-}
-
 /** Colour on a terminal only, and never with NO_COLOR set (https://no-color.org: a non-empty value). */
 function useColor(): boolean {
-  return process.stdout.isTTY === true && !process.env.NO_COLOR;
+  return process.stdout.isTTY && !process.env.NO_COLOR;
 }

@@ -1,8 +1,9 @@
-import { exportCsv, exportJson, type ExportLanguage } from '../../core/export';
+import { exportCsv, exportJson } from '../../core/export';
+import type { DocLang } from '../../core/text/bilingual';
 import { field } from '../../core/model/records';
 import { UsageError } from '../args';
 import type { CliCommand } from '../command';
-import { format, loadFolder, recordIndexOf, writeOutput } from '../load';
+import { docLangOption, format, loadFolder, recordIndexOf, writeOutput } from '../load';
 
 const USAGE = `Usage: records-curator export [folder] [--format csv|json] [--out FILE] [options]
 
@@ -25,10 +26,8 @@ export const exportCommand: CliCommand = {
     const fmt = format(args, ['csv', 'json']);
     const out = args.options.get('out');
     if (out === true) throw new UsageError('--out needs a file name');
-    const langOpt = args.options.get('lang');
-    if (langOpt !== undefined && langOpt !== 'zh' && langOpt !== 'en' && langOpt !== 'both') throw new UsageError('--lang must be zh, en or both');
     const folder = await loadFolder(args, io);
-    const language: ExportLanguage = langOpt ?? folder.lang;
+    const language: DocLang = docLangOption(args, folder.lang);
     const category = args.options.get('category');
     if (category !== undefined && !folder.schema.schema.categories.has(String(category))) {
       throw new UsageError(`--category must be one of ${[...folder.schema.schema.categories.keys()].join(', ')}`);

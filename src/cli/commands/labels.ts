@@ -1,10 +1,10 @@
 import { boxesFor, compareArchiveNo, LABEL_KINDS, PRESET_NAMES, renderCatalogueCsv, renderCatalogueHtml, renderLabelsCsv, renderLabelsHtml, type LabelKind } from '../../core/labels';
 import type { LabelPreset } from '../../core/labels/styles';
-import type { LabelLanguage } from '../../core/text/bilingual';
+import type { DocLang } from '../../core/text/bilingual';
 import { field } from '../../core/model/records';
 import { UsageError } from '../args';
 import type { CliCommand } from '../command';
-import { loadFolder, recordIndexOf, writeOutput } from '../load';
+import { docLangOption, loadFolder, recordIndexOf, writeOutput } from '../load';
 
 const USAGE = `Usage: records-curator labels [folder] --out FILE.html|FILE.csv [options]
 
@@ -35,9 +35,8 @@ export const labelsCommand: CliCommand = {
     if (!PRESET_NAMES.includes(preset)) throw new UsageError(`--preset must be one of ${PRESET_NAMES.join(', ')}`);
     const perBox = Number(args.options.get('per-box') ?? 50);
     if (!Number.isInteger(perBox) || perBox < 1) throw new UsageError('--per-box needs a whole number ≥ 1');
-    const langOpt = args.options.get('lang');
     const folder = await loadFolder(args, io);
-    const language: LabelLanguage = langOpt === 'both' || langOpt === 'zh' || langOpt === 'en' ? langOpt : folder.lang;
+    const language: DocLang = docLangOption(args, folder.lang);
     const category = args.options.get('category');
     if (category !== undefined && !folder.schema.schema.categories.has(String(category))) {
       throw new UsageError(`--category must be one of ${[...folder.schema.schema.categories.keys()].join(', ')}`);

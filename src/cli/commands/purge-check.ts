@@ -7,7 +7,7 @@ import { printableLines } from '../../core/text/terminal';
 import * as path from 'path';
 import type { ParsedArgs } from '../args';
 import type { CliCommand, CliIo } from '../command';
-import { format, gitFor } from '../load';
+import { cliLang, docLangOption, format, gitFor } from '../load';
 
 const USAGE = `Usage: records-curator purge-check [folder] [--remote NAME|URL]... [--all-remotes] [--pi] [--format text|json] [--lang en|zh|both]
 
@@ -26,9 +26,9 @@ Each survivor is reported with where it lives, with the commands that purge it.
 A shallow or partial clone cannot prove anything about history it does not have: it never passes.
 Exit code: 0 clean, 1 something survives (or could not be checked), 2 wrong usage or not a git repository.`;
 
+/** The report's language: --lang, else the language of LANG. */
 export function docLang(args: ParsedArgs): DocLang {
-  const l = args.options.get('lang');
-  return l === 'zh' || l === 'en' || l === 'both' ? l : /^zh/i.test(process.env.LANG ?? '') ? 'zh' : 'en';
+  return docLangOption(args, cliLang(args));
 }
 
 /** Loads what a purge check of FOLDER needs: git, the schema and the batch files. */

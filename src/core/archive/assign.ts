@@ -2,6 +2,7 @@ import type { FieldValue } from '../fix/fixes';
 import type { RecordEntry } from '../model/records';
 import type { Schema } from '../model/schema';
 import { archiveFormat, expectedParts } from './expected';
+import { scalarText } from '../model/records';
 
 export interface Assignment {
   record: RecordEntry;
@@ -23,7 +24,7 @@ export interface NumberingPlan {
   kept: number;
 }
 
-const blank = (v: unknown) => v === undefined || v === null || String(v).trim() === '';
+const blank = (v: unknown) => scalarText(v).trim() === '';
 
 /**
  * Plans archive numbers for the records that lack one. Numbers continue after the highest item number
@@ -69,7 +70,7 @@ export function planArchiveNumbers(targets: Iterable<RecordEntry>, all: Iterable
     else todo.push({ record, parts });
   }
   // Oldest first within a scope, then by id: the order an archivist files them in.
-  const key = (r: RecordEntry) => `${String(r.data?.date ?? '')}\u0000${String(r.data?.id ?? '')}\u0000${r.file}\u0000${r.index}`;
+  const key = (r: RecordEntry) => `${scalarText(r.data?.date)}\u0000${scalarText(r.data?.id)}\u0000${r.file}\u0000${r.index}`;
   todo.sort((a, b) => (key(a.record) < key(b.record) ? -1 : key(a.record) > key(b.record) ? 1 : 0));
   for (const { record, parts } of todo) {
     const scope = format.scopeKey(parts.parts);

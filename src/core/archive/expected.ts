@@ -2,6 +2,7 @@ import { parseDate } from '../values/checks';
 import type { ArchiveKey } from '../model/records';
 import type { ArchiveNumberConfig, Schema } from '../model/schema';
 import { ArchiveFormat, type ArchiveParts } from './number';
+import { scalarText } from '../model/records';
 
 const formats = new WeakMap<ArchiveNumberConfig, ArchiveFormat>();
 
@@ -18,7 +19,7 @@ export type ExpectedParts = { ok: true; parts: Omit<ArchiveParts, 'number'> } | 
 export function expectedParts(data: Readonly<Record<string, unknown>> | undefined, schema: Schema): ExpectedParts {
   const category = typeof data?.category === 'string' ? schema.categories.get(data.category) : undefined;
   if (!category) return { ok: false, reason: 'category' };
-  const date = parseDate(String(data?.date ?? ''));
+  const date = parseDate(scalarText(data?.date));
   if (!date.ok) return { ok: false, reason: 'date' };
   const own = typeof data?.retention === 'string' && /^(Y|D\d{1,3})$/.test(data.retention) ? data.retention : undefined;
   const retention = own ?? category.retention?.code;

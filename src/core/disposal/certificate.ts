@@ -9,10 +9,8 @@ import { escapeHtml, escapeMarkdown } from '../text/escape';
 import type { Bilingual, Schema } from '../model/schema';
 import { parseRecordText } from '../parse/record-file';
 import { readBatch, retentionText, type BatchFile, type BatchItem } from './batch';
-import type { DocLang } from '../text/bilingual';
+import { t, type DocLang } from '../text/bilingual';
 import { matchMethods } from './methods';
-
-const t = (lang: DocLang, zh: string, en: string) => (lang === 'zh' ? zh : lang === 'en' ? en : `${zh} / ${en}`);
 
 /** What a purge check verified, as the certificate carries it. */
 export interface Verification {

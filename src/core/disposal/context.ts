@@ -3,16 +3,16 @@ import type { FileEntry } from '../model/records';
 import type { Schema } from '../model/schema';
 import { attachmentFields, attachmentsOf } from './attachments';
 import { itemKey } from './fingerprints';
-import type { BatchContext } from './items';
+import { schemaOf, type BatchContext } from './items';
 
 /**
  * A batch check's view of a folder from its record index (the editor's or the command line's): the records
  * of each file, and — built once, only if a check asks — which records name each attachment.
  */
-export function indexBatchContext(root: string, lang: Lang, schema: Schema, get: (path: string) => FileEntry | undefined, all: () => Iterable<FileEntry>): BatchContext {
+export function batchContextOf(root: string, lang: Lang, schema: Schema | undefined, get: (path: string) => FileEntry | undefined, all: () => Iterable<FileEntry>): BatchContext {
   let users: Map<string, string[]> | undefined;
   return {
-    lang, root, schema,
+    lang, root, ...(schema ? { schema } : {}),
     records: (p) => {
       const entry = get(p);
       return entry?.records.length ? new Map(entry.records.map((r) => [r.index, r.data])) : undefined;
@@ -20,7 +20,7 @@ export function indexBatchContext(root: string, lang: Lang, schema: Schema, get:
     attachmentUsers: (rel) => {
       if (!users) {
         users = new Map();
-        const fields = attachmentFields(schema);
+        const fields = attachmentFields(schemaOf({ lang, root, records: () => undefined, ...(schema ? { schema } : {}) }));
         for (const e of all()) {
           for (const r of e.records) {
             for (const a of attachmentsOf(r.data, r.file, fields)) if (a.rel) users.set(a.rel, [...(users.get(a.rel) ?? []), itemKey(r.file, r.index)]);

@@ -3,7 +3,7 @@
  * (on hold, within retention, with errors, already in a batch: left out, each with why), the next free batch
  * id, the batch text with any details given, and where it goes.
  */
-import type { RecordEntry } from '../model/records';
+import { scalarText, type RecordEntry } from '../model/records';
 import type { Schema } from '../model/schema';
 import type { DocLang } from '../text/bilingual';
 import { isHold } from '../retention/disposition';
@@ -38,12 +38,12 @@ export function planBatch(req: BatchRequest): BatchPlan {
   let items: RecordEntry[];
   let excluded: Exclusion[];
   if (req.kind === 'destruction') {
-    ({ items, excluded } = screenForDestruction(req.records, req.schema, req.today, req.errors));
+    ({ items, excluded } = screenForDestruction(req.records, req.schema, req.today, (r) => req.errors(r)));
   } else {
     items = [];
     excluded = [];
     for (const r of req.records) {
-      const status = String(r.data?.status ?? '');
+      const status = scalarText(r.data?.status);
       if (isHold(r.data?.hold)) excluded.push({ record: r, reason: 'hold' });
       else if (status === 'destroyed' || status === 'transferred') excluded.push({ record: r, reason: 'already' });
       else if (req.errors(r) > 0) excluded.push({ record: r, reason: 'errors' });

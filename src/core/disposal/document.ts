@@ -1,16 +1,13 @@
 import type { Schema } from '../model/schema';
 import { escapeMarkdown } from '../text/escape';
 import { retentionText, served, type BatchItem } from './batch';
-import type { DocLang } from '../text/bilingual';
+import { t, type DocLang } from '../text/bilingual';
 
 const q = (s: string) => JSON.stringify(s); // a JSON string is a valid YAML double-quoted scalar
 /** Record values go into Markdown escaped: a title or a customer's name must not become markup or a tag. */
 const cell = escapeMarkdown;
 export const PENDING = '待销毁 / pending';
 
-function t(lang: DocLang, zh: string, en: string): string {
-  return lang === 'zh' ? zh : lang === 'en' ? en : `${zh} / ${en}`;
-}
 
 /** The checklist of the motivating document and DOMAIN.md §5, as Markdown tasks. */
 export function checklist(lang: DocLang, schema: Schema): string[] {

@@ -1,38 +1,45 @@
 import * as fs from 'fs';
+import * as path from 'path';
 import { resolveInside } from '../io/paths';
 import { tryReadFileInside } from '../io/safe-fs';
 
 /**
- * The batch files (`*.md`) under the disposal folder, path → text, in path order. Links are not followed
- * and unreadable files are left out: a batch is only what the folder really holds.
+ * The batch files of a folder: every `.md` under its disposal folder, found without following a link (a
+ * linked disposal folder or batch is not read), sorted. The editor and the command line find them here.
  */
-export function batchFiles(root: string, folder: string): [string, string][] {
-  const out: [string, string][] = [];
-  const walk = (rel: string) => {
-    const r = resolveInside(root, rel);
-    if (!r.ok || !r.value.stat?.isDirectory()) return;
-    let names: string[];
+export function findBatchFiles(root: string, disposalFolder: string): string[] {
+  const out: string[] = [];
+  const start = resolveInside(root, disposalFolder);
+  if (!start.ok || !start.value.stat?.isDirectory()) return out;
+  const stack = [disposalFolder];
+  while (stack.length) {
+    const rel = stack.pop()!;
+    let entries: fs.Dirent[];
     try {
-      names = fs.readdirSync(r.value.abs).sort();
+      entries = fs.readdirSync(path.join(root, rel), { withFileTypes: true });
     } catch {
-      return; // a folder that cannot be listed holds no batch this tool could act on
+      continue; // unreadable or gone: the walk of the index reports such a folder
     }
-    for (const name of names) {
-      const child = `${rel}/${name}`;
-      const c = resolveInside(root, child);
-      if (!c.ok || !c.value.stat) continue;
-      if (c.value.stat.isDirectory()) walk(child);
-      else if (c.value.stat.isFile() && name.endsWith('.md')) {
-        let bytes: Buffer | undefined;
-        try {
-          bytes = tryReadFileInside(root, child);
-        } catch {
-          bytes = undefined;
-        }
-        if (bytes) out.push([child, bytes.toString('utf8').replace(/^\uFEFF/, '')]);
-      }
+    for (const e of entries) {
+      const child = `${rel}/${e.name}`;
+      if (e.isDirectory()) stack.push(child);
+      else if (e.isFile() && e.name.toLowerCase().endsWith('.md')) out.push(child);
     }
-  };
-  walk(folder);
+  }
+  return out.sort();
+}
+
+/** The batch files with their text, path → text (read without a link; unreadable ones are left out). */
+export function batchFiles(root: string, disposalFolder: string): [string, string][] {
+  const out: [string, string][] = [];
+  for (const rel of findBatchFiles(root, disposalFolder)) {
+    let bytes: Buffer | undefined;
+    try {
+      bytes = tryReadFileInside(root, rel);
+    } catch {
+      bytes = undefined; // no permission: the index reports the file; a batch is only what can be read
+    }
+    if (bytes) out.push([rel, bytes.toString('utf8').replace(/^\uFEFF/, '')]);
+  }
   return out;
 }

@@ -5,6 +5,7 @@
  * document cut out of a YAML stream, the document's own text hash and the ids of the stream's versions that
  * hold it. Only hashes are kept: the batch must not become a copy of what it destroys.
  */
+import { scalarText } from '../model/records';
 
 export type FingerprintRole = 'record' | 'document' | 'attachment';
 
@@ -61,7 +62,7 @@ export function fingerprintLines(f: Fingerprints): string[] {
   return out;
 }
 
-const strings = (v: unknown): string[] | undefined => (Array.isArray(v) && v.every((s) => typeof s === 'string') ? (v as string[]) : undefined);
+const strings = (v: unknown): string[] | undefined => (Array.isArray(v) && v.every((s): s is string => typeof s === 'string') ? v : undefined);
 
 /**
  * The fingerprints of a batch's front matter, or undefined when there are none or they are not in the
@@ -86,7 +87,7 @@ export function readFingerprints(v: unknown): Fingerprints | undefined {
     });
   }
   return {
-    taken_at: String(o.taken_at ?? ''), git: o.git, files,
+    taken_at: scalarText(o.taken_at), git: o.git, files,
     ...(typeof o.head === 'string' ? { head: o.head } : {}), ...(typeof o.incomplete === 'string' ? { incomplete: o.incomplete } : {}),
   };
 }

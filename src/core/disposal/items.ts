@@ -4,7 +4,7 @@
  * and an approved batch must carry the fingerprint of every file it will delete.
  */
 import type { Lang } from '../model/lang';
-import { REFUSAL_TEXT, resolveInside } from '../io/paths';
+import { REFUSAL_TEXT, resolveInside, type PathProblem } from '../io/paths';
 import { tryReadFileInside } from '../io/safe-fs';
 import type { Schema } from '../model/schema';
 import { isHold } from '../retention/disposition';
@@ -13,11 +13,38 @@ import { attachmentFields, attachmentsOf } from './attachments';
 import { isBatchItem, sha256, type BatchItem, type BatchStatus } from './batch';
 import { attachmentFingerprints, itemFingerprint, itemKey, type Fingerprints } from './fingerprints';
 
+/**
+ * The files a batch names, when they are not the working tree's (a git revision, for the review of changes):
+ * whether a path may be listed, whether it exists, and its bytes.
+ */
+export interface BatchFiles {
+  problem(path: string): PathProblem | undefined;
+  exists(path: string): boolean;
+  bytes(path: string): Uint8Array | undefined;
+}
+
+/** The working tree's files, resolved inside the folder without following a link. */
+export function diskFiles(root: string): BatchFiles {
+  return {
+    problem: (p) => {
+      const r = resolveInside(root, p);
+      return r.ok ? undefined : r.problem;
+    },
+    exists: (p) => {
+      const r = resolveInside(root, p);
+      return r.ok && r.value.stat !== undefined;
+    },
+    bytes: (p) => tryReadFileInside(root, p),
+  };
+}
+
 /** What a batch check needs to know of the folder and its records. */
 export interface BatchContext {
   lang: Lang;
   /** The workspace folder: listed paths are resolved inside it, never through a link. */
   root: string;
+  /** Where the listed files are read from; the working tree under `root` when absent. */
+  files?: BatchFiles;
   /** The records the index holds in a file now, by document number; undefined when it holds no record file there. */
   records(path: string): ReadonlyMap<number, Readonly<Record<string, unknown>> | undefined> | undefined;
   /** The folder's schema: which fields name attachments, where batches live (default: the built-in schema). */
@@ -54,16 +81,17 @@ export function itemProblems(entry: unknown, n: number, status: BatchStatus | un
     return [{ code: 'batch-item-path', en: `entry ${n + 1} of records has no path`, zh: `records 的第 ${n + 1} 项没有 path` }];
   }
   const p = entry.path;
-  const resolved = resolveInside(ctx.root, p);
-  if (!resolved.ok) {
-    const why = REFUSAL_TEXT[resolved.problem];
+  const files = ctx.files ?? diskFiles(ctx.root);
+  const problem = files.problem(p);
+  if (problem) {
+    const why = REFUSAL_TEXT[problem];
     return [{ code: 'batch-item-path', en: `${p} ${why.en}: it cannot be listed`, zh: `${p} ${why.zh}，不能列入批次` }];
   }
   const index = entry.index ?? 0;
   if (!Number.isInteger(index) || (index as number) < 0) {
     return [{ code: 'batch-item-not-record', en: `${p}: index must be the record's document number (0, 1, …)`, zh: `${p}：index 须为记录的文档序号（0、1、…）` }];
   }
-  if (!resolved.value.stat) {
+  if (!files.exists(p)) {
     return status === 'approved'
       ? [{ code: 'batch-record-changed', en: `${p} no longer exists`, zh: `${p} 已不存在` }]
       : [{ code: 'batch-item-not-record', en: `${p} does not exist`, zh: `${p} 不存在` }];
@@ -86,7 +114,7 @@ export function itemProblems(entry: unknown, n: number, status: BatchStatus | un
       out.push({ code: 'batch-item-fingerprint', en: `${p} has no fingerprint (sha256) from approval: a change since could not be seen; approve the batch again`, zh: `${p} 没有批准时的指纹（sha256），无法发现之后的修改；请重新批准` });
       return out;
     } else {
-      const bytes = tryReadFileInside(ctx.root, p);
+      const bytes = files.bytes(p);
       if (!bytes || sha256(bytes) !== hash) {
         out.push({ code: 'batch-record-changed', en: `${p} changed after the batch was approved; review it and approve again`, zh: `${p} 在批准后被修改，请复核后重新批准` });
       }
@@ -107,11 +135,12 @@ function attachmentProblems(p: string, index: number, named: ReturnType<typeof a
       bad(`${why.en}: it cannot be destroyed with the record; correct the record's ${a.field}`, `${why.zh}，无法随记录销毁；请更正记录的 ${a.field}`);
       continue;
     }
-    const r = resolveInside(ctx.root, a.rel);
-    if (!r.ok) {
-      const why = REFUSAL_TEXT[r.problem];
+    const files = ctx.files ?? diskFiles(ctx.root);
+    const problem = files.problem(a.rel);
+    if (problem) {
+      const why = REFUSAL_TEXT[problem];
       bad(`${why.en}: it cannot be destroyed with the record`, `${why.zh}，无法随记录销毁`);
-    } else if (r.value.stat && !r.value.stat.isFile()) {
+    } else if (files.exists(a.rel) && !files.bytes(a.rel)) {
       bad('is not a regular file: it cannot be destroyed with the record', '不是普通文件，无法随记录销毁');
     } else if (ctx.records(a.rel) || a.rel.startsWith(disposal) || a.rel.startsWith('.records/')) {
       bad('is a record, a batch or the schema, not a scan: list it as its own entry if it is to be destroyed', '是记录、批次或档案架构而非附件；如需销毁请作为单独条目列入');
@@ -144,7 +173,7 @@ function approvedAttachmentProblems(entry: BatchItem, index: number, named: stri
       out.push({ code: 'batch-item-fingerprint', en: `${p}: attachment ${rel} has no fingerprint from approval; approve the batch again`, zh: `${p}：附件 ${rel} 没有批准时的指纹；请重新批准` });
       continue;
     }
-    const bytes = tryReadFileInside(ctx.root, rel);
+    const bytes = (ctx.files ?? diskFiles(ctx.root)).bytes(rel);
     if ((bytes ? sha256(bytes) : '') !== fp.sha256) {
       out.push({ code: 'batch-record-changed', en: `${p}: attachment ${rel} changed after the batch was approved; review it and approve again`, zh: `${p}：附件 ${rel} 在批准后被修改，请复核后重新批准` });
     }

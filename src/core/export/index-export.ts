@@ -3,12 +3,12 @@
  * occurs. Plain text in, plain text out: the editor and the command line write the result themselves.
  */
 import { ownValue } from '../model/records';
+import { bi, type DocLang } from '../text/bilingual';
 import type { RecordEntry } from '../model/records';
 import type { Bilingual, Schema } from '../model/schema';
 import { csvDocument, csvLine } from '../text/csv';
 import { forEachInSlices } from '../async/slices';
 
-export type ExportLanguage = 'zh' | 'en' | 'both';
 
 /** Headings of the two columns that are not fields. */
 const FIXED: Record<'path' | 'index', Bilingual> = {
@@ -30,13 +30,11 @@ export function exportColumns(records: Iterable<RecordEntry>, schema: Schema): s
   return ['path', 'index', ...known, ...other];
 }
 
-function heading(column: string, schema: Schema, language: ExportLanguage): string {
+function heading(column: string, schema: Schema, language: DocLang): string {
   const label = column === 'path' || column === 'index' ? FIXED[column] : schema.fields.get(column)?.label;
   if (!label) return column;
-  if (language === 'zh') return label.zh || label.en || column;
-  if (language === 'en') return label.en || label.zh || column;
-  if (!label.zh || !label.en || label.zh === label.en) return label.zh || label.en || column;
-  return `${label.zh} / ${label.en}`;
+  // A label missing in one language falls back to the other, then to the field's own name.
+  return bi(language, { zh: label.zh || label.en, en: label.en || label.zh }) || column;
 }
 
 /** A field value as cell text: lists joined with "; ", booleans true/false, objects as JSON. */
@@ -54,7 +52,7 @@ function cellText(value: unknown): string {
  * cells are quoted per RFC 4180 and guarded against formula injection (csvCell). Made in slices: 100,000
  * records take about a second.
  */
-export async function exportCsv(records: Iterable<RecordEntry>, schema: Schema, language: ExportLanguage): Promise<string> {
+export async function exportCsv(records: Iterable<RecordEntry>, schema: Schema, language: DocLang): Promise<string> {
   const list = ordered(records);
   const columns = exportColumns(list, schema);
   const lines: string[] = [csvDocument([columns.map((c) => heading(c, schema, language))])];

@@ -1,2 +1,2 @@
 export { exportColumns, exportCsv, exportJson } from './index-export';
-export type { ExportLanguage, ExportedRecord } from './index-export';
+export type { ExportedRecord } from './index-export';

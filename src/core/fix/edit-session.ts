@@ -21,8 +21,9 @@ export class EditSession {
   private docs: Document.Parsed[] | undefined;
   private lineIndex: LineIndex | undefined;
 
-  constructor(readonly text: string, readonly kind: 'markdown' | 'yaml') {
-    this.parsed = parseRecordText(text, kind);
+  /** `parsed`: the file as already parsed from this very text (the index has it), so it is not parsed twice. */
+  constructor(readonly text: string, readonly kind: 'markdown' | 'yaml', parsed?: ParsedFile) {
+    this.parsed = parsed ?? parseRecordText(text, kind);
   }
 
   lines(): LineIndex {

@@ -4,10 +4,7 @@
  * quotes, line endings, block scalars) and is checked by reading the result back; an edit that cannot be
  * made safely is refused with a reason instead of being written.
  */
-import { LineIndex } from '../parse/lines';
-import { parseRecordText } from '../parse/record-file';
 import { recordKind } from '../model/records';
-import type { Finding } from '../model/findings';
 import type { FieldDef, Schema } from '../model/schema';
 import { EditSession, planned } from './edit-session';
 import type { NewField } from './text-edit';
@@ -15,102 +12,37 @@ import { quoteStyle, yamlScalar } from './scalars';
 import { dropOverlaps, type TextEdit } from './text-edit';
 import { UnsafeEditError, refuse, type EditPlan } from './unsafe-edit';
 import type { Expected } from './verify';
+import { scalarText } from '../model/records';
 
 export { applyEdits, type TextEdit } from './text-edit';
 export { UnsafeEditError, type EditPlan } from './unsafe-edit';
 export { yamlScalar } from './scalars';
 
 /**
- * Findings whose replacement is written as it is: a masked number inside free text, or YAML that must not
- * become a string (`true`, `[a, b]`), or must be exactly this YAML (`"000123"`, `123` for unquoted-number).
+ * Inserts missing fields into one record, in schema order, with typed placeholders, read back before the
+ * edits are handed out. (A finding's insert fix is made the same way; apply-fixes.ts reads it back.)
  */
-const RAW = new Set(['pi-id-number', 'pi-bank-card', 'pi-mobile', 'invalid-boolean', 'invalid-list', 'front-matter-not-at-start', 'unquoted-number']);
-
-export function isFixable(f: Finding): boolean {
-  return (f.data?.replacement !== undefined && f.data.replacement !== null) || !!f.data?.missing?.length;
-}
-
-/**
- * The edits that fix the given findings of one file. Values keep their quoting style, inserted fields
- * follow the record's style and line endings, and nothing outside the fixed bytes changes.
- * Throws UnsafeEditError when that cannot be done safely (see planFixEdits).
- */
-export function fixEdits(path: string, text: string, findings: readonly Finding[], schema: Schema): TextEdit[] {
-  return unwrap(path, planFixEdits(path, text, findings, schema));
-}
-
-/** fixEdits, answering a refusal with its reason instead of throwing. */
-export function planFixEdits(path: string, text: string, findings: readonly Finding[], schema: Schema): EditPlan {
-  const lead = findings.find((f) => f.code === 'front-matter-not-at-start' && isFixable(f));
-  if (lead) return frontMatterToStart(path, text, lead);
+export function planInsertFields(path: string, text: string, index: number, names: readonly string[], schema: Schema): EditPlan {
   const session = new EditSession(text, recordKind(path) ?? 'markdown');
   return planned(() => {
-    const edits: TextEdit[] = [];
-    const expected = new Map<number, Expected>();
-    const expect = (index: number): Expected => {
-      let e = expected.get(index);
-      if (!e) expected.set(index, (e = { set: new Map(), loose: new Set() }));
-      return e;
-    };
-    const missing = new Map<number, string[]>();
-    const lines = session.lines();
-    for (const f of findings) {
-      if (!isFixable(f)) continue;
-      const index = f.record ?? 0;
-      if (f.data?.missing?.length) {
-        const list = missing.get(index) ?? [];
-        list.push(...f.data.missing.filter((m) => !list.includes(m)));
-        missing.set(index, list);
-        continue;
-      }
-      const start = lines.offsetAt(f.start.line, f.start.col);
-      const end = lines.offsetAt(f.end.line, f.end.col);
-      const replacement = String(f.data!.replacement);
-      const record = session.record(index);
-      // The fixed field is not compared when the result is read back: what a fix does to it is the fix's business.
-      const field = record && [...record.fields].find(([, s]) => s.key.start <= start && end <= s.value.end)?.[0];
-      if (field !== undefined) expect(index).loose.add(field);
-      if (RAW.has(f.code)) {
-        edits.push({ start, end, newText: replacement });
-        continue;
-      }
-      const flow = record !== undefined && startsFlow(text, record.contentSpan.start, record.contentSpan.end);
-      edits.push({ start, end, newText: yamlScalar(text.slice(start, end), replacement, flow) });
-    }
-    for (const [index, names] of missing) {
-      const record = session.record(index);
-      if (!record) continue;
-      const order = [...schema.fields.keys()];
-      const fresh = names.filter((n) => !record.fields.has(n)).sort((a, b) => (order.indexOf(a) + 1 || 1e9) - (order.indexOf(b) + 1 || 1e9));
-      if (!fresh.length) continue;
-      const inserts = fresh.map((n): NewField => ({ key: n, block: placeholder(schema.fields.get(n)), flow: placeholderValue(schema.fields.get(n), true) }));
-      const insertEdits = session.editor(record).insert(inserts);
-      session.check(record, insertEdits);
-      edits.push(...insertEdits);
-      for (const n of fresh) expect(index).set.set(n, placeholderData(schema.fields.get(n)));
-    }
-    return session.verify(dropOverlaps(edits), expected, false);
+    const record = session.record(index) ?? refuse(index, 'the file has no such record');
+    const order = [...schema.fields.keys()];
+    const fresh = names.filter((n) => !record.fields.has(n)).sort((a, b) => (order.indexOf(a) + 1 || 1e9) - (order.indexOf(b) + 1 || 1e9));
+    if (!fresh.length) return { ok: true, edits: [] };
+    const edits = session.editor(record).insert(fresh.map((n) => placeholderFor(schema.fields.get(n), n)));
+    session.check(record, edits);
+    const expected = new Map<number, Expected>([[index, { set: new Map(fresh.map((n) => [n, placeholderData(schema.fields.get(n))])), loose: new Set() }]]);
+    return session.verify(dropOverlaps(edits), expected, true);
   });
 }
 
-/**
- * The one fix that makes a record of a file that was not one: blank lines before the opening `---` are
- * removed. Read back, the file must be a record file and differ from the original by those blanks alone.
- */
-function frontMatterToStart(path: string, text: string, f: Finding): EditPlan {
-  const lines = new LineIndex(text);
-  const start = lines.offsetAt(f.start.line, f.start.col);
-  const end = lines.offsetAt(f.end.line, f.end.col);
-  const edit: TextEdit = { start, end, newText: String(f.data!.replacement) };
-  const removed = text.slice(start, end);
-  const after = text.slice(0, start) + edit.newText + text.slice(end);
-  if (edit.newText !== '' || !/^\s*$/.test(removed)) return { ok: false, record: 0, reason: 'only blank lines before the front matter are removed' };
-  if (!parseRecordText(after, recordKind(path) ?? 'markdown').isRecordFile) return { ok: false, record: 0, reason: 'the file would still not open with its front matter' };
-  return { ok: true, edits: [edit] };
+/** A field to add with its typed placeholder, as written in a block mapping and in a flow mapping. */
+export function placeholderFor(def: FieldDef | undefined, key: string): NewField {
+  return { key, block: placeholder(def), flow: placeholderValue(def, true) };
 }
 
 /** Whether the YAML from `start` opens with a flow mapping (after blank and comment lines). */
-function startsFlow(text: string, start: number, end: number): boolean {
+export function startsFlow(text: string, start: number, end: number): boolean {
   const m = /^(?:\s|#[^\n\r]*)*/.exec(text.slice(start, Math.min(end, start + 4096)));
   return text[start + (m ? m[0].length : 0)] === '{';
 }
@@ -123,7 +55,7 @@ export function placeholder(def: FieldDef | undefined): string {
 
 /** The placeholder's value alone: in a flow mapping a hint comment would swallow the rest of the line. */
 function placeholderValue(def: FieldDef | undefined, flow: boolean): string {
-  if (def?.placeholder !== undefined) return yamlScalar('', String(def.placeholder), flow);
+  if (def?.placeholder !== undefined) return yamlScalar('', scalarText(def.placeholder), flow);
   return def?.type === 'list' ? '[]' : '""';
 }
 
@@ -142,7 +74,7 @@ function placeholderHint(def: FieldDef | undefined): string | undefined {
 
 /** What the placeholder reads back as. */
 function placeholderData(def: FieldDef | undefined): unknown {
-  if (def?.placeholder !== undefined) return String(def.placeholder);
+  if (def?.placeholder !== undefined) return scalarText(def.placeholder);
   return def?.type === 'list' ? [] : '';
 }
 

@@ -10,7 +10,7 @@ import { colonAfter, commentFollows, keyText, lineEnd, lineStart } from './scala
 import type { TextEdit } from './text-edit';
 import { refuse } from './unsafe-edit';
 
-type AnyPair = Pair<unknown, unknown>;
+type AnyPair = Pair;
 
 export function flowInsert(text: string, map: YAMLMap.Parsed, base: number, fields: readonly NewField[], eol: string, index: number): TextEdit[] {
   const open = base + map.range[0];

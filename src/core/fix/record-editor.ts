@@ -11,6 +11,7 @@ import { flowInsert } from './flow-insert';
 import { atLineStart, colonAfter, keyText, lineEnd, lineStart } from './scalars';
 import { refuse } from './unsafe-edit';
 import type { NewField, TextEdit } from './text-edit';
+import { scalarText } from '../model/records';
 
 export interface RecordEditor {
   /** A flow mapping (`{a: 1}`): values written into it must keep clear of `,[]{}`. */
@@ -29,7 +30,7 @@ export interface EditorContext {
   eol: string;
 }
 
-type AnyPair = Pair<unknown, unknown>;
+type AnyPair = Pair;
 
 /**
  * Front matter the fast reader took whole: `key: value` lines at column 0 with plain values, so the field
@@ -93,7 +94,7 @@ function emptyEditor(ctx: EditorContext): RecordEditor {
 /** The property name toJS gives a scalar key, as the record reader names fields. */
 function keyString(v: unknown): string | undefined {
   if (v === null || v === undefined) return '';
-  return typeof v === 'object' ? undefined : String(v);
+  return typeof v === 'object' ? undefined : scalarText(v);
 }
 
 /** The pair whose value the record's data holds: with duplicate keys, the last. */

@@ -73,12 +73,11 @@ function setKey(obj: Record<string, unknown>, key: string, value: unknown): void
 
 /** The first field whose value differs (or that only one side has); undefined when they are equal. */
 function differingField(got: Record<string, unknown>, want: Record<string, unknown>, loose: ReadonlySet<string> | undefined): string | undefined {
-  const has = Object.prototype.hasOwnProperty;
   for (const k of Object.keys(want)) {
     if (loose?.has(k)) continue;
-    if (!has.call(got, k) || !deepEqual(got[k], want[k])) return k;
+    if (!Object.hasOwn(got, k) || !deepEqual(got[k], want[k])) return k;
   }
-  for (const k of Object.keys(got)) if (!loose?.has(k) && !has.call(want, k)) return k;
+  for (const k of Object.keys(got)) if (!loose?.has(k) && !Object.hasOwn(want, k)) return k;
   return undefined;
 }
 

@@ -97,7 +97,7 @@ export async function purgeFolder(git: string, root: string, batchFiles: () => I
   if (!before.plan) return { before };
   if (before.plan.refusals.length) return { before, refused: before.plan.refusals };
   const filterRepo = o.filterRepo ?? (await hasFilterRepo(git, before.info.top));
-  const run = await runPurge(before.info, before.plan, filterRepo, o.progress);
+  const run = await runPurge(before.info, before.plan, filterRepo, (step) => o.progress?.(step));
   const after = await audit(git, root, batchFiles(), schema, o);
   return { before, run, ...(after ? { after } : {}) };
 }

@@ -1,13 +1,12 @@
 /** What a purge check found, and exactly how to purge it, as a bilingual Markdown report and as JSON. */
-import type { DocLang } from '../text/bilingual';
+import { bi, t, type DocLang } from '../text/bilingual';
 import { markdownCode } from '../text/escape';
 import type { PiLeak } from './pi-history';
 import type { Place, PurgeCheck } from './purge';
 import type { Bilingual } from './purge-plan';
 import type { RemoteCheck } from './remote';
 
-const t = (lang: DocLang, zh: string, en: string) => (lang === 'zh' ? zh : lang === 'en' ? en : `${zh} / ${en}`);
-const b = (lang: DocLang, x: Bilingual) => t(lang, x.zh, x.en);
+const b = (lang: DocLang, x: Bilingual) => bi(lang, x);
 const short = (id: string) => `\`${id.slice(0, 12)}\``;
 
 export interface ReportInput {

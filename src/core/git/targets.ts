@@ -7,6 +7,7 @@
 import { attachmentFields, attachmentsOf } from '../disposal/attachments';
 import type { BatchFile } from '../disposal/batch';
 import type { FingerprintRole } from '../disposal/fingerprints';
+import { scalarText } from '../model/records';
 import type { Schema } from '../model/schema';
 import type { History } from './history';
 import { EMPTY_BLOB } from './objects';
@@ -50,13 +51,13 @@ function tombstonesOf(b: BatchFile): Tombstone[] {
     if (!t || typeof t !== 'object') continue;
     const o = t as Record<string, unknown>;
     if (typeof o.path !== 'string' || o.path === '') continue;
-    out.push({ path: o.path, ...(o.id !== undefined && o.id !== null && String(o.id) !== '' ? { id: String(o.id) } : {}),
-      ...(o.attachment_of !== undefined ? { attachmentOf: String(o.attachment_of) } : {}) });
+    const id = scalarText(o.id);
+    out.push({ path: o.path, ...(id !== '' ? { id } : {}), ...(o.attachment_of !== undefined ? { attachmentOf: scalarText(o.attachment_of) } : {}) });
   }
   return out;
 }
 
-export const batchIdOf = (b: DestroyedBatch) => String(b.batch.data.batch_id ?? b.file);
+export const batchIdOf = (b: DestroyedBatch) => scalarText(b.batch.data.batch_id) || b.file;
 
 /**
  * The targets of every batch, against the history `h` of the repository `info` (the local one, or a remote

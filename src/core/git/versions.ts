@@ -6,7 +6,7 @@
 import { sha256 } from '../disposal/batch';
 import { decodeRecordBytes } from '../parse/decode';
 import { parseRecordText } from '../parse/record-file';
-import { recordKind } from '../model/records';
+import { recordKind, scalarText } from '../model/records';
 import type { ParsedRecord } from '../model/parsed';
 import type { Edge, History } from './history';
 import { readObjects } from './objects';
@@ -48,7 +48,7 @@ export function documentsOf(bytes: Buffer | undefined, path: string): { text: st
   return {
     text,
     docs: parsed.records.map((record) => {
-      const id = record.data && typeof record.data.id !== 'undefined' && record.data.id !== null ? String(record.data.id) : undefined;
+      const id = record.data && record.data.id !== undefined && record.data.id !== null ? scalarText(record.data.id) : undefined;
       return { record, hash: sha256(text.slice(record.span.start, record.span.end)), id };
     }),
   };

@@ -5,7 +5,7 @@
  */
 import type { Bilingual } from '../model/schema';
 import { escapeHtml as e } from '../text/escape';
-import { pick, type LabelLanguage } from '../text/bilingual';
+import { pick, type DocLang } from '../text/bilingual';
 import type { HealthStats } from './stats';
 
 export const COLOURS = {
@@ -72,12 +72,12 @@ function figure(title: string, chart: string): string {
   return `<figure class="panel"><figcaption>${e(title)}</figcaption>${chart}</figure>`;
 }
 
-function count(n: number, lang: LabelLanguage): string {
+function count(n: number, lang: DocLang): string {
   return lang === 'en' ? `${n} ${T.records.en}` : `${n} ${pick(T.records, lang)}`;
 }
 
 /** Horizontal bars per category: the complete part and the part with errors, completeness as a percentage. */
-export function categoryChart(stats: HealthStats, lang: LabelLanguage): string {
+export function categoryChart(stats: HealthStats, lang: DocLang): string {
   const rows = stats.byCategory;
   const max = Math.max(1, ...rows.map((r) => r.count));
   const barW = W - LABEL_W - 70;
@@ -101,7 +101,7 @@ export function categoryChart(stats: HealthStats, lang: LabelLanguage): string {
 }
 
 /** Horizontal bars per disposition state. */
-export function dispositionChart(stats: HealthStats, lang: LabelLanguage): string {
+export function dispositionChart(stats: HealthStats, lang: DocLang): string {
   const rows = stats.byDisposition;
   const max = Math.max(1, ...rows.map((r) => r.count));
   const barW = W - LABEL_W - 60;
@@ -117,7 +117,7 @@ export function dispositionChart(stats: HealthStats, lang: LabelLanguage): strin
 }
 
 /** Columns: overdue, then each of the next 12 months. */
-export function timelineChart(stats: HealthStats, lang: LabelLanguage): string {
+export function timelineChart(stats: HealthStats, lang: DocLang): string {
   const cols = stats.timeline;
   const max = Math.max(1, ...cols.map((c) => c.count));
   const H = 180;

@@ -6,12 +6,12 @@
 import type { Bilingual } from '../model/schema';
 import { escapeHtml as e } from '../text/escape';
 import { htmlDocument } from '../text/html';
-import { normaliseLanguage, pick, type LabelLanguage } from '../text/bilingual';
+import { normaliseLanguage, pick, type DocLang } from '../text/bilingual';
 import { categoryChart, COLOURS, dispositionChart, timelineChart } from './charts';
 import type { HealthStats } from './stats';
 
 export interface HealthHtmlOptions {
-  language: LabelLanguage;
+  language: DocLang;
   title: string;
   /** The day of the report (YYYY-MM-DD), printed in the header. */
   date: string;
@@ -98,7 +98,7 @@ function card(label: string, value: string, tone: Tone, key?: string): string {
   return `<div class="card ${tone}"${attrs}><span class="v">${e(value)}</span><span class="k">${e(label)}</span></div>`;
 }
 
-function cards(s: HealthStats, lang: LabelLanguage): string {
+function cards(s: HealthStats, lang: DocLang): string {
   const t = (b: Bilingual) => pick(b, lang);
   const due = s.byDisposition.find((d) => d.state === 'due')?.count ?? 0;
   const out = [
@@ -118,7 +118,7 @@ function cards(s: HealthStats, lang: LabelLanguage): string {
   return `<section class="cards">${out.join('')}</section>`;
 }
 
-function personal(s: HealthStats, lang: LabelLanguage): string {
+function personal(s: HealthStats, lang: DocLang): string {
   const items = s.personal.map((p) => {
     const name = pick((T as Record<string, Bilingual>)[p.code] ?? { zh: p.code, en: p.code }, lang);
     const label = `${name}: ${p.count}`;

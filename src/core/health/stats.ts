@@ -4,6 +4,7 @@
  * `members` names the records behind every chart element ("path#index"), so a view can open them.
  */
 import type { RecordIndex } from '../index/record-index';
+import type { ReportItem } from '../report/types';
 import { field, type RecordEntry } from '../model/records';
 import { dayWindow, dispositionBasis, stateIn, type DispositionState } from '../retention/disposition';
 import { forEachInSlices } from '../async/slices';
@@ -19,6 +20,8 @@ export interface HealthInput {
   unreviewed?: number;
   /** Backup state of the records repository, when known. */
   backup?: { remote: boolean; unpushed: number };
+  /** Findings not on records — the schema file's and the batches' (check/folder.ts nonRecordFindings) — counted too. */
+  others?: readonly ReportItem[];
 }
 
 export interface CategoryStat {
@@ -138,6 +141,10 @@ export async function healthStats(input: HealthInput): Promise<HealthStats> {
   let warnings = 0;
   const pi = new Map<string, number>(PI_CODES.map((c) => [c, 0]));
   for (const code of PI_CODES) ensure(`pi:${code}`);
+  for (const { finding } of input.others ?? []) {
+    if (finding.severity === 'error') errors++;
+    else if (finding.severity === 'warning') warnings++;
+  }
   await forEachInSlices(() => [...index.entries()], (e) => {
     for (const f of index.findings(e.path)) {
       if (f.severity === 'error') errors++;

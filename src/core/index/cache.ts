@@ -14,8 +14,8 @@ import type { Finding } from '../model/findings';
  * caller rebuilds.
  */
 // 6: long and zero-led integers are kept as their text (parse/exact-int.ts), a cache of 5 holds rounded numbers;
-// entries carry rawArchiveNos and unread (numbering blockers).
-const FORMAT = 6;
+// entries carry rawArchiveNos and unread (numbering blockers). 7: findings carry their fix as edits.
+const FORMAT = 7;
 
 type CachedRecord = [index: number, line: number, endLine: number, errors: number, warnings: number, data: unknown[] | null, anchors: RecordEntry['anchors'] | null];
 /** The last two only when set (they are rare): archive numbers from a text scan, why the file was not read. */

@@ -4,13 +4,14 @@ import { decodeRecordBytes, tooLargeProblem, type FileProblem } from '../parse/d
 import { findLateFrontMatter } from '../parse/front-matter';
 import { LineIndex } from '../parse/lines';
 import { parseRecordText } from '../parse/record-file';
-import { type ParsedRecord, type Span } from '../model/parsed';
-import type { Schema, Severity, SeveritySetting } from '../model/schema';
-import type { RecordContext, RecordRule } from '../rules/rule';
-import { parseProblemMessage } from '../rules/parse-problems';
+import type { ParsedFile, ParsedRecord, Span } from '../model/parsed';
+import type { Schema, SeveritySetting } from '../model/schema';
+import type { RecordContext, RecordRule, ReportMore } from '../rules/rule';
+import { leadInMessage, severityOf } from '../rules/catalogue';
 import { recordKind } from '../model/records';
 import type { FileEntry, RecordEntry } from '../model/records';
-import type { Finding, FixData } from '../model/findings';
+import type { Finding } from '../model/findings';
+import { buildFix } from '../fix/finding-fix';
 
 export interface IndexOptions {
   schema: Schema;
@@ -32,20 +33,12 @@ export interface FileStat {
   size: number;
 }
 
-export const PARSE_SEVERITY: Record<string, Severity> = {
-  'yaml-syntax': 'error', 'duplicate-key': 'error', 'yaml-alias-limit': 'error', 'not-a-mapping': 'error',
-  binary: 'error', encoding: 'error', 'too-large': 'warning',
-  // A link loses nothing when its target is inside (checked there); one to outside is the user's to judge.
-  symlink: 'warning',
-  // The record is not read at all, as if it were not there: as serious as YAML that cannot be parsed.
-  'front-matter-not-at-start': 'error',
-};
-
 /** Lenient: only to look for archive numbers in a file that is not UTF-8 (a value with U+FFFD is unclear). */
 const lenient = new TextDecoder('utf-8');
 
-export function severityFor(code: string, fallback: Severity, opts: Pick<IndexOptions, 'severities' | 'schema'>): SeveritySetting {
-  return opts.severities?.get(code) ?? opts.schema.rules.get(code) ?? fallback;
+/** A code's severity under these options: the editor's settings, then the schema's `rules:`, then the catalogue. */
+export function severityFor(code: string, opts: Pick<IndexOptions, 'severities' | 'schema'>): SeveritySetting {
+  return severityOf(code, opts.severities, opts.schema.rules);
 }
 
 /** Indexes a file from its bytes: decoding problems become findings, never exceptions. */
@@ -74,10 +67,10 @@ function withRawNumbers(entry: FileEntry, text: string, code: string): FileEntry
 
 function problemEntry(path: string, stat: FileStat, problem: FileProblem, opts: IndexOptions): FileEntry {
   const findings: Finding[] = [];
-  const severity = severityFor(problem.code, PARSE_SEVERITY[problem.code], opts);
+  const severity = severityFor(problem.code, opts);
   if (severity !== 'off') {
     const at = { line: problem.line, col: problem.col };
-    findings.push({ code: problem.code, severity, message: parseProblemMessage(problem.code, problem.message, opts.lang), start: at, end: at });
+    findings.push({ code: problem.code, severity, message: leadInMessage(problem.code, problem.message, opts.lang), start: at, end: at });
   }
   return { path, mtimeMs: stat.mtimeMs, size: stat.size, isRecordFile: true, records: [], findings };
 }
@@ -92,7 +85,7 @@ export function indexText(path: string, text: string, stat: FileStat, opts: Inde
   const records: RecordEntry[] = [];
   for (const record of parsed.records) {
     const before = findings.length;
-    checkRecord(path, text, record, lines, opts, findings);
+    checkRecord(path, text, parsed, record, lines, opts, findings);
     let errors = 0;
     let warnings = 0;
     for (let i = before; i < findings.length; i++) {
@@ -126,7 +119,7 @@ function lateFrontMatter(path: string, text: string, stat: FileStat, opts: Index
   const entry: FileEntry = { path, mtimeMs: stat.mtimeMs, size: stat.size, isRecordFile: late !== undefined, records: [], findings: [] };
   if (!late) return entry;
   const code = 'front-matter-not-at-start';
-  const severity = severityFor(code, PARSE_SEVERITY[code], opts);
+  const severity = severityFor(code, opts);
   if (severity !== 'off') {
     const lines = new LineIndex(text);
     const s = lines.positionAt(late.start);
@@ -136,23 +129,32 @@ function lateFrontMatter(path: string, text: string, stat: FileStat, opts: Index
       ? `开头的 \`---\` 之前有 ${n} 个空行，因此未读取这条记录；删除这些空行即可`
       : `${n} blank line${n === 1 ? '' : 's'} before the opening \`---\`: front matter must start on the first line, so this record is not read`;
     entry.findings.push({
-      code, severity, message: parseProblemMessage(code, message, opts.lang),
-      start: { line: s.line, col: s.character }, end: { line: e.line, col: e.character }, data: { replacement: '' },
+      code, severity, message: leadInMessage(code, message, opts.lang),
+      start: { line: s.line, col: s.character }, end: { line: e.line, col: e.character },
+      fix: { title: opts.lang === 'zh' ? '删除前置元数据之前的空行' : 'Remove the blank lines before the front matter', edits: [{ start: late.start, end: late.fence, newText: '' }], makesRecord: true },
     });
   }
   return withRawNumbers(entry, text, code);
 }
 
-function checkRecord(path: string, text: string, record: ParsedRecord, lines: LineIndex, opts: IndexOptions, out: Finding[]): void {
-  const push = (code: string, severity: SeveritySetting, span: Span, message: string, data?: FixData) => {
+function checkRecord(path: string, text: string, parsed: ParsedFile, record: ParsedRecord, lines: LineIndex, opts: IndexOptions, out: Finding[]): void {
+  const push = (code: string, severity: SeveritySetting, span: Span, message: string, more?: ReportMore) => {
     if (severity === 'off') return;
     const s = lines.positionAt(span.start);
     const e = lines.positionAt(span.end);
-    out.push({ code, severity, message, start: { line: s.line, col: s.character }, end: { line: e.line, col: e.character }, record: record.index, data });
+    const f: Finding = { code, severity, message, start: { line: s.line, col: s.character }, end: { line: e.line, col: e.character }, record: record.index };
+    if (more) {
+      const { fix: spec, ...data } = more;
+      if (Object.keys(data).length) f.data = data;
+      // The fix goes with the finding as edits: no front end works it out again.
+      const fix = spec && buildFix({ text, kind: parsed.kind, parsed, record, span, field: more.field, schema: opts.schema, lang: opts.lang }, spec);
+      if (fix) f.fix = fix;
+    }
+    out.push(f);
   };
   for (const p of record.problems) {
     const code = p.code === 'alias-limit' ? 'yaml-alias-limit' : p.code;
-    push(code, severityFor(code, PARSE_SEVERITY[code] ?? 'error', opts), p.span, parseProblemMessage(code, p.message, opts.lang));
+    push(code, severityFor(code, opts), p.span, leadInMessage(code, p.message, opts.lang));
   }
   const data = record.data;
   const categoryName = data && typeof data.category === 'string' ? data.category : undefined;
@@ -164,8 +166,8 @@ function checkRecord(path: string, text: string, record: ParsedRecord, lines: Li
     category: categoryName === undefined ? undefined : opts.schema.categories.get(categoryName),
     memo: {},
     severity: 'error',
-    fileExists: opts.fileExists,
-    report: (span, message, fix, own) => push(code, own ?? ctx.severity, span, message, fix),
+    fileExists: (rel) => opts.fileExists(rel),
+    report: (span, message, more, own) => push(code, own ?? ctx.severity, span, message, more),
   };
   for (const [rule, ruleSeverity] of activeRules(opts)) {
     code = rule.code;
@@ -181,7 +183,7 @@ function activeRules(opts: IndexOptions): [RecordRule, SeveritySetting][] {
   if (!list) {
     list = [];
     for (const rule of opts.rules) {
-      const severity = severityFor(rule.code, rule.severity, opts);
+      const severity = severityFor(rule.code, opts);
       if (severity !== 'off') list.push([rule, severity]);
     }
     active.set(opts, list);

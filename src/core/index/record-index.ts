@@ -1,45 +1,15 @@
+import type { Finding } from '../model/findings';
 import type { Lang } from '../model/lang';
-import type { Severity, SeveritySetting } from '../model/schema';
+import type { ArchiveKey, FileEntry, RecordEntry } from '../model/records';
+import type { SeveritySetting } from '../model/schema';
+import { severityOf } from '../rules/catalogue';
+import { workspaceRules } from '../rules/workspace';
+import type { IndexView, WorkspaceRule } from '../rules/workspace/rule';
 import { StringTable } from './strings';
-import { anchorOf, type FileEntry, type RecordEntry } from '../model/records';
-import { type Finding } from '../model/findings';
-import type { ArchiveKey } from '../model/records';
 
 export interface IndexChange {
   /** Paths whose entries were added, replaced or removed; undefined = everything (a full rebuild). */
   paths?: readonly string[];
-}
-
-type Key = 'id' | 'archive_no';
-
-/** A value, or several when they collide: most keys have one owner, and an array per key costs memory. */
-type Many<T> = T | T[];
-function manyAdd<K, T>(m: Map<K, Many<T>>, k: K, v: T): T[] {
-  const cur = m.get(k);
-  if (cur === undefined) {
-    m.set(k, v);
-    return [v];
-  }
-  const list = Array.isArray(cur) ? [...cur, v] : [cur, v];
-  m.set(k, list);
-  return list;
-}
-function manyRemove<K, T>(m: Map<K, Many<T>>, k: K, v: T): T[] {
-  const cur = m.get(k);
-  if (cur === undefined) return [];
-  const rest = (Array.isArray(cur) ? cur : [cur]).filter((x) => x !== v);
-  if (rest.length === 0) m.delete(k);
-  else m.set(k, rest.length === 1 ? rest[0] : rest);
-  return rest;
-}
-/** How many values a key has, without building a list. */
-function manyCount<K, T>(m: Map<K, Many<T>>, k: K): number {
-  const cur = m.get(k);
-  return cur === undefined ? 0 : Array.isArray(cur) ? cur.length : 1;
-}
-function manyGet<K, T>(m: Map<K, Many<T>>, k: K): T[] {
-  const cur = m.get(k);
-  return cur === undefined ? [] : Array.isArray(cur) ? cur : [cur];
 }
 
 const NO_FINDINGS = Object.freeze([]) as unknown as Finding[];
@@ -57,34 +27,31 @@ export class Interner {
     if (e.findings.length === 0 && e.findings !== NO_FINDINGS) (e as { findings: Finding[] }).findings = NO_FINDINGS;
     for (const r of e.records) {
       (r as { file: string }).file = e.path;
-      if (r.data) this.table.shareIn(r.data as Record<string, unknown>);
+      if (r.data) this.table.shareIn(r.data);
     }
   }
 }
-
-const DUPLICATE = { id: 'duplicate-id', archive_no: 'duplicate-archive-no' } as const;
 
 /**
  * Every record file of a workspace folder, kept current by `set` and `delete`. Duplicate ids and archive
  * numbers are tracked incrementally, so one changed file costs the same at 100 records as at 100,000.
  */
-export class RecordIndex {
+export class RecordIndex implements IndexView {
   private files = new Map<string, FileEntry>();
-  private owners: Record<Key, Map<string, Many<RecordEntry>>> = { id: new Map(), archive_no: new Map() };
   private interner = new Interner();
   private readonly listeners = new Set<(change: IndexChange) => void>();
   private recordTotal = 0;
-  /** Item numbers per numbering scope, for gaps. */
-  private groups = new Map<string, Map<number, Many<string>>>();
-  private archiveKey: ArchiveKey | undefined;
+  /** Each workspace rule with its state (rules/workspace): duplicates, numbering gaps. */
+  private rules = freshRules();
+  archiveKey: ArchiveKey | undefined;
 
-  /** Severity of the index's own findings (duplicates, gaps); `off` drops them. */
+  /** Severity of the workspace rules' findings; `off` drops them. */
   private severities = new Map<string, SeveritySetting>();
 
   constructor(public lang: Lang = 'en') {}
 
-  private severity(code: string, fallback: Severity): SeveritySetting {
-    return this.severities.get(code) ?? fallback;
+  severity(code: string): SeveritySetting {
+    return severityOf(code, this.severities);
   }
 
   onDidChange(listener: (change: IndexChange) => void): { dispose(): void } {
@@ -113,9 +80,7 @@ export class RecordIndex {
   /** Replaces everything (after a full scan). */
   replaceAll(files: ReadonlyMap<string, FileEntry>): void {
     this.files.clear();
-    this.groups.clear();
-    this.owners.id.clear();
-    this.owners.archive_no.clear();
+    this.rules = freshRules();
     this.interner = new Interner();
     this.recordTotal = 0;
     for (const e of files.values()) this.add(e);
@@ -144,8 +109,7 @@ export class RecordIndex {
   /** Takes over the contents of a staging index, then tells listeners everything changed. */
   adopt(next: RecordIndex): void {
     this.files = next.files;
-    this.owners = next.owners;
-    this.groups = next.groups;
+    this.rules = next.rules;
     this.interner = next.interner;
     this.recordTotal = next.recordTotal;
     this.fire({});
@@ -178,15 +142,7 @@ export class RecordIndex {
     this.files.set(e.path, e);
     this.recordTotal += e.records.length;
     if (!shared) this.interner.entry(e);
-    for (const r of e.records) {
-      this.track(r, e.path, +1, touched);
-      for (const key of ['id', 'archive_no'] as const) {
-        const v = keyValue(r, key);
-        if (v === undefined) continue;
-        const list = manyAdd(this.owners[key], v, r);
-        if (list.length > 1) for (const o of list) touched?.add(o.file);
-      }
-    }
+    for (const r of e.records) for (const { rule, state } of this.rules) rule.track(state, r, e.path, 1, this, touched);
   }
 
   private remove(path: string, touched: Set<string>): boolean {
@@ -194,34 +150,8 @@ export class RecordIndex {
     if (!e) return false;
     this.files.delete(path);
     this.recordTotal -= e.records.length;
-    for (const r of e.records) {
-      this.track(r, path, -1, touched);
-      for (const key of ['id', 'archive_no'] as const) {
-        const v = keyValue(r, key);
-        if (v === undefined) continue;
-        for (const o of manyRemove(this.owners[key], v, r)) touched.add(o.file);
-      }
-    }
+    for (const r of e.records) for (const { rule, state } of this.rules) rule.track(state, r, path, -1, this, touched);
     return true;
-  }
-
-  /** Keeps the numbering groups current; the record after a changed number may gain or lose a gap. */
-  private track(r: RecordEntry, path: string, delta: 1 | -1, touched?: Set<string>): void {
-    const v = this.archiveKey && keyValue(r, 'archive_no');
-    const k = v ? this.archiveKey!(v) : undefined;
-    if (!k) return;
-    let group = this.groups.get(k.scope);
-    if (!group) this.groups.set(k.scope, (group = new Map()));
-    if (delta > 0) manyAdd(group, k.n, path);
-    else {
-      manyRemove(group, k.n, path);
-      if (!group.size) this.groups.delete(k.scope);
-    }
-    if (touched) {
-      let next: number | undefined;
-      for (const n of group.keys()) if (n > k.n && (next === undefined || n < next)) next = n;
-      if (next !== undefined) for (const p of manyGet(group, next)) touched.add(p);
-    }
   }
 
   get(path: string): FileEntry | undefined {
@@ -240,77 +170,29 @@ export class RecordIndex {
     for (const e of this.files.values()) yield* e.records;
   }
 
-  /** All findings of a file: its own and the cross-file ones (duplicates). */
+  /** All findings of a file: its own and the workspace rules' (duplicates, gaps). */
   findings(path: string): Finding[] {
     const e = this.files.get(path);
     if (!e) return [];
-    const dup = this.duplicateFindings(e);
-    return dup.length ? [...e.findings, ...dup] : e.findings;
+    const extra: Finding[] = [];
+    for (const r of e.records) for (const { rule, state } of this.rules) rule.findings(state, r, this, extra);
+    return extra.length ? [...e.findings, ...extra] : e.findings;
   }
 
-  /** Information: item numbers missing just before this record's within its numbering scope. */
-  private gapFinding(r: RecordEntry): Finding | undefined {
-    const v = this.archiveKey && keyValue(r, 'archive_no');
-    const k = v ? this.archiveKey!(v) : undefined;
-    const severity = this.severity(GAP_CODE, 'info');
-    if (!k || k.n <= 1 || severity === 'off') return undefined;
-    const group = this.groups.get(k.scope);
-    if (!group || group.has(k.n - 1)) return undefined;
-    let prev = 0;
-    for (const n of group.keys()) if (n < k.n && n > prev) prev = n;
-    const missing = range(prev + 1, k.n - 1, k.width);
-    const at = anchorOf(r, 'archive_no') ?? [{ line: r.line, col: 0 }, { line: r.line, col: 3 }];
-    const message = this.lang === 'zh' ? `件号 ${missing} 缺失（在 ${v} 之前）` : `item number${prev + 1 === k.n - 1 ? '' : 's'} ${missing} missing before ${v}`;
-    return { code: GAP_CODE, severity, message, start: at[0], end: at[1], record: r.index, data: { field: 'archive_no' } };
-  }
-
-  /** Errors and warnings of one record, duplicates included. */
+  /** Errors and warnings of one record, the workspace rules' included. */
   problemCounts(r: RecordEntry): { errors: number; warnings: number } {
     let errors = r.errors;
     let warnings = r.warnings;
-    for (const key of ['id', 'archive_no'] as const) {
-      const v = keyValue(r, key);
-      if (v !== undefined && manyCount(this.owners[key], v) > 1) {
-        const sev = this.severity(DUPLICATE[key], 'error');
-        if (sev === 'error') errors++;
-        else if (sev === 'warning') warnings++;
-      }
+    for (const { rule, state } of this.rules) {
+      if (!rule.applies(state, r, this)) continue;
+      const sev = this.severity(rule.code);
+      if (sev === 'error') errors++;
+      else if (sev === 'warning') warnings++;
     }
     return { errors, warnings };
   }
-
-  private duplicateFindings(e: FileEntry): Finding[] {
-    const out: Finding[] = [];
-    for (const r of e.records) {
-      const gap = this.gapFinding(r);
-      if (gap) out.push(gap);
-      for (const key of ['id', 'archive_no'] as const) {
-        const v = keyValue(r, key);
-        const list = v === undefined ? undefined : manyGet(this.owners[key], v);
-        const severity = this.severity(DUPLICATE[key], 'error');
-        if (!list || list.length < 2 || severity === 'off') continue;
-        const others = list.filter((o) => o !== r).map((o) => `${o.file}:${o.line + 1}`).sort();
-        const at = anchorOf(r, key) ?? [{ line: r.line, col: 0 }, { line: r.line, col: 3 }];
-        const message = this.lang === 'zh'
-          ? `${key === 'id' ? '记录编号' : '档号'} ${v} 重复，另见 ${others.join('、')}`
-          : `duplicate ${key === 'id' ? 'record id' : 'archive number'} ${v}, also in ${others.join(', ')}`;
-        out.push({ code: DUPLICATE[key], severity, message, start: at[0], end: at[1], record: r.index, data: { field: key, others } });
-      }
-    }
-    return out;
-  }
 }
 
-export const GAP_CODE = 'archive-no-gap';
-
-function range(a: number, b: number, width: number): string {
-  const f = (n: number) => String(n).padStart(width, '0');
-  return a === b ? f(a) : `${f(a)}–${f(b)}`;
-}
-
-function keyValue(r: RecordEntry, key: Key): string | undefined {
-  const v = r.data?.[key];
-  if (v === undefined || v === null || typeof v === 'object') return undefined;
-  const s = String(v).trim();
-  return s === '' ? undefined : s;
+function freshRules(): { rule: WorkspaceRule; state: unknown }[] {
+  return workspaceRules.map((rule) => ({ rule, state: rule.create() }));
 }

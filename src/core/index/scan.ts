@@ -323,6 +323,8 @@ class IndexPool {
     try {
       await new Promise<void>((resolve, reject) => {
         this.settle = { resolve, reject };
+        // The failure is what the scan failed with (an error, or the abort signal's reason): passed on as it is.
+        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
         if (this.failure !== undefined) reject(this.failure);
         else this.check();
       });

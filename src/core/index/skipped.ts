@@ -1,7 +1,6 @@
 import type { Lang } from '../model/lang';
-import { parseProblemMessage } from '../rules/parse-problems';
-import type { Severity } from '../model/schema';
-import { PARSE_SEVERITY, severityFor, type IndexOptions } from './index-file';
+import { leadInMessage } from '../rules/catalogue';
+import { severityFor, type IndexOptions } from './index-file';
 import type { FileEntry } from '../model/records';
 import type { Finding } from '../model/findings';
 import type { Skipped } from './walk';
@@ -11,9 +10,8 @@ import type { Skipped } from './walk';
  * changed (like `unreadable`): the records behind them are unknown, numbering refuses while they are there,
  * and `check` must fail for the same reason so a pipeline sees it before numbering does. A FIFO or socket named
  * like a record is never a record: it is a mistake or something feeding the folder, and an error either way.
- * `symlink` is a warning (see PARSE_SEVERITY): nothing is lost when the target is inside, it is checked there.
+ * `symlink` is a warning (see the catalogue, rules/codes/file-codes.ts): nothing is lost when the target is inside, it is checked there.
  */
-export const FIXED_SEVERITY: Record<'unreadable-folder' | 'not-a-file', Severity> = { 'unreadable-folder': 'error', 'not-a-file': 'error' };
 
 const AT = { line: 0, col: 0 };
 
@@ -23,7 +21,7 @@ const TYPE: Record<'fifo' | 'socket' | 'device', { en: string; zh: string }> = {
   device: { en: 'a device file', zh: '设备文件' },
 };
 
-/** The details after the lead-in; in Chinese parseProblemMessage puts the code's lead-in (parse-problems.ts) first. */
+/** The details after the lead-in; in Chinese leadInMessage puts the code's lead-in (rules/codes/file-codes.ts) first. */
 function linkMessage(s: Skipped & { kind: 'link' }, lang: Lang): string {
   const zh = lang === 'zh';
   switch (s.where) {
@@ -78,10 +76,11 @@ function message(s: Skipped, lang: Lang): { code: string; text: string } {
  */
 export function skippedEntry(s: Skipped, opts: Pick<IndexOptions, 'lang' | 'severities' | 'schema'>): FileEntry {
   const { code, text } = message(s, opts.lang);
-  const severity = code === 'symlink' ? severityFor(code, PARSE_SEVERITY[code], opts) : FIXED_SEVERITY[code as keyof typeof FIXED_SEVERITY];
+  // unreadable-folder and not-a-file are fixed errors in the catalogue; symlink is a warning that can be set.
+  const severity = severityFor(code, opts);
   const findings: Finding[] = [];
   if (severity !== 'off') {
-    const f: Finding = { code, severity, message: parseProblemMessage(code, text, opts.lang), start: AT, end: AT };
+    const f: Finding = { code, severity, message: leadInMessage(code, text, opts.lang), start: AT, end: AT };
     if (s.kind === 'link') f.data = { link: s.text, where: s.where, folder: s.folder, ...(s.to === undefined ? {} : { target: s.to }) };
     findings.push(f);
   }

@@ -119,7 +119,7 @@ export class RecordWalker {
 /** Where a symbolic link points, without following it for anything but the answer. */
 export function describeLink(root: string, rel: string, realRoot = realpathOr(root)): Skipped & { kind: 'link' } {
   const abs = path.join(root, rel);
-  let text = '';
+  let text: string;
   try {
     text = fs.readlinkSync(abs);
   } catch (err) {
@@ -131,7 +131,7 @@ export function describeLink(root: string, rel: string, realRoot = realpathOr(ro
   } catch (err) {
     return { path: rel, kind: 'link', text, where: errCode(err) === 'ELOOP' ? 'loop' : 'missing', folder: false };
   }
-  let folder = false;
+  let folder: boolean;
   try {
     folder = fs.statSync(real).isDirectory();
   } catch {

@@ -131,7 +131,7 @@ export function writeFileInside(root: string, rel: string, data: string | Uint8A
   }
   const bytes = toBytes(data);
   if (!stat) makeFoldersInside(root, path.posix.dirname(rel) === '.' ? '' : path.posix.dirname(rel));
-  if (stat && stat.nlink > 1) return writeInPlace(rel, abs, bytes, stat);
+  if (stat && stat.nlink > 1) { writeInPlace(rel, abs, bytes, stat); return; }
   const dir = path.dirname(abs);
   const { fd, tmp } = openTemp(dir, path.basename(abs), stat ? 0o600 : 0o666, o.tempName ?? randomTempName);
   let kept = false;
@@ -143,7 +143,7 @@ export function writeFileInside(root: string, rel: string, data: string | Uint8A
         fs.closeSync(fd);
         fs.unlinkSync(tmp);
         kept = true;
-        return writeInPlace(rel, abs, bytes, stat);
+        writeInPlace(rel, abs, bytes, stat); return;
       }
       fs.fsyncSync(fd);
     } finally {

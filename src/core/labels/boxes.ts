@@ -3,6 +3,7 @@ import type { RecordEntry } from '../model/records';
 import type { Schema } from '../model/schema';
 import type { BoxRange } from './html';
 import { compareArchiveNo } from './model';
+import { scalarText } from '../model/records';
 
 /**
  * Boxes for numbered records: consecutive items of one scope, at most `perBox` a box. One box never mixes
@@ -11,7 +12,7 @@ import { compareArchiveNo } from './model';
 export function boxesFor(records: readonly RecordEntry[], schema: Schema, perBox: number): BoxRange[] {
   const format = archiveFormat(schema);
   const numbers = records
-    .map((r) => String(r.data?.archive_no ?? '').trim())
+    .map((r) => scalarText(r.data?.archive_no).trim())
     .filter((n) => format.parse(n))
     .sort(compareArchiveNo);
   const boxes: BoxRange[] = [];

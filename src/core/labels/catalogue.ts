@@ -10,25 +10,25 @@ import { csvDocument } from '../text/csv';
 import { escapeHtml as e } from '../text/escape';
 import { H } from './headings';
 import { htmlDocument } from '../text/html';
-import { normaliseLanguage, pick, type LabelLanguage } from '../text/bilingual';
+import { normaliseLanguage, pick, type DocLang } from '../text/bilingual';
 
 export const CATALOGUE_COLUMNS: readonly Bilingual[] = [H.seq, H.archiveNo, H.docNo, H.responsible, H.title, H.date, H.secrecy, H.pages, H.remarks];
 
 /** The catalogue's rows (without header), each cell masked, ready to escape or quote. */
-export function catalogueRows(records: readonly RecordEntry[], schema: Schema, language: LabelLanguage): string[][] {
+export function catalogueRows(records: readonly RecordEntry[], schema: Schema, language: DocLang): string[][] {
   const lang = language === 'en' ? 'en' : 'zh';
   const data = records.map((r) => labelData(r, schema, lang)).filter((d) => d.archiveNo !== '');
   data.sort((a, b) => compareArchiveNo(a.archiveNo, b.archiveNo) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return data.map((d, i) => [String(i + 1), d.archiveNo, d.docNo, d.responsible, d.title, compactDate(d.date), '', d.pages, '']);
 }
 
-export function renderCatalogueCsv(records: readonly RecordEntry[], schema: Schema, language: LabelLanguage): string {
+export function renderCatalogueCsv(records: readonly RecordEntry[], schema: Schema, language: DocLang): string {
   const l = normaliseLanguage(language);
   return csvDocument([CATALOGUE_COLUMNS.map((c) => pick(c, l)), ...catalogueRows(records, schema, l)]);
 }
 
 export interface CatalogueOptions {
-  language: LabelLanguage;
+  language: DocLang;
   title: string;
   nonce?: string;
   cspSource?: string;

@@ -7,7 +7,7 @@ import type { Bilingual, Schema } from '../model/schema';
 import { labelData } from './model';
 import { csvDocument } from '../text/csv';
 import { H } from './headings';
-import { normaliseLanguage, pick, type LabelLanguage } from '../text/bilingual';
+import { normaliseLanguage, pick, type DocLang } from '../text/bilingual';
 
 export { renderCatalogueCsv, renderCatalogueHtml, catalogueRows } from './catalogue';
 
@@ -17,7 +17,7 @@ export const LABEL_CSV_COLUMNS: readonly Bilingual[] = [
   H.archiveNo, H.category, H.customer, H.title, H.archiveDate, H.retentionCode, RETENTION_LABEL, H.year, H.itemNo, H.pages, H.id,
 ];
 
-export function renderLabelsCsv(records: readonly RecordEntry[], schema: Schema, language: LabelLanguage): string {
+export function renderLabelsCsv(records: readonly RecordEntry[], schema: Schema, language: DocLang): string {
   const l = normaliseLanguage(language);
   const rows = records.map((r) => {
     const d = labelData(r, schema, l === 'en' ? 'en' : 'zh');

@@ -12,7 +12,7 @@ import { labelCss, normalisePreset, PRESETS, type LabelPreset } from './styles';
 import { escapeHtml as e } from '../text/escape';
 import { H } from './headings';
 import { htmlDocument } from '../text/html';
-import { normaliseLanguage, pick, type LabelLanguage } from '../text/bilingual';
+import { normaliseLanguage, pick, type DocLang } from '../text/bilingual';
 
 export { renderToolbar } from './toolbar';
 
@@ -29,7 +29,7 @@ export interface BoxRange {
 export interface LabelOptions {
   kinds: LabelKind[];
   preset: LabelPreset;
-  language: LabelLanguage;
+  language: DocLang;
   title: string;
   /** Webview only: the script/style nonce and the webview's resource source for the CSP. */
   nonce?: string;
@@ -39,11 +39,11 @@ export interface LabelOptions {
   showTitle?: boolean;
 }
 
-function dataLang(language: LabelLanguage): 'zh' | 'en' {
+function dataLang(language: DocLang): 'zh' | 'en' {
   return language === 'en' ? 'en' : 'zh';
 }
 
-function kv(head: Bilingual, value: string, language: LabelLanguage): string {
+function kv(head: Bilingual, value: string, language: DocLang): string {
   return `<span class="line"><span class="k">${e(pick(head, language))}</span>${e(value)}</span>`;
 }
 
@@ -59,7 +59,7 @@ function recordLabel(d: LabelData, o: LabelOptions): string {
   return `<article class="label record">${parts.join('')}</article>`;
 }
 
-function stampCell(head: Bilingual, value: string, language: LabelLanguage): string {
+function stampCell(head: Bilingual, value: string, language: DocLang): string {
   return `<td><span class="k">${e(pick(head, language))}</span><span class="v">${e(value)}</span></td>`;
 }
 

@@ -13,5 +13,5 @@ export type { LabelPreset, PresetDef } from './styles';
 export { escapeHtml } from '../text/escape';
 export { csvCell, csvDocument } from '../text/csv';
 export { normaliseLanguage, pick } from '../text/bilingual';
-export type { LabelLanguage } from '../text/bilingual';
+export type { DocLang } from '../text/bilingual';
 export { boxesFor } from './boxes';

@@ -7,7 +7,7 @@
 import type { Bilingual } from '../model/schema';
 import { PRESET_NAMES, PRESETS, type LabelPreset } from './styles';
 import { escapeHtml as e } from '../text/escape';
-import { pick, type LabelLanguage } from '../text/bilingual';
+import { pick, type DocLang } from '../text/bilingual';
 
 export interface ToolbarState {
   preset?: LabelPreset;
@@ -29,7 +29,7 @@ const T = {
   both: { zh: '中英对照', en: 'Both' },
 } satisfies Record<string, Bilingual>;
 
-function presetName(name: LabelPreset, language: LabelLanguage): string {
+function presetName(name: LabelPreset, language: DocLang): string {
   const p = PRESETS[name];
   if (p.cols * p.rows === 1) return pick({ zh: `热敏 ${p.width}×${p.height} mm`, en: `Thermal ${p.width}×${p.height} mm` }, language);
   return `A4 ${p.cols}×${p.rows} (${p.width}×${p.height} mm)`;
@@ -56,7 +56,7 @@ const SCRIPT = `(function () {
 })();`;
 
 /** Toolbar markup plus its nonce'd script, for the webview only (the standalone export has no script). */
-export function renderToolbar(nonce: string, language: LabelLanguage, current: ToolbarState = {}): string {
+export function renderToolbar(nonce: string, language: DocLang, current: ToolbarState = {}): string {
   if (!/^[A-Za-z0-9+/=_-]+$/.test(nonce)) throw new Error('labels: the nonce must be base64 or hex characters');
   const t = (b: Bilingual) => e(pick(b, language));
   const preset = current.preset ?? 'a4-3x8';

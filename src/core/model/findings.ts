@@ -1,5 +1,5 @@
 /** Findings: what a check reports about a place in a file, and what fixes it. */
-import type { Severity } from './schema';
+import type { Bilingual, Severity } from './schema';
 
 /** A 0-based position, as VS Code and the command line (after +1) show it. */
 export interface Pos {
@@ -7,13 +7,32 @@ export interface Pos {
   col: number;
 }
 
-/** What a quick fix needs, carried with the finding so the editor never re-derives the problem. */
-export interface FixData {
+/** One change of a fix: the text from `start` to `end` (UTF-16 offsets into the decoded file text) becomes `newText`. */
+export interface FileEdit {
+  /** The file, workspace-relative; absent: the finding's own file. */
+  path?: string;
+  start: number;
+  end: number;
+  newText: string;
+}
+
+/**
+ * A fix, carried on its finding so no front end derives it again: the editor turns it into a WorkspaceEdit,
+ * the command line (`check --fix`) writes it through the one write path. Several edits are one fix.
+ */
+export interface Fix {
+  /** What the fix does, in the finding's language ("Change to 2026-01-05", "插入缺失字段 phone"). */
+  title: string;
+  edits: FileEdit[];
+  /** Fields of the finding's record the fix sets or adds: when the result is read back, every other field must be as it was. */
+  fields?: string[];
+  /** The fix makes a record of a file that was not one (blank lines before the front matter removed). */
+  makesRecord?: boolean;
+}
+
+/** What else a finding tells about itself (the field it is about, the other places of a duplicate, …). */
+export interface FindingData {
   field?: string;
-  /** Suggested replacement text for the finding's range. */
-  replacement?: string;
-  /** Fields to insert (missing-field). */
-  missing?: string[];
   [key: string]: unknown;
 }
 
@@ -26,5 +45,18 @@ export interface Finding {
   end: Pos;
   /** The record (document number) in the file, when the finding belongs to one. */
   record?: number;
-  data?: FixData;
+  data?: FindingData;
+  fix?: Fix;
 }
+
+/**
+ * How a rule says what fixes its finding; the index turns it into the finding's Fix (edits in the record's
+ * own style, a title in the record's language). The rule decides; no other layer looks at its code to.
+ */
+export type FixSpec =
+  /** The value at the span becomes this one, written the way the original was (same quotes, or plain). */
+  | { value: string; title?: Bilingual }
+  /** The span becomes exactly this text: YAML that must stay YAML (`true`, `[a, b]`, `"000123"`), a mask in free text. */
+  | { text: string; title?: Bilingual }
+  /** These fields are added to the record, in schema order, with typed placeholders. */
+  | { insert: string[]; title?: Bilingual };

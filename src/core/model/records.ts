@@ -48,11 +48,23 @@ export interface FileEntry {
   readonly rawArchiveNos?: readonly string[];
 }
 
+/**
+ * A value from a file as text: scalars as written, nothing for null, a date as ISO, anything else (a
+ * mapping, a list) as JSON — never "[object Object]".
+ */
+export function scalarText(v: unknown): string {
+  if (v === undefined || v === null) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString();
+  return JSON.stringify(v) ?? '';
+}
+
 /** A string field of a record, or undefined when absent or not a scalar. */
 export function field(record: RecordEntry, name: string): string | undefined {
   const v = ownValue(record.data, name);
   if (v === undefined || v === null || typeof v === 'object') return undefined;
-  return String(v);
+  return scalarText(v);
 }
 
 /** The start and end of a record's `id` or `archive_no` value, if it has one. */

@@ -33,7 +33,7 @@ const WRAPPED = new Map<ScalarTag, ScalarTag>();
 function exact(tag: ScalarTag): ScalarTag {
   let w = WRAPPED.get(tag);
   if (!w) {
-    const resolve = tag.resolve;
+    const resolve = tag.resolve.bind(tag);
     // Only the decimal tag: `0x0F` and `0o017` are not identifiers, their zeros carry no identity.
     const decimal = tag.format === undefined;
     w = {
@@ -53,7 +53,7 @@ function exact(tag: ScalarTag): ScalarTag {
  * integers. The wrapped tags are made once; the yaml package builds a schema per document.
  */
 export function exactIntegers(tags: Tags): Tags {
-  return tags.map((t) => (typeof t === 'object' && !t.collection && t.tag === 'tag:yaml.org,2002:int' ? exact(t as ScalarTag) : t));
+  return tags.map((t) => (typeof t === 'object' && !t.collection && t.tag === 'tag:yaml.org,2002:int' ? exact(t) : t));
 }
 
 /** Whether the parser keeps this plain scalar text as a string although it is an integer (what the tags above do). */

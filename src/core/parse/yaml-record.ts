@@ -5,6 +5,7 @@
 import { Document, isMap, isNode, isScalar, isSeq, visit, type YAMLMap } from 'yaml';
 import { exactIntegers } from './exact-int';
 import type { FieldSpan, ParsedRecord, Span, YamlProblem } from '../model/parsed';
+import { scalarText } from '../model/records';
 
 const MAX_ALIAS_COUNT = 100;
 
@@ -100,7 +101,7 @@ function afterColon(src: string, keyEnd: number): number {
 /** The property name toJS gives a scalar key; undefined for keys no field check could name. */
 function keyString(v: unknown): string | undefined {
   if (v === null || v === undefined) return '';
-  return typeof v === 'object' ? undefined : String(v);
+  return typeof v === 'object' ? undefined : scalarText(v);
 }
 
 /**
@@ -117,7 +118,7 @@ function readFieldByField(doc: Document.Parsed, map: YAMLMap.Parsed, record: Par
     try {
       setKey(data, name, isNode(pair.value) ? pair.value.toJS(doc, TO_JS) : null);
     } catch (e) {
-      delete data[name];
+      Reflect.deleteProperty(data, name);
       const span = record.fields.get(name)?.value ?? record.contentSpan;
       record.problems.push(toJsProblem(e, span));
       reported = true;

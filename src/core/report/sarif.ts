@@ -1,5 +1,7 @@
 import { pathToFileURL } from 'url';
+import type { Lang } from '../model/lang';
 import type { Severity } from '../model/schema';
+import { codeTitle, docsPage } from '../rules/catalogue';
 import { region, type ReportItem, type ReportSummary } from './types';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -9,28 +11,9 @@ export const TOOL_URI = 'https://example.invalid/records-curator';
 export interface SarifOptions {
   /** The tool's version, `driver.version`. */
   version: string;
-  /** A one-line description of a rule code (the rule's title); codes it does not know get a built-in or the code. */
-  describe?(code: string): string | undefined;
+  /** The language of the rule descriptions (the catalogue's titles); English by default. */
+  lang?: Lang;
 }
-
-/** Descriptions of the codes no rule module owns: the parser's, the index's and the schema's. */
-const BUILT_IN: Readonly<Record<string, string>> = {
-  'yaml-syntax': 'YAML syntax error in a record',
-  'duplicate-key': 'A key appears twice in one record',
-  'yaml-alias-limit': 'Too many YAML alias expansions (alias bomb)',
-  'not-a-mapping': 'A record is not a mapping of fields',
-  binary: 'The file is binary, not a text record',
-  encoding: 'The file is not UTF-8',
-  'too-large': 'The file is too large to be read',
-  unreadable: 'The file cannot be read',
-  'unreadable-folder': 'A folder cannot be listed: its records are not checked',
-  'not-a-file': 'A FIFO, socket or device is named like a record',
-  symlink: 'A symbolic link, not followed',
-  'front-matter-not-at-start': 'Blank lines before the front matter: the record is not read',
-  'duplicate-id': 'Two records share one record id',
-  'duplicate-archive-no': 'Two records share one archive number',
-  schema: 'Problem in .records/schema.yaml',
-};
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
@@ -78,8 +61,9 @@ export function sarifLog(items: readonly ReportItem[], summary: ReportSummary, o
   const codes = [...new Set(items.map((i) => i.finding.code))].sort();
   const index = new Map(codes.map((c, i) => [c, i]));
   const rules: SarifRule[] = codes.map((id) => {
-    const text = o.describe?.(id) ?? BUILT_IN[id] ?? id;
-    const doc = `docs/rules/${id}.md`;
+    const title = codeTitle(id);
+    const text = title ? (o.lang === 'zh' ? title.zh : title.en) : id;
+    const doc = docsPage(id);
     return {
       id,
       shortDescription: { text },

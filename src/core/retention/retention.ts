@@ -1,4 +1,4 @@
-import { ownValue } from '../model/records';
+import { ownValue, scalarText } from '../model/records';
 import type { Bilingual, RetentionDefault, Schema } from '../model/schema';
 import { addYears, isoDate } from './dates';
 
@@ -60,7 +60,7 @@ function apply(data: Readonly<Record<string, unknown>>, rule: RetentionDefault, 
 }
 
 function matches(data: Readonly<Record<string, unknown>>, match: ReadonlyMap<string, string>): boolean {
-  for (const [k, v] of match) if (String(ownValue(data, k) ?? '') !== v) return false;
+  for (const [k, v] of match) if (scalarText(ownValue(data, k)) !== v) return false;
   return true;
 }
 
@@ -86,7 +86,7 @@ export function retentionOf(data: Readonly<Record<string, unknown>> | undefined,
   const own = typeof data.retention === 'string' ? data.retention.trim() : undefined;
   if (own && years(own) !== undefined) {
     const from = isoDate(data.retention_start) ? 'retention_start' : dflt?.from ?? 'date';
-    const p = apply(data, { code: own, from, afterEvent: from === 'retention_start' ? undefined : dflt?.afterEvent, fiscalYear: from === 'retention_start' ? false : dflt?.fiscalYear ?? false, basis: { zh: String(data.retention_basis ?? '记录自身'), en: String(data.retention_basis ?? 'the record itself') } }, 'record');
+    const p = apply(data, { code: own, from, afterEvent: from === 'retention_start' ? undefined : dflt?.afterEvent, fiscalYear: from === 'retention_start' ? false : dflt?.fiscalYear ?? false, basis: { zh: scalarText(data.retention_basis) || '记录自身', en: scalarText(data.retention_basis) || 'the record itself' } }, 'record');
     if (p) all.push(p);
   }
   const permanent = all.some((p) => years(p.code) === 'permanent');

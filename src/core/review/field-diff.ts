@@ -1,4 +1,5 @@
 /** Field-by-field comparison of two versions of a record's front matter (plain values as the parser gives them). */
+import { scalarText } from '../model/records';
 
 export interface FieldChange {
   field: string;
@@ -56,5 +57,5 @@ export function formatValue(v: unknown): string {
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? String(v) : v.toISOString();
   if (v instanceof Map) return `{${[...v].map(([k, x]) => `${String(k)}: ${formatValue(x)}`).join(', ')}}`;
   if (typeof v === 'object') return `{${Object.entries(v).map(([k, x]) => `${k}: ${formatValue(x)}`).join(', ')}}`;
-  return String(v);
+  return scalarText(v);
 }

@@ -1,9 +1,8 @@
 /**
  * The findings `check` would report at a revision, read from git without touching the working tree: the
- * revision's own schema, every record file it holds, the same rules and the same cross-file checks.
+ * revision's own schema, every record file and batch it holds, the same rules and the same cross-file checks.
  */
 import type { Lang } from '../model/lang';
-import { LineIndex } from '../parse/lines';
 import { DEFAULT_MAX_BYTES } from '../parse/decode';
 import { configureIndex } from '../index/configure';
 import { indexBytes } from '../index/index-file';
@@ -12,6 +11,10 @@ import { RecordIndex } from '../index/record-index';
 import type { FileEntry } from '../model/records';
 import { allRules } from '../rules';
 import { loadSchema, SCHEMA_PATH } from '../schema/load';
+import { folderFindings, indexBatchContext } from '../check/folder';
+import { readBatch } from '../disposal/batch';
+import type { BatchFiles } from '../disposal/items';
+import { pathSyntaxProblem } from '../io/paths';
 import { decodeText, listTree, readBlobs } from './git-tree';
 import type { FindingChange } from './types';
 
@@ -35,15 +38,24 @@ export async function revisionFindings(git: string, root: string, rev: string, l
   const index = new RecordIndex(lang);
   configureIndex(index, schema);
   index.replaceAll(entries);
-  const out: FindingChange[] = [];
-  for (const entry of index.entries()) {
-    for (const f of index.findings(entry.path)) out.push({ path: entry.path, code: f.code, message: f.message, severity: f.severity, line: f.start.line + 1 });
-  }
-  if (schemaText !== undefined && problems.length) {
-    const lines = new LineIndex(schemaText);
-    for (const p of problems) out.push({ path: SCHEMA_PATH, code: 'schema', message: p.message, severity: p.severity, line: lines.positionAt(p.start).line + 1 });
-  }
-  return out.sort(byPlace);
+  // The revision's batches, checked against the revision's files (not the working tree's).
+  const dir = `${schema.disposal.folder}/`;
+  const batchFiles = tree.filter((f) => f.path.startsWith(dir) && f.path.toLowerCase().endsWith('.md'));
+  const batchBlobs = await readBlobs(git, root, batchFiles.map((f) => f.oid));
+  const batches = batchFiles.map((f) => ({ path: f.path, text: decodeText(batchBlobs.get(f.oid) ?? new Uint8Array()) }));
+  const byPath = new Map(tree.map((f) => [f.path, f]));
+  const listed = new Set(batches.flatMap((b) => readBatch(b.text)?.items.map((i) => i.path) ?? []));
+  const listedBlobs = await readBlobs(git, root, [...listed].flatMap((p) => byPath.get(p)?.oid ?? []));
+  const revisionFiles: BatchFiles = {
+    problem: (p) => pathSyntaxProblem(p),
+    exists: (p) => byPath.has(p),
+    bytes: (p) => {
+      const f = byPath.get(p);
+      return f && listedBlobs.get(f.oid);
+    },
+  };
+  const items = folderFindings({ index, schemaText, schemaProblems: problems, batches, batchContext: { ...indexBatchContext(root, index, lang), files: revisionFiles } });
+  return items.map(({ path, finding: f }) => ({ path, code: f.code, message: f.message, severity: f.severity, line: f.start.line + 1 })).sort(byPlace);
 }
 
 export function byPlace(a: FindingChange, b: FindingChange): number {

@@ -9,6 +9,6 @@ export const invalidBoolean = typeRule({
   check(value) {
     if (typeof value === 'boolean') return undefined;
     const r = WORDS[String(value).trim()] ?? WORDS[String(value).trim().toLowerCase()];
-    return { message: { en: '{f}: {v} must be true or false', zh: '{f}：{v} 应为 true 或 false' }, replacement: r };
+    return { message: { en: '{f}: {v} must be true or false', zh: '{f}：{v} 应为 true 或 false' }, fix: r === undefined ? undefined : { text: r } };
   },
 });

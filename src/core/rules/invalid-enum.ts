@@ -15,7 +15,7 @@ export const invalidEnum = typeRule({
         ? { en: '{f}: {v} is not allowed; did you mean {r}? (one of: {all})', zh: '{f}：{v} 不是允许的取值，是否应为 {r}？（可选：{all}）' }
         : { en: '{f}: {v} is not allowed; one of: {all}', zh: '{f}：{v} 不是允许的取值（可选：{all}）' },
       params: { r: best, all: values.join(', ') },
-      replacement: best,
+      fix: best === undefined ? undefined : { value: best },
     };
   },
 });

@@ -7,9 +7,9 @@ export const invalidList = typeRule({
   title: { en: 'Invalid list', zh: '列表无效' },
   check(value, def) {
     if (!Array.isArray(value)) {
-      return { message: { en: '{f}: must be a list, e.g. [{v}]', zh: '{f}：应为列表，如 [{v}]' }, replacement: typeof value === 'string' ? `[${value}]` : undefined };
+      return { message: { en: '{f}: must be a list, e.g. [{v}]', zh: '{f}：应为列表，如 [{v}]' }, fix: typeof value === 'string' ? { text: `[${value}]` } : undefined };
     }
-    const nested = value.find((v) => v !== null && typeof v === 'object');
+    const nested = (value as unknown[]).find((v) => v !== null && typeof v === 'object');
     if (nested !== undefined) return { message: { en: '{f}: list items must be plain values', zh: '{f}：列表项应为简单值' } };
     if (def.values?.length) {
       const bad = value.filter((v) => !def.values!.includes(display(v)));

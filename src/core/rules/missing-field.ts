@@ -15,7 +15,7 @@ export const missingField: RecordRule = {
       const def = ctx.schema.fields.get(name);
       const where = ctx.category ? say(ctx.lang, { en: ' for category {c}', zh: '（{c}类）' }, { c: ctx.lang === 'zh' ? ctx.category.label.zh : ctx.category.key }) : '';
       const message = say(ctx.lang, { en: 'missing required field {f}{w}', zh: '缺少必填字段 {f}{w}' }, { f: labelOf(ctx.lang, def, name), w: where });
-      ctx.report(ctx.record.fence ?? ctx.record.span, message, { field: name, missing: [name] });
+      ctx.report(ctx.record.fence ?? ctx.record.span, message, { field: name, fix: { insert: [name] } });
     }
   },
 };
@@ -25,7 +25,7 @@ const requiredCache = new WeakMap<object, Map<string, string[]>>();
 
 export function requiredFields(ctx: RecordContext): string[] {
   let perCategory = requiredCache.get(ctx.schema);
-  if (!perCategory) requiredCache.set(ctx.schema, (perCategory = new Map()));
+  if (!perCategory) requiredCache.set(ctx.schema, (perCategory = new Map<string, string[]>()));
   const key = ctx.category?.key ?? '';
   let list = perCategory.get(key);
   if (!list) {

@@ -38,7 +38,7 @@ export function piRule(o: { code: string; kind: PiiKind; what: { en: string; zh:
         ctx.report({ start: h.start, end: h.end }, say(ctx.lang, {
           en: `${o.what.en} in plain text{w}: a data-leak risk; mask it as {m}`,
           zh: `明文${o.what.zh}{w}：存在泄露风险，应打码为 {m}`,
-        }, { w: where, m: masked }), { field, replacement: masked });
+        }, { w: where, m: masked }), { field, fix: { text: masked, title: { en: 'Mask as {v}', zh: '打码为 {v}' } } });
       }
     },
   };

@@ -1,7 +1,11 @@
-import { fill, type Lang } from '../model/lang';
+import type { Lang } from '../model/lang';
 import type { ParsedRecord, Span } from '../model/parsed';
 import type { Bilingual, CategoryDef, FieldDef, Schema, Severity, SeveritySetting } from '../model/schema';
-import type { FixData } from '../model/findings';
+import type { FindingData, FixSpec } from '../model/findings';
+
+export type { FixSpec } from '../model/findings';
+/** Rules word their messages with the one bilingual helper. */
+export { say } from '../text/bilingual';
 
 /** What a rule sees of one record. */
 export interface RecordContext {
@@ -21,7 +25,12 @@ export interface RecordContext {
   /** Whether a workspace-relative path exists (attachments). */
   fileExists(relPath: string): boolean;
   /** `severity` overrides the rule's own (e.g. a category's unknown_fields setting). */
-  report(span: Span, message: string, data?: FixData, severity?: SeveritySetting): void;
+  report(span: Span, message: string, more?: ReportMore, severity?: SeveritySetting): void;
+}
+
+/** What a finding carries besides its message: data about it, and how to fix it. */
+export interface ReportMore extends FindingData {
+  fix?: FixSpec;
 }
 
 /** One rule: a code, its documentation, and a check that reports findings. Fixes are plain data. */
@@ -32,10 +41,6 @@ export interface RecordRule {
   check(ctx: RecordContext): void;
 }
 
-/** A message in the record's language, `{name}` placeholders filled from params. */
-export function say(lang: Lang, text: Bilingual, params: Readonly<Record<string, unknown>> = {}): string {
-  return fill(lang === 'zh' ? text.zh : text.en, params);
-}
 
 /** A field's label in one language, for messages. */
 export function labelOf(lang: Lang, field: FieldDef | undefined, name: string): string {

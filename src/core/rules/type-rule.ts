@@ -1,12 +1,12 @@
 import type { Bilingual, FieldDef, FieldType, Severity } from '../model/schema';
-import { labelOf, say, type RecordContext, type RecordRule } from './rule';
+import { labelOf, say, type FixSpec, type RecordContext, type RecordRule } from './rule';
 import { display, fieldsOfType } from './util';
 
 export interface Verdict {
   message: Bilingual;
   params?: Record<string, unknown>;
-  /** A corrected value, offered as a quick fix. */
-  replacement?: string;
+  /** How to correct it, offered as a quick fix. */
+  fix?: FixSpec;
 }
 
 /** A rule that checks every present field of some types: the shape every type-and-format rule shares. */
@@ -29,7 +29,7 @@ export function typeRule(o: {
         const v = o.check(value, def, ctx, source, raw);
         if (!v) continue;
         const params = { f: labelOf(ctx.lang, def, def.name), v: typeof value === 'number' ? source : display(value), ...v.params };
-        ctx.report(span, say(ctx.lang, v.message, params), { field: def.name, replacement: v.replacement });
+        ctx.report(span, say(ctx.lang, v.message, params), { field: def.name, fix: v.fix });
       }
     },
   };

@@ -44,6 +44,9 @@ const TEXT_FIELD: Bilingual = {
   zh: '{f}：{v} 会被 YAML 读作数字，但该字段是文本；应加引号，使所有工具都按原样读取："{v}"',
 };
 
+/** The digits stay as they are; only quotes are added. */
+const QUOTE_TITLE: Bilingual = { en: 'Quote as text: {v}', zh: '加引号写成文本：{v}' };
+
 export const unquotedNumber: RecordRule = {
   code: 'unquoted-number',
   severity: 'error',
@@ -67,7 +70,7 @@ export const unquotedNumber: RecordRule = {
         if (!PLAIN_NUMBER.test(raw)) continue;
         // Nothing is lost yet: a step below the rule's errors, never above what the rule is set to.
         const own = ctx.severity === 'error' ? 'warning' : undefined;
-        ctx.report(span, say(ctx.lang, TEXT_FIELD, { f: labelOf(ctx.lang, def, name), v: raw }), { field: name, replacement: `"${raw}"` }, own);
+        ctx.report(span, say(ctx.lang, TEXT_FIELD, { f: labelOf(ctx.lang, def, name), v: raw }), { field: name, fix: { text: `"${raw}"`, title: QUOTE_TITLE } }, own);
       }
     }
   },
@@ -84,13 +87,13 @@ function reportKept(ctx: RecordContext, name: string, type: FieldType | undefine
   const zeros = /^[-+]?[0-9]+$/.test(raw) && hasLeadingZero(raw) && Number.isSafeInteger(n);
   const params = { f: labelOf(ctx.lang, def, name), v: raw, n: String(n) };
   if (type !== undefined && NUMBER_TYPES.has(type) && zeros) {
-    ctx.report(span, say(ctx.lang, STRIP_ZEROS, params), { field: name, replacement: String(n) });
+    ctx.report(span, say(ctx.lang, STRIP_ZEROS, params), { field: name, fix: { text: String(n), title: { en: 'Write {v}', zh: '改写为 {v}' } } });
   } else if (type === 'number') {
     ctx.report(span, say(ctx.lang, TOO_LONG_NUMBER, params), { field: name });
   } else {
     // An amount may be text (`"12,000.50"`), so quoting is right for money as for every other field.
     const why = say(ctx.lang, zeros ? WHY_ZEROS : WHY_LONG, params);
-    ctx.report(span, say(ctx.lang, QUOTE, { ...params, why }), { field: name, replacement: `"${raw}"` });
+    ctx.report(span, say(ctx.lang, QUOTE, { ...params, why }), { field: name, fix: { text: `"${raw}"`, title: QUOTE_TITLE } });
   }
 }
 

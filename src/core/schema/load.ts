@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
-import { knownCodes } from '../rules/codes';
+import { knownCodes } from '../rules/catalogue';
 import defaultSchemaText from './default-schema.yaml';
 import {
   FIELD_TYPES, SANITIZATION_CATEGORIES, SEVERITIES, type ArchiveNumberConfig, type DestructionMethod, type Bilingual, type CategoryDef, type FieldDef, type FieldType,

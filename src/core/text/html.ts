@@ -1,5 +1,5 @@
 /** Standalone HTML documents and webview pages: a strict Content-Security-Policy, nothing loaded from outside. */
-import { langAttr, type LabelLanguage } from './bilingual';
+import { langAttr, type DocLang } from './bilingual';
 import { escapeHtml } from './escape';
 
 /** The Content-Security-Policy for a webview (with nonce) or a standalone file (no script at all). */
@@ -15,7 +15,7 @@ export function csp(nonce: string | undefined, cspSource: string | undefined): s
 
 export interface DocumentParts {
   title: string;
-  language: LabelLanguage;
+  language: DocLang;
   css: string;
   body: string;
   bodyClass?: string;

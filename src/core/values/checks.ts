@@ -168,7 +168,7 @@ export function parseDate(s: string): DateResult {
 }
 
 function pad2(n: number): string {
-  return n < 10 ? '0' + n : String(n);
+  return n < 10 ? `0${n}` : String(n);
 }
 
 /**

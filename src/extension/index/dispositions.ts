@@ -1,7 +1,13 @@
 import type { RecordEntry } from '../../core/model/records';
 import { dispositionBasis, stateIn, type DayWindow, type DispositionBasis, type DispositionState } from '../../core/retention/disposition';
 import type { Schema } from '../../core/model/schema';
-import type { FolderIndex } from './folder-index';
+import type { RecordIndex } from '../../core/index/record-index';
+
+/** What the grouping and the dispositions need of a folder (a FolderIndex is one; so is a test's plain object). */
+export interface IndexedFolder {
+  readonly index: RecordIndex;
+  readonly schema: Schema;
+}
 
 /**
  * Each record's disposition basis, worked out once per record and schema — an entry is replaced, never
@@ -16,13 +22,13 @@ function table(schema: Schema): WeakMap<RecordEntry, DispositionBasis> {
   return t;
 }
 
-export function basisOf(folder: FolderIndex, r: RecordEntry): DispositionBasis {
+export function basisOf(folder: IndexedFolder, r: RecordEntry): DispositionBasis {
   const t = table(folder.schema);
   let basis = t.get(r);
   if (!basis) t.set(r, (basis = dispositionBasis(r.data, folder.schema)));
   return basis;
 }
 
-export function dispositionStateOf(folder: FolderIndex, r: RecordEntry, w: DayWindow): DispositionState {
+export function dispositionStateOf(folder: IndexedFolder, r: RecordEntry, w: DayWindow): DispositionState {
   return stateIn(basisOf(folder, r), w);
 }

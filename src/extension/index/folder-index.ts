@@ -11,6 +11,7 @@ import { canList } from '../../core/index/walk';
 import { configureIndex } from '../../core/index/configure';
 import { RecordIndex } from '../../core/index/record-index';
 import { indexOptions, loadCacheFile, scanFolder } from '../../core/index/scan';
+import type { Finding } from '../../core/model/findings';
 import type { FileEntry } from '../../core/model/records';
 import { SCHEMA_PATH, type SchemaProblem } from '../../core/schema/load';
 import type { Schema, SeveritySetting } from '../../core/model/schema';
@@ -307,12 +308,34 @@ export class FolderIndex implements vscode.Disposable {
     const opts = this.options();
     const entry = indexText(rel, doc.getText(), { mtimeMs: -1, size: -1 }, opts);
     this.dirty.add(rel);
+    this.indexedVersions.set(rel, doc.version);
     this.index.set([entry]);
+  }
+
+  /** Which version of each unsaved document the index holds (typing is indexed after a pause). */
+  private readonly indexedVersions = new Map<string, number>();
+
+  /**
+   * The findings of an open document as it is now: the index's when it holds this version (the usual case:
+   * their fixes are offsets into this very text), else the document indexed afresh.
+   */
+  findingsOfDocument(rel: string, doc: vscode.TextDocument): Finding[] {
+    const current = doc.isDirty ? this.indexedVersions.get(rel) === doc.version : !this.dirty.has(rel);
+    return current ? this.index.findings(rel) : this.findingsOfText(rel, doc.getText());
+  }
+
+  /**
+   * The findings of a text read just now (a file that may have changed since it was indexed): their fixes
+   * are offsets into exactly this text. The workspace rules' findings carry no fixes, so none is missed.
+   */
+  findingsOfText(rel: string, text: string): Finding[] {
+    return indexText(rel, text, { mtimeMs: -1, size: -1 }, this.options()).findings;
   }
 
   /** The editor closed or saved: the file on disk is the truth again. */
   revertToDisk(uri: vscode.Uri): void {
     const rel = this.relative(uri);
+    if (rel !== undefined) this.indexedVersions.delete(rel);
     if (rel === undefined || !this.dirty.delete(rel)) return;
     this.queue(uri);
   }
@@ -349,3 +372,4 @@ function processAlive(pid: number): boolean {
     return (err as NodeJS.ErrnoException).code === 'EPERM'; // alive, someone else's
   }
 }
+

@@ -52,7 +52,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       vscode.workspace.onDidSaveTextDocument((doc) => this.folderOf(doc.uri)?.revertToDisk(doc.uri)),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.syncFolders()),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (['include', 'exclude', 'rules'].some((k) => e.affectsConfiguration(`recordsCurator.${k}`))) this.rebuildAll('settings changed');
+        if (['include', 'exclude', 'rules'].some((k) => e.affectsConfiguration(`recordsCurator.${k}`))) void this.rebuildAll('settings changed');
       }),
     );
     this.syncFolders();
@@ -140,7 +140,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       fi.index.onDidChange((change) => this.emitter.fire({ ...change, folder: fi }));
       fi.onDidChangeSchema(() => this.emitter.fire({ folder: fi }));
       this.folders.set(key, fi);
-      builds.push(fi.build('opened').catch((err) => this.log.error(`indexing ${fi.root} failed`, err)));
+      builds.push(fi.build('opened').catch((err: unknown) => this.log.error(`indexing ${fi.root} failed`, err)));
     }
     this.ready = Promise.all([this.ready, ...builds]).then(() => undefined);
   }

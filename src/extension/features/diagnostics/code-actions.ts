@@ -1,30 +1,15 @@
 import * as vscode from 'vscode';
-import { isFixable, planFixEdits, type TextEdit } from '../../../core/fix/fixes';
+import { combineFixes } from '../../../core/fix/apply-fixes';
+import type { TextEdit } from '../../../core/fix/fixes';
 import { tryReadFileInside } from '../../../core/io/safe-fs';
+import type { Finding } from '../../../core/model/findings';
 import { decodeRecordBytes } from '../../../core/parse/decode';
 import { LineIndex } from '../../../core/parse/lines';
-import { indexText } from '../../../core/index/index-file';
-import type { Finding } from '../../../core/model/findings';
-import type { FolderIndex } from '../../index/folder-index';
-import type { WorkspaceIndex } from '../../index/workspace-index';
 import { GuardedEdit } from '../../guarded-edit';
+import type { WorkspaceIndex } from '../../index/workspace-index';
 import { findingFor } from './convert';
 
 const FIX_ALL = vscode.CodeActionKind.SourceFixAll.append('recordsCurator');
-
-/** Findings of a text computed now, so a fix always matches the bytes it edits. */
-function freshFindings(folder: FolderIndex, rel: string, text: string): Finding[] {
-  return indexText(rel, text, { mtimeMs: -1, size: -1 }, folder.options()).findings;
-}
-
-function title(f: Finding): string {
-  const r = f.data?.replacement === undefined ? '' : String(f.data.replacement);
-  if (f.data?.missing?.length) return vscode.l10n.t('Insert missing field {0}', f.data.missing.join(', '));
-  if (f.code.startsWith('pi-')) return vscode.l10n.t('Mask as {0}', r);
-  if (f.code === 'invalid-date') return vscode.l10n.t('Normalise date to {0}', r);
-  if (f.code === 'front-matter-not-at-start') return vscode.l10n.t('Remove the blank lines before the front matter');
-  return vscode.l10n.t('Change to {0}', r);
-}
 
 /** A quick fix edits only the document it is offered in, which VS Code applies itself. */
 function toWorkspaceEdit(uri: vscode.Uri, edits: readonly TextEdit[], position: (offset: number) => vscode.Position): vscode.WorkspaceEdit {
@@ -33,6 +18,11 @@ function toWorkspaceEdit(uri: vscode.Uri, edits: readonly TextEdit[], position: 
   return edit;
 }
 
+/**
+ * Quick fixes from the fixes the findings carry: each diagnostic's own, all of one code in the file, all in
+ * the file, and Fix All on save. The provider only turns them into WorkspaceEdits (through the core's
+ * combineFixes, which leaves out a fix that would not read back as meant).
+ */
 export class RecordsCodeActions implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix, FIX_ALL];
 
@@ -44,14 +34,13 @@ export class RecordsCodeActions implements vscode.CodeActionProvider {
     const rel = folder?.relative(doc.uri);
     if (!folder || rel === undefined || !folder.isRecordPath(rel)) return [];
     const text = doc.getText();
-    const all = freshFindings(folder, rel, text).filter(isFixable);
+    const all = folder.findingsOfDocument(rel, doc).filter((f) => f.fix);
     if (!all.length) return [];
-    const make = (label: string, kind: vscode.CodeActionKind, findings: Finding[], diagnostics?: vscode.Diagnostic[]) => {
-      const action = new vscode.CodeAction(label, kind);
-      // A fix that could not be made without changing what the record says is not offered.
-      const plan = planFixEdits(rel, text, findings, folder.schema);
-      if (!plan.ok) return undefined;
-      action.edit = toWorkspaceEdit(doc.uri, plan.edits, (o) => doc.positionAt(o));
+    const make = (label: string | undefined, kind: vscode.CodeActionKind, findings: Finding[], diagnostics?: vscode.Diagnostic[]) => {
+      const combined = combineFixes(rel, text, findings.map((f) => ({ record: f.record, fix: f.fix! })));
+      if (!combined.applied.length) return undefined;
+      const action = new vscode.CodeAction(label ?? combined.applied[0].title, kind);
+      action.edit = toWorkspaceEdit(doc.uri, combined.edits, (o) => doc.positionAt(o));
       action.diagnostics = diagnostics;
       return action;
     };
@@ -62,7 +51,7 @@ export class RecordsCodeActions implements vscode.CodeActionProvider {
     for (const d of context.diagnostics) {
       const f = findingFor(d, all);
       if (!f) continue;
-      const a = make(title(f), vscode.CodeActionKind.QuickFix, [f], [d]);
+      const a = make(undefined, vscode.CodeActionKind.QuickFix, [f], [d]);
       if (!a) continue;
       a.isPreferred = true;
       actions.push(a);
@@ -89,7 +78,7 @@ export function registerWorkspaceFix(ws: WorkspaceIndex): vscode.Disposable {
     for (const folder of ws.all()) {
       for (const path of folder.index.paths()) {
         for (const f of folder.index.findings(path)) {
-          if (!isFixable(f)) continue;
+          if (!f.fix) continue;
           const c = counts.get(f.code) ?? { findings: 0, files: new Set<string>() };
           c.findings++;
           c.files.add(`${folder.root}/${path}`);
@@ -113,30 +102,31 @@ export function registerWorkspaceFix(ws: WorkspaceIndex): vscode.Disposable {
     const meta: vscode.WorkspaceEditEntryMetadata = { label: vscode.l10n.t('Fix {0}', code), needsConfirmation: options?.preview !== false };
     for (const folder of ws.all()) {
       for (const path of [...folder.index.paths()]) {
-        if (!folder.index.get(path)?.findings.some((f) => f.code === code)) continue;
+        if (!folder.index.get(path)?.findings.some((f) => f.code === code && f.fix)) continue;
         const uri = folder.uriOf(path);
         const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
         let text: string;
-        if (open) text = open.getText();
-        else {
+        let findings: Finding[];
+        if (open) {
+          text = open.getText();
+          findings = folder.findingsOfDocument(path, open);
+        } else {
           const bytes = tryReadFileInside(folder.root, path);
           const decoded = bytes && decodeRecordBytes(bytes);
           if (!decoded || !decoded.ok) continue;
           text = decoded.text;
+          findings = folder.findingsOfText(path, text);
         }
-        const findings = freshFindings(folder, path, text).filter((f) => f.code === code && isFixable(f));
-        if (!findings.length) continue;
+        const list = findings.filter((f) => f.code === code && f.fix);
+        if (!list.length) continue;
+        const combined = combineFixes(path, text, list.map((f) => ({ record: f.record, fix: f.fix! })));
+        for (const r of combined.refused) refused.push(`${path}: ${r.reason}`);
         const lines = new LineIndex(text);
         const position = open ? (o: number) => open.positionAt(o) : (o: number) => {
           const p = lines.positionAt(o);
           return new vscode.Position(p.line, p.character);
         };
-        const plan = planFixEdits(path, text, findings, folder.schema);
-        if (!plan.ok) {
-          refused.push(`${path}: ${plan.reason}`);
-          continue;
-        }
-        for (const e of plan.edits) edit.replace(folder, path, new vscode.Range(position(e.start), position(e.end)), e.newText, meta);
+        for (const e of combined.edits) edit.replace(folder, path, new vscode.Range(position(e.start), position(e.end)), e.newText, meta);
       }
     }
     if (refused.length) {

@@ -1,16 +1,16 @@
-import fg from 'fast-glob';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { readBatch, type BatchFile } from '../../../core/disposal/batch';
+import { indexBatchContext } from '../../../core/check/folder';
 import { checkBatch, type BatchContext } from '../../../core/disposal/check';
-import { indexBatchContext } from '../../../core/disposal/context';
+import { findBatchFiles } from '../../../core/disposal/files';
 import type { FolderIndex } from '../../index/folder-index';
 import type { WorkspaceIndex } from '../../index/workspace-index';
 import { toDiagnostic } from '../diagnostics/convert';
 
 /** What the core's batch checks know of a folder: its root, its schema, and the records its index holds. */
 export function batchContext(folder: FolderIndex): BatchContext {
-  return indexBatchContext(folder.root, folder.index.lang, folder.schema, (p) => folder.index.get(p), () => folder.index.entries());
+  return indexBatchContext(folder.root, folder.index, folder.index.lang, folder.schema);
 }
 
 export interface KnownBatch {
@@ -87,8 +87,7 @@ export class Batches implements vscode.Disposable {
       const found: KnownBatch[] = [];
       for (const folder of this.ws.all()) {
         const dir = folder.schema.disposal.folder;
-        const files = await fg(`${dir}/**/*.md`, { cwd: folder.root, onlyFiles: true, followSymbolicLinks: false, suppressErrors: true });
-        for (const rel of files.sort()) {
+        for (const rel of findBatchFiles(folder.root, dir)) {
           const uri = folder.uriOf(rel);
           const batch = this.batchAt(uri);
           if (batch) found.push({ folder, path: rel, uri, batch });
@@ -133,6 +132,11 @@ export class Batches implements vscode.Disposable {
     } catch {
       return undefined;
     }
+  }
+
+  /** The batch files of a folder with their text now (open editors' unsaved text included). */
+  texts(folder: FolderIndex): { path: string; text: string }[] {
+    return this.list.filter((b) => b.folder === folder).map((b) => ({ path: b.path, text: this.textOf(b.uri) ?? '' }));
   }
 
   findingsCount(uri: vscode.Uri): number {

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { certificateHtml, certificateMarkdown, certificateReadiness, type Verification } from '../../../core/disposal/certificate';
 import { batchFiles } from '../../../core/disposal/files';
 import { audit, gitVersion, verificationOf } from '../../../core/git/audit';
+import { docLang } from '../../../core/text/bilingual';
 import { VERSION } from '../../../core/version';
 import { gitPath } from '../../git';
 import type { Batches } from './batches';
@@ -52,7 +53,7 @@ export async function exportCertificate(batches: Batches, arg: unknown, target?:
   if (!uri) return { verified: readiness.ready, missing };
   // A certificate is bilingual unless the setting asks for one language.
   const setting = vscode.workspace.getConfiguration('recordsCurator').get<string>('documentLanguage', 'auto');
-  const lang = setting === 'zh' || setting === 'en' ? setting : 'both';
+  const lang = docLang(setting, 'both');
   const content = uri.path.endsWith('.md') ? certificateMarkdown(text, schema, lang, v, readiness) : certificateHtml(text, schema, lang, v, readiness);
   if (!content) return undefined;
   await vscode.workspace.fs.writeFile(uri, Buffer.from(content, 'utf8'));

@@ -5,7 +5,7 @@ import { planBatch } from '../../../core/disposal/create';
 import { executionStamp } from '../../../core/disposal/execute';
 import { takeFingerprints } from '../../../core/git/fingerprints';
 import { tryReadFileInside } from '../../../core/io/safe-fs';
-import type { RecordEntry } from '../../../core/model/records';
+import { scalarText, type RecordEntry } from '../../../core/model/records';
 import { today } from '../../../core/retention/dates';
 import type { FolderIndex } from '../../index/folder-index';
 import { gitPath } from '../../git';
@@ -28,7 +28,7 @@ export function writable(): boolean {
   return false;
 }
 
-const existingIds = (batches: Batches) => batches.all().map((b) => String(b.batch.data.batch_id ?? ''));
+const existingIds = (batches: Batches) => batches.all().map((b) => scalarText(b.batch.data.batch_id));
 
 /** Writes a new file (never replacing one) through a checked WorkspaceEdit, and opens it. */
 async function createFile(folder: FolderIndex, rel: string, text: string): Promise<vscode.Uri | undefined> {

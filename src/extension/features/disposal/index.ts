@@ -22,6 +22,7 @@ export const disposalFeature: Feature = {
   id: 'disposal',
   activate(context, services) {
     const batches = new Batches(services.index, vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules'));
+    services.ui.batches = batches;
     const tree = new DisposalTree(services.index, batches, langOf(vscode.env.language));
     const view = vscode.window.createTreeView('recordsCurator.disposal', { treeDataProvider: tree, canSelectMany: true });
     let timer: NodeJS.Timeout | undefined;

@@ -9,6 +9,7 @@ import type { FolderIndex } from '../../index/folder-index';
 import type { WorkspaceIndex } from '../../index/workspace-index';
 import { dueWithinDays } from '../../settings';
 import type { Batches, KnownBatch } from './batches';
+import { scalarText } from '../../../core/model/records';
 
 export type DisposalGroup = 'due' | 'due-soon' | 'hold' | 'pending' | 'batches';
 
@@ -143,7 +144,7 @@ export class DisposalTree implements vscode.TreeDataProvider<DisposalNode> {
     }
     if (node.kind === 'batch') {
       const b = node.batch.batch;
-      const item = new vscode.TreeItem(String(b.data.batch_id ?? path.posix.basename(node.batch.path)), vscode.TreeItemCollapsibleState.None);
+      const item = new vscode.TreeItem(scalarText(b.data.batch_id) || path.posix.basename(node.batch.path), vscode.TreeItemCollapsibleState.None);
       item.id = `batch:${node.batch.uri.toString()}`;
       item.description = `${b.kind === 'destruction-batch' ? vscode.l10n.t('destruction') : vscode.l10n.t('transfer')} · ${b.status ?? '?'} · ${b.items.length}`;
       item.iconPath = new vscode.ThemeIcon(b.status === 'executed' ? 'pass-filled' : b.status === 'approved' ? 'verified' : 'edit');

@@ -1,10 +1,13 @@
 import * as crypto from 'crypto';
 import * as vscode from 'vscode';
+import { indexBatchContext, nonRecordFindings } from '../../../core/check/folder';
 import { healthStats, renderHealthHtml, type HealthStats } from '../../../core/health';
 import { today } from '../../../core/retention/dates';
+import { t } from '../../../core/text/bilingual';
 import type { Feature } from '../../feature';
 import type { Services } from '../../services';
 import { documentLanguage, dueWithinDays } from '../../settings';
+import { scalarText } from '../../../core/model/records';
 
 export interface HealthPanel {
   panel: vscode.WebviewPanel;
@@ -17,7 +20,13 @@ async function statsOf(services: Services): Promise<HealthStats | undefined> {
   if (!folder) return undefined;
   const review = services.ui.review?.status;
   const unreviewed = review?.kind === 'ready' ? review.folders.reduce((n, f) => n + f.changes.length, 0) : undefined;
-  return healthStats({ index: folder.index, schema: folder.schema, today: today(), soonDays: dueWithinDays(), unreviewed, backup: services.ui.backup?.state });
+  // The same findings outside records as `check` counts: the schema file's and the batches'.
+  const batches = services.ui.batches;
+  const others = nonRecordFindings({
+    schemaText: folder.schemaFromWorkspace ? folder.schemaText : undefined, schemaProblems: folder.schemaProblems,
+    batches: batches?.texts(folder) ?? [], batchContext: indexBatchContext(folder.root, folder.index, folder.index.lang),
+  });
+  return healthStats({ index: folder.index, schema: folder.schema, today: today(), soonDays: dueWithinDays(), unreviewed, backup: services.ui.backup?.state, others });
 }
 
 /**
@@ -37,7 +46,7 @@ export const healthFeature: Feature = {
       const date = today();
       // The report is a document for the compliance file: its language follows the documents' setting.
       const lang = documentLanguage();
-      const title = lang === 'zh' ? '档案健康报告' : lang === 'en' ? 'Records Health Report' : '档案健康报告 / Records Health Report';
+      const title = t(lang, '档案健康报告', 'Records Health Report');
       const render = (nonce?: string, cspSource?: string) => renderHealthHtml(stats, { language: documentLanguage(), title, date, nonce, cspSource });
       const exportTo = async (target?: vscode.Uri) => {
         if (!vscode.workspace.isTrusted) {
@@ -65,7 +74,7 @@ export const healthFeature: Feature = {
           }).filter((r) => r !== undefined);
           if (!records.length) return;
           const pick = records.length === 1 ? { r: records[0] } : await vscode.window.showQuickPick(
-            records.map((r) => ({ label: String(r.data?.title ?? r.file), description: String(r.data?.archive_no ?? r.data?.id ?? ''), detail: r.file, r })),
+            records.map((r) => ({ label: scalarText(r.data?.title) || r.file, description: scalarText(r.data?.archive_no ?? r.data?.id), detail: r.file, r })),
             { title: m.key, matchOnDetail: true });
           if (pick) await vscode.window.showTextDocument(folder.uriOf(pick.r.file), { selection: new vscode.Range(pick.r.line, 0, pick.r.line, 0), viewColumn: vscode.ViewColumn.Beside });
         }

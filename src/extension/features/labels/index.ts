@@ -4,6 +4,7 @@ import { documentLanguage } from '../../settings';
 import { pickRecords } from '../archive/selection';
 import type { Node } from '../records-view/tree';
 import { LabelsPanel } from './panel';
+import { scalarText } from '../../../core/model/records';
 
 /** Printable labels, filing stamps and box spines for the tree selection, a category or all archived records. */
 export const labelsFeature: Feature = {
@@ -15,7 +16,7 @@ export const labelsFeature: Feature = {
         await services.index.whenReady();
         const picked = await pickRecords(services.index, services.ui.recordsTree, node, nodes, vscode.l10n.t('Generate Labels'));
         if (!picked) return undefined;
-        const withNumber = picked.map((p) => ({ ...p, records: p.records.filter((r) => String(r.data?.archive_no ?? '').trim() !== '') }));
+        const withNumber = picked.map((p) => ({ ...p, records: p.records.filter((r) => scalarText(r.data?.archive_no).trim() !== '') }));
         const skipped = picked.reduce((n, p) => n + p.records.length, 0) - withNumber.reduce((n, p) => n + p.records.length, 0);
         const first = withNumber.find((p) => p.records.length);
         if (!first) {

@@ -2,13 +2,13 @@ import * as crypto from 'crypto';
 import * as vscode from 'vscode';
 import { boxesFor, compareArchiveNo, renderCatalogueCsv, renderCatalogueHtml, renderLabelsCsv, renderLabelsHtml, renderToolbar, type LabelKind } from '../../../core/labels';
 import type { LabelPreset } from '../../../core/labels/styles';
-import type { LabelLanguage } from '../../../core/text/bilingual';
+import type { DocLang } from '../../../core/text/bilingual';
 import { field, type RecordEntry } from '../../../core/model/records';
 import type { FolderIndex } from '../../index/folder-index';
 
 export interface LabelState {
   preset: LabelPreset;
-  language: LabelLanguage;
+  language: DocLang;
   kinds: LabelKind[];
 }
 

@@ -34,7 +34,7 @@ export const recordsViewFeature: Feature = {
       tree.groupBy = by;
       void setContext('groupBy', by);
       void context.workspaceState.update('groupBy', by);
-      tree.refresh();
+      void tree.refresh();
     };
     const saved = context.workspaceState.get<GroupBy>('groupBy');
     if (saved === 'customer' || saved === 'status' || saved === 'disposition') tree.groupBy = saved;
@@ -74,13 +74,13 @@ export const recordsViewFeature: Feature = {
         filterLabel = input.trim();
         tree.filter = filterLabel ? parseFilter(filterLabel) : undefined;
         void setContext('filtered', !!tree.filter);
-        tree.refresh();
+        void tree.refresh();
       }),
       vscode.commands.registerCommand('recordsCurator.clearFilter', () => {
         filterLabel = '';
         tree.filter = undefined;
         void setContext('filtered', false);
-        tree.refresh();
+        void tree.refresh();
       }),
       vscode.commands.registerCommand('recordsCurator.rebuildIndex', () => ws.rebuildAll('rebuild requested')),
       vscode.commands.registerCommand('recordsCurator.revealActiveRecord', async () => {
@@ -95,7 +95,7 @@ export const recordsViewFeature: Feature = {
       }),
     );
     void ws.whenReady().then(() => {
-      tree.refresh();
+      void tree.refresh();
       update();
     });
     return { recordsTree: tree, recordsView: view };

@@ -1,12 +1,11 @@
 import type { Lang } from '../../../core/model/lang';
-import { ownValue } from '../../../core/model/records';
+import { ownValue, scalarText } from '../../../core/model/records';
 import { field, type RecordEntry } from '../../../core/model/records';
 import type { Schema } from '../../../core/model/schema';
 import { today } from '../../../core/retention/dates';
 import { dayWindow, type DayWindow, type DispositionState } from '../../../core/retention/disposition';
 import { forEachInSlices } from '../../../core/async/slices';
-import { dispositionStateOf } from '../../index/dispositions';
-import type { FolderIndex } from '../../index/folder-index';
+import { dispositionStateOf, type IndexedFolder } from '../../index/dispositions';
 
 export type GroupBy = 'category' | 'customer' | 'status' | 'disposition';
 export type Status = 'error' | 'warning' | 'ok';
@@ -35,7 +34,7 @@ export function matches(r: RecordEntry, f: Filter | undefined): boolean {
   if (!f) return true;
   for (const [name, value] of f.fields) {
     const v = ownValue(r.data, name);
-    const s = Array.isArray(v) ? v.join(',') : v === undefined || v === null ? '' : String(v);
+    const s = Array.isArray(v) ? v.map(scalarText).join(',') : scalarText(v);
     if (!s.toLowerCase().includes(value)) return false;
   }
   if (f.text) {
@@ -45,19 +44,19 @@ export function matches(r: RecordEntry, f: Filter | undefined): boolean {
   return true;
 }
 
-export function statusOf(folder: FolderIndex, r: RecordEntry): Status {
+export function statusOf(folder: IndexedFolder, r: RecordEntry): Status {
   const c = folder.index.problemCounts(r);
   return c.errors ? 'error' : c.warnings ? 'warning' : 'ok';
 }
 
 /** A record's disposition today (due, on hold, …), for grouping and icons; each record's basis is cached. */
-export function dispositionState(folder: FolderIndex, r: RecordEntry, soonDays: number, w = dayWindow(today(), soonDays)): DispositionState {
+export function dispositionState(folder: IndexedFolder, r: RecordEntry, soonDays: number, w = dayWindow(today(), soonDays)): DispositionState {
   return dispositionStateOf(folder, r, w);
 }
 
 export const DISPOSITION_ORDER: readonly DispositionState[] = ['due', 'due-soon', 'hold', 'pending-destruction', 'active', 'retention', 'transferred', 'destroyed'];
 
-export function groupKey(folder: FolderIndex, r: RecordEntry, by: GroupBy, soonDays = 90): string {
+export function groupKey(folder: IndexedFolder, r: RecordEntry, by: GroupBy, soonDays = 90): string {
   if (by === 'status') return statusOf(folder, r);
   if (by === 'disposition') return dispositionState(folder, r, soonDays);
   const v = field(r, by);
@@ -78,19 +77,19 @@ export class GroupModel {
   withProblems = 0;
   private readonly window: DayWindow;
 
-  private constructor(private readonly folder: FolderIndex, readonly by: GroupBy, readonly filter: Filter | undefined, private readonly soonDays: number) {
+  private constructor(private readonly folder: IndexedFolder, readonly by: GroupBy, readonly filter: Filter | undefined, private readonly soonDays: number) {
     this.window = dayWindow(today(), soonDays);
   }
 
   /** At once: for a first look at a folder, when nothing older can be shown meanwhile. */
-  static now(folder: FolderIndex, by: GroupBy, filter: Filter | undefined, soonDays = 90): GroupModel {
+  static now(folder: IndexedFolder, by: GroupBy, filter: Filter | undefined, soonDays = 90): GroupModel {
     const m = new GroupModel(folder, by, filter, soonDays);
     for (const r of folder.index.records()) m.add(r);
     return m;
   }
 
   /** In slices: after a change, while the view keeps showing the previous model (100,000 records take ~0.1 s). */
-  static async build(folder: FolderIndex, by: GroupBy, filter: Filter | undefined, soonDays = 90, isCurrent?: () => boolean): Promise<GroupModel> {
+  static async build(folder: IndexedFolder, by: GroupBy, filter: Filter | undefined, soonDays = 90, isCurrent?: () => boolean): Promise<GroupModel> {
     const m = new GroupModel(folder, by, filter, soonDays);
     // Over a snapshot: an entry replaced during the pass moves to the end of the index and would show twice.
     await forEachInSlices(() => [...folder.index.entries()], (e) => e.records.forEach((r) => m.add(r)), { isCurrent });
@@ -111,7 +110,7 @@ export class GroupModel {
     if (this.by === 'category') {
       const cust = field(r, 'customer') ?? NO_VALUE;
       let m = this.sub.get(key);
-      if (!m) this.sub.set(key, (m = new Map()));
+      if (!m) this.sub.set(key, (m = new Map<string, RecordEntry[]>()));
       let l2 = m.get(cust);
       if (!l2) m.set(cust, (l2 = []));
       l2.push(r);

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { folderScope, GuardedEdit } from '../../guarded-edit';
 import { defaultSchemaText, SCHEMA_PATH } from '../../../core/schema/load';
-import { LineIndex } from '../../../core/parse/lines';
+import { schemaFindings } from '../../../core/check/schema-findings';
+import { toDiagnostic } from '../diagnostics/convert';
 import type { Feature } from '../../feature';
 import type { FolderIndex } from '../../index/folder-index';
 
@@ -10,22 +11,15 @@ export const schemaFeature: Feature = {
   id: 'schema',
   activate(context, services) {
     const diagnostics = vscode.languages.createDiagnosticCollection('records-schema');
+    const docs = vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules');
     const publish = (folder: FolderIndex) => {
       const uri = folder.uriOf(SCHEMA_PATH);
       if (!folder.schemaFromWorkspace || !folder.schemaText) {
         diagnostics.delete(uri);
         return;
       }
-      const lines = new LineIndex(folder.schemaText);
-      diagnostics.set(uri, folder.schemaProblems.map((p) => {
-        const s = lines.positionAt(p.start);
-        const e = lines.positionAt(p.end);
-        const d = new vscode.Diagnostic(new vscode.Range(s.line, s.character, e.line, e.character), p.message,
-          p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
-        d.source = 'records-curator';
-        d.code = 'schema';
-        return d;
-      }));
+      // The same findings `check` reports on the schema file, linked to their docs page like every other.
+      diagnostics.set(uri, schemaFindings(folder.schemaText, folder.schemaProblems).map((f) => toDiagnostic(f, docs)));
     };
     const publishAll = () => services.index.all().forEach(publish);
     context.subscriptions.push(
