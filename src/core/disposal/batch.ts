@@ -80,7 +80,7 @@ export function batchItem(r: RecordEntry, schema: Schema, file: string | Uint8Ar
 export function served(item: BatchItem, today: string): string {
   if (!item.date) return '';
   const days = daysBetween(item.date, today);
-  return `${(days / 365.25).toFixed(1)}`;
+  return (days / 365.25).toFixed(1);
 }
 
 export function retentionText(code: string, lang: Lang | 'both'): string {

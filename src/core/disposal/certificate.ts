@@ -11,6 +11,7 @@ import { parseRecordText } from '../parse/record-file';
 import { readBatch, retentionText, type BatchFile, type BatchItem } from './batch';
 import { t, type DocLang } from '../text/bilingual';
 import { matchMethods } from './methods';
+import { scalarText } from '../model/records';
 
 /** What a purge check verified, as the certificate carries it. */
 export interface Verification {
@@ -81,10 +82,10 @@ interface Model {
 }
 
 function model(b: BatchFile, schema: Schema, lang: DocLang, v: Verification | undefined, r: Readiness): Model {
-  const list = (x: unknown) => (Array.isArray(x) ? x.map(String) : x ? [String(x)] : []);
+  const list = (x: unknown) => (Array.isArray(x) ? x.map(scalarText) : x ? [scalarText(x)] : []);
   const d = b.data;
   const tomb = Array.isArray(d.tombstones) ? (d.tombstones as Record<string, unknown>[]) : [];
-  const destroyedOn = new Map(tomb.map((x) => [String(x.path), String(x.destroyed_on ?? '')]));
+  const destroyedOn = new Map(tomb.map((x) => [scalarText(x.path), scalarText(x.destroyed_on)]));
   const cat = (k: string) => {
     const c = schema.categories.get(k);
     return c ? t(lang, c.label.zh, c.label.en) : k;
@@ -122,8 +123,8 @@ function model(b: BatchFile, schema: Schema, lang: DocLang, v: Verification | un
   return {
     title: r.ready ? t(lang, '档案销毁证明', 'Certificate of Destruction') : t(lang, '销毁记录（尚未核实）', 'Destruction record (not yet verified)'),
     ...(r.ready ? {} : { warning: r.missing.map((m) => t(lang, m.zh, m.en)) }),
-    meta: [[t(lang, '批次', 'Batch'), String(d.batch_id ?? '')], [t(lang, '鉴定意见', 'Appraisal opinion'), String(d.appraisal_ref ?? '')],
-      [t(lang, '销毁时间', 'Date and time'), String(d.executed_at ?? '')], [t(lang, '地点', 'Place'), String(d.place ?? '')], [t(lang, '方式', 'Method'), methodText],
+    meta: [[t(lang, '批次', 'Batch'), scalarText(d.batch_id)], [t(lang, '鉴定意见', 'Appraisal opinion'), scalarText(d.appraisal_ref)],
+      [t(lang, '销毁时间', 'Date and time'), scalarText(d.executed_at)], [t(lang, '地点', 'Place'), scalarText(d.place)], [t(lang, '方式', 'Method'), methodText],
       [t(lang, '批准人', 'Approved by'), list(d.approvers).join('、')], [t(lang, '监销人', 'Supervisors'), sup.join('、')]],
     register: { head: [t(lang, '档号', 'Archive number'), t(lang, '题名', 'Title'), t(lang, '客户', 'Customer'), t(lang, '分类', 'Category'), t(lang, '保管期限', 'Retention'), t(lang, '文件路径', 'File path'), t(lang, '销毁日期', 'Destroyed on')], rows },
     verification, statement, blobs: v?.blobs ?? [], signers,
@@ -164,7 +165,7 @@ export function certificateHtml(text: string, schema: Schema, lang: DocLang, v: 
   return `<!DOCTYPE html>
 <html lang="${lang === 'en' ? 'en' : 'zh-CN'}"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>${e(m.title)} ${e(String(b.data.batch_id ?? ''))}</title>
+<title>${e(m.title)} ${e(scalarText(b.data.batch_id))}</title>
 <style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #999;padding:4px 8px;text-align:left;vertical-align:top}
 .meta th{width:14em}.warn{border:2px solid #b00020;padding:0.5em 1em;color:#b00020}code,pre{font-size:85%}@media print{.warn{color:#000}}</style></head><body>
 <h1>${e(m.title)}</h1>

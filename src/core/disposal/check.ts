@@ -57,7 +57,7 @@ export function checkBatch(text: string, ctx: BatchContext, options?: { as?: 'dr
     const body = parsed.bodySpan ? text.slice(parsed.bodySpan.start) : '';
     const base = parsed.bodySpan?.start ?? 0;
     for (const m of body.matchAll(/^[ \t]*[-*] \[ \] .*$/gm)) {
-      at({ start: base + m.index!, end: base + m.index! + m[0].length }, 'batch-unchecked-task', 'error',
+      at({ start: base + m.index, end: base + m.index + m[0].length }, 'batch-unchecked-task', 'error',
         'an executed batch has a task not checked off', '已执行的批次仍有未完成的核对项');
     }
   }

@@ -2,6 +2,7 @@ import type { Schema } from '../model/schema';
 import { escapeMarkdown } from '../text/escape';
 import { retentionText, served, type BatchItem } from './batch';
 import { t, type DocLang } from '../text/bilingual';
+import { scalarText } from '../model/records';
 
 const q = (s: string) => JSON.stringify(s); // a JSON string is a valid YAML double-quoted scalar
 /** Record values go into Markdown escaped: a title or a customer's name must not become markup or a tag. */
@@ -42,7 +43,7 @@ function itemsYaml(items: readonly BatchItem[]): string[] {
   for (const it of items) {
     out.push(`  - path: ${q(it.path)}`);
     for (const k of ['index', 'id', 'archive_no', 'title', 'customer', 'customer_type', 'category', 'date', 'retention', 'until', 'sha256'] as const) {
-      out.push(`    ${k}: ${k === 'index' ? it.index : q(String(it[k]))}`);
+      out.push(`    ${k}: ${k === 'index' ? it.index : q(it[k])}`);
     }
     out.push(`    attachments: [${(it.attachments ?? []).map(q).join(', ')}]`);
   }
@@ -64,7 +65,7 @@ export const LIST_DETAILS = new Set(['approvers', 'supervisors', 'method']);
 function detail(details: BatchDetails, key: string, empty: '""' | '[]'): string {
   const v = details[key];
   if (v === undefined) return empty;
-  return Array.isArray(v) ? (v.length === 1 && key === 'method' ? q(v[0]) : `[${v.map(q).join(', ')}]`) : q(String(v));
+  return Array.isArray(v) ? (v.length === 1 && key === 'method' ? q(scalarText(v[0])) : `[${v.map((x) => q(scalarText(x))).join(', ')}]`) : q(scalarText(v));
 }
 
 /** `key: value   # comment`, the comment aligned as the template has always been. */

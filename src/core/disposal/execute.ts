@@ -10,6 +10,7 @@ import { readBatch, type BatchItem } from './batch';
 import { checkBatch } from './check';
 import { PENDING } from './document';
 import type { BatchContext } from './items';
+import { scalarText } from '../model/records';
 
 export interface ExecutionPlan {
   /** Files removed whole: every record in them is listed, and the attachments of the listed records. */
@@ -72,12 +73,12 @@ export function planExecution(batchText: string, ctx: BatchContext, today: strin
       deleteFiles.push(a);
     }
   }
-  const id = String(batch.data.batch_id ?? '');
+  const id = scalarText(batch.data.batch_id);
   // The record says what it was (it is the one approved: its fingerprint was checked); the entry is a fallback.
   const value = (it: BatchItem, key: 'id' | 'archive_no' | 'customer' | 'category' | 'retention') => {
     const own = ctx.records(it.path)?.get(it.index ?? 0)?.[key];
     const v = own !== undefined && own !== null && typeof own !== 'object' ? own : it[key];
-    return q(v === undefined || v === null ? '' : String(v));
+    return q(scalarText(v));
   };
   const tombstones = ['tombstones:', ...batch.items.flatMap((it) => [
     `  - id: ${value(it, 'id')}`, `    archive_no: ${value(it, 'archive_no')}`, `    customer: ${value(it, 'customer')}`, `    category: ${value(it, 'category')}`,

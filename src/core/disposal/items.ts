@@ -88,7 +88,7 @@ export function itemProblems(entry: unknown, n: number, status: BatchStatus | un
     return [{ code: 'batch-item-path', en: `${p} ${why.en}: it cannot be listed`, zh: `${p} ${why.zh}，不能列入批次` }];
   }
   const index = entry.index ?? 0;
-  if (!Number.isInteger(index) || (index as number) < 0) {
+  if (!Number.isInteger(index) || (index) < 0) {
     return [{ code: 'batch-item-not-record', en: `${p}: index must be the record's document number (0, 1, …)`, zh: `${p}：index 须为记录的文档序号（0、1、…）` }];
   }
   if (!files.exists(p)) {
@@ -97,17 +97,17 @@ export function itemProblems(entry: unknown, n: number, status: BatchStatus | un
       : [{ code: 'batch-item-not-record', en: `${p} does not exist`, zh: `${p} 不存在` }];
   }
   const records = ctx.records(p);
-  if (!records || !records.has(index as number)) {
-    const what = records ? `has no record number ${index as number}` : 'is not a record file the index holds';
-    const whatZh = records ? `中没有序号为 ${index as number} 的记录` : '不是已索引的记录文件';
+  if (!records || !records.has(index)) {
+    const what = records ? `has no record number ${index}` : 'is not a record file the index holds';
+    const whatZh = records ? `中没有序号为 ${index} 的记录` : '不是已索引的记录文件';
     return [{ code: 'batch-item-not-record', en: `${p} ${what}: only indexed records can be listed`, zh: `${p} ${whatZh}，只能列入已索引的记录` }];
   }
   const out: ItemProblem[] = [];
-  if (isHold(records.get(index as number)?.hold)) {
+  if (isHold(records.get(index)?.hold)) {
     out.push({ code: 'batch-record-on-hold', en: `${p} is on hold and must be pulled out of the batch`, zh: `${p} 已暂缓处置，须从批次中抽出` });
   }
-  const named = o.destruction ? attachmentsOf(records.get(index as number), p, attachmentFields(schemaOf(ctx))) : [];
-  out.push(...attachmentProblems(p, index as number, named, ctx, o.listed));
+  const named = o.destruction ? attachmentsOf(records.get(index), p, attachmentFields(schemaOf(ctx))) : [];
+  out.push(...attachmentProblems(p, index, named, ctx, o.listed));
   if (status === 'approved') {
     const hash = typeof entry.sha256 === 'string' ? entry.sha256.trim().toLowerCase() : '';
     if (!SHA256.test(hash)) {
@@ -119,7 +119,7 @@ export function itemProblems(entry: unknown, n: number, status: BatchStatus | un
         out.push({ code: 'batch-record-changed', en: `${p} changed after the batch was approved; review it and approve again`, zh: `${p} 在批准后被修改，请复核后重新批准` });
       }
     }
-    if (o.destruction) out.push(...approvedAttachmentProblems(entry, index as number, named.map((a) => a.rel ?? a.value), ctx, o.fingerprints));
+    if (o.destruction) out.push(...approvedAttachmentProblems(entry, index, named.map((a) => a.rel ?? a.value), ctx, o.fingerprints));
   }
   return out;
 }

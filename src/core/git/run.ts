@@ -49,7 +49,7 @@ export function runGit(git: string, cwd: string, args: readonly string[], o: Git
       env: gitEnv(o.env),
     }, (err, stdout, stderr) => {
       const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : 128) : 0;
-      resolve({ stdout: String(stdout), stderr: String(stderr) || (err && !stderr ? err.message : ''), code });
+      resolve({ stdout, stderr: stderr || (err && !stderr ? err.message : ''), code });
     });
   });
 }

@@ -179,7 +179,7 @@ function readFields(r: Reader, node: unknown): Map<string, FieldDef> | undefined
     const typeName = r.string(typeNode, `the type of field ${name}`) ?? 'string';
     let type: FieldType = 'string';
     if ((FIELD_TYPES as readonly string[]).includes(typeName)) type = typeName as FieldType;
-    else r.report(typeNode as Node, `unknown field type '${typeName}'; one of ${FIELD_TYPES.join(', ')}`);
+    else r.report(typeNode, `unknown field type '${typeName}'; one of ${FIELD_TYPES.join(', ')}`);
     const field: FieldDef = {
       name, type,
       label: r.bilingual(def.get('label', true), `the label of field ${name}`, name),
@@ -193,14 +193,14 @@ function readFields(r: Reader, node: unknown): Map<string, FieldDef> | undefined
     const items = r.string(def.get('items', true), `the items of field ${name}`);
     if (items !== undefined) {
       if ((FIELD_TYPES as readonly string[]).includes(items)) field.items = items as FieldType;
-      else r.report(def.get('items', true) as Node, `unknown item type '${items}'`);
+      else r.report(def.get('items', true), `unknown item type '${items}'`);
     }
     const pattern = r.string(def.get('pattern', true), `the pattern of field ${name}`);
     if (pattern !== undefined) {
       try {
         field.pattern = new RegExp(pattern, 'u');
       } catch (err) {
-        r.report(def.get('pattern', true) as Node, `invalid pattern: ${(err as Error).message}`);
+        r.report(def.get('pattern', true), `invalid pattern: ${(err as Error).message}`);
       }
     }
     if (type === 'enum' && !field.values?.length) r.report(pair.key as Node, `enum field ${name} needs values`);
@@ -222,7 +222,7 @@ function readCategories(r: Reader, node: unknown, fields: Map<string, FieldDef>)
     r.known(def, CATEGORY_KEYS, `category ${key}`);
     const required = r.strings(def.get('required', true), `the required fields of category ${key}`) ?? [];
     for (const f of required) {
-      if (!fields.has(f)) r.report(def.get('required', true) as Node, `required field '${f}' of category ${key} is not declared under fields`, 'warning');
+      if (!fields.has(f)) r.report(def.get('required', true), `required field '${f}' of category ${key} is not declared under fields`, 'warning');
     }
     out.set(key, {
       key,
@@ -303,7 +303,7 @@ function readRetention(r: Reader, node: unknown, category: string, extraKeys: st
   if (!m) return undefined;
   r.known(m, ['code', 'from', 'after_event', 'fiscal_year', 'basis', ...extraKeys], `the retention of ${category}`);
   const code = r.string(m.get('code', true), 'retention.code') ?? 'D10';
-  if (!/^(Y|D[0-9]{1,3})$/.test(code)) r.report(m.get('code', true) as Node, `retention code '${code}' must be Y or D plus years (D30, D10, D3)`);
+  if (!/^(Y|D[0-9]{1,3})$/.test(code)) r.report(m.get('code', true), `retention code '${code}' must be Y or D plus years (D30, D10, D3)`);
   return {
     code,
     from: r.string(m.get('from', true), 'retention.from') ?? 'date',
@@ -318,7 +318,7 @@ function readArchiveNumber(r: Reader, node: unknown): ArchiveNumberConfig | unde
   if (!m) return undefined;
   r.known(m, ['fonds', 'org', 'format', 'number_width', 'number_scope', 'separator'], 'archive_number');
   const format = r.string(m.get('format', true), 'archive_number.format') ?? '{fonds}-{subject}·{year}-{retention}-{number}';
-  if (!format.includes('{number}')) r.report(m.get('format', true) as Node, 'archive_number.format must contain {number}');
+  if (!format.includes('{number}')) r.report(m.get('format', true), 'archive_number.format must contain {number}');
   const width = r.number(m.get('number_width', true), 'archive_number.number_width') ?? 4;
   return {
     fonds: r.string(m.get('fonds', true), 'archive_number.fonds') ?? '',

@@ -28,10 +28,11 @@ export const disposalFeature: Feature = {
     let timer: NodeJS.Timeout | undefined;
     const refresh = () => {
       clearTimeout(timer);
-      timer = setTimeout(async () => {
-        await tree.refresh();
-        const due = tree.groups().get('due')!.length;
-        view.badge = due ? { value: due, tooltip: vscode.l10n.t('{0} records due for disposal', due) } : undefined;
+      timer = setTimeout(() => {
+        void tree.refresh().then(() => {
+          const due = tree.groups().get('due')!.length;
+          view.badge = due ? { value: due, tooltip: vscode.l10n.t('{0} records due for disposal', due) } : undefined;
+        });
       }, 100);
     };
 
