@@ -12,6 +12,8 @@ export interface CliCommand {
   readonly summary: string;
   readonly usage: string;
   readonly valueOptions?: readonly string[];
+  /** Options taking several values: every argument up to the next option, or comma-separated. */
+  readonly listOptions?: readonly string[];
   /** Options without a value (`--write`). Any option not listed here or in valueOptions is refused. */
   readonly flags?: readonly string[];
   run(args: ParsedArgs, io: CliIo): Promise<number>;

@@ -37,17 +37,18 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return 2;
   }
   try {
-    const args = parseArgs(rest, new Set(command.valueOptions ?? []));
+    const args = parseArgs(rest, new Set([...(command.valueOptions ?? []), ...(command.listOptions ?? [])]), new Set(command.listOptions ?? []));
     if (args.options.has('help')) {
       io.out(`${command.usage}\n`);
       return 0;
     }
     // A mistyped option (--wirte) must not quietly change what the command does.
-    const known = new Set([...(command.valueOptions ?? []), ...(command.flags ?? [])]);
+    const valued = [...(command.valueOptions ?? []), ...(command.listOptions ?? [])];
+    const known = new Set([...valued, ...(command.flags ?? [])]);
     for (const [option, value] of args.options) {
       if (!known.has(option)) throw new UsageError(`unknown option --${option}`);
-      if (value === true && command.valueOptions?.includes(option)) throw new UsageError(`--${option} needs a value`);
-      if (value !== true && !command.valueOptions?.includes(option)) throw new UsageError(`--${option} takes no value`);
+      if (value === true && valued.includes(option)) throw new UsageError(`--${option} needs a value`);
+      if (value !== true && !valued.includes(option)) throw new UsageError(`--${option} takes no value`);
     }
     return await command.run(args, io);
   } catch (err) {

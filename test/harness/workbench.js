@@ -30,8 +30,11 @@ async function waitFor(url, ms) {
 }
 
 /**
+ * `extensionsDir`: an extensions folder the packaged extension is installed in, instead of loading `ext` as the
+ * extension under development. Without the smoke-test driver that loading needs, modal dialogs show (the
+ * driver refuses them), so a check can press a modal's button as a person does.
  * @param {{vscodeDir: string, ext: string, workspace: string, port?: number, trusted?: boolean,
- *          locale?: string, stateDir?: string, settings?: object, stdio?: 'inherit'|'ignore'}} o
+ *          locale?: string, stateDir?: string, settings?: object, stdio?: 'inherit'|'ignore', extensionsDir?: string}} o
  */
 async function startServer(o) {
   const port = o.port || (await freePort());
@@ -44,8 +47,8 @@ async function startServer(o) {
   if (o.locale) fs.writeFileSync(path.join(state, 'ud/User/argv.json'), JSON.stringify({ locale: o.locale }));
   const serverMain = path.join(o.vscodeDir, 'node_modules/code-server/lib/vscode/out/server-main.js');
   const args = [serverMain, '--host', '127.0.0.1', '--port', String(port), '--without-connection-token',
-    '--accept-server-license-terms', '--enable-smoke-test-driver', '--disable-telemetry',
-    '--user-data-dir', path.join(state, 'ud'), '--server-data-dir', path.join(state, 'ud'), '--extensions-dir', path.join(state, 'ext')];
+    '--accept-server-license-terms', ...(o.extensionsDir ? [] : ['--enable-smoke-test-driver']), '--disable-telemetry',
+    '--user-data-dir', path.join(state, 'ud'), '--server-data-dir', path.join(state, 'ud'), '--extensions-dir', o.extensionsDir || path.join(state, 'ext')];
   if (o.trusted !== false) args.push('--disable-workspace-trust');
   if (o.locale) args.push('--locale', o.locale);
   const log = fs.openSync(path.join(state, 'server.log'), 'a');
@@ -53,7 +56,7 @@ async function startServer(o) {
   const base = `http://127.0.0.1:${port}`;
   await waitFor(`${base}/version`, 30000);
   const payload = [['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${port}${path.resolve(o.ext)}`]];
-  const url = `${base}/?folder=${encodeURIComponent(path.resolve(o.workspace))}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  const url = `${base}/?folder=${encodeURIComponent(path.resolve(o.workspace))}${o.extensionsDir ? '' : `&payload=${encodeURIComponent(JSON.stringify(payload))}`}`;
   const stop = () => {
     // The server keeps extension hosts alive waiting for a reconnect: end the whole process group.
     try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }

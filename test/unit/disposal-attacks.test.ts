@@ -11,6 +11,7 @@ import { applyEdits } from '../../src/core/fix/fixes';
 import { indexText } from '../../src/core/index/index-file';
 import { allRules } from '../../src/core/rules';
 import { defaultSchema } from '../../src/core/schema/load';
+import { offlineFingerprints } from './batch-helpers';
 import { record, tempWorkspace } from './helpers';
 
 const schema = defaultSchema();
@@ -49,8 +50,9 @@ function world() {
   return { root, outside };
 }
 
-function planEdits(root: string) {
-  const plan = planApproval(batch('draft', item('communication/a.md')), ctx(root), TODAY);
+async function planEdits(root: string) {
+  const draft = batch('draft', item('communication/a.md'));
+  const plan = planApproval(draft, ctx(root), TODAY, await offlineFingerprints(draft, ctx(root)));
   assert.ok(plan.ok);
   return plan.edits;
 }
@@ -104,10 +106,10 @@ describe('a batch edited by hand cannot reach what it must not', () => {
     assert.deepEqual(codes(text, ctx(root)).sort(), ['batch-item-not-record@12', 'batch-item-path@11', 'batch-status@4']);
   });
 
-  test('approval fingerprints every entry — block and flow items, two documents of one file — and the result reads back', () => {
+  test('approval fingerprints every entry — block and flow items, two documents of one file — and the result reads back', async () => {
     const root = tempWorkspace({ 'communication/a.md': REC, 's.yaml': 'id: Y1\ncategory: other\ntitle: one\n---\nid: Y2\ncategory: other\ntitle: two\n' });
     const text = batch('draft', [item('communication/a.md'), '  - {path: s.yaml, index: 0}', '  - {path: s.yaml, index: 1, sha256: "stale"}'].join('\n'));
-    const plan = planApproval(text, ctx(root), TODAY);
+    const plan = planApproval(text, ctx(root), TODAY, await offlineFingerprints(text, ctx(root)));
     assert.ok(plan.ok, JSON.stringify(plan));
     const after = applyEdits(text, plan.edits);
     const back = readBatch(after)!;
@@ -117,13 +119,14 @@ describe('a batch edited by hand cannot reach what it must not', () => {
     const s = sha256(fs.readFileSync(path.join(root, 's.yaml')));
     assert.deepEqual(back.items.map((i) => [i.path, i.index, i.sha256]), [['communication/a.md', 0, a], ['s.yaml', 0, s], ['s.yaml', 1, s]]);
     assert.ok(after.includes('  - {path: s.yaml, index: 0, sha256: '), 'the flow item keeps its style');
+    assert.ok(after.includes('attachments: []}'), 'the attachments go in the same style');
     assert.deepEqual(checkBatch(after, ctx(root)), []);
     assert.equal(planExecution(after, ctx(root), TODAY, 'now').ok, true);
   });
 
-  test('executing needs the bytes that were approved: a file changed since is refused', () => {
+  test('executing needs the bytes that were approved: a file changed since is refused', async () => {
     const root = tempWorkspace({ 'communication/a.md': REC });
-    const approved = applyEdits(batch('draft', item('communication/a.md')), planEdits(root));
+    const approved = applyEdits(batch('draft', item('communication/a.md')), await planEdits(root));
     fs.appendFileSync(path.join(root, 'communication/a.md'), 'changed after approval\n');
     assert.deepEqual(codes(approved, ctx(root)), ['batch-record-changed@11']);
     assert.equal(planExecution(approved, ctx(root), TODAY, 'now').ok, false);
@@ -132,7 +135,7 @@ describe('a batch edited by hand cannot reach what it must not', () => {
   test('a batch whose front matter is a flow mapping is not executed rather than written broken', () => {
     const root = tempWorkspace({ 'communication/a.md': REC });
     const hash = sha256(fs.readFileSync(path.join(root, 'communication/a.md')));
-    const flow = ['---', `{kind: destruction-batch, batch_id: XH-2026-010, status: approved, approvers: [王强], supervisors: [李档案, 赵法务], method: 粉碎, place: 档案室, scheduled_at: "2026-12-01T10:00+08:00", records: [{path: communication/a.md, index: 0, sha256: "${hash}"}]}`, '---', '', '# batch', ''].join('\n');
+    const flow = ['---', `{kind: destruction-batch, batch_id: XH-2026-010, status: approved, approvers: [王强], supervisors: [李档案, 赵法务], method: 粉碎, place: 档案室, scheduled_at: "2026-12-01T10:00+08:00", records: [{path: communication/a.md, index: 0, sha256: "${hash}"}], fingerprints: {git: false, files: [{path: communication/a.md, role: record, index: 0, sha256: "${hash}", paths: [communication/a.md], blobs: []}]}}`, '---', '', '# batch', ''].join('\n');
     assert.deepEqual(checkBatch(flow, ctx(root)), []);
     const run = planExecution(flow, ctx(root), TODAY, 'now');
     assert.equal(run.ok, false);

@@ -1,6 +1,5 @@
 import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { batchItem, readBatch, screenForDestruction } from '../../src/core/disposal/batch';
@@ -8,10 +7,10 @@ import { checkBatch, type BatchContext } from '../../src/core/disposal/check';
 import { destructionBatchText, nextBatchId } from '../../src/core/disposal/document';
 import { planExecution } from '../../src/core/disposal/execute';
 import { applyEdits, setFieldEdits } from '../../src/core/fix/fixes';
-import { purgeInstructions, reachable } from '../../src/core/git/purge';
 import { indexText } from '../../src/core/index/index-file';
 import { allRules } from '../../src/core/rules';
 import { defaultSchema } from '../../src/core/schema/load';
+import { withFingerprints } from './batch-helpers';
 import { record, tempWorkspace } from './helpers';
 
 const schema = defaultSchema();
@@ -56,7 +55,7 @@ describe('destruction batches', () => {
     assert.equal(nextBatchId('XH', '2026', ['XH-2026-001', 'XH-2026-007', 'YJ-2026-009']), 'XH-2026-008');
   });
 
-  test('an approved batch without two supervisors, method, place and time is reported; a changed or held record too', () => {
+  test('an approved batch without two supervisors, method, place and time is reported; a changed or held record too', async () => {
     const text = comm('A', '2015-06-10');
     const item = batchItem(entry('a.md', text), schema, text, TODAY);
     let batch = destructionBatchText('XH-2026-001', [item], schema, 'en', TODAY);
@@ -65,7 +64,7 @@ describe('destruction batches', () => {
       return folderContext(root, hold);
     };
     assert.deepEqual(checkBatch(batch, ctx(text)), [], 'a draft is not judged yet');
-    batch = applyEdits(batch, setFieldEdits('b.md', batch, [{ record: 0, field: 'status', value: 'approved' }]));
+    batch = await withFingerprints(applyEdits(batch, setFieldEdits('b.md', batch, [{ record: 0, field: 'status', value: 'approved' }])), ctx(text));
     const codes = checkBatch(batch, ctx(text)).map((f) => f.code).sort();
     assert.deepEqual(codes, ['batch-missing-detail', 'batch-missing-detail', 'batch-missing-detail', 'batch-missing-detail', 'batch-supervisors']);
     const filled = batch.replace('approvers: []', 'approvers: [总经理 王强]').replace('supervisors: []', 'supervisors: [李档案, 赵法务]')
@@ -76,7 +75,7 @@ describe('destruction batches', () => {
     assert.deepEqual(checkBatch(filled, ctx(text, true)).map((f) => f.code), ['batch-record-on-hold']);
   });
 
-  test('executing deletes whole files, cuts listed documents out of a YAML stream, and writes tombstones', () => {
+  test('executing deletes whole files, cuts listed documents out of a YAML stream, and writes tombstones', async () => {
     const md = comm('A', '2015-06-10');
     const stream = 'id: Y1\ncategory: other\ntitle: one\n---\nid: Y2\ncategory: other\ntitle: two\n---\nid: Y3\ncategory: other\ntitle: three\n';
     const recs = indexText('s.yaml', stream, { mtimeMs: 0, size: 0 }, opts).records;
@@ -85,6 +84,7 @@ describe('destruction batches', () => {
       .replace('approvers: []', 'approvers: [A]').replace('supervisors: []', 'supervisors: [B, C]').replace('method: ""', 'method: shred')
       .replace('place: ""', 'place: here').replace('scheduled_at: ""', 'scheduled_at: now');
     const ctx = folderContext(tempWorkspace({ 'a.md': md, 's.yaml': stream }));
+    batch = await withFingerprints(batch, ctx);
     const planned = planExecution(batch, ctx, TODAY, '2026-11-26T15:00+08:00');
     assert.ok(planned.ok, JSON.stringify(planned));
     const plan = planned.plan;
@@ -97,27 +97,5 @@ describe('destruction batches', () => {
     assert.deepEqual((back.data.tombstones as Record<string, string>[]).map((t) => [t.id, t.destroyed_on, t.batch]), [['A', TODAY, 'XH-2026-002'], ['Y2', TODAY, 'XH-2026-002']]);
     assert.doesNotMatch(batch, /pending/);
     assert.deepEqual(planExecution(batch, ctx, TODAY, 'x'), { ok: false, reason: 'not-approved', findings: [] }, 'an executed batch cannot run twice');
-  });
-});
-
-describe('history after destruction', () => {
-  test('a deleted file stays reachable from any ref until history is rewritten', async () => {
-    const root = tempWorkspace({ 'keep.md': 'keep\n', 'gone.md': 'secret 11010519491231002X\n' });
-    const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@x', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@x' } });
-    git('init', '-q', '-b', 'main');
-    git('add', '.');
-    git('commit', '-qm', 'records');
-    git('tag', 'v1');
-    fs.rmSync(path.join(root, 'gone.md'));
-    git('commit', '-qam', 'destroy');
-    let r = await reachable('git', root, ['gone.md', 'never.md']);
-    assert.ok(r[0].commit, 'still in history');
-    assert.ok(r[0].refs.includes('refs/tags/v1') && r[0].refs.includes('refs/heads/main'));
-    assert.equal(r[1].commit, undefined);
-    const { commands } = purgeInstructions(['gone.md'], false);
-    for (const c of commands) execFileSync('sh', ['-c', c], { cwd: root, stdio: 'ignore', env: { ...process.env, FILTER_BRANCH_SQUELCH_WARNING: '1' } });
-    r = await reachable('git', root, ['gone.md']);
-    assert.equal(r[0].commit, undefined, 'purged');
-    assert.equal(fs.readFileSync(path.join(root, 'keep.md'), 'utf8'), 'keep\n');
   });
 });

@@ -23,7 +23,7 @@ const EXECUTED = (title: string, customer: string) => [
 
 describe('record text is inert in every output format', () => {
   test('the Markdown certificate escapes values: no raw HTML, no image, no link, no table break', () => {
-    const md = certificateMarkdown(EXECUTED('<img src=x onerror=alert(1)>', '[张伟](javascript:alert(1)) | extra cell'), schema, 'en')!;
+    const md = certificateMarkdown(EXECUTED('<img src=x onerror=alert(1)>', '[张伟](javascript:alert(1)) | extra cell'), schema, 'en', undefined)!;
     assert.ok(md, 'a certificate');
     // Markup survives only where its first character is not escaped by a backslash.
     const unescaped = (raw: string) => new RegExp(`(?<!\\\\)${raw.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).test(md);

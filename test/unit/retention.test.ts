@@ -50,7 +50,10 @@ describe('disposition', () => {
     assert.equal(dispositionOf({ category: 'service', date: '2025-12-31', status: 'active' }, schema, TODAY, 90).state, 'active');
     assert.equal(dispositionOf({ category: 'service', date: '2015-01-01', hold: true }, schema, TODAY, 90).state, 'hold');
     assert.equal(dispositionOf({ category: 'service', date: '2015-01-01', status: 'destroyed' }, schema, TODAY, 90).state, 'destroyed');
-    assert.equal(dispositionOf({ category: 'service', date: '2015-01-01', status: 'transferred' }, schema, TODAY, 90).state, 'transferred');
+    // Transferred (PIPL Art. 22): the copy kept here is due once no legal period runs (Art. 47), kept while one does.
+    assert.equal(dispositionOf({ category: 'service', date: '2015-01-01', status: 'transferred' }, schema, TODAY, 90).state, 'due');
+    assert.equal(dispositionOf({ category: 'service', date: '2025-12-31', status: 'transferred' }, schema, TODAY, 90).state, 'transferred');
+    assert.equal(dispositionOf({ category: 'transaction', date: '1990-01-01', retention: 'Y', status: 'transferred' }, schema, TODAY, 90).state, 'transferred');
     assert.equal(dispositionOf({ category: 'transaction', date: '1990-01-01', retention: 'Y' }, schema, TODAY, 90).state, 'retention');
     // A period running past year 9999 ends at the end of time, not in a five-digit year that sorts before today.
     assert.equal(dispositionOf({ category: 'service', date: '9999-12-31' }, schema, TODAY, 90).state, 'retention');

@@ -4,7 +4,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { readBatch } from '../../src/core/disposal/batch';
-import type { CreatedBatch, Execution } from '../../src/extension/features/disposal/commands';
+import type { CertificateResult } from '../../src/extension/features/disposal/certificate';
+import type { CreatedBatch } from '../../src/extension/features/disposal/commands';
+import type { Execution } from '../../src/extension/features/disposal/execute';
 import type { DisposalNode } from '../../src/extension/features/disposal/view';
 import type { RecordsCuratorApi } from '../../src/extension/extension';
 import type { HealthPanel } from '../../src/extension/features/health';
@@ -14,14 +16,27 @@ import { activated, eventually, workspaceRoot } from './helpers';
 
 const root = () => workspaceRoot().fsPath;
 const abs = (rel: string) => path.join(root(), rel);
-const git = (...args: string[]) =>
-  execFileSync('git', args, {
-    cwd: root(),
-    encoding: 'utf8',
-    env: { ...process.env, GIT_AUTHOR_NAME: 'Tester', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 'Tester', GIT_COMMITTER_EMAIL: 't@example.com' },
-  });
+const ENV = { ...process.env, GIT_AUTHOR_NAME: 'Tester', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 'Tester', GIT_COMMITTER_EMAIL: 't@example.com' };
+const git = (...args: string[]) => execFileSync('git', args, { cwd: root(), encoding: 'utf8', env: ENV });
 const EARLY = 'communication/2015/early-call.md';
+const SCAN = 'communication/2015/scans/early-call.pdf';
 const HELD = 'communication/2023/dispute-emails.md';
+/** Text only the early call holds (its body), and its scan: what "destroyed" is checked against. */
+const NOTE = '电话记录：客户了解个人网站开发的价格与周期';
+const SCAN_TEXT = 'SCAN OF THE EARLY CALL';
+
+/** Every object of the repository, searched for a text: independent of the tool's own check. */
+function objectsHolding(needle: string): number {
+  const out = execFileSync('git', ['cat-file', '--batch-all-objects', '--batch'], { cwd: root(), maxBuffer: 1 << 30 });
+  let n = 0;
+  for (let pos = 0; pos < out.length; ) {
+    const nl = out.indexOf(10, pos);
+    const size = Number(out.subarray(pos, nl).toString().split(' ')[2]);
+    if (out.subarray(nl + 1, nl + 1 + size).includes(Buffer.from(needle))) n++;
+    pos = nl + 2 + size;
+  }
+  return n;
+}
 
 async function api(): Promise<RecordsCuratorApi> {
   const a = await activated();
@@ -61,29 +76,48 @@ async function dueEverywhere(a: RecordsCuratorApi) {
   };
 }
 
-suite('disposal (on a git repository)', () => {
+/** Replaces a document's whole text as a person would, in the editor, and saves it. */
+async function edit(uri: vscode.Uri, change: (text: string) => string): Promise<void> {
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const e = new vscode.WorkspaceEdit();
+  e.replace(uri, new vscode.Range(0, 0, doc.lineCount, 0), change(doc.getText()));
+  assert.ok(await vscode.workspace.applyEdit(e));
+  assert.ok(await doc.save());
+}
+
+suite('disposal end to end (on a git repository)', () => {
   let batchUri: vscode.Uri;
 
-  suiteSetup(() => {
+  suiteSetup(async () => {
+    // History as it happens: the call filed first in an inbox, with its scan, then moved to its place.
+    fs.mkdirSync(abs('inbox/scans'), { recursive: true });
+    fs.renameSync(abs(EARLY), abs('inbox/early-call.md'));
+    fs.writeFileSync(abs('inbox/early-call.md'), fs.readFileSync(abs('inbox/early-call.md'), 'utf8').replace('custodian: 陈晨\n', 'custodian: 陈晨\nattachments: [scans/early-call.pdf]\n'));
+    fs.writeFileSync(abs('inbox/scans/early-call.pdf'), `%PDF-1.4 ${SCAN_TEXT}\n`);
     git('init', '-q', '-b', 'main');
     git('add', '-A');
     git('commit', '-qm', 'records');
+    fs.mkdirSync(abs('communication/2015/scans'), { recursive: true });
+    git('mv', 'inbox/early-call.md', EARLY);
+    git('mv', 'inbox/scans/early-call.pdf', SCAN);
+    git('commit', '-qm', 'file the early call');
+    const a = await api();
+    await eventually(() => a.services.index.all()[0].index.get(EARLY)?.records[0]?.data?.attachments, 'the moved record indexed with its scan');
+    // Batches another suite wrote and removed may still be known until the watcher says so: look now.
+    await a.batches!.refresh();
   });
 
   test('a record past retention is due, with its date; a held record is on hold', async () => {
     const a = await api();
-    const due = await eventually(() => disposalRecord(a, EARLY), 'the early call in the Disposal view');
+    // Due once the view has regrouped (a batch of another suite listing it may just have gone).
+    const due = await eventually(() => {
+      const n = disposalRecord(a, EARLY);
+      return n?.kind === 'record' && n.group === 'due' && n;
+    }, 'the early call due in the Disposal view');
     assert.strictEqual(due.kind === 'record' && due.group, 'due');
     assert.strictEqual(due.kind === 'record' && due.until, '2018-06-10');
     const held = disposalRecord(a, HELD);
     assert.strictEqual(held?.kind === 'record' && held.group, 'hold');
-    assert.deepStrictEqual(
-      a
-        .disposalTree!.groups()
-        .get('due')!
-        .map((n) => n.kind === 'record' && n.record.file),
-      [EARLY],
-    );
   });
 
   test('one disposition everywhere: the same records due in every view; records with errors counted, not left out', async () => {
@@ -102,20 +136,15 @@ suite('disposal (on a git repository)', () => {
     assert.deepStrictEqual(seen.errors, [withErrors, withErrors, withErrors], 'records with errors, shown as such in each view');
   });
 
-  test('a held record never enters a batch; the batch lists the due one with the checklist and the register', async () => {
+  test('a held record never enters a batch; the batch lists the due one with its scan, the checklist and the register', async () => {
     const a = await api();
     const nodes = [disposalRecord(a, EARLY)!, disposalRecord(a, HELD)!];
     const created = await vscode.commands.executeCommand<CreatedBatch>('recordsCurator.createDestructionBatch', nodes[0], nodes);
     assert.strictEqual(created.items, 1);
     assert.deepStrictEqual(created.excluded, [{ path: HELD, reason: 'hold' }]);
     batchUri = created.uri!;
-    assert.ok(batchUri.fsPath.endsWith(`disposal/XH-${new Date().getFullYear()}-001.md`), batchUri.fsPath);
     const batch = readBatch(fs.readFileSync(batchUri.fsPath, 'utf8'))!;
-    assert.deepStrictEqual(
-      batch.items.map((i) => i.path),
-      [EARLY],
-    );
-    assert.strictEqual(batch.status, 'draft');
+    assert.deepStrictEqual(batch.items.map((i) => [i.path, i.attachments]), [[EARLY, [SCAN]]]);
     assert.match(fs.readFileSync(batchUri.fsPath, 'utf8'), /- \[ \] .*(监销人|supervisors)/);
   });
 
@@ -129,92 +158,91 @@ suite('disposal (on a git repository)', () => {
     assert.deepStrictEqual(seen.pending, [1, 1, 1]);
   });
 
-  test('approving needs approvers, two supervisors, method, place and time', async () => {
+  test('approving needs the details, then fingerprints every version of the record and its scan from git history', async () => {
     assert.strictEqual(await vscode.commands.executeCommand('recordsCurator.approveBatch', batchUri), false);
-    const text = (await vscode.workspace.openTextDocument(batchUri))
-      .getText()
-      .replace('approvers: []', 'approvers: [总经理 王强]')
-      .replace('supervisors: []', 'supervisors: [李档案, 赵法务]')
-      .replace('method: ""', 'method: 粉碎 shredding')
-      .replace('place: ""', 'place: 档案室 Archive room')
-      .replace('scheduled_at: ""', 'scheduled_at: 2026-12-01T10:00+08:00')
-      .replace(/- \[ \]/g, '- [x]');
-    // As a person does it: in the editor, then saved.
-    const doc = await vscode.workspace.openTextDocument(batchUri);
-    const edit = new vscode.WorkspaceEdit();
-    edit.replace(batchUri, new vscode.Range(0, 0, doc.lineCount, 0), text);
-    assert.ok(await vscode.workspace.applyEdit(edit));
-    assert.ok(await doc.save());
+    await edit(batchUri, (t) => t.replace('approvers: []', 'approvers: [总经理 王强]').replace('supervisors: []', 'supervisors: [李档案, 赵法务]')
+      .replace('method: ""', 'method: git-purge').replace('place: ""', 'place: 档案室 Archive room')
+      .replace('scheduled_at: ""', 'scheduled_at: 2026-12-01T10:00+08:00').replace(/- \[ \]/g, '- [x]'));
     assert.strictEqual(await vscode.commands.executeCommand('recordsCurator.approveBatch', batchUri), true);
-    assert.strictEqual(readBatch(fs.readFileSync(batchUri.fsPath, 'utf8'))!.status, 'approved');
+    const batch = readBatch(fs.readFileSync(batchUri.fsPath, 'utf8'))!;
+    assert.strictEqual(batch.status, 'approved');
+    const record = batch.fingerprints!.files.find((f) => f.role === 'record')!;
+    assert.deepStrictEqual(record.paths.sort(), [EARLY, 'inbox/early-call.md'].sort(), 'the path before the move is followed');
+    assert.strictEqual(record.blobs.length, 1, 'one version, held under both paths');
+    assert.deepStrictEqual(batch.fingerprints!.files.filter((f) => f.role === 'attachment').map((f) => f.path), [SCAN]);
   });
 
-  test('executing deletes exactly the listed file, leaves tombstones, and reports it still in git history', async () => {
+  test('executing deletes exactly the record and its scan, leaves tombstones, and reports both still in git history', async () => {
     const a = await api();
-    const before = fs.readdirSync(abs('communication/2015'));
     const result = await vscode.commands.executeCommand<Execution>('recordsCurator.executeDestruction', batchUri, { confirm: false });
-    assert.deepStrictEqual(result.deleted, [EARLY]);
-    assert.ok(!fs.existsSync(abs(EARLY)));
-    assert.deepStrictEqual(
-      fs.readdirSync(abs('communication/2015')),
-      before.filter((f) => f !== 'early-call.md'),
-    );
+    assert.deepStrictEqual(result.deleted.sort(), [EARLY, SCAN].sort());
+    assert.ok(!fs.existsSync(abs(EARLY)) && !fs.existsSync(abs(SCAN)));
     assert.ok(fs.existsSync(abs(HELD)), 'the held record is untouched');
     const batch = readBatch(fs.readFileSync(batchUri.fsPath, 'utf8'))!;
     assert.strictEqual(batch.status, 'executed');
-    const tomb = (batch.data.tombstones as Record<string, string>[])[0];
-    assert.deepStrictEqual(
-      [tomb.id, tomb.archive_no, tomb.customer, tomb.category, tomb.retention, tomb.path],
-      ['GT-2015-001', 'Z109-GT·2015-D3-0001', '张伟', 'communication', 'D3', EARLY],
-    );
-    assert.deepStrictEqual(result.reachable, [EARLY], 'still reachable from main');
-    assert.match(result.report!.getText(), /git filter-(repo|branch)/);
+    const tombs = batch.data.tombstones as Record<string, string>[];
+    assert.deepStrictEqual(tombs.map((t) => t.path), [EARLY, SCAN]);
+    assert.deepStrictEqual(result.reachable!.sort(), [EARLY, SCAN].sort(), 'still in history');
+    assert.match(result.report!.getText(), /git filter-repo --force --strip-blobs-with-ids/);
     await eventually(() => !a.services.index.all()[0].index.get(EARLY), 'the index to drop it');
   });
 
-  test('purge-check reports the record reachable until history is rewritten, then clean', async () => {
+  test('the certificate refuses while the purge check fails, and the unverified record says so in its title', async () => {
     git('add', '-A');
     git('commit', '-qm', 'destruction XH');
-    assert.deepStrictEqual(await vscode.commands.executeCommand('recordsCurator.purgeCheck'), [EARLY]);
-    execFileSync(
-      'sh',
-      [
-        '-c',
-        `git filter-branch --force --index-filter 'git rm --cached --ignore-unmatch -- ${EARLY}' --prune-empty --tag-name-filter cat -- --all && git for-each-ref --format='delete %(refname)' refs/original | git update-ref --stdin && git reflog expire --expire=now --all && git gc -q --prune=now`,
-      ],
-      { cwd: root(), stdio: 'ignore', env: { ...process.env, FILTER_BRANCH_SQUELCH_WARNING: '1' } },
-    );
+    const refused = await vscode.commands.executeCommand<CertificateResult>('recordsCurator.exportCertificate', batchUri, undefined, { confirm: false });
+    assert.strictEqual(refused.verified, false);
+    assert.ok(refused.missing.some((m) => /purge check did not pass|清除检查未通过/.test(m)), refused.missing.join('; '));
+    const target = vscode.Uri.file(abs('disposal/record.md'));
+    const record = await vscode.commands.executeCommand<CertificateResult>('recordsCurator.exportCertificate', batchUri, target, { unverified: true });
+    assert.strictEqual(record.verified, false);
+    assert.match(fs.readFileSync(target.fsPath, 'utf8'), /^# (销毁记录（尚未核实）|Destruction record \(not yet verified\))/);
+    fs.rmSync(target.fsPath);
+  });
+
+  test('purge-check reports the record, the path before the move and the scan; the purge removes them from every object', async () => {
+    assert.ok(objectsHolding(NOTE) > 0 && objectsHolding(SCAN_TEXT) > 0, 'history holds them');
+    const reachable = await vscode.commands.executeCommand<string[]>('recordsCurator.purgeCheck');
+    assert.deepStrictEqual(reachable.sort(), [EARLY, SCAN].sort());
+    const purged = await vscode.commands.executeCommand<{ clean: boolean }>('recordsCurator.purgeHistory', { confirm: false });
+    assert.strictEqual(purged.clean, true);
+    assert.strictEqual(objectsHolding(NOTE), 0, 'no object of the repository holds the record');
+    assert.strictEqual(objectsHolding(SCAN_TEXT), 0, 'nor its scan');
     assert.deepStrictEqual(await vscode.commands.executeCommand('recordsCurator.purgeCheck'), []);
+    assert.ok(fs.existsSync(abs(HELD)) && objectsHolding('dispute') > 0, 'the other records are kept');
   });
 
-  test('the certificate of destruction carries the register, the method and the signatures', async () => {
+  test('then the certificate of destruction: verified, with the repository, the commit range and every blob id', async () => {
     const target = vscode.Uri.file(abs('disposal/certificate.md'));
-    await vscode.commands.executeCommand('recordsCurator.exportCertificate', batchUri, target);
+    const cert = await vscode.commands.executeCommand<CertificateResult>('recordsCurator.exportCertificate', batchUri, target, { confirm: false });
+    assert.strictEqual(cert.verified, true, cert.missing.join('; '));
     const md = fs.readFileSync(target.fsPath, 'utf8');
-    assert.match(md, /档案销毁证明/);
+    assert.match(md, /档案销毁证明|Certificate of Destruction/);
     assert.match(md, /Z109-GT·2015-D3-0001/);
-    assert.match(md, /粉碎 shredding/);
-    assert.match(md, /监销人 .*1 \| 李档案/);
+    assert.match(md, /NIST SP 800-88/);
+    assert.match(md, new RegExp(git('rev-parse', 'HEAD').trim().slice(0, 12)));
+    const blobs = readBatch(fs.readFileSync(batchUri.fsPath, 'utf8'))!.fingerprints!.files.flatMap((f) => f.blobs);
+    for (const b of blobs) assert.ok(md.includes(b), `blob ${b} listed`);
   });
 
-  test('a transfer batch lists the recipient and the people to notify; the records become transferred', async () => {
+  test('a transfer: the record becomes transferred only when the executed batch says the hand-over and notices are done', async () => {
     const a = await api();
     const t = a.recordsTree!;
     const rel = 'customers/wang-fang/contracts/training-2024.md';
     const contracts = t.getChildren().find((n) => t.getTreeItem(n).label === 'Contracts')!;
-    const node = t
-      .getChildren(contracts)
-      .flatMap((c) => t.getChildren(c))
-      .find((n) => n.kind === 'record' && n.record.file === rel)!;
-    const uri = await vscode.commands.executeCommand<vscode.Uri>('recordsCurator.createTransferBatch', node, [node], {
-      name: '继任公司 Successor Ltd.',
-      contact: 'dpo@successor.example',
-    });
-    // Saved as a person would (the untitled git report stays as it is).
-    for (const d of vscode.workspace.textDocuments) if (d.isDirty && d.uri.scheme === 'file') await d.save();
+    const node = t.getChildren(contracts).flatMap((c) => t.getChildren(c)).find((n) => n.kind === 'record' && n.record.file === rel)!;
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('recordsCurator.createTransferBatch', node, [node], { name: '继任公司 Successor Ltd.', contact: 'dpo@successor.example' });
     const text = fs.readFileSync(uri.fsPath, 'utf8');
     assert.match(text, /recipient: "继任公司 Successor Ltd\."/);
     assert.match(text, /- \[ \] Wang Fang/);
+    assert.doesNotMatch(fs.readFileSync(abs(rel), 'utf8'), /^status: transferred$/m, 'not on creation');
+    await edit(uri, (x) => x.replace('approvers: []', 'approvers: [王强]'));
+    assert.strictEqual(await vscode.commands.executeCommand('recordsCurator.approveBatch', uri), true);
+    assert.strictEqual(await vscode.commands.executeCommand('recordsCurator.executeTransfer', uri, { confirm: false }), false, 'not before the notices are sent');
+    assert.doesNotMatch(fs.readFileSync(abs(rel), 'utf8'), /^status: transferred$/m);
+    await edit(uri, (x) => x.replace(/- \[ \]/g, '- [x]'));
+    assert.strictEqual(await vscode.commands.executeCommand('recordsCurator.executeTransfer', uri, { confirm: false }), true);
     assert.match(fs.readFileSync(abs(rel), 'utf8'), /^status: transferred$/m);
+    assert.strictEqual(readBatch(fs.readFileSync(uri.fsPath, 'utf8'))!.status, 'executed');
   });
 });

@@ -21,6 +21,9 @@ suite('Restricted Mode', () => {
     // Commands that would run git or write refuse (their enablement also hides them in the UI).
     await vscode.commands.executeCommand('recordsCurator.showHistory', vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'communication/2015/early-call.md')).then(undefined, () => undefined);
     await vscode.commands.executeCommand('recordsCurator.purgeCheck').then(undefined, () => undefined);
+    await vscode.commands.executeCommand('recordsCurator.purgeHistory', { confirm: false }).then(undefined, () => undefined);
+    await vscode.commands.executeCommand('recordsCurator.executeTransfer', undefined, { confirm: false }).then(undefined, () => undefined);
+    await vscode.commands.executeCommand('recordsCurator.exportCertificate', undefined, undefined, { confirm: false }).then(undefined, () => undefined);
     assert.strictEqual(await api.backup!.check(), undefined);
     assert.strictEqual(api.gitProcessCount(), 0, 'no git process');
   });

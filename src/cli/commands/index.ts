@@ -7,6 +7,11 @@ import { initCommand } from './init';
 import { labelsCommand } from './labels';
 import { numberCommand } from './number';
 import { purgeCheckCommand } from './purge-check';
+import { batchCommand } from './batch';
+import { certificateCommand } from './certificate';
+import { disposalCommand } from './disposal';
+import { purgeCommand } from './purge';
 
 /** Sub-commands, in the order `--help` lists them. */
-export const commands: readonly CliCommand[] = [initCommand, indexCommand, checkCommand, numberCommand, labelsCommand, exportCommand, purgeCheckCommand, diffCommand];
+export const commands: readonly CliCommand[] = [initCommand, indexCommand, checkCommand, numberCommand, labelsCommand, exportCommand,
+  disposalCommand, batchCommand, purgeCheckCommand, purgeCommand, certificateCommand, diffCommand];

@@ -4,13 +4,14 @@
  * report take their findings from here; the editor publishes the same parts as they change.
  */
 import { checkBatch, type BatchContext } from '../disposal/check';
+import { batchContextOf } from '../disposal/context';
 import { findBatchFiles } from '../disposal/files';
 import { configureIndex } from '../index/configure';
 import { RecordIndex } from '../index/record-index';
 import { scanFolder, type ScanResult } from '../index/scan';
 import { tryReadFileInside } from '../io/safe-fs';
 import type { Lang } from '../model/lang';
-import type { SeveritySetting } from '../model/schema';
+import type { Schema, SeveritySetting } from '../model/schema';
 import { sortItems, summarize, type ReportItem, type ReportSummary } from '../report/types';
 import { SCHEMA_PATH, type LoadedSchema, type SchemaProblem } from '../schema/load';
 import { readWorkspaceSchema } from '../schema/workspace';
@@ -41,16 +42,12 @@ export function nonRecordFindings(p: Omit<FolderParts, 'index'>): ReportItem[] {
   return out;
 }
 
-/** The batch check's view of an index: the records it holds in a file, by document number. */
-export function indexBatchContext(root: string, index: RecordIndex, lang: Lang): BatchContext {
-  return {
-    lang,
-    root,
-    records: (path) => {
-      const entry = index.get(path);
-      return entry?.records.length ? new Map(entry.records.map((r) => [r.index, r.data])) : undefined;
-    },
-  };
+/**
+ * The batch check's view of an index: the records it holds in a file, by document number, and which records
+ * name each attachment; `schema` says which fields are attachments (default: the built-in schema's).
+ */
+export function indexBatchContext(root: string, index: RecordIndex, lang: Lang, schema?: Schema): BatchContext {
+  return batchContextOf(root, lang, schema, (p) => index.get(p), () => index.entries());
 }
 
 export interface OpenFolder {
@@ -94,7 +91,7 @@ export async function checkFolder(root: string, lang: Lang, o: { severities?: Re
 export function checkOpenFolder(f: OpenFolder): CheckedFolder {
   const items = folderFindings({
     index: f.index, schemaText: f.schema.text, schemaProblems: f.schema.problems, batches: folderBatches(f),
-    batchContext: indexBatchContext(f.root, f.index, f.lang),
+    batchContext: indexBatchContext(f.root, f.index, f.lang, f.schema.schema),
   });
   let files = 0;
   for (const e of f.index.entries()) if (e.isRecordFile) files++;

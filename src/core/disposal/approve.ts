@@ -1,7 +1,9 @@
 /**
- * Approving a batch: the decision is recorded in the batch (status, date) and every listed file is
- * fingerprinted as it is now, so that any later change to it is seen before execution. Only a complete draft
- * whose every entry is an indexed record inside the folder may be approved.
+ * Approving a batch: the decision is recorded in the batch (status, date), every listed file is fingerprinted
+ * as it is now (sha256), each item's attachments are set from the record, and — for a destruction — the
+ * content fingerprints the git layer took (blob ids of every version) are written into the front matter, so
+ * that any later change is seen before execution and "destroyed" can be checked by content afterwards.
+ * Only a complete draft whose every entry is an indexed record inside the folder may be approved.
  */
 import { isMap, isSeq, parseDocument } from 'yaml';
 import { isDeepStrictEqual } from 'util';
@@ -10,15 +12,17 @@ import { readFileInside } from '../io/safe-fs';
 import { parseRecordText } from '../parse/record-file';
 import { YAML_OPTIONS } from '../parse/yaml-record';
 import type { Finding } from '../model/findings';
+import { attachmentFields, attachmentsOf } from './attachments';
 import { readBatch, sha256, type BatchFile } from './batch';
 import { checkBatch } from './check';
-import type { BatchContext } from './items';
+import { fingerprintLines, readFingerprints, type Fingerprints } from './fingerprints';
+import { schemaOf, type BatchContext } from './items';
 import { batchLayout } from './layout';
 
 export type ApprovalPlan =
   | { ok: true; edits: TextEdit[] }
   /** `missing`: details to fill in first (field names); `findings`: entries that may not be approved. */
-  | { ok: false; reason: 'not-a-draft' | 'incomplete' | 'entries'; missing: string[]; findings: Finding[] };
+  | { ok: false; reason: 'not-a-draft' | 'incomplete' | 'entries' | 'fingerprints'; missing: string[]; findings: Finding[] };
 
 const blank = (v: unknown): boolean => v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && !v.some((x) => !blank(x)));
 
@@ -30,53 +34,105 @@ export function missingForApproval(batch: BatchFile): string[] {
   if (batch.kind === 'destruction-batch') {
     if (!Array.isArray(d.supervisors) || d.supervisors.filter((s) => !blank(s)).length < 2) missing.push('supervisors (2+)');
     for (const k of ['method', 'place', 'scheduled_at']) if (blank(d[k])) missing.push(k);
+  } else {
+    for (const k of ['recipient', 'recipient_contact']) if (blank(d[k])) missing.push(k);
   }
   return missing;
 }
 
-/** The edits that approve `text` on `day`, or why it cannot be approved. */
-export function planApproval(text: string, ctx: BatchContext, day: string): ApprovalPlan {
+/** What approval writes per item: the file's fingerprint now and the attachments its record names now. */
+interface ItemUpdate {
+  sha256: string;
+  attachments: string[];
+}
+
+/**
+ * The edits that approve `text` on `day`, or why it cannot be approved. A destruction batch needs the content
+ * fingerprints (core/git takes them: it may run git); a transfer deletes nothing and needs none.
+ */
+export function planApproval(text: string, ctx: BatchContext, day: string, fingerprints?: Fingerprints): ApprovalPlan {
   const batch = readBatch(text);
   if (!batch || batch.status !== 'draft') return { ok: false, reason: 'not-a-draft', missing: [], findings: [] };
   const missing = missingForApproval(batch);
   if (missing.length) return { ok: false, reason: 'incomplete', missing, findings: [] };
   const findings = checkBatch(text, ctx, { as: 'draft' }).filter((f) => f.severity === 'error');
   if (findings.length) return { ok: false, reason: 'entries', missing: [], findings };
-  const hashes = batch.items.map((it) => sha256(readFileInside(ctx.root, it.path)));
+  if (batch.kind === 'destruction-batch' && !fingerprints) return { ok: false, reason: 'fingerprints', missing: [], findings: [] };
+  const fields = attachmentFields(schemaOf(ctx));
+  const updates: ItemUpdate[] = batch.items.map((it) => ({
+    sha256: sha256(readFileInside(ctx.root, it.path)),
+    attachments: attachmentsOf(ctx.records(it.path)?.get(it.index ?? 0), it.path, fields).map((a) => a.rel!),
+  }));
   const status = setFieldEdits('batch.md', text, [{ record: 0, field: 'status', value: 'approved' }, { record: 0, field: 'approved_at', value: day }]);
-  const edits = [...status, ...fingerprintEdits(text, hashes)];
-  if (approvedAsIntended(text, applyEdits(text, edits), hashes)) return { ok: true, edits };
+  const prints = batch.kind === 'destruction-batch' && batch.data.fingerprints === undefined ? fingerprintsEdit(text, fingerprints!) : [];
+  const edits = [...status, ...itemEdits(text, updates), ...prints];
+  if (approvedAsIntended(text, applyEdits(text, edits), updates, fingerprints)) return { ok: true, edits };
   // A list written by hand in a way the targeted edits cannot fill in: the front matter is written anew.
-  return { ok: true, edits: [rewriteFrontMatter(applyEdits(text, status), hashes)] };
+  return { ok: true, edits: [rewriteFrontMatter(applyEdits(text, status), updates, batch.kind === 'destruction-batch' ? fingerprints : undefined)] };
 }
 
-/** Replaces each item's sha256 value, or adds one where the item has none. */
-function fingerprintEdits(text: string, hashes: readonly string[]): TextEdit[] {
+function eolOf(text: string): string {
+  const end = parseRecordText(text, 'markdown').records[0]?.span.end ?? 0;
+  return /\r\n/.test(text.slice(0, end)) ? '\r\n' : '\n';
+}
+const flowList = (xs: readonly string[]) => `[${xs.map((x) => JSON.stringify(x)).join(', ')}]`;
+
+/** Replaces each item's sha256 and attachments values, or adds them where the item has none. */
+function itemEdits(text: string, updates: readonly ItemUpdate[]): TextEdit[] {
   const layout = batchLayout(text);
   if (!layout) return [];
-  const eol = /\r\n/.test(text.slice(0, parseRecordText(text, 'markdown').records[0]?.span.end ?? 0)) ? '\r\n' : '\n';
-  return layout.items.map((item, i) => {
-    const value = JSON.stringify(hashes[i]);
-    if (item.sha256) return { start: item.sha256.start, end: item.sha256.end, newText: value };
-    const s = item.style;
-    const newText = 'block' in s ? `${eol}${s.block}sha256: ${value}` : s.flow === 'comma' ? `, sha256: ${value}` : ` sha256: ${value}`;
-    return { start: item.insertAt, end: item.insertAt, newText };
+  const eol = eolOf(text);
+  return layout.items.flatMap((item, i) => {
+    const u = updates[i];
+    if (!u) return [];
+    const out: TextEdit[] = [];
+    const add: [string, string][] = [];
+    const hash = JSON.stringify(u.sha256);
+    if (item.sha256) out.push({ start: item.sha256.start, end: item.sha256.end, newText: hash });
+    else add.push(['sha256', hash]);
+    if (item.attachments) out.push({ start: item.attachments.start, end: item.attachments.end, newText: flowList(u.attachments) });
+    else add.push(['attachments', flowList(u.attachments)]);
+    if (add.length) {
+      const s = item.style;
+      const first = 'block' in s ? false : s.flow === 'first';
+      const newText = add.map(([k, v], n) => ('block' in s ? `${eol}${s.block}${k}: ${v}` : `${n === 0 && first ? ' ' : ', '}${k}: ${v}`)).join('');
+      out.push({ start: item.insertAt, end: item.insertAt, newText });
+    }
+    return out;
   });
 }
 
-function approvedAsIntended(before: string, after: string, hashes: readonly string[]): boolean {
+/** The fingerprints block, added at the end of the front matter in its own line endings. */
+function fingerprintsEdit(text: string, f: Fingerprints): TextEdit[] {
+  const fm = parseRecordText(text, 'markdown').records[0];
+  if (!fm) return [];
+  const eol = eolOf(text);
+  const closing = text.lastIndexOf('\n', fm.span.end - 1) + 1;
+  return [{ start: closing, end: closing, newText: fingerprintLines(f).join(eol) + eol }];
+}
+
+function approvedAsIntended(before: string, after: string, updates: readonly ItemUpdate[], f: Fingerprints | undefined): boolean {
   const old = readBatch(before);
   const now = readBatch(after);
   if (!old || !now || now.status !== 'approved' || now.entries.length !== old.entries.length) return false;
-  return old.entries.every((e, i) => isDeepStrictEqual(now.entries[i], { ...(e as object), sha256: hashes[i] }));
+  // Through JSON, as the batch reads back: a key set to undefined is no key.
+  if (old.kind === 'destruction-batch' && !isDeepStrictEqual(readFingerprints(now.data.fingerprints), readFingerprints(JSON.parse(JSON.stringify(f))))) return false;
+  return old.entries.every((e, i) => isDeepStrictEqual(now.entries[i], { ...(e as object), sha256: updates[i].sha256, attachments: updates[i].attachments }));
 }
 
-/** The whole front matter through the yaml document model, comments kept, each item's sha256 set. */
-function rewriteFrontMatter(text: string, hashes: readonly string[]): TextEdit {
+/** The whole front matter through the yaml document model, comments kept, each item's values set. */
+function rewriteFrontMatter(text: string, updates: readonly ItemUpdate[], f: Fingerprints | undefined): TextEdit {
   const record = parseRecordText(text, 'markdown').records[0];
   const { start, end } = record.contentSpan;
   const doc = parseDocument(text.slice(start, end), YAML_OPTIONS);
   const list = isMap(doc.contents) ? doc.contents.get('records', true) : undefined;
-  if (isSeq(list)) list.items.forEach((item, i) => isMap(item) && item.set('sha256', hashes[i]));
+  if (isSeq(list)) {
+    list.items.forEach((item, i) => {
+      if (!isMap(item) || !updates[i]) return;
+      item.set('sha256', updates[i].sha256);
+      item.set('attachments', doc.createNode(updates[i].attachments, { flow: true }));
+    });
+  }
+  if (f && isMap(doc.contents)) doc.set('fingerprints', doc.createNode(JSON.parse(JSON.stringify(f))));
   return { start, end, newText: doc.toString() };
 }

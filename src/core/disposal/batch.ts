@@ -7,6 +7,8 @@ import type { Schema } from '../model/schema';
 import { dispositionOf } from '../retention/disposition';
 import { daysBetween } from '../retention/dates';
 import { retentionLabel } from '../retention/labels';
+import { attachmentFields, attachmentsOf } from './attachments';
+import { readFingerprints, type Fingerprints } from './fingerprints';
 
 export type BatchKind = 'destruction-batch' | 'transfer-batch';
 export type BatchStatus = 'draft' | 'approved' | 'executed';
@@ -26,6 +28,8 @@ export interface BatchItem {
   until: string;
   /** SHA-256 of the record's file when it was listed (or approved): a later change is reported. */
   sha256: string;
+  /** The record's attachments (workspace-relative), destroyed with it; set anew from the record at approval. */
+  attachments?: string[];
 }
 
 export function sha256(text: string | Uint8Array): string {
@@ -51,7 +55,7 @@ export function screenForDestruction(records: readonly RecordEntry[], schema: Sc
   for (const r of records) {
     const d = dispositionOf(r.data, schema, today, 0);
     if (d.state === 'hold') excluded.push({ record: r, reason: 'hold', until: d.until });
-    else if (d.state === 'destroyed' || d.state === 'transferred' || d.state === 'pending-destruction') excluded.push({ record: r, reason: 'already' });
+    else if (d.state === 'destroyed' || d.state === 'pending-destruction') excluded.push({ record: r, reason: 'already' });
     else if (errors(r) > 0) excluded.push({ record: r, reason: 'errors' });
     else if (d.state !== 'due') excluded.push({ record: r, reason: d.retention.governing?.waitingFor ? 'waiting' : 'within-retention', until: d.until });
     else items.push(r);
@@ -68,6 +72,7 @@ export function batchItem(r: RecordEntry, schema: Schema, file: string | Uint8Ar
     customer: field(r, 'customer') ?? '', customer_type: field(r, 'customer_type') ?? '', category: field(r, 'category') ?? '',
     date: field(r, 'date') ?? '', retention: d.retention.governing?.code ?? field(r, 'retention') ?? '', until: d.until ?? '',
     sha256: sha256(file),
+    attachments: attachmentsOf(r.data, r.file, attachmentFields(schema)).map((a) => a.rel ?? a.value),
   };
 }
 
@@ -75,7 +80,7 @@ export function batchItem(r: RecordEntry, schema: Schema, file: string | Uint8Ar
 export function served(item: BatchItem, today: string): string {
   if (!item.date) return '';
   const days = daysBetween(item.date, today);
-  return `${(days / 365.25).toFixed(1)}`;
+  return (days / 365.25).toFixed(1);
 }
 
 export function retentionText(code: string, lang: Lang | 'both'): string {
@@ -92,6 +97,8 @@ export interface BatchFile {
   /** Every entry of the `records:` list as written, in order: the check reports the ones that are not items. */
   entries: unknown[];
   status: BatchStatus | undefined;
+  /** The content fingerprints approval took, when present and readable. */
+  fingerprints: Fingerprints | undefined;
 }
 
 export function isBatchItem(x: unknown): x is BatchItem {
@@ -106,5 +113,5 @@ export function readBatch(text: string): BatchFile | undefined {
   const entries = Array.isArray(data.records) ? (data.records as unknown[]) : [];
   const items = entries.filter(isBatchItem);
   const status = data.status === 'draft' || data.status === 'approved' || data.status === 'executed' ? data.status : undefined;
-  return { kind: data.kind, data, items, entries, status };
+  return { kind: data.kind, data, items, entries, status, fingerprints: readFingerprints(data.fingerprints) };
 }

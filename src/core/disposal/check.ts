@@ -3,8 +3,10 @@ import { parseRecordText } from '../parse/record-file';
 import { type Span } from '../model/parsed';
 import type { Finding } from '../model/findings';
 import { readBatch } from './batch';
-import { itemProblems, type BatchContext } from './items';
+import { itemKey } from './fingerprints';
+import { itemProblems, schemaOf, type BatchContext } from './items';
 import { batchLayout } from './layout';
+import { matchMethods } from './methods';
 
 export type { BatchContext } from './items';
 
@@ -43,12 +45,19 @@ export function checkBatch(text: string, ctx: BatchContext, options?: { as?: 'dr
       }
     }
     if (blank(d.approvers)) at(key('approvers') ?? key('status'), 'batch-missing-detail', 'error', `an ${batch.status} batch must name who approved it`, '须记录批准人');
+    const methods = matchMethods(d.method, schemaOf(ctx));
+    if (!blank(d.method) && methods.unknown.length) {
+      const known = schemaOf(ctx).disposal.methods.map((m) => m.key).join(', ') || '—';
+      at(parsed.fields.get('method')?.value ?? key('method'), 'batch-method', 'warning',
+        `${methods.unknown.join(', ')} is not one of the configured unrecoverable methods (${known}): no certificate of destruction can be produced`,
+        `${methods.unknown.join('、')} 不是已配置的不可恢复销毁方式（${known}），无法出具销毁证明`);
+    }
   }
   if (batch.status === 'executed') {
     const body = parsed.bodySpan ? text.slice(parsed.bodySpan.start) : '';
     const base = parsed.bodySpan?.start ?? 0;
     for (const m of body.matchAll(/^[ \t]*[-*] \[ \] .*$/gm)) {
-      at({ start: base + m.index!, end: base + m.index! + m[0].length }, 'batch-unchecked-task', 'error',
+      at({ start: base + m.index, end: base + m.index + m[0].length }, 'batch-unchecked-task', 'error',
         'an executed batch has a task not checked off', '已执行的批次仍有未完成的核对项');
     }
   }
@@ -60,9 +69,12 @@ export function checkBatch(text: string, ctx: BatchContext, options?: { as?: 'dr
   if (batch.status !== 'executed') {
     const layout = batchLayout(text);
     const listSpan = layout?.recordsKey ?? parsed.fields.get('records')?.key;
+    // Attachments shared between records of this same batch go with both; only records outside it count.
+    const listed = new Set(batch.items.map((it) => itemKey(it.path, typeof it.index === 'number' ? it.index : 0)));
     batch.entries.forEach((entry, n) => {
       const span = layout?.items[n]?.path ?? layout?.items[n]?.span ?? listSpan;
-      for (const p of itemProblems(entry, n, options?.as ?? batch.status, ctx)) at(span, p.code, 'error', p.en, p.zh);
+      const o = { destruction: batch.kind === 'destruction-batch', fingerprints: batch.fingerprints, listed };
+      for (const p of itemProblems(entry, n, options?.as ?? batch.status, ctx, o)) at(span, p.code, 'error', p.en, p.zh);
     });
   }
   return out;

@@ -2,6 +2,7 @@ import type { Schema } from '../model/schema';
 import { escapeMarkdown } from '../text/escape';
 import { retentionText, served, type BatchItem } from './batch';
 import { t, type DocLang } from '../text/bilingual';
+import { scalarText } from '../model/records';
 
 const q = (s: string) => JSON.stringify(s); // a JSON string is a valid YAML double-quoted scalar
 /** Record values go into Markdown escaped: a title or a customer's name must not become markup or a tag. */
@@ -42,26 +43,49 @@ function itemsYaml(items: readonly BatchItem[]): string[] {
   for (const it of items) {
     out.push(`  - path: ${q(it.path)}`);
     for (const k of ['index', 'id', 'archive_no', 'title', 'customer', 'customer_type', 'category', 'date', 'retention', 'until', 'sha256'] as const) {
-      out.push(`    ${k}: ${k === 'index' ? it.index : q(String(it[k]))}`);
+      out.push(`    ${k}: ${k === 'index' ? it.index : q(it[k])}`);
     }
+    out.push(`    attachments: [${(it.attachments ?? []).map(q).join(', ')}]`);
   }
   return out;
 }
 
+/** A batch's details as given when it is created (`--set FIELD=VALUE`): a string, or a list for people. */
+export type BatchDetails = Readonly<Record<string, string | readonly string[]>>;
+
+/** The details each kind of batch takes; everything else (status, records, fingerprints…) the tool writes. */
+export const BATCH_DETAILS: Record<'destruction-batch' | 'transfer-batch', readonly string[]> = {
+  'destruction-batch': ['appraisal_ref', 'approvers', 'supervisors', 'method', 'place', 'scheduled_at'],
+  'transfer-batch': ['recipient', 'recipient_contact', 'approvers', 'impact_assessment_ref'],
+};
+
+/** The fields whose values are lists (`--set supervisors=李档案,赵法务`). */
+export const LIST_DETAILS = new Set(['approvers', 'supervisors', 'method']);
+
+function detail(details: BatchDetails, key: string, empty: '""' | '[]'): string {
+  const v = details[key];
+  if (v === undefined) return empty;
+  return Array.isArray(v) ? (v.length === 1 && key === 'method' ? q(scalarText(v[0])) : `[${v.map((x) => q(scalarText(x))).join(', ')}]`) : q(scalarText(v));
+}
+
+/** `key: value   # comment`, the comment aligned as the template has always been. */
+const line = (key: string, value: string, comment: string) => `${`${key}: ${value}`.padEnd(24)} # ${comment}`;
+
 /** A new destruction batch: front matter to fill in and approve, the checklist, the register. */
-export function destructionBatchText(id: string, items: readonly BatchItem[], schema: Schema, lang: DocLang, today: string): string {
+export function destructionBatchText(id: string, items: readonly BatchItem[], schema: Schema, lang: DocLang, today: string, details: BatchDetails = {}): string {
+  const methods = schema.disposal.methods.map((m) => m.key).join(', ');
   return [
     '---',
     'kind: destruction-batch',
     `batch_id: ${q(id)}`,
     'status: draft            # draft → approved → executed',
     `created: ${today}`,
-    'appraisal_ref: ""        # 鉴定意见书编号 / appraisal opinion reference',
-    'approvers: []            # 批准人 / approved by',
-    'supervisors: []          # 监销人，至少两名 / at least two supervisors',
-    'method: ""               # 销毁方式 / method, e.g. 粉碎 shredding; 安全擦除 Purge (NIST SP 800-88)',
-    'place: ""                # 地点 / place',
-    'scheduled_at: ""         # 时间 / date and time, e.g. 2026-12-01T10:00+08:00',
+    line('appraisal_ref', detail(details, 'appraisal_ref', '""'), '鉴定意见书编号 / appraisal opinion reference'),
+    line('approvers', detail(details, 'approvers', '[]'), '批准人 / approved by'),
+    line('supervisors', detail(details, 'supervisors', '[]'), '监销人，至少两名 / at least two supervisors'),
+    line('method', detail(details, 'method', '""'), `销毁方式 / method: ${methods}`),
+    line('place', detail(details, 'place', '""'), '地点 / place'),
+    line('scheduled_at', detail(details, 'scheduled_at', '""'), '时间 / date and time, e.g. 2026-12-01T10:00+08:00'),
     'records:',
     ...itemsYaml(items),
     '---',
@@ -82,8 +106,11 @@ export function destructionBatchText(id: string, items: readonly BatchItem[], sc
   ].join('\n');
 }
 
-/** A transfer batch (PIPL Art. 22): recipient, records, and the people to notify of the recipient's name and contact. */
-export function transferBatchText(id: string, items: readonly BatchItem[], recipient: { name: string; contact: string }, lang: DocLang, today: string): string {
+/**
+ * A transfer batch (PIPL Art. 22): recipient, records, and the people to notify of the recipient's name and
+ * contact. The records become `transferred` only when it is executed — handed over, everyone notified.
+ */
+export function transferBatchText(id: string, items: readonly BatchItem[], recipient: { name: string; contact: string }, lang: DocLang, today: string, details: BatchDetails = {}): string {
   const people = [...new Set(items.filter((i) => i.customer_type === 'person').map((i) => i.customer))].sort();
   return [
     '---',
@@ -93,7 +120,8 @@ export function transferBatchText(id: string, items: readonly BatchItem[], recip
     `created: ${today}`,
     `recipient: ${q(recipient.name)}`,
     `recipient_contact: ${q(recipient.contact)}`,
-    'approvers: []',
+    line('approvers', detail(details, 'approvers', '[]'), '批准人 / approved by'),
+    line('impact_assessment_ref', detail(details, 'impact_assessment_ref', '""'), '个人信息保护影响评估 / impact assessment (PIPL Art. 55)'),
     'records:',
     ...itemsYaml(items),
     '---',
@@ -101,6 +129,14 @@ export function transferBatchText(id: string, items: readonly BatchItem[], recip
     `# ${t(lang, '档案移交批次', 'Transfer batch')} ${id}`,
     '',
     `${t(lang, '接收方', 'Recipient')}: ${cell(recipient.name)} (${cell(recipient.contact)})`,
+    '',
+    t(lang, '执行后记录方标记为已移交；本单位保留的副本在法定保管期限届满后即应销毁（个人信息保护法第四十七条）。',
+      'The records become transferred when this batch is executed; the copies kept here are then due for destruction once no legal period runs (PIPL Art. 47).'),
+    '',
+    `## ${t(lang, '核对清单', 'Checklist')}`,
+    '',
+    `- [ ] ${t(lang, '已向接收方移交档案，双方签署移交清单', 'Records handed over to the recipient, the hand-over list signed by both')}`,
+    `- [ ] ${t(lang, '已完成个人信息保护影响评估（第五十五条），记录保存三年以上', 'Impact assessment done before providing the information (Art. 55), kept at least 3 years')}`,
     '',
     `## ${t(lang, '告知名单（个人信息保护法第二十二条）', 'People to notify (PIPL Art. 22)')}`,
     '',

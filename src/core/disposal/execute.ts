@@ -1,18 +1,22 @@
 import { isDeepStrictEqual } from 'util';
 import { applyEdits, setFieldEdits, type TextEdit } from '../fix/fixes';
-import { readFileInside } from '../io/safe-fs';
+import { readFileInside, tryReadFileInside } from '../io/safe-fs';
 import { decodeRecordBytes } from '../parse/decode';
 import { parseRecordText } from '../parse/record-file';
 import { recordKind } from '../model/records';
 import type { Finding } from '../model/findings';
+import type { ParsedFile } from '../model/parsed';
 import { readBatch, type BatchItem } from './batch';
 import { checkBatch } from './check';
 import { PENDING } from './document';
 import type { BatchContext } from './items';
+import { scalarText } from '../model/records';
 
 export interface ExecutionPlan {
-  /** Files removed whole: every record in them is listed. */
+  /** Files removed whole: every record in them is listed, and the attachments of the listed records. */
   deleteFiles: string[];
+  /** The attachments among deleteFiles (each record's scans go with it). */
+  attachments: string[];
   /** Files that keep other records: only the listed documents are cut out (offsets in the decoded text). */
   cutDocuments: Map<string, TextEdit[]>;
   /** The bytes each file had when the plan was made: a write or delete must find them still there. */
@@ -53,31 +57,74 @@ export function planExecution(batchText: string, ctx: BatchContext, today: strin
       deleteFiles.push(path);
       continue;
     }
-    // A YAML stream keeps its other documents: cut each listed one with the separator before it.
-    const edits: TextEdit[] = [];
-    for (const r of parsed.records) {
-      if (!listed.has(r.index)) continue;
-      const sep = text.lastIndexOf('\n---', r.span.start);
-      const start = r.index > 0 && sep >= 0 ? sep : r.span.start;
-      let end = r.span.end;
-      if (r.index === 0) {
-        const next = text.indexOf('\n---', end);
-        end = next >= 0 ? next + 4 : end;
-        while (end < text.length && (text[end] === '\n' || text[end] === '\r')) end++;
-      }
-      edits.push({ start, end, newText: '' });
-    }
-    cutDocuments.set(path, edits);
+    cutDocuments.set(path, documentCuts(text, parsed, listed));
   }
-  const id = String(batch.data.batch_id ?? '');
+  // Each record's scans go with it (DOMAIN.md §8); the check made sure they are the ones it names now.
+  const attachments: string[] = [];
+  const attachmentOf = new Map<string, BatchItem>();
+  for (const it of batch.items) {
+    for (const a of it.attachments ?? []) {
+      if (attachmentOf.has(a)) continue;
+      attachmentOf.set(a, it);
+      const bytes = tryReadFileInside(ctx.root, a);
+      if (!bytes) continue;
+      before.set(a, bytes);
+      attachments.push(a);
+      deleteFiles.push(a);
+    }
+  }
+  const id = scalarText(batch.data.batch_id);
+  // The record says what it was (it is the one approved: its fingerprint was checked); the entry is a fallback.
+  const value = (it: BatchItem, key: 'id' | 'archive_no' | 'customer' | 'category' | 'retention') => {
+    const own = ctx.records(it.path)?.get(it.index ?? 0)?.[key];
+    const v = own !== undefined && own !== null && typeof own !== 'object' ? own : it[key];
+    return q(scalarText(v));
+  };
   const tombstones = ['tombstones:', ...batch.items.flatMap((it) => [
-    `  - id: ${q(it.id)}`, `    archive_no: ${q(it.archive_no)}`, `    customer: ${q(it.customer)}`, `    category: ${q(it.category)}`,
-    `    retention: ${q(it.retention)}`, `    destroyed_on: ${today}`, `    batch: ${q(id)}`, `    path: ${q(it.path)}`,
+    `  - id: ${value(it, 'id')}`, `    archive_no: ${value(it, 'archive_no')}`, `    customer: ${value(it, 'customer')}`, `    category: ${value(it, 'category')}`,
+    `    retention: ${it.retention ? q(it.retention) : value(it, 'retention')}`, `    destroyed_on: ${today}`, `    batch: ${q(id)}`, `    path: ${q(it.path)}`,
+  ]), ...[...attachmentOf].flatMap(([a, it]) => [
+    `  - attachment_of: ${value(it, 'id')}`, `    destroyed_on: ${today}`, `    batch: ${q(id)}`, `    path: ${q(a)}`,
   ])];
-  const updated = executedText(batchText, tombstones, today, executedAt, batch.items.length);
+  const updated = executedText(batchText, tombstones, today, executedAt, batch.items.length + attachmentOf.size);
   if (updated === undefined) return { ok: false, reason: 'problems', findings };
   const batchEdits: TextEdit[] = [minimalEdit(batchText, updated)];
-  return { ok: true, plan: { deleteFiles, cutDocuments, before, batchEdits, items: batch.items } };
+  return { ok: true, plan: { deleteFiles, attachments, cutDocuments, before, batchEdits, items: batch.items } };
+}
+
+/**
+ * The edits that cut the documents numbered `indexes` out of a YAML stream, each with the separator before
+ * it (the first with the one after): what execution does to the file, and what a purge does to every
+ * version of it in history.
+ */
+export function documentCuts(text: string, parsed: ParsedFile, indexes: ReadonlySet<number>): TextEdit[] {
+  const edits: TextEdit[] = [];
+  for (const r of parsed.records) {
+    if (!indexes.has(r.index)) continue;
+    const sep = text.lastIndexOf('\n---', r.span.start);
+    const start = r.index > 0 && sep >= 0 ? sep : r.span.start;
+    let end = r.span.end;
+    if (r.index === 0) {
+      const next = text.indexOf('\n---', end);
+      end = next >= 0 ? next + 4 : end;
+      while (end < text.length && (text[end] === '\n' || text[end] === '\r')) end++;
+    }
+    // Two neighbours cut share the separator between them: one cut, not two overlapping ones.
+    const last = edits[edits.length - 1];
+    if (last && start <= last.end) last.end = Math.max(last.end, end);
+    else edits.push({ start, end, newText: '' });
+  }
+  // A cut from the first document on takes the separator after it too: the stream must not start with `---`.
+  const first = edits[0];
+  if (first && parsed.records[0] && first.start <= parsed.records[0].span.start) {
+    const next = text.indexOf('\n---', first.end);
+    if (next >= 0 && text.slice(first.end, next).trim() === '') {
+      let end = next + 4;
+      while (end < text.length && (text[end] === '\n' || text[end] === '\r')) end++;
+      first.end = end;
+    }
+  }
+  return edits;
 }
 
 /**
@@ -110,4 +157,12 @@ function minimalEdit(a: string, b: string): TextEdit {
   let end = 0;
   while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
   return { start, end: a.length - end, newText: b.slice(start, b.length - end) };
+}
+
+/** The local date and time with its offset (2026-11-26T15:04+08:00): when a batch was executed, for the record. */
+export function executionStamp(now = new Date()): string {
+  const offset = -now.getTimezoneOffset();
+  const p2 = (n: number) => String(n).padStart(2, '0');
+  const day = `${now.getFullYear()}-${p2(now.getMonth() + 1)}-${p2(now.getDate())}`;
+  return `${day}T${p2(now.getHours())}:${p2(now.getMinutes())}${offset >= 0 ? '+' : '-'}${p2(Math.floor(Math.abs(offset) / 60))}:${p2(Math.abs(offset) % 60)}`;
 }

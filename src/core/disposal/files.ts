@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { resolveInside } from '../io/paths';
+import { tryReadFileInside } from '../io/safe-fs';
 
 /**
  * The batch files of a folder: every `.md` under its disposal folder, found without following a link (a
@@ -26,4 +27,19 @@ export function findBatchFiles(root: string, disposalFolder: string): string[] {
     }
   }
   return out.sort();
+}
+
+/** The batch files with their text, path → text (read without a link; unreadable ones are left out). */
+export function batchFiles(root: string, disposalFolder: string): [string, string][] {
+  const out: [string, string][] = [];
+  for (const rel of findBatchFiles(root, disposalFolder)) {
+    let bytes: Buffer | undefined;
+    try {
+      bytes = tryReadFileInside(root, rel);
+    } catch {
+      bytes = undefined; // no permission: the index reports the file; a batch is only what can be read
+    }
+    if (bytes) out.push([rel, bytes.toString('utf8').replace(/^\uFEFF/, '')]);
+  }
+  return out;
 }

@@ -14,6 +14,8 @@ export interface ItemLayout {
   path?: Span;
   /** The `sha256:` value, when the item has one. */
   sha256?: Span;
+  /** The `attachments:` value (a list or a scalar), when the item has one. */
+  attachments?: Span;
   /** Where a new `sha256:` goes: after the item's last value (block), or before its `}` (flow). */
   insertAt: number;
   /** How a new entry is written there: on its own line with this indentation, or inline in a flow mapping. */
@@ -51,9 +53,10 @@ export function batchLayout(text: string): BatchLayout | undefined {
       items.push({ span, insertAt: span.end, style: { flow: 'first' } });
       continue;
     }
-    const valueSpan = (key: string) => {
+    const valueSpan = (key: string, anyNode = false) => {
       const p = item.items.find((x) => isScalar(x.key) && x.key.value === key);
-      return p && isScalar(p.value) && p.value.range ? rangeOf(p.value, content, base) : undefined;
+      const v = p?.value as Node | null | undefined;
+      return v && (anyNode || isScalar(v)) && v.range ? rangeOf(v, content, base) : undefined;
     };
     let insertAt: number;
     let style: ItemLayout['style'];
@@ -74,7 +77,7 @@ export function batchLayout(text: string): BatchLayout | undefined {
       const lineStart = text.lastIndexOf('\n', keyStart - 1) + 1;
       style = { block: ' '.repeat(keyStart - lineStart) };
     }
-    items.push({ span, path: valueSpan('path'), sha256: valueSpan('sha256'), insertAt, style });
+    items.push({ span, path: valueSpan('path'), sha256: valueSpan('sha256'), attachments: valueSpan('attachments', true), insertAt, style });
   }
   return { recordsKey, items };
 }

@@ -82,6 +82,21 @@ export interface DisposalConfig {
   /** Whether the batch checklist asks for the customer's consent and for informing the customer afterwards. */
   consentStep: boolean;
   feedbackStep: boolean;
+  /** The methods a certificate of destruction accepts as unrecoverable, by key. */
+  methods: DestructionMethod[];
+}
+
+/** NIST SP 800-88: Clear (logical overwrite), Purge (infeasible to recover, incl. cryptographic erase), Destroy. */
+export const SANITIZATION_CATEGORIES = ['clear', 'purge', 'destroy'] as const;
+export type SanitizationCategory = (typeof SANITIZATION_CATEGORIES)[number];
+
+/** A destruction method the organisation accepts as unrecoverable, with what it applies to and the tool used. */
+export interface DestructionMethod {
+  key: string;
+  label: Bilingual;
+  category: SanitizationCategory;
+  media: Bilingual;
+  tool: string;
 }
 
 export interface CategoryDef {

@@ -22,22 +22,30 @@ export const isHold = (v: unknown): boolean => v === true || v === 'true' || v =
  * from day to day, only the date it is compared with. Small, so it can be kept for 100,000 records.
  */
 export interface DispositionBasis {
-  /** A state that does not depend on the day (destroyed, transferred, hold, pending, or no dated retention). */
+  /** A state that does not depend on the day (destroyed, hold, pending, transferred while permanent, or no dated retention). */
   fixed?: DispositionState;
   /** Last day of retention, when the state depends on the day. */
   until?: string;
   /** The record's status is active (in use): before the due date it shows as active, not in retention. */
   active: boolean;
+  /** Transferred (PIPL Art. 22): the local copy is only kept while a legal period runs (Art. 47), then due. */
+  transferred?: boolean;
 }
 
 /** The basis of a record's disposition, and the retention it came from. */
 export function dispositionBasis(data: Readonly<Record<string, unknown>> | undefined, schema: Schema, retention = retentionOf(data, schema)): DispositionBasis {
   const status = typeof data?.status === 'string' ? data.status : undefined;
   const until = retention.governing?.until;
-  if (status === 'destroyed' || status === 'transferred') return { fixed: status, active: false };
+  if (status === 'destroyed') return { fixed: status, active: false };
   if (isHold(data?.hold)) return { fixed: 'hold', until, active: false };
   if (status === 'pending-destruction') return { fixed: 'pending-destruction', until, active: false };
   const g = retention.governing;
+  if (status === 'transferred') {
+    // Handed over: the purpose is served, so the local copy is due once no legal period runs (PIPL Art. 47).
+    if (!g || (!retention.permanent && !g.waitingFor && !g.until)) return { fixed: 'due', active: false, transferred: true };
+    if (retention.permanent || g.waitingFor) return { fixed: 'transferred', active: false, transferred: true };
+    return { until: g.until, active: false, transferred: true };
+  }
   if (!g || retention.permanent || g.waitingFor || !g.until) return { fixed: g?.waitingFor ? 'active' : 'retention', active: false };
   return { until: g.until, active: status === 'active' };
 }
@@ -61,12 +69,13 @@ export function dayWindow(today: string, soonDays: number): DayWindow {
 export function stateIn(basis: DispositionBasis, w: DayWindow): DispositionState {
   if (basis.fixed) return basis.fixed;
   // Still in use (status active) or only kept for the legal period: the same clock, a different state.
-  return basis.until! < w.today ? 'due' : basis.until! <= w.soonEnd ? 'due-soon' : basis.active ? 'active' : 'retention';
+  return basis.until! < w.today ? 'due' : basis.until! <= w.soonEnd ? 'due-soon' : basis.active ? 'active' : basis.transferred ? 'transferred' : 'retention';
 }
 
 /**
  * The disposition of a record today. A hold stops any move towards destruction (会计档案管理办法 Art. 19);
- * a status of destroyed, transferred or pending-destruction is taken as recorded.
+ * a status of destroyed or pending-destruction is taken as recorded; a transferred record is kept only while
+ * its legal period runs.
  */
 export function dispositionOf(data: Readonly<Record<string, unknown>> | undefined, schema: Schema, today: string, soonDays: number): Disposition {
   const retention = retentionOf(data, schema);

@@ -1,7 +1,7 @@
 import { isSeq, parseDocument, type Node } from 'yaml';
 import { knownCodes } from '../rules/catalogue';
 import defaultSchemaText from './default-schema.yaml';
-import type { ArchiveNumberConfig, CategoryDef, DisposalConfig, FieldDef, RetentionDefault, RetentionRuleDef, Schema, SeveritySetting } from '../model/schema';
+import { SANITIZATION_CATEGORIES, type ArchiveNumberConfig, type CategoryDef, type DestructionMethod, type DisposalConfig, type FieldDef, type RetentionDefault, type RetentionRuleDef, type Schema, type SeveritySetting } from '../model/schema';
 import { buildAliases } from './aliases';
 import { readFields } from './read-fields';
 import { readPiPatterns } from './read-pi';
@@ -84,7 +84,7 @@ export function readSchema(text: string): { schema: Schema; problems: SchemaProb
   }
 
   const retentionRules = readRetentionRules(r, get('retention_rules')) ?? base?.retentionRules ?? [];
-  const disposal = readDisposal(r, get('disposal')) ?? base?.disposal ?? { folder: 'disposal', consentStep: true, feedbackStep: true };
+  const disposal = readDisposal(r, get('disposal'), base?.disposal.methods) ?? base?.disposal ?? { folder: 'disposal', consentStep: true, feedbackStep: true, methods: [] };
   const fieldsNode = r.map(get('fields'), 'fields');
   const aliases = buildAliases(fields, categories, (message, field) => {
     r.report((field !== undefined ? fieldsNode?.get(field, true) : undefined) ?? (get(field === undefined ? 'categories' : 'fields') as Node), message);
@@ -160,16 +160,42 @@ function readRetentionRules(r: Reader, node: unknown): RetentionRuleDef[] | unde
   return out;
 }
 
-function readDisposal(r: Reader, node: unknown): DisposalConfig | undefined {
+function readDisposal(r: Reader, node: unknown, baseMethods: DestructionMethod[] | undefined): DisposalConfig | undefined {
   const m = r.map(node, 'disposal');
   if (!m) return undefined;
-  r.known(m, ['folder', 'consent_step', 'feedback_step'], 'disposal');
+  r.known(m, ['folder', 'consent_step', 'feedback_step', 'methods'], 'disposal');
   const folder = (r.string(m.get('folder', true), 'disposal.folder') ?? 'disposal').replace(/^\/+|\/+$/g, '');
   return {
     folder: folder || 'disposal',
     consentStep: r.boolean(m.get('consent_step', true), 'disposal.consent_step') ?? true,
     feedbackStep: r.boolean(m.get('feedback_step', true), 'disposal.feedback_step') ?? true,
+    methods: readMethods(r, m.get('methods', true)) ?? baseMethods ?? [],
   };
+}
+
+/** `methods:` keyed by method, each with its NIST SP 800-88 category, the media it applies to, and the tool. */
+function readMethods(r: Reader, node: unknown): DestructionMethod[] | undefined {
+  const m = r.map(node, 'disposal.methods');
+  if (!m) return undefined;
+  const out: DestructionMethod[] = [];
+  for (const pair of m.items) {
+    const key = r.string(pair.key, 'a method key');
+    const def = r.map(pair.value, `method ${key}`);
+    if (!key || !def) continue;
+    r.known(def, ['label', 'category', 'media', 'tool'], `method ${key}`);
+    const category = r.string(def.get('category', true), `the category of method ${key}`);
+    if (!category || !(SANITIZATION_CATEGORIES as readonly string[]).includes(category)) {
+      r.report((def.get('category', true) ?? pair.key) as Node, `method ${key} needs a category: ${SANITIZATION_CATEGORIES.join(', ')} (NIST SP 800-88)`);
+      continue;
+    }
+    out.push({
+      key, category: category as DestructionMethod['category'],
+      label: r.bilingual(def.get('label', true), `the label of method ${key}`, key),
+      media: r.bilingual(def.get('media', true), `the media of method ${key}`, ''),
+      tool: r.string(def.get('tool', true), `the tool of method ${key}`) ?? '',
+    });
+  }
+  return out;
 }
 
 function readRetention(r: Reader, node: unknown, category: string, extraKeys: string[] = []): RetentionDefault | undefined {

@@ -1,7 +1,11 @@
-/** Codes of the batch check (core/disposal): always errors — a batch with any of them is neither approved nor executed. */
+/**
+ * Codes of the batch check (core/disposal): errors — a batch with any of them is neither approved nor executed —
+ * except batch-method, a warning: the batch may run, only its certificate waits for a configured method.
+ */
+import type { Severity } from '../../model/schema';
 import type { CodeDeclaration } from './declaration';
 
-const batch = (code: string, en: string, zh: string): CodeDeclaration => ({ code, severity: 'error', fixed: true, title: { en, zh }, kind: 'batch' });
+const batch = (code: string, en: string, zh: string, severity: Severity = 'error'): CodeDeclaration => ({ code, severity, fixed: true, title: { en, zh }, kind: 'batch' });
 
 export const BATCH_CODES: readonly CodeDeclaration[] = [
   batch('batch-supervisors', 'An approved or executed destruction names fewer than two supervisors', '已批准或已执行的销毁监销人不足两名'),
@@ -13,8 +17,10 @@ export const BATCH_CODES: readonly CodeDeclaration[] = [
   batch('batch-item-not-record', 'A listed file is not an indexed record (or has no record with that number)', '所列文件不是已索引的记录（或无该序号的记录）'),
   batch('batch-item-fingerprint', 'An entry of an approved batch has no fingerprint', '已批准批次的项没有指纹'),
   batch('batch-status', "The batch's status is not draft, approved or executed", '批次状态不是 draft、approved 或 executed'),
+  batch('batch-attachment', "A listed record's attachment cannot be destroyed with it (outside, a link, a record, shared)", '所列记录的附件无法随记录销毁（在文件夹外、经过链接、是记录或被共用）'),
+  batch('batch-method', 'The method is not a configured unrecoverable method: no certificate', '销毁方式不是已配置的不可恢复方式，无法出具证明', 'warning'),
 ];
 
 /** A batch code's declaration, by name: the batch check reports only codes declared here. */
 export type BatchCode = 'batch-supervisors' | 'batch-missing-detail' | 'batch-unchecked-task' | 'batch-record-changed' | 'batch-record-on-hold'
-  | 'batch-item-path' | 'batch-item-not-record' | 'batch-item-fingerprint' | 'batch-status';
+  | 'batch-item-path' | 'batch-item-not-record' | 'batch-item-fingerprint' | 'batch-status' | 'batch-attachment' | 'batch-method';

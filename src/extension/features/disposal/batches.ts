@@ -8,9 +8,9 @@ import type { FolderIndex } from '../../index/folder-index';
 import type { WorkspaceIndex } from '../../index/workspace-index';
 import { toDiagnostic } from '../diagnostics/convert';
 
-/** What the core's batch checks know of a folder: its root, and the records its index holds. */
+/** What the core's batch checks know of a folder: its root, its schema, and the records its index holds. */
 export function batchContext(folder: FolderIndex): BatchContext {
-  return indexBatchContext(folder.root, folder.index, folder.index.lang);
+  return indexBatchContext(folder.root, folder.index, folder.index.lang, folder.schema);
 }
 
 export interface KnownBatch {
