@@ -10,7 +10,11 @@ const shots = path.join(root, 'test-results');
 fs.mkdirSync(shots, { recursive: true });
 // RC_UI_ONLY=batch runs only the checks whose file name contains it (while working on one).
 const only = process.env.RC_UI_ONLY;
-const checks = fs.readdirSync(__dirname).filter((f) => f.endsWith('.ui.js') && (!only || f.includes(only))).sort().map((f) => require(path.join(__dirname, f)));
+const checks = fs
+  .readdirSync(__dirname)
+  .filter((f) => f.endsWith('.ui.js') && (!only || f.includes(only)))
+  .sort()
+  .map((f) => require(path.join(__dirname, f)));
 
 /**
  * Checks marked `installed` run the packaged extension (the .vsix, installed once into a scratch extensions
@@ -21,8 +25,22 @@ function installPackaged(vscodeDir) {
   execFileSync('npm', ['run', '--silent', 'package'], { cwd: root, stdio: 'ignore' });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rc-ui-ext-'));
   const ud = fs.mkdtempSync(path.join(os.tmpdir(), 'rc-ui-ud-'));
-  execFileSync(path.join(vscodeDir, 'bin/node'), [path.join(vscodeDir, 'node_modules/code-server/lib/vscode/out/server-main.js'), '--install-extension',
-    path.join(root, 'records-curator.vsix'), '--extensions-dir', dir, '--user-data-dir', ud, '--server-data-dir', ud, '--accept-server-license-terms'], { stdio: 'ignore' });
+  execFileSync(
+    path.join(vscodeDir, 'bin/node'),
+    [
+      path.join(vscodeDir, 'node_modules/code-server/lib/vscode/out/server-main.js'),
+      '--install-extension',
+      path.join(root, 'records-curator.vsix'),
+      '--extensions-dir',
+      dir,
+      '--user-data-dir',
+      ud,
+      '--server-data-dir',
+      ud,
+      '--accept-server-license-terms',
+    ],
+    { stdio: 'ignore' },
+  );
   execFileSync(process.execPath, [path.join(root, 'esbuild.js')], { cwd: root, stdio: 'ignore' });
   fs.rmSync(ud, { recursive: true, force: true });
   return dir;
@@ -30,12 +48,20 @@ function installPackaged(vscodeDir) {
 
 async function main() {
   const vscodeDir = process.argv[2];
-  let passed = 0, failed = 0;
+  let passed = 0,
+    failed = 0;
   const installed = checks.flat().some((c) => c.installed) ? installPackaged(vscodeDir) : undefined;
   for (const check of checks.flat()) {
     const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'rc-ui-ws-'));
     fs.cpSync(path.join(root, 'examples/sample-records'), ws, { recursive: true });
-    const server = await startServer({ vscodeDir, ext: root, workspace: ws, locale: check.locale, settings: check.settings, ...(check.installed ? { extensionsDir: installed } : {}) });
+    const server = await startServer({
+      vscodeDir,
+      ext: root,
+      workspace: ws,
+      locale: check.locale,
+      settings: check.settings,
+      ...(check.installed ? { extensionsDir: installed } : {}),
+    });
     const browser = await openBrowser({ locale: check.locale });
     try {
       await browser.page.goto(server.url);
@@ -57,4 +83,7 @@ async function main() {
   console.log(`ui: ${passed} passed, ${failed} failed`);
   process.exit(failed ? 1 : 0);
 }
-main().catch((e) => { console.error(e); process.exit(2); });
+main().catch((e) => {
+  console.error(e);
+  process.exit(2);
+});

@@ -39,7 +39,14 @@ describe('records-curator command line', () => {
   test('index --format json prints every record of the sample with path, range, category, customer, id and fields', () => {
     const res = run('index', SAMPLE, '--format', 'json');
     assert.equal(res.status, 0, res.stderr);
-    const records = JSON.parse(res.stdout) as { path: string; range: { start: { line: number } }; id: string; category: string; customer: string; fields: Record<string, unknown> }[];
+    const records = JSON.parse(res.stdout) as {
+      path: string;
+      range: { start: { line: number } };
+      id: string;
+      category: string;
+      customer: string;
+      fields: Record<string, unknown>;
+    }[];
     assert.equal(records.length, 50);
     const li = records.find((r) => r.path === 'customers/li-na/basic/contact.yaml');
     assert.equal(li?.customer, '李娜');

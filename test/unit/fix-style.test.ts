@@ -13,16 +13,23 @@ import { indexText } from '../../src/core/index/index-file';
 import { allRules } from '../../src/core/rules';
 import { defaultSchema } from '../../src/core/schema/load';
 
-const NUMBER = [{ record: 0, field: 'archive_no', value: 'Z001-HT·2026-D10-0001' }, { record: 0, field: 'archived_at', value: '2026-03-01' }];
+const NUMBER = [
+  { record: 0, field: 'archive_no', value: 'Z001-HT·2026-D10-0001' },
+  { record: 0, field: 'archived_at', value: '2026-03-01' },
+];
 const number = (path: string, text: string) => applyEdits(text, setFieldEdits(path, text, NUMBER));
-const dataOf = (path: string, text: string) => parseRecordText(text, path.endsWith('.md') ? 'markdown' : 'yaml').records.map((r) => ({ data: r.data, problems: r.problems.map((p) => p.message) }));
+const dataOf = (path: string, text: string) =>
+  parseRecordText(text, path.endsWith('.md') ? 'markdown' : 'yaml').records.map((r) => ({ data: r.data, problems: r.problems.map((p) => p.message) }));
 const numbered = { archive_no: 'Z001-HT·2026-D10-0001', archived_at: '2026-03-01' };
 
 describe('writing an archive number keeps the record readable', () => {
   test('front matter written as a flow mapping gets the fields inside its braces', () => {
     const text = '---\n{id: HT-1, category: contract, customer: 张伟, title: 合同}\n---\n正文\n';
     const out = number('r.md', text);
-    assert.equal(out, '---\n{id: HT-1, category: contract, customer: 张伟, title: 合同, archive_no: Z001-HT·2026-D10-0001, archived_at: 2026-03-01}\n---\n正文\n');
+    assert.equal(
+      out,
+      '---\n{id: HT-1, category: contract, customer: 张伟, title: 合同, archive_no: Z001-HT·2026-D10-0001, archived_at: 2026-03-01}\n---\n正文\n',
+    );
     assert.deepEqual(dataOf('r.md', out), [{ data: { id: 'HT-1', category: 'contract', customer: '张伟', title: '合同', ...numbered }, problems: [] }]);
   });
 
@@ -50,11 +57,14 @@ describe('writing an archive number keeps the record readable', () => {
   test('in a YAML stream, the kept blank lines of a |+ scalar stay in their document', () => {
     const text = 'id: A\nnotes: |+\n  a\n\n---\nid: B\n';
     const out = number('s.yaml', text);
-    assert.deepEqual(dataOf('s.yaml', out), [{ data: { id: 'A', notes: 'a\n\n', ...numbered }, problems: [] }, { data: { id: 'B' }, problems: [] }]);
+    assert.deepEqual(dataOf('s.yaml', out), [
+      { data: { id: 'A', notes: 'a\n\n', ...numbered }, problems: [] },
+      { data: { id: 'B' }, problems: [] },
+    ]);
     assert.ok(out.endsWith('---\nid: B\n'), out);
   });
 
-  test('inserted front-matter lines follow the front matter\'s line endings, not the body\'s', () => {
+  test("inserted front-matter lines follow the front matter's line endings, not the body's", () => {
     const lfFront = '---\nid: HT-1\ntitle: t\n---\r\nBody\r\nline 2\r\n';
     assert.equal(number('r.md', lfFront), '---\nid: HT-1\ntitle: t\narchive_no: Z001-HT·2026-D10-0001\narchived_at: 2026-03-01\n---\r\nBody\r\nline 2\r\n');
     const crlfFront = '---\r\nid: HT-1\r\n---\r\nBody\nline 2\n';
@@ -71,14 +81,24 @@ describe('the quick fix "insert missing fields" keeps the record readable', () =
   test('into a flow-mapping front matter it writes flow pairs, without the hint comments that would swallow the brace', () => {
     const text = '---\n{id: FW-1, category: service, customer: 张伟, customer_type: person}\n---\nBody\n';
     const fixed = fixAll('r.md', text);
-    assert.equal(fixed, '---\n{id: FW-1, category: service, customer: 张伟, customer_type: person, title: "", date: "", service_type: "", staff: ""}\n---\nBody\n');
-    assert.deepEqual(check('r.md', fixed).filter((f) => f.code === 'missing-field' || f.code.startsWith('yaml')), []);
+    assert.equal(
+      fixed,
+      '---\n{id: FW-1, category: service, customer: 张伟, customer_type: person, title: "", date: "", service_type: "", staff: ""}\n---\nBody\n',
+    );
+    assert.deepEqual(
+      check('r.md', fixed).filter((f) => f.code === 'missing-field' || f.code.startsWith('yaml')),
+      [],
+    );
   });
 
   test('into an indented front matter it writes the fields at that indentation', () => {
-    const text = '---\n  id: FW-1\n  category: service\n  customer: 张伟\n  customer_type: person\n  title: t\n  date: 2026-01-01\n  service_type: support\n---\n';
+    const text =
+      '---\n  id: FW-1\n  category: service\n  customer: 张伟\n  customer_type: person\n  title: t\n  date: 2026-01-01\n  service_type: support\n---\n';
     const fixed = fixAll('r.md', text);
     assert.equal(fixed, text.replace('support\n---', 'support\n  staff: ""\n---'));
-    assert.deepEqual(check('r.md', fixed).filter((f) => f.code === 'missing-field' || f.code.startsWith('yaml')), []);
+    assert.deepEqual(
+      check('r.md', fixed).filter((f) => f.code === 'missing-field' || f.code.startsWith('yaml')),
+      [],
+    );
   });
 });

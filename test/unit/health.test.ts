@@ -43,22 +43,38 @@ describe('health stats', () => {
   });
 
   test('per category in schema order, with completeness: communication has 8 records, one broken', () => {
-    assert.deepEqual(stats.byCategory.map((c) => c.key), ['basic', 'contract', 'transaction', 'service', 'communication', 'other']);
+    assert.deepEqual(
+      stats.byCategory.map((c) => c.key),
+      ['basic', 'contract', 'transaction', 'service', 'communication', 'other'],
+    );
     const comm = stats.byCategory.find((c) => c.key === 'communication')!;
     assert.deepEqual([comm.count, comm.complete, comm.label.zh], [8, 7, '沟通记录']);
-    assert.equal(stats.byCategory.reduce((n, c) => n + c.count, 0), 50);
+    assert.equal(
+      stats.byCategory.reduce((n, c) => n + c.count, 0),
+      50,
+    );
     assert.equal(stats.members['errors:communication'].length, 1);
     assert.ok(index.problemCounts(byKey.get(stats.members['errors:communication'][0])!).errors > 0);
   });
 
   test('disposition states in order of urgency; the early call is due; records with errors are left out as in the Disposal view', () => {
-    assert.deepEqual(stats.byDisposition.map((d) => d.state), ['due', 'hold', 'active', 'retention']);
+    assert.deepEqual(
+      stats.byDisposition.map((d) => d.state),
+      ['due', 'hold', 'active', 'retention'],
+    );
     assert.equal(stats.byDisposition.find((d) => d.state === 'due')!.count, 1);
-    assert.equal(stats.byDisposition.reduce((n, d) => n + d.count, 0), 50 - 3, 'the three records with errors are corrected first');
+    assert.equal(
+      stats.byDisposition.reduce((n, d) => n + d.count, 0),
+      50 - 3,
+      'the three records with errors are corrected first',
+    );
   });
 
   test('the timeline has an overdue bucket and the next 12 months from today', () => {
-    assert.deepEqual(stats.timeline.map((t) => t.month), ['overdue', ...nextMonths(TODAY)]);
+    assert.deepEqual(
+      stats.timeline.map((t) => t.month),
+      ['overdue', ...nextMonths(TODAY)],
+    );
     assert.equal(stats.timeline[1].month, '2026-11');
     assert.equal(stats.timeline[12].month, '2027-10');
     assert.equal(stats.timeline[0].count, 2, 'the due record and the held one');
@@ -66,8 +82,14 @@ describe('health stats', () => {
   });
 
   test('personal-information findings: one resident ID number', () => {
-    assert.deepEqual(stats.personal.find((p) => p.code === 'pi-id-number'), { code: 'pi-id-number', count: 1 });
-    assert.deepEqual(stats.personal.map((p) => p.code), ['pi-id-number', 'pi-bank-card', 'pi-mobile']);
+    assert.deepEqual(
+      stats.personal.find((p) => p.code === 'pi-id-number'),
+      { code: 'pi-id-number', count: 1 },
+    );
+    assert.deepEqual(
+      stats.personal.map((p) => p.code),
+      ['pi-id-number', 'pi-bank-card', 'pi-mobile'],
+    );
     const [k] = stats.members['pi:pi-id-number'];
     const [file] = k.split('#');
     assert.ok(index.findings(file).some((f) => f.code === 'pi-id-number'));
@@ -142,7 +164,10 @@ describe('health report HTML', () => {
   });
 
   test('all text is escaped, a category label with <script> included', async () => {
-    const text = defaultSchemaText.replace('label: { zh: 沟通记录, en: Communication }', `label: { zh: '<script>alert(1)</script>', en: '"><img src=x onerror=alert(1)>' }`);
+    const text = defaultSchemaText.replace(
+      'label: { zh: 沟通记录, en: Communication }',
+      `label: { zh: '<script>alert(1)</script>', en: '"><img src=x onerror=alert(1)>' }`,
+    );
     const evil = loadSchema(text).schema;
     assert.equal(evil.categories.get('communication')!.label.zh, '<script>alert(1)</script>');
     const s = await healthStats({ index, schema: evil, today: TODAY, soonDays: 90 });

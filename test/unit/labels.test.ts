@@ -5,22 +5,47 @@ import { indexText } from '../../src/core/index/index-file';
 import { allRules } from '../../src/core/rules';
 import type { RecordEntry } from '../../src/core/model/records';
 import {
-  labelData, maskPersonal, retentionLabel, renderLabelsHtml, renderToolbar, renderLabelsCsv,
-  renderCatalogueCsv, renderCatalogueHtml, compactDate, type LabelOptions,
+  labelData,
+  maskPersonal,
+  retentionLabel,
+  renderLabelsHtml,
+  renderToolbar,
+  renderLabelsCsv,
+  renderCatalogueCsv,
+  renderCatalogueHtml,
+  compactDate,
+  type LabelOptions,
 } from '../../src/core/labels';
 
 const schema = defaultSchema();
 const opts = { schema, lang: 'en' as const, rules: allRules, fileExists: () => true };
 
 function rec(fields: Record<string, string>): RecordEntry {
-  const yaml = Object.entries(fields).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join('\n');
+  const yaml = Object.entries(fields)
+    .map(([k, v]) => `${k}: ${JSON.stringify(v)}`)
+    .join('\n');
   const [r] = indexText('r.md', `---\n${yaml}\n---\nBody.\n`, { mtimeMs: 0, size: 0 }, opts).records;
   assert.ok(r?.data, 'record parsed');
   return r;
 }
 
-const base = { id: 'JY-2019-001', category: 'transaction', customer: '北京云帆科技有限公司', customer_type: 'organization', title: 'CRM许可费', date: '2019-05-10' };
-const yunfan = rec({ ...base, archive_no: 'Z109-JY·2019-D30-0001', archived_at: '2025-10-28', retention: 'D30', pages: '3', invoice_no: '01928374', custodian: '陈晨' });
+const base = {
+  id: 'JY-2019-001',
+  category: 'transaction',
+  customer: '北京云帆科技有限公司',
+  customer_type: 'organization',
+  title: 'CRM许可费',
+  date: '2019-05-10',
+};
+const yunfan = rec({
+  ...base,
+  archive_no: 'Z109-JY·2019-D30-0001',
+  archived_at: '2025-10-28',
+  retention: 'D30',
+  pages: '3',
+  invoice_no: '01928374',
+  custodian: '陈晨',
+});
 const html = (records: RecordEntry[], o: Partial<LabelOptions> = {}) =>
   renderLabelsHtml(records, schema, { kinds: ['record'], preset: 'a4-3x8', language: 'zh', title: '标签', ...o });
 /** The CSV's data rows, BOM and CRLF stripped, split naively (only for cells without commas). */
@@ -90,7 +115,14 @@ describe('label HTML', () => {
 
   test('record labels carry category, customer, archive number, date and retention', () => {
     const out = html([yunfan], { language: 'both' });
-    for (const s of ['交易记录 Transactions', '北京云帆科技有限公司', '<div class="line no">Z109-JY·2019-D30-0001</div>', '2025-10-28', '30年 30 years', 'CRM许可费']) {
+    for (const s of [
+      '交易记录 Transactions',
+      '北京云帆科技有限公司',
+      '<div class="line no">Z109-JY·2019-D30-0001</div>',
+      '2025-10-28',
+      '30年 30 years',
+      'CRM许可费',
+    ]) {
       assert.ok(out.includes(s), s);
     }
     assert.ok(!html([yunfan], { showTitle: false }).includes('CRM许可费'));
@@ -98,7 +130,9 @@ describe('label HTML', () => {
 
   test('filing stamps are a 2×3 table in the stamp order', () => {
     const out = html([yunfan], { kinds: ['stamp'], language: 'both' });
-    const rows = [...out.matchAll(/<tr>(.*?)<\/tr>/g)].map((m) => [...m[1].matchAll(/<td><span class="k">(.*?)<\/span><span class="v">(.*?)<\/span><\/td>/g)].map((c) => `${c[1]}=${c[2]}`));
+    const rows = [...out.matchAll(/<tr>(.*?)<\/tr>/g)].map((m) =>
+      [...m[1].matchAll(/<td><span class="k">(.*?)<\/span><span class="v">(.*?)<\/span><\/td>/g)].map((c) => `${c[1]}=${c[2]}`),
+    );
     assert.deepEqual(rows, [
       ['全宗号 Fonds=Z109', '年度 Year=2019', '件号 Item no.=0001'],
       ['机构(问题) Org./Issue=', '保管期限 Retention=30年 30 years', '页数 Pages=3'],
@@ -115,8 +149,10 @@ describe('label HTML', () => {
 
   test('presets produce the label sizes in millimetres', () => {
     const sizes: [LabelOptions['preset'], string, string][] = [
-      ['a4-3x8', 'repeat(3,70mm)', 'grid-auto-rows:37mm'], ['a4-2x5', 'repeat(2,105mm)', 'grid-auto-rows:57mm'],
-      ['a4-2x4', 'repeat(2,105mm)', 'grid-auto-rows:74mm'], ['thermal-100x60', 'repeat(1,100mm)', 'grid-auto-rows:60mm'],
+      ['a4-3x8', 'repeat(3,70mm)', 'grid-auto-rows:37mm'],
+      ['a4-2x5', 'repeat(2,105mm)', 'grid-auto-rows:57mm'],
+      ['a4-2x4', 'repeat(2,105mm)', 'grid-auto-rows:74mm'],
+      ['thermal-100x60', 'repeat(1,100mm)', 'grid-auto-rows:60mm'],
     ];
     for (const [preset, cols, rows] of sizes) {
       const out = html([yunfan], { preset });
@@ -136,7 +172,14 @@ describe('label HTML', () => {
   test('webview: the nonce is in the CSP and on the style tag, and every script carries it', () => {
     const nonce = 'abc123XYZ';
     const out = html([yunfan], { nonce, cspSource: 'https://*.vscode-cdn.net' });
-    assert.ok(out.includes(`content="default-src 'none'; style-src https://*.vscode-cdn.net 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src https://*.vscode-cdn.net data:; font-src https://*.vscode-cdn.net;"`.replace(/'/g, '&#39;')));
+    assert.ok(
+      out.includes(
+        `content="default-src 'none'; style-src https://*.vscode-cdn.net 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src https://*.vscode-cdn.net data:; font-src https://*.vscode-cdn.net;"`.replace(
+          /'/g,
+          '&#39;',
+        ),
+      ),
+    );
     assert.equal(out.match(/<style/g)?.length, 1);
     assert.ok(out.includes(`<style nonce="${nonce}">`));
     assert.ok(out.includes('<body class="preset-a4-3x8">\n<!--toolbar-->'));
@@ -174,7 +217,9 @@ describe('CSV', () => {
 
   test('RFC 4180 quoting and the formula-injection guard', () => {
     const r = rec({ ...base, customer: '=HYPERLINK("http://x")', title: 'a, "b"\nc', id: '@SUM(1)' });
-    const row = lines(renderLabelsCsv([r], schema, 'zh')).slice(1).join('\r\n');
+    const row = lines(renderLabelsCsv([r], schema, 'zh'))
+      .slice(1)
+      .join('\r\n');
     assert.ok(row.includes(`"'=HYPERLINK(""http://x"")"`));
     assert.ok(row.includes(`"a, ""b""\nc"`));
     assert.ok(row.endsWith(`'@SUM(1)`));

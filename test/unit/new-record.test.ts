@@ -31,7 +31,13 @@ describe('new record', () => {
 
   test('a contract: parses, required fields first in schema order, values set, cursor on the first empty value, only empty-field findings', () => {
     const schema = defaultSchema();
-    const { text, cursor } = newRecordText(schema, { category: 'contract', customer: 'Acme: "Ltd"', customerType: 'organization', id: 'HT-2026-004', date: '2026-05-01' });
+    const { text, cursor } = newRecordText(schema, {
+      category: 'contract',
+      customer: 'Acme: "Ltd"',
+      customerType: 'organization',
+      id: 'HT-2026-004',
+      date: '2026-05-01',
+    });
     const parsed = parseRecordText(text, 'markdown');
     assert.equal(parsed.records.length, 1);
     const r = parsed.records[0];
@@ -62,14 +68,26 @@ describe('new record', () => {
 
   test('with a title the cursor moves to the next empty value; every category gives clean text', () => {
     const schema = defaultSchema();
-    const { text, cursor } = newRecordText(schema, { category: 'contract', customer: '张伟', customerType: 'person', id: 'HT-2026-004', date: '2026-05-01', title: '培训合同', lang: 'en' });
+    const { text, cursor } = newRecordText(schema, {
+      category: 'contract',
+      customer: '张伟',
+      customerType: 'person',
+      id: 'HT-2026-004',
+      date: '2026-05-01',
+      title: '培训合同',
+      lang: 'en',
+    });
     assert.equal(text.split('\n')[cursor.line].slice(0, cursor.col), 'contract_no: ');
     assert.match(text, /\n# 培训合同\n$/);
     assert.match(String(parseRecordText(text, 'markdown').records[0].data!.retention_basis), /^Kept after performance/);
     for (const category of schema.categories.keys()) {
       const t = newRecordText(schema, { category, customer: 'X', customerType: 'person', id: 'X-1', date: '2026-01-01', title: 'T' }).text;
       const entry = indexText('r.md', t, { mtimeMs: 0, size: 0 }, { schema, lang: 'en', rules: allRules, fileExists: () => true });
-      assert.deepEqual([...new Set(entry.findings.map((f) => f.code))].filter((c) => c !== 'empty-field'), [], category);
+      assert.deepEqual(
+        [...new Set(entry.findings.map((f) => f.code))].filter((c) => c !== 'empty-field'),
+        [],
+        category,
+      );
     }
   });
 

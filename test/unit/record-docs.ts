@@ -9,8 +9,47 @@ import fc from 'fast-check';
 export type Eol = '\n' | '\r\n';
 
 export const PLAIN = ['alpha', 'Beta', 'x1', '张伟', '合同', '上门服务', 'FW-2026-001', 'Z001-HT·2026-D10-0001', '2026-03-01', 'a b', 'a-b_c', '客户 名称'];
-export const TRICKY = ['a: b', '#x', 'x #y', 'true', 'null', '123', '0x1F', '1.5', '.inf', 'a, b', '{x}', '[y]', "it's", 'say "hi"', '', ' lead', 'trail ',
-  '-', '- x', '?', '*a', '&b', '!t', '%p', '@q', '`r', '|', '>', 'a\nb', 'tab\there', '中文：冒号', 'yes', 'No', '~', 'x:', ':x', '---', '...', 'a\r\nb'];
+export const TRICKY = [
+  'a: b',
+  '#x',
+  'x #y',
+  'true',
+  'null',
+  '123',
+  '0x1F',
+  '1.5',
+  '.inf',
+  'a, b',
+  '{x}',
+  '[y]',
+  "it's",
+  'say "hi"',
+  '',
+  ' lead',
+  'trail ',
+  '-',
+  '- x',
+  '?',
+  '*a',
+  '&b',
+  '!t',
+  '%p',
+  '@q',
+  '`r',
+  '|',
+  '>',
+  'a\nb',
+  'tab\there',
+  '中文：冒号',
+  'yes',
+  'No',
+  '~',
+  'x:',
+  ':x',
+  '---',
+  '...',
+  'a\r\nb',
+];
 
 type Value =
   | { kind: 'inline'; text: string }
@@ -70,16 +109,23 @@ const flowValue: fc.Arbitrary<Value> = fc.oneof(
   { arbitrary: fc.constantFrom('', IMPLICIT).map((text): Value => ({ kind: 'inline', text })), weight: 1 },
 );
 
-const blockScalar: fc.Arbitrary<Value> = fc.record({
-  header: fc.constantFrom('|', '|-', '|+', '>', '>-', '>+', '|2', '|2-', '|+2', '>2+'),
-  lines: fc.array(fc.constantFrom(...PLAIN), { minLength: 1, maxLength: 3 }),
-  extra: fc.boolean(),
-  blank: fc.nat(2),
-  headerComment: fc.boolean(),
-}).map(({ header, lines, extra, blank, headerComment }): Value => ({
-  // A more indented first line needs the explicit indentation indicator.
-  kind: 'blockScalar', header, lines, extraFirst: extra && /\d/.test(header), blank, headerComment,
-}));
+const blockScalar: fc.Arbitrary<Value> = fc
+  .record({
+    header: fc.constantFrom('|', '|-', '|+', '>', '>-', '>+', '|2', '|2-', '|+2', '>2+'),
+    lines: fc.array(fc.constantFrom(...PLAIN), { minLength: 1, maxLength: 3 }),
+    extra: fc.boolean(),
+    blank: fc.nat(2),
+    headerComment: fc.boolean(),
+  })
+  .map(({ header, lines, extra, blank, headerComment }): Value => ({
+    // A more indented first line needs the explicit indentation indicator.
+    kind: 'blockScalar',
+    header,
+    lines,
+    extraFirst: extra && /\d/.test(header),
+    blank,
+    headerComment,
+  }));
 
 const blockValue: fc.Arbitrary<Value> = fc.oneof(
   { arbitrary: inlineValue, weight: 4 },
@@ -97,7 +143,8 @@ const keyArb = fc.record({ key: fc.constantFrom(...KEYS), form: fc.constantFrom(
 
 function fieldsArb(value: fc.Arbitrary<Value>, min: number): fc.Arbitrary<Field[]> {
   return fc.uniqueArray(
-    fc.record({ k: keyArb, value, comment: fc.boolean(), commentLineBefore: fc.boolean() })
+    fc
+      .record({ k: keyArb, value, comment: fc.boolean(), commentLineBefore: fc.boolean() })
       .map(({ k, value: v, comment, commentLineBefore }) => ({ ...k, value: v, comment, commentLineBefore })),
     { selector: (f) => f.key, minLength: min, maxLength: 5 },
   );
@@ -121,11 +168,16 @@ const plainDoc = fc.record({
   indent: fc.constant(0),
   leadingComment: fc.constant(false),
   fields: fc.uniqueArray(
-    fc.record({
-      key: fc.constantFrom(...KEYS.slice(0, -1)),
-      value: fc.oneof(fc.constantFrom(...PLAIN).map((text) => ({ kind: 'inline' as const, text })), fc.constantFrom(...PLAIN).map((t) => ({ kind: 'inline' as const, text: JSON.stringify(t) }))),
-      comment: fc.boolean(),
-    }).map((f): Field => ({ ...f, keyText: f.key, commentLineBefore: false })),
+    fc
+      .record({
+        key: fc.constantFrom(...KEYS.slice(0, -1)),
+        value: fc.oneof(
+          fc.constantFrom(...PLAIN).map((text) => ({ kind: 'inline' as const, text })),
+          fc.constantFrom(...PLAIN).map((t) => ({ kind: 'inline' as const, text: JSON.stringify(t) })),
+        ),
+        comment: fc.boolean(),
+      })
+      .map((f): Field => ({ ...f, keyText: f.key, commentLineBefore: false })),
     { selector: (f) => f.key, minLength: 1, maxLength: 5 },
   ),
 });
@@ -134,7 +186,8 @@ export const docArb: fc.Arbitrary<DocSpec> = fc.oneof(
   { arbitrary: plainDoc, weight: 2 },
   {
     // Often a block scalar last, where its chomping decides what the lines after it belong to.
-    arbitrary: fc.record({ ...common, style: fc.constant<Style>('block'), fields: fieldsArb(blockValue, 1), last: fc.option(blockScalar) })
+    arbitrary: fc
+      .record({ ...common, style: fc.constant<Style>('block'), fields: fieldsArb(blockValue, 1), last: fc.option(blockScalar) })
       .map(({ last, ...doc }) => (last ? { ...doc, fields: [...doc.fields.slice(0, -1), { ...doc.fields[doc.fields.length - 1], value: last }] } : doc)),
     weight: 4,
   },

@@ -11,7 +11,9 @@ import { GroupModel, groupKey, matches, NO_VALUE, parseFilter } from '../../src/
 import { REPO, SAMPLE } from './helpers';
 
 const manifest = JSON.parse(fs.readFileSync(path.join(REPO, 'test/fixtures/sample-manifest.json'), 'utf8')) as {
-  recordCount: number; byCategory: Record<string, number>; customers: string[];
+  recordCount: number;
+  byCategory: Record<string, number>;
+  customers: string[];
 };
 
 describe('the Records view model', () => {
@@ -46,7 +48,7 @@ describe('the Records view model', () => {
     assert.ok(m.total >= 1 && [...folder.index.records()].filter((r) => matches(r, f)).length === m.total);
   });
 
-  test('a field term names only the record\'s own fields: __proto__= or constructor= match nothing', () => {
+  test("a field term names only the record's own fields: __proto__= or constructor= match nothing", () => {
     const opts = { schema: folder.schema, lang: 'en' as const, rules: allRules, fileExists: () => true };
     const r = indexText('a.md', '---\nid: A\n---\n', { mtimeMs: 0, size: 0 }, opts).records[0];
     assert.equal(matches(r, parseFilter('constructor=function')), false);

@@ -43,13 +43,22 @@ describe('rule documentation (docs/rules)', () => {
 
   test('no page documents a code that does not exist', () => {
     const known = new Set(CODES);
-    const pages = fs.readdirSync(DOCS).filter((f) => f.endsWith('.md') && f !== 'README.md').map((f) => f.slice(0, -3));
-    assert.deepEqual(pages.filter((p) => !known.has(p)), []);
+    const pages = fs
+      .readdirSync(DOCS)
+      .filter((f) => f.endsWith('.md') && f !== 'README.md')
+      .map((f) => f.slice(0, -3));
+    assert.deepEqual(
+      pages.filter((p) => !known.has(p)),
+      [],
+    );
   });
 
   test('the index links only to pages that exist', () => {
     const linked = [...read('README.md').matchAll(/\]\(([^)#]+\.md)\)/g)].map((m) => m[1]);
     assert.ok(linked.length >= CODES.length);
-    assert.deepEqual(linked.filter((l) => !fs.existsSync(path.join(DOCS, l))), []);
+    assert.deepEqual(
+      linked.filter((l) => !fs.existsSync(path.join(DOCS, l))),
+      [],
+    );
   });
 });

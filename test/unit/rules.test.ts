@@ -26,8 +26,19 @@ describe('rules on fixture files', async () => {
   for (const name of names) {
     test(name, () => {
       const text = fs.readFileSync(path.join(FIXTURES, name), 'utf8');
-      const got = index.findings(name).map((f) => `${f.start.line + 1} ${f.code}`).sort();
-      assert.deepEqual(got, expected(text), JSON.stringify(index.findings(name).map((f) => f.message), null, 1));
+      const got = index
+        .findings(name)
+        .map((f) => `${f.start.line + 1} ${f.code}`)
+        .sort();
+      assert.deepEqual(
+        got,
+        expected(text),
+        JSON.stringify(
+          index.findings(name).map((f) => f.message),
+          null,
+          1,
+        ),
+      );
     });
   }
 
@@ -48,7 +59,13 @@ describe('rule details', () => {
   test('a missing field is reported on the opening fence, with the field to insert', () => {
     const [f] = findings(`---\n${base.replace('staff: 王工\n', '')}---\n`);
     assert.equal(f.code, 'missing-field');
-    assert.deepEqual([f.start, f.end], [{ line: 0, col: 0 }, { line: 0, col: 3 }]);
+    assert.deepEqual(
+      [f.start, f.end],
+      [
+        { line: 0, col: 0 },
+        { line: 0, col: 3 },
+      ],
+    );
     assert.deepEqual(f.fix?.fields, ['staff']);
   });
 

@@ -51,7 +51,15 @@ describe('isMaskedIdNumber', () => {
     }
   });
   test('rejects unmasked, barely masked, all stars and wrong lengths', () => {
-    for (const s of ['11010519491231002X', '110105194912***02X', '******************', '110105********002', '110105********002XX', '1101X5********002X', '110105********002Y']) {
+    for (const s of [
+      '11010519491231002X',
+      '110105194912***02X',
+      '******************',
+      '110105********002',
+      '110105********002XX',
+      '1101X5********002X',
+      '110105********002Y',
+    ]) {
       assert.equal(isMaskedIdNumber(s), false, s);
     }
   });
@@ -66,7 +74,17 @@ describe('isValidCreditCode', () => {
     assert.equal(isValidCreditCode('911101080000000081'), false);
   });
   test('rejects wrong checksum, excluded letters, lowercase and bad shape', () => {
-    for (const s of ['91110000600037341K', '91350100M000100Y44', '91110000600037341I', '91110000600O37341L', '91110000600037341l', '9111000060003734L', '911100006000373411L', '9111A000600037341L', '']) {
+    for (const s of [
+      '91110000600037341K',
+      '91350100M000100Y44',
+      '91110000600037341I',
+      '91110000600O37341L',
+      '91110000600037341l',
+      '9111000060003734L',
+      '911100006000373411L',
+      '9111A000600037341L',
+      '',
+    ]) {
       assert.equal(isValidCreditCode(s), false, s);
     }
   });
@@ -101,7 +119,17 @@ describe('phones', () => {
     for (const s of ['13812345678', '138***1234', '138*****1234', '128****1234']) assert.equal(isMaskedMobile(s), false, s);
   });
   test('isPhone', () => {
-    for (const s of ['13812345678', '138****1234', '010-12345678', '01012345678', '0755-1234567', '021-87654321-8001', '400-123-4567', '4001234567', '800-123-4567']) {
+    for (const s of [
+      '13812345678',
+      '138****1234',
+      '010-12345678',
+      '01012345678',
+      '0755-1234567',
+      '021-87654321-8001',
+      '400-123-4567',
+      '4001234567',
+      '800-123-4567',
+    ]) {
       assert.equal(isPhone(s), true, s);
     }
     for (const s of ['12345678', '010-123456', '021-87654321-1234567', '500-123-4567', 'abc', '']) {
@@ -112,12 +140,35 @@ describe('phones', () => {
 
 describe('isEmail', () => {
   test('accepts ordinary and IDN addresses', () => {
-    for (const s of ['a@b.cn', 'zhang.san+crm@example.com.cn', 'o\'brien@mail.example.org', 'user@例子.中国', 'info@example.xn--fiqs8s', 'x@sub-domain.example.公司']) {
+    for (const s of [
+      'a@b.cn',
+      'zhang.san+crm@example.com.cn',
+      "o'brien@mail.example.org",
+      'user@例子.中国',
+      'info@example.xn--fiqs8s',
+      'x@sub-domain.example.公司',
+    ]) {
       assert.equal(isEmail(s), true, s);
     }
   });
   test('rejects malformed addresses', () => {
-    for (const s of ['', 'plain', '@example.com', 'a@', 'a@b', 'a@b.c', 'a..b@example.com', '.a@example.com', 'a.@example.com', 'a@-example.com', 'a@example-.com', 'a b@example.com', 'a@@example.com', 'a@example..com', `${'x'.repeat(65)}@example.com`]) {
+    for (const s of [
+      '',
+      'plain',
+      '@example.com',
+      'a@',
+      'a@b',
+      'a@b.c',
+      'a..b@example.com',
+      '.a@example.com',
+      'a.@example.com',
+      'a@-example.com',
+      'a@example-.com',
+      'a b@example.com',
+      'a@@example.com',
+      'a@example..com',
+      `${'x'.repeat(65)}@example.com`,
+    ]) {
       assert.equal(isEmail(s), false, s);
     }
   });
@@ -149,7 +200,20 @@ describe('normalizeDate', () => {
     assert.equal(normalizeDate('2024年2月29日'), '2024-02-29');
   });
   test('nonexistent or ambiguous input gives undefined', () => {
-    for (const s of ['2020/2/30', '2021-02-29', '20210229', '2020年13月1日', '03/05/2020', '5.3.2020', '20-3-5', '2020/03-05', '2020-3', '202035', 'March 5, 2020', '']) {
+    for (const s of [
+      '2020/2/30',
+      '2021-02-29',
+      '20210229',
+      '2020年13月1日',
+      '03/05/2020',
+      '5.3.2020',
+      '20-3-5',
+      '2020/03-05',
+      '2020-3',
+      '202035',
+      'March 5, 2020',
+      '',
+    ]) {
       assert.equal(normalizeDate(s), undefined, s);
     }
   });
@@ -158,10 +222,26 @@ describe('normalizeDate', () => {
 describe('parseDateTime', () => {
   test('accepted forms', () => {
     assert.deepEqual(parseDateTime('2024-02-29T13:45:30.123+08:00'), {
-      ok: true, year: 2024, month: 2, day: 29, hour: 13, minute: 45, second: 30, millisecond: 123, offsetMinutes: 480,
+      ok: true,
+      year: 2024,
+      month: 2,
+      day: 29,
+      hour: 13,
+      minute: 45,
+      second: 30,
+      millisecond: 123,
+      offsetMinutes: 480,
     });
     assert.deepEqual(parseDateTime('2024-01-02 03:04'), {
-      ok: true, year: 2024, month: 1, day: 2, hour: 3, minute: 4, second: 0, millisecond: 0, offsetMinutes: undefined,
+      ok: true,
+      year: 2024,
+      month: 1,
+      day: 2,
+      hour: 3,
+      minute: 4,
+      second: 0,
+      millisecond: 0,
+      offsetMinutes: undefined,
     });
     const z = parseDateTime('2024-01-02T23:59:59Z');
     assert.ok(z.ok && z.offsetMinutes === 0 && z.second === 59);
@@ -186,7 +266,20 @@ describe('isMoney', () => {
     for (const v of [12.345, 0.1 + 0.2, NaN, Infinity, -Infinity, 1e-7]) assert.equal(isMoney(v), false, String(v));
   });
   test('strings', () => {
-    for (const s of ['12000', '12,000.50', '¥12,000.50', '￥12000', '12000.00 CNY', 'CNY 12000', '-12,000.50', '-¥500', '¥-500', '500元', '1,234,567.8', '0.50']) {
+    for (const s of [
+      '12000',
+      '12,000.50',
+      '¥12,000.50',
+      '￥12000',
+      '12000.00 CNY',
+      'CNY 12000',
+      '-12,000.50',
+      '-¥500',
+      '¥-500',
+      '500元',
+      '1,234,567.8',
+      '0.50',
+    ]) {
       assert.equal(isMoney(s), true, s);
     }
     for (const s of ['12.345', '1,00', 'abc', '', '-', '¥', '12,0000', ',100', '1,000,00', '012', '1.', '.5', '--5', '-¥-5', '12 000', '12000 cny']) {

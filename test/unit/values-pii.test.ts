@@ -41,21 +41,30 @@ describe('findPersonalInfo: ID numbers', () => {
 
 describe('findPersonalInfo: bank cards', () => {
   test('plain 16-19 digit runs passing Luhn', () => {
-    assert.deepEqual(found('卡号6222021234567890128，备用卡6228480012345671'), [
-      'bank-card:6222021234567890128',
-      'bank-card:6228480012345671',
-    ]);
+    assert.deepEqual(found('卡号6222021234567890128，备用卡6228480012345671'), ['bank-card:6222021234567890128', 'bank-card:6228480012345671']);
     const [hit] = findPersonalInfo('4111111111111111');
     assert.equal(hit.confidence, 'high');
   });
   test('grouped with spaces or hyphens', () => {
     const text = '账户 6222 0212 3456 7890 128 和 4111-1111-1111-1111。';
     const hits = findPersonalInfo(text);
-    assert.deepEqual(hits.map((h) => h.value), ['6222 0212 3456 7890 128', '4111-1111-1111-1111']);
+    assert.deepEqual(
+      hits.map((h) => h.value),
+      ['6222 0212 3456 7890 128', '4111-1111-1111-1111'],
+    );
     assertOffsets(text, hits);
   });
   test('mixed separators, double spaces and 20-digit grouped runs are not cards', () => {
-    for (const t of ['4111 1111-1111 1111', '4111  1111  1111  1111', '6222 0212 3456 7890 1280', '1 4111 1111 1111 1111', '4111 1111 1111 1111 1', '4111 1111 1111 1111 2222', '2222 4111 1111 1111 1111', '4111-1111-1111-1111-22']) {
+    for (const t of [
+      '4111 1111-1111 1111',
+      '4111  1111  1111  1111',
+      '6222 0212 3456 7890 1280',
+      '1 4111 1111 1111 1111',
+      '4111 1111 1111 1111 1',
+      '4111 1111 1111 1111 2222',
+      '2222 4111 1111 1111 1111',
+      '4111-1111-1111-1111-22',
+    ]) {
       assert.deepEqual(found(t), [], t);
     }
   });
@@ -74,21 +83,14 @@ describe('findPersonalInfo: bank cards', () => {
     assert.deepEqual(found('编号110105194912310028'), ['bank-card:110105194912310028']);
   });
   test('a valid ID that also passes Luhn is reported once, as an ID', () => {
-    assert.deepEqual(findPersonalInfo('证件110105198001010753'), [
-      { kind: 'id-number', start: 2, end: 20, value: '110105198001010753', confidence: 'high' },
-    ]);
+    assert.deepEqual(findPersonalInfo('证件110105198001010753'), [{ kind: 'id-number', start: 2, end: 20, value: '110105198001010753', confidence: 'high' }]);
   });
 });
 
 describe('findPersonalInfo: mobiles', () => {
   test('plain and prefixed', () => {
     const text = '联系13812345678或+86 139 0000 0000，+86-15912345678，008618612345678，+8617712345678';
-    assert.deepEqual(found(text), [
-      'mobile:13812345678',
-      'mobile:+86-15912345678',
-      'mobile:008618612345678',
-      'mobile:+8617712345678',
-    ]);
+    assert.deepEqual(found(text), ['mobile:13812345678', 'mobile:+86-15912345678', 'mobile:008618612345678', 'mobile:+8617712345678']);
     assertOffsets(text, findPersonalInfo(text));
   });
   test('letters around are fine, longer digit runs are not', () => {
@@ -105,13 +107,19 @@ describe('findPersonalInfo: masked forms and layout', () => {
   test('CRLF text keeps offsets exact', () => {
     const text = '姓名：张三\r\n身份证：11010519491231002X\r\n手机：13812345678\r\n卡号：6222 0212 3456 7890 128\r\n';
     const hits = findPersonalInfo(text);
-    assert.deepEqual(hits.map((h) => h.kind), ['id-number', 'mobile', 'bank-card']);
+    assert.deepEqual(
+      hits.map((h) => h.kind),
+      ['id-number', 'mobile', 'bank-card'],
+    );
     assertOffsets(text, hits);
     assert.equal(hits[0].start, text.indexOf('110105'));
   });
   test('offsets are UTF-16 code units (astral characters count twice)', () => {
     const text = '😀𠀀13812345678';
-    assert.deepEqual(findPersonalInfo(text).map((h) => [h.start, h.end]), [[4, 15]]);
+    assert.deepEqual(
+      findPersonalInfo(text).map((h) => [h.start, h.end]),
+      [[4, 15]],
+    );
   });
   test('empty and number-free text', () => {
     assert.deepEqual(findPersonalInfo(''), []);

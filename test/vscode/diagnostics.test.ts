@@ -8,7 +8,11 @@ import { activated, EXTENSION_ID, eventually, workspaceRoot } from './helpers';
 const uriOf = (rel: string) => vscode.Uri.joinPath(workspaceRoot(), rel);
 const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
 const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'records-curator');
-const lineOf = (rel: string, prefix: string) => fs.readFileSync(uriOf(rel).fsPath, 'utf8').split(/\r?\n/).findIndex((l) => l.startsWith(prefix));
+const lineOf = (rel: string, prefix: string) =>
+  fs
+    .readFileSync(uriOf(rel).fsPath, 'utf8')
+    .split(/\r?\n/)
+    .findIndex((l) => l.startsWith(prefix));
 
 async function ready(): Promise<void> {
   const api = await activated();
@@ -17,16 +21,27 @@ async function ready(): Promise<void> {
 
 async function applyFix(uri: vscode.Uri, diagnostic: vscode.Diagnostic, title: RegExp): Promise<void> {
   // The first request after an editor opens can be cancelled by the workbench: ask again.
-  const actions = await eventually(() => Promise.resolve(vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value)), 'code actions');
+  const actions = await eventually(
+    () =>
+      Promise.resolve(
+        vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value),
+      ),
+    'code actions',
+  );
   const fix = actions.find((a) => title.test(a.title));
   assert.ok(fix?.edit, `a quick fix for ${codeOf(diagnostic)}: ${actions.map((a) => a.title).join(' | ')}`);
   assert.ok(await vscode.workspace.applyEdit(fix.edit));
 }
 
 suite('diagnostics', () => {
-  test('the sample\'s defects are in the Problems panel with their codes and ranges, for files never opened', async () => {
+  test("the sample's defects are in the Problems panel with their codes and ranges, for files never opened", async () => {
     await ready();
-    const never = ['customers/zhang-wei/basic/profile.md', 'customers/yunfan/contracts/maintenance-2020.md', 'customers/li-na/basic/identity.md', 'communication/2022/broken-meeting-notes.md'];
+    const never = [
+      'customers/zhang-wei/basic/profile.md',
+      'customers/yunfan/contracts/maintenance-2020.md',
+      'customers/li-na/basic/identity.md',
+      'communication/2022/broken-meeting-notes.md',
+    ];
     for (const rel of never) assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.fsPath === uriOf(rel).fsPath), `${rel} is not open`);
     const expect = async (rel: string, code: string, range: [number, number, number, number]) => {
       const d = await eventually(() => ours(uriOf(rel)).find((x) => codeOf(x) === code), `${code} in ${rel}`);
@@ -53,12 +68,22 @@ suite('diagnostics', () => {
     const run = spawnSync(process.execPath, [cli, 'check', root, '--format', 'json'], { encoding: 'utf8', env: { ...process.env, LANG: vscode.env.language } });
     assert.strictEqual(run.status, 1, 'errors give exit code 1');
     const out = run.stdout;
-    const cliFindings = (JSON.parse(out) as { findings: { path: string; line: number; column: number; code: string; severity: string; message: string }[] }).findings
-      .map((f) => `${f.path}:${f.line}:${f.column} ${f.severity} ${f.code} ${f.message}`).sort();
+    const cliFindings = (
+      JSON.parse(out) as { findings: { path: string; line: number; column: number; code: string; severity: string; message: string }[] }
+    ).findings
+      .map((f) => `${f.path}:${f.line}:${f.column} ${f.severity} ${f.code} ${f.message}`)
+      .sort();
     const sev = ['error', 'warning', 'info', 'hint'];
-    const panel = vscode.languages.getDiagnostics()
-      .flatMap(([uri, ds]) => ds.filter((d) => d.source === 'records-curator').map((d) =>
-        `${path.relative(root, uri.fsPath).split(path.sep).join('/')}:${d.range.start.line + 1}:${d.range.start.character + 1} ${sev[d.severity]} ${codeOf(d)} ${d.message}`))
+    const panel = vscode.languages
+      .getDiagnostics()
+      .flatMap(([uri, ds]) =>
+        ds
+          .filter((d) => d.source === 'records-curator')
+          .map(
+            (d) =>
+              `${path.relative(root, uri.fsPath).split(path.sep).join('/')}:${d.range.start.line + 1}:${d.range.start.character + 1} ${sev[d.severity]} ${codeOf(d)} ${d.message}`,
+          ),
+      )
       .sort();
     assert.ok(cliFindings.length >= 4);
     assert.deepStrictEqual(panel, cliFindings);
@@ -69,7 +94,12 @@ suite('diagnostics', () => {
     const all = vscode.languages.getDiagnostics().filter(([, ds]) => ds.some((d) => d.source === 'records-curator'));
     const root = workspaceRoot().fsPath;
     const files = all.map(([u]) => u.fsPath.slice(root.length + 1)).sort();
-    assert.deepStrictEqual(files, ['communication/2022/broken-meeting-notes.md', 'customers/li-na/basic/identity.md', 'customers/yunfan/contracts/maintenance-2020.md', 'customers/zhang-wei/basic/profile.md']);
+    assert.deepStrictEqual(files, [
+      'communication/2022/broken-meeting-notes.md',
+      'customers/li-na/basic/identity.md',
+      'customers/yunfan/contracts/maintenance-2020.md',
+      'customers/zhang-wei/basic/profile.md',
+    ]);
   });
 
   test('quick fix: insert the missing field; the diagnostic goes and the empty placeholder is flagged instead', async () => {
@@ -122,8 +152,11 @@ suite('diagnostics', () => {
     await ready();
     const a = uriOf('customers/li-na/basic/identity.md');
     const b = uriOf('other/2026/pi-note.md');
-    fs.writeFileSync(b.fsPath, '---\nid: QT-2026-900\ncategory: other\ncustomer: 李娜\ncustomer_type: person\ntitle: 备注\ndate: 2026-02-01\nreason: 测试\n---\n身份证 360426199101010071\n');
-    await eventually(() => ours(b).some((x) => codeOf(x) === 'pi-id-number'), 'the new file\'s finding');
+    fs.writeFileSync(
+      b.fsPath,
+      '---\nid: QT-2026-900\ncategory: other\ncustomer: 李娜\ncustomer_type: person\ntitle: 备注\ndate: 2026-02-01\nreason: 测试\n---\n身份证 360426199101010071\n',
+    );
+    await eventually(() => ours(b).some((x) => codeOf(x) === 'pi-id-number'), "the new file's finding");
     assert.strictEqual(await vscode.commands.executeCommand('recordsCurator.fixRuleInWorkspace', 'pi-id-number', { preview: false }), true);
     for (const doc of vscode.workspace.textDocuments) if (doc.isDirty && [a.fsPath, b.fsPath].includes(doc.uri.fsPath)) assert.ok(await doc.save());
     assert.match(fs.readFileSync(a.fsPath, 'utf8'), /id_number: 110105\*{8}002X/);

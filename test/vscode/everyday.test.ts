@@ -9,7 +9,7 @@ import type { HealthPanel } from '../../src/extension/features/health';
 import { activated, eventually, workspaceRoot } from './helpers';
 
 suite('everyday use', () => {
-  test('New Record writes the schema\'s fields in order with the next id, and puts the cursor on the first empty field', async () => {
+  test("New Record writes the schema's fields in order with the next id, and puts the cursor on the first empty field", async () => {
     const api = await activated();
     await api.services.index.whenReady();
     const folder = api.services.index.all()[0];
@@ -19,7 +19,17 @@ suite('everyday use', () => {
     assert.strictEqual(rel, `contract/${year}/HT-${year}-001.md`);
     const text = fs.readFileSync(uri.fsPath, 'utf8');
     const data = parseRecordText(text, 'markdown').records[0].data!;
-    assert.deepStrictEqual(Object.keys(data).slice(0, 9), ['id', 'category', 'customer', 'customer_type', 'title', 'date', 'contract_no', 'signed_date', 'amount']);
+    assert.deepStrictEqual(Object.keys(data).slice(0, 9), [
+      'id',
+      'category',
+      'customer',
+      'customer_type',
+      'title',
+      'date',
+      'contract_no',
+      'signed_date',
+      'amount',
+    ]);
     assert.deepStrictEqual([data.id, data.category, data.customer, data.customer_type], [`HT-${year}-001`, 'contract', '北京云帆科技有限公司', 'organization']);
     const editor = vscode.window.activeTextEditor!;
     assert.strictEqual(editor.document.uri.fsPath, uri.fsPath);
@@ -55,7 +65,7 @@ suite('everyday use', () => {
     fs.rmSync(dir, { recursive: true });
   });
 
-  test('the Health Report shows the sample\'s figures under a CSP with a nonce, and exports a dated page', async () => {
+  test("the Health Report shows the sample's figures under a CSP with a nonce, and exports a dated page", async () => {
     await activated();
     const panel = await vscode.commands.executeCommand<HealthPanel>('recordsCurator.healthReport');
     assert.strictEqual(panel.stats.total, 50);

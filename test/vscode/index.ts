@@ -20,7 +20,9 @@ export function run(): Promise<void> {
     const runner = mocha.run((failures) => {
       const s = runner.stats;
       // The closing line CI's log reader looks for.
-      console.log(`${untrusted ? 'vscode-restricted' : 'vscode'}: ${s?.passes ?? 0} passed, ${s?.failures ?? 0} failed` + (s?.pending ? `, ${s.pending} skipped` : ''));
+      console.log(
+        `${untrusted ? 'vscode-restricted' : 'vscode'}: ${s?.passes ?? 0} passed, ${s?.failures ?? 0} failed` + (s?.pending ? `, ${s.pending} skipped` : ''),
+      );
       if (failures > 0) reject(new Error(`${failures} tests failed`));
       else resolve();
     });

@@ -6,11 +6,18 @@ import type { Node, RecordsTree } from '../../src/extension/features/records-vie
 import { activated, eventually, workspaceRoot } from './helpers';
 
 const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../test/fixtures/sample-manifest.json'), 'utf8')) as {
-  recordCount: number; byCategory: Record<string, number>; customers: string[];
+  recordCount: number;
+  byCategory: Record<string, number>;
+  customers: string[];
 };
 
 const CATEGORY_LABELS: Record<string, string> = {
-  basic: 'Basic information', contract: 'Contracts', transaction: 'Transactions', service: 'Service', communication: 'Communication', other: 'Other',
+  basic: 'Basic information',
+  contract: 'Contracts',
+  transaction: 'Transactions',
+  service: 'Service',
+  communication: 'Communication',
+  other: 'Other',
 };
 
 async function tree(): Promise<RecordsTree> {
@@ -24,7 +31,7 @@ async function tree(): Promise<RecordsTree> {
 
 function label(t: RecordsTree, n: Node): string {
   const l = t.getTreeItem(n).label;
-  return typeof l === 'string' ? l : l?.label ?? '';
+  return typeof l === 'string' ? l : (l?.label ?? '');
 }
 
 /** label → description of the top level, as the view shows it. */
@@ -110,7 +117,10 @@ suite('records view', () => {
     assert.ok(second?.kind === 'record' && second.record.line > 0);
     const secondItem = t.getTreeItem(second);
     await vscode.commands.executeCommand(secondItem.command!.command, ...(secondItem.command!.arguments ?? []));
-    const at = await eventually(() => vscode.window.activeTextEditor?.document.uri.fsPath.endsWith('qiming-installments.yaml') && vscode.window.activeTextEditor, 'the stream to open');
+    const at = await eventually(
+      () => vscode.window.activeTextEditor?.document.uri.fsPath.endsWith('qiming-installments.yaml') && vscode.window.activeTextEditor,
+      'the stream to open',
+    );
     assert.strictEqual(at.selection.active.line, second.record.line);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     assert.strictEqual(item.description, rec.record.data?.archive_no ?? rec.record.data?.id);
@@ -166,7 +176,10 @@ suite('records view', () => {
     await editor.edit((e) => e.replace(doc.lineAt(titleLine).range, 'title: 未保存的标题 Unsaved title'));
     await eventually(() => allRecordTitles(t).includes('未保存的标题 Unsaved title'), 'the unsaved title');
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    await eventually(() => allRecordTitles(t).includes('项目满意度反馈 / Project satisfaction feedback') && !allRecordTitles(t).includes('未保存的标题 Unsaved title'), 'the saved title again');
+    await eventually(
+      () => allRecordTitles(t).includes('项目满意度反馈 / Project satisfaction feedback') && !allRecordTitles(t).includes('未保存的标题 Unsaved title'),
+      'the saved title again',
+    );
   });
 
   test('filters by text and by field value', async () => {
@@ -186,7 +199,7 @@ suite('records view', () => {
     assert.strictEqual(allRecordTitles(t).length, manifest.recordCount);
   });
 
-  test('reveals the active editor\'s record', async () => {
+  test("reveals the active editor's record", async () => {
     await tree();
     const api = await activated();
     const uri = vscode.Uri.joinPath(workspaceRoot(), 'customers/harbor/basic/company-profile.md');

@@ -8,9 +8,16 @@ import { activated, eventually, workspaceRoot } from './helpers';
 
 const root = () => workspaceRoot().fsPath;
 const abs = (rel: string) => path.join(root(), rel);
-const env = { ...process.env, GIT_AUTHOR_NAME: 'Reviewer Li', GIT_AUTHOR_EMAIL: 'li@example.com', GIT_COMMITTER_NAME: 'Reviewer Li', GIT_COMMITTER_EMAIL: 'li@example.com' };
+const env = {
+  ...process.env,
+  GIT_AUTHOR_NAME: 'Reviewer Li',
+  GIT_AUTHOR_EMAIL: 'li@example.com',
+  GIT_COMMITTER_NAME: 'Reviewer Li',
+  GIT_COMMITTER_EMAIL: 'li@example.com',
+};
 const git = (...args: string[]) => execFileSync('git', args, { cwd: root(), encoding: 'utf8', env });
-const record = (title: string, extra = '') => `---\nid: QT-2026-800\ncategory: other\ncustomer: 张伟\ncustomer_type: person\ntitle: ${title}\ndate: 2026-02-01\nreason: 测试\nkind: feedback\n${extra}---\nBody.\n`;
+const record = (title: string, extra = '') =>
+  `---\nid: QT-2026-800\ncategory: other\ncustomer: 张伟\ncustomer_type: person\ntitle: ${title}\ndate: 2026-02-01\nreason: 测试\nkind: feedback\n${extra}---\nBody.\n`;
 
 suite('git review (on a git repository)', () => {
   suiteSetup(() => {
@@ -31,9 +38,14 @@ suite('git review (on a git repository)', () => {
     fs.writeFileSync(abs('other/2026/renamed.md'), record('改名后'));
     git('commit', '-qam', 'retitle it');
     const history = await vscode.commands.executeCommand<HistoryEntry[]>('recordsCurator.showHistory', vscode.Uri.file(abs('other/2026/renamed.md')), 0);
-    assert.deepStrictEqual(history.map((h) => [h.subject, h.path]), [
-      ['retitle it', 'other/2026/renamed.md'], ['rename it', 'other/2026/renamed.md'], ['add a record', 'other/2026/rename-me.md'],
-    ]);
+    assert.deepStrictEqual(
+      history.map((h) => [h.subject, h.path]),
+      [
+        ['retitle it', 'other/2026/renamed.md'],
+        ['rename it', 'other/2026/renamed.md'],
+        ['add a record', 'other/2026/rename-me.md'],
+      ],
+    );
     assert.strictEqual(history[0].author, 'Reviewer Li');
   });
 
@@ -42,9 +54,18 @@ suite('git review (on a git repository)', () => {
     fs.writeFileSync(abs(rel), record('两处修改', 'status: archived\n').replace('kind: feedback', 'kind: complaint'));
     git('commit', '-qam', 'two fields');
     await vscode.commands.executeCommand('recordsCurator.showHistory', vscode.Uri.file(abs(rel)), 0);
-    const doc = await eventually(() => vscode.window.activeTextEditor?.document.uri.scheme === 'records-review' && vscode.window.activeTextEditor.document, 'the field changes');
-    const rows = doc.getText().split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Field'));
-    assert.deepStrictEqual(rows.sort(), ['| kind | changed | feedback | complaint |', '| status | added |  | archived |', '| title | changed | 改名后 | 两处修改 |'].sort());
+    const doc = await eventually(
+      () => vscode.window.activeTextEditor?.document.uri.scheme === 'records-review' && vscode.window.activeTextEditor.document,
+      'the field changes',
+    );
+    const rows = doc
+      .getText()
+      .split('\n')
+      .filter((l) => l.startsWith('| ') && !l.startsWith('| Field'));
+    assert.deepStrictEqual(
+      rows.sort(),
+      ['| kind | changed | feedback | complaint |', '| status | added |  | archived |', '| title | changed | 改名后 | 两处修改 |'].sort(),
+    );
   });
 
   test('the Review view shows what changed since the mark, field by field', async () => {
@@ -62,9 +83,18 @@ suite('git review (on a git repository)', () => {
     status = await api.review!.refresh();
     assert.ok(status.kind === 'ready');
     const changes = status.folders[0].changes;
-    assert.deepStrictEqual(changes.map((c) => [c.path, c.status]).sort(), [['other/2026/renamed.md', 'deleted'], [rel, 'modified']]);
+    assert.deepStrictEqual(changes.map((c) => [c.path, c.status]).sort(), [
+      ['other/2026/renamed.md', 'deleted'],
+      [rel, 'modified'],
+    ]);
     const harbor = changes.find((c) => c.path === rel)!;
-    assert.deepStrictEqual(harbor.changes.map((c) => [c.field, c.before, c.after]), [['rating', 4, 5], ['status', 'active', 'archived']]);
+    assert.deepStrictEqual(
+      harbor.changes.map((c) => [c.field, c.before, c.after]),
+      [
+        ['rating', 4, 5],
+        ['status', 'active', 'archived'],
+      ],
+    );
   });
 
   test('a repository without a remote gets the backup warning', async () => {

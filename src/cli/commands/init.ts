@@ -7,7 +7,8 @@ import { cliLang, refusalText } from '../load';
 export const initCommand: CliCommand = {
   name: 'init',
   summary: 'write the default schema to .records/schema.yaml as a starting point',
-  usage: 'Usage: records-curator init [folder]\n\nWrites the built-in schema (six categories, fields, retention, archive numbers) to\nFOLDER/.records/schema.yaml. An existing schema file is never overwritten.',
+  usage:
+    'Usage: records-curator init [folder]\n\nWrites the built-in schema (six categories, fields, retention, archive numbers) to\nFOLDER/.records/schema.yaml. An existing schema file is never overwritten.',
   async run(args, io) {
     const root = path.resolve(io.cwd, args.positionals[0] ?? '.');
     let result: ReturnType<typeof initSchema>;

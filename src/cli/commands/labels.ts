@@ -1,4 +1,14 @@
-import { boxesFor, compareArchiveNo, LABEL_KINDS, PRESET_NAMES, renderCatalogueCsv, renderCatalogueHtml, renderLabelsCsv, renderLabelsHtml, type LabelKind } from '../../core/labels';
+import {
+  boxesFor,
+  compareArchiveNo,
+  LABEL_KINDS,
+  PRESET_NAMES,
+  renderCatalogueCsv,
+  renderCatalogueHtml,
+  renderLabelsCsv,
+  renderLabelsHtml,
+  type LabelKind,
+} from '../../core/labels';
 import type { LabelPreset } from '../../core/labels/styles';
 import type { DocLang } from '../../core/text/bilingual';
 import { field } from '../../core/model/records';
@@ -29,7 +39,9 @@ export const labelsCommand: CliCommand = {
   async run(args, io) {
     const out = args.options.get('out');
     if (typeof out !== 'string' || !/\.(html?|csv)$/i.test(out)) throw new UsageError('--out FILE.html or FILE.csv is required');
-    const kinds = String(args.options.get('kind') ?? 'record,stamp').split(',').map((k) => k.trim()) as LabelKind[];
+    const kinds = String(args.options.get('kind') ?? 'record,stamp')
+      .split(',')
+      .map((k) => k.trim()) as LabelKind[];
     if (kinds.some((k) => !LABEL_KINDS.includes(k))) throw new UsageError(`--kind takes ${LABEL_KINDS.join(',')}`);
     const preset = String(args.options.get('preset') ?? 'a4-3x8') as LabelPreset;
     if (!PRESET_NAMES.includes(preset)) throw new UsageError(`--preset must be one of ${PRESET_NAMES.join(', ')}`);
@@ -46,11 +58,14 @@ export const labelsCommand: CliCommand = {
       .sort((a, b) => compareArchiveNo(field(a, 'archive_no')!, field(b, 'archive_no')!));
     const schema = folder.schema.schema;
     const csv = /\.csv$/i.test(out);
-    const title = args.options.has('catalogue') ? (language === 'en' ? 'Archive catalogue' : '归档文件目录') : (language === 'en' ? 'Labels' : '档案标签');
+    const title = args.options.has('catalogue') ? (language === 'en' ? 'Archive catalogue' : '归档文件目录') : language === 'en' ? 'Labels' : '档案标签';
     const text = args.options.has('catalogue')
-      ? (csv ? renderCatalogueCsv(records, schema, language) : renderCatalogueHtml(records, schema, { language, title }).replace('<!--toolbar-->', ''))
-      : (csv ? renderLabelsCsv(records, schema, language)
-        : renderLabelsHtml(records, schema, { kinds, preset, language, title, boxes: boxesFor(records, schema, perBox) }).replace('<!--toolbar-->', ''));
+      ? csv
+        ? renderCatalogueCsv(records, schema, language)
+        : renderCatalogueHtml(records, schema, { language, title }).replace('<!--toolbar-->', '')
+      : csv
+        ? renderLabelsCsv(records, schema, language)
+        : renderLabelsHtml(records, schema, { kinds, preset, language, title, boxes: boxesFor(records, schema, perBox) }).replace('<!--toolbar-->', '');
     return writeOutput('labels', args, io, out, text, records.length);
   },
 };

@@ -63,12 +63,17 @@ export const numberCommand: CliCommand = {
       // A number the index could not see could be handed out again: nothing is planned, nothing written.
       for (const b of numbering.blockers) io.err(`${printable(b.path)}\t${zh ? '阻止编号' : 'blocks numbering'}: ${b.reason}\n`);
       const n = numbering.blockers.length;
-      io.err(zh ? `未编号：有 ${n} 个文件或文件夹中的档号无法读出，可能与新档号重复；未写入任何内容\n` : `nothing numbered: ${n} file${n === 1 ? '' : 's'} or folder${n === 1 ? '' : 's'} whose archive numbers could not be seen, and a new number could repeat one; nothing was written\n`);
+      io.err(
+        zh
+          ? `未编号：有 ${n} 个文件或文件夹中的档号无法读出，可能与新档号重复；未写入任何内容\n`
+          : `nothing numbered: ${n} file${n === 1 ? '' : 's'} or folder${n === 1 ? '' : 's'} whose archive numbers could not be seen, and a new number could repeat one; nothing was written\n`,
+      );
       return 1;
     }
     const plan = numbering.plan;
     const where = (r: RecordEntry) => `${r.file}:${r.line + 1}`;
-    for (const r of plan.refused) io.err(`${printable(where(r.record))}\t${zh ? '未编号' : 'not numbered'}: ${zh ? REASONS[r.reason].zh : REASONS[r.reason].en}\n`);
+    for (const r of plan.refused)
+      io.err(`${printable(where(r.record))}\t${zh ? '未编号' : 'not numbered'}: ${zh ? REASONS[r.reason].zh : REASONS[r.reason].en}\n`);
     const write = args.options.has('write');
     if (write && plan.assignments.length) {
       // All files are prepared and checked first, then written; a file that changed stops the run before any write.
@@ -80,16 +85,19 @@ export const numberCommand: CliCommand = {
       const result = applyChanges(folder.root, prepared.changes);
       if (!result.ok) {
         io.err(`records-curator number: ${refusalText(result.error, zh)}\n`);
-        if (result.unrestored.length) io.err(`${zh ? '以下文件未能恢复原状' : 'these files could not be put back'}: ${result.unrestored.map(printable).join(', ')}\n`);
+        if (result.unrestored.length)
+          io.err(`${zh ? '以下文件未能恢复原状' : 'these files could not be put back'}: ${result.unrestored.map(printable).join(', ')}\n`);
         return 1;
       }
     }
     // Printed once written (or, without --write, as the plan): never a number that is not in its file.
     for (const a of plan.assignments) io.out(`${printable(where(a.record))}\t${a.archiveNo}\t${printable(field(a.record, 'title') ?? '')}\n`);
     const n = plan.assignments.length;
-    io.out(zh
-      ? `${write ? '已编号' : '将编号'} ${n} 条记录；${plan.kept} 条已有档号；${plan.refused.length} 条未能编号${write || !n ? '' : '（加 --write 写入）'}\n`
-      : `${write ? 'numbered' : 'would number'} ${n} records; ${plan.kept} already numbered; ${plan.refused.length} not numbered${write || !n ? '' : ' (add --write to write them)'}\n`);
+    io.out(
+      zh
+        ? `${write ? '已编号' : '将编号'} ${n} 条记录；${plan.kept} 条已有档号；${plan.refused.length} 条未能编号${write || !n ? '' : '（加 --write 写入）'}\n`
+        : `${write ? 'numbered' : 'would number'} ${n} records; ${plan.kept} already numbered; ${plan.refused.length} not numbered${write || !n ? '' : ' (add --write to write them)'}\n`,
+    );
     return plan.refused.length && !n ? 1 : 0;
   },
 };

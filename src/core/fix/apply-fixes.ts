@@ -26,7 +26,14 @@ export interface CombinedFixes {
 }
 
 function overlaps(a: readonly TextEdit[], b: readonly TextEdit[]): boolean {
-  return b.some((e) => a.some((x) => (e.start < x.end && x.start < e.end) || (e.start === e.end && e.start > x.start && e.start < x.end) || (x.start === x.end && x.start > e.start && x.start < e.end)));
+  return b.some((e) =>
+    a.some(
+      (x) =>
+        (e.start < x.end && x.start < e.end) ||
+        (e.start === e.end && e.start > x.start && e.start < x.end) ||
+        (x.start === x.end && x.start > e.start && x.start < e.end),
+    ),
+  );
 }
 
 export function combineFixes(path: string, text: string, fixes: readonly FixToApply[]): CombinedFixes {
@@ -54,7 +61,9 @@ export function combineFixes(path: string, text: string, fixes: readonly FixToAp
     for (const f of fix.fields ?? []) set.add(f);
     fields.set(record ?? 0, set);
     const reason = fix.makesRecord
-      ? (parseRecordText(candidateText, kind).isRecordFile ? undefined : 'the file would still not be a record')
+      ? parseRecordText(candidateText, kind).isRecordFile
+        ? undefined
+        : 'the file would still not be a record'
       : readBack(before, text, candidateText, kind, fields, candidate);
     if (reason) {
       refused.push({ fix, reason });
@@ -70,8 +79,14 @@ export function combineFixes(path: string, text: string, fixes: readonly FixToAp
 }
 
 /** Why the fixed text would not be the same records with only the fixes' fields changed; undefined when it is. */
-function readBack(before: ReturnType<typeof parseRecordText>, beforeText: string, afterText: string, kind: 'markdown' | 'yaml',
-  fields: ReadonlyMap<number, Set<string>>, edits: readonly TextEdit[]): string | undefined {
+function readBack(
+  before: ReturnType<typeof parseRecordText>,
+  beforeText: string,
+  afterText: string,
+  kind: 'markdown' | 'yaml',
+  fields: ReadonlyMap<number, Set<string>>,
+  edits: readonly TextEdit[],
+): string | undefined {
   const after = parseRecordText(afterText, kind);
   if (!before.isRecordFile) return 'the file is not a record';
   const expected = new Map<number, Expected>([...fields].map(([k, v]) => [k, { set: new Map(), loose: v }]));

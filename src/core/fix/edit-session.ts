@@ -22,7 +22,11 @@ export class EditSession {
   private lineIndex: LineIndex | undefined;
 
   /** `parsed`: the file as already parsed from this very text (the index has it), so it is not parsed twice. */
-  constructor(readonly text: string, readonly kind: 'markdown' | 'yaml', parsed?: ParsedFile) {
+  constructor(
+    readonly text: string,
+    readonly kind: 'markdown' | 'yaml',
+    parsed?: ParsedFile,
+  ) {
     this.parsed = parsed ?? parseRecordText(text, kind);
   }
 

@@ -16,7 +16,10 @@ import { applyEdits, setFieldEdits, type FieldValue } from './fixes';
 
 /** An edit whose result would not read back as intended: refused rather than written. */
 export class EditRefusal extends Error {
-  constructor(readonly path: string, readonly detail: string) {
+  constructor(
+    readonly path: string,
+    readonly detail: string,
+  ) {
     super(`${path}: the edit would not keep the record intact (${detail}); nothing was written`);
     this.name = 'EditRefusal';
   }
@@ -28,7 +31,11 @@ export type Prepared = { ok: true; changes: FileChange[] } | { ok: false; refusa
  * `indexed` is what the caller's plan was made from: a file whose size or time differs has changed since,
  * and is refused ('changed').
  */
-export function prepareFieldChanges(root: string, indexed: ReadonlyMap<string, Pick<FileEntry, 'mtimeMs' | 'size'>>, values: ReadonlyMap<string, readonly FieldValue[]>): Prepared {
+export function prepareFieldChanges(
+  root: string,
+  indexed: ReadonlyMap<string, Pick<FileEntry, 'mtimeMs' | 'size'>>,
+  values: ReadonlyMap<string, readonly FieldValue[]>,
+): Prepared {
   const changes: FileChange[] = [];
   try {
     for (const [rel, list] of values) {

@@ -36,9 +36,14 @@ export function buildFix(site: FixSite, spec: FixSpec): Fix | undefined {
   const fields = field === undefined ? [] : [field];
   if ('value' in spec) {
     const flow = startsFlow(text, site.record.contentSpan.start, site.record.contentSpan.end);
-    return { title: title(spec.title ?? CHANGE, lang, { v: spec.value }), edits: [{ start: span.start, end: span.end, newText: yamlScalar(text.slice(span.start, span.end), spec.value, flow) }], fields };
+    return {
+      title: title(spec.title ?? CHANGE, lang, { v: spec.value }),
+      edits: [{ start: span.start, end: span.end, newText: yamlScalar(text.slice(span.start, span.end), spec.value, flow) }],
+      fields,
+    };
   }
-  if ('text' in spec) return { title: title(spec.title ?? CHANGE, lang, { v: spec.text }), edits: [{ start: span.start, end: span.end, newText: spec.text }], fields };
+  if ('text' in spec)
+    return { title: title(spec.title ?? CHANGE, lang, { v: spec.text }), edits: [{ start: span.start, end: span.end, newText: spec.text }], fields };
   const fresh = spec.insert.filter((n) => !site.record.fields.has(n));
   if (!fresh.length) return undefined;
   try {

@@ -62,13 +62,21 @@ function placeholderValue(def: FieldDef | undefined, flow: boolean): string {
 function placeholderHint(def: FieldDef | undefined): string | undefined {
   if (def?.placeholder !== undefined) return undefined;
   switch (def?.type) {
-    case 'list': return def.values?.length ? def.values.join(' | ') : undefined;
-    case 'date': return 'YYYY-MM-DD';
-    case 'datetime': return 'YYYY-MM-DDTHH:MM+08:00';
-    case 'enum': return def.values?.join(' | ') ?? '';
-    case 'boolean': return 'true | false';
-    case 'number': case 'money': return '0.00';
-    default: return undefined;
+    case 'list':
+      return def.values?.length ? def.values.join(' | ') : undefined;
+    case 'date':
+      return 'YYYY-MM-DD';
+    case 'datetime':
+      return 'YYYY-MM-DDTHH:MM+08:00';
+    case 'enum':
+      return def.values?.join(' | ') ?? '';
+    case 'boolean':
+      return 'true | false';
+    case 'number':
+    case 'money':
+      return '0.00';
+    default:
+      return undefined;
   }
 }
 

@@ -29,8 +29,14 @@ export const STATE_LABELS: Record<string, Bilingual> = {
 };
 
 const STATE_COLOURS: Record<string, string> = {
-  due: COLOURS.error, 'due-soon': COLOURS.amber, hold: '#6a1b9a', 'pending-destruction': '#ad1457',
-  active: COLOURS.ok, retention: COLOURS.bar, transferred: '#00838f', destroyed: '#616161',
+  due: COLOURS.error,
+  'due-soon': COLOURS.amber,
+  hold: '#6a1b9a',
+  'pending-destruction': '#ad1457',
+  active: COLOURS.ok,
+  retention: COLOURS.bar,
+  transferred: '#00838f',
+  destroyed: '#616161',
 };
 
 const T = {
@@ -88,15 +94,19 @@ export function categoryChart(stats: HealthStats, lang: DocLang): string {
     const okW = (c.complete / max) * barW;
     const errN = c.count - c.complete;
     const errW = (errN / max) * barW;
-    const label = item(`category:${c.key}`, `${name}: ${count(c.count, lang)}`,
-      rect(0, y - 3, LABEL_W - 8, ROW - 4, 'transparent') + text(LABEL_W - 12, y + 15, name, 't', 'end'));
+    const label = item(
+      `category:${c.key}`,
+      `${name}: ${count(c.count, lang)}`,
+      rect(0, y - 3, LABEL_W - 8, ROW - 4, 'transparent') + text(LABEL_W - 12, y + 15, name, 't', 'end'),
+    );
     const ok = item(`complete:${c.key}`, `${name}: ${c.complete} ${pick(T.complete, lang)}`, rect(LABEL_W, y, okW, ROW - 10, COLOURS.ok));
     const bad = item(`errors:${c.key}`, `${name}: ${errN} ${pick(T.withErrors, lang)}`, rect(LABEL_W + okW, y, errW, ROW - 10, COLOURS.error));
     const tail = text(LABEL_W + okW + errW + 6, y + 15, c.count ? `${c.complete}/${c.count} · ${pct}%` : '0', 'n');
     return `<g>${label}${ok}${bad}${tail}</g>`;
   });
-  const legend = `${rect(LABEL_W, rows.length * ROW + 8, 12, 12, COLOURS.ok)}${text(LABEL_W + 16, rows.length * ROW + 18, pick(T.complete, lang), 'n')}`
-    + `${rect(LABEL_W + 120, rows.length * ROW + 8, 12, 12, COLOURS.error)}${text(LABEL_W + 136, rows.length * ROW + 18, pick(T.withErrors, lang), 'n')}`;
+  const legend =
+    `${rect(LABEL_W, rows.length * ROW + 8, 12, 12, COLOURS.ok)}${text(LABEL_W + 16, rows.length * ROW + 18, pick(T.complete, lang), 'n')}` +
+    `${rect(LABEL_W + 120, rows.length * ROW + 8, 12, 12, COLOURS.error)}${text(LABEL_W + 136, rows.length * ROW + 18, pick(T.withErrors, lang), 'n')}`;
   return figure(pick(T.byCategory, lang), svg(rows.length * ROW + 28, pick(T.byCategory, lang), parts.join('') + legend));
 }
 
@@ -109,9 +119,14 @@ export function dispositionChart(stats: HealthStats, lang: DocLang): string {
     const y = i * ROW + 6;
     const name = pick(stateLabel(d.state), lang);
     const w = (d.count / max) * barW;
-    return item(`disposition:${d.state}`, `${name}: ${count(d.count, lang)}`,
-      rect(0, y - 3, LABEL_W + w + 50, ROW - 4, 'transparent') + text(LABEL_W - 12, y + 15, name, 't', 'end')
-      + rect(LABEL_W, y, w, ROW - 10, STATE_COLOURS[d.state] ?? COLOURS.track) + text(LABEL_W + w + 6, y + 15, String(d.count), 'n'));
+    return item(
+      `disposition:${d.state}`,
+      `${name}: ${count(d.count, lang)}`,
+      rect(0, y - 3, LABEL_W + w + 50, ROW - 4, 'transparent') +
+        text(LABEL_W - 12, y + 15, name, 't', 'end') +
+        rect(LABEL_W, y, w, ROW - 10, STATE_COLOURS[d.state] ?? COLOURS.track) +
+        text(LABEL_W + w + 6, y + 15, String(d.count), 'n'),
+    );
   });
   return figure(pick(T.byDisposition, lang), svg(Math.max(1, rows.length) * ROW + 8, pick(T.byDisposition, lang), parts.join('')));
 }
@@ -127,11 +142,14 @@ export function timelineChart(stats: HealthStats, lang: DocLang): string {
     const x = i * slot;
     const h = (c.count / max) * (H - top);
     const name = c.month === 'overdue' ? pick(T.overdue, lang) : c.month;
-    return item(`month:${c.month}`, `${name}: ${count(c.count, lang)}`,
-      rect(x + 2, 0, slot - 4, H + 36, 'transparent')
-      + rect(x + slot * 0.18, top + (H - top) - h, slot * 0.64, h, c.month === 'overdue' ? COLOURS.overdue : COLOURS.bar)
-      + text(x + slot / 2, top + (H - top) - h - 4, String(c.count), 'n', 'middle')
-      + text(x + slot / 2, H + 16, name, 'n', 'middle'));
+    return item(
+      `month:${c.month}`,
+      `${name}: ${count(c.count, lang)}`,
+      rect(x + 2, 0, slot - 4, H + 36, 'transparent') +
+        rect(x + slot * 0.18, top + (H - top) - h, slot * 0.64, h, c.month === 'overdue' ? COLOURS.overdue : COLOURS.bar) +
+        text(x + slot / 2, top + (H - top) - h - 4, String(c.count), 'n', 'middle') +
+        text(x + slot / 2, H + 16, name, 'n', 'middle'),
+    );
   });
   const axis = `<line x1="0" y1="${H}" x2="${W}" y2="${H}" stroke="${COLOURS.track}" stroke-width="1"/>`;
   return figure(pick(T.timeline, lang), svg(H + 30, pick(T.timeline, lang), axis + parts.join('')));

@@ -106,9 +106,7 @@ function cards(s: HealthStats, lang: DocLang): string {
     card(t(T.errors), String(s.errors), s.errors ? 'bad' : 'ok'),
     card(t(T.warnings), String(s.warnings), s.warnings ? 'warn' : 'ok'),
     card(t(T.due), String(due), due ? 'warn' : 'ok', 'disposition:due'),
-    s.unreviewed === undefined
-      ? card(t(T.unreviewed), t(T.unknown), 'neutral')
-      : card(t(T.unreviewed), String(s.unreviewed), s.unreviewed ? 'warn' : 'ok'),
+    s.unreviewed === undefined ? card(t(T.unreviewed), t(T.unknown), 'neutral') : card(t(T.unreviewed), String(s.unreviewed), s.unreviewed ? 'warn' : 'ok'),
   ];
   const b = s.backup;
   if (!b) out.push(card(t(T.backup), t(T.unknown), 'neutral'));
@@ -122,8 +120,10 @@ function personal(s: HealthStats, lang: DocLang): string {
   const items = s.personal.map((p) => {
     const name = pick((T as Record<string, Bilingual>)[p.code] ?? { zh: p.code, en: p.code }, lang);
     const label = `${name}: ${p.count}`;
-    return `<li class="${p.count ? 'warn' : 'ok'}" data-key="${e(`pi:${p.code}`)}" tabindex="0" role="button" aria-label="${e(label)}">`
-      + `${e(name)} <code>${e(p.code)}</code> — <strong>${p.count}</strong></li>`;
+    return (
+      `<li class="${p.count ? 'warn' : 'ok'}" data-key="${e(`pi:${p.code}`)}" tabindex="0" role="button" aria-label="${e(label)}">` +
+      `${e(name)} <code>${e(p.code)}</code> — <strong>${p.count}</strong></li>`
+    );
   });
   const any = s.personal.some((p) => p.count > 0);
   return `<section class="panel"><h2>${e(pick(T.personal, lang))}</h2>${any ? '' : `<p>${e(pick(T.none, lang))}</p>`}<ul class="pi">${items.join('')}</ul></section>`;

@@ -53,7 +53,14 @@ export interface HealthStats {
 
 /** Disposition states in the order the report shows them (most urgent first). */
 export const DISPOSITION_STATES: readonly DispositionState[] = [
-  'due', 'due-soon', 'hold', 'pending-destruction', 'active', 'retention', 'transferred', 'destroyed',
+  'due',
+  'due-soon',
+  'hold',
+  'pending-destruction',
+  'active',
+  'retention',
+  'transferred',
+  'destroyed',
 ];
 
 export const PI_CODES = ['pi-id-number', 'pi-bank-card', 'pi-mobile'] as const;
@@ -102,7 +109,10 @@ export async function healthStats(input: HealthInput): Promise<HealthStats> {
 
   let total = 0;
   const w = dayWindow(today, soonDays);
-  await forEachInSlices(() => [...index.entries()], (e) => e.records.forEach(countRecord));
+  await forEachInSlices(
+    () => [...index.entries()],
+    (e) => e.records.forEach(countRecord),
+  );
   function countRecord(r: RecordEntry): void {
     total++;
     const key = recordKey(r);
@@ -145,18 +155,21 @@ export async function healthStats(input: HealthInput): Promise<HealthStats> {
     if (finding.severity === 'error') errors++;
     else if (finding.severity === 'warning') warnings++;
   }
-  await forEachInSlices(() => [...index.entries()], (e) => {
-    for (const f of index.findings(e.path)) {
-      if (f.severity === 'error') errors++;
-      else if (f.severity === 'warning') warnings++;
-      if (!pi.has(f.code)) continue;
-      pi.set(f.code, pi.get(f.code)! + 1);
-      const rec = e.records.find((r) => r.index === f.record) ?? e.records[0];
-      const list = ensure(`pi:${f.code}`);
-      const k = rec ? recordKey(rec) : `${e.path}#${f.record ?? 0}`;
-      if (!list.includes(k)) list.push(k);
-    }
-  });
+  await forEachInSlices(
+    () => [...index.entries()],
+    (e) => {
+      for (const f of index.findings(e.path)) {
+        if (f.severity === 'error') errors++;
+        else if (f.severity === 'warning') warnings++;
+        if (!pi.has(f.code)) continue;
+        pi.set(f.code, pi.get(f.code)! + 1);
+        const rec = e.records.find((r) => r.index === f.record) ?? e.records[0];
+        const list = ensure(`pi:${f.code}`);
+        const k = rec ? recordKey(rec) : `${e.path}#${f.record ?? 0}`;
+        if (!list.includes(k)) list.push(k);
+      }
+    },
+  );
 
   const known = [...DISPOSITION_STATES, ...[...states.keys()].filter((s) => !DISPOSITION_STATES.includes(s as DispositionState))];
   const byDisposition = known.filter((s) => states.has(s)).map((state) => ({ state, count: states.get(state)! }));

@@ -17,9 +17,26 @@ import type { Finding } from '../model/findings';
 // entries carry rawArchiveNos and unread (numbering blockers). 7: findings carry their fix as edits.
 const FORMAT = 7;
 
-type CachedRecord = [index: number, line: number, endLine: number, errors: number, warnings: number, data: unknown[] | null, anchors: RecordEntry['anchors'] | null];
+type CachedRecord = [
+  index: number,
+  line: number,
+  endLine: number,
+  errors: number,
+  warnings: number,
+  data: unknown[] | null,
+  anchors: RecordEntry['anchors'] | null,
+];
 /** The last two only when set (they are rare): archive numbers from a text scan, why the file was not read. */
-type CachedFile = [path: string, mtimeMs: number, size: number, isRecordFile: 0 | 1, records: CachedRecord[], findings: Finding[] | 0, rawArchiveNos?: readonly string[] | 0, unread?: string | 0];
+type CachedFile = [
+  path: string,
+  mtimeMs: number,
+  size: number,
+  isRecordFile: 0 | 1,
+  records: CachedRecord[],
+  findings: Finding[] | 0,
+  rawArchiveNos?: readonly string[] | 0,
+  unread?: string | 0,
+];
 
 /** What the cached findings depend on: the schema text, the language, rule settings, the code version. */
 export function cacheKey(parts: readonly unknown[]): string {
@@ -102,7 +119,8 @@ const NO_FINDINGS: Finding[] = [];
 function decode(line: string, fields: readonly string[], strings: readonly string[]): FileEntry {
   const [path, mtimeMs, size, isRecord, records, findings, raw, unread] = JSON.parse(line) as CachedFile;
   if (typeof path !== 'string' || typeof mtimeMs !== 'number' || typeof size !== 'number' || !Array.isArray(records)) throw new Error('corrupt');
-  if ((raw !== undefined && raw !== 0 && !Array.isArray(raw)) || (unread !== undefined && unread !== 0 && typeof unread !== 'string')) throw new Error('corrupt');
+  if ((raw !== undefined && raw !== 0 && !Array.isArray(raw)) || (unread !== undefined && unread !== 0 && typeof unread !== 'string'))
+    throw new Error('corrupt');
   const entries: RecordEntry[] = records.map(([index, line, endLine, errors, warnings, data, anchors]) => {
     let obj: Record<string, unknown> | undefined;
     if (data) {
@@ -161,7 +179,7 @@ function* lines(c: Opened): Generator<FileEntry> {
     let cut = pos + CHUNK >= c.to ? c.to : c.bytes.indexOf(10, pos + CHUNK) + 1;
     if (cut <= 0 || cut > c.to) cut = c.to;
     const text = utf8.decode(c.bytes.subarray(pos, cut));
-    for (let p = 0; p < text.length; ) {
+    for (let p = 0; p < text.length;) {
       const nl = text.indexOf('\n', p);
       if (nl < 0) throw new Error('corrupt');
       if (text.charCodeAt(p) === 123 /* { */) {

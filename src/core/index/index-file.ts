@@ -79,7 +79,10 @@ function problemEntry(path: string, stat: FileStat, problem: FileProblem, opts: 
 export function indexText(path: string, text: string, stat: FileStat, opts: IndexOptions): FileEntry {
   const kind = recordKind(path) ?? 'markdown';
   const parsed = parseRecordText(text, kind, { detach: opts.detach !== false });
-  if (!parsed.isRecordFile) return kind === 'markdown' ? lateFrontMatter(path, text, stat, opts) : { path, mtimeMs: stat.mtimeMs, size: stat.size, isRecordFile: false, records: [], findings: [] };
+  if (!parsed.isRecordFile)
+    return kind === 'markdown'
+      ? lateFrontMatter(path, text, stat, opts)
+      : { path, mtimeMs: stat.mtimeMs, size: stat.size, isRecordFile: false, records: [], findings: [] };
   const lines = new LineIndex(text);
   const findings: Finding[] = [];
   const records: RecordEntry[] = [];
@@ -125,13 +128,21 @@ function lateFrontMatter(path: string, text: string, stat: FileStat, opts: Index
     const s = lines.positionAt(late.start);
     const e = lines.positionAt(late.fence);
     const n = late.blankLines;
-    const message = opts.lang === 'zh'
-      ? `开头的 \`---\` 之前有 ${n} 个空行，因此未读取这条记录；删除这些空行即可`
-      : `${n} blank line${n === 1 ? '' : 's'} before the opening \`---\`: front matter must start on the first line, so this record is not read`;
+    const message =
+      opts.lang === 'zh'
+        ? `开头的 \`---\` 之前有 ${n} 个空行，因此未读取这条记录；删除这些空行即可`
+        : `${n} blank line${n === 1 ? '' : 's'} before the opening \`---\`: front matter must start on the first line, so this record is not read`;
     entry.findings.push({
-      code, severity, message: leadInMessage(code, message, opts.lang),
-      start: { line: s.line, col: s.character }, end: { line: e.line, col: e.character },
-      fix: { title: opts.lang === 'zh' ? '删除前置元数据之前的空行' : 'Remove the blank lines before the front matter', edits: [{ start: late.start, end: late.fence, newText: '' }], makesRecord: true },
+      code,
+      severity,
+      message: leadInMessage(code, message, opts.lang),
+      start: { line: s.line, col: s.character },
+      end: { line: e.line, col: e.character },
+      fix: {
+        title: opts.lang === 'zh' ? '删除前置元数据之前的空行' : 'Remove the blank lines before the front matter',
+        edits: [{ start: late.start, end: late.fence, newText: '' }],
+        makesRecord: true,
+      },
     });
   }
   return withRawNumbers(entry, text, code);
@@ -162,7 +173,12 @@ function checkRecord(path: string, text: string, parsed: ParsedFile, record: Par
   let code = '';
   // A plain property set per rule (a getter would make every rule's access to the context slower).
   const ctx: { -readonly [K in keyof RecordContext]: RecordContext[K] } = {
-    schema: opts.schema, lang: opts.lang, path, text, record, data,
+    schema: opts.schema,
+    lang: opts.lang,
+    path,
+    text,
+    record,
+    data,
     category: categoryName === undefined ? undefined : opts.schema.categories.get(categoryName),
     memo: {},
     severity: 'error',

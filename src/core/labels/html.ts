@@ -123,11 +123,14 @@ export function renderLabelsHtml(records: readonly RecordEntry[], schema: Schema
     else labels = (options.boxes ?? []).map((b) => spineLabel(b, schema, o));
     sections.push(...pages(labels, perPage, kind));
   }
-  const body = sections.length > 0
-    ? `<main>\n${sections.join('\n')}\n</main>`
-    : `<main><p class="empty">${e(pick(H.empty, language))}</p></main>`;
+  const body = sections.length > 0 ? `<main>\n${sections.join('\n')}\n</main>` : `<main><p class="empty">${e(pick(H.empty, language))}</p></main>`;
   return htmlDocument({
-    title: options.title, language, css: labelCss(preset), body, bodyClass: `preset-${preset}`,
-    nonce: options.nonce, cspSource: options.cspSource,
+    title: options.title,
+    language,
+    css: labelCss(preset),
+    body,
+    bodyClass: `preset-${preset}`,
+    nonce: options.nonce,
+    cspSource: options.cspSource,
   });
 }

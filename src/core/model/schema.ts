@@ -1,7 +1,21 @@
 /** The workspace's schema (`.records/schema.yaml`), read into plain, checked values. */
 
-export const FIELD_TYPES = ['string', 'text', 'date', 'datetime', 'number', 'money', 'enum', 'boolean', 'list', 'email',
-  'phone', 'id-number', 'credit-code', 'path'] as const;
+export const FIELD_TYPES = [
+  'string',
+  'text',
+  'date',
+  'datetime',
+  'number',
+  'money',
+  'enum',
+  'boolean',
+  'list',
+  'email',
+  'phone',
+  'id-number',
+  'credit-code',
+  'path',
+] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
 
 export const SEVERITIES = ['error', 'warning', 'info', 'hint', 'off'] as const;

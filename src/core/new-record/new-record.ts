@@ -55,9 +55,8 @@ export function nextId(records: Iterable<RecordEntry>, schema: Schema, category:
 /** The fields of a new record in order: required (schema order), the category's others, then status/retention. */
 export function newRecordFields(schema: Schema, category: string): string[] {
   const order = [...schema.fields.keys()];
-  const rank = (n: string) => (order.indexOf(n) + 1 || 1e9);
-  const required = [...new Set([...schema.required, ...(schema.categories.get(category)?.required ?? [])])]
-    .sort((a, b) => rank(a) - rank(b));
+  const rank = (n: string) => order.indexOf(n) + 1 || 1e9;
+  const required = [...new Set([...schema.required, ...(schema.categories.get(category)?.required ?? [])])].sort((a, b) => rank(a) - rank(b));
   const own = order.filter((n) => schema.fields.get(n)?.categories?.includes(category) && !required.includes(n));
   const trailing = TRAILING.filter((n) => schema.fields.has(n) && !required.includes(n) && !own.includes(n));
   return [...required, ...own, ...trailing];
@@ -78,7 +77,7 @@ export function newRecordText(schema: Schema, input: NewRecordInput): NewRecord 
   set('date', input.date);
   set('status', schema.fields.get('status')?.values?.includes('active') ? 'active' : undefined);
   set('retention', cat?.retention?.code);
-  set('retention_basis', cat?.retention ? (cat.retention.basis[lang] || cat.retention.basis.zh || cat.retention.basis.en) : undefined);
+  set('retention_basis', cat?.retention ? cat.retention.basis[lang] || cat.retention.basis.zh || cat.retention.basis.en : undefined);
 
   const lines = ['---'];
   let cursor: NewRecord['cursor'] | undefined;
@@ -93,7 +92,7 @@ export function newRecordText(schema: Schema, input: NewRecordInput): NewRecord 
   }
   lines.push('---', '');
   const titleLabel = schema.fields.get('title')?.label;
-  const heading = input.title?.trim() || (titleLabel ? (titleLabel[lang] || titleLabel.zh) : 'Title');
+  const heading = input.title?.trim() || (titleLabel ? titleLabel[lang] || titleLabel.zh : 'Title');
   lines.push(`# ${heading}`);
   cursor ??= { line: lines.length - 1, col: lines[lines.length - 1].length };
   lines.push('');
@@ -108,7 +107,8 @@ const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
  * (no transliteration), spaces to `-`, path separators and characters illegal in file names dropped.
  */
 export function slug(customer: string): string {
-  let s = customer.normalize('NFC')
+  let s = customer
+    .normalize('NFC')
     .replace(/[A-Z]/g, (c) => c.toLowerCase())
     .replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, ' ')
     .replace(/[\s\u3000]+/g, '-')

@@ -61,7 +61,7 @@ function fastStream(text: string): ParsedFile | undefined {
   const segments: { marker?: number; start: number; end: number }[] = [];
   let marker: number | undefined;
   let segStart = 0;
-  for (let p = 0; p <= text.length; ) {
+  for (let p = 0; p <= text.length;) {
     let nl = text.indexOf('\n', p);
     if (nl < 0) nl = text.length;
     const line = text.slice(p, nl).replace(/\r$/, '');
@@ -156,7 +156,7 @@ function parseYamlStream(text: string, fast: boolean): ParsedFile {
 function yamlFence(text: string, docStart: number, contentStart: number, hasMarker: boolean): Span {
   if (hasMarker) {
     // The document range starts at its marker, except after directives in some cases: look for it.
-    for (let p = docStart; p <= contentStart; ) {
+    for (let p = docStart; p <= contentStart;) {
       if (text.startsWith('---', p)) return { start: p, end: p + 3 };
       const nl = text.indexOf('\n', p);
       if (nl < 0) break;

@@ -13,7 +13,10 @@ import { workspaceRules } from './workspace';
 export type { CodeDeclaration, CodeKind } from './codes/declaration';
 
 const SCHEMA_CODE: CodeDeclaration = {
-  code: 'schema', severity: 'error', fixed: true, kind: 'schema',
+  code: 'schema',
+  severity: 'error',
+  fixed: true,
+  kind: 'schema',
   title: { en: 'A mistake in .records/schema.yaml', zh: '.records/schema.yaml 中的错误' },
 };
 

@@ -12,7 +12,9 @@ export const emptyField: RecordRule = {
       const spans = ctx.record.fields.get(name);
       if (!spans || !isBlank(ctx.data[name]) || name === 'category') continue; // a blank category: missing-category
       const def = ctx.schema.fields.get(name);
-      ctx.report(spans.key, say(ctx.lang, { en: 'required field {f} is empty', zh: '必填字段 {f} 为空' }, { f: labelOf(ctx.lang, def, name) }), { field: name });
+      ctx.report(spans.key, say(ctx.lang, { en: 'required field {f} is empty', zh: '必填字段 {f} 为空' }, { f: labelOf(ctx.lang, def, name) }), {
+        field: name,
+      });
     }
   },
 };

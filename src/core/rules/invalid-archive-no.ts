@@ -13,9 +13,23 @@ export const invalidArchiveNo: RecordRule = {
     const parts = typeof v === 'string' || typeof v === 'number' ? format.parse(String(v)) : undefined;
     const span = ctx.record.fields.get('archive_no')!.value;
     if (!parts) {
-      ctx.report(span, say(ctx.lang, { en: 'archive number {v} does not follow the format {f}', zh: '档号 {v} 不符合格式 {f}' }, { v: String(v), f: ctx.schema.archiveNumber.format }));
+      ctx.report(
+        span,
+        say(
+          ctx.lang,
+          { en: 'archive number {v} does not follow the format {f}', zh: '档号 {v} 不符合格式 {f}' },
+          { v: String(v), f: ctx.schema.archiveNumber.format },
+        ),
+      );
     } else if (parts.number.length !== ctx.schema.archiveNumber.numberWidth) {
-      ctx.report(span, say(ctx.lang, { en: 'item number {n} of {v} must have {w} digits', zh: '档号 {v} 的件号 {n} 应为 {w} 位' }, { v: String(v), n: parts.number, w: ctx.schema.archiveNumber.numberWidth }));
+      ctx.report(
+        span,
+        say(
+          ctx.lang,
+          { en: 'item number {n} of {v} must have {w} digits', zh: '档号 {v} 的件号 {n} 应为 {w} 位' },
+          { v: String(v), n: parts.number, w: ctx.schema.archiveNumber.numberWidth },
+        ),
+      );
     }
   },
 };

@@ -1,6 +1,21 @@
 import { typeRule } from './type-rule';
 
-const WORDS: Record<string, string> = { yes: 'true', no: 'false', y: 'true', n: 'false', '是': 'true', '否': 'false', on: 'true', off: 'false', '1': 'true', '0': 'false', TRUE: 'true', FALSE: 'false', True: 'true', False: 'false' };
+const WORDS: Record<string, string> = {
+  yes: 'true',
+  no: 'false',
+  y: 'true',
+  n: 'false',
+  是: 'true',
+  否: 'false',
+  on: 'true',
+  off: 'false',
+  '1': 'true',
+  '0': 'false',
+  TRUE: 'true',
+  FALSE: 'false',
+  True: 'true',
+  False: 'false',
+};
 
 export const invalidBoolean = typeRule({
   code: 'invalid-boolean',

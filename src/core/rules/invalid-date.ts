@@ -13,7 +13,11 @@ export const invalidDate = typeRule({
     const fixed = normalizeDate(s);
     if (parsed.reason === 'nonexistent') return { message: { en: '{f}: {v} is not a real date', zh: '{f}：{v} 不是真实存在的日期' } };
     return fixed
-      ? { message: { en: '{f}: {v} is not in YYYY-MM-DD form; {r}?', zh: '{f}：{v} 不是 YYYY-MM-DD 格式，应为 {r}？' }, params: { r: fixed }, fix: { value: fixed, title: { en: 'Normalise date to {v}', zh: '将日期规范为 {v}' } } }
+      ? {
+          message: { en: '{f}: {v} is not in YYYY-MM-DD form; {r}?', zh: '{f}：{v} 不是 YYYY-MM-DD 格式，应为 {r}？' },
+          params: { r: fixed },
+          fix: { value: fixed, title: { en: 'Normalise date to {v}', zh: '将日期规范为 {v}' } },
+        }
       : { message: { en: '{f}: {v} is not a date (YYYY-MM-DD)', zh: '{f}：{v} 不是日期（YYYY-MM-DD）' } };
   },
 });

@@ -9,6 +9,11 @@ export const invalidIdNumber = typeRule({
   check(_value, _def, _ctx, source) {
     const s = source;
     if (isMaskedIdNumber(s) || isValidIdNumber(s)) return undefined;
-    return { message: { en: '{f}: {v} is not a valid resident ID number (check digit or birth date wrong)', zh: '{f}：{v} 不是有效的身份证号（校验位或出生日期错误）' } };
+    return {
+      message: {
+        en: '{f}: {v} is not a valid resident ID number (check digit or birth date wrong)',
+        zh: '{f}：{v} 不是有效的身份证号（校验位或出生日期错误）',
+      },
+    };
   },
 });

@@ -9,7 +9,8 @@ export const invalidPattern = typeRule({
   check(value, def) {
     if (!def.pattern) return undefined;
     if (typeof value === 'object') return { message: { en: '{f}: must be text', zh: '{f}：应为文本' } };
-    return def.pattern.test(scalarText(value)) ? undefined
+    return def.pattern.test(scalarText(value))
+      ? undefined
       : { message: { en: '{f}: {v} does not match {p}', zh: '{f}：{v} 不符合格式 {p}' }, params: { p: def.pattern.source } };
   },
 });

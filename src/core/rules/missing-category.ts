@@ -10,6 +10,9 @@ export const missingCategory: RecordRule = {
     if (!dataIsComplete(ctx)) return;
     const keys = [...ctx.schema.categories.keys()].join(', ');
     const span = ctx.record.fields.get('category')?.key ?? ctx.record.fence ?? ctx.record.span;
-    ctx.report(span, say(ctx.lang, { en: 'the record has no category; one of: {k}', zh: '记录没有分类，应为以下之一：{k}' }, { k: keys }), { field: 'category', fix: ctx.record.fields.has('category') ? undefined : { insert: ['category'] } });
+    ctx.report(span, say(ctx.lang, { en: 'the record has no category; one of: {k}', zh: '记录没有分类，应为以下之一：{k}' }, { k: keys }), {
+      field: 'category',
+      fix: ctx.record.fields.has('category') ? undefined : { insert: ['category'] },
+    });
   },
 };

@@ -13,7 +13,9 @@ export const missingField: RecordRule = {
       if (name === 'category' && !('category' in ctx.data)) continue; // missing-category says it better
       if (ctx.record.fields.has(name)) continue; // present but empty: empty-field says so
       const def = ctx.schema.fields.get(name);
-      const where = ctx.category ? say(ctx.lang, { en: ' for category {c}', zh: '（{c}类）' }, { c: ctx.lang === 'zh' ? ctx.category.label.zh : ctx.category.key }) : '';
+      const where = ctx.category
+        ? say(ctx.lang, { en: ' for category {c}', zh: '（{c}类）' }, { c: ctx.lang === 'zh' ? ctx.category.label.zh : ctx.category.key })
+        : '';
       const message = say(ctx.lang, { en: 'missing required field {f}{w}', zh: '缺少必填字段 {f}{w}' }, { f: labelOf(ctx.lang, def, name), w: where });
       ctx.report(ctx.record.fence ?? ctx.record.span, message, { field: name, fix: { insert: [name] } });
     }

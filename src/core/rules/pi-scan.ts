@@ -23,7 +23,12 @@ function fieldAt(ctx: RecordContext, offset: number): string | undefined {
   return undefined;
 }
 
-export function piRule(o: { code: string; kind: PiiKind; what: { en: string; zh: string }; allowedIn?: (ctx: RecordContext, field: string) => boolean }): RecordRule {
+export function piRule(o: {
+  code: string;
+  kind: PiiKind;
+  what: { en: string; zh: string };
+  allowedIn?: (ctx: RecordContext, field: string) => boolean;
+}): RecordRule {
   return {
     code: o.code,
     severity: 'warning',
@@ -35,10 +40,18 @@ export function piRule(o: { code: string; kind: PiiKind; what: { en: string; zh:
         if (field && o.allowedIn?.(ctx, field)) continue;
         const masked = maskValue(h.kind, h.value);
         const where = field ? say(ctx.lang, { en: ' in {f}', zh: '（字段 {f}）' }, { f: field }) : '';
-        ctx.report({ start: h.start, end: h.end }, say(ctx.lang, {
-          en: `${o.what.en} in plain text{w}: a data-leak risk; mask it as {m}`,
-          zh: `明文${o.what.zh}{w}：存在泄露风险，应打码为 {m}`,
-        }, { w: where, m: masked }), { field, fix: { text: masked, title: { en: 'Mask as {v}', zh: '打码为 {v}' } } });
+        ctx.report(
+          { start: h.start, end: h.end },
+          say(
+            ctx.lang,
+            {
+              en: `${o.what.en} in plain text{w}: a data-leak risk; mask it as {m}`,
+              zh: `明文${o.what.zh}{w}：存在泄露风险，应打码为 {m}`,
+            },
+            { w: where, m: masked },
+          ),
+          { field, fix: { text: masked, title: { en: 'Mask as {v}', zh: '打码为 {v}' } } },
+        );
       }
     },
   };

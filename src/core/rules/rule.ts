@@ -41,7 +41,6 @@ export interface RecordRule {
   check(ctx: RecordContext): void;
 }
 
-
 /** A field's label in one language, for messages. */
 export function labelOf(lang: Lang, field: FieldDef | undefined, name: string): string {
   if (!field) return name;

@@ -13,7 +13,9 @@ export const unknownCategory: RecordRule = {
     const byLabel = [...ctx.schema.categories.values()].find((c) => c.label.zh === v || c.label.en.toLowerCase() === String(v).toLowerCase() || c.code === v);
     const suggestion = byLabel?.key ?? closest(display(v), keys);
     const span = ctx.record.fields.get('category')!.value;
-    ctx.report(span, say(ctx.lang, { en: 'unknown category {v}; one of: {k}', zh: '未知分类 {v}，应为以下之一：{k}' }, { v: display(v), k: keys.join(', ') }),
-      { field: 'category', fix: suggestion === undefined ? undefined : { value: suggestion } });
+    ctx.report(span, say(ctx.lang, { en: 'unknown category {v}; one of: {k}', zh: '未知分类 {v}，应为以下之一：{k}' }, { v: display(v), k: keys.join(', ') }), {
+      field: 'category',
+      fix: suggestion === undefined ? undefined : { value: suggestion },
+    });
   },
 };

@@ -70,7 +70,12 @@ export const unquotedNumber: RecordRule = {
         if (!PLAIN_NUMBER.test(raw)) continue;
         // Nothing is lost yet: a step below the rule's errors, never above what the rule is set to.
         const own = ctx.severity === 'error' ? 'warning' : undefined;
-        ctx.report(span, say(ctx.lang, TEXT_FIELD, { f: labelOf(ctx.lang, def, name), v: raw }), { field: name, fix: { text: `"${raw}"`, title: QUOTE_TITLE } }, own);
+        ctx.report(
+          span,
+          say(ctx.lang, TEXT_FIELD, { f: labelOf(ctx.lang, def, name), v: raw }),
+          { field: name, fix: { text: `"${raw}"`, title: QUOTE_TITLE } },
+          own,
+        );
       }
     }
   },

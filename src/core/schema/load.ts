@@ -2,8 +2,20 @@ import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLM
 import { knownCodes } from '../rules/catalogue';
 import defaultSchemaText from './default-schema.yaml';
 import {
-  FIELD_TYPES, SANITIZATION_CATEGORIES, SEVERITIES, type ArchiveNumberConfig, type DestructionMethod, type Bilingual, type CategoryDef, type FieldDef, type FieldType,
-  type DisposalConfig, type RetentionDefault, type RetentionRuleDef, type Schema, type SeveritySetting,
+  FIELD_TYPES,
+  SANITIZATION_CATEGORIES,
+  SEVERITIES,
+  type ArchiveNumberConfig,
+  type DestructionMethod,
+  type Bilingual,
+  type CategoryDef,
+  type FieldDef,
+  type FieldType,
+  type DisposalConfig,
+  type RetentionDefault,
+  type RetentionRuleDef,
+  type Schema,
+  type SeveritySetting,
 } from '../model/schema';
 
 export const SCHEMA_PATH = '.records/schema.yaml';
@@ -159,7 +171,8 @@ export function readSchema(text: string): { schema: Schema; problems: SchemaProb
   }
 
   const retentionRules = readRetentionRules(r, get('retention_rules')) ?? base?.retentionRules ?? [];
-  const disposal = readDisposal(r, get('disposal'), base?.disposal.methods) ?? base?.disposal ?? { folder: 'disposal', consentStep: true, feedbackStep: true, methods: [] };
+  const disposal = readDisposal(r, get('disposal'), base?.disposal.methods) ??
+    base?.disposal ?? { folder: 'disposal', consentStep: true, feedbackStep: true, methods: [] };
   const schema: Schema = { version, include, exclude, required, categories, fields, archiveNumber, rules, retentionRules, disposal, source: text };
   return { schema, problems: r.problems };
 }
@@ -181,7 +194,8 @@ function readFields(r: Reader, node: unknown): Map<string, FieldDef> | undefined
     if ((FIELD_TYPES as readonly string[]).includes(typeName)) type = typeName as FieldType;
     else r.report(typeNode, `unknown field type '${typeName}'; one of ${FIELD_TYPES.join(', ')}`);
     const field: FieldDef = {
-      name, type,
+      name,
+      type,
       label: r.bilingual(def.get('label', true), `the label of field ${name}`, name),
       description: r.bilingual(def.get('description', true), `the description of field ${name}`, ''),
       values: r.strings(def.get('values', true), `the values of field ${name}`),
@@ -289,7 +303,8 @@ function readMethods(r: Reader, node: unknown): DestructionMethod[] | undefined 
       continue;
     }
     out.push({
-      key, category: category as DestructionMethod['category'],
+      key,
+      category: category as DestructionMethod['category'],
       label: r.bilingual(def.get('label', true), `the label of method ${key}`, key),
       media: r.bilingual(def.get('media', true), `the media of method ${key}`, ''),
       tool: r.string(def.get('tool', true), `the tool of method ${key}`) ?? '',

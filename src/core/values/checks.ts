@@ -28,17 +28,13 @@ const EMAIL =
 const DATE_SEPARATED = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$/;
 const DATE_CHINESE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?$/;
 const DATE_COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
-const DATE_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:([Zz])|([+-])(\d{2}):(\d{2}))?$/;
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:([Zz])|([+-])(\d{2}):(\d{2}))?$/;
 
 // Sign either before or after the currency marker, never both; thousands groups must be exactly 3 digits.
-const MONEY =
-  /^(?:-(?:[¥￥$€£]|[A-Z]{3} ?)?|(?:[¥￥$€£]|[A-Z]{3} ?)-?)?(?:0|[1-9]\d*|[1-9]\d{0,2}(?:,\d{3})+)(?:\.\d{1,2})?(?: ?(?:[A-Z]{3}|元))?$/;
+const MONEY = /^(?:-(?:[¥￥$€£]|[A-Z]{3} ?)?|(?:[¥￥$€£]|[A-Z]{3} ?)-?)?(?:0|[1-9]\d*|[1-9]\d{0,2}(?:,\d{3})+)(?:\.\d{1,2})?(?: ?(?:[A-Z]{3}|元))?$/;
 const MONEY_NUMBER_TEXT = /^-?\d+\.\d{1,2}$/;
 
-export type DateResult =
-  | { ok: true; year: number; month: number; day: number }
-  | { ok: false; reason: 'format' | 'nonexistent' };
+export type DateResult = { ok: true; year: number; month: number; day: number } | { ok: false; reason: 'format' | 'nonexistent' };
 
 /** `offsetMinutes` is undefined for a local (floating) time without `Z` or an offset. */
 export type DateTimeResult =
@@ -90,11 +86,7 @@ export function idNumberAt(text: string, start: number): boolean {
   const actual = text.charCodeAt(start + 17);
   if (actual !== expected && !(expected === 88 /* X */ && actual === 120 /* x */)) return false;
   const year = digitsAt(text, start + 6, 4);
-  return (
-    year >= 1900 &&
-    year <= new Date().getFullYear() &&
-    isRealDate(year, digitsAt(text, start + 10, 2), digitsAt(text, start + 12, 2))
-  );
+  return year >= 1900 && year <= new Date().getFullYear() && isRealDate(year, digitsAt(text, start + 10, 2), digitsAt(text, start + 12, 2));
 }
 
 export function isValidIdNumber(s: string): boolean {

@@ -14,4 +14,18 @@ import { schemaFeature } from './schema';
 import { statusBarFeature } from './status-bar';
 
 /** Activation order. Adding a feature is adding a folder and a line here. */
-export const features: readonly Feature[] = [outputFeature, schemaFeature, recordsViewFeature, diagnosticsFeature, editingFeature, archiveFeature, labelsFeature, disposalFeature, reviewFeature, statusBarFeature, newRecordFeature, exportFeature, healthFeature];
+export const features: readonly Feature[] = [
+  outputFeature,
+  schemaFeature,
+  recordsViewFeature,
+  diagnosticsFeature,
+  editingFeature,
+  archiveFeature,
+  labelsFeature,
+  disposalFeature,
+  reviewFeature,
+  statusBarFeature,
+  newRecordFeature,
+  exportFeature,
+  healthFeature,
+];

@@ -148,41 +148,48 @@ export class FolderIndex implements vscode.Disposable {
     const file = this.cacheFile;
     // Read here, in slices, while the folder is listed in a worker.
     // No cache file at all: a first index, and the listing need not take stats to compare with one.
-    const previous = file && fs.existsSync(file) ? loadCacheFile(file, key).then((m) => {
-      if (!m) this.o.log.info('index cache is stale or unreadable; rebuilding');
-      return m;
-    }) : undefined;
-    await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Indexing records') },
-      async (progress) => {
-        let last = 0;
-        // Filled while the scan delivers entries, swapped in at the end: the tree shows the old contents until then.
-        configureIndex(this.index, this.schema, this.severities());
-        const staging = this.index.staging();
-        const result = await scanFolder({
-          root: this.root, schema: this.schema, lang: this.o.lang, previous, severities: this.severities(),
-          include: this.o.settings().include, exclude: this.o.settings().exclude,
-          workerPath: path.join(__dirname, 'index-worker.js'),
-          onEntries: (entries, reused) => staging.addAll(entries, reused),
-          onProgress: (done, total) => {
-            const now = Date.now();
-            if (now - last > 200) {
-              last = now;
-              progress.report({ message: `${done}/${total}` });
-            }
-          },
-        });
-        if (gen !== this.generation) return; // a newer build replaced this one
-        this.dirty.clear();
-        this.index.adopt(staging);
-        this.builtKey = key;
-        this.lastBuild = { listed: result.listed, reused: result.reused, read: result.read, ms: Date.now() - started };
-        this.o.log.info(`indexed ${this.index.size} records in ${result.listed} files of ${this.root} (${reason}): ${result.reused} from cache, ${result.read} read, ${Date.now() - started} ms`);
-        // Unsaved editors win over the disk.
-        for (const doc of vscode.workspace.textDocuments) if (doc.isDirty) this.updateFromDocument(doc);
-        this.scheduleSave(result.read > 0 ? 1000 : 0);
-      },
-    );
+    const previous =
+      file && fs.existsSync(file)
+        ? loadCacheFile(file, key).then((m) => {
+            if (!m) this.o.log.info('index cache is stale or unreadable; rebuilding');
+            return m;
+          })
+        : undefined;
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Indexing records') }, async (progress) => {
+      let last = 0;
+      // Filled while the scan delivers entries, swapped in at the end: the tree shows the old contents until then.
+      configureIndex(this.index, this.schema, this.severities());
+      const staging = this.index.staging();
+      const result = await scanFolder({
+        root: this.root,
+        schema: this.schema,
+        lang: this.o.lang,
+        previous,
+        severities: this.severities(),
+        include: this.o.settings().include,
+        exclude: this.o.settings().exclude,
+        workerPath: path.join(__dirname, 'index-worker.js'),
+        onEntries: (entries, reused) => staging.addAll(entries, reused),
+        onProgress: (done, total) => {
+          const now = Date.now();
+          if (now - last > 200) {
+            last = now;
+            progress.report({ message: `${done}/${total}` });
+          }
+        },
+      });
+      if (gen !== this.generation) return; // a newer build replaced this one
+      this.dirty.clear();
+      this.index.adopt(staging);
+      this.builtKey = key;
+      this.lastBuild = { listed: result.listed, reused: result.reused, read: result.read, ms: Date.now() - started };
+      this.o.log.info(
+        `indexed ${this.index.size} records in ${result.listed} files of ${this.root} (${reason}): ${result.reused} from cache, ${result.read} read, ${Date.now() - started} ms`,
+      );
+      // Unsaved editors win over the disk.
+      for (const doc of vscode.workspace.textDocuments) if (doc.isDirty) this.updateFromDocument(doc);
+      this.scheduleSave(result.read > 0 ? 1000 : 0);
+    });
   }
 
   private scheduleSave(delay: number): void {
@@ -239,7 +246,15 @@ export class FolderIndex implements vscode.Disposable {
     if (!file || this.builtKey !== this.key) return;
     try {
       fs.mkdirSync(path.dirname(file), { recursive: true });
-      writeFileInside(path.dirname(file), path.basename(file), writeCache(this.key, [...this.index.entries()].filter((e) => !this.dirty.has(e.path))), { overwrite: true });
+      writeFileInside(
+        path.dirname(file),
+        path.basename(file),
+        writeCache(
+          this.key,
+          [...this.index.entries()].filter((e) => !this.dirty.has(e.path)),
+        ),
+        { overwrite: true },
+      );
     } catch (err) {
       this.o.log.warn(`could not write the index cache: ${String(err)}`);
     }
@@ -372,4 +387,3 @@ function processAlive(pid: number): boolean {
     return (err as NodeJS.ErrnoException).code === 'EPERM'; // alive, someone else's
   }
 }
-

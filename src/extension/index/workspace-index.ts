@@ -34,19 +34,32 @@ export class WorkspaceIndex implements vscode.Disposable {
     if ((on && this.builds === 1) || (!on && this.builds === 0)) this.buildingEmitter.fire(on);
   }
 
-  constructor(private readonly context: vscode.ExtensionContext, private readonly log: vscode.LogOutputChannel) {
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.{md,markdown,yaml,yml}');
     // A folder created or deleted outside VS Code may be one event for the folder, not one per file in it.
     const folders = vscode.workspace.createFileSystemWatcher('**', false, true, false);
     const onFile = (uri: vscode.Uri) => this.folderOf(uri)?.queue(uri);
     this.disposables.push(
-      watcher, folders, this.emitter, this.buildingEmitter,
+      watcher,
+      folders,
+      this.emitter,
+      this.buildingEmitter,
       folders.onDidDelete((uri) => this.queueTree(uri)),
       folders.onDidCreate((uri) => void this.queueCreatedFolder(uri)),
-      watcher.onDidCreate(onFile), watcher.onDidChange(onFile), watcher.onDidDelete(onFile),
+      watcher.onDidCreate(onFile),
+      watcher.onDidChange(onFile),
+      watcher.onDidDelete(onFile),
       // Folders deleted or renamed in the Explorer: the watcher reports the folder, not the files in it.
       vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((u) => this.queueTree(u))),
-      vscode.workspace.onDidRenameFiles((e) => e.files.forEach(({ oldUri, newUri }) => { this.queueTree(oldUri); this.queueTree(newUri); })),
+      vscode.workspace.onDidRenameFiles((e) =>
+        e.files.forEach(({ oldUri, newUri }) => {
+          this.queueTree(oldUri);
+          this.queueTree(newUri);
+        }),
+      ),
       vscode.workspace.onDidChangeTextDocument((e) => this.onEdit(e.document)),
       vscode.workspace.onDidCloseTextDocument((doc) => this.folderOf(doc.uri)?.revertToDisk(doc.uri)),
       vscode.workspace.onDidSaveTextDocument((doc) => this.folderOf(doc.uri)?.revertToDisk(doc.uri)),
@@ -109,12 +122,15 @@ export class WorkspaceIndex implements vscode.Disposable {
     const key = doc.uri.toString();
     clearTimeout(this.docTimers.get(key));
     // Typing is batched: the index follows a pause of 150 ms, not every keystroke.
-    this.docTimers.set(key, setTimeout(() => {
-      this.docTimers.delete(key);
-      if (doc.isClosed) return;
-      if (doc.isDirty) folder.updateFromDocument(doc);
-      else folder.revertToDisk(doc.uri);
-    }, 150));
+    this.docTimers.set(
+      key,
+      setTimeout(() => {
+        this.docTimers.delete(key);
+        if (doc.isClosed) return;
+        if (doc.isDirty) folder.updateFromDocument(doc);
+        else folder.revertToDisk(doc.uri);
+      }, 150),
+    );
   }
 
   private syncFolders(): void {
@@ -131,10 +147,18 @@ export class WorkspaceIndex implements vscode.Disposable {
       const key = folder.uri.toString();
       if (folder.uri.scheme !== 'file' || this.folders.has(key)) continue;
       const fi = new FolderIndex({
-        folder, lang, cacheDir: this.context.storageUri, log: this.log, onBuilding: (on) => this.setBuilding(on),
+        folder,
+        lang,
+        cacheDir: this.context.storageUri,
+        log: this.log,
+        onBuilding: (on) => this.setBuilding(on),
         settings: () => {
           const c = vscode.workspace.getConfiguration('recordsCurator', folder.uri);
-          return { include: c.get<string[]>('include') ?? [], exclude: c.get<string[]>('exclude') ?? [], rules: c.get<Record<string, SeveritySetting>>('rules') ?? {} };
+          return {
+            include: c.get<string[]>('include') ?? [],
+            exclude: c.get<string[]>('exclude') ?? [],
+            rules: c.get<Record<string, SeveritySetting>>('rules') ?? {},
+          };
         },
       });
       fi.index.onDidChange((change) => this.emitter.fire({ ...change, folder: fi }));

@@ -34,7 +34,13 @@ export function currentText(uri: vscode.Uri): { text: string; position(offset: n
   const decoded = decodeRecordBytes(fs.readFileSync(uri.fsPath));
   if (!decoded.ok) return undefined;
   const lines = new LineIndex(decoded.text);
-  return { text: decoded.text, position: (o) => { const p = lines.positionAt(o); return new vscode.Position(p.line, p.character); } };
+  return {
+    text: decoded.text,
+    position: (o) => {
+      const p = lines.positionAt(o);
+      return new vscode.Position(p.line, p.character);
+    },
+  };
 }
 
 /** Adds the edits that write archive numbers into their files to one WorkspaceEdit. */
@@ -45,7 +51,11 @@ function addEdits(edit: GuardedEdit, folder: FolderIndex, assignments: readonly 
     const uri = folder.uriOf(rel);
     const current = currentText(uri);
     if (!current) continue;
-    const edits = setFieldEdits(rel, current.text, list.flatMap((a) => assignmentValues(a, archivedOn)));
+    const edits = setFieldEdits(
+      rel,
+      current.text,
+      list.flatMap((a) => assignmentValues(a, archivedOn)),
+    );
     for (const e of edits) {
       const label = list.length === 1 ? vscode.l10n.t('Archive number {0}', list[0].archiveNo) : vscode.l10n.t('Archive numbers');
       edit.replace(folder, rel, new vscode.Range(current.position(e.start), current.position(e.end)), e.newText, { label, needsConfirmation: confirm });
@@ -80,12 +90,19 @@ export async function assignArchiveNumbers(picked: readonly Picked[], log: vscod
     // A number the index could not see could be handed out again: nothing is numbered, in any folder.
     result.blocked = blockers.length;
     log.warn(vscode.l10n.t('No archive numbers assigned. These could not be read and may hold archive numbers:') + '\n  ' + blockers.join('\n  '));
-    void vscode.window.showWarningMessage(vscode.l10n.t('No archive numbers assigned: {0} files or folders could not be read, and a new number could repeat one of theirs.', blockers.length), vscode.l10n.t('Show Why')).then((b) => b && log.show(true));
+    void vscode.window
+      .showWarningMessage(
+        vscode.l10n.t('No archive numbers assigned: {0} files or folders could not be read, and a new number could repeat one of theirs.', blockers.length),
+        vscode.l10n.t('Show Why'),
+      )
+      .then((b) => b && log.show(true));
     return { ...result, assigned: 0 };
   }
   if (refusals.length) {
     log.info(vscode.l10n.t('Not numbered:') + '\n  ' + refusals.join('\n  '));
-    void vscode.window.showWarningMessage(vscode.l10n.t('{0} records could not be numbered.', refusals.length), vscode.l10n.t('Show Why')).then((b) => b && log.show(true));
+    void vscode.window
+      .showWarningMessage(vscode.l10n.t('{0} records could not be numbered.', refusals.length), vscode.l10n.t('Show Why'))
+      .then((b) => b && log.show(true));
   }
   if (!result.assigned) {
     if (!refusals.length) void vscode.window.showInformationMessage(vscode.l10n.t('Every selected record already has an archive number.'));

@@ -37,7 +37,11 @@ export class RecordsCodeActions implements vscode.CodeActionProvider {
     const all = folder.findingsOfDocument(rel, doc).filter((f) => f.fix);
     if (!all.length) return [];
     const make = (label: string | undefined, kind: vscode.CodeActionKind, findings: Finding[], diagnostics?: vscode.Diagnostic[]) => {
-      const combined = combineFixes(rel, text, findings.map((f) => ({ record: f.record, fix: f.fix! })));
+      const combined = combineFixes(
+        rel,
+        text,
+        findings.map((f) => ({ record: f.record, fix: f.fix! })),
+      );
       if (!combined.applied.length) return undefined;
       const action = new vscode.CodeAction(label ?? combined.applied[0].title, kind);
       action.edit = toWorkspaceEdit(doc.uri, combined.edits, (o) => doc.positionAt(o));
@@ -61,7 +65,8 @@ export class RecordsCodeActions implements vscode.CodeActionProvider {
       const same = all.filter((f) => f.code === code);
       if (same.length > 1) actions.push(...[make(vscode.l10n.t('Fix all {0} problems in this file', code), vscode.CodeActionKind.QuickFix, same)].filter(some));
     }
-    if (actions.length && all.length > 1) actions.push(...[make(vscode.l10n.t('Fix all fixable problems in this file'), vscode.CodeActionKind.QuickFix, all)].filter(some));
+    if (actions.length && all.length > 1)
+      actions.push(...[make(vscode.l10n.t('Fix all fixable problems in this file'), vscode.CodeActionKind.QuickFix, all)].filter(some));
     return actions;
   }
 }
@@ -91,9 +96,13 @@ export function registerWorkspaceFix(ws: WorkspaceIndex): vscode.Disposable {
       return false;
     }
     if (!code) {
-      const pick = await vscode.window.showQuickPick([...counts].map(([c, n]) => ({
-        label: c, description: vscode.l10n.t('{0} problems in {1} files', n.findings, n.files.size),
-      })), { title: vscode.l10n.t('Fix a Rule Across the Workspace') });
+      const pick = await vscode.window.showQuickPick(
+        [...counts].map(([c, n]) => ({
+          label: c,
+          description: vscode.l10n.t('{0} problems in {1} files', n.findings, n.files.size),
+        })),
+        { title: vscode.l10n.t('Fix a Rule Across the Workspace') },
+      );
       code = pick?.label;
     }
     if (!code || !counts.has(code)) return false;
@@ -119,19 +128,27 @@ export function registerWorkspaceFix(ws: WorkspaceIndex): vscode.Disposable {
         }
         const list = findings.filter((f) => f.code === code && f.fix);
         if (!list.length) continue;
-        const combined = combineFixes(path, text, list.map((f) => ({ record: f.record, fix: f.fix! })));
+        const combined = combineFixes(
+          path,
+          text,
+          list.map((f) => ({ record: f.record, fix: f.fix! })),
+        );
         for (const r of combined.refused) refused.push(`${path}: ${r.reason}`);
         const lines = new LineIndex(text);
-        const position = open ? (o: number) => open.positionAt(o) : (o: number) => {
-          const p = lines.positionAt(o);
-          return new vscode.Position(p.line, p.character);
-        };
+        const position = open
+          ? (o: number) => open.positionAt(o)
+          : (o: number) => {
+              const p = lines.positionAt(o);
+              return new vscode.Position(p.line, p.character);
+            };
         for (const e of combined.edits) edit.replace(folder, path, new vscode.Range(position(e.start), position(e.end)), e.newText, meta);
       }
     }
     if (refused.length) {
       // Files whose fix would change what the record says are left as they are, and named.
-      void vscode.window.showWarningMessage(vscode.l10n.t('{0} files were left unchanged: the fix could not be made safely there. {1}', refused.length, refused.slice(0, 3).join('; ')));
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t('{0} files were left unchanged: the fix could not be made safely there. {1}', refused.length, refused.slice(0, 3).join('; ')),
+      );
     }
     return edit.apply();
   });

@@ -40,13 +40,17 @@ export const diagnosticsFeature: Feature = {
         if (batch.length) publish(folder, batch);
         batch = [];
       };
-      await forEachInSlices(() => [...folder.index.entries()], (e) => {
-        if (folder.index.findings(e.path).length) {
-          batch.push(e.path);
-          before.delete(folder.uriOf(e.path).toString());
-          if (batch.length >= 500) flush();
-        }
-      }, { isCurrent: () => passes.get(folder) === pass });
+      await forEachInSlices(
+        () => [...folder.index.entries()],
+        (e) => {
+          if (folder.index.findings(e.path).length) {
+            batch.push(e.path);
+            before.delete(folder.uriOf(e.path).toString());
+            if (batch.length >= 500) flush();
+          }
+        },
+        { isCurrent: () => passes.get(folder) === pass },
+      );
       if (passes.get(folder) !== pass) return;
       flush();
       for (const uri of before) {
@@ -59,7 +63,10 @@ export const diagnosticsFeature: Feature = {
       collection,
       services.index.onDidChange((e) => (e.paths ? publish(e.folder, e.paths) : void publishAll(e.folder))),
       vscode.languages.registerCodeActionsProvider(
-        [{ scheme: 'file', language: 'markdown' }, { scheme: 'file', language: 'yaml' }],
+        [
+          { scheme: 'file', language: 'markdown' },
+          { scheme: 'file', language: 'yaml' },
+        ],
         new RecordsCodeActions(services.index),
         { providedCodeActionKinds: RecordsCodeActions.kinds },
       ),

@@ -47,7 +47,8 @@ export const disposalFeature: Feature = {
       };
       // Records-view nodes all carry an id; Disposal-view nodes do not.
       const fromRecordsView = list.filter((n): n is Node => 'id' in n);
-      if (fromRecordsView.length && services.ui.recordsTree) for (const p of recordsOfNodes(services.ui.recordsTree, fromRecordsView)) p.records.forEach((r) => add(p.folder, r));
+      if (fromRecordsView.length && services.ui.recordsTree)
+        for (const p of recordsOfNodes(services.ui.recordsTree, fromRecordsView)) p.records.forEach((r) => add(p.folder, r));
       for (const n of list.filter((x): x is DisposalNode => !('id' in x))) {
         if (n.kind === 'record') add(n.folder, n.record);
         else if (n.kind === 'group') for (const c of tree.groups().get(n.group) ?? []) if (c.kind === 'record') add(c.folder, c.record);
@@ -57,20 +58,33 @@ export const disposalFeature: Feature = {
     };
 
     context.subscriptions.push(
-      batches, view,
-      services.index.onDidChange(refresh), batches.onDidChange(refresh),
+      batches,
+      view,
+      services.index.onDidChange(refresh),
+      batches.onDidChange(refresh),
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('recordsCurator.disposal') && refresh()),
       vscode.commands.registerCommand('recordsCurator.createDestructionBatch', (node?: AnyNode, nodes?: AnyNode[]) =>
-        createDestructionBatch(selection(node, nodes), batches, services.log)),
+        createDestructionBatch(selection(node, nodes), batches, services.log),
+      ),
       vscode.commands.registerCommand('recordsCurator.approveBatch', (arg?: unknown) => approveBatch(batches, arg)),
-      vscode.commands.registerCommand('recordsCurator.executeDestruction', (arg?: unknown, options?: { confirm?: boolean }) => executeDestruction(batches, arg, options)),
-      vscode.commands.registerCommand('recordsCurator.executeTransfer', (arg?: unknown, options?: { confirm?: boolean }) => executeTransfer(batches, arg, options)),
-      vscode.commands.registerCommand('recordsCurator.exportCertificate', (arg?: unknown, target?: vscode.Uri, options?: { unverified?: boolean; confirm?: boolean }) => exportCertificate(batches, arg, target, options)),
+      vscode.commands.registerCommand('recordsCurator.executeDestruction', (arg?: unknown, options?: { confirm?: boolean }) =>
+        executeDestruction(batches, arg, options),
+      ),
+      vscode.commands.registerCommand('recordsCurator.executeTransfer', (arg?: unknown, options?: { confirm?: boolean }) =>
+        executeTransfer(batches, arg, options),
+      ),
+      vscode.commands.registerCommand(
+        'recordsCurator.exportCertificate',
+        (arg?: unknown, target?: vscode.Uri, options?: { unverified?: boolean; confirm?: boolean }) => exportCertificate(batches, arg, target, options),
+      ),
       vscode.commands.registerCommand('recordsCurator.purgeHistory', (options?: { confirm?: boolean; filterRepo?: boolean }) => purgeHistory(batches, options)),
-      vscode.commands.registerCommand('recordsCurator.createTransferBatch', (node?: AnyNode, nodes?: AnyNode[], recipient?: { name: string; contact: string }) => {
-        const picked = selection(node, nodes);
-        return createTransferBatch(node || nodes?.length ? picked : [], batches, recipient);
-      }),
+      vscode.commands.registerCommand(
+        'recordsCurator.createTransferBatch',
+        (node?: AnyNode, nodes?: AnyNode[], recipient?: { name: string; contact: string }) => {
+          const picked = selection(node, nodes);
+          return createTransferBatch(node || nodes?.length ? picked : [], batches, recipient);
+        },
+      ),
       vscode.commands.registerCommand('recordsCurator.purgeCheck', () => purgeCheck(batches)),
       vscode.commands.registerCommand('recordsCurator.showMoreDisposal', (node: DisposalNode) => tree.showMore(node)),
     );

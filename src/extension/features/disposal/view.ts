@@ -29,7 +29,11 @@ export class DisposalTree implements vscode.TreeDataProvider<DisposalNode> {
   private cache: Map<DisposalGroup, DisposalNode[]> | undefined;
   private readonly limits = new Map<DisposalGroup, number>();
 
-  constructor(private readonly ws: WorkspaceIndex, private readonly batches: Batches, private readonly lang: 'zh' | 'en') {}
+  constructor(
+    private readonly ws: WorkspaceIndex,
+    private readonly batches: Batches,
+    private readonly lang: 'zh' | 'en',
+  ) {}
 
   /**
    * Regroups in slices while the view keeps showing the current groups, then swaps them in and redraws.
@@ -50,9 +54,13 @@ export class DisposalTree implements vscode.TreeDataProvider<DisposalNode> {
     const isCurrent = () => generation === this.generation;
     // Over a snapshot: an entry replaced during the pass moves to the end of the index and would show twice.
     for (const folder of this.ws.all()) {
-      await forEachInSlices(() => [...folder.index.entries()], (e) => {
-        for (const record of e.records) this.place(out, folder, record, w, pending);
-      }, { isCurrent });
+      await forEachInSlices(
+        () => [...folder.index.entries()],
+        (e) => {
+          for (const record of e.records) this.place(out, folder, record, w, pending);
+        },
+        { isCurrent },
+      );
     }
     if (generation !== this.generation) return this.latest; // superseded: settle with the newer one
     this.cache = this.finish(out);
@@ -74,7 +82,13 @@ export class DisposalTree implements vscode.TreeDataProvider<DisposalNode> {
   }
 
   private emptyGroups(): Map<DisposalGroup, DisposalNode[]> {
-    return new Map<DisposalGroup, DisposalNode[]>([['due', []], ['due-soon', []], ['hold', []], ['pending', []], ['batches', []]]);
+    return new Map<DisposalGroup, DisposalNode[]>([
+      ['due', []],
+      ['due-soon', []],
+      ['hold', []],
+      ['pending', []],
+      ['batches', []],
+    ]);
   }
 
   /** Files a record under its group, if it has one. */
@@ -95,19 +109,28 @@ export class DisposalTree implements vscode.TreeDataProvider<DisposalNode> {
     for (const [group, list] of out) {
       const byDate = new Map<string, DisposalNode[]>();
       for (const n of list) {
-        const key = n.kind === 'record' ? n.until ?? '' : '';
+        const key = n.kind === 'record' ? (n.until ?? '') : '';
         const bucket = byDate.get(key);
         if (bucket) bucket.push(n);
         else byDate.set(key, [n]);
       }
-      out.set(group, [...byDate.keys()].sort().flatMap((k) => byDate.get(k)!));
+      out.set(
+        group,
+        [...byDate.keys()].sort().flatMap((k) => byDate.get(k)!),
+      );
     }
-    out.set('batches', this.batches.all().map((batch) => ({ kind: 'batch', batch })));
+    out.set(
+      'batches',
+      this.batches.all().map((batch) => ({ kind: 'batch', batch })),
+    );
     return out;
   }
 
   getChildren(node?: DisposalNode): DisposalNode[] {
-    if (!node) return (['due', 'due-soon', 'hold', 'pending', 'batches'] as const).filter((g) => this.groups().get(g)!.length).map((group) => ({ kind: 'group', group }));
+    if (!node)
+      return (['due', 'due-soon', 'hold', 'pending', 'batches'] as const)
+        .filter((g) => this.groups().get(g)!.length)
+        .map((group) => ({ kind: 'group', group }));
     if (node.kind !== 'group') return [];
     const all = this.groups().get(node.group) ?? [];
     const limit = this.limits.get(node.group) ?? PAGE;
@@ -131,11 +154,17 @@ export class DisposalTree implements vscode.TreeDataProvider<DisposalNode> {
     }
     if (node.kind === 'group') {
       const labels: Record<DisposalGroup, string> = {
-        due: vscode.l10n.t('Due for disposal'), 'due-soon': vscode.l10n.t('Due within {0} days', dueWithinDays()), hold: vscode.l10n.t('On hold'),
-        pending: vscode.l10n.t('Pending destruction or transfer'), batches: vscode.l10n.t('Batches'),
+        due: vscode.l10n.t('Due for disposal'),
+        'due-soon': vscode.l10n.t('Due within {0} days', dueWithinDays()),
+        hold: vscode.l10n.t('On hold'),
+        pending: vscode.l10n.t('Pending destruction or transfer'),
+        batches: vscode.l10n.t('Batches'),
       };
       const icons: Record<DisposalGroup, string> = { due: 'trash', 'due-soon': 'watch', hold: 'lock', pending: 'loading', batches: 'checklist' };
-      const item = new vscode.TreeItem(labels[node.group], node.group === 'due' || node.group === 'batches' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+      const item = new vscode.TreeItem(
+        labels[node.group],
+        node.group === 'due' || node.group === 'batches' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
+      );
       item.id = `disposal:${node.group}`;
       item.iconPath = new vscode.ThemeIcon(icons[node.group]);
       item.description = String(this.groups().get(node.group)!.length);

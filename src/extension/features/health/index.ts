@@ -23,10 +23,20 @@ async function statsOf(services: Services): Promise<HealthStats | undefined> {
   // The same findings outside records as `check` counts: the schema file's and the batches'.
   const batches = services.ui.batches;
   const others = nonRecordFindings({
-    schemaText: folder.schemaFromWorkspace ? folder.schemaText : undefined, schemaProblems: folder.schemaProblems,
-    batches: batches?.texts(folder) ?? [], batchContext: indexBatchContext(folder.root, folder.index, folder.index.lang),
+    schemaText: folder.schemaFromWorkspace ? folder.schemaText : undefined,
+    schemaProblems: folder.schemaProblems,
+    batches: batches?.texts(folder) ?? [],
+    batchContext: indexBatchContext(folder.root, folder.index, folder.index.lang),
   });
-  return healthStats({ index: folder.index, schema: folder.schema, today: today(), soonDays: dueWithinDays(), unreviewed, backup: services.ui.backup?.state, others });
+  return healthStats({
+    index: folder.index,
+    schema: folder.schema,
+    today: today(),
+    soonDays: dueWithinDays(),
+    unreviewed,
+    backup: services.ui.backup?.state,
+    others,
+  });
 }
 
 /**
@@ -37,51 +47,71 @@ async function statsOf(services: Services): Promise<HealthStats | undefined> {
 export const healthFeature: Feature = {
   id: 'health',
   activate(context, services) {
-    context.subscriptions.push(vscode.commands.registerCommand('recordsCurator.healthReport', async (options?: { exportTo?: vscode.Uri }) => {
-      await services.index.whenReady();
-      await services.ui.review?.refresh();
-      const stats = await statsOf(services);
-      if (!stats) return undefined;
-      const folder = services.index.all()[0];
-      const date = today();
-      // The report is a document for the compliance file: its language follows the documents' setting.
-      const lang = documentLanguage();
-      const title = t(lang, '档案健康报告', 'Records Health Report');
-      const render = (nonce?: string, cspSource?: string) => renderHealthHtml(stats, { language: documentLanguage(), title, date, nonce, cspSource });
-      const exportTo = async (target?: vscode.Uri) => {
-        if (!vscode.workspace.isTrusted) {
-          void vscode.window.showWarningMessage(vscode.l10n.t('Writing files is off in Restricted Mode. Trust the workspace first.'));
-          return undefined;
-        }
-        const uri = target ?? (await vscode.window.showSaveDialog({ defaultUri: folder.uriOf(`health-report-${date}.html`), filters: { HTML: ['html'] } }));
-        if (!uri) return undefined;
-        await vscode.workspace.fs.writeFile(uri, Buffer.from(render(), 'utf8'));
-        return uri;
-      };
-      if (options?.exportTo) return exportTo(options.exportTo);
-      const panel = vscode.window.createWebviewPanel('recordsCurator.health', vscode.l10n.t('Records Health Report'), vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [] });
-      const nonce = crypto.randomBytes(16).toString('base64');
-      panel.webview.html = render(nonce, panel.webview.cspSource);
-      panel.webview.onDidReceiveMessage(async (m: { type: string; key?: string }) => {
-        if (m.type === 'export') {
-          const uri = await exportTo();
-          if (uri) void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0}', vscode.workspace.asRelativePath(uri)));
-        } else if (m.type === 'open' && m.key) {
-          const keys = stats.members[m.key] ?? [];
-          const records = keys.map((k) => {
-            const [file, index] = [k.slice(0, k.lastIndexOf('#')), Number(k.slice(k.lastIndexOf('#') + 1))];
-            return folder.index.get(file)?.records.find((r) => r.index === index);
-          }).filter((r) => r !== undefined);
-          if (!records.length) return;
-          const pick = records.length === 1 ? { r: records[0] } : await vscode.window.showQuickPick(
-            records.map((r) => ({ label: scalarText(r.data?.title) || r.file, description: scalarText(r.data?.archive_no ?? r.data?.id), detail: r.file, r })),
-            { title: m.key, matchOnDetail: true });
-          if (pick) await vscode.window.showTextDocument(folder.uriOf(pick.r.file), { selection: new vscode.Range(pick.r.line, 0, pick.r.line, 0), viewColumn: vscode.ViewColumn.Beside });
-        }
-      });
-      context.subscriptions.push(panel);
-      const result: HealthPanel = { panel, stats, html: () => panel.webview.html };
-      return result;
-    }));
+    context.subscriptions.push(
+      vscode.commands.registerCommand('recordsCurator.healthReport', async (options?: { exportTo?: vscode.Uri }) => {
+        await services.index.whenReady();
+        await services.ui.review?.refresh();
+        const stats = await statsOf(services);
+        if (!stats) return undefined;
+        const folder = services.index.all()[0];
+        const date = today();
+        // The report is a document for the compliance file: its language follows the documents' setting.
+        const lang = documentLanguage();
+        const title = t(lang, '档案健康报告', 'Records Health Report');
+        const render = (nonce?: string, cspSource?: string) => renderHealthHtml(stats, { language: documentLanguage(), title, date, nonce, cspSource });
+        const exportTo = async (target?: vscode.Uri) => {
+          if (!vscode.workspace.isTrusted) {
+            void vscode.window.showWarningMessage(vscode.l10n.t('Writing files is off in Restricted Mode. Trust the workspace first.'));
+            return undefined;
+          }
+          const uri = target ?? (await vscode.window.showSaveDialog({ defaultUri: folder.uriOf(`health-report-${date}.html`), filters: { HTML: ['html'] } }));
+          if (!uri) return undefined;
+          await vscode.workspace.fs.writeFile(uri, Buffer.from(render(), 'utf8'));
+          return uri;
+        };
+        if (options?.exportTo) return exportTo(options.exportTo);
+        const panel = vscode.window.createWebviewPanel('recordsCurator.health', vscode.l10n.t('Records Health Report'), vscode.ViewColumn.Active, {
+          enableScripts: true,
+          localResourceRoots: [],
+        });
+        const nonce = crypto.randomBytes(16).toString('base64');
+        panel.webview.html = render(nonce, panel.webview.cspSource);
+        panel.webview.onDidReceiveMessage(async (m: { type: string; key?: string }) => {
+          if (m.type === 'export') {
+            const uri = await exportTo();
+            if (uri) void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0}', vscode.workspace.asRelativePath(uri)));
+          } else if (m.type === 'open' && m.key) {
+            const keys = stats.members[m.key] ?? [];
+            const records = keys
+              .map((k) => {
+                const [file, index] = [k.slice(0, k.lastIndexOf('#')), Number(k.slice(k.lastIndexOf('#') + 1))];
+                return folder.index.get(file)?.records.find((r) => r.index === index);
+              })
+              .filter((r) => r !== undefined);
+            if (!records.length) return;
+            const pick =
+              records.length === 1
+                ? { r: records[0] }
+                : await vscode.window.showQuickPick(
+                    records.map((r) => ({
+                      label: scalarText(r.data?.title) || r.file,
+                      description: scalarText(r.data?.archive_no ?? r.data?.id),
+                      detail: r.file,
+                      r,
+                    })),
+                    { title: m.key, matchOnDetail: true },
+                  );
+            if (pick)
+              await vscode.window.showTextDocument(folder.uriOf(pick.r.file), {
+                selection: new vscode.Range(pick.r.line, 0, pick.r.line, 0),
+                viewColumn: vscode.ViewColumn.Beside,
+              });
+          }
+        });
+        context.subscriptions.push(panel);
+        const result: HealthPanel = { panel, stats, html: () => panel.webview.html };
+        return result;
+      }),
+    );
   },
 };

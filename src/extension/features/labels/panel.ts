@@ -1,6 +1,15 @@
 import * as crypto from 'crypto';
 import * as vscode from 'vscode';
-import { boxesFor, compareArchiveNo, renderCatalogueCsv, renderCatalogueHtml, renderLabelsCsv, renderLabelsHtml, renderToolbar, type LabelKind } from '../../../core/labels';
+import {
+  boxesFor,
+  compareArchiveNo,
+  renderCatalogueCsv,
+  renderCatalogueHtml,
+  renderLabelsCsv,
+  renderLabelsHtml,
+  renderToolbar,
+  type LabelKind,
+} from '../../../core/labels';
 import type { LabelPreset } from '../../../core/labels/styles';
 import type { DocLang } from '../../../core/text/bilingual';
 import { field, type RecordEntry } from '../../../core/model/records';
@@ -21,7 +30,12 @@ export class LabelsPanel {
 
   private readonly records: RecordEntry[];
 
-  constructor(private readonly folder: FolderIndex, records: readonly RecordEntry[], state: LabelState, private readonly perBox: number) {
+  constructor(
+    private readonly folder: FolderIndex,
+    records: readonly RecordEntry[],
+    state: LabelState,
+    private readonly perBox: number,
+  ) {
     this.state = state;
     // Sheets come out in filing order.
     this.records = [...records].sort((a, b) => compareArchiveNo(field(a, 'archive_no') ?? '', field(b, 'archive_no') ?? ''));
@@ -47,8 +61,13 @@ export class LabelsPanel {
   private render(): void {
     const nonce = crypto.randomBytes(16).toString('base64');
     const html = renderLabelsHtml(this.records, this.folder.schema, {
-      kinds: this.state.kinds, preset: this.state.preset, language: this.state.language, title: this.title(),
-      nonce, cspSource: this.panel.webview.cspSource, boxes: boxesFor(this.records, this.folder.schema, this.perBox),
+      kinds: this.state.kinds,
+      preset: this.state.preset,
+      language: this.state.language,
+      title: this.title(),
+      nonce,
+      cspSource: this.panel.webview.cspSource,
+      boxes: boxesFor(this.records, this.folder.schema, this.perBox),
     });
     this.panel.webview.html = html.replace('<!--toolbar-->', renderToolbar(nonce, this.state.language, this.state));
   }
@@ -65,7 +84,10 @@ export class LabelsPanel {
 
   standaloneHtml(): string {
     return renderLabelsHtml(this.records, this.folder.schema, {
-      kinds: this.state.kinds, preset: this.state.preset, language: this.state.language, title: this.title(),
+      kinds: this.state.kinds,
+      preset: this.state.preset,
+      language: this.state.language,
+      title: this.title(),
       boxes: boxesFor(this.records, this.folder.schema, this.perBox),
     }).replace('<!--toolbar-->', '');
   }
@@ -75,7 +97,16 @@ export class LabelsPanel {
     if (!pick) return;
     const sorted = this.records;
     if (pick === 'CSV') await this.export('csv', () => renderCatalogueCsv(sorted, this.folder.schema, this.state.language), 'catalogue');
-    else await this.export('html', () => renderCatalogueHtml(sorted, this.folder.schema, { language: this.state.language, title: vscode.l10n.t('Archive catalogue') }).replace('<!--toolbar-->', ''), 'catalogue');
+    else
+      await this.export(
+        'html',
+        () =>
+          renderCatalogueHtml(sorted, this.folder.schema, { language: this.state.language, title: vscode.l10n.t('Archive catalogue') }).replace(
+            '<!--toolbar-->',
+            '',
+          ),
+        'catalogue',
+      );
   }
 
   /** Writes an export where the user says; the save dialog asks before replacing a file. */

@@ -44,13 +44,17 @@ export const recordsViewFeature: Feature = {
     const showBuilding = (on: boolean) => {
       void setContext('indexing', on);
       if (!on) return;
-      void vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => new Promise<void>((resolve) => {
-        const sub = ws.onDidChangeBuilding((still) => {
-          if (still) return;
-          sub.dispose();
-          resolve();
-        });
-      }));
+      void vscode.window.withProgress(
+        { location: { viewId: VIEW_ID } },
+        () =>
+          new Promise<void>((resolve) => {
+            const sub = ws.onDidChangeBuilding((still) => {
+              if (still) return;
+              sub.dispose();
+              resolve();
+            });
+          }),
+      );
     };
     showBuilding(ws.building);
 
@@ -65,11 +69,13 @@ export const recordsViewFeature: Feature = {
       vscode.commands.registerCommand('recordsCurator.groupByDisposition', () => setGroupBy('disposition')),
       vscode.commands.registerCommand('recordsCurator.showMore', (node: Node) => tree.showMore(node)),
       vscode.commands.registerCommand('recordsCurator.filter', async (text?: string) => {
-        const input = text ?? (await vscode.window.showInputBox({
-          title: vscode.l10n.t('Filter Records'),
-          prompt: vscode.l10n.t('Words match title, customer, id, archive number and path; field=value matches a field (e.g. status=archived).'),
-          value: filterLabel,
-        }));
+        const input =
+          text ??
+          (await vscode.window.showInputBox({
+            title: vscode.l10n.t('Filter Records'),
+            prompt: vscode.l10n.t('Words match title, customer, id, archive number and path; field=value matches a field (e.g. status=archived).'),
+            value: filterLabel,
+          }));
         if (input === undefined) return;
         filterLabel = input.trim();
         tree.filter = filterLabel ? parseFilter(filterLabel) : undefined;

@@ -54,7 +54,16 @@ export function dispositionState(folder: IndexedFolder, r: RecordEntry, soonDays
   return dispositionStateOf(folder, r, w);
 }
 
-export const DISPOSITION_ORDER: readonly DispositionState[] = ['due', 'due-soon', 'hold', 'pending-destruction', 'active', 'retention', 'transferred', 'destroyed'];
+export const DISPOSITION_ORDER: readonly DispositionState[] = [
+  'due',
+  'due-soon',
+  'hold',
+  'pending-destruction',
+  'active',
+  'retention',
+  'transferred',
+  'destroyed',
+];
 
 export function groupKey(folder: IndexedFolder, r: RecordEntry, by: GroupBy, soonDays = 90): string {
   if (by === 'status') return statusOf(folder, r);
@@ -77,7 +86,12 @@ export class GroupModel {
   withProblems = 0;
   private readonly window: DayWindow;
 
-  private constructor(private readonly folder: IndexedFolder, readonly by: GroupBy, readonly filter: Filter | undefined, private readonly soonDays: number) {
+  private constructor(
+    private readonly folder: IndexedFolder,
+    readonly by: GroupBy,
+    readonly filter: Filter | undefined,
+    private readonly soonDays: number,
+  ) {
     this.window = dayWindow(today(), soonDays);
   }
 
@@ -92,7 +106,11 @@ export class GroupModel {
   static async build(folder: IndexedFolder, by: GroupBy, filter: Filter | undefined, soonDays = 90, isCurrent?: () => boolean): Promise<GroupModel> {
     const m = new GroupModel(folder, by, filter, soonDays);
     // Over a snapshot: an entry replaced during the pass moves to the end of the index and would show twice.
-    await forEachInSlices(() => [...folder.index.entries()], (e) => e.records.forEach((r) => m.add(r)), { isCurrent });
+    await forEachInSlices(
+      () => [...folder.index.entries()],
+      (e) => e.records.forEach((r) => m.add(r)),
+      { isCurrent },
+    );
     return m;
   }
 

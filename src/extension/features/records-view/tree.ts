@@ -16,7 +16,12 @@ export type Node =
   | { kind: 'more'; id: string; parent: Node; shown: number; remaining: number };
 
 const CATEGORY_ICONS: Record<string, string> = {
-  basic: 'account', contract: 'law', transaction: 'credit-card', service: 'tools', communication: 'comment-discussion', other: 'archive',
+  basic: 'account',
+  contract: 'law',
+  transaction: 'credit-card',
+  service: 'tools',
+  communication: 'comment-discussion',
+  other: 'archive',
 };
 
 export class RecordsTree implements vscode.TreeDataProvider<Node> {
@@ -30,7 +35,10 @@ export class RecordsTree implements vscode.TreeDataProvider<Node> {
   private readonly nodes = new Map<string, Node>();
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly ws: WorkspaceIndex, private readonly lang: Lang) {}
+  constructor(
+    private readonly ws: WorkspaceIndex,
+    private readonly lang: Lang,
+  ) {}
 
   /** Coalesces bursts of index changes into one refresh. */
   refreshSoon(): void {
@@ -65,7 +73,8 @@ export class RecordsTree implements vscode.TreeDataProvider<Node> {
   model(folder: FolderIndex): GroupModel {
     let m = this.models.get(folder);
     // A folder not grouped yet, or grouped another way (the grouping just changed): at once.
-    if (!m || m.by !== this.groupBy || m.filter !== this.filter) this.models.set(folder, (m = GroupModel.now(folder, this.groupBy, this.filter, dueWithinDays())));
+    if (!m || m.by !== this.groupBy || m.filter !== this.filter)
+      this.models.set(folder, (m = GroupModel.now(folder, this.groupBy, this.filter, dueWithinDays())));
     return m;
   }
 
@@ -90,10 +99,13 @@ export class RecordsTree implements vscode.TreeDataProvider<Node> {
       const m = this.model(element.folder);
       if (element.level === 1 && this.groupBy === 'category') {
         const subs = m.sub.get(element.key) ?? new Map<string, RecordEntry[]>();
-        return [...subs.keys()].sort(compareKeys).map((cust) =>
-          this.node({ kind: 'group', id: `${element.id}/${cust}`, folder: element.folder, key: cust, level: 2, parentKey: element.key, parent: element }));
+        return [...subs.keys()]
+          .sort(compareKeys)
+          .map((cust) =>
+            this.node({ kind: 'group', id: `${element.id}/${cust}`, folder: element.folder, key: cust, level: 2, parentKey: element.key, parent: element }),
+          );
       }
-      const list = element.level === 2 ? m.sub.get(element.parentKey!)?.get(element.key) ?? [] : m.groups.get(element.key) ?? [];
+      const list = element.level === 2 ? (m.sub.get(element.parentKey!)?.get(element.key) ?? []) : (m.groups.get(element.key) ?? []);
       return this.recordNodes(element, list);
     }
     return [];
@@ -117,8 +129,9 @@ export class RecordsTree implements vscode.TreeDataProvider<Node> {
   private recordNodes(parent: Node & { folder: FolderIndex }, list: RecordEntry[]): Node[] {
     const sorted = this.model(parent.folder).sorted(list, compareRecords);
     const limit = this.limits.get(parent.id) ?? PAGE;
-    const out: Node[] = sorted.slice(0, limit).map((record) =>
-      this.node({ kind: 'record', id: `${parent.id}#${record.file}#${record.index}`, folder: parent.folder, record, parent }));
+    const out: Node[] = sorted
+      .slice(0, limit)
+      .map((record) => this.node({ kind: 'record', id: `${parent.id}#${record.file}#${record.index}`, folder: parent.folder, record, parent }));
     if (sorted.length > limit) out.push(this.node({ kind: 'more', id: `${parent.id}#more`, parent, shown: limit, remaining: sorted.length - limit }));
     return out;
   }
@@ -154,7 +167,7 @@ export class RecordsTree implements vscode.TreeDataProvider<Node> {
 
   private groupItem(n: Extract<Node, { kind: 'group' }>): vscode.TreeItem {
     const m = this.model(n.folder);
-    const list = n.level === 2 ? m.sub.get(n.parentKey!)?.get(n.key) ?? [] : m.groups.get(n.key) ?? [];
+    const list = n.level === 2 ? (m.sub.get(n.parentKey!)?.get(n.key) ?? []) : (m.groups.get(n.key) ?? []);
     const label = this.groupLabel(n);
     // Large groups start collapsed; a filter opens everything it found.
     const state = this.filter || (n.level === 1 && m.groups.size === 1) ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
@@ -201,11 +214,17 @@ export class RecordsTree implements vscode.TreeDataProvider<Node> {
     const status = statusOf(n.folder, r);
     // Problems first; then whether it is due for disposal.
     const due = status === 'ok' ? dispositionState(n.folder, r, dueWithinDays()) : undefined;
-    item.iconPath = status !== 'ok' ? statusIcon(status) : due === 'due' ? new vscode.ThemeIcon('trash', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon('file-text');
+    item.iconPath =
+      status !== 'ok'
+        ? statusIcon(status)
+        : due === 'due'
+          ? new vscode.ThemeIcon('trash', new vscode.ThemeColor('list.warningForeground'))
+          : new vscode.ThemeIcon('file-text');
     item.contextValue = 'record';
     // The tooltip is made on hover (resolveTreeItem): hundreds of Markdown tooltips per redraw held the host.
     item.command = {
-      command: 'vscode.open', title: vscode.l10n.t('Open Record'),
+      command: 'vscode.open',
+      title: vscode.l10n.t('Open Record'),
       arguments: [n.folder.uriOf(r.file), { selection: new vscode.Range(r.line, 0, r.line, 0), preview: true } satisfies vscode.TextDocumentShowOptions],
     };
     return item;
@@ -223,7 +242,7 @@ export class RecordsTree implements vscode.TreeDataProvider<Node> {
     const cat = field(r, 'category');
     const rows: [string, string | undefined][] = [
       [vscode.l10n.t('ID'), field(r, 'id')],
-      [vscode.l10n.t('Category'), cat ? categoryLabel(folder.schema, cat, this.lang) ?? cat : undefined],
+      [vscode.l10n.t('Category'), cat ? (categoryLabel(folder.schema, cat, this.lang) ?? cat) : undefined],
       [vscode.l10n.t('Customer'), field(r, 'customer')],
       [vscode.l10n.t('Date'), field(r, 'date')],
       [vscode.l10n.t('Archive number'), field(r, 'archive_no')],
@@ -287,20 +306,36 @@ export class RecordsTree implements vscode.TreeDataProvider<Node> {
 }
 
 const DISPOSITION_ICONS: Record<string, string> = {
-  due: 'trash', 'due-soon': 'watch', hold: 'lock', 'pending-destruction': 'loading', active: 'pulse', retention: 'archive', transferred: 'arrow-swap', destroyed: 'close',
+  due: 'trash',
+  'due-soon': 'watch',
+  hold: 'lock',
+  'pending-destruction': 'loading',
+  active: 'pulse',
+  retention: 'archive',
+  transferred: 'arrow-swap',
+  destroyed: 'close',
 };
 
 export function dispositionLabel(state: string): string {
   switch (state) {
-    case 'due': return vscode.l10n.t('Due for disposal');
-    case 'due-soon': return vscode.l10n.t('Due within {0} days', dueWithinDays());
-    case 'hold': return vscode.l10n.t('On hold');
-    case 'pending-destruction': return vscode.l10n.t('Pending destruction');
-    case 'active': return vscode.l10n.t('Active');
-    case 'retention': return vscode.l10n.t('Retention running (storage only)');
-    case 'transferred': return vscode.l10n.t('Transferred');
-    case 'destroyed': return vscode.l10n.t('Destroyed');
-    default: return state;
+    case 'due':
+      return vscode.l10n.t('Due for disposal');
+    case 'due-soon':
+      return vscode.l10n.t('Due within {0} days', dueWithinDays());
+    case 'hold':
+      return vscode.l10n.t('On hold');
+    case 'pending-destruction':
+      return vscode.l10n.t('Pending destruction');
+    case 'active':
+      return vscode.l10n.t('Active');
+    case 'retention':
+      return vscode.l10n.t('Retention running (storage only)');
+    case 'transferred':
+      return vscode.l10n.t('Transferred');
+    case 'destroyed':
+      return vscode.l10n.t('Destroyed');
+    default:
+      return state;
   }
 }
 

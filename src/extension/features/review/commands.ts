@@ -64,7 +64,9 @@ export class FieldChangesProvider implements vscode.TextDocumentContentProvider 
       lines.push(`| ${vscode.l10n.t('Field')} | ${vscode.l10n.t('Change')} | ${vscode.l10n.t('Before')} | ${vscode.l10n.t('After')} |`, '|---|---|---|---|');
       for (const c of changes) {
         const kindText = c.kind === 'added' ? vscode.l10n.t('added') : c.kind === 'removed' ? vscode.l10n.t('removed') : vscode.l10n.t('changed');
-        lines.push(`| ${c.field} | ${kindText} | ${esc(c.kind === 'added' ? '' : formatValue(c.before))} | ${esc(c.kind === 'removed' ? '' : formatValue(c.after))} |`);
+        lines.push(
+          `| ${c.field} | ${kindText} | ${esc(c.kind === 'added' ? '' : formatValue(c.before))} | ${esc(c.kind === 'removed' ? '' : formatValue(c.after))} |`,
+        );
       }
       lines.push('');
     }
@@ -94,7 +96,14 @@ export async function showHistory(ws: WorkspaceIndex, arg: unknown, pickIndex?: 
     return history;
   }
   const fieldsButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('list-flat'), tooltip: vscode.l10n.t('Show field changes') };
-  const items = history.map((h, i) => ({ label: h.subject, description: `${h.author} · ${h.date.slice(0, 10)}`, detail: `${h.commit.slice(0, 10)} · ${h.status} · ${h.path}`, entry: h, i, buttons: [fieldsButton] }));
+  const items = history.map((h, i) => ({
+    label: h.subject,
+    description: `${h.author} · ${h.date.slice(0, 10)}`,
+    detail: `${h.commit.slice(0, 10)} · ${h.status} · ${h.path}`,
+    entry: h,
+    i,
+    buttons: [fieldsButton],
+  }));
   const openDiff = async (i: number) => {
     const h = history[i];
     const older = history[i + 1];
@@ -107,7 +116,9 @@ export async function showHistory(ws: WorkspaceIndex, arg: unknown, pickIndex?: 
   const openFields = async (i: number) => {
     const h = history[i];
     const older = history[i + 1];
-    const doc = await vscode.workspace.openTextDocument(FieldChangesProvider.uri(folder, h.path, h.parents[0] ?? '4b825dc642cb6eb9a060e54bf8d69288fbee4904', h.commit, older?.path ?? h.path));
+    const doc = await vscode.workspace.openTextDocument(
+      FieldChangesProvider.uri(folder, h.path, h.parents[0] ?? '4b825dc642cb6eb9a060e54bf8d69288fbee4904', h.commit, older?.path ?? h.path),
+    );
     await vscode.languages.setTextDocumentLanguage(doc, 'markdown');
     await vscode.window.showTextDocument(doc, { preview: true });
   };
@@ -142,9 +153,17 @@ export async function markReviewed(ws: WorkspaceIndex, comment?: string): Promis
   }
   const name = (await runGit(git, folder.root, ['config', 'user.name'])).stdout.trim();
   const email = (await runGit(git, folder.root, ['config', 'user.email'])).stdout.trim();
-  const note = comment ?? (await vscode.window.showInputBox({ title: vscode.l10n.t('Mark Reviewed'), prompt: vscode.l10n.t('A comment for the review record (optional)') }));
+  const note =
+    comment ??
+    (await vscode.window.showInputBox({ title: vscode.l10n.t('Mark Reviewed'), prompt: vscode.l10n.t('A comment for the review record (optional)') }));
   if (note === undefined) return undefined;
-  const mark: ReviewMark = { commit: head, reviewer: name || vscode.l10n.t('unknown'), email, date: new Date().toISOString(), ...(note.trim() ? { comment: note.trim() } : {}) };
+  const mark: ReviewMark = {
+    commit: head,
+    reviewer: name || vscode.l10n.t('unknown'),
+    email,
+    date: new Date().toISOString(),
+    ...(note.trim() ? { comment: note.trim() } : {}),
+  };
   const uri = folder.uriOf(REVIEWS_PATH);
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   const text = open?.getText() ?? readDisk(uri.fsPath);

@@ -34,7 +34,10 @@ export const reviewFeature: Feature = {
       }
     };
     context.subscriptions.push(
-      state, view, backup, state.onDidChange(describe),
+      state,
+      view,
+      backup,
+      state.onDidChange(describe),
       vscode.workspace.registerTextDocumentContentProvider(FIELD_SCHEME, new FieldChangesProvider()),
       vscode.commands.registerCommand('recordsCurator.showHistory', (arg?: unknown, pick?: number) => showHistory(services.index, arg, pick)),
       vscode.commands.registerCommand('recordsCurator.markReviewed', async (comment?: string) => {

@@ -16,7 +16,10 @@ export class ReviewTree implements vscode.TreeDataProvider<ReviewNode> {
   private readonly emitter = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.emitter.event;
 
-  constructor(private readonly state: ReviewState, private readonly lang: 'zh' | 'en') {
+  constructor(
+    private readonly state: ReviewState,
+    private readonly lang: 'zh' | 'en',
+  ) {
     state.onDidChange(() => this.emitter.fire());
   }
 
@@ -43,19 +46,30 @@ export class ReviewTree implements vscode.TreeDataProvider<ReviewNode> {
   getTreeItem(node: ReviewNode): vscode.TreeItem {
     if (node.kind === 'category') {
       const c = node.review.folder.schema.categories.get(node.category);
-      const item = new vscode.TreeItem(c ? (this.lang === 'zh' ? c.label.zh : c.label.en) : node.category || vscode.l10n.t('Uncategorised'), vscode.TreeItemCollapsibleState.Expanded);
+      const item = new vscode.TreeItem(
+        c ? (this.lang === 'zh' ? c.label.zh : c.label.en) : node.category || vscode.l10n.t('Uncategorised'),
+        vscode.TreeItemCollapsibleState.Expanded,
+      );
       item.description = String(node.changes.length);
       return item;
     }
     if (node.kind === 'record') {
       const ch = node.change;
-      const item = new vscode.TreeItem(ch.title ?? ch.path, ch.changes.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+      const item = new vscode.TreeItem(
+        ch.title ?? ch.path,
+        ch.changes.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+      );
       const status: Record<RecordChange['status'], string> = {
-        added: vscode.l10n.t('added'), deleted: vscode.l10n.t('deleted'), modified: vscode.l10n.t('changed'), renamed: vscode.l10n.t('renamed from {0}', ch.oldPath ?? ''),
+        added: vscode.l10n.t('added'),
+        deleted: vscode.l10n.t('deleted'),
+        modified: vscode.l10n.t('changed'),
+        renamed: vscode.l10n.t('renamed from {0}', ch.oldPath ?? ''),
       };
       const fields = ch.changes.length ? vscode.l10n.t('{0} fields', ch.changes.length) : ch.bodyChanged ? vscode.l10n.t('body') : '';
       item.description = [status[ch.status], fields].filter(Boolean).join(' · ');
-      item.iconPath = new vscode.ThemeIcon(ch.status === 'added' ? 'diff-added' : ch.status === 'deleted' ? 'diff-removed' : ch.status === 'renamed' ? 'diff-renamed' : 'diff-modified');
+      item.iconPath = new vscode.ThemeIcon(
+        ch.status === 'added' ? 'diff-added' : ch.status === 'deleted' ? 'diff-removed' : ch.status === 'renamed' ? 'diff-renamed' : 'diff-modified',
+      );
       item.tooltip = `${ch.oldPath ? `${ch.oldPath} → ` : ''}${ch.path}`;
       item.contextValue = 'reviewRecord';
       if (ch.status !== 'deleted') item.command = { command: 'vscode.open', title: '', arguments: [node.folder.uriOf(ch.path)] };

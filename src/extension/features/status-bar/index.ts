@@ -32,15 +32,19 @@ export const statusBarFeature: Feature = {
       for (const folder of services.index.all()) {
         const current = { isCurrent: () => mine === latest };
         // Over a snapshot: an entry replaced during the pass moves to the end of the index and would count twice.
-        await forEachInSlices(() => [...folder.index.entries()], (e) => {
-          if (!e.records.length) for (const f of e.findings) if (f.severity === 'error') errors++;
-          for (const r of e.records) {
-            records++;
-            const c = folder.index.problemCounts(r).errors;
-            errors += c;
-            if (!c && dispositionStateOf(folder, r, w) === 'due') due++;
-          }
-        }, current);
+        await forEachInSlices(
+          () => [...folder.index.entries()],
+          (e) => {
+            if (!e.records.length) for (const f of e.findings) if (f.severity === 'error') errors++;
+            for (const r of e.records) {
+              records++;
+              const c = folder.index.problemCounts(r).errors;
+              errors += c;
+              if (!c && dispositionStateOf(folder, r, w) === 'due') due++;
+            }
+          },
+          current,
+        );
       }
       if (mine !== latest) return; // a newer update is on its way
       Object.assign(counts, { records, errors, due });
@@ -48,10 +52,13 @@ export const statusBarFeature: Feature = {
       item.tooltip = vscode.l10n.t('{0} records, {1} errors, {2} due for destruction — open the Records view', records, errors, due);
       item.show();
     };
-    context.subscriptions.push(item, services.index.onDidChange(() => {
-      clearTimeout(timer);
-      timer = setTimeout(() => void update(), 300);
-    }));
+    context.subscriptions.push(
+      item,
+      services.index.onDidChange(() => {
+        clearTimeout(timer);
+        timer = setTimeout(() => void update(), 300);
+      }),
+    );
     void services.index.whenReady().then(update);
     return { statusCounts: counts };
   },
