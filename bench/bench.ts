@@ -12,7 +12,20 @@ import { RecordIndex } from '../src/core/index/record-index';
 import { defaultWorkerPath, indexOptions, listRecordFiles, loadCacheFile, scanFolder } from '../src/core/index/scan';
 import { defaultSchema, defaultSchemaText } from '../src/core/schema/load';
 import { ensureRecords, type Generated } from './generate';
-import { cpuNow, floorOneThread, floorWorkers, heapAfterGc, type FloorResult, ms, now, parallelSpeedup, percentile, printTable, withStallMonitor, type Row } from './measure';
+import {
+  cpuNow,
+  floorOneThread,
+  floorWorkers,
+  heapAfterGc,
+  type FloorResult,
+  ms,
+  now,
+  parallelSpeedup,
+  percentile,
+  printTable,
+  withStallMonitor,
+  type Row,
+} from './measure';
 
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
 const EDITS = 200;
@@ -103,7 +116,9 @@ async function warmStart(root: string, cachePath: string, key: string): Promise<
 async function runSize(n: number, p95At: Map<number, number>): Promise<void> {
   console.log(`\n=== N = ${n.toLocaleString('en')} ===`);
   const gen: Generated = ensureRecords(n);
-  log(`${gen.reused ? 'reused' : 'generated'} ${gen.files} files (${gen.records} records, ${(gen.bytes / 1e6).toFixed(1)} MB, +${gen.excluded} excluded) in ${gen.root} — ${ms(gen.ms)}`);
+  log(
+    `${gen.reused ? 'reused' : 'generated'} ${gen.files} files (${gen.records} records, ${(gen.bytes / 1e6).toFixed(1)} MB, +${gen.excluded} excluded) in ${gen.root} — ${ms(gen.ms)}`,
+  );
   const schema = defaultSchema();
   const root = gen.root;
   const big = n >= BIG;
@@ -126,13 +141,17 @@ async function runSize(n: number, p95At: Map<number, number>): Promise<void> {
   for (let i = 0; i < COLD_RUNS; i++) {
     const a = await floorWorkers(root, schema, 2);
     const b = await floorOneThread(root, schema);
-    log(`floor #${i + 1}: 2 workers ${ms(a.ms)} (fast-glob listing ${ms(a.listMs)}; CPU ${ms(a.cpuMs)}), 1 thread ${ms(b.ms)} (listing ${ms(b.listMs)}; CPU ${ms(b.cpuMs)}); ${b.files} files, ${(b.bytes / 1e6).toFixed(1)} MB`);
+    log(
+      `floor #${i + 1}: 2 workers ${ms(a.ms)} (fast-glob listing ${ms(a.listMs)}; CPU ${ms(a.cpuMs)}), 1 thread ${ms(b.ms)} (listing ${ms(b.listMs)}; CPU ${ms(b.cpuMs)}); ${b.files} files, ${(b.bytes / 1e6).toFixed(1)} MB`,
+    );
     if (!f2 || a.ms < f2.ms) f2 = a;
     if (!f1 || b.ms < f1.ms) f1 = b;
     runs.at(-1)?.index.replaceAll(new Map()); // drop the previous run's entries before measuring the heap again
     runs.push(await coldIndex(root));
     const r = runs.at(-1)!;
-    log(`cold #${i + 1}: ${ms(r.ms)} (CPU ${ms(r.cpuMs)}, all threads) = scanFolder (index filled meanwhile) ${ms(r.scanMs)} + swap ${ms(r.replaceMs)}; ${r.read} files read, ${r.index.size} records; stall ${ms(r.stallMs)} (hist ${ms(r.histMs)}; in scanFolder alone ${ms(r.scanStallMs)}); heap ${(r.heapPerRecord / 1024).toFixed(2)} KB/record`);
+    log(
+      `cold #${i + 1}: ${ms(r.ms)} (CPU ${ms(r.cpuMs)}, all threads) = scanFolder (index filled meanwhile) ${ms(r.scanMs)} + swap ${ms(r.replaceMs)}; ${r.read} files read, ${r.index.size} records; stall ${ms(r.stallMs)} (hist ${ms(r.histMs)}; in scanFolder alone ${ms(r.scanStallMs)}); heap ${(r.heapPerRecord / 1024).toFixed(2)} KB/record`,
+    );
   }
   const floor = Math.min(f1!.ms, f2!.ms);
   const cold = runs.reduce((a, b) => (b.ms < a.ms ? b : a));
@@ -142,7 +161,8 @@ async function runSize(n: number, p95At: Map<number, number>): Promise<void> {
   let index: RecordIndex | undefined = runs.at(-1)!.index;
   runs.length = 0;
   const records = index.size;
-  if (cold.listed !== gen.files || records !== gen.records) log(`WARNING: expected ${gen.files} files / ${gen.records} records, indexed ${cold.listed} / ${records}`);
+  if (cold.listed !== gen.files || records !== gen.records)
+    log(`WARNING: expected ${gen.files} files / ${gen.records} records, indexed ${cold.listed} / ${records}`);
 
   // Warm start from the cache (a fresh process would not hold the cold index: drop it first).
   const key = cacheKey([defaultSchemaText, 'en', 'bench']);
@@ -150,9 +170,11 @@ async function runSize(n: number, p95At: Map<number, number>): Promise<void> {
   // As the extension saves it: in slices, through a file handle.
   const tw = now();
   const handle = await fs.promises.open(cachePath, 'w');
-  const written = await withStallMonitor(() => writeCacheAsync(key, index!.entries(), async (chunk) => {
-    await handle.write(chunk);
-  }));
+  const written = await withStallMonitor(() =>
+    writeCacheAsync(key, index!.entries(), async (chunk) => {
+      await handle.write(chunk);
+    }),
+  );
   await handle.close();
   const writeMs = now() - tw;
   index = undefined;
@@ -172,7 +194,7 @@ async function runSize(n: number, p95At: Map<number, number>): Promise<void> {
   const paths = [...warm.paths()];
   const staff = ['陈晨', '刘静', '孙倩', '王磊', '赵敏', '周杰', '吴昊', '郑丽'];
   let seed = 12345 + n;
-  const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296);
+  const rand = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296;
   const times: number[] = [];
   // The first edits compile readAndIndex in this thread (the scan ran it in workers): not timed.
   for (let i = -WARMUP_EDITS; i < EDITS; i++) {
@@ -193,7 +215,7 @@ async function runSize(n: number, p95At: Map<number, number>): Promise<void> {
   const withIndex = await heapAfterGc();
   const warmRecords = warm.size;
   warm.replaceAll(new Map());
-  log(`heap released by dropping the (warm-start) index: ${((withIndex - await heapAfterGc()) / warmRecords / 1024).toFixed(2)} KB/record`);
+  log(`heap released by dropping the (warm-start) index: ${((withIndex - (await heapAfterGc())) / warmRecords / 1024).toFixed(2)} KB/record`);
   const p50 = percentile(times, 50);
   const p95 = percentile(times, 95);
   p95At.set(n, p95);
@@ -204,12 +226,38 @@ async function runSize(n: number, p95At: Map<number, number>): Promise<void> {
     { metric: 'floor: list + read, 2 workers', value: ms(f2!.ms) },
     { metric: 'floor: list + read, 1 thread', value: ms(f1!.ms) },
     big
-      ? check({ metric: 'cold full index (scan, index filled meanwhile)', value: ms(coldMs), floor: ms(floor), ratio: `${(coldMs / floor).toFixed(2)}×`, target: '≤ 3× floor', pass: coldMs <= 3 * floor })
-      // At 10,000 records the workers' start-up and JIT warm-up weigh most; the target is set at 100,000.
-      : { metric: 'cold full index (scan, index filled meanwhile)', value: ms(coldMs), floor: ms(floor), ratio: `${(coldMs / floor).toFixed(2)}×`, target: '(at 100k)' },
-    { metric: 'cold full index, CPU time of all threads', value: ms(cold.cpuMs), floor: ms(f1!.cpuMs), ratio: `${(cold.cpuMs / f1!.cpuMs).toFixed(2)}×`, target: '(info)' },
+      ? check({
+          metric: 'cold full index (scan, index filled meanwhile)',
+          value: ms(coldMs),
+          floor: ms(floor),
+          ratio: `${(coldMs / floor).toFixed(2)}×`,
+          target: '≤ 3× floor',
+          pass: coldMs <= 3 * floor,
+        })
+      : // At 10,000 records the workers' start-up and JIT warm-up weigh most; the target is set at 100,000.
+        {
+          metric: 'cold full index (scan, index filled meanwhile)',
+          value: ms(coldMs),
+          floor: ms(floor),
+          ratio: `${(coldMs / floor).toFixed(2)}×`,
+          target: '(at 100k)',
+        },
+    {
+      metric: 'cold full index, CPU time of all threads',
+      value: ms(cold.cpuMs),
+      floor: ms(f1!.cpuMs),
+      ratio: `${(cold.cpuMs / f1!.cpuMs).toFixed(2)}×`,
+      target: '(info)',
+    },
     big
-      ? check({ metric: 'warm start (cache + list + index)', value: ms(warmMs), floor: ms(floor), ratio: `${(warmMs / floor).toFixed(2)}×`, target: '≤ 1500 ms', pass: warmMs <= 1500 })
+      ? check({
+          metric: 'warm start (cache + list + index)',
+          value: ms(warmMs),
+          floor: ms(floor),
+          ratio: `${(warmMs / floor).toFixed(2)}×`,
+          target: '≤ 1500 ms',
+          pass: warmMs <= 1500,
+        })
       : { metric: 'warm start (cache + list + index)', value: ms(warmMs), floor: ms(floor), ratio: `${(warmMs / floor).toFixed(2)}×`, target: '(at 100k)' },
     { metric: `one changed file: p50 (${EDITS} edits)`, value: ms(p50) },
     check({ metric: `one changed file: p95 (${EDITS} edits)`, value: ms(p95), target: '≤ 5 ms', pass: p95 <= 5 }),
@@ -220,9 +268,11 @@ async function runSize(n: number, p95At: Map<number, number>): Promise<void> {
     rows.push(check({ metric: 'one changed file: p95 100k / 10k', value: `${r.toFixed(2)}`, target: '≤ 1.5', pass: r <= 1.5 }));
   }
   const kb = heapPerRecord / 1024;
-  rows.push(big
-    ? check({ metric: 'heap per record (index alive, after gc)', value: `${kb.toFixed(2)} KB`, target: '≤ 1.5 KB', pass: kb <= 1.5 })
-    : { metric: 'heap per record (index alive, after gc)', value: `${kb.toFixed(2)} KB`, target: '(at 100k)' });
+  rows.push(
+    big
+      ? check({ metric: 'heap per record (index alive, after gc)', value: `${kb.toFixed(2)} KB`, target: '≤ 1.5 KB', pass: kb <= 1.5 })
+      : { metric: 'heap per record (index alive, after gc)', value: `${kb.toFixed(2)} KB`, target: '(at 100k)' },
+  );
   const stallRow: Row = { metric: 'longest main-thread stall, cold index', value: `${ms(stall.stallMs)} (before the swap ${ms(stall.scanStallMs)})` };
   rows.push(big ? check({ ...stallRow, target: '≤ 50 ms', pass: stall.stallMs <= 50 }) : { ...stallRow, target: '(at 100k)' });
   const warmStall: Row = { metric: 'longest main-thread stall, warm start', value: ms(w.maxStallMs) };
@@ -233,8 +283,14 @@ async function runSize(n: number, p95At: Map<number, number>): Promise<void> {
 
 async function main(): Promise<void> {
   const t = now();
-  const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
-  console.log(`bench: node ${process.version}, ${os.availableParallelism()} cores, load average ${load()}, two-thread speedup now ${(await parallelSpeedup()).toFixed(2)}× (2.00 = both cores free)`);
+  const load = () =>
+    os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ');
+  console.log(
+    `bench: node ${process.version}, ${os.availableParallelism()} cores, load average ${load()}, two-thread speedup now ${(await parallelSpeedup()).toFixed(2)}× (2.00 = both cores free)`,
+  );
   const p95At = new Map<number, number>();
   for (const n of SIZES) await runSize(n, p95At);
   console.log(`\nload average at the end ${load()}, two-thread speedup now ${(await parallelSpeedup()).toFixed(2)}×`);

@@ -40,7 +40,7 @@ function pkg(name: string): { dir: string; json: Pkg } {
 function entryOf(name: string): string {
   const { dir, json } = pkg(name);
   const dot = typeof json.exports === 'object' && !Array.isArray(json.exports) ? json.exports['.'] : undefined;
-  const rel = typeof json.exports === 'string' ? json.exports : typeof dot === 'string' ? dot : json.main ?? 'index.js';
+  const rel = typeof json.exports === 'string' ? json.exports : typeof dot === 'string' ? dot : (json.main ?? 'index.js');
   return path.join(dir, rel);
 }
 
@@ -60,7 +60,9 @@ function run(args: string[], cwd: string): Promise<Run> {
     child.stdout.on('data', (d: Buffer) => out.push(d));
     child.stderr.on('data', (d: Buffer) => err.push(d));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ ms: performance.now() - t0, code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+    child.on('close', (code) =>
+      resolve({ ms: performance.now() - t0, code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }),
+    );
   });
 }
 
@@ -71,13 +73,18 @@ function run(args: string[], cwd: string): Promise<Run> {
  * joins them onto it.
  */
 function writeRemarkConfig(root: string): string {
-    const schemas: Record<string, string[]> = {};
+  const schemas: Record<string, string[]> = {};
   for (const c of CATEGORY_NAMES) {
     const abs = path.join(REPO, 'bench', 'remark', `${c}.schema.json`);
     if (!fs.existsSync(abs)) throw new Error(`missing ${abs}`);
     schemas[path.relative(root, abs).split(path.sep).join('/')] = [`${c}/**/*.md`];
   }
-  const rc = { plugins: [[entryOf('remark-frontmatter'), ['yaml']], [entryOf('remark-lint-frontmatter-schema'), { schemas }]] };
+  const rc = {
+    plugins: [
+      [entryOf('remark-frontmatter'), ['yaml']],
+      [entryOf('remark-lint-frontmatter-schema'), { schemas }],
+    ],
+  };
   const rcPath = path.join(root, RC_NAME);
   fs.writeFileSync(rcPath, JSON.stringify(rc, null, 2) + '\n');
   return rcPath;
@@ -151,8 +158,15 @@ async function main(): Promise<void> {
   const gen = ensureRemarkRecords(N);
   const expected = new Set<Key>();
   for (const [file, fields] of Object.entries(gen.expected)) for (const f of fields) expected.add(key(file, f));
-  console.log(`  · node ${process.version}, ${os.availableParallelism()} cores, load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}; ${versions}`);
-  console.log(`  · ${gen.reused ? 'reused' : 'generated'} ${gen.records} records (${(gen.bytes / 1e6).toFixed(1)} MB; ${Object.keys(gen.expected).length} miss ${expected.size} required fields) in ${gen.root} — ${sec(gen.ms)}`);
+  console.log(
+    `  · node ${process.version}, ${os.availableParallelism()} cores, load average ${os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}; ${versions}`,
+  );
+  console.log(
+    `  · ${gen.reused ? 'reused' : 'generated'} ${gen.records} records (${(gen.bytes / 1e6).toFixed(1)} MB; ${Object.keys(gen.expected).length} miss ${expected.size} required fields) in ${gen.root} — ${sec(gen.ms)}`,
+  );
   const rcPath = writeRemarkConfig(gen.root);
 
   // Both from the records folder (remark resolves its globs and schemas from there), the same folder argument.
@@ -208,7 +222,9 @@ async function main(): Promise<void> {
   }
   if (rf.other.length) console.log(`  remark's other messages: ${rf.other.length}, e.g. ${rf.other.slice(0, 3).join(' | ')}`);
   if (cf.other.length) console.log(`  records-curator's other findings: ${cf.other.length}, e.g. ${cf.other.slice(0, 3).join(' | ')}`);
-  console.log(`  ${pass ? 'PASS' : 'FAIL'}: records-curator ${ratio.toFixed(1)}× faster than remark-cli${same ? ', same findings' : ', findings differ'} (target ≥ ${TARGET}×, same findings)`);
+  console.log(
+    `  ${pass ? 'PASS' : 'FAIL'}: records-curator ${ratio.toFixed(1)}× faster than remark-cli${same ? ', same findings' : ', findings differ'} (target ≥ ${TARGET}×, same findings)`,
+  );
 }
 
 main()

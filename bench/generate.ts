@@ -42,7 +42,16 @@ const SURNAMES = ['张', '李', '王', '刘', '陈', '杨', '赵', '黄', '周',
 const SURNAME_PY = ['zhang', 'li', 'wang', 'liu', 'chen', 'yang', 'zhao', 'huang', 'zhou', 'wu', 'xu', 'sun', 'hu', 'zhu', 'gao', 'lin'];
 const GIVEN = ['伟', '娜', '芳', '敏', '静', '强', '磊', '洋', '艳', '杰', '涛', '明', '超', '霞', '平', '刚', '晨', '倩'];
 const GIVEN_PY = ['wei', 'na', 'fang', 'min', 'jing', 'qiang', 'lei', 'yang', 'yan', 'jie', 'tao', 'ming', 'chao', 'xia', 'ping', 'gang', 'chen', 'qian'];
-const CITIES = [['上海', '310115'], ['深圳', '440300'], ['北京', '110105'], ['杭州', '330106'], ['成都', '510107'], ['武汉', '420106'], ['南京', '320102'], ['广州', '440106']];
+const CITIES = [
+  ['上海', '310115'],
+  ['深圳', '440300'],
+  ['北京', '110105'],
+  ['杭州', '330106'],
+  ['成都', '510107'],
+  ['武汉', '420106'],
+  ['南京', '320102'],
+  ['广州', '440106'],
+];
 const CITY_PY = ['shanghai', 'shenzhen', 'beijing', 'hangzhou', 'chengdu', 'wuhan', 'nanjing', 'guangzhou'];
 const WORDS = ['启明', '海川', '云帆', '青禾', '星河', '远航', '华信', '博雅', '恒通', '瑞丰', '中科', '天成'];
 const WORDS_PY = ['qiming', 'haichuan', 'yunfan', 'qinghe', 'xinghe', 'yuanhang', 'huaxin', 'boya', 'hengtong', 'ruifeng', 'zhongke', 'tiancheng'];
@@ -60,7 +69,11 @@ const CATEGORIES = [
 type Category = (typeof CATEGORIES)[number];
 const TITLES: Record<string, string[]> = {
   basic: ['客户基本信息 / Customer profile', '联系人变更登记 / Contact change', '身份核验记录 / Identity verification'],
-  contract: ['数据平台定制开发合同 / Data platform development contract', '年度维护服务合同 / Annual maintenance contract', '软件许可协议 / Software licence agreement'],
+  contract: [
+    '数据平台定制开发合同 / Data platform development contract',
+    '年度维护服务合同 / Annual maintenance contract',
+    '软件许可协议 / Software licence agreement',
+  ],
   transaction: ['合同首期款 / First installment', '维护费收款 / Maintenance fee', '许可费收款 / Licence fee', '尾款 / Final payment'],
   service: ['平台管理员培训 / Administrator training', '现场巡检 / On-site maintenance', '数据导出支持 / Data export support'],
   communication: ['订阅续约沟通 / Renewal discussion', '需求澄清会议 / Requirements meeting', '验收安排邮件 / Acceptance scheduling'],
@@ -88,7 +101,10 @@ interface Customer {
 class Gen {
   private readonly seq = new Map<string, number>();
   readonly customers: Customer[] = [];
-  constructor(readonly r: () => number, customerCount: number) {
+  constructor(
+    readonly r: () => number,
+    customerCount: number,
+  ) {
     for (let i = 0; i < customerCount; i++) {
       const person = r() < 0.35;
       const city = this.int(0, CITIES.length - 1);
@@ -137,39 +153,66 @@ class Gen {
     const date = this.date(year);
     const id = `${cat.code}-${year}-${String(this.next(cat.code + year)).padStart(5, '0')}`;
     const must: string[] = [
-      `id: ${id}`, `category: ${cat.name}`, `customer: ${c.name}`, `customer_type: ${c.person ? 'person' : 'organization'}`,
-      this.r() < 0.8 ? `title: "${this.pick(TITLES[cat.name])}"` : `title: '${this.pick(TITLES[cat.name])}（${ordinal}）'`, `date: ${date}`,
+      `id: ${id}`,
+      `category: ${cat.name}`,
+      `customer: ${c.name}`,
+      `customer_type: ${c.person ? 'person' : 'organization'}`,
+      this.r() < 0.8 ? `title: "${this.pick(TITLES[cat.name])}"` : `title: '${this.pick(TITLES[cat.name])}（${ordinal}）'`,
+      `date: ${date}`,
     ];
     const opt: string[] = [];
     const staff = this.pick(STAFF);
     const amount = this.r() < 0.7 ? String(this.int(1, 900) * 100) : `${this.int(100, 99999)}.${this.int(10, 99)}`;
     switch (cat.name) {
       case 'basic':
-        must.push(`contact_person: ${c.person ? c.name : this.pick(SURNAMES) + this.pick(GIVEN)}`, `phone: 1${this.int(3, 9)}${this.int(0, 9)}****${this.int(1000, 9999)}`);
+        must.push(
+          `contact_person: ${c.person ? c.name : this.pick(SURNAMES) + this.pick(GIVEN)}`,
+          `phone: 1${this.int(3, 9)}${this.int(0, 9)}****${this.int(1000, 9999)}`,
+        );
         opt.push(`email: ${WORDS_PY[c.word]}.${this.int(1, 99)}@example.com`, `address: ${CITIES[c.city][0]}市高新区科技园（门牌号略）`);
         if (c.person) opt.push(`id_number: ${CITIES[c.city][1]}********${this.int(100, 999)}X`);
         else opt.push(`company: ${c.name}`, `credit_code: ${this.creditCode(c)}   # 已核对营业执照`);
         break;
       case 'contract':
         must.push(`contract_no: XC-${year}-HT-${String(this.int(1, 999)).padStart(3, '0')}`, `signed_date: ${date}`, `amount: ${amount}`);
-        opt.push(`parties: [星辰软件有限公司, ${c.name}]`, `term_start: ${date}`, `term_end: ${year + this.int(1, 3)}-12-31`,
-          `e_signature: ${this.r() < 0.5}   # 电子合同平台签署`, `performance_status: ${this.pick(['performing', 'completed', 'terminated'])}`);
+        opt.push(
+          `parties: [星辰软件有限公司, ${c.name}]`,
+          `term_start: ${date}`,
+          `term_end: ${year + this.int(1, 3)}-12-31`,
+          `e_signature: ${this.r() < 0.5}   # 电子合同平台签署`,
+          `performance_status: ${this.pick(['performing', 'completed', 'terminated'])}`,
+        );
         break;
       case 'transaction':
-        must.push(`amount: ${amount}`, `currency: ${this.r() < 0.85 ? 'CNY' : this.pick(['USD', 'EUR', 'HKD'])}`, `payment_method: ${this.pick(['bank-transfer', 'alipay', 'wechat-pay', 'card'])}`);
-        opt.push(`invoice_no: "0${this.int(1000000, 9999999)}"`, `voucher_ref: 记-${year}-${String(this.int(1, 12)).padStart(2, '0')}-${String(this.int(1, 99)).padStart(3, '0')}`,
-          `bank_account: "6222 **** **** ${this.int(1000, 9999)}"`);
+        must.push(
+          `amount: ${amount}`,
+          `currency: ${this.r() < 0.85 ? 'CNY' : this.pick(['USD', 'EUR', 'HKD'])}`,
+          `payment_method: ${this.pick(['bank-transfer', 'alipay', 'wechat-pay', 'card'])}`,
+        );
+        opt.push(
+          `invoice_no: "0${this.int(1000000, 9999999)}"`,
+          `voucher_ref: 记-${year}-${String(this.int(1, 12)).padStart(2, '0')}-${String(this.int(1, 99)).padStart(3, '0')}`,
+          `bank_account: "6222 **** **** ${this.int(1000, 9999)}"`,
+        );
         break;
       case 'service':
         must.push(`service_type: ${this.pick(['implementation', 'support', 'training', 'maintenance', 'consulting'])}`, `staff: ${staff}`);
-        opt.push(`ticket: XC-T-${year}-${String(this.int(1, 9999)).padStart(4, '0')}`, `outcome: "问题已解决，客户确认 / Resolved, confirmed by the customer"`, `rating: ${this.int(3, 5)}`);
+        opt.push(
+          `ticket: XC-T-${year}-${String(this.int(1, 9999)).padStart(4, '0')}`,
+          `outcome: "问题已解决，客户确认 / Resolved, confirmed by the customer"`,
+          `rating: ${this.int(3, 5)}`,
+        );
         break;
       case 'communication':
-        must.push(`channel: ${this.pick(['email', 'phone', 'meeting', 'im', 'letter'])}`,
-          `participants:\n  - ${staff}\n  - ${c.person ? c.name : this.pick(SURNAMES) + this.pick(GIVEN)} (customer)`);
-        opt.push(this.r() < 0.3
-          ? `summary: >-\n  客户确认续约意向，要求在到期前提供报价。\n  Customer intends to renew and asked for a quote.`
-          : `summary: "客户确认续约意向 / Customer intends to renew"`);
+        must.push(
+          `channel: ${this.pick(['email', 'phone', 'meeting', 'im', 'letter'])}`,
+          `participants:\n  - ${staff}\n  - ${c.person ? c.name : this.pick(SURNAMES) + this.pick(GIVEN)} (customer)`,
+        );
+        opt.push(
+          this.r() < 0.3
+            ? `summary: >-\n  客户确认续约意向，要求在到期前提供报价。\n  Customer intends to renew and asked for a quote.`
+            : `summary: "客户确认续约意向 / Customer intends to renew"`,
+        );
         break;
       default:
         must.push(`reason: "客户反馈单独归档，便于统一答复 / Filed separately for a single reply"`);
@@ -182,8 +225,14 @@ class Gen {
     const extra: string[] = [];
     if (archived) {
       const an = String(this.next(`${cat.code}${year}${cat.retention}`)).padStart(4, '0');
-      extra.push(`archive_no: Z001-${cat.code}·${year}-${cat.retention}-${an}`, `archived_by: ${this.pick(STAFF)}`, `archived_at: ${Math.min(year + 2, 2025)}-10-20`,
-        `pages: ${this.int(1, 40)}`, `checked_by: ${this.pick(STAFF)}`, `checked_at: ${Math.min(year + 2, 2025)}-10-21`);
+      extra.push(
+        `archive_no: Z001-${cat.code}·${year}-${cat.retention}-${an}`,
+        `archived_by: ${this.pick(STAFF)}`,
+        `archived_at: ${Math.min(year + 2, 2025)}-10-20`,
+        `pages: ${this.int(1, 40)}`,
+        `checked_by: ${this.pick(STAFF)}`,
+        `checked_at: ${Math.min(year + 2, 2025)}-10-21`,
+      );
     }
     for (let i = opt.length - 1; i > 0; i--) {
       const j = this.int(0, i);
@@ -192,9 +241,10 @@ class Gen {
     extra.push(...opt, c.person ? 'contains_pi: true' : 'contains_pi: false', 'hold: false');
     if (c.person) extra.push(this.r() < 0.5 ? 'pi_kinds: [contact, identity]' : 'pi_kinds:\n  - contact');
     const lines = [...must, ...extra.slice(0, Math.max(0, target - must.length))];
-    const folder = cat.name === 'basic' || cat.name === 'contract'
-      ? `customers/${c.slug}/${cat.name === 'basic' ? 'basic' : 'contracts'}`
-      : `${cat.name === 'communication' ? 'communication' : cat.name === 'other' ? 'other' : cat.name === 'service' ? 'service' : 'transactions'}/${year}/${date.slice(5, 7)}`;
+    const folder =
+      cat.name === 'basic' || cat.name === 'contract'
+        ? `customers/${c.slug}/${cat.name === 'basic' ? 'basic' : 'contracts'}`
+        : `${cat.name === 'communication' ? 'communication' : cat.name === 'other' ? 'other' : cat.name === 'service' ? 'service' : 'transactions'}/${year}/${date.slice(5, 7)}`;
     return { lines, rel: `${folder}/${c.slug.replace(/-\d+$/, '')}-${id.toLowerCase()}` };
   }
 }
@@ -273,7 +323,13 @@ function generate(root: string, n: number): Omit<Generated, 'root' | 'work' | 'r
  * else made again by `make` (which writes the records under `root` and returns what the marker keeps).
  * Only ever deletes a folder a benchmark created (it holds the owner file).
  */
-export function benchFolder<T extends object>(name: string, version: number, n: number, note: string, make: (root: string) => T): T & { root: string; work: string; reused: boolean; ms: number } {
+export function benchFolder<T extends object>(
+  name: string,
+  version: number,
+  n: number,
+  note: string,
+  make: (root: string) => T,
+): T & { root: string; work: string; reused: boolean; ms: number } {
   const start = performance.now();
   const work = path.join(os.tmpdir(), name);
   const root = path.join(work, 'records');

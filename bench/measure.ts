@@ -20,7 +20,14 @@ export const cpuNow = (): number => {
  */
 export async function listFloor(root: string, schema: Schema, stats = false): Promise<string[]> {
   const entries = await fg(schema.include, {
-    cwd: root, ignore: schema.exclude, dot: true, onlyFiles: true, followSymbolicLinks: false, stats, suppressErrors: true, unique: true,
+    cwd: root,
+    ignore: schema.exclude,
+    dot: true,
+    onlyFiles: true,
+    followSymbolicLinks: false,
+    stats,
+    suppressErrors: true,
+    unique: true,
   });
   return (entries as (string | { path: string })[]).map((e) => (typeof e === 'string' ? e : e.path));
 }
@@ -118,11 +125,17 @@ export async function parallelSpeedup(): Promise<number> {
   const src = `const { parentPort } = require('worker_threads'); let x = 0; for (let i = 0; i < 1.5e8; i++) x = (x * 31 + i) | 0; parentPort.postMessage(x);`;
   const run = async (n: number) => {
     const t = now();
-    await Promise.all(Array.from({ length: n }, () => new Promise<void>((resolve, reject) => {
-      const w = new Worker(src, { eval: true });
-      w.once('message', () => void w.terminate().then(() => resolve()));
-      w.once('error', reject);
-    })));
+    await Promise.all(
+      Array.from(
+        { length: n },
+        () =>
+          new Promise<void>((resolve, reject) => {
+            const w = new Worker(src, { eval: true });
+            w.once('message', () => void w.terminate().then(() => resolve()));
+            w.once('error', reject);
+          }),
+      ),
+    );
     return now() - t;
   };
   await run(1);
@@ -165,10 +178,21 @@ export const ms = (v: number): string => (v >= 100 ? `${v.toFixed(0)} ms` : v >=
 
 export function printTable(title: string, rows: readonly Row[]): void {
   const head: Row = { metric: 'metric', value: 'value', floor: 'floor', ratio: 'ratio', target: 'target' };
-  const cells = (r: Row, isHead = false) => [r.metric, r.value, r.floor ?? '', r.ratio ?? '', r.target ?? '', isHead ? 'result' : r.pass === undefined ? '' : r.pass ? 'PASS' : 'FAIL'];
+  const cells = (r: Row, isHead = false) => [
+    r.metric,
+    r.value,
+    r.floor ?? '',
+    r.ratio ?? '',
+    r.target ?? '',
+    isHead ? 'result' : r.pass === undefined ? '' : r.pass ? 'PASS' : 'FAIL',
+  ];
   const all = [cells(head, true), ...rows.map((r) => cells(r))];
   const widths = all[0].map((_, i) => Math.max(...all.map((c) => c[i].length)));
-  const line = (c: string[]) => c.map((s, i) => (i === 1 || i === 2 || i === 3 ? s.padStart(widths[i]) : s.padEnd(widths[i]))).join(' | ').trimEnd();
+  const line = (c: string[]) =>
+    c
+      .map((s, i) => (i === 1 || i === 2 || i === 3 ? s.padStart(widths[i]) : s.padEnd(widths[i])))
+      .join(' | ')
+      .trimEnd();
   console.log(`\n${title}`);
   console.log(line(all[0]));
   console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));

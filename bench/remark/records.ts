@@ -93,8 +93,12 @@ function generate(root: string, n: number): { bytes: number; expected: Record<st
     const staff = pick(STAFF);
     const amount = r() < 0.7 ? String(int(1, 900) * 100) : `${int(100, 99999)}.${int(10, 99)}`;
     const fields = new Map<string, string>([
-      ['id', id], ['category', cat.name], ['customer', customer], ['customer_type', person ? 'person' : 'organization'],
-      ['title', `"${pick(TITLES[cat.name])}"`], ['date', date],
+      ['id', id],
+      ['category', cat.name],
+      ['customer', customer],
+      ['customer_type', person ? 'person' : 'organization'],
+      ['title', `"${pick(TITLES[cat.name])}"`],
+      ['date', date],
     ]);
     switch (cat.name) {
       case 'basic':

@@ -11,7 +11,10 @@ function check(locale, command, marker, shotName, settings) {
       await runCommand(page, command);
       const frame = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
       await frame.locator('[data-key="category:contract"]').first().waitFor({ timeout: 20000 });
-      await frame.locator('text=' + marker).first().waitFor({ timeout: 10000 });
+      await frame
+        .locator('text=' + marker)
+        .first()
+        .waitFor({ timeout: 10000 });
       await page.keyboard.press('Control+B');
       await page.waitForTimeout(800);
       await shot(shotName);

@@ -26,8 +26,22 @@ function installPackaged(vscodeDir) {
   execFileSync('npm', ['run', '--silent', 'package'], { cwd: root, stdio: 'ignore' });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rc-ui-ext-'));
   const ud = fs.mkdtempSync(path.join(os.tmpdir(), 'rc-ui-ud-'));
-  execFileSync(path.join(vscodeDir, 'bin/node'), [path.join(vscodeDir, 'node_modules/code-server/lib/vscode/out/server-main.js'), '--install-extension',
-    path.join(root, 'records-curator.vsix'), '--extensions-dir', dir, '--user-data-dir', ud, '--server-data-dir', ud, '--accept-server-license-terms'], { stdio: 'ignore' });
+  execFileSync(
+    path.join(vscodeDir, 'bin/node'),
+    [
+      path.join(vscodeDir, 'node_modules/code-server/lib/vscode/out/server-main.js'),
+      '--install-extension',
+      path.join(root, 'records-curator.vsix'),
+      '--extensions-dir',
+      dir,
+      '--user-data-dir',
+      ud,
+      '--server-data-dir',
+      ud,
+      '--accept-server-license-terms',
+    ],
+    { stdio: 'ignore' },
+  );
   execFileSync(process.execPath, [path.join(root, 'esbuild.js')], { cwd: root, stdio: 'ignore' });
   fs.rmSync(ud, { recursive: true, force: true });
   return dir;

@@ -18,9 +18,14 @@ describe('planning archive numbers', () => {
     const early = rec('a.md', { ...VALID_SERVICE, id: 'A', date: '2026-02-01', retention: 'D3' });
     const other = rec('c.md', { ...VALID_SERVICE, id: 'C', date: '2025-02-01' });
     const plan = planArchiveNumbers([late, early, other, kept], [kept, late, early, other], schema);
-    assert.deepEqual(plan.assignments.map((a) => [a.record.file, a.archiveNo]), [
-      ['c.md', 'Z001-FW·2025-D3-0001'], ['a.md', 'Z001-FW·2026-D3-0008'], ['b.md', 'Z001-FW·2026-D3-0009'],
-    ]);
+    assert.deepEqual(
+      plan.assignments.map((a) => [a.record.file, a.archiveNo]),
+      [
+        ['c.md', 'Z001-FW·2025-D3-0001'],
+        ['a.md', 'Z001-FW·2026-D3-0008'],
+        ['b.md', 'Z001-FW·2026-D3-0009'],
+      ],
+    );
     assert.equal(plan.kept, 1);
   });
 
@@ -28,9 +33,18 @@ describe('planning archive numbers', () => {
     const noDate = rec('d.md', { ...VALID_SERVICE, id: 'D', date: '2026-02-30' });
     const unknown = rec('u.md', { ...VALID_SERVICE, id: 'U', category: 'misc' });
     const plan = planArchiveNumbers([noDate, unknown], [noDate, unknown], schema, () => 0);
-    assert.deepEqual(plan.refused.map((r) => [r.record.file, r.reason]), [['d.md', 'date'], ['u.md', 'category']]);
+    assert.deepEqual(
+      plan.refused.map((r) => [r.record.file, r.reason]),
+      [
+        ['d.md', 'date'],
+        ['u.md', 'category'],
+      ],
+    );
     const withErrors = planArchiveNumbers([noDate], [noDate], schema);
-    assert.deepEqual(withErrors.refused.map((r) => r.reason), ['errors']);
+    assert.deepEqual(
+      withErrors.refused.map((r) => r.reason),
+      ['errors'],
+    );
   });
 
   test('never produces a number already taken, even out of sequence', () => {
@@ -45,18 +59,31 @@ describe('planning archive numbers', () => {
 describe('setting a field in a record file', () => {
   test('fills an empty value in place, keeping the comment after it', () => {
     const text = '---\nid: A\narchive_no:   # 待编号\ntitle: t\n---\n';
-    assert.equal(applyEdits(text, setFieldEdits('a.md', text, [{ record: 0, field: 'archive_no', value: 'Z001-FW·2026-D3-0001' }])),
-      '---\nid: A\narchive_no: Z001-FW·2026-D3-0001   # 待编号\ntitle: t\n---\n');
+    assert.equal(
+      applyEdits(text, setFieldEdits('a.md', text, [{ record: 0, field: 'archive_no', value: 'Z001-FW·2026-D3-0001' }])),
+      '---\nid: A\narchive_no: Z001-FW·2026-D3-0001   # 待编号\ntitle: t\n---\n',
+    );
   });
 
   test('replaces a quoted value keeping its quotes, and adds an absent field as a last line', () => {
     const text = "---\r\nid: A\r\narchive_no: ''\r\n---\r\n";
-    assert.equal(applyEdits(text, setFieldEdits('a.md', text, [{ record: 0, field: 'archive_no', value: 'X-1' }, { record: 0, field: 'status', value: 'archived' }])),
-      "---\r\nid: A\r\narchive_no: 'X-1'\r\nstatus: archived\r\n---\r\n");
+    assert.equal(
+      applyEdits(
+        text,
+        setFieldEdits('a.md', text, [
+          { record: 0, field: 'archive_no', value: 'X-1' },
+          { record: 0, field: 'status', value: 'archived' },
+        ]),
+      ),
+      "---\r\nid: A\r\narchive_no: 'X-1'\r\nstatus: archived\r\n---\r\n",
+    );
   });
 
   test('in a YAML stream, only the named document changes', () => {
     const text = 'id: A\ntitle: a\n---\nid: B\ntitle: b\n';
-    assert.equal(applyEdits(text, setFieldEdits('s.yaml', text, [{ record: 1, field: 'archive_no', value: 'N-2' }])), 'id: A\ntitle: a\n---\nid: B\ntitle: b\narchive_no: N-2\n');
+    assert.equal(
+      applyEdits(text, setFieldEdits('s.yaml', text, [{ record: 1, field: 'archive_no', value: 'N-2' }])),
+      'id: A\ntitle: a\n---\nid: B\ntitle: b\narchive_no: N-2\n',
+    );
   });
 });

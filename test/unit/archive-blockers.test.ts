@@ -17,7 +17,8 @@ const run = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [CLI
 const HARBOR = 'service/2026/harbor-consulting.md';
 /** The number the sample's next service record of 2026 gets (cli-archive.test.ts). */
 const NEXT = 'Z109-FW·2026-D3-0001';
-const service = (id: string, extra: string) => `---\nid: ${id}\ncategory: service\ncustomer: 张伟\ncustomer_type: person\ntitle: ${id}\ndate: 2026-02-01\nservice_type: support\nstaff: 王工\narchive_no: ${NEXT}\n${extra}---\n`;
+const service = (id: string, extra: string) =>
+  `---\nid: ${id}\ncategory: service\ncustomer: 张伟\ncustomer_type: person\ntitle: ${id}\ndate: 2026-02-01\nservice_type: support\nstaff: 王工\narchive_no: ${NEXT}\n${extra}---\n`;
 
 function sampleCopy(): string {
   const root = tempWorkspace({});
@@ -52,7 +53,10 @@ describe('numbering refuses on an incomplete index', () => {
     assert.match(res.stdout, new RegExp(`${HARBOR}:1\\tZ109-FW·2026-D3-0002`));
     assert.doesNotMatch(res.stdout, new RegExp(NEXT));
     // Quoted, in a file that is not UTF-8 elsewhere: the same.
-    const gbk = Buffer.concat([Buffer.from(service('FW-2026-902', '').replace(`archive_no: ${NEXT}`, `"archive_no": '${NEXT}'  # 已归档`).replace('customer: 张伟', 'customer: ')), Buffer.from([0xd5, 0xc5])]);
+    const gbk = Buffer.concat([
+      Buffer.from(service('FW-2026-902', '').replace(`archive_no: ${NEXT}`, `"archive_no": '${NEXT}'  # 已归档`).replace('customer: 张伟', 'customer: ')),
+      Buffer.from([0xd5, 0xc5]),
+    ]);
     fs.rmSync(path.join(root, 'service/2026/broken.md'));
     fs.writeFileSync(path.join(root, 'service/2026/gbk.md'), gbk);
     const again = run(root, 'number', '.', '--category', 'service');
@@ -78,22 +82,33 @@ describe('numbering refuses on an incomplete index', () => {
     fs.symlinkSync('ok.md', path.join(root, 'link.md'));
     const { files } = await scanFolder({ root, schema: readWorkspaceSchema(root).schema, lang: 'en', workers: 0 });
     assert.deepEqual(files.get('plain-broken.md')?.rawArchiveNos, ['X-1']);
-    assert.deepEqual(numberingBlockers(files.values(), 'en').map((b) => `${b.path} ${b.code} ${b.reason}`), [
-      'alias.md yaml-syntax it could not be parsed, and an archive_no in it could not be read as plain text either: fix the file first',
-    ]);
+    assert.deepEqual(
+      numberingBlockers(files.values(), 'en').map((b) => `${b.path} ${b.code} ${b.reason}`),
+      ['alias.md yaml-syntax it could not be parsed, and an archive_no in it could not be read as plain text either: fix the file first'],
+    );
     assert.match(numberingBlockers(files.values(), 'zh')[0].reason, /无法解析/);
     const blocked = planFolderNumbers(files.values(), [], readWorkspaceSchema(root).schema, () => 0, 'en');
     assert.deepEqual([blocked.plan, blocked.blockers.length], [undefined, 1]);
     // The cache keeps what the text scan found and why a file was not read.
     const cached = readCache(writeCache('k', files.values()), 'k')!;
-    assert.deepEqual([cached.get('plain-broken.md')?.rawArchiveNos, cached.get('alias.md')?.unread, cached.get('ok.md')?.rawArchiveNos], [['X-1'], 'yaml-syntax', undefined]);
-    assert.deepEqual(numberingBlockers(cached.values(), 'en').map((b) => b.path), ['alias.md']);
+    assert.deepEqual(
+      [cached.get('plain-broken.md')?.rawArchiveNos, cached.get('alias.md')?.unread, cached.get('ok.md')?.rawArchiveNos],
+      [['X-1'], 'yaml-syntax', undefined],
+    );
+    assert.deepEqual(
+      numberingBlockers(cached.values(), 'en').map((b) => b.path),
+      ['alias.md'],
+    );
   });
 
   test('the text scan: quoted or not, comments, anchors and tags dropped; aliases, block scalars and undecodable values unclear', () => {
     const scan = (t: string) => rawArchiveNumbers(t);
-    assert.deepEqual(scan(`archive_no: A-1\n  archive_no: "B-2" # x\n- 'archive_no': 'C-''3'\r\narchive_no: &a !!str D-4\narchive_no:\narchive_no: ~\n`), { numbers: ['A-1', 'B-2', "C-'3", 'D-4'], unclear: false });
-    for (const bad of ['archive_no: *a\n', 'archive_no: |\n  X\n', 'archive_no: [a]\n', 'archive_no: "open\n', 'archive_no: Z\uFFFD1\n']) assert.equal(scan(bad).unclear, true, bad);
+    assert.deepEqual(scan(`archive_no: A-1\n  archive_no: "B-2" # x\n- 'archive_no': 'C-''3'\r\narchive_no: &a !!str D-4\narchive_no:\narchive_no: ~\n`), {
+      numbers: ['A-1', 'B-2', "C-'3", 'D-4'],
+      unclear: false,
+    });
+    for (const bad of ['archive_no: *a\n', 'archive_no: |\n  X\n', 'archive_no: [a]\n', 'archive_no: "open\n', 'archive_no: Z\uFFFD1\n'])
+      assert.equal(scan(bad).unclear, true, bad);
     assert.deepEqual(scan('title: no number here\n'), { numbers: [], unclear: false });
   });
 });

@@ -9,12 +9,16 @@ import { REPO } from './helpers';
 
 const codes = [...CATALOGUE.keys()];
 
-test('the settings and the schema file list exactly the catalogue\'s codes (regenerate them from it when a code is added)', () => {
+test("the settings and the schema file list exactly the catalogue's codes (regenerate them from it when a code is added)", () => {
   const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
   const setting = pkg.contributes.configuration.properties['recordsCurator.rules'].propertyNames.enum;
   assert.deepEqual(setting, codes, `package.json recordsCurator.rules propertyNames.enum should be ${JSON.stringify(codes)}`);
   const schema = JSON.parse(fs.readFileSync(path.join(REPO, 'schemas/records-schema.json'), 'utf8'));
-  assert.deepEqual(schema.properties.rules.propertyNames.enum, codes, `schemas/records-schema.json rules.propertyNames.enum should be ${JSON.stringify(codes)}`);
+  assert.deepEqual(
+    schema.properties.rules.propertyNames.enum,
+    codes,
+    `schemas/records-schema.json rules.propertyNames.enum should be ${JSON.stringify(codes)}`,
+  );
 });
 
 test('every record rule and workspace rule is in the catalogue with its own declaration', () => {

@@ -25,7 +25,10 @@ describe('records-curator number and labels', () => {
     assert.equal(fs.readFileSync(path.join(root, 'service/2026/harbor-consulting.md'), 'utf8'), before);
     const write = run(root, 'number', '.', '--category', 'service', '--write', '--date', '2026-11-27');
     assert.equal(write.status, 0, write.stderr);
-    assert.equal(fs.readFileSync(path.join(root, 'service/2026/harbor-consulting.md'), 'utf8'), before.replace('custodian: 陈晨\n', 'custodian: 陈晨\narchive_no: Z109-FW·2026-D3-0001\narchived_at: 2026-11-27\n'));
+    assert.equal(
+      fs.readFileSync(path.join(root, 'service/2026/harbor-consulting.md'), 'utf8'),
+      before.replace('custodian: 陈晨\n', 'custodian: 陈晨\narchive_no: Z109-FW·2026-D3-0001\narchived_at: 2026-11-27\n'),
+    );
     assert.match(run(root, 'number', '.', '--category', 'service').stdout, /would number 0 records; 7 already numbered/);
     assert.equal(run(root, 'check', '.').stdout.includes('duplicate-archive-no'), false);
   });

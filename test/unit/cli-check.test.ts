@@ -10,8 +10,7 @@ import { record, REPO, tempWorkspace, VALID_SERVICE } from './helpers';
 
 const CLI = path.join(REPO, 'dist/cli.js');
 const BROKEN = path.join(REPO, 'test/fixtures/broken');
-const run = (...args: string[]) =>
-  spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, LANG: 'C' } });
+const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, LANG: 'C' } });
 
 const valid = (id: string, extra: Record<string, string> = {}) => record({ ...VALID_SERVICE, id, ...extra });
 /** 张伟 in GBK: not UTF-8. */
@@ -23,7 +22,17 @@ interface JsonOut {
   version: number;
   folder: string;
   summary: { records: number; files: number; errors: number; warnings: number; info: number; hints: number };
-  findings: { path: string; line: number; column: number; endLine: number; endColumn: number; severity: string; code: string; message: string; record: number | null }[];
+  findings: {
+    path: string;
+    line: number;
+    column: number;
+    endLine: number;
+    endColumn: number;
+    severity: string;
+    code: string;
+    message: string;
+    record: number | null;
+  }[];
 }
 
 /** Three defects whose positions are worked out by hand below. */
@@ -65,7 +74,10 @@ describe('records-curator check', () => {
     const summary = lines.pop() as string;
     for (const l of lines) assert.match(l, LINE);
     const ours = lines.filter((l) => DEFECT_CODES.has((LINE.exec(l) as RegExpExecArray)[5]));
-    assert.deepEqual(ours.map((l) => l.split(' ').slice(0, 3).join(' ')), EXPECTED);
+    assert.deepEqual(
+      ours.map((l) => l.split(' ').slice(0, 3).join(' ')),
+      EXPECTED,
+    );
     assert.match(ours[0], /not valid UTF-8 .*GBK/);
     assert.match(ours[2], /duplicate record id SAME-001, also in service\/b\.md:1/);
     // Sorted by path, then line and column.
@@ -89,9 +101,15 @@ describe('records-curator check', () => {
     const out = JSON.parse(res.stdout) as JsonOut;
     assert.equal(out.version, 1);
     assert.equal(out.folder, root);
-    assert.deepEqual(out.findings.map((f) => `${f.path}:${f.line}:${f.column} ${f.severity} ${f.code} ${f.message.replace(/\s+/g, ' ').trim()}`), text);
+    assert.deepEqual(
+      out.findings.map((f) => `${f.path}:${f.line}:${f.column} ${f.severity} ${f.code} ${f.message.replace(/\s+/g, ' ').trim()}`),
+      text,
+    );
     const ours = out.findings.filter((f) => DEFECT_CODES.has(f.code));
-    assert.deepEqual(ours.map((f) => `${f.path}:${f.line}:${f.column} ${f.severity} ${f.code}`), EXPECTED);
+    assert.deepEqual(
+      ours.map((f) => `${f.path}:${f.line}:${f.column} ${f.severity} ${f.code}`),
+      EXPECTED,
+    );
     const dup = ours[2];
     assert.deepEqual([dup.endLine, dup.endColumn, dup.record], [2, 13, 0], '`SAME-001` spans columns 5–12, the end is exclusive');
     assert.equal(ours[0].record, null, 'an unreadable file has no record');
@@ -138,10 +156,16 @@ describe('records-curator check', () => {
     }
     const ours = run0.results.filter((r: { ruleId: string }) => DEFECT_CODES.has(r.ruleId));
     assert.deepEqual(
-      ours.map((r: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }[] }) => {
-        const p = r.locations[0].physicalLocation;
-        return `${p.artifactLocation.uri}:${p.region.startLine}:${p.region.startColumn} ${r.level} ${r.ruleId}`;
-      }),
+      ours.map(
+        (r: {
+          ruleId: string;
+          level: string;
+          locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }[];
+        }) => {
+          const p = r.locations[0].physicalLocation;
+          return `${p.artifactLocation.uri}:${p.region.startLine}:${p.region.startColumn} ${r.level} ${r.ruleId}`;
+        },
+      ),
       EXPECTED,
     );
   });
@@ -177,7 +201,11 @@ describe('records-curator check', () => {
 
   test('usage errors exit 2: a bad --format or --max-warnings, a missing folder', () => {
     const root = tempWorkspace({ 'service/ok.md': valid('OK-001') });
-    for (const args of [['--format', 'xml'], ['--max-warnings', 'many'], ['--max-warnings', '-1']]) {
+    for (const args of [
+      ['--format', 'xml'],
+      ['--max-warnings', 'many'],
+      ['--max-warnings', '-1'],
+    ]) {
       const res = run('check', root, ...args);
       assert.equal(res.status, 2, args.join(' '));
       assert.match(res.stderr, /Usage: records-curator check/);
@@ -194,7 +222,10 @@ describe('records-curator check', () => {
     const res = run('check', root, '--format', 'json');
     const out = JSON.parse(res.stdout) as JsonOut;
     const schema = out.findings.filter((f) => f.path === '.records/schema.yaml');
-    assert.deepEqual(schema.map((f) => `${f.line}:${f.column} ${f.severity} ${f.code}`), ['2:1 warning schema', '4:18 error schema']);
+    assert.deepEqual(
+      schema.map((f) => `${f.line}:${f.column} ${f.severity} ${f.code}`),
+      ['2:1 warning schema', '4:18 error schema'],
+    );
     assert.deepEqual([schema[0].endLine, schema[0].endColumn], [2, 11], '`frobnicate` is 10 characters');
     assert.equal(res.status, 1);
   });
@@ -218,12 +249,21 @@ describe('records-curator check', () => {
     const out = JSON.parse(res.stdout) as JsonOut;
     const codes = (file: string) => out.findings.filter((f) => f.path === file).map((f) => f.code);
     const expected: Record<string, string> = {
-      'broken-yaml.md': 'yaml-syntax', 'gbk.md': 'encoding', 'binary.md': 'binary', 'duplicate-keys.md': 'duplicate-key',
-      'alias-bomb.md': 'yaml-alias-limit', 'huge.md': 'too-large',
+      'broken-yaml.md': 'yaml-syntax',
+      'gbk.md': 'encoding',
+      'binary.md': 'binary',
+      'duplicate-keys.md': 'duplicate-key',
+      'alias-bomb.md': 'yaml-alias-limit',
+      'huge.md': 'too-large',
     };
     for (const [file, code] of Object.entries(expected)) assert.ok(codes(file).includes(code), `${file}: ${codes(file).join(', ')}`);
     const PARSE = /^(yaml-|duplicate-key$|not-a-mapping$|encoding$|binary$)/;
-    for (const file of ['bom.md', 'crlf.md']) assert.deepEqual(codes(file).filter((c) => PARSE.test(c)), [], file);
+    for (const file of ['bom.md', 'crlf.md'])
+      assert.deepEqual(
+        codes(file).filter((c) => PARSE.test(c)),
+        [],
+        file,
+      );
     if (links) assert.ok(!out.findings.some((f) => f.path.startsWith('loop/') || f.path.startsWith('a/again/')), 'symbolic links are not followed');
     // BOM and CRLF records parse to clean values: no U+FEFF in the first key, no `\r` in any value.
     const index = run('index', root, '--format', 'json');
@@ -266,14 +306,22 @@ describe('report formatters', () => {
     assert.deepEqual([r0.ruleId, r0.level, r1.ruleId, r1.level], ['archive-no-gap', 'note', 'batch-status', 'note']);
     assert.equal(r0.locations[0].physicalLocation.artifactLocation.uri, '%E5%AE%A2%E6%88%B7/%E5%BC%A0%20%E4%BC%9F%231.md');
     assert.deepEqual(r0.locations[0].physicalLocation.region, { startLine: 2, startColumn: 6, endLine: 2, endColumn: 6 });
-    assert.deepEqual(log.runs[0].tool.driver.rules.map((r) => [r.id, r.shortDescription.text]), [
-      ['archive-no-gap', 'Item numbers missing before an archive number in its class'], ['batch-status', "The batch's status is not draft, approved or executed"]]);
+    assert.deepEqual(
+      log.runs[0].tool.driver.rules.map((r) => [r.id, r.shortDescription.text]),
+      [
+        ['archive-no-gap', 'Item numbers missing before an archive number in its class'],
+        ['batch-status', "The batch's status is not draft, approved or executed"],
+      ],
+    );
     assert.match(folderUri(process.cwd()), /^file:\/\/.*\/$/);
     assert.equal(relativeUri('a/b.md'), 'a/b.md');
   });
 
   test('SARIF describes every code of the catalogue with its title and its docs page, in English or Chinese', () => {
-    const items = [...CATALOGUE.keys()].map((code) => ({ path: 'a.md', finding: { code, severity: 'error' as const, message: 'm', start: { line: 0, col: 0 }, end: { line: 0, col: 1 } } }));
+    const items = [...CATALOGUE.keys()].map((code) => ({
+      path: 'a.md',
+      finding: { code, severity: 'error' as const, message: 'm', start: { line: 0, col: 0 }, end: { line: 0, col: 1 } },
+    }));
     for (const lang of ['en', 'zh'] as const) {
       const rules = sarifLog(items, summary, { version: '1', lang }).runs[0].tool.driver.rules;
       assert.equal(rules.length, CATALOGUE.size);
@@ -284,7 +332,7 @@ describe('report formatters', () => {
     }
   });
 
-  test('check reports the batches\' findings and the schema file\'s, as the editor does, and exits 1', () => {
+  test("check reports the batches' findings and the schema file's, as the editor does, and exits 1", () => {
     const root = tempWorkspace({
       'service/a.md': valid('FW-1'),
       '.records/schema.yaml': 'version: 1\nrules:\n  missing-feild: warning\n',
@@ -313,7 +361,10 @@ describe('report formatters', () => {
     assert.equal(fixed.status, 0, fixed.stdout + fixed.stderr);
     assert.match(fixed.stderr, /fixed 3 problems in 1 files/);
     assert.match(fixed.stdout, /no problems/);
-    assert.equal(fs.readFileSync(path.join(root, 'service/a.md'), 'utf8'), bad.replace('suport', 'support').replace('2026/3/5', '2026-03-05').replace('13912345678', '139****5678'));
+    assert.equal(
+      fs.readFileSync(path.join(root, 'service/a.md'), 'utf8'),
+      bad.replace('suport', 'support').replace('2026/3/5', '2026-03-05').replace('13912345678', '139****5678'),
+    );
     assert.equal(run('check', root, '--fix', '--fix-dry-run').status, 2);
   });
 });

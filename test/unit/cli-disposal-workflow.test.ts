@@ -13,8 +13,13 @@ describe('the whole workflow from the command line', () => {
     const r = cli(root, 'disposal', '.', '--format', 'json', '--date', '2026-11-26');
     assert.equal(r.status, 0, r.stderr);
     const rows = JSON.parse(r.stdout);
-    assert.deepEqual(rows.map((x: Record<string, unknown>) => [x.path, x.id, x.state, x.retention, x.start, x.until]), [
-      ['calls/a.md', 'GT-1', 'due', 'D3', '2015-06-10', '2018-06-10'], ['calls/b.md', 'GT-2', 'hold', 'D3', '2015-06-10', '2018-06-10']]);
+    assert.deepEqual(
+      rows.map((x: Record<string, unknown>) => [x.path, x.id, x.state, x.retention, x.start, x.until]),
+      [
+        ['calls/a.md', 'GT-1', 'due', 'D3', '2015-06-10', '2018-06-10'],
+        ['calls/b.md', 'GT-2', 'hold', 'D3', '2015-06-10', '2018-06-10'],
+      ],
+    );
     assert.ok(rows.every((x: { basis: string }) => x.basis.length > 0));
     assert.match(cli(root, 'disposal', '.').stdout, /2 records, 1 due for disposal/);
   });
@@ -39,7 +44,12 @@ describe('the whole workflow from the command line', () => {
     assert.match(draft.stdout, /^# Destruction record \(not yet verified\)/);
     assert.doesNotMatch(draft.stdout, /cannot be recovered;|Certificate of Destruction/);
     // Now make each condition hold, as people do: check the tasks, name a configured method, purge.
-    fs.writeFileSync(path.join(root, file), read(root, file).replace(/- \[ \]/g, '- [x]').replace('method: "git rm"', 'method: "git-purge"'));
+    fs.writeFileSync(
+      path.join(root, file),
+      read(root, file)
+        .replace(/- \[ \]/g, '- [x]')
+        .replace('method: "git rm"', 'method: "git-purge"'),
+    );
     commitAll(root, 'checklist signed');
     assert.equal(cli(root, 'purge', '.', '--yes').status, 0);
     assert.deepEqual(objectsHolding(root, 'SECRET-A'), []);
@@ -57,7 +67,22 @@ describe('the whole workflow from the command line', () => {
 
   test('a transfer: the records become transferred only on execution, after every task; then they are due for destruction', () => {
     const root = repo({ 'calls/a.md': callRecord('GT-1', ['status: archived']) });
-    const created = cli(root, 'batch', 'create', '.', '--kind', 'transfer', '--records', 'GT-1', '--recipient', '继任公司 Successor Ltd.', '--contact', 'dpo@successor.example', '--set', 'approvers=王强');
+    const created = cli(
+      root,
+      'batch',
+      'create',
+      '.',
+      '--kind',
+      'transfer',
+      '--records',
+      'GT-1',
+      '--recipient',
+      '继任公司 Successor Ltd.',
+      '--contact',
+      'dpo@successor.example',
+      '--set',
+      'approvers=王强',
+    );
     assert.equal(created.status, 0, created.stderr);
     const file = /wrote (\S+):/.exec(created.stdout)![1];
     assert.match(read(root, 'calls/a.md'), /^status: archived$/m, 'not transferred by creating the batch');
@@ -82,7 +107,10 @@ describe('the whole workflow from the command line', () => {
     const first = /wrote (\S+):/.exec(cli(root, 'batch', 'create', '.', '--records', 'GT-1', ...DETAILS).stdout)![1];
     const approve = cli(root, 'batch', 'approve', first);
     assert.equal(approve.status, 1);
-    assert.match(approve.stderr, new RegExp(`${first.replace(/[.]/g, '\\.')}:13:11\tbatch-attachment\tcalls/a\.md: attachment \\.\\./\\.\\./outside\\.pdf leads outside the folder`));
+    assert.match(
+      approve.stderr,
+      new RegExp(`${first.replace(/[.]/g, '\\.')}:13:11\tbatch-attachment\tcalls/a\.md: attachment \\.\\./\\.\\./outside\\.pdf leads outside the folder`),
+    );
     // Marked approved by hand: no fingerprints from approval.
     const file = /wrote (\S+):/.exec(cli(root, 'batch', 'create', '.', '--records', 'GT-2', ...DETAILS).stdout)![1];
     fs.writeFileSync(path.join(root, file), read(root, file).replace('status: draft', 'status: approved'));

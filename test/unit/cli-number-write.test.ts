@@ -21,33 +21,43 @@ function sampleCopy(): string {
 const NUMBERED = ['service/2026/harbor-consulting.md'];
 
 describe('number --write keeps the files it writes as they were, outside the edit', () => {
-  test('records of mode 0600 owned by another user keep mode and owner; a hard link stays one file', { skip: !IS_ROOT && 'needs root to give files to another user' }, () => {
-    const root = sampleCopy();
-    const rel = NUMBERED[0];
-    const abs = path.join(root, rel);
-    fs.chmodSync(abs, 0o600);
-    fs.chownSync(abs, 65534, 65534);
-    const linked = path.join(root, 'service/2026/wang-fang-support.md');
-    const link = path.join(root, 'hardlink-of-wang-fang.txt');
-    fs.linkSync(linked, link);
-    const r = run(root, 'number', '.', '--category', 'service', '--write', '--date', '2026-11-27');
-    assert.equal(r.status, 0, r.stderr);
-    const st = fs.statSync(abs);
-    assert.equal(st.mode & 0o777, 0o600);
-    assert.deepEqual([st.uid, st.gid], [65534, 65534]);
-    assert.match(fs.readFileSync(abs, 'utf8'), /\narchive_no: Z109-FW·2026-D3-0001\n/);
-    assert.equal(fs.statSync(linked).ino, fs.statSync(link).ino, 'the hard link still names the same file');
-    assert.match(fs.readFileSync(link, 'utf8'), /\narchive_no: Z109-FW·2026-D3-/);
-    const leftovers = fs.readdirSync(path.dirname(abs)).filter((f) => f.endsWith('.tmp') || f.endsWith('.rc-tmp'));
-    assert.deepEqual(leftovers, []);
-  });
+  test(
+    'records of mode 0600 owned by another user keep mode and owner; a hard link stays one file',
+    { skip: !IS_ROOT && 'needs root to give files to another user' },
+    () => {
+      const root = sampleCopy();
+      const rel = NUMBERED[0];
+      const abs = path.join(root, rel);
+      fs.chmodSync(abs, 0o600);
+      fs.chownSync(abs, 65534, 65534);
+      const linked = path.join(root, 'service/2026/wang-fang-support.md');
+      const link = path.join(root, 'hardlink-of-wang-fang.txt');
+      fs.linkSync(linked, link);
+      const r = run(root, 'number', '.', '--category', 'service', '--write', '--date', '2026-11-27');
+      assert.equal(r.status, 0, r.stderr);
+      const st = fs.statSync(abs);
+      assert.equal(st.mode & 0o777, 0o600);
+      assert.deepEqual([st.uid, st.gid], [65534, 65534]);
+      assert.match(fs.readFileSync(abs, 'utf8'), /\narchive_no: Z109-FW·2026-D3-0001\n/);
+      assert.equal(fs.statSync(linked).ino, fs.statSync(link).ino, 'the hard link still names the same file');
+      assert.match(fs.readFileSync(link, 'utf8'), /\narchive_no: Z109-FW·2026-D3-/);
+      const leftovers = fs.readdirSync(path.dirname(abs)).filter((f) => f.endsWith('.tmp') || f.endsWith('.rc-tmp'));
+      assert.deepEqual(leftovers, []);
+    },
+  );
 
   test('a record that changes on disk after it was indexed: a clear message, exit 1, nothing written, no numbers printed', async () => {
     const root = sampleCopy();
     const files = ['service/2026/harbor-consulting.md', 'service/2026/wang-fang-support.md', 'service/2026/zhang-wei-site-handover.md'];
     const before = new Map(files.map((f) => [f, fs.readFileSync(path.join(root, f), 'utf8')]));
     // A record the plan refuses, so its refusal is reported before the writes start: that is when an editor saves.
-    fs.writeFileSync(path.join(root, 'service/2026/undated.md'), fs.readFileSync(path.join(root, files[0]), 'utf8').replace(/^id: .*$/m, 'id: FW-2026-099').replace(/^date: .*\n/m, ''));
+    fs.writeFileSync(
+      path.join(root, 'service/2026/undated.md'),
+      fs
+        .readFileSync(path.join(root, files[0]), 'utf8')
+        .replace(/^id: .*$/m, 'id: FW-2026-099')
+        .replace(/^date: .*\n/m, ''),
+    );
     const out: string[] = [];
     const err: string[] = [];
     let saved = false;
@@ -78,8 +88,18 @@ describe('number --write keeps the files it writes as they were, outside the edi
     for (const [f, old] of before) {
       const now = fs.readFileSync(path.join(root, 'service/2026', f), 'utf8');
       const added = now.split('\n').filter((l) => !old.toString('utf8').split('\n').includes(l));
-      assert.ok(added.every((l) => l.startsWith('archive_no: ')), `${f}: only archive_no lines added, got ${JSON.stringify(added)}`);
-      assert.equal(now.split('\n').filter((l) => !added.includes(l)).join('\n'), old.toString('utf8'), `${f}: every other byte kept`);
+      assert.ok(
+        added.every((l) => l.startsWith('archive_no: ')),
+        `${f}: only archive_no lines added, got ${JSON.stringify(added)}`,
+      );
+      assert.equal(
+        now
+          .split('\n')
+          .filter((l) => !added.includes(l))
+          .join('\n'),
+        old.toString('utf8'),
+        `${f}: every other byte kept`,
+      );
     }
   });
 });

@@ -28,16 +28,38 @@ function ctxOf(root: string) {
     for (const e of fs.readdirSync(path.join(root, dir), { withFileTypes: true })) {
       const rel = dir ? `${dir}/${e.name}` : e.name;
       if (e.isDirectory() && e.name !== 'disposal') walk(rel);
-      else if (e.isFile() && /\.(md|ya?ml)$/.test(e.name)) entries.set(rel, indexText(rel, fs.readFileSync(path.join(root, rel), 'utf8'), { mtimeMs: 0, size: 0 }, opts));
+      else if (e.isFile() && /\.(md|ya?ml)$/.test(e.name))
+        entries.set(rel, indexText(rel, fs.readFileSync(path.join(root, rel), 'utf8'), { mtimeMs: 0, size: 0 }, opts));
     }
   };
   walk('');
-  return batchContextOf(root, 'en', schema, (p) => entries.get(p), () => entries.values());
+  return batchContextOf(
+    root,
+    'en',
+    schema,
+    (p) => entries.get(p),
+    () => entries.values(),
+  );
 }
 
 function draft(paths: string[]): string {
-  return ['---', 'kind: destruction-batch', 'batch_id: "XH-2026-050"', 'status: draft', 'approvers: [王强]', 'supervisors: [李档案, 赵法务]',
-    'method: git-purge', 'place: 档案室', 'scheduled_at: 2026-12-01T10:00+08:00', 'records:', ...paths.flatMap((p) => [`  - path: "${p}"`, '    index: 0']), '---', '', '# batch', ''].join('\n');
+  return [
+    '---',
+    'kind: destruction-batch',
+    'batch_id: "XH-2026-050"',
+    'status: draft',
+    'approvers: [王强]',
+    'supervisors: [李档案, 赵法务]',
+    'method: git-purge',
+    'place: 档案室',
+    'scheduled_at: 2026-12-01T10:00+08:00',
+    'records:',
+    ...paths.flatMap((p) => [`  - path: "${p}"`, '    index: 0']),
+    '---',
+    '',
+    '# batch',
+    '',
+  ].join('\n');
 }
 
 const codes = (text: string, root: string) => checkBatch(text, ctxOf(root)).map((f) => `${f.code}: ${f.message}`);
@@ -51,7 +73,12 @@ describe('attachments go with their record, and only those', () => {
   ];
   for (const [what, value, extra, message] of refused) {
     test(`an attachment that is ${what} is a finding on the entry, and the batch cannot be approved`, async () => {
-      const root = tempWorkspace({ 'calls/a.md': callRecord('GT-1', [`attachments: [${JSON.stringify(value)}]`]), 'calls/b.md': callRecord('GT-2'), 'calls/scans/scan.pdf': 'x', ...extra });
+      const root = tempWorkspace({
+        'calls/a.md': callRecord('GT-1', [`attachments: [${JSON.stringify(value)}]`]),
+        'calls/b.md': callRecord('GT-2'),
+        'calls/scans/scan.pdf': 'x',
+        ...extra,
+      });
       fs.symlinkSync(path.join(root, 'calls/scans'), path.join(root, 'calls/link'));
       const text = draft(['calls/a.md']);
       const found = codes(text, root);
@@ -64,7 +91,11 @@ describe('attachments go with their record, and only those', () => {
   }
 
   test('a scan shared with a record the batch does not destroy is refused; listing both records is fine', () => {
-    const root = tempWorkspace({ 'calls/a.md': callRecord('GT-1', ['attachments: [scans/shared.pdf]']), 'calls/b.md': callRecord('GT-2', ['attachments: [scans/shared.pdf]']), 'calls/scans/shared.pdf': 'x' });
+    const root = tempWorkspace({
+      'calls/a.md': callRecord('GT-1', ['attachments: [scans/shared.pdf]']),
+      'calls/b.md': callRecord('GT-2', ['attachments: [scans/shared.pdf]']),
+      'calls/scans/shared.pdf': 'x',
+    });
     assert.match(codes(draft(['calls/a.md']), root).join(), /also the attachment of calls\/b\.md#0/);
     assert.deepEqual(codes(draft(['calls/a.md', 'calls/b.md']), root), []);
   });
@@ -81,7 +112,14 @@ describe('attachments go with their record, and only those', () => {
     assert.ok(run.ok, JSON.stringify(run));
     assert.deepEqual(run.plan.deleteFiles, ['calls/a.md', 'calls/scans/a.pdf']);
     const tombs = readBatch(applyEdits(approved, run.plan.batchEdits))!.data.tombstones as Record<string, string>[];
-    assert.deepEqual(tombs.map((t) => [t.path, t.attachment_of ?? t.id]), [['calls/a.md', 'GT-1'], ['calls/scans/a.pdf', 'GT-1'], ['calls/scans/gone.pdf', 'GT-1']]);
+    assert.deepEqual(
+      tombs.map((t) => [t.path, t.attachment_of ?? t.id]),
+      [
+        ['calls/a.md', 'GT-1'],
+        ['calls/scans/a.pdf', 'GT-1'],
+        ['calls/scans/gone.pdf', 'GT-1'],
+      ],
+    );
   });
 
   test('approved attachments edited by hand to name another file: refused, and the file survives', async () => {
@@ -101,7 +139,10 @@ describe('attachments go with their record, and only those', () => {
     const plan = planApproval(text, ctxOf(root), TODAY, await offlineFingerprints(text, ctxOf(root)));
     assert.ok(plan.ok);
     fs.writeFileSync(path.join(root, 'calls/scans/a.pdf'), 'REPLACED');
-    assert.match(codes(applyEdits(text, plan.edits), root).join(), /batch-record-changed: calls\/a\.md: attachment calls\/scans\/a\.pdf changed after the batch was approved/);
+    assert.match(
+      codes(applyEdits(text, plan.edits), root).join(),
+      /batch-record-changed: calls\/a\.md: attachment calls\/scans\/a\.pdf changed after the batch was approved/,
+    );
   });
 });
 

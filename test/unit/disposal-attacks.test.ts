@@ -17,7 +17,17 @@ import { record, tempWorkspace } from './helpers';
 const schema = defaultSchema();
 const opts = { schema, lang: 'en' as const, rules: allRules, fileExists: () => true };
 const TODAY = '2026-11-26';
-const REC = record({ id: 'GT-1', category: 'communication', customer: '张伟', customer_type: 'person', title: 't', date: '2015-01-01', channel: 'phone', participants: '[张伟]', retention: 'D3' });
+const REC = record({
+  id: 'GT-1',
+  category: 'communication',
+  customer: '张伟',
+  customer_type: 'person',
+  title: 't',
+  date: '2015-01-01',
+  channel: 'phone',
+  participants: '[张伟]',
+  retention: 'D3',
+});
 
 function ctx(root: string): BatchContext {
   return {
@@ -34,8 +44,23 @@ function ctx(root: string): BatchContext {
 
 /** A batch as a person might write it by hand: the given list under `records:`, the details filled in. */
 function batch(status: string, items: string): string {
-  return ['---', 'kind: destruction-batch', 'batch_id: "XH-2026-009"', `status: ${status}`, 'approvers: [王强]', 'supervisors: [李档案, 赵法务]',
-    'method: 粉碎', 'place: 档案室', 'scheduled_at: 2026-12-01T10:00+08:00', 'records:', items, '---', '', '# batch', ''].join('\n');
+  return [
+    '---',
+    'kind: destruction-batch',
+    'batch_id: "XH-2026-009"',
+    `status: ${status}`,
+    'approvers: [王强]',
+    'supervisors: [李档案, 赵法务]',
+    'method: 粉碎',
+    'place: 档案室',
+    'scheduled_at: 2026-12-01T10:00+08:00',
+    'records:',
+    items,
+    '---',
+    '',
+    '# batch',
+    '',
+  ].join('\n');
 }
 
 const item = (p: string, extra = '') => `  - path: ${JSON.stringify(p)}\n    index: 0${extra}`;
@@ -83,7 +108,10 @@ describe('a batch edited by hand cannot reach what it must not', () => {
       const abs = path.resolve(root, target);
       const hash = fs.existsSync(abs) ? sha256(fs.readFileSync(abs)) : '0'.repeat(64);
       const approved = batch('approved', item(target, `\n    sha256: "${hash}"`));
-      assert.ok(codes(approved, c).some((x) => x.startsWith('batch-item-') || x.startsWith('batch-record-changed')), codes(approved, c).join());
+      assert.ok(
+        codes(approved, c).some((x) => x.startsWith('batch-item-') || x.startsWith('batch-record-changed')),
+        codes(approved, c).join(),
+      );
       const run = planExecution(approved, c, TODAY, 'now');
       assert.equal(run.ok, false);
       assert.equal(fs.readFileSync(path.join(outside, 'secret.txt'), 'utf8'), 'secret\n');
@@ -117,7 +145,14 @@ describe('a batch edited by hand cannot reach what it must not', () => {
     assert.equal(back.data.approved_at, TODAY);
     const a = sha256(fs.readFileSync(path.join(root, 'communication/a.md')));
     const s = sha256(fs.readFileSync(path.join(root, 's.yaml')));
-    assert.deepEqual(back.items.map((i) => [i.path, i.index, i.sha256]), [['communication/a.md', 0, a], ['s.yaml', 0, s], ['s.yaml', 1, s]]);
+    assert.deepEqual(
+      back.items.map((i) => [i.path, i.index, i.sha256]),
+      [
+        ['communication/a.md', 0, a],
+        ['s.yaml', 0, s],
+        ['s.yaml', 1, s],
+      ],
+    );
     assert.ok(after.includes('  - {path: s.yaml, index: 0, sha256: '), 'the flow item keeps its style');
     assert.ok(after.includes('attachments: []}'), 'the attachments go in the same style');
     assert.deepEqual(checkBatch(after, ctx(root)), []);
@@ -135,7 +170,14 @@ describe('a batch edited by hand cannot reach what it must not', () => {
   test('a batch whose front matter is a flow mapping is not executed rather than written broken', () => {
     const root = tempWorkspace({ 'communication/a.md': REC });
     const hash = sha256(fs.readFileSync(path.join(root, 'communication/a.md')));
-    const flow = ['---', `{kind: destruction-batch, batch_id: XH-2026-010, status: approved, approvers: [王强], supervisors: [李档案, 赵法务], method: 粉碎, place: 档案室, scheduled_at: "2026-12-01T10:00+08:00", records: [{path: communication/a.md, index: 0, sha256: "${hash}"}], fingerprints: {git: false, files: [{path: communication/a.md, role: record, index: 0, sha256: "${hash}", paths: [communication/a.md], blobs: []}]}}`, '---', '', '# batch', ''].join('\n');
+    const flow = [
+      '---',
+      `{kind: destruction-batch, batch_id: XH-2026-010, status: approved, approvers: [王强], supervisors: [李档案, 赵法务], method: 粉碎, place: 档案室, scheduled_at: "2026-12-01T10:00+08:00", records: [{path: communication/a.md, index: 0, sha256: "${hash}"}], fingerprints: {git: false, files: [{path: communication/a.md, role: record, index: 0, sha256: "${hash}", paths: [communication/a.md], blobs: []}]}}`,
+      '---',
+      '',
+      '# batch',
+      '',
+    ].join('\n');
     assert.deepEqual(checkBatch(flow, ctx(root)), []);
     const run = planExecution(flow, ctx(root), TODAY, 'now');
     assert.equal(run.ok, false);

@@ -16,7 +16,20 @@ import { record, tempWorkspace } from './helpers';
 const schema = defaultSchema();
 const TODAY = '2026-11-26';
 const opts = { schema, lang: 'en' as const, rules: allRules, fileExists: () => true };
-const comm = (id: string, date: string, extra: Record<string, string> = {}) => record({ id, category: 'communication', customer: '张伟', customer_type: 'person', title: id, date, channel: 'phone', participants: '[张伟]', retention: 'D3', archive_no: `Z001-GT·${date.slice(0, 4)}-D3-0001`, ...extra });
+const comm = (id: string, date: string, extra: Record<string, string> = {}) =>
+  record({
+    id,
+    category: 'communication',
+    customer: '张伟',
+    customer_type: 'person',
+    title: id,
+    date,
+    channel: 'phone',
+    participants: '[张伟]',
+    retention: 'D3',
+    archive_no: `Z001-GT·${date.slice(0, 4)}-D3-0001`,
+    ...extra,
+  });
 const entry = (p: string, text: string) => indexText(p, text, { mtimeMs: 0, size: 0 }, opts).records[0];
 
 /** A batch check's view of a real folder: the records of each file as the index would hold them. */
@@ -39,8 +52,17 @@ describe('destruction batches', () => {
     const held = entry('b.md', comm('B', '2015-01-01', { hold: 'true' }));
     const young = entry('c.md', comm('C', '2025-01-01'));
     const { items, excluded } = screenForDestruction([due, held, young], schema, TODAY, (r) => r.errors);
-    assert.deepEqual(items.map((r) => r.file), ['a.md']);
-    assert.deepEqual(excluded.map((e) => [e.record.file, e.reason, e.until]), [['b.md', 'hold', '2018-01-01'], ['c.md', 'within-retention', '2028-01-01']]);
+    assert.deepEqual(
+      items.map((r) => r.file),
+      ['a.md'],
+    );
+    assert.deepEqual(
+      excluded.map((e) => [e.record.file, e.reason, e.until]),
+      [
+        ['b.md', 'hold', '2018-01-01'],
+        ['c.md', 'within-retention', '2028-01-01'],
+      ],
+    );
   });
 
   test('the batch file has the checklist, the register and the listed records, and reads back', () => {
@@ -65,14 +87,23 @@ describe('destruction batches', () => {
     };
     assert.deepEqual(checkBatch(batch, ctx(text)), [], 'a draft is not judged yet');
     batch = await withFingerprints(applyEdits(batch, setFieldEdits('b.md', batch, [{ record: 0, field: 'status', value: 'approved' }])), ctx(text));
-    const codes = checkBatch(batch, ctx(text)).map((f) => f.code).sort();
+    const codes = checkBatch(batch, ctx(text))
+      .map((f) => f.code)
+      .sort();
     assert.deepEqual(codes, ['batch-missing-detail', 'batch-missing-detail', 'batch-missing-detail', 'batch-missing-detail', 'batch-supervisors']);
-    const filled = batch.replace('approvers: []', 'approvers: [总经理 王强]').replace('supervisors: []', 'supervisors: [李档案, 赵法务]')
-      .replace('method: ""', 'method: 粉碎').replace('place: ""', 'place: 档案室').replace('scheduled_at: ""', 'scheduled_at: 2026-12-01T10:00+08:00');
+    const filled = batch
+      .replace('approvers: []', 'approvers: [总经理 王强]')
+      .replace('supervisors: []', 'supervisors: [李档案, 赵法务]')
+      .replace('method: ""', 'method: 粉碎')
+      .replace('place: ""', 'place: 档案室')
+      .replace('scheduled_at: ""', 'scheduled_at: 2026-12-01T10:00+08:00');
     assert.deepEqual(checkBatch(filled, ctx(text)), []);
     const changed = checkBatch(filled, ctx(text + 'edited\n')).map((f) => f.code);
     assert.deepEqual(changed, ['batch-record-changed']);
-    assert.deepEqual(checkBatch(filled, ctx(text, true)).map((f) => f.code), ['batch-record-on-hold']);
+    assert.deepEqual(
+      checkBatch(filled, ctx(text, true)).map((f) => f.code),
+      ['batch-record-on-hold'],
+    );
   });
 
   test('executing deletes whole files, cuts listed documents out of a YAML stream, and writes tombstones', async () => {
@@ -80,9 +111,13 @@ describe('destruction batches', () => {
     const stream = 'id: Y1\ncategory: other\ntitle: one\n---\nid: Y2\ncategory: other\ntitle: two\n---\nid: Y3\ncategory: other\ntitle: three\n';
     const recs = indexText('s.yaml', stream, { mtimeMs: 0, size: 0 }, opts).records;
     const items = [batchItem(entry('a.md', md), schema, md, TODAY), { ...batchItem(recs[1], schema, stream, TODAY), path: 's.yaml', index: 1 }];
-    let batch = destructionBatchText('XH-2026-002', items, schema, 'en', TODAY).replace('status: draft', 'status: approved')
-      .replace('approvers: []', 'approvers: [A]').replace('supervisors: []', 'supervisors: [B, C]').replace('method: ""', 'method: shred')
-      .replace('place: ""', 'place: here').replace('scheduled_at: ""', 'scheduled_at: now');
+    let batch = destructionBatchText('XH-2026-002', items, schema, 'en', TODAY)
+      .replace('status: draft', 'status: approved')
+      .replace('approvers: []', 'approvers: [A]')
+      .replace('supervisors: []', 'supervisors: [B, C]')
+      .replace('method: ""', 'method: shred')
+      .replace('place: ""', 'place: here')
+      .replace('scheduled_at: ""', 'scheduled_at: now');
     const ctx = folderContext(tempWorkspace({ 'a.md': md, 's.yaml': stream }));
     batch = await withFingerprints(batch, ctx);
     const planned = planExecution(batch, ctx, TODAY, '2026-11-26T15:00+08:00');
@@ -94,7 +129,13 @@ describe('destruction batches', () => {
     const back = readBatch(batch)!;
     assert.equal(back.status, 'executed');
     assert.equal(back.data.executed_at, '2026-11-26T15:00+08:00');
-    assert.deepEqual((back.data.tombstones as Record<string, string>[]).map((t) => [t.id, t.destroyed_on, t.batch]), [['A', TODAY, 'XH-2026-002'], ['Y2', TODAY, 'XH-2026-002']]);
+    assert.deepEqual(
+      (back.data.tombstones as Record<string, string>[]).map((t) => [t.id, t.destroyed_on, t.batch]),
+      [
+        ['A', TODAY, 'XH-2026-002'],
+        ['Y2', TODAY, 'XH-2026-002'],
+      ],
+    );
     assert.doesNotMatch(batch, /pending/);
     assert.deepEqual(planExecution(batch, ctx, TODAY, 'x'), { ok: false, reason: 'not-approved', findings: [] }, 'an executed batch cannot run twice');
   });

@@ -14,12 +14,26 @@ const schema = defaultSchema();
 const CLI = path.join(REPO, 'dist/cli.js');
 const opts = { schema, lang: 'en' as const, rules: allRules, fileExists: () => true };
 
-const EXECUTED = (title: string, customer: string) => [
-  '---', 'kind: destruction-batch', 'batch_id: "XH-2026-001"', 'status: executed', 'executed_at: 2026-12-01T10:00+08:00',
-  `method: ${JSON.stringify('<script>alert(1)</script>')}`, 'place: "档案室 | ![x](http://evil.invalid/t.png)"',
-  'approvers: ["**王强**"]', 'supervisors: [李档案, "<b>赵法务</b>"]', 'records:',
-  `  - {path: a.md, index: 0, id: A, archive_no: "Z109", title: ${JSON.stringify(title)}, customer: ${JSON.stringify(customer)}, category: other, retention: D3}`,
-  'tombstones:', '  - {path: a.md, destroyed_on: 2026-12-01}', '---', '', '# batch', ''].join('\n');
+const EXECUTED = (title: string, customer: string) =>
+  [
+    '---',
+    'kind: destruction-batch',
+    'batch_id: "XH-2026-001"',
+    'status: executed',
+    'executed_at: 2026-12-01T10:00+08:00',
+    `method: ${JSON.stringify('<script>alert(1)</script>')}`,
+    'place: "档案室 | ![x](http://evil.invalid/t.png)"',
+    'approvers: ["**王强**"]',
+    'supervisors: [李档案, "<b>赵法务</b>"]',
+    'records:',
+    `  - {path: a.md, index: 0, id: A, archive_no: "Z109", title: ${JSON.stringify(title)}, customer: ${JSON.stringify(customer)}, category: other, retention: D3}`,
+    'tombstones:',
+    '  - {path: a.md, destroyed_on: 2026-12-01}',
+    '---',
+    '',
+    '# batch',
+    '',
+  ].join('\n');
 
 describe('record text is inert in every output format', () => {
   test('the Markdown certificate escapes values: no raw HTML, no image, no link, no table break', () => {
@@ -56,7 +70,10 @@ describe('record text is inert in every output format', () => {
     const b = indexText('b.md', '---\nid: B\nconstructor: x\n---\n', { mtimeMs: 0, size: 0 }, opts).records[0];
     const c = indexText('c.md', '---\nid: C\n---\n', { mtimeMs: 0, size: 0 }, opts).records[0];
     const csv = await exportCsv([a, b, c], schema, 'en');
-    const rows = csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    const rows = csv
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
     const head = rows[0].split(',');
     const cellOf = (row: number, col: string) => rows[row].split(',')[head.indexOf(col)];
     assert.equal(cellOf(1, '__proto__'), 'polluted');

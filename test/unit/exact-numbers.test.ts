@@ -84,7 +84,14 @@ describe('exact numbers: parsing', () => {
     const text = `id_number: ${ID}\ncards: [${CARD}, 7]\n---\nid_number: -${ID}\ncodes:\n  - 007\n  - 0\n`;
     for (const yamlOnly of [false, true]) {
       const docs = parseRecordText(text, 'yaml', { yamlOnly }).records.map((r) => r.data);
-      assert.deepEqual(docs, [{ id_number: ID, cards: [CARD, 7] }, { id_number: `-${ID}`, codes: ['007', 0] }], `yamlOnly ${yamlOnly}`);
+      assert.deepEqual(
+        docs,
+        [
+          { id_number: ID, cards: [CARD, 7] },
+          { id_number: `-${ID}`, codes: ['007', 0] },
+        ],
+        `yamlOnly ${yamlOnly}`,
+      );
     }
   });
 
@@ -92,8 +99,16 @@ describe('exact numbers: parsing', () => {
     const index = new RecordIndex();
     const a = basic.replace('id: JB-2025-001', `id: ${ID}`);
     const b = basic.replace('id: JB-2025-001', `id: ${ID.slice(0, -1)}7`).replace('-0001', '-0002');
-    index.replaceAll(new Map([['a.md', indexText('a.md', a, { mtimeMs: 1, size: 1 }, opts)], ['b.md', indexText('b.md', b, { mtimeMs: 1, size: 1 }, opts)]]));
-    assert.deepEqual(index.findings('a.md').filter((f) => f.code === 'duplicate-id'), []);
+    index.replaceAll(
+      new Map([
+        ['a.md', indexText('a.md', a, { mtimeMs: 1, size: 1 }, opts)],
+        ['b.md', indexText('b.md', b, { mtimeMs: 1, size: 1 }, opts)],
+      ]),
+    );
+    assert.deepEqual(
+      index.findings('a.md').filter((f) => f.code === 'duplicate-id'),
+      [],
+    );
   });
 });
 
@@ -101,7 +116,10 @@ describe('exact numbers: checks', () => {
   test('the ID number check and the personal-information scan work on the exact digits', () => {
     const valid = '360426199101010071';
     const findings = (id: string) => indexText('a.md', basic.replace(ID, id), { mtimeMs: 1, size: 1 }, opts).findings;
-    assert.deepEqual(findings(valid).filter((f) => f.code === 'invalid-id-number'), []);
+    assert.deepEqual(
+      findings(valid).filter((f) => f.code === 'invalid-id-number'),
+      [],
+    );
     assert.equal(findings(valid).find((f) => f.code === 'pi-id-number')?.fix?.edits[0].newText, '360426********0071');
     // One digit off is caught, and the message quotes the digits as written.
     const wrong = findings(valid.slice(0, -1) + '2').find((f) => f.code === 'invalid-id-number');
@@ -181,7 +199,10 @@ describe('exact numbers: diff and review', () => {
 
   test('zeros added or removed are a change; quoting the same digits is not', () => {
     const [zeros] = compareFile({ status: 'modified', path: 'b.md' }, contract, kin(contract, `invoice_no: ${ZEROS}`, 'invoice_no: 123'));
-    assert.deepEqual(zeros.changes.map((c) => [c.field, c.before, c.after]), [['invoice_no', ZEROS, 123]]);
+    assert.deepEqual(
+      zeros.changes.map((c) => [c.field, c.before, c.after]),
+      [['invoice_no', ZEROS, 123]],
+    );
     assert.deepEqual(compareFile({ status: 'modified', path: 'a.md' }, basic, kin(basic, `id_number: ${ID}`, `id_number: "${ID}"`)), []);
     assert.deepEqual(fieldDiff({ n: ID }, { n: ID }), []);
   });

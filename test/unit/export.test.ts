@@ -32,11 +32,27 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(cell); cell = ''; } else if (c === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i++; } else cell += c;
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else cell += c;
   }
-  if (cell !== '' || row.length) { row.push(cell); rows.push(row); }
+  if (cell !== '' || row.length) {
+    row.push(cell);
+    rows.push(row);
+  }
   return rows;
 }
 
@@ -68,8 +84,18 @@ describe('export', () => {
   test('CSV quoting, formula guard, lists, objects and unknown fields', async () => {
     const root = tempWorkspace({
       'a.md': record({
-        id: 'FW-2026-001', category: 'service', customer: `'=HYPERLINK("http://x")'`, customer_type: 'person', title: '"a, \\"b\\""',
-        date: '2026-03-01', service_type: 'support', staff: '"+1 王工"', outcome: '"line1\\nline2"', zeta: '{ a: 1 }', alpha: '[x, 2]', hold: 'false',
+        id: 'FW-2026-001',
+        category: 'service',
+        customer: `'=HYPERLINK("http://x")'`,
+        customer_type: 'person',
+        title: '"a, \\"b\\""',
+        date: '2026-03-01',
+        service_type: 'support',
+        staff: '"+1 王工"',
+        outcome: '"line1\\nline2"',
+        zeta: '{ a: 1 }',
+        alpha: '[x, 2]',
+        hold: 'false',
       }),
     });
     const { schema, records } = await load(root);
@@ -99,7 +125,12 @@ describe('export', () => {
       assert.deepEqual(b.fields, sorted[i].data ?? null);
     });
     // Made a record at a time, yet byte for byte what one JSON.stringify of the whole list gives.
-    const whole = JSON.stringify(sorted.map((r) => ({ path: r.file, index: r.index, line: r.line + 1, fields: r.data ? { ...r.data } : null })), null, 2) + '\n';
+    const whole =
+      JSON.stringify(
+        sorted.map((r) => ({ path: r.file, index: r.index, line: r.line + 1, fields: r.data ? { ...r.data } : null })),
+        null,
+        2,
+      ) + '\n';
     assert.equal(await exportJson(records), whole);
     assert.equal(await exportJson([]), '[]\n');
   });

@@ -19,10 +19,16 @@ const RUNS = { seed: Number(process.env.FC_SEED ?? 20260312), numRuns: Number(pr
 
 /** The data of every non-empty document, read with the yaml package alone. */
 function yamlDocs(text: string): Record<string, unknown>[] {
-  return (parseAllDocuments(text) as Document.Parsed[]).filter((d) => !isEmpty(d)).map((d) => {
-    assert.deepEqual(d.errors.map((e) => e.message), [], `the YAML reads cleanly:\n${text}`);
-    return d.toJS() as Record<string, unknown>;
-  });
+  return (parseAllDocuments(text) as Document.Parsed[])
+    .filter((d) => !isEmpty(d))
+    .map((d) => {
+      assert.deepEqual(
+        d.errors.map((e) => e.message),
+        [],
+        `the YAML reads cleanly:\n${text}`,
+      );
+      return d.toJS() as Record<string, unknown>;
+    });
 }
 
 /** `---` followed by nothing or only comments: no record. */
@@ -33,7 +39,11 @@ function isEmpty(d: Document.Parsed): boolean {
 
 function frontMatterData(fm: string): Record<string, unknown> {
   const doc = parseDocument(fm);
-  assert.deepEqual(doc.errors.map((e) => e.message), [], `the front matter reads cleanly:\n${fm}`);
+  assert.deepEqual(
+    doc.errors.map((e) => e.message),
+    [],
+    `the front matter reads cleanly:\n${fm}`,
+  );
   return (doc.toJS() as Record<string, unknown> | null) ?? {};
 }
 
@@ -94,45 +104,67 @@ function editedFrontMatter(after: string, open: string, closing: string): string
 
 function assertLineEnds(fm: string, eol: string): void {
   const breaks = new Set(fm.match(/\r\n|\r|\n/g) ?? []);
-  assert.ok(breaks.size === 0 || (breaks.size === 1 && breaks.has(eol)), `front matter line endings ${JSON.stringify([...breaks])} are all ${JSON.stringify(eol)}`);
+  assert.ok(
+    breaks.size === 0 || (breaks.size === 1 && breaks.has(eol)),
+    `front matter line endings ${JSON.stringify([...breaks])} are all ${JSON.stringify(eol)}`,
+  );
 }
 
 describe('setting fields, over generated records in many styles', () => {
   test('in Markdown front matter: the result reads as the data plus the fields, the body and the other lines untouched', () => {
-    fc.assert(fc.property(markdownArb, picksArb, (spec, picks) => {
-      const { text, front, closing } = renderMarkdown(spec);
-      const open = text.slice(0, front.start);
-      const before = frontMatterData(text.slice(front.start, front.end));
-      const set = resolve(picks, before);
-      const edits = okEdits(planFieldEdits('r.md', text, [...set].map(([field, value]) => ({ record: 0, field, value }))), text);
-      checkPlacement(text, edits, [front], new Map([[0, new Set(set.keys())]]));
-      const after = applyEdits(text, edits);
-      const fm = editedFrontMatter(after, open, closing);
-      assert.deepEqual(frontMatterData(fm), withSet(before, set));
-      assert.deepEqual(parseRecordText(after, 'markdown').records.map((r) => r.data), [withSet(before, set)]);
-      assertLineEnds(fm, spec.front.eol);
-    }), RUNS);
+    fc.assert(
+      fc.property(markdownArb, picksArb, (spec, picks) => {
+        const { text, front, closing } = renderMarkdown(spec);
+        const open = text.slice(0, front.start);
+        const before = frontMatterData(text.slice(front.start, front.end));
+        const set = resolve(picks, before);
+        const edits = okEdits(
+          planFieldEdits(
+            'r.md',
+            text,
+            [...set].map(([field, value]) => ({ record: 0, field, value })),
+          ),
+          text,
+        );
+        checkPlacement(text, edits, [front], new Map([[0, new Set(set.keys())]]));
+        const after = applyEdits(text, edits);
+        const fm = editedFrontMatter(after, open, closing);
+        assert.deepEqual(frontMatterData(fm), withSet(before, set));
+        assert.deepEqual(
+          parseRecordText(after, 'markdown').records.map((r) => r.data),
+          [withSet(before, set)],
+        );
+        assertLineEnds(fm, spec.front.eol);
+      }),
+      RUNS,
+    );
   });
 
   test('in YAML streams: every document reads as before, the edited ones with their fields set', () => {
-    fc.assert(fc.property(streamArb, fc.array(fc.option(picksArb), { minLength: 3, maxLength: 3 }), (spec, picksPerDoc) => {
-      const { text, docs } = renderStream(spec);
-      const before = yamlDocs(text);
-      const records = parseRecordText(text, 'yaml').records;
-      assert.equal(before.length, docs.length);
-      assert.equal(records.length, docs.length);
-      const sets = new Map<number, Map<string, string>>();
-      picksPerDoc.slice(0, docs.length).forEach((p, i) => {
-        if (p) sets.set(i, resolve(p, before[i]));
-      });
-      const values = [...sets].flatMap(([i, set]) => [...set].map(([field, value]) => ({ record: records[i].index, field, value })));
-      const edits = okEdits(planFieldEdits('s.yaml', text, values), text);
-      checkPlacement(text, edits, docs, new Map([...sets].map(([i, set]) => [i, new Set(set.keys())])));
-      const after = applyEdits(text, edits);
-      const expected = before.map((d, i) => withSet(d, sets.get(i)));
-      assert.deepEqual(yamlDocs(after), expected);
-      assert.deepEqual(parseRecordText(after, 'yaml').records.map((r) => r.data), expected);
-    }), RUNS);
+    fc.assert(
+      fc.property(streamArb, fc.array(fc.option(picksArb), { minLength: 3, maxLength: 3 }), (spec, picksPerDoc) => {
+        const { text, docs } = renderStream(spec);
+        const before = yamlDocs(text);
+        const records = parseRecordText(text, 'yaml').records;
+        assert.equal(before.length, docs.length);
+        assert.equal(records.length, docs.length);
+        const sets = new Map<number, Map<string, string>>();
+        picksPerDoc.slice(0, docs.length).forEach((p, i) => {
+          if (p) sets.set(i, resolve(p, before[i]));
+        });
+        const values = [...sets].flatMap(([i, set]) => [...set].map(([field, value]) => ({ record: records[i].index, field, value })));
+        const edits = okEdits(planFieldEdits('s.yaml', text, values), text);
+        checkPlacement(text, edits, docs, new Map([...sets].map(([i, set]) => [i, new Set(set.keys())])));
+        const after = applyEdits(text, edits);
+        const expected = before.map((d, i) => withSet(d, sets.get(i)));
+        assert.deepEqual(yamlDocs(after), expected);
+        assert.deepEqual(
+          parseRecordText(after, 'yaml').records.map((r) => r.data),
+          expected,
+        );
+      }),
+      RUNS,
+    );
   });
 });
 
@@ -146,29 +178,38 @@ describe('inserting missing fields (the quick fix), over generated records in ma
   const namesArb = fc.subarray(names, { minLength: 1, maxLength: 4 });
 
   test('in Markdown front matter: the placeholders read back empty and nothing else changes', () => {
-    fc.assert(fc.property(markdownArb, namesArb, (spec, wanted) => {
-      const { text, front, closing } = renderMarkdown(spec);
-      const before = frontMatterData(text.slice(front.start, front.end));
-      const missing = wanted.filter((n) => !(n in before));
-      const edits = okEdits(planInsertFields('r.md', text, 0, missing, schema), text);
-      checkPlacement(text, edits, [front], new Map([[0, new Set<string>()]]));
-      const fm = editedFrontMatter(applyEdits(text, edits), text.slice(0, front.start), closing);
-      assert.deepEqual(frontMatterData(fm), withSet(before, new Map(missing.map((n) => [n, placeholderData(n)]))));
-      assertLineEnds(fm, spec.front.eol);
-    }), RUNS);
+    fc.assert(
+      fc.property(markdownArb, namesArb, (spec, wanted) => {
+        const { text, front, closing } = renderMarkdown(spec);
+        const before = frontMatterData(text.slice(front.start, front.end));
+        const missing = wanted.filter((n) => !(n in before));
+        const edits = okEdits(planInsertFields('r.md', text, 0, missing, schema), text);
+        checkPlacement(text, edits, [front], new Map([[0, new Set<string>()]]));
+        const fm = editedFrontMatter(applyEdits(text, edits), text.slice(0, front.start), closing);
+        assert.deepEqual(frontMatterData(fm), withSet(before, new Map(missing.map((n) => [n, placeholderData(n)]))));
+        assertLineEnds(fm, spec.front.eol);
+      }),
+      RUNS,
+    );
   });
 
   test('in YAML streams: the fields go into the right document, in its style', () => {
-    fc.assert(fc.property(streamArb, namesArb, fc.nat(), (spec, wanted, pick) => {
-      const { text, docs } = renderStream(spec);
-      const before = yamlDocs(text);
-      const records = parseRecordText(text, 'yaml').records;
-      const i = pick % docs.length;
-      const missing = wanted.filter((n) => !(n in before[i]));
-      const edits = okEdits(planInsertFields('s.yaml', text, records[i].index, missing, schema), text);
-      checkPlacement(text, edits, docs, new Map([[i, new Set<string>()]]));
-      const set = new Map(missing.map((n) => [n, placeholderData(n)]));
-      assert.deepEqual(yamlDocs(applyEdits(text, edits)), before.map((d, k) => (k === i ? withSet(d, set) : d)));
-    }), RUNS);
+    fc.assert(
+      fc.property(streamArb, namesArb, fc.nat(), (spec, wanted, pick) => {
+        const { text, docs } = renderStream(spec);
+        const before = yamlDocs(text);
+        const records = parseRecordText(text, 'yaml').records;
+        const i = pick % docs.length;
+        const missing = wanted.filter((n) => !(n in before[i]));
+        const edits = okEdits(planInsertFields('s.yaml', text, records[i].index, missing, schema), text);
+        checkPlacement(text, edits, docs, new Map([[i, new Set<string>()]]));
+        const set = new Map(missing.map((n) => [n, placeholderData(n)]));
+        assert.deepEqual(
+          yamlDocs(applyEdits(text, edits)),
+          before.map((d, k) => (k === i ? withSet(d, set) : d)),
+        );
+      }),
+      RUNS,
+    );
   });
 });

@@ -65,8 +65,14 @@ describe('replacing a value', () => {
 
   test('quoted and Chinese keys are found; new keys are quoted only when they must be', () => {
     const text = '---\n"档号": \'\'\n客户: 张伟\n---\n';
-    assert.equal(set('r.md', text, '档号', 'Z-1'), "---\n\"档号\": 'Z-1'\n客户: 张伟\n---\n");
-    const out = applyEdits(text, setFieldEdits('r.md', text, [{ record: 0, field: '备注', value: 'a: b' }, { record: 0, field: 'a: b', value: 'true' }]));
+    assert.equal(set('r.md', text, '档号', 'Z-1'), '---\n"档号": \'Z-1\'\n客户: 张伟\n---\n');
+    const out = applyEdits(
+      text,
+      setFieldEdits('r.md', text, [
+        { record: 0, field: '备注', value: 'a: b' },
+        { record: 0, field: 'a: b', value: 'true' },
+      ]),
+    );
     assert.equal(out, '---\n"档号": \'\'\n客户: 张伟\n备注: "a: b"\n"a: b": "true"\n---\n');
     assert.deepEqual(data('r.md', out), [{ 档号: '', 客户: '张伟', 备注: 'a: b', 'a: b': 'true' }]);
   });
@@ -78,8 +84,10 @@ describe('refusing an edit that is not safe', () => {
     const plan = planFieldEdits('r.yaml', text, [{ record: 0, field: 'owner', value: '李娜' }]);
     assert.equal(plan.ok, false);
     assert.match(!plan.ok ? plan.reason : '', /"reviewer" would read "李娜" instead of "张伟"/);
-    assert.throws(() => setFieldEdits('r.yaml', text, [{ record: 0, field: 'owner', value: '李娜' }]),
-      (e: unknown) => e instanceof UnsafeEditError && e.path === 'r.yaml' && e.record === 0 && /r\.yaml, record 1: not changed/.test(e.message));
+    assert.throws(
+      () => setFieldEdits('r.yaml', text, [{ record: 0, field: 'owner', value: '李娜' }]),
+      (e: unknown) => e instanceof UnsafeEditError && e.path === 'r.yaml' && e.record === 0 && /r\.yaml, record 1: not changed/.test(e.message),
+    );
   });
 
   test('unclosed front matter, YAML with errors, a list instead of fields, a record that is not there', () => {

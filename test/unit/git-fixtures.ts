@@ -9,7 +9,15 @@ import * as path from 'node:path';
 import { REPO, tempWorkspace } from './helpers';
 
 export const CLI = path.join(REPO, 'dist/cli.js');
-export const ENV = { ...process.env, GIT_AUTHOR_NAME: 'Tester', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 'Tester', GIT_COMMITTER_EMAIL: 't@example.com', LANG: 'C', FILTER_BRANCH_SQUELCH_WARNING: '1' };
+export const ENV = {
+  ...process.env,
+  GIT_AUTHOR_NAME: 'Tester',
+  GIT_AUTHOR_EMAIL: 't@example.com',
+  GIT_COMMITTER_NAME: 'Tester',
+  GIT_COMMITTER_EMAIL: 't@example.com',
+  LANG: 'C',
+  FILTER_BRANCH_SQUELCH_WARNING: '1',
+};
 
 export function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', args, { cwd, env: ENV, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
@@ -67,11 +75,14 @@ export function commitAll(root: string, message: string): void {
 /** Ids of every object in the repository (at `gitDir`, or the repository of `cwd`) whose content holds `needle`. */
 export function objectsHolding(cwd: string, needle: string, gitDir?: string): string[] {
   const out = execFileSync('git', ['cat-file', '--batch-all-objects', '--batch'], {
-    cwd, env: gitDir ? { ...ENV, GIT_DIR: gitDir } : ENV, maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd,
+    env: gitDir ? { ...ENV, GIT_DIR: gitDir } : ENV,
+    maxBuffer: 1 << 30,
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   const hits: string[] = [];
   const want = Buffer.from(needle, 'utf8');
-  for (let pos = 0; pos < out.length; ) {
+  for (let pos = 0; pos < out.length;) {
     const nl = out.indexOf(10, pos);
     const [id, , size] = out.subarray(pos, nl).toString('utf8').split(' ');
     const start = nl + 1;
@@ -84,24 +95,63 @@ export function objectsHolding(cwd: string, needle: string, gitDir?: string): st
 
 /** A communication record past its retention (D3 from 2015), with the given id and extra lines. */
 export function callRecord(id: string, extra: string[] = [], body = 'Notes.\n'): string {
-  return ['---', `id: ${id}`, 'category: communication', 'customer: 张伟', 'customer_type: person', `title: call ${id}`, 'date: 2015-06-10',
-    'channel: phone', 'participants: [张伟]', 'retention: D3', ...extra, '---', body].join('\n');
+  return [
+    '---',
+    `id: ${id}`,
+    'category: communication',
+    'customer: 张伟',
+    'customer_type: person',
+    `title: call ${id}`,
+    'date: 2015-06-10',
+    'channel: phone',
+    'participants: [张伟]',
+    'retention: D3',
+    ...extra,
+    '---',
+    body,
+  ].join('\n');
 }
 
 /** The same as one document of a YAML stream. */
 export function callDocument(id: string, extra: string[] = []): string {
-  return [`id: ${id}`, 'category: communication', 'customer: 张伟', 'customer_type: person', `title: call ${id}`, 'date: 2015-06-10',
-    'channel: phone', 'participants: [张伟]', 'retention: D3', ...extra].join('\n') + '\n';
+  return (
+    [
+      `id: ${id}`,
+      'category: communication',
+      'customer: 张伟',
+      'customer_type: person',
+      `title: call ${id}`,
+      'date: 2015-06-10',
+      'channel: phone',
+      'participants: [张伟]',
+      'retention: D3',
+      ...extra,
+    ].join('\n') + '\n'
+  );
 }
 
-export const DETAILS = ['--set', 'approvers=总经理 王强', '--set', 'supervisors=李档案,赵法务', '--set', 'method=git-purge', '--set', 'place=档案室', '--set', 'scheduled_at=2026-12-01T10:00+08:00'];
+export const DETAILS = [
+  '--set',
+  'approvers=总经理 王强',
+  '--set',
+  'supervisors=李档案,赵法务',
+  '--set',
+  'method=git-purge',
+  '--set',
+  'place=档案室',
+  '--set',
+  'scheduled_at=2026-12-01T10:00+08:00',
+];
 
 /** Created, approved and executed from the command line; the destruction committed. Returns the batch path. */
 export function destroy(root: string, ...records: string[]): string {
   const created = cli(root, 'batch', 'create', '.', '--records', ...records, ...DETAILS);
   if (created.status !== 0) throw new Error(`batch create: ${created.stderr}`);
   const file = /wrote (\S+):/.exec(created.stdout)![1];
-  for (const step of [['approve', file], ['execute', file, '--yes']]) {
+  for (const step of [
+    ['approve', file],
+    ['execute', file, '--yes'],
+  ]) {
     const r = cli(root, 'batch', ...step);
     if (r.status !== 0) throw new Error(`batch ${step[0]}: ${r.stdout}${r.stderr}`);
   }

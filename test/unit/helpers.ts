@@ -19,10 +19,18 @@ export const REPO = path.resolve(__dirname, '../../..');
 export const SAMPLE = path.join(REPO, 'examples/sample-records');
 
 export function record(fields: Record<string, string>, body = 'Body.\n'): string {
-  return `---\n${Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join('\n')}\n---\n${body}`;
+  return `---\n${Object.entries(fields)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join('\n')}\n---\n${body}`;
 }
 
 export const VALID_SERVICE = {
-  id: 'FW-2026-001', category: 'service', customer: '张伟', customer_type: 'person', title: '上门服务', date: '2026-03-01',
-  service_type: 'support', staff: '王工',
+  id: 'FW-2026-001',
+  category: 'service',
+  customer: '张伟',
+  customer_type: 'person',
+  title: '上门服务',
+  date: '2026-03-01',
+  service_type: 'support',
+  staff: '王工',
 };

@@ -90,9 +90,11 @@ test('the keys the default does not show are allowed', () => {
 });
 
 test('a rules: key that is no finding code (a typo) is flagged', () => {
-  const r = check(defaultWith((s) => {
-    s.rules = { 'missing-feild': 'warning' };
-  }));
+  const r = check(
+    defaultWith((s) => {
+      s.rules = { 'missing-feild': 'warning' };
+    }),
+  );
   assert.equal(r.ok, false);
 });
 
@@ -102,42 +104,130 @@ test('a minimal schema (every section optional) validates', () => {
 });
 
 test('a typo in a top-level key (categorys) is flagged at that key', () => {
-  assertFailsAt(defaultWith((s) => {
-    s.categorys = s.categories;
-    delete s.categories;
-  }), '/categorys');
+  assertFailsAt(
+    defaultWith((s) => {
+      s.categorys = s.categories;
+      delete s.categories;
+    }),
+    '/categorys',
+  );
 });
 
 test('an unknown field type (dat) is flagged at the field type', () => {
-  assertFailsAt(defaultWith((s) => { s.fields.date.type = 'dat'; }), '/fields/date/type');
+  assertFailsAt(
+    defaultWith((s) => {
+      s.fields.date.type = 'dat';
+    }),
+    '/fields/date/type',
+  );
 });
 
 test('a malformed retention code (D-5) is flagged at the code', () => {
-  assertFailsAt(defaultWith((s) => { s.categories.contract.retention.code = 'D-5'; }), '/categories/contract/retention/code');
+  assertFailsAt(
+    defaultWith((s) => {
+      s.categories.contract.retention.code = 'D-5';
+    }),
+    '/categories/contract/retention/code',
+  );
 });
 
 test('an unknown rule severity (fatal) is flagged at the rule', () => {
-  assertFailsAt(defaultWith((s) => { s.rules = { 'missing-field': 'fatal' }; }), '/rules/missing-field');
+  assertFailsAt(
+    defaultWith((s) => {
+      s.rules = { 'missing-field': 'fatal' };
+    }),
+    '/rules/missing-field',
+  );
 });
 
 test('typos inside closed sections are flagged at the key', () => {
-  assertFailsAt(defaultWith((s) => { s.categories.basic.lable = s.categories.basic.label; }), '/categories/basic/lable');
-  assertFailsAt(defaultWith((s) => { s.fields.id.patern = '^x$'; }), '/fields/id/patern');
-  assertFailsAt(defaultWith((s) => { s.categories.basic.retention.fiscalyear = true; }), '/categories/basic/retention/fiscalyear');
-  assertFailsAt(defaultWith((s) => { s.archive_number.number_widht = 4; }), '/archive_number/number_widht');
-  assertFailsAt(defaultWith((s) => { s.records.inclde = ['**/*.md']; }), '/records/inclde');
+  assertFailsAt(
+    defaultWith((s) => {
+      s.categories.basic.lable = s.categories.basic.label;
+    }),
+    '/categories/basic/lable',
+  );
+  assertFailsAt(
+    defaultWith((s) => {
+      s.fields.id.patern = '^x$';
+    }),
+    '/fields/id/patern',
+  );
+  assertFailsAt(
+    defaultWith((s) => {
+      s.categories.basic.retention.fiscalyear = true;
+    }),
+    '/categories/basic/retention/fiscalyear',
+  );
+  assertFailsAt(
+    defaultWith((s) => {
+      s.archive_number.number_widht = 4;
+    }),
+    '/archive_number/number_widht',
+  );
+  assertFailsAt(
+    defaultWith((s) => {
+      s.records.inclde = ['**/*.md'];
+    }),
+    '/records/inclde',
+  );
 });
 
 test('other constraints are enforced', () => {
-  assertFailsAt(defaultWith((s) => { s.rules = { 'Bad_Code': 'error' }; }), '/rules/Bad_Code');
-  assertFailsAt(defaultWith((s) => { s.fields.attachments.items = 'paths'; }), '/fields/attachments/items');
-  assertFailsAt(defaultWith((s) => { delete s.fields.status.values; }), '/fields/status/values');
-  assertFailsAt(defaultWith((s) => { delete s.categories.basic.retention.code; }), '/categories/basic/retention/code');
-  assertFailsAt(defaultWith((s) => { s.categories.basic.unknown_fields = 'loud'; }), '/categories/basic/unknown_fields');
-  assertFailsAt(defaultWith((s) => { s.labels = { language: 'fr' }; }), '/labels/language');
-  assertFailsAt(defaultWith((s) => { s.retention_rules = [{ category: 'basic', code: 'D3x' }]; }), '/retention_rules/0/code');
-  assertFailsAt(defaultWith((s) => { s.archive_number.format = '{fonds}-{year}'; }), '/archive_number/format');
-  assertFailsAt(defaultWith((s) => { s.version = 2; }), '/version');
+  assertFailsAt(
+    defaultWith((s) => {
+      s.rules = { Bad_Code: 'error' };
+    }),
+    '/rules/Bad_Code',
+  );
+  assertFailsAt(
+    defaultWith((s) => {
+      s.fields.attachments.items = 'paths';
+    }),
+    '/fields/attachments/items',
+  );
+  assertFailsAt(
+    defaultWith((s) => {
+      delete s.fields.status.values;
+    }),
+    '/fields/status/values',
+  );
+  assertFailsAt(
+    defaultWith((s) => {
+      delete s.categories.basic.retention.code;
+    }),
+    '/categories/basic/retention/code',
+  );
+  assertFailsAt(
+    defaultWith((s) => {
+      s.categories.basic.unknown_fields = 'loud';
+    }),
+    '/categories/basic/unknown_fields',
+  );
+  assertFailsAt(
+    defaultWith((s) => {
+      s.labels = { language: 'fr' };
+    }),
+    '/labels/language',
+  );
+  assertFailsAt(
+    defaultWith((s) => {
+      s.retention_rules = [{ category: 'basic', code: 'D3x' }];
+    }),
+    '/retention_rules/0/code',
+  );
+  assertFailsAt(
+    defaultWith((s) => {
+      s.archive_number.format = '{fonds}-{year}';
+    }),
+    '/archive_number/format',
+  );
+  assertFailsAt(
+    defaultWith((s) => {
+      s.version = 2;
+    }),
+    '/version',
+  );
 });
 
 test('every property in the JSON schema has a description in English then Chinese', () => {
@@ -158,7 +248,8 @@ test('every property in the JSON schema has a description in English then Chines
     for (const [name, prop] of Object.entries((s.properties ?? {}) as Record<string, any>)) {
       if (!hasDescription(prop)) missing.push(`${where}/properties/${name}`);
     }
-    for (const [key, value] of Object.entries(s)) if (key !== 'defaultSnippets' && key !== 'if' && key !== 'examples' && key !== 'default' && key !== 'enum') walk(value, `${where}/${key}`);
+    for (const [key, value] of Object.entries(s))
+      if (key !== 'defaultSnippets' && key !== 'if' && key !== 'examples' && key !== 'default' && key !== 'enum') walk(value, `${where}/${key}`);
   };
   walk(jsonSchema, '#');
   assert.deepEqual(missing, []);
@@ -166,8 +257,7 @@ test('every property in the JSON schema has a description in English then Chines
 
 test('package.json associates the JSON schema with .records/schema.yaml', () => {
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-  const entry = (pkg.contributes.yamlValidation as { fileMatch: string; url: string }[])
-    .find((v) => v.url === './schemas/records-schema.json');
+  const entry = (pkg.contributes.yamlValidation as { fileMatch: string; url: string }[]).find((v) => v.url === './schemas/records-schema.json');
   assert.ok(entry, 'no yamlValidation entry for ./schemas/records-schema.json');
   assert.equal(entry.fileMatch, '.records/schema.yaml');
   assert.ok(fs.existsSync(path.join(ROOT, entry.url)));

@@ -31,7 +31,10 @@ test('every user-facing string of the extension has a zh-cn translation', () => 
 test('the zh-cn bundle holds no string the extension no longer says', () => {
   const bundle = JSON.parse(fs.readFileSync(path.join(REPO, 'l10n/bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
   const strings = l10nStrings();
-  assert.deepEqual(Object.keys(bundle).filter((k) => !strings.has(k)), []);
+  assert.deepEqual(
+    Object.keys(bundle).filter((k) => !strings.has(k)),
+    [],
+  );
 });
 
 test('every %key% of package.json has an English and a zh-cn text', () => {
@@ -39,6 +42,12 @@ test('every %key% of package.json has an English and a zh-cn text', () => {
   const keys = [...manifest.matchAll(/"%([^"%]+)%"/g)].map((m) => m[1]);
   const en = JSON.parse(fs.readFileSync(path.join(REPO, 'package.nls.json'), 'utf8'));
   const zh = JSON.parse(fs.readFileSync(path.join(REPO, 'package.nls.zh-cn.json'), 'utf8'));
-  assert.deepEqual(keys.filter((k) => !(k in en)), []);
-  assert.deepEqual(keys.filter((k) => !(k in zh)), []);
+  assert.deepEqual(
+    keys.filter((k) => !(k in en)),
+    [],
+  );
+  assert.deepEqual(
+    keys.filter((k) => !(k in zh)),
+    [],
+  );
 });

@@ -8,9 +8,15 @@ const SRC = path.join(REPO, 'src');
 
 /** Every .ts file under src, repository-relative with `/`. */
 function sources(): string[] {
-  return fs.readdirSync(SRC, { recursive: true, withFileTypes: true })
+  return fs
+    .readdirSync(SRC, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile() && e.name.endsWith('.ts') && !e.name.endsWith('.d.ts'))
-    .map((e) => path.relative(REPO, path.join(e.parentPath ?? (e as unknown as { path: string }).path, e.name)).split(path.sep).join('/'));
+    .map((e) =>
+      path
+        .relative(REPO, path.join(e.parentPath ?? (e as unknown as { path: string }).path, e.name))
+        .split(path.sep)
+        .join('/'),
+    );
 }
 
 /** The files a source imports (static imports and re-exports of relative paths), resolved. */
@@ -53,7 +59,14 @@ describe('the shape of the code', () => {
 
   test('README lists every folder of src/core as a layer, once', () => {
     const layers = documentedLayers();
-    const folders = [...new Set(files.filter((f) => f.startsWith('src/core/')).map(layerOf).filter(Boolean))].sort();
+    const folders = [
+      ...new Set(
+        files
+          .filter((f) => f.startsWith('src/core/'))
+          .map(layerOf)
+          .filter(Boolean),
+      ),
+    ].sort();
     assert.ok(layers.length > 5, `README's Folder layout lists ${layers.length} layers`);
     assert.deepEqual([...layers].sort(), folders);
     assert.equal(new Set(layers).size, layers.length);
@@ -79,8 +92,11 @@ describe('the shape of the code', () => {
   });
 
   test('the command line and the extension never import each other', () => {
-    const crossing = [...graph].flatMap(([from, to]) => to.filter((t) =>
-      (from.startsWith('src/cli/') && t.startsWith('src/extension/')) || (from.startsWith('src/extension/') && t.startsWith('src/cli/'))).map((t) => `${from} -> ${t}`));
+    const crossing = [...graph].flatMap(([from, to]) =>
+      to
+        .filter((t) => (from.startsWith('src/cli/') && t.startsWith('src/extension/')) || (from.startsWith('src/extension/') && t.startsWith('src/cli/')))
+        .map((t) => `${from} -> ${t}`),
+    );
     assert.deepEqual(crossing, []);
   });
 

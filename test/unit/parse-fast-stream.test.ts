@@ -7,7 +7,8 @@ import { type ParsedFile } from '../../src/core/model/parsed';
 import { REPO } from './helpers';
 
 const plain = (f: ParsedFile) => ({ isRecordFile: f.isRecordFile, records: f.records.map((r) => ({ ...r, fields: [...r.fields] })) });
-const same = (text: string, label: string) => assert.deepEqual(plain(parseRecordText(text, 'yaml')), plain(parseRecordText(text, 'yaml', { yamlOnly: true })), `${label}: ${JSON.stringify(text)}`);
+const same = (text: string, label: string) =>
+  assert.deepEqual(plain(parseRecordText(text, 'yaml')), plain(parseRecordText(text, 'yaml', { yamlOnly: true })), `${label}: ${JSON.stringify(text)}`);
 
 const DOCS = [
   'id: A\ncategory: other\ntitle: "一 / one"\n',
@@ -32,7 +33,7 @@ test('YAML streams: the fast reader and the yaml package agree, document by docu
     const count = 1 + rnd(4);
     const lead = rnd(3) === 0 ? '# header\n' : '';
     const firstMarker = rnd(2) === 0;
-    for (let i = 0; i < count; i++) parts.push(((i > 0 || firstMarker) ? pick(['---\n', '---  \n', '---\r\n']) : '') + DOCS[rnd(DOCS.length)]);
+    for (let i = 0; i < count; i++) parts.push((i > 0 || firstMarker ? pick(['---\n', '---  \n', '---\r\n']) : '') + DOCS[rnd(DOCS.length)]);
     same(lead + parts.join('') + (rnd(4) === 0 ? '---\n' : ''), `case ${n}`);
   }
   function pick<T>(a: T[]): T {

@@ -45,7 +45,10 @@ test('LF, CRLF, lone CR and mixed line breaks match the naive computation at eve
 test('line count and line content ends ignore the line break', () => {
   const idx = new LineIndex(readBack('ends.md', 'ab\r\ncd\ref\n'));
   assert.equal(idx.lineCount, 4);
-  assert.deepEqual([0, 1, 2, 3].map((l) => idx.lineContentEnd(l)), [2, 6, 9, 10]);
+  assert.deepEqual(
+    [0, 1, 2, 3].map((l) => idx.lineContentEnd(l)),
+    [2, 6, 9, 10],
+  );
 });
 
 test('out-of-range input is clamped', () => {

@@ -74,7 +74,10 @@ test('`...` closes front matter; trailing spaces on fences are allowed', () => {
 });
 
 test('empty front matter: one record, data {}, no fields, no problems', () => {
-  for (const [name, src] of [['empty.md', '---\n---\nbody'], ['comment.md', '---\n# nothing yet\n---\n']]) {
+  for (const [name, src] of [
+    ['empty.md', '---\n---\nbody'],
+    ['comment.md', '---\n# nothing yet\n---\n'],
+  ]) {
     const { file } = parse(name, src);
     const r = only(file.records);
     assert.deepEqual(r.data, {});
@@ -96,7 +99,12 @@ test('unclosed front matter: a record with a yaml-syntax problem at the opening 
 });
 
 test('markdown without front matter is not a record file', () => {
-  for (const [name, src] of [['plain.md', '# Notes\n\n---\nid: x\n---\n'], ['blank.md', ''], ['dash4.md', '----\na: 1\n---\n'], ['indented.md', ' ---\na: 1\n---\n']]) {
+  for (const [name, src] of [
+    ['plain.md', '# Notes\n\n---\nid: x\n---\n'],
+    ['blank.md', ''],
+    ['dash4.md', '----\na: 1\n---\n'],
+    ['indented.md', ' ---\na: 1\n---\n'],
+  ]) {
     const { file } = parse(name, src);
     assert.deepEqual(file, { kind: 'markdown', isRecordFile: false, records: [] }, name);
   }
@@ -125,7 +133,11 @@ test('billion laughs: returns quickly with alias-limit; the other fields stay re
   const lines = ['---', 'id: R-5', 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
   for (let i = 1; i < 10; i++) {
     const prev = String.fromCharCode(96 + i);
-    lines.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill('*' + prev).join(',')}]`);
+    lines.push(
+      `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9)
+        .fill('*' + prev)
+        .join(',')}]`,
+    );
   }
   lines.push('owner: 王芳', '---', '');
   const t0 = performance.now();
@@ -196,11 +208,30 @@ test('multi-document YAML stream: one record per document with its own spans', (
   const src = '# customers\nid: C-1\nname: 张伟\n---\nid: C-2\nname: 李娜\n--- # third\nid: C-3\nname: 王芳\n...\n';
   const { text, file } = parse('stream.yaml', src);
   assert.equal(file.isRecordFile, true);
-  assert.deepEqual(file.records.map((r) => r.index), [0, 1, 2]);
-  assert.deepEqual(file.records.map((r) => r.data), [{ id: 'C-1', name: '张伟' }, { id: 'C-2', name: '李娜' }, { id: 'C-3', name: '王芳' }]);
-  assert.deepEqual(file.records.map((r) => at(text, r.span)), ['id: C-1\nname: 张伟', '---\nid: C-2\nname: 李娜', '--- # third\nid: C-3\nname: 王芳\n...']);
-  assert.deepEqual(file.records.map((r) => at(text, r.fence)), ['id: C-1', '---', '---']);
-  assert.deepEqual(file.records.map((r) => at(text, r.contentSpan)), ['id: C-1\nname: 张伟', 'id: C-2\nname: 李娜', 'id: C-3\nname: 王芳']);
+  assert.deepEqual(
+    file.records.map((r) => r.index),
+    [0, 1, 2],
+  );
+  assert.deepEqual(
+    file.records.map((r) => r.data),
+    [
+      { id: 'C-1', name: '张伟' },
+      { id: 'C-2', name: '李娜' },
+      { id: 'C-3', name: '王芳' },
+    ],
+  );
+  assert.deepEqual(
+    file.records.map((r) => at(text, r.span)),
+    ['id: C-1\nname: 张伟', '---\nid: C-2\nname: 李娜', '--- # third\nid: C-3\nname: 王芳\n...'],
+  );
+  assert.deepEqual(
+    file.records.map((r) => at(text, r.fence)),
+    ['id: C-1', '---', '---'],
+  );
+  assert.deepEqual(
+    file.records.map((r) => at(text, r.contentSpan)),
+    ['id: C-1\nname: 张伟', 'id: C-2\nname: 李娜', 'id: C-3\nname: 王芳'],
+  );
   assert.equal(at(text, file.records[2].fields.get('name')?.value), '王芳');
   assert.ok(file.records.every((r) => r.problems.length === 0 && r.bodySpan === undefined));
 });
@@ -218,14 +249,25 @@ test('a YAML document that is a list or a scalar is a not-a-mapping record', () 
   assert.equal(file.records.length, 3);
   const [list, scalar, ok] = file.records;
   assert.equal(list.data, undefined);
-  assert.deepEqual(list.problems.map((p) => p.code), ['not-a-mapping']);
+  assert.deepEqual(
+    list.problems.map((p) => p.code),
+    ['not-a-mapping'],
+  );
   assert.equal(at(text, list.problems[0].span), '- 张伟\n- 李娜');
-  assert.deepEqual(scalar.problems.map((p) => p.code), ['not-a-mapping']);
+  assert.deepEqual(
+    scalar.problems.map((p) => p.code),
+    ['not-a-mapping'],
+  );
   assert.deepEqual(ok.data, { id: 'C-3' });
 });
 
 test('empty YAML, comments only, or only `---` is not a record file', () => {
-  for (const [name, src] of [['empty.yaml', ''], ['comments.yaml', '# a\n\n# b\n'], ['dashes.yaml', '---\n'], ['bom.yaml', '\ufeff']]) {
+  for (const [name, src] of [
+    ['empty.yaml', ''],
+    ['comments.yaml', '# a\n\n# b\n'],
+    ['dashes.yaml', '---\n'],
+    ['bom.yaml', '\ufeff'],
+  ]) {
     const { file } = parse(name, src);
     assert.deepEqual(file, { kind: 'yaml', isRecordFile: false, records: [] }, name);
   }

@@ -19,7 +19,8 @@ function everywhere(): string {
   const root = repo({
     [OLD]: callRecord('GT-1', [`id_note: "ID ${ID_A}"`, 'attachments: [scans/call-2015.pdf]'], 'SECRET-A first version\n'),
     'inbox/scans/call-2015.pdf': '%PDF-1.4 SECRET-PDF scan\n',
-    [STREAM]: callDocument('Y1', ['note: KEEP-Y1']) + '---\n' + callDocument('Y2', [`note: "SECRET-Y ${ID_Y}"`]) + '---\n' + callDocument('Y3', ['note: KEEP-Y3']),
+    [STREAM]:
+      callDocument('Y1', ['note: KEEP-Y1']) + '---\n' + callDocument('Y2', [`note: "SECRET-Y ${ID_Y}"`]) + '---\n' + callDocument('Y3', ['note: KEEP-Y3']),
     'customers/keep.md': callRecord('GT-9', [], 'KEEP-OTHER\n'),
   });
   // Renamed (and its scan moved) before destruction.
@@ -63,20 +64,46 @@ describe('destruction by content, on a real repository', () => {
     const root = everywhere();
     assert.deepEqual(held(root), SECRETS, 'the fixture hides every version');
     const file = destroy(root, 'GT-1', 'Y2');
-    assert.ok(!fs.existsSync(path.join(root, NOW)) && !fs.existsSync(path.join(root, 'customers/张 伟/scans/call-2015.pdf')), 'the record and its scan are deleted');
+    assert.ok(
+      !fs.existsSync(path.join(root, NOW)) && !fs.existsSync(path.join(root, 'customers/张 伟/scans/call-2015.pdf')),
+      'the record and its scan are deleted',
+    );
     assert.doesNotMatch(fs.readFileSync(path.join(root, STREAM), 'utf8'), /Y2/);
     const check = cli(root, 'purge-check', '.', '--format', 'json');
     assert.equal(check.status, 1, check.stderr);
     const report = JSON.parse(check.stdout);
-    const places = report.survivors.flatMap((s: { path: string; places: { kind: string; path?: string; reach?: string }[] }) => s.places.map((p) => ({ ...p, of: s.path })));
+    const places = report.survivors.flatMap((s: { path: string; places: { kind: string; path?: string; reach?: string }[] }) =>
+      s.places.map((p) => ({ ...p, of: s.path })),
+    );
     const where = (pred: (p: { kind: string; path?: string; reach?: string; of: string }) => boolean) => places.some(pred);
-    assert.ok(where((p) => p.kind === 'commit' && p.path === OLD && p.reach === 'ref'), 'the path before the rename');
-    assert.ok(where((p) => p.kind === 'commit' && p.path === 'backup-copy.md'), 'the copy under another name');
-    assert.ok(where((p) => p.kind === 'commit' && p.reach === 'reflog'), 'the reflog entry');
-    assert.ok(where((p) => p.kind === 'commit' && p.reach === 'unreachable'), 'the unreachable commit');
-    assert.ok(where((p) => p.of === 'customers/张 伟/scans/call-2015.pdf'), 'the attachment');
-    assert.ok(where((p) => p.of === STREAM), 'the stream versions holding the document');
-    assert.ok(where((p) => p.kind === 'commit' && ((p as { refs?: string[] }).refs ?? []).join() === 'refs/stash'), 'the version only the stash holds');
+    assert.ok(
+      where((p) => p.kind === 'commit' && p.path === OLD && p.reach === 'ref'),
+      'the path before the rename',
+    );
+    assert.ok(
+      where((p) => p.kind === 'commit' && p.path === 'backup-copy.md'),
+      'the copy under another name',
+    );
+    assert.ok(
+      where((p) => p.kind === 'commit' && p.reach === 'reflog'),
+      'the reflog entry',
+    );
+    assert.ok(
+      where((p) => p.kind === 'commit' && p.reach === 'unreachable'),
+      'the unreachable commit',
+    );
+    assert.ok(
+      where((p) => p.of === 'customers/张 伟/scans/call-2015.pdf'),
+      'the attachment',
+    );
+    assert.ok(
+      where((p) => p.of === STREAM),
+      'the stream versions holding the document',
+    );
+    assert.ok(
+      where((p) => p.kind === 'commit' && ((p as { refs?: string[] }).refs ?? []).join() === 'refs/stash'),
+      'the version only the stash holds',
+    );
     assert.equal(report.survivors.filter((s: { role: string }) => s.role === 'attachment').length, 1, 'the scan once, under its name now');
     const text = cli(root, 'purge-check', '.');
     assert.doesNotMatch(text.stdout, new RegExp(`${ID_A}|${ID_Y}`), 'the report prints no personal number');
@@ -122,7 +149,10 @@ describe('destruction by content, on a real repository', () => {
   });
 
   test('on a PATH without git-filter-repo: the fallback is said, its printed commands work, and purge --yes rewrites a stream too', () => {
-    const root = repo({ 'calls/a.md': callRecord('GT-1', [], 'SECRET-A\n'), 's.yaml': callDocument('Y1', ['note: KEEP']) + '---\n' + callDocument('Y2', ['note: SECRET-Y']) });
+    const root = repo({
+      'calls/a.md': callRecord('GT-1', [], 'SECRET-A\n'),
+      's.yaml': callDocument('Y1', ['note: KEEP']) + '---\n' + callDocument('Y2', ['note: SECRET-Y']),
+    });
     destroy(root, 'GT-1');
     const bare = pathWithoutFilterRepo();
     assert.notEqual(spawnSync('git', ['filter-repo', '--version'], { env: { ...ENV, PATH: bare } }).status, 0, 'git cannot find filter-repo on that PATH');

@@ -9,7 +9,10 @@ const MASKED = '110105********002X';
 const CARD = '6222020200114567890';
 
 test('purge-check --pi lists personal numbers masked in the folder but plain in history; purge --pi --yes replaces them everywhere', () => {
-  const root = repo({ 'customers/a.md': callRecord('GT-1', [`id_number: "${ID}"`], `Card ${CARD} on file.\n`), 'customers/b.md': callRecord('GT-2', [], 'Phone 13912345678 still in use.\n') });
+  const root = repo({
+    'customers/a.md': callRecord('GT-1', [`id_number: "${ID}"`], `Card ${CARD} on file.\n`),
+    'customers/b.md': callRecord('GT-2', [], 'Phone 13912345678 still in use.\n'),
+  });
   // Masked in the working tree, as the quick fix does: the plain number stays in the first commit.
   const p = path.join(root, 'customers/a.md');
   fs.writeFileSync(p, fs.readFileSync(p, 'utf8').replace(ID, MASKED).replace(CARD, '6222********7890'));
@@ -17,8 +20,10 @@ test('purge-check --pi lists personal numbers masked in the folder but plain in 
   const before = cli(root, 'purge-check', '.', '--pi', '--format', 'json');
   assert.equal(before.status, 1);
   const leaks = JSON.parse(before.stdout).personal_information;
-  assert.deepEqual(leaks.map((l: { kind: string; masked: string; path: string }) => [l.kind, l.masked, l.path]).sort(),
-    [['bank-card', '6222***********7890', 'customers/a.md'], ['id-number', MASKED, 'customers/a.md']]);
+  assert.deepEqual(leaks.map((l: { kind: string; masked: string; path: string }) => [l.kind, l.masked, l.path]).sort(), [
+    ['bank-card', '6222***********7890', 'customers/a.md'],
+    ['id-number', MASKED, 'customers/a.md'],
+  ]);
   assert.ok(leaks.every((l: { commit: string }) => /^[0-9a-f]{40}$/.test(l.commit)));
   const text = cli(root, 'purge-check', '.', '--pi');
   assert.doesNotMatch(text.stdout + before.stdout, new RegExp(`${ID}|${CARD}`), 'the report never prints the number');

@@ -23,7 +23,10 @@ describe('purge-check of remotes, and what a purge refuses', () => {
     const still = cli(root, 'purge-check', '.', '--remote', remote, '--format', 'json');
     assert.equal(still.status, 1, 'the remote still holds it: measured, not assumed');
     assert.ok(JSON.parse(still.stdout).remotes[0].survivors.length > 0);
-    assert.ok(!fs.readdirSync(path.join(root, '.git/records-curator'), { withFileTypes: true }).some((e) => e.name.startsWith('remote-')), 'the scratch repository is removed');
+    assert.ok(
+      !fs.readdirSync(path.join(root, '.git/records-curator'), { withFileTypes: true }).some((e) => e.name.startsWith('remote-')),
+      'the scratch repository is removed',
+    );
     git(root, 'push', '-q', '--force', '--all', remote);
     git(root, 'push', '-q', '--force', '--tags', remote);
     assert.equal(cli(root, 'purge-check', '.', '--remote', remote).status, 0, 'nothing reachable from its refs');
@@ -69,14 +72,18 @@ describe('purge-check of remotes, and what a purge refuses', () => {
     fs.copyFileSync(path.join(root, 'calls/a.md'), path.join(root, 'notes-copy.txt'));
     destroy(root, 'GT-1');
     const check = JSON.parse(cli(root, 'purge-check', '.', '--format', 'json').stdout);
-    assert.ok(check.survivors.some((s: { places: { kind: string; path?: string }[] }) => s.places.some((p) => p.kind === 'working-tree' && p.path === 'notes-copy.txt')));
+    assert.ok(
+      check.survivors.some((s: { places: { kind: string; path?: string }[] }) =>
+        s.places.some((p) => p.kind === 'working-tree' && p.path === 'notes-copy.txt'),
+      ),
+    );
     const purge = cli(root, 'purge', '.', '--yes');
     assert.equal(purge.status, 1);
     assert.match(purge.stderr, /notes-copy\.txt in the folder still holds the content of destroyed calls\/a\.md/);
     assert.ok(fs.existsSync(path.join(root, 'notes-copy.txt')), 'never deleted by the purge');
   });
 
-  test('a blob id written into the fingerprints by hand (another record\'s old version) is not purged, and nothing is', () => {
+  test("a blob id written into the fingerprints by hand (another record's old version) is not purged, and nothing is", () => {
     const root = repo({ 'calls/a.md': callRecord('GT-1', [], 'SECRET-A\n'), 'calls/keep.md': callRecord('GT-2', [], 'KEEP-OLD\n') });
     const old = git(root, 'rev-parse', 'HEAD:calls/keep.md').trim();
     write(root, 'calls/keep.md', callRecord('GT-2', [], 'KEEP-NEW\n'));
@@ -88,7 +95,7 @@ describe('purge-check of remotes, and what a purge refuses', () => {
     const purge = cli(root, 'purge', '.', '--yes');
     assert.equal(purge.status, 1);
     assert.match(purge.stderr, /lists blob [0-9a-f]{12} as a version of calls\/a\.md, but history holds it only at calls\/keep\.md/);
-    assert.ok(objectsHolding(root, 'KEEP-OLD').length > 0, 'the other record\'s history is untouched');
+    assert.ok(objectsHolding(root, 'KEEP-OLD').length > 0, "the other record's history is untouched");
     assert.ok(objectsHolding(root, 'SECRET-A').length > 0, 'and nothing else was rewritten');
   });
 });

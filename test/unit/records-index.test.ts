@@ -15,7 +15,12 @@ const entry = (path: string, fields: Record<string, string>) => indexText(path, 
 describe('the record index', () => {
   test('reports a duplicate id at both places, and forgets it when one goes', () => {
     const index = new RecordIndex();
-    index.replaceAll(new Map([['a.md', entry('a.md', VALID_SERVICE)], ['b.md', entry('b.md', VALID_SERVICE)]]));
+    index.replaceAll(
+      new Map([
+        ['a.md', entry('a.md', VALID_SERVICE)],
+        ['b.md', entry('b.md', VALID_SERVICE)],
+      ]),
+    );
     const a = index.findings('a.md').filter((f) => f.code === 'duplicate-id');
     const b = index.findings('b.md').filter((f) => f.code === 'duplicate-id');
     assert.equal(a.length, 1);
@@ -25,13 +30,21 @@ describe('the record index', () => {
     assert.equal(a[0].start.col, 4);
     const touched = index.delete(['b.md']);
     assert.deepEqual(touched.sort(), ['a.md', 'b.md']);
-    assert.deepEqual(index.findings('a.md').filter((f) => f.code === 'duplicate-id'), []);
+    assert.deepEqual(
+      index.findings('a.md').filter((f) => f.code === 'duplicate-id'),
+      [],
+    );
   });
 
   test('duplicate archive numbers are reported, and changing one away clears both', () => {
     const index = new RecordIndex();
     const an = 'Z109-FW·2026-D3-0001';
-    index.replaceAll(new Map([['a.md', entry('a.md', { ...VALID_SERVICE, archive_no: an })], ['b.md', entry('b.md', { ...VALID_SERVICE, id: 'X', archive_no: an })]]));
+    index.replaceAll(
+      new Map([
+        ['a.md', entry('a.md', { ...VALID_SERVICE, archive_no: an })],
+        ['b.md', entry('b.md', { ...VALID_SERVICE, id: 'X', archive_no: an })],
+      ]),
+    );
     assert.equal(index.findings('b.md').filter((f) => f.code === 'duplicate-archive-no').length, 1);
     const touched = index.set([entry('b.md', { ...VALID_SERVICE, id: 'X', archive_no: 'Z109-FW·2026-D3-0002' })]);
     assert.ok(touched.includes('a.md'), 'the partner is refreshed too');
@@ -54,19 +67,32 @@ describe('archive numbering gaps', () => {
   test('a gap is information on the next number, and filling it clears it and refreshes that file', () => {
     const index = new RecordIndex();
     configureIndex(index, defaultSchema());
-    index.replaceAll(new Map([['a.md', entry('a.md', { ...an('0001'), id: 'A' })], ['c.md', entry('c.md', { ...an('0003'), id: 'C' })]]));
+    index.replaceAll(
+      new Map([
+        ['a.md', entry('a.md', { ...an('0001'), id: 'A' })],
+        ['c.md', entry('c.md', { ...an('0003'), id: 'C' })],
+      ]),
+    );
     const [gap] = index.findings('c.md').filter((f) => f.code === 'archive-no-gap');
     assert.equal(gap.severity, 'info');
     assert.match(gap.message, /0002 missing before Z001-FW·2026-D3-0003/);
     const touched = index.set([entry('b.md', { ...an('0002'), id: 'B' })]);
     assert.ok(touched.includes('c.md'));
-    assert.deepEqual(index.findings('c.md').filter((f) => f.code === 'archive-no-gap'), []);
+    assert.deepEqual(
+      index.findings('c.md').filter((f) => f.code === 'archive-no-gap'),
+      [],
+    );
   });
 
   test('numbers in other scopes (another year) do not count', () => {
     const index = new RecordIndex();
     configureIndex(index, defaultSchema());
-    index.replaceAll(new Map([['a.md', entry('a.md', { ...an('0001'), id: 'A' })], ['x.md', entry('x.md', { ...VALID_SERVICE, id: 'X', date: '2025-01-01', retention: 'D3', archive_no: 'Z001-FW·2025-D3-0002' })]]));
+    index.replaceAll(
+      new Map([
+        ['a.md', entry('a.md', { ...an('0001'), id: 'A' })],
+        ['x.md', entry('x.md', { ...VALID_SERVICE, id: 'X', date: '2025-01-01', retention: 'D3', archive_no: 'Z001-FW·2025-D3-0002' })],
+      ]),
+    );
     const [gap] = index.findings('x.md').filter((f) => f.code === 'archive-no-gap');
     assert.match(gap.message, /0001 missing/);
   });
@@ -100,11 +126,22 @@ describe('the index cache', () => {
   });
 
   test('a cache larger than one decoding chunk, written in slices, reads back whole', async () => {
-    const files = Array.from({ length: 6000 }, (_, i) => entry(`r/${i}.md`, { ...VALID_SERVICE, id: `S-${i}`, title: `维护服务记录 ${i}：客户要求在到期前提供续约报价并确认服务范围 / Maintenance visit ${i}, renewal quote requested` }));
+    const files = Array.from({ length: 6000 }, (_, i) =>
+      entry(`r/${i}.md`, {
+        ...VALID_SERVICE,
+        id: `S-${i}`,
+        title: `维护服务记录 ${i}：客户要求在到期前提供续约报价并确认服务范围 / Maintenance visit ${i}, renewal quote requested`,
+      }),
+    );
     const chunks: string[] = [];
-    await writeCacheAsync('k', files, async (chunk) => {
-      chunks.push(chunk);
-    }, 0);
+    await writeCacheAsync(
+      'k',
+      files,
+      async (chunk) => {
+        chunks.push(chunk);
+      },
+      0,
+    );
     assert.ok(chunks.length > 1, 'written in more than one slice');
     const text = chunks.join('');
     assert.equal(text, writeCache('k', files));

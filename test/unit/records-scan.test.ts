@@ -11,7 +11,8 @@ import { readWorkspaceSchema } from '../../src/core/schema/workspace';
 import { record, SAMPLE, tempWorkspace, VALID_SERVICE } from './helpers';
 
 const manifest = JSON.parse(fs.readFileSync(path.join(SAMPLE, '../../test/fixtures/sample-manifest.json'), 'utf8'));
-const scan = (root: string, workers = 0) => scanFolder({ root, schema: defaultSchema(), lang: 'en', workers, workerPath: path.join(__dirname, 'index-worker.js') });
+const scan = (root: string, workers = 0) =>
+  scanFolder({ root, schema: defaultSchema(), lang: 'en', workers, workerPath: path.join(__dirname, 'index-worker.js') });
 
 describe('scanning a folder', () => {
   test('indexes the sample: every record, per category, multi-document YAML as one record each', async () => {
@@ -24,7 +25,10 @@ describe('scanning a folder', () => {
     assert.deepEqual(byCategory, manifest.byCategory);
     const stream = result.files.get('transactions/2021/qiming-installments.yaml');
     assert.equal(stream?.records.length, 3);
-    assert.deepEqual(stream?.records.map((r) => r.index), [0, 1, 2]);
+    assert.deepEqual(
+      stream?.records.map((r) => r.index),
+      [0, 1, 2],
+    );
     assert.ok(stream!.records[1].line > stream!.records[0].endLine, 'each document has its own range');
     assert.equal(result.files.get('notes/meeting-agenda.md')?.isRecordFile, false, 'a file without front matter is not a record');
     assert.equal(result.files.has('README.md'), false, 'excluded by the schema');
@@ -45,7 +49,10 @@ describe('scanning a folder', () => {
     let batches = 0;
     const seen = new Map<string, FileEntry>();
     const cold = await scanFolder({
-      root, schema: defaultSchema(), lang: 'en', workerPath: path.join(__dirname, 'index-worker.js'),
+      root,
+      schema: defaultSchema(),
+      lang: 'en',
+      workerPath: path.join(__dirname, 'index-worker.js'),
       onEntries: (entries, reused) => {
         assert.equal(reused, false);
         assert.ok(liveIndexWorkers() > 0, 'read by worker threads');
@@ -74,7 +81,14 @@ describe('scanning a folder', () => {
     const workerPath = path.join(__dirname, 'index-worker.js');
     const aborted = AbortSignal.abort();
     await assert.rejects(scanFolder({ root, schema: defaultSchema(), lang: 'en', workerPath, signal: aborted }));
-    const unreadable = await scanFolder({ root, schema: defaultSchema(), lang: 'en', workerPath, workers: 2, previous: Promise.reject(new Error('cache unreadable')) });
+    const unreadable = await scanFolder({
+      root,
+      schema: defaultSchema(),
+      lang: 'en',
+      workerPath,
+      workers: 2,
+      previous: Promise.reject(new Error('cache unreadable')),
+    });
     assert.deepEqual([unreadable.reused, unreadable.read], [0, 30], 'a cache that fails to load counts as none');
     const ok = await scanFolder({ root, schema: defaultSchema(), lang: 'en', workerPath });
     assert.equal(ok.files.size, 30, 'a tiny folder is indexed here; the workers started for it are stopped');
@@ -89,7 +103,10 @@ describe('scanning a folder', () => {
     const onEntries = () => {
       throw new Error('the caller broke');
     };
-    await assert.rejects(scanFolder({ root, schema: defaultSchema(), lang: 'en', workerPath: path.join(__dirname, 'index-worker.js'), workers: 2, onEntries }), /the caller broke/);
+    await assert.rejects(
+      scanFolder({ root, schema: defaultSchema(), lang: 'en', workerPath: path.join(__dirname, 'index-worker.js'), workers: 2, onEntries }),
+      /the caller broke/,
+    );
   });
 
   test('bad input becomes findings, never a crash: BOM, CRLF, GBK, binary, huge, broken YAML, duplicate keys', async () => {
@@ -116,11 +133,18 @@ describe('scanning a folder', () => {
     assert.equal(files.get('gbk.md')!.findings[0].start.line, 2);
     assert.deepEqual(codes('binary.md'), ['binary']);
     assert.deepEqual(codes('huge.md'), ['too-large']);
-    assert.match(files.get('huge.md')!.findings[0].message, new RegExp(`file is ${fs.statSync(path.join(root, 'huge.md')).size} bytes`), 'the real size, though the file is not read');
+    assert.match(
+      files.get('huge.md')!.findings[0].message,
+      new RegExp(`file is ${fs.statSync(path.join(root, 'huge.md')).size} bytes`),
+      'the real size, though the file is not read',
+    );
     assert.ok(codes('broken.md').includes('yaml-syntax'));
     assert.ok(codes('dup.md').includes('duplicate-key'));
     assert.equal(files.get('empty.md')?.records.length, 1);
-    assert.deepEqual(files.get('long.yaml')!.records.map((r) => field(r, 'id')), ['L1', 'L2']);
+    assert.deepEqual(
+      files.get('long.yaml')!.records.map((r) => field(r, 'id')),
+      ['L1', 'L2'],
+    );
     assert.equal(files.get('long.yaml')!.size, fs.statSync(path.join(root, 'long.yaml')).size);
   });
 
@@ -149,7 +173,10 @@ describe('scanning a folder', () => {
     const root = tempWorkspace(files);
     let removed = false;
     const result = await scanFolder({
-      root, schema: defaultSchema(), lang: 'en', workers: 0,
+      root,
+      schema: defaultSchema(),
+      lang: 'en',
+      workers: 0,
       onProgress: () => {
         if (!removed) {
           removed = true;

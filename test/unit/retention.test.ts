@@ -28,8 +28,10 @@ describe('retention', () => {
     assert.equal(running.retention.governing?.waitingFor, 'contract_completed');
   });
 
-  test('the longest applicable period wins: category default, matching rules, the record\'s own code', () => {
-    const s = loadSchema(`retention_rules:\n  - category: service\n    match: { service_type: implementation }\n    code: D10\n    from: date\n    basis: 项目验收资料\n`).schema;
+  test("the longest applicable period wins: category default, matching rules, the record's own code", () => {
+    const s = loadSchema(
+      `retention_rules:\n  - category: service\n    match: { service_type: implementation }\n    code: D10\n    from: date\n    basis: 项目验收资料\n`,
+    ).schema;
     assert.equal(retentionOf({ category: 'service', service_type: 'implementation', date: '2020-01-01' }, s).governing?.until, '2030-01-01');
     assert.equal(retentionOf({ category: 'service', service_type: 'support', date: '2020-01-01' }, s).governing?.until, '2023-01-01');
     assert.equal(retentionOf({ category: 'service', date: '2020-01-01', retention: 'D5' }, schema).governing?.until, '2025-01-01');
@@ -64,11 +66,12 @@ describe('disposition', () => {
     const s = readWorkspaceSchema(SAMPLE);
     const { files } = await scanFolder({ root: SAMPLE, schema: s.schema, lang: 'en', workers: 0 });
     const states = new Map<string, string[]>();
-    for (const f of files.values()) for (const r of f.records) {
-      if (r.errors) continue; // a broken record is fixed before anything is decided about it
-      const d = dispositionOf(r.data, s.schema, TODAY, 90).state;
-      states.set(d, [...(states.get(d) ?? []), path.posix.basename(r.file)]);
-    }
+    for (const f of files.values())
+      for (const r of f.records) {
+        if (r.errors) continue; // a broken record is fixed before anything is decided about it
+        const d = dispositionOf(r.data, s.schema, TODAY, 90).state;
+        states.set(d, [...(states.get(d) ?? []), path.posix.basename(r.file)]);
+      }
     assert.deepEqual(states.get('due'), ['early-call.md']);
     assert.deepEqual(states.get('hold'), ['dispute-emails.md']);
   });

@@ -18,7 +18,10 @@ describe('fieldDiff', () => {
   test('lists and maps compare by value; order within a list matters', () => {
     assert.deepEqual(fieldDiff({ p: ['a', 'b'], m: { x: 1, y: [2] } }, { p: ['a', 'b'], m: { y: [2], x: 1 } }), []);
     assert.deepEqual(fieldDiff({ p: ['a', 'b'] }, { p: ['b', 'a'] }), [{ field: 'p', kind: 'changed', before: ['a', 'b'], after: ['b', 'a'] }]);
-    assert.deepEqual(fieldDiff({ m: { x: 1 } }, { m: { x: 1, z: null } }).map((c) => c.kind), ['changed']);
+    assert.deepEqual(
+      fieldDiff({ m: { x: 1 } }, { m: { x: 1, z: null } }).map((c) => c.kind),
+      ['changed'],
+    );
   });
 
   test('a number and the same digits as a string differ; null is a value', () => {

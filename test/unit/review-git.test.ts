@@ -38,8 +38,18 @@ describe('history', () => {
     r.write('b/a.md', rec('A', 'status: active\n'));
     const c3 = r.commit('set status');
     const h = await fileHistory('git', r.root, 'b/a.md');
-    assert.deepEqual(h.map((e) => [e.status.replace(/\d+$/, ''), e.path, e.subject]), [['M', 'b/a.md', 'set status'], ['R', 'b/a.md', 'move into b'], ['A', 'a.md', 'initial']]);
-    assert.deepEqual(h.slice(0, 2).map((e) => e.commit), [c3, c2]);
+    assert.deepEqual(
+      h.map((e) => [e.status.replace(/\d+$/, ''), e.path, e.subject]),
+      [
+        ['M', 'b/a.md', 'set status'],
+        ['R', 'b/a.md', 'move into b'],
+        ['A', 'a.md', 'initial'],
+      ],
+    );
+    assert.deepEqual(
+      h.slice(0, 2).map((e) => e.commit),
+      [c3, c2],
+    );
     assert.deepEqual(h[0].parents, [c2]);
     assert.deepEqual(h[2].parents, []);
     assert.equal(h[0].author, 'Tester');
@@ -59,14 +69,22 @@ describe('history', () => {
     r.commit('change');
     const sub = path.join(r.root, 'recs');
     const h = await fileHistory('git', sub, 'x.md');
-    assert.deepEqual(h.map((e) => e.path), ['x.md', 'x.md']);
+    assert.deepEqual(
+      h.map((e) => e.path),
+      ['x.md', 'x.md'],
+    );
     assert.equal(await fileAt('git', sub, 'HEAD~1', 'x.md'), rec('X'));
   });
 });
 
 describe('changes', () => {
   test('changedFiles: a rename, a deletion, an untracked file and an unstaged modification', async () => {
-    const r = repo({ 'a.md': rec('A', 'x: 1\ny: 2\nz: 3\n', 'Long body text that keeps the rename similar.\n'), 'del.md': rec('D'), 'mod.md': rec('M'), '.gitignore': 'ignored.md\n' });
+    const r = repo({
+      'a.md': rec('A', 'x: 1\ny: 2\nz: 3\n', 'Long body text that keeps the rename similar.\n'),
+      'del.md': rec('D'),
+      'mod.md': rec('M'),
+      '.gitignore': 'ignored.md\n',
+    });
     fs.mkdirSync(path.join(r.root, 'moved'));
     r.git('mv', 'a.md', 'moved/a.md');
     r.git('rm', '-q', 'del.md');
@@ -82,25 +100,47 @@ describe('changes', () => {
       { status: 'modified', path: 'mod.md' },
       { status: 'added', path: 'new.md' },
     ]);
-    assert.deepEqual((await changedFiles('git', r.root, 'HEAD~1')).map((f) => `${f.status} ${f.path}`), ['deleted del.md', 'modified mod.md', 'renamed moved/a.md', 'added new.md']);
+    assert.deepEqual(
+      (await changedFiles('git', r.root, 'HEAD~1')).map((f) => `${f.status} ${f.path}`),
+      ['deleted del.md', 'modified mod.md', 'renamed moved/a.md', 'added new.md'],
+    );
     await assert.rejects(changedFiles('git', r.root, 'no-such-rev'));
     await assert.rejects(changedFiles('git', r.root, '--output=/tmp/x'));
   });
 
   test('recordChanges: exactly the two changed fields of one record; untouched and non-record files left out', async () => {
-    const r = repo({ 'c.md': rec('C', 'amount: 100\nstaff: 王工\nnote: same\n'), 'other.md': rec('O'), 'notes.md': '# no front matter\n', 'README.md': rec('R') });
+    const r = repo({
+      'c.md': rec('C', 'amount: 100\nstaff: 王工\nnote: same\n'),
+      'other.md': rec('O'),
+      'notes.md': '# no front matter\n',
+      'README.md': rec('R'),
+    });
     r.write('c.md', rec('C', 'amount: 120\nstaff: 李工\nnote: same\n'));
     r.write('notes.md', '# still no front matter, but edited\n');
     r.write('README.md', rec('R', 'status: x\n'));
     r.commit('edit');
     const changes = await recordChanges('git', r.root, 'HEAD~1', 'HEAD', undefined);
-    assert.deepEqual(changes, [{
-      status: 'modified', path: 'c.md', index: 0, id: 'C', category: 'other', title: 'Title C', bodyChanged: false,
-      changes: [{ field: 'amount', kind: 'changed', before: 100, after: 120 }, { field: 'staff', kind: 'changed', before: '王工', after: '李工' }],
-    }]);
+    assert.deepEqual(changes, [
+      {
+        status: 'modified',
+        path: 'c.md',
+        index: 0,
+        id: 'C',
+        category: 'other',
+        title: 'Title C',
+        bodyChanged: false,
+        changes: [
+          { field: 'amount', kind: 'changed', before: 100, after: 120 },
+          { field: 'staff', kind: 'changed', before: '王工', after: '李工' },
+        ],
+      },
+    ]);
     r.write('c.md', rec('C', 'amount: 120\nstaff: 李工\nnote: same\n', 'New body.\n'));
     const wt = await recordChanges('git', r.root, 'HEAD', undefined, undefined);
-    assert.deepEqual(wt.map((c) => [c.path, c.changes.length, c.bodyChanged]), [['c.md', 0, true]]);
+    assert.deepEqual(
+      wt.map((c) => [c.path, c.changes.length, c.bodyChanged]),
+      [['c.md', 0, true]],
+    );
   });
 
   test('recordChanges on a YAML stream: document 1 changed, a document added; a renamed file keeps its old path', async () => {
@@ -109,10 +149,13 @@ describe('changes', () => {
     r.write('s.yaml', [doc('Y0', 'a'), doc('Y1', 'b'), doc('Y2', 'a')].join('---\n'));
     r.commit('stream');
     const changes = await recordChanges('git', r.root, 'HEAD~1', 'HEAD', undefined);
-    assert.deepEqual(changes.map((c) => [c.status, c.index, c.id, c.changes.map((f) => `${f.kind} ${f.field}`)]), [
-      ['modified', 1, 'Y1', ['changed status']],
-      ['added', 2, 'Y2', ['added id', 'added category', 'added title', 'added status']],
-    ]);
+    assert.deepEqual(
+      changes.map((c) => [c.status, c.index, c.id, c.changes.map((f) => `${f.kind} ${f.field}`)]),
+      [
+        ['modified', 1, 'Y1', ['changed status']],
+        ['added', 2, 'Y2', ['added id', 'added category', 'added title', 'added status']],
+      ],
+    );
     r.git('mv', 's.yaml', 'archive.yaml');
     r.commit('rename only');
     assert.deepEqual(await recordChanges('git', r.root, 'HEAD~1', 'HEAD', undefined), [], 'a pure rename changes no record');

@@ -60,7 +60,10 @@ describe('paths inside the folder', () => {
       assert.deepEqual(r, { ok: false, problem: 'symlink' }, rel);
     }
     assert.equal(resolveInside(root, 'real').ok, true);
-    assert.equal(refusal(() => readFileInside(root, 'real')), 'not-a-file');
+    assert.equal(
+      refusal(() => readFileInside(root, 'real')),
+      'not-a-file',
+    );
   });
 });
 
@@ -69,7 +72,10 @@ describe('the one write path', () => {
     const root = tempWorkspace({ 'r.md': 'old\n' });
     writeFileInside(root, 'new/deep/n.md', 'new\n');
     assert.equal(fs.readFileSync(path.join(root, 'new/deep/n.md'), 'utf8'), 'new\n');
-    assert.equal(refusal(() => writeFileInside(root, 'r.md', 'other\n')), 'exists');
+    assert.equal(
+      refusal(() => writeFileInside(root, 'r.md', 'other\n')),
+      'exists',
+    );
     assert.equal(fs.readFileSync(path.join(root, 'r.md'), 'utf8'), 'old\n');
     writeFileInside(root, 'r.md', 'other\n', { overwrite: true });
     assert.equal(fs.readFileSync(path.join(root, 'r.md'), 'utf8'), 'other\n');
@@ -115,18 +121,36 @@ describe('the one write path', () => {
     const secret = outsideFile();
     fs.symlinkSync(secret, path.join(root, 'r.md'));
     fs.symlinkSync(path.dirname(secret), path.join(root, 'linkdir'));
-    assert.equal(refusal(() => writeFileInside(root, 'r.md', 'pwned', { overwrite: true })), 'symlink');
-    assert.equal(refusal(() => writeFileInside(root, 'linkdir/secret.txt', 'pwned', { overwrite: true })), 'symlink');
-    assert.equal(refusal(() => writeFileInside(root, 'linkdir/new.txt', 'pwned')), 'symlink');
-    assert.equal(refusal(() => writeFileInside(root, '../x.txt', 'pwned')), 'outside');
+    assert.equal(
+      refusal(() => writeFileInside(root, 'r.md', 'pwned', { overwrite: true })),
+      'symlink',
+    );
+    assert.equal(
+      refusal(() => writeFileInside(root, 'linkdir/secret.txt', 'pwned', { overwrite: true })),
+      'symlink',
+    );
+    assert.equal(
+      refusal(() => writeFileInside(root, 'linkdir/new.txt', 'pwned')),
+      'symlink',
+    );
+    assert.equal(
+      refusal(() => writeFileInside(root, '../x.txt', 'pwned')),
+      'outside',
+    );
     assert.equal(fs.readFileSync(secret, 'utf8'), 'secret\n');
     assert.deepEqual(fs.readdirSync(path.dirname(secret)), ['secret.txt']);
   });
 
   test('a file that is not what the caller read is refused (changed), and left alone', () => {
     const root = tempWorkspace({ 'r.md': 'edited by someone\n' });
-    assert.equal(refusal(() => writeFileInside(root, 'r.md', 'new\n', { overwrite: true, expect: Buffer.from('old\n') })), 'changed');
-    assert.equal(refusal(() => writeFileInside(root, 'r.md', 'new\n', { overwrite: true, expect: null })), 'changed');
+    assert.equal(
+      refusal(() => writeFileInside(root, 'r.md', 'new\n', { overwrite: true, expect: Buffer.from('old\n') })),
+      'changed',
+    );
+    assert.equal(
+      refusal(() => writeFileInside(root, 'r.md', 'new\n', { overwrite: true, expect: null })),
+      'changed',
+    );
     assert.equal(fs.readFileSync(path.join(root, 'r.md'), 'utf8'), 'edited by someone\n');
   });
 
@@ -134,10 +158,22 @@ describe('the one write path', () => {
     const root = tempWorkspace({ 'r.md': 'x', 'dir/a.md': 'y' });
     const secret = outsideFile();
     fs.symlinkSync(secret, path.join(root, 'link.md'));
-    assert.equal(refusal(() => deleteFileInside(root, 'link.md')), 'symlink');
-    assert.equal(refusal(() => deleteFileInside(root, 'dir')), 'not-a-file');
-    assert.equal(refusal(() => deleteFileInside(root, '../' + path.basename(root) + '/r.md')), 'outside');
-    assert.equal(refusal(() => deleteFileInside(root, 'r.md', { expect: Buffer.from('other') })), 'changed');
+    assert.equal(
+      refusal(() => deleteFileInside(root, 'link.md')),
+      'symlink',
+    );
+    assert.equal(
+      refusal(() => deleteFileInside(root, 'dir')),
+      'not-a-file',
+    );
+    assert.equal(
+      refusal(() => deleteFileInside(root, '../' + path.basename(root) + '/r.md')),
+      'outside',
+    );
+    assert.equal(
+      refusal(() => deleteFileInside(root, 'r.md', { expect: Buffer.from('other') })),
+      'changed',
+    );
     assert.ok(fs.existsSync(secret) && fs.existsSync(path.join(root, 'link.md')) && fs.existsSync(path.join(root, 'r.md')));
     deleteFileInside(root, 'r.md', { expect: Buffer.from('x') });
     assert.equal(fs.existsSync(path.join(root, 'r.md')), false);
@@ -147,7 +183,10 @@ describe('the one write path', () => {
     const root = tempWorkspace({});
     const secret = outsideFile();
     fs.symlinkSync(secret, path.join(root, 'labels.html'));
-    assert.equal(refusal(() => writeOutputFile(path.join(root, 'labels.html'), '<p>', { overwrite: true })), 'symlink');
+    assert.equal(
+      refusal(() => writeOutputFile(path.join(root, 'labels.html'), '<p>', { overwrite: true })),
+      'symlink',
+    );
     assert.equal(fs.readFileSync(secret, 'utf8'), 'secret\n');
   });
 });
@@ -167,19 +206,23 @@ describe('several files as one change', () => {
 
   test('a write that fails midway puts back the files already written', () => {
     const root = tempWorkspace({ 'a.md': 'a0', 'b.md': 'b0', 'gone.md': 'g0' });
-    const result = applyChanges(root, [
-      { path: 'a.md', before: Buffer.from('a0'), after: Buffer.from('a1') },
-      { path: 'gone.md', before: Buffer.from('g0'), after: null },
-      { path: 'b.md', before: Buffer.from('b0'), after: Buffer.from('b1') },
-    ], {
-      // Someone swaps b.md for a link between the check and the write.
-      beforeEach: (p) => {
-        if (p === 'b.md') {
-          fs.rmSync(path.join(root, 'b.md'));
-          fs.symlinkSync(outsideFile(), path.join(root, 'b.md'));
-        }
+    const result = applyChanges(
+      root,
+      [
+        { path: 'a.md', before: Buffer.from('a0'), after: Buffer.from('a1') },
+        { path: 'gone.md', before: Buffer.from('g0'), after: null },
+        { path: 'b.md', before: Buffer.from('b0'), after: Buffer.from('b1') },
+      ],
+      {
+        // Someone swaps b.md for a link between the check and the write.
+        beforeEach: (p) => {
+          if (p === 'b.md') {
+            fs.rmSync(path.join(root, 'b.md'));
+            fs.symlinkSync(outsideFile(), path.join(root, 'b.md'));
+          }
+        },
       },
-    });
+    );
     assert.equal(result.ok, false);
     assert.deepEqual(!result.ok && [result.path, result.restored.sort(), result.unrestored], ['b.md', ['a.md', 'gone.md'], []]);
     assert.equal(fs.readFileSync(path.join(root, 'a.md'), 'utf8'), 'a0');

@@ -10,7 +10,10 @@ describe('schema', () => {
   test('the built-in default has the six categories with codes and bilingual labels', () => {
     const s = defaultSchema();
     assert.deepEqual([...s.categories.keys()], ['basic', 'contract', 'transaction', 'service', 'communication', 'other']);
-    assert.deepEqual([...s.categories.values()].map((c) => c.code), ['JB', 'HT', 'JY', 'FW', 'GT', 'QT']);
+    assert.deepEqual(
+      [...s.categories.values()].map((c) => c.code),
+      ['JB', 'HT', 'JY', 'FW', 'GT', 'QT'],
+    );
     assert.equal(s.categories.get('contract')?.label.zh, '合同信息');
     assert.equal(s.categories.get('transaction')?.retention?.code, 'D30');
     assert.deepEqual(s.categories.get('other')?.required, ['reason']);
@@ -69,7 +72,10 @@ describe('schema', () => {
 
   test('an alias bomb in the schema file does not hang', () => {
     const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
-    for (let i = 0; i < 9; i++) bomb.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`);
+    for (let i = 0; i < 9; i++)
+      bomb.push(
+        `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`,
+      );
     bomb.push('categories: *j');
     const { problems } = loadSchema(bomb.join('\n'));
     assert.ok(problems.some((p) => /mapping/.test(p.message)));

@@ -9,14 +9,21 @@ test('passes started together run one after another, each over its items as they
     const until = Date.now() + (x % 1000 === 0 ? 2 : 0);
     while (Date.now() < until);
   };
-  const first = forEachInSlices(() => [...data.values()], (x) => {
-    slow(x);
-    if (x === 0 || x === 4999) seen.push(`first ${x}`);
-  }, { sliceMs: 1 });
+  const first = forEachInSlices(
+    () => [...data.values()],
+    (x) => {
+      slow(x);
+      if (x === 0 || x === 4999) seen.push(`first ${x}`);
+    },
+    { sliceMs: 1 },
+  );
   // Called now, but the second pass starts after the first: it must see the map as it is then.
-  const second = forEachInSlices(() => [...data.keys()], (k) => {
-    if (k === 'k0' || k === 'late') seen.push(`second ${k}`);
-  });
+  const second = forEachInSlices(
+    () => [...data.keys()],
+    (k) => {
+      if (k === 'k0' || k === 'late') seen.push(`second ${k}`);
+    },
+  );
   data.set('late', 1);
   await Promise.all([first, second]);
   assert.deepEqual(seen, ['first 0', 'first 4999', 'second k0', 'second late']);
@@ -25,11 +32,15 @@ test('passes started together run one after another, each over its items as they
 test('a pass that is no longer current stops between slices', async () => {
   let current = true;
   let visited = 0;
-  await forEachInSlices(Array.from({ length: 100_000 }, (_, i) => i), () => {
-    visited++;
-    if (visited === 64 * 10) current = false;
-    const until = Date.now() + (visited % 64 === 0 ? 1 : 0);
-    while (Date.now() < until);
-  }, { sliceMs: 1, isCurrent: () => current });
+  await forEachInSlices(
+    Array.from({ length: 100_000 }, (_, i) => i),
+    () => {
+      visited++;
+      if (visited === 64 * 10) current = false;
+      const until = Date.now() + (visited % 64 === 0 ? 1 : 0);
+      while (Date.now() < until);
+    },
+    { sliceMs: 1, isCurrent: () => current },
+  );
   assert.ok(visited < 100_000, `stopped early (${visited})`);
 });

@@ -33,7 +33,10 @@ suite('activation', () => {
   test('the Getting Started walkthrough has its six steps, each with its page', async () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
     const steps = ext.packageJSON.contributes.walkthroughs[0].steps as { id: string; media: { markdown: string } }[];
-    assert.deepStrictEqual(steps.map((s) => s.id), ['open', 'schema', 'problems', 'number', 'review', 'dispose']);
+    assert.deepStrictEqual(
+      steps.map((s) => s.id),
+      ['open', 'schema', 'problems', 'number', 'review', 'dispose'],
+    );
     for (const s of steps) await vscode.workspace.fs.stat(vscode.Uri.joinPath(ext.extensionUri, s.media.markdown));
     await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${EXTENSION_ID}#gettingStarted`, false);
   });

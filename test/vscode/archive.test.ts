@@ -41,7 +41,10 @@ suite('archive numbers', () => {
     const before = read(withComment);
     const api = await activated();
     const folder = api.services.index.all()[0];
-    await eventually(() => /客户评分/.test(JSON.stringify(folder.index.get(withComment))) || folder.index.get(withComment)?.mtimeMs === fs.statSync(abs(withComment)).mtimeMs, 'the edit indexed');
+    await eventually(
+      () => /客户评分/.test(JSON.stringify(folder.index.get(withComment))) || folder.index.get(withComment)?.mtimeMs === fs.statSync(abs(withComment)).mtimeMs,
+      'the edit indexed',
+    );
     const first = await assign(group(t, 'Service'));
     assert.deepStrictEqual([first.assigned, first.kept, first.refused], [4, 3, 0]);
     assert.strictEqual(archiveNo('service/2025/qiming-training.md'), 'Z109-FW·2025-D3-0003');
@@ -59,7 +62,8 @@ suite('archive numbers', () => {
     const t = await tree();
     const api = await activated();
     const folder = api.services.index.all()[0];
-    const rec = (id: string, extra = '') => `---\nid: ${id}\ncategory: other\ncustomer: 张伟\ncustomer_type: person\ntitle: ${id}\ndate: 2024-06-01\nreason: 测试\nretention: D10\n${extra}---\n`;
+    const rec = (id: string, extra = '') =>
+      `---\nid: ${id}\ncategory: other\ncustomer: 张伟\ncustomer_type: person\ntitle: ${id}\ndate: 2024-06-01\nreason: 测试\nretention: D10\n${extra}---\n`;
     fs.mkdirSync(abs('other/2024'), { recursive: true });
     fs.writeFileSync(abs('other/2024/held.md'), rec('QT-2024-901'));
     fs.writeFileSync(abs('other/2024/fresh.md'), rec('QT-2024-902'));
@@ -68,7 +72,10 @@ suite('archive numbers', () => {
     const editor = await vscode.window.showTextDocument(doc);
     await editor.edit((e) => e.insert(new vscode.Position(9, 0), 'archive_no: Z109-QT·2024-D10-0001\n'));
     await eventually(() => folder.index.get('other/2024/held.md')?.records[0].data?.archive_no, 'the unsaved number indexed');
-    const fresh = t.getChildren(group(t, 'Other')).flatMap((c) => t.getChildren(c)).find((n) => n.kind === 'record' && n.record.file === 'other/2024/fresh.md')!;
+    const fresh = t
+      .getChildren(group(t, 'Other'))
+      .flatMap((c) => t.getChildren(c))
+      .find((n) => n.kind === 'record' && n.record.file === 'other/2024/fresh.md')!;
     const r = await vscode.commands.executeCommand<AssignResult>('recordsCurator.assignArchiveNumbers', fresh, [fresh], { preview: false });
     assert.strictEqual(r.assigned, 1);
     const freshDoc = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === abs('other/2024/fresh.md'))!;
@@ -85,13 +92,17 @@ suite('archive numbers', () => {
     const folder = api.services.index.all()[0];
     const rel = 'other/2023/undated.md';
     fs.mkdirSync(abs('other/2023'), { recursive: true });
-    const text = '---\nid: QT-2023-901\ncategory: other\ncustomer: 张伟\ncustomer_type: person\ntitle: 未归档\ndate: 2023-06-01\nreason: 测试\nretention: D10\n---\n';
+    const text =
+      '---\nid: QT-2023-901\ncategory: other\ncustomer: 张伟\ncustomer_type: person\ntitle: 未归档\ndate: 2023-06-01\nreason: 测试\nretention: D10\n---\n';
     fs.writeFileSync(abs(rel), text);
     await eventually(() => folder.index.get(rel), 'the new file indexed');
     const config = vscode.workspace.getConfiguration('recordsCurator');
     await config.update('numbering.setArchiveDate', false, vscode.ConfigurationTarget.Workspace);
     try {
-      const node = t.getChildren(group(t, 'Other')).flatMap((c) => t.getChildren(c)).find((n) => n.kind === 'record' && n.record.file === rel)!;
+      const node = t
+        .getChildren(group(t, 'Other'))
+        .flatMap((c) => t.getChildren(c))
+        .find((n) => n.kind === 'record' && n.record.file === rel)!;
       assert.strictEqual((await assign(node)).assigned, 1);
       assert.strictEqual(read(rel), text.replace('retention: D10\n', 'retention: D10\narchive_no: Z109-QT·2023-D10-0001\n'));
     } finally {
@@ -106,13 +117,17 @@ suite('archive numbers', () => {
     const api = await activated();
     const folder = api.services.index.all()[0];
     const rel = 'transactions/2022/pair.yaml';
-    const doc = (id: string, d: string) => `id: ${id}\ncategory: transaction\ncustomer: 李娜\ncustomer_type: person\ntitle: ${id}\ndate: ${d}\namount: 10\ncurrency: CNY\npayment_method: alipay\n`;
+    const doc = (id: string, d: string) =>
+      `id: ${id}\ncategory: transaction\ncustomer: 李娜\ncustomer_type: person\ntitle: ${id}\ndate: ${d}\namount: 10\ncurrency: CNY\npayment_method: alipay\n`;
     fs.mkdirSync(abs('transactions/2022'), { recursive: true });
     const original = doc('JY-2022-901', '2022-03-01') + '---\n' + doc('JY-2022-902', '2022-04-01');
     fs.writeFileSync(abs(rel), original);
     await eventually(() => folder.index.get(rel)?.records.length === 2, 'the stream indexed');
     const editor = await vscode.window.showTextDocument(vscode.Uri.file(abs(rel)));
-    const nodes = t.getChildren(group(t, 'Transactions')).flatMap((c) => t.getChildren(c)).filter((n) => n.kind === 'record' && n.record.file === rel);
+    const nodes = t
+      .getChildren(group(t, 'Transactions'))
+      .flatMap((c) => t.getChildren(c))
+      .filter((n) => n.kind === 'record' && n.record.file === rel);
     assert.strictEqual(nodes.length, 2);
     const r = await vscode.commands.executeCommand<AssignResult>('recordsCurator.assignArchiveNumbers', nodes[0], nodes, { preview: false });
     assert.strictEqual(r.assigned, 2);

@@ -13,21 +13,29 @@ const sha = (file: string) => createHash('sha256').update(fs.readFileSync(file))
 const RECORD = 'communication/2015/early-call.md';
 
 function batchText(status: string, entries: { path: string; sha256?: string }[]): string {
-  return ['---', 'kind: destruction-batch', `batch_id: "XH-2099-9${status === 'draft' ? '01' : '02'}"`, `status: ${status}`, 'approvers: [总经理 王强]',
-    'supervisors: [李档案, 赵法务]', 'method: 粉碎 shredding', 'place: 档案室', 'scheduled_at: 2026-12-01T10:00+08:00', 'records:',
+  return [
+    '---',
+    'kind: destruction-batch',
+    `batch_id: "XH-2099-9${status === 'draft' ? '01' : '02'}"`,
+    `status: ${status}`,
+    'approvers: [总经理 王强]',
+    'supervisors: [李档案, 赵法务]',
+    'method: 粉碎 shredding',
+    'place: 档案室',
+    'scheduled_at: 2026-12-01T10:00+08:00',
+    'records:',
     ...entries.flatMap((e) => [`  - path: ${JSON.stringify(e.path)}`, '    index: 0', ...(e.sha256 ? [`    sha256: "${e.sha256}"`] : [])]),
-    '---', '', '# hand-written batch', ''].join('\n');
+    '---',
+    '',
+    '# hand-written batch',
+    '',
+  ].join('\n');
 }
 
 suite('a batch edited by hand, in the real VS Code', () => {
   let outside: string;
   const made: string[] = [];
-  const entries = () => [
-    { path: `../${path.basename(outside)}/outside.md` },
-    { path: 'linkdir/secret.txt' },
-    { path: 'alias.md' },
-    { path: 'README.md' },
-  ];
+  const entries = () => [{ path: `../${path.basename(outside)}/outside.md` }, { path: 'linkdir/secret.txt' }, { path: 'alias.md' }, { path: 'README.md' }];
 
   suiteSetup(async () => {
     const api = await activated();
@@ -99,4 +107,3 @@ suite('a batch edited by hand, in the real VS Code', () => {
     assert.ok(fs.existsSync(abs(RECORD)));
   });
 });
-

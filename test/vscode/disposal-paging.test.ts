@@ -44,7 +44,7 @@ suite('Disposal view with many records due', () => {
     const more = first[500];
     assert.strictEqual(more.kind, 'more');
     assert.match(String(tree.getTreeItem(more).label), new RegExp(`Show more \\(${total - 500} remaining\\)`));
-    const untils = first.slice(0, 500).map((n) => (n.kind === 'record' ? n.until ?? '' : ''));
+    const untils = first.slice(0, 500).map((n) => (n.kind === 'record' ? (n.until ?? '') : ''));
     assert.deepStrictEqual(untils, [...untils].sort(), 'oldest retention end first');
     await vscode.commands.executeCommand(tree.getTreeItem(more).command!.command, ...(tree.getTreeItem(more).command!.arguments ?? []));
     assert.strictEqual(tree.getChildren(due()).length, total, 'all of them after Show more');

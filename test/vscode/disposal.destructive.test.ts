@@ -16,7 +16,13 @@ import { activated, eventually, workspaceRoot } from './helpers';
 
 const root = () => workspaceRoot().fsPath;
 const abs = (rel: string) => path.join(root(), rel);
-const ENV = { ...process.env, GIT_AUTHOR_NAME: 'Tester', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 'Tester', GIT_COMMITTER_EMAIL: 't@example.com' };
+const ENV = {
+  ...process.env,
+  GIT_AUTHOR_NAME: 'Tester',
+  GIT_AUTHOR_EMAIL: 't@example.com',
+  GIT_COMMITTER_NAME: 'Tester',
+  GIT_COMMITTER_EMAIL: 't@example.com',
+};
 const git = (...args: string[]) => execFileSync('git', args, { cwd: root(), encoding: 'utf8', env: ENV });
 const EARLY = 'communication/2015/early-call.md';
 const SCAN = 'communication/2015/scans/early-call.pdf';
@@ -29,7 +35,7 @@ const SCAN_TEXT = 'SCAN OF THE EARLY CALL';
 function objectsHolding(needle: string): number {
   const out = execFileSync('git', ['cat-file', '--batch-all-objects', '--batch'], { cwd: root(), maxBuffer: 1 << 30 });
   let n = 0;
-  for (let pos = 0; pos < out.length; ) {
+  for (let pos = 0; pos < out.length;) {
     const nl = out.indexOf(10, pos);
     const size = Number(out.subarray(pos, nl).toString().split(' ')[2]);
     if (out.subarray(nl + 1, nl + 1 + size).includes(Buffer.from(needle))) n++;
@@ -92,7 +98,10 @@ suite('disposal end to end (on a git repository)', () => {
     // History as it happens: the call filed first in an inbox, with its scan, then moved to its place.
     fs.mkdirSync(abs('inbox/scans'), { recursive: true });
     fs.renameSync(abs(EARLY), abs('inbox/early-call.md'));
-    fs.writeFileSync(abs('inbox/early-call.md'), fs.readFileSync(abs('inbox/early-call.md'), 'utf8').replace('custodian: 陈晨\n', 'custodian: 陈晨\nattachments: [scans/early-call.pdf]\n'));
+    fs.writeFileSync(
+      abs('inbox/early-call.md'),
+      fs.readFileSync(abs('inbox/early-call.md'), 'utf8').replace('custodian: 陈晨\n', 'custodian: 陈晨\nattachments: [scans/early-call.pdf]\n'),
+    );
     fs.writeFileSync(abs('inbox/scans/early-call.pdf'), `%PDF-1.4 ${SCAN_TEXT}\n`);
     git('init', '-q', '-b', 'main');
     git('add', '-A');
@@ -144,7 +153,10 @@ suite('disposal end to end (on a git repository)', () => {
     assert.deepStrictEqual(created.excluded, [{ path: HELD, reason: 'hold' }]);
     batchUri = created.uri!;
     const batch = readBatch(fs.readFileSync(batchUri.fsPath, 'utf8'))!;
-    assert.deepStrictEqual(batch.items.map((i) => [i.path, i.attachments]), [[EARLY, [SCAN]]]);
+    assert.deepStrictEqual(
+      batch.items.map((i) => [i.path, i.attachments]),
+      [[EARLY, [SCAN]]],
+    );
     assert.match(fs.readFileSync(batchUri.fsPath, 'utf8'), /- \[ \] .*(监销人|supervisors)/);
   });
 
@@ -160,16 +172,25 @@ suite('disposal end to end (on a git repository)', () => {
 
   test('approving needs the details, then fingerprints every version of the record and its scan from git history', async () => {
     assert.strictEqual(await vscode.commands.executeCommand('recordsCurator.approveBatch', batchUri), false);
-    await edit(batchUri, (t) => t.replace('approvers: []', 'approvers: [总经理 王强]').replace('supervisors: []', 'supervisors: [李档案, 赵法务]')
-      .replace('method: ""', 'method: git-purge').replace('place: ""', 'place: 档案室 Archive room')
-      .replace('scheduled_at: ""', 'scheduled_at: 2026-12-01T10:00+08:00').replace(/- \[ \]/g, '- [x]'));
+    await edit(batchUri, (t) =>
+      t
+        .replace('approvers: []', 'approvers: [总经理 王强]')
+        .replace('supervisors: []', 'supervisors: [李档案, 赵法务]')
+        .replace('method: ""', 'method: git-purge')
+        .replace('place: ""', 'place: 档案室 Archive room')
+        .replace('scheduled_at: ""', 'scheduled_at: 2026-12-01T10:00+08:00')
+        .replace(/- \[ \]/g, '- [x]'),
+    );
     assert.strictEqual(await vscode.commands.executeCommand('recordsCurator.approveBatch', batchUri), true);
     const batch = readBatch(fs.readFileSync(batchUri.fsPath, 'utf8'))!;
     assert.strictEqual(batch.status, 'approved');
     const record = batch.fingerprints!.files.find((f) => f.role === 'record')!;
     assert.deepStrictEqual(record.paths.sort(), [EARLY, 'inbox/early-call.md'].sort(), 'the path before the move is followed');
     assert.strictEqual(record.blobs.length, 1, 'one version, held under both paths');
-    assert.deepStrictEqual(batch.fingerprints!.files.filter((f) => f.role === 'attachment').map((f) => f.path), [SCAN]);
+    assert.deepStrictEqual(
+      batch.fingerprints!.files.filter((f) => f.role === 'attachment').map((f) => f.path),
+      [SCAN],
+    );
   });
 
   test('executing deletes exactly the record and its scan, leaves tombstones, and reports both still in git history', async () => {
@@ -181,7 +202,10 @@ suite('disposal end to end (on a git repository)', () => {
     const batch = readBatch(fs.readFileSync(batchUri.fsPath, 'utf8'))!;
     assert.strictEqual(batch.status, 'executed');
     const tombs = batch.data.tombstones as Record<string, string>[];
-    assert.deepStrictEqual(tombs.map((t) => t.path), [EARLY, SCAN]);
+    assert.deepStrictEqual(
+      tombs.map((t) => t.path),
+      [EARLY, SCAN],
+    );
     assert.deepStrictEqual(result.reachable!.sort(), [EARLY, SCAN].sort(), 'still in history');
     assert.match(result.report!.getText(), /git filter-repo --force --strip-blobs-with-ids/);
     await eventually(() => !a.services.index.all()[0].index.get(EARLY), 'the index to drop it');
@@ -192,7 +216,10 @@ suite('disposal end to end (on a git repository)', () => {
     git('commit', '-qm', 'destruction XH');
     const refused = await vscode.commands.executeCommand<CertificateResult>('recordsCurator.exportCertificate', batchUri, undefined, { confirm: false });
     assert.strictEqual(refused.verified, false);
-    assert.ok(refused.missing.some((m) => /purge check did not pass|清除检查未通过/.test(m)), refused.missing.join('; '));
+    assert.ok(
+      refused.missing.some((m) => /purge check did not pass|清除检查未通过/.test(m)),
+      refused.missing.join('; '),
+    );
     const target = vscode.Uri.file(abs('disposal/record.md'));
     const record = await vscode.commands.executeCommand<CertificateResult>('recordsCurator.exportCertificate', batchUri, target, { unverified: true });
     assert.strictEqual(record.verified, false);
@@ -230,15 +257,25 @@ suite('disposal end to end (on a git repository)', () => {
     const t = a.recordsTree!;
     const rel = 'customers/wang-fang/contracts/training-2024.md';
     const contracts = t.getChildren().find((n) => t.getTreeItem(n).label === 'Contracts')!;
-    const node = t.getChildren(contracts).flatMap((c) => t.getChildren(c)).find((n) => n.kind === 'record' && n.record.file === rel)!;
-    const uri = await vscode.commands.executeCommand<vscode.Uri>('recordsCurator.createTransferBatch', node, [node], { name: '继任公司 Successor Ltd.', contact: 'dpo@successor.example' });
+    const node = t
+      .getChildren(contracts)
+      .flatMap((c) => t.getChildren(c))
+      .find((n) => n.kind === 'record' && n.record.file === rel)!;
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('recordsCurator.createTransferBatch', node, [node], {
+      name: '继任公司 Successor Ltd.',
+      contact: 'dpo@successor.example',
+    });
     const text = fs.readFileSync(uri.fsPath, 'utf8');
     assert.match(text, /recipient: "继任公司 Successor Ltd\."/);
     assert.match(text, /- \[ \] Wang Fang/);
     assert.doesNotMatch(fs.readFileSync(abs(rel), 'utf8'), /^status: transferred$/m, 'not on creation');
     await edit(uri, (x) => x.replace('approvers: []', 'approvers: [王强]'));
     assert.strictEqual(await vscode.commands.executeCommand('recordsCurator.approveBatch', uri), true);
-    assert.strictEqual(await vscode.commands.executeCommand('recordsCurator.executeTransfer', uri, { confirm: false }), false, 'not before the notices are sent');
+    assert.strictEqual(
+      await vscode.commands.executeCommand('recordsCurator.executeTransfer', uri, { confirm: false }),
+      false,
+      'not before the notices are sent',
+    );
     assert.doesNotMatch(fs.readFileSync(abs(rel), 'utf8'), /^status: transferred$/m);
     await edit(uri, (x) => x.replace(/- \[ \]/g, '- [x]'));
     assert.strictEqual(await vscode.commands.executeCommand('recordsCurator.executeTransfer', uri, { confirm: false }), true);

@@ -94,10 +94,14 @@ suite('editing: hover and completion in front matter', () => {
     const text = await hoverText(doc, new vscode.Position(body, 3));
     assert.ok(!text.includes('Type:'), text);
     // Even a line in the body that looks like a field is not one.
-    await edited(doc, (e) => e.insert(doc.uri, new vscode.Position(body + 1, 0), 'amount: 1\n'), async () => {
-      const fieldLike = await hoverText(doc, new vscode.Position(body + 1, 2));
-      assert.ok(!fieldLike.includes('Type:'), fieldLike);
-    });
+    await edited(
+      doc,
+      (e) => e.insert(doc.uri, new vscode.Position(body + 1, 0), 'amount: 1\n'),
+      async () => {
+        const fieldLike = await hoverText(doc, new vscode.Position(body + 1, 2));
+        assert.ok(!fieldLike.includes('Type:'), fieldLike);
+      },
+    );
   });
 
   test('hover in the second document of a YAML stream lists the currency values', async () => {
@@ -112,24 +116,28 @@ suite('editing: hover and completion in front matter', () => {
     const doc = await open(LICENSE);
     const line = lineOf(doc, 'e_signature:');
     const amount = lineOf(doc, 'amount:');
-    await edited(doc, (e) => {
-      e.replace(doc.uri, doc.lineAt(line).range, '');
-      e.replace(doc.uri, doc.lineAt(amount).range, '');
-    }, async () => {
-      const items = await completions(doc, new vscode.Position(line, 0));
-      const names = items.map(labelOf);
-      assert.ok(names.includes('e_signature'), names.join(', '));
-      assert.ok(names.includes('hold'), names.join(', '));
-      assert.ok(names.includes('amount'), names.join(', '));
-      for (const absent of ['contact_person', 'currency', 'signed_date', 'category']) assert.ok(!names.includes(absent), `${absent} in ${names.join(', ')}`);
-      const byName = new Map(items.map((i) => [labelOf(i), i]));
-      const amountItem = byName.get('amount')!;
-      assert.ok(String(amountItem.detail).includes('required'), String(amountItem.detail));
-      assert.ok(String(amountItem.sortText) < String(byName.get('hold')!.sortText));
-      const sig = byName.get('e_signature')!;
-      assert.strictEqual(sig.detail, 'E-signature (电子签名)');
-      assert.ok(sig.insertText instanceof vscode.SnippetString && sig.insertText.value.startsWith('e_signature: '), String(sig.insertText));
-    });
+    await edited(
+      doc,
+      (e) => {
+        e.replace(doc.uri, doc.lineAt(line).range, '');
+        e.replace(doc.uri, doc.lineAt(amount).range, '');
+      },
+      async () => {
+        const items = await completions(doc, new vscode.Position(line, 0));
+        const names = items.map(labelOf);
+        assert.ok(names.includes('e_signature'), names.join(', '));
+        assert.ok(names.includes('hold'), names.join(', '));
+        assert.ok(names.includes('amount'), names.join(', '));
+        for (const absent of ['contact_person', 'currency', 'signed_date', 'category']) assert.ok(!names.includes(absent), `${absent} in ${names.join(', ')}`);
+        const byName = new Map(items.map((i) => [labelOf(i), i]));
+        const amountItem = byName.get('amount')!;
+        assert.ok(String(amountItem.detail).includes('required'), String(amountItem.detail));
+        assert.ok(String(amountItem.sortText) < String(byName.get('hold')!.sortText));
+        const sig = byName.get('e_signature')!;
+        assert.strictEqual(sig.detail, 'E-signature (电子签名)');
+        assert.ok(sig.insertText instanceof vscode.SnippetString && sig.insertText.value.startsWith('e_signature: '), String(sig.insertText));
+      },
+    );
   });
 
   test('a typed word at the start of a line gets field names too', async () => {
@@ -146,18 +154,22 @@ suite('editing: hover and completion in front matter', () => {
     const doc = await open(LICENSE);
     const perf = lineOf(doc, 'performance_status:');
     const cat = lineOf(doc, 'category:');
-    await edited(doc, (e) => {
-      e.replace(doc.uri, doc.lineAt(perf).range, 'performance_status: ');
-      e.replace(doc.uri, doc.lineAt(cat).range, 'category: ');
-    }, async () => {
-      const values = (await completions(doc, new vscode.Position(perf, 20), ' ')).map(labelOf);
-      assert.ok(values.includes('completed') && values.includes('performing'), values.join(', '));
-      const cats = await completions(doc, new vscode.Position(cat, 10), ' ');
-      const contract = cats.find((i) => labelOf(i) === 'contract');
-      assert.ok(contract, cats.map(labelOf).join(', '));
-      assert.strictEqual(contract.detail, 'Contracts (合同信息)');
-      assert.ok(cats.some((i) => labelOf(i) === 'transaction'));
-    });
+    await edited(
+      doc,
+      (e) => {
+        e.replace(doc.uri, doc.lineAt(perf).range, 'performance_status: ');
+        e.replace(doc.uri, doc.lineAt(cat).range, 'category: ');
+      },
+      async () => {
+        const values = (await completions(doc, new vscode.Position(perf, 20), ' ')).map(labelOf);
+        assert.ok(values.includes('completed') && values.includes('performing'), values.join(', '));
+        const cats = await completions(doc, new vscode.Position(cat, 10), ' ');
+        const contract = cats.find((i) => labelOf(i) === 'contract');
+        assert.ok(contract, cats.map(labelOf).join(', '));
+        assert.strictEqual(contract.detail, 'Contracts (合同信息)');
+        assert.ok(cats.some((i) => labelOf(i) === 'transaction'));
+      },
+    );
   });
 
   test('list items inside `[ … ]` leave out those already there', async () => {
@@ -175,12 +187,17 @@ suite('editing: hover and completion in front matter', () => {
     const doc = await open(INSTALLMENTS);
     // The third document: the only one without archive_no, so its names differ from the others'.
     const line = lineOf(doc, 'currency:', 2) + 1;
-    await edited(doc, (e) => e.insert(doc.uri, new vscode.Position(line, 0), '\n'), async () => {
-      const names = (await completions(doc, new vscode.Position(line, 0))).map(labelOf);
-      assert.ok(names.includes('bank_account'), names.join(', '));
-      assert.ok(names.includes('archive_no'), names.join(', '));
-      for (const absent of ['currency', 'invoice_no', 'contract_no', 'contact_person']) assert.ok(!names.includes(absent), `${absent} in ${names.join(', ')}`);
-    });
+    await edited(
+      doc,
+      (e) => e.insert(doc.uri, new vscode.Position(line, 0), '\n'),
+      async () => {
+        const names = (await completions(doc, new vscode.Position(line, 0))).map(labelOf);
+        assert.ok(names.includes('bank_account'), names.join(', '));
+        assert.ok(names.includes('archive_no'), names.join(', '));
+        for (const absent of ['currency', 'invoice_no', 'contract_no', 'contact_person'])
+          assert.ok(!names.includes(absent), `${absent} in ${names.join(', ')}`);
+      },
+    );
   });
 
   test('no field names in the Markdown body', async () => {

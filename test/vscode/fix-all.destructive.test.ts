@@ -8,22 +8,31 @@ import { activated, eventually, EXTENSION_ID, workspaceRoot } from './helpers';
 
 /** Every file below a folder (git's own and the editor's history aside), relative, `/`-separated. */
 function filesOf(root: string): string[] {
-  return fs.readdirSync(root, { recursive: true, withFileTypes: true })
+  return fs
+    .readdirSync(root, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
-    .map((e) => path.relative(root, path.join(e.parentPath ?? (e as unknown as { path: string }).path, e.name)).split(path.sep).join('/'))
+    .map((e) =>
+      path
+        .relative(root, path.join(e.parentPath ?? (e as unknown as { path: string }).path, e.name))
+        .split(path.sep)
+        .join('/'),
+    )
     .filter((p) => !p.startsWith('.git/'))
     .sort();
 }
 
 /** Records with one fixable defect of each kind, in several styles (block, flow, CRLF, a YAML stream). */
 const DEFECTS: Record<string, string> = {
-  'fix-all/enum-date.md': '---\nid: FW-2099-001\ncategory: service\ncustomer: 张伟\ncustomer_type: person\ntitle: 上门服务\ndate: 2099/3/5\nservice_type: suport\nstaff: 王工\n---\n手机 13912345678，身份证 11010519491231002X。\n',
+  'fix-all/enum-date.md':
+    '---\nid: FW-2099-001\ncategory: service\ncustomer: 张伟\ncustomer_type: person\ntitle: 上门服务\ndate: 2099/3/5\nservice_type: suport\nstaff: 王工\n---\n手机 13912345678，身份证 11010519491231002X。\n',
   'fix-all/flow.md': '---\n{id: FW-2099-002, category: service, customer: 李娜, customer_type: person, title: 培训, date: 2099-03-06}\n---\nBody.\n',
-  'fix-all/crlf.md': '---\r\nid: FW-2099-003\r\ncategory: service\r\ncustomer: 王芳\r\ncustomer_type: person\r\ntitle: t\r\ndate: 2099-03-07\r\nservice_type: Support\r\nstaff: 刘凯\r\nid_number: 360426199101010071\r\n---\r\n',
-  'fix-all/stream.yaml': 'id: QT-2099-001\ncategory: other\ncustomer: 张伟\ncustomer_type: person\ntitle: one\ndate: 2099-01-01\n---\nid: QT-2099-002\ncategory: other\ncustomer: 张伟\ncustomer_type: person\ntitle: two\n',
+  'fix-all/crlf.md':
+    '---\r\nid: FW-2099-003\r\ncategory: service\r\ncustomer: 王芳\r\ncustomer_type: person\r\ntitle: t\r\ndate: 2099-03-07\r\nservice_type: Support\r\nstaff: 刘凯\r\nid_number: 360426199101010071\r\n---\r\n',
+  'fix-all/stream.yaml':
+    'id: QT-2099-001\ncategory: other\ncustomer: 张伟\ncustomer_type: person\ntitle: one\ndate: 2099-01-01\n---\nid: QT-2099-002\ncategory: other\ncustomer: 张伟\ncustomer_type: person\ntitle: two\n',
 };
 
-suite('check --fix writes what the editor\'s Fix All writes', () => {
+suite("check --fix writes what the editor's Fix All writes", () => {
   const root = () => workspaceRoot().fsPath;
   suiteTeardown(async () => {
     fs.rmSync(path.join(root(), 'fix-all'), { recursive: true, force: true });
@@ -51,11 +60,19 @@ suite('check --fix writes what the editor\'s Fix All writes', () => {
     // In the editor: every file with a fixable problem, Fix All (source.fixAll), then save — as on save with codeActionsOnSave.
     const folder = api.services.index.all()[0];
     const fixable = [...folder.index.paths()].filter((p) => folder.index.findings(p).some((f) => f.fix));
-    assert.ok(Object.keys(DEFECTS).every((rel) => fixable.includes(rel)), `files with fixes: ${fixable.join(', ')}`);
+    assert.ok(
+      Object.keys(DEFECTS).every((rel) => fixable.includes(rel)),
+      `files with fixes: ${fixable.join(', ')}`,
+    );
     for (const rel of fixable) {
       const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(root, rel)));
       const all = new vscode.Range(0, 0, doc.lineCount, 0);
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, all, 'source.fixAll.recordsCurator');
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        doc.uri,
+        all,
+        'source.fixAll.recordsCurator',
+      );
       const fixAll = actions.find((a) => a.kind?.value === 'source.fixAll.recordsCurator');
       assert.ok(fixAll?.edit, `Fix All offered for ${rel}`);
       assert.ok(await vscode.workspace.applyEdit(fixAll.edit));

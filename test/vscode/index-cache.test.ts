@@ -59,7 +59,11 @@ suite('index cache', () => {
     assert.ok(!f.cacheFile.startsWith(workspaceRoot().fsPath), 'and never into the workspace');
 
     await f.build('test: nothing changed');
-    assert.deepStrictEqual({ read: f.lastBuild?.read, reused: f.lastBuild?.reused }, { read: 0, reused: f.lastBuild?.listed }, 'every entry came from the cache');
+    assert.deepStrictEqual(
+      { read: f.lastBuild?.read, reused: f.lastBuild?.reused },
+      { read: 0, reused: f.lastBuild?.listed },
+      'every entry came from the cache',
+    );
 
     // Another size, so the change shows even within the file system's timestamp resolution.
     fs.writeFileSync(abs(), probe('Changed on disk while VS Code was not looking'));

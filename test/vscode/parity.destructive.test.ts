@@ -15,14 +15,22 @@ function cliFindings(): string[] {
   const cli = path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'dist/cli.js');
   const run = spawnSync(process.execPath, [cli, 'check', root(), '--format', 'json'], { encoding: 'utf8', env: { ...process.env, LANG: vscode.env.language } });
   return (JSON.parse(run.stdout) as { findings: { path: string; line: number; column: number; code: string; severity: string; message: string }[] }).findings
-    .map((f) => `${f.path}:${f.line}:${f.column} ${f.severity} ${f.code} ${f.message}`).sort();
+    .map((f) => `${f.path}:${f.line}:${f.column} ${f.severity} ${f.code} ${f.message}`)
+    .sort();
 }
 
 /** Every finding of ours in the Problems panel, in the same form. */
 function panelFindings(): string[] {
-  return vscode.languages.getDiagnostics()
-    .flatMap(([uri, ds]) => ds.filter((d) => d.source === 'records-curator').map((d) =>
-      `${path.relative(root(), uri.fsPath).split(path.sep).join('/')}:${d.range.start.line + 1}:${d.range.start.character + 1} ${SEV[d.severity]} ${codeOf(d)} ${d.message}`))
+  return vscode.languages
+    .getDiagnostics()
+    .flatMap(([uri, ds]) =>
+      ds
+        .filter((d) => d.source === 'records-curator')
+        .map(
+          (d) =>
+            `${path.relative(root(), uri.fsPath).split(path.sep).join('/')}:${d.range.start.line + 1}:${d.range.start.character + 1} ${SEV[d.severity]} ${codeOf(d)} ${d.message}`,
+        ),
+    )
     .sort();
 }
 
@@ -43,10 +51,24 @@ suite('one check for every front end', () => {
     await api.services.index.whenReady();
   });
 
-  test('the command line gives exactly the Problems panel\'s findings, the schema file\'s and a batch\'s included', async () => {
+  test("the command line gives exactly the Problems panel's findings, the schema file's and a batch's included", async () => {
     fs.mkdirSync(abs('disposal'), { recursive: true });
-    fs.writeFileSync(abs(BATCH), ['---', 'kind: destruction-batch', 'batch_id: "XH-2099-950"', 'status: aproved', 'records:',
-      '  - path: "../outside.md"', '    index: 0', '  - path: "README.md"', '    index: 0', '---', ''].join('\n'));
+    fs.writeFileSync(
+      abs(BATCH),
+      [
+        '---',
+        'kind: destruction-batch',
+        'batch_id: "XH-2099-950"',
+        'status: aproved',
+        'records:',
+        '  - path: "../outside.md"',
+        '    index: 0',
+        '  - path: "README.md"',
+        '    index: 0',
+        '---',
+        '',
+      ].join('\n'),
+    );
     fs.writeFileSync(abs('.records/schema.yaml'), schemaBefore.replace(/^version: 1$/m, 'version: 1\nrules:\n  missing-feild: warning'));
     const api = await activated();
     await eventually(() => api.services.index.all()[0]?.schemaProblems.length, 'the schema to be read again', 30000);
@@ -57,11 +79,22 @@ suite('one check for every front end', () => {
     assert.ok(wanted(cli), cli.join('\n'));
     // The panel follows file events as VS Code delivers them: give it time to settle, then they must agree.
     let panel: string[] = [];
-    await eventually(() => {
-      panel = panelFindings();
-      return JSON.stringify(panel) === JSON.stringify(cli);
-    }, 'the Problems panel to settle', 30000).catch(() => undefined);
+    await eventually(
+      () => {
+        panel = panelFindings();
+        return JSON.stringify(panel) === JSON.stringify(cli);
+      },
+      'the Problems panel to settle',
+      30000,
+    ).catch(() => undefined);
     assert.deepStrictEqual(panel, cli);
-    assert.ok(panel.filter((x) => x.startsWith(`${BATCH}:`)).map((x) => x.split(' ')[2]).sort().join() === 'batch-item-not-record,batch-item-path,batch-status', panel.join('\n'));
+    assert.ok(
+      panel
+        .filter((x) => x.startsWith(`${BATCH}:`))
+        .map((x) => x.split(' ')[2])
+        .sort()
+        .join() === 'batch-item-not-record,batch-item-path,batch-status',
+      panel.join('\n'),
+    );
   });
 });

@@ -9,7 +9,10 @@ suite('Restricted Mode', () => {
     const api = await activated();
     await api.services.index.whenReady();
     assert.strictEqual([...api.services.index.all()[0].index.records()].length, 50);
-    const problems = await eventually(() => vscode.languages.getDiagnostics().filter(([, d]) => d.some((x) => x.source === 'records-curator')).length || undefined, 'diagnostics');
+    const problems = await eventually(
+      () => vscode.languages.getDiagnostics().filter(([, d]) => d.some((x) => x.source === 'records-curator')).length || undefined,
+      'diagnostics',
+    );
     assert.strictEqual(problems, 4);
   });
 
@@ -19,7 +22,9 @@ suite('Restricted Mode', () => {
     await api.review!.refresh();
     assert.strictEqual(api.review!.status.kind, 'untrusted');
     // Commands that would run git or write refuse (their enablement also hides them in the UI).
-    await vscode.commands.executeCommand('recordsCurator.showHistory', vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'communication/2015/early-call.md')).then(undefined, () => undefined);
+    await vscode.commands
+      .executeCommand('recordsCurator.showHistory', vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'communication/2015/early-call.md'))
+      .then(undefined, () => undefined);
     await vscode.commands.executeCommand('recordsCurator.purgeCheck').then(undefined, () => undefined);
     await vscode.commands.executeCommand('recordsCurator.purgeHistory', { confirm: false }).then(undefined, () => undefined);
     await vscode.commands.executeCommand('recordsCurator.executeTransfer', undefined, { confirm: false }).then(undefined, () => undefined);
@@ -34,7 +39,10 @@ suite('Restricted Mode', () => {
     const diag = await eventually(() => vscode.languages.getDiagnostics(uri).find((d) => d.source === 'records-curator'), 'the PI warning');
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diag.range);
     // Other extensions may offer their own actions here (Markdown's); none of ours.
-    assert.deepStrictEqual(actions.filter((a) => /^(Mask as|Insert missing|Change to|Normalise|Fix all)/.test(a.title)).map((a) => a.title), []);
+    assert.deepStrictEqual(
+      actions.filter((a) => /^(Mask as|Insert missing|Change to|Normalise|Fix all)/.test(a.title)).map((a) => a.title),
+      [],
+    );
     const before = (await vscode.workspace.fs.readFile(uri)).toString();
     // The record has no archive number and no errors: with trust it would be numbered, without a prompt.
     const api = await activated();
@@ -44,7 +52,10 @@ suite('Restricted Mode', () => {
     assert.strictEqual(record.data?.archive_no, undefined);
     const node = api.recordsTree!.nodeFor(folder, record);
     assert.ok(node, 'the record is in the tree');
-    const result = await vscode.commands.executeCommand('recordsCurator.assignArchiveNumbers', node, [node], { preview: false }).then((r) => r, () => 'refused');
+    const result = await vscode.commands.executeCommand('recordsCurator.assignArchiveNumbers', node, [node], { preview: false }).then(
+      (r) => r,
+      () => 'refused',
+    );
     assert.ok(result === undefined || result === 'refused');
     assert.strictEqual((await vscode.workspace.fs.readFile(uri)).toString(), before);
   });

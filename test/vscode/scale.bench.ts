@@ -14,7 +14,8 @@ async function profiled<T>(name: string, fn: () => Promise<T>): Promise<T> {
   if (!dir) return fn();
   const session = new inspector.Session();
   session.connect();
-  const post = (method: string, params?: object) => new Promise<unknown>((resolve, reject) => session.post(method, params, (err, res) => (err ? reject(err) : resolve(res))));
+  const post = (method: string, params?: object) =>
+    new Promise<unknown>((resolve, reject) => session.post(method, params, (err, res) => (err ? reject(err) : resolve(res))));
   await post('Profiler.enable');
   await post('Profiler.start');
   try {
@@ -68,35 +69,55 @@ suite('scale: 100,000 records in a real VS Code', () => {
     const first = folder.lastBuild;
     await vscode.commands.executeCommand('workbench.view.extension.recordsCurator');
     await eventually(() => api.statusCounts!.records === folder.index.size, 'the status bar', 60000);
-    const lines: string[] = [`records ${folder.index.size} in ${first?.listed} files; first index at start-up ${first?.ms} ms (${first?.reused} from cache, ${first?.read} read)`];
+    const lines: string[] = [
+      `records ${folder.index.size} in ${first?.listed} files; first index at start-up ${first?.ms} ms (${first?.reused} from cache, ${first?.read} read)`,
+    ];
 
     // One record changes on disk: watcher → index → diagnostics, status bar, Disposal and Records views.
     const rel = [...folder.index.paths()].find((p) => p.endsWith('.md') && folder.index.get(p)?.records[0]?.data?.custodian !== undefined)!;
     const abs = path.join(workspaceRoot().fsPath, rel);
     const original = fs.readFileSync(abs, 'utf8');
-    const changed = await longestStall('change', async () => {
-      fs.writeFileSync(abs, original.replace(/^custodian: .*$/m, 'custodian: 测试员'));
-      await eventually(() => folder.index.get(rel)?.records[0]?.data?.custodian === '测试员', 'the change indexed');
-    }, 2000);
-    lines.push(`one record changed on disk: longest extension-host stall ${f1(changed.ms)} (histogram ${f1(changed.hist)}; longest GC pause ${f1(changed.gc)})`);
+    const changed = await longestStall(
+      'change',
+      async () => {
+        fs.writeFileSync(abs, original.replace(/^custodian: .*$/m, 'custodian: 测试员'));
+        await eventually(() => folder.index.get(rel)?.records[0]?.data?.custodian === '测试员', 'the change indexed');
+      },
+      2000,
+    );
+    lines.push(
+      `one record changed on disk: longest extension-host stall ${f1(changed.ms)} (histogram ${f1(changed.hist)}; longest GC pause ${f1(changed.gc)})`,
+    );
     fs.writeFileSync(abs, original);
     await eventually(() => folder.index.get(rel)?.records[0]?.data?.custodian !== '测试员', 'the change undone');
 
     // A full rebuild from the cache (as on reopening the folder), then from nothing (a new schema, say).
     await folder.saveCache();
     let warmMs = 0;
-    const warm = await longestStall('warm', async () => {
-      await folder.build('bench: from the cache');
-      warmMs = folder.lastBuild!.ms;
-    }, 1500);
-    lines.push(`rebuild from the cache: ${warmMs} ms (${folder.lastBuild!.reused} from cache), longest stall ${f1(warm.ms)} (histogram ${f1(warm.hist)}; longest GC pause ${f1(warm.gc)})`);
+    const warm = await longestStall(
+      'warm',
+      async () => {
+        await folder.build('bench: from the cache');
+        warmMs = folder.lastBuild!.ms;
+      },
+      1500,
+    );
+    lines.push(
+      `rebuild from the cache: ${warmMs} ms (${folder.lastBuild!.reused} from cache), longest stall ${f1(warm.ms)} (histogram ${f1(warm.hist)}; longest GC pause ${f1(warm.gc)})`,
+    );
     fs.rmSync(folder.cacheFile!, { force: true });
     let coldMs = 0;
-    const cold = await longestStall('cold', async () => {
-      await folder.build('bench: no cache');
-      coldMs = folder.lastBuild!.ms;
-    }, 1500);
-    lines.push(`rebuild without a cache: ${coldMs} ms (${folder.lastBuild!.read} read), longest stall ${f1(cold.ms)} (histogram ${f1(cold.hist)}; longest GC pause ${f1(cold.gc)})`);
+    const cold = await longestStall(
+      'cold',
+      async () => {
+        await folder.build('bench: no cache');
+        coldMs = folder.lastBuild!.ms;
+      },
+      1500,
+    );
+    lines.push(
+      `rebuild without a cache: ${coldMs} ms (${folder.lastBuild!.read} read), longest stall ${f1(cold.ms)} (histogram ${f1(cold.hist)}; longest GC pause ${f1(cold.gc)})`,
+    );
     console.log(['', 'Records Curator in VS Code ' + vscode.version + ' — 100,000 records', ...lines.map((l) => '  · ' + l), ''].join('\n'));
   });
 });

@@ -14,15 +14,26 @@ export async function batchApprove(args: ParsedArgs, io: CliIo): Promise<number>
   const b = await loadBatch(args, io);
   const lang = b.folder.lang;
   if (b.batch.status !== 'draft') {
-    io.err(say(lang, `${printable(b.rel)} 不是草稿（status: ${String(b.batch.data.status)}），只有草稿可以批准\n`, `${printable(b.rel)} is not a draft (status: ${String(b.batch.data.status)}); only a draft can be approved\n`));
+    io.err(
+      say(
+        lang,
+        `${printable(b.rel)} 不是草稿（status: ${String(b.batch.data.status)}），只有草稿可以批准\n`,
+        `${printable(b.rel)} is not a draft (status: ${String(b.batch.data.status)}); only a draft can be approved\n`,
+      ),
+    );
     return 1;
   }
   let fingerprints;
   let notes: { en: string; zh: string }[] = [];
   if (b.batch.kind === 'destruction-batch') {
     const git = await gitOf(args, b.folder.root);
-    io.err(say(lang, git ? '正在读取 git 历史，为每个文件的每个版本取指纹…\n' : '文件夹不在 git 仓库中：只记录 SHA-256\n',
-      git ? 'reading git history to fingerprint every version of every file…\n' : 'the folder is not in a git repository: SHA-256 only\n'));
+    io.err(
+      say(
+        lang,
+        git ? '正在读取 git 历史，为每个文件的每个版本取指纹…\n' : '文件夹不在 git 仓库中：只记录 SHA-256\n',
+        git ? 'reading git history to fingerprint every version of every file…\n' : 'the folder is not in a git repository: SHA-256 only\n',
+      ),
+    );
     const taken = await takeFingerprints(git, b.batch, b.ctx, executionStamp());
     fingerprints = taken.fingerprints;
     notes = taken.notes;
@@ -30,7 +41,8 @@ export async function batchApprove(args: ParsedArgs, io: CliIo): Promise<number>
   const plan = planApproval(b.text, b.ctx, today(), fingerprints);
   if (!plan.ok) {
     if (plan.reason === 'incomplete') io.err(say(lang, `批准前请填写：${plan.missing.join('、')}\n`, `fill in before approving: ${plan.missing.join(', ')}\n`));
-    else if (plan.reason === 'entries') io.err(findingLines(b.rel, plan.findings) + say(lang, '批次有问题，未批准\n', 'the batch has problems; not approved\n'));
+    else if (plan.reason === 'entries')
+      io.err(findingLines(b.rel, plan.findings) + say(lang, '批次有问题，未批准\n', 'the batch has problems; not approved\n'));
     else io.err(say(lang, '只有草稿可以批准\n', 'only a draft can be approved\n'));
     return 1;
   }
@@ -44,7 +56,12 @@ export async function batchApprove(args: ParsedArgs, io: CliIo): Promise<number>
   const files = fingerprints?.files ?? [];
   const attachments = files.filter((f) => f.role === 'attachment').length;
   const blobs = new Set(files.flatMap((f) => f.blobs)).size;
-  io.out(say(lang, `已批准 ${printable(b.rel)}：${b.batch.items.length} 条记录${fingerprints ? `、${attachments} 个附件，记录了 ${blobs} 个 git blob id` : ''}\n`,
-    `approved ${printable(b.rel)}: ${b.batch.items.length} records${fingerprints ? `, ${attachments} attachments, ${blobs} git blob ids recorded` : ''}\n`));
+  io.out(
+    say(
+      lang,
+      `已批准 ${printable(b.rel)}：${b.batch.items.length} 条记录${fingerprints ? `、${attachments} 个附件，记录了 ${blobs} 个 git blob id` : ''}\n`,
+      `approved ${printable(b.rel)}: ${b.batch.items.length} records${fingerprints ? `, ${attachments} attachments, ${blobs} git blob ids recorded` : ''}\n`,
+    ),
+  );
   return 0;
 }

@@ -30,7 +30,12 @@ function detailsOf(args: ParsedArgs, kind: 'destruction-batch' | 'transfer-batch
     const key = s.slice(0, eq).trim();
     const value = s.slice(eq + 1).trim();
     if (!BATCH_DETAILS[kind].includes(key)) throw new UsageError(`--set ${key}: a ${kind} takes ${BATCH_DETAILS[kind].join(', ')}`);
-    out[key] = LIST_DETAILS.has(key) ? value.split(',').map((x) => x.trim()).filter(Boolean) : value;
+    out[key] = LIST_DETAILS.has(key)
+      ? value
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean)
+      : value;
   }
   return out;
 }
@@ -46,14 +51,20 @@ export async function batchCreate(args: ParsedArgs, io: CliIo): Promise<number> 
   if (kindOpt !== 'destruction' && kindOpt !== 'transfer') throw new UsageError('--kind must be destruction or transfer');
   const kind = kindOpt === 'destruction' ? 'destruction-batch' : 'transfer-batch';
   const due = args.options.has('due');
-  const wanted = (args.values.get('records') ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
-  if (due === (wanted.length > 0)) throw new UsageError('give either --due or --records ID...');
+  const wanted = (args.values.get('records') ?? [])
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
+  if (due === wanted.length > 0) throw new UsageError('give either --due or --records ID...');
   if (due && kind === 'transfer-batch') throw new UsageError('--due selects records due for destruction; a transfer takes --records ID...');
   const date = args.options.get('date');
   if (typeof date === 'string' && !parseDate(date).ok) throw new UsageError('--date must be a real date, YYYY-MM-DD');
   const day = typeof date === 'string' ? date : today();
   const details: BatchDetails = detailsOf(args, kind);
-  const recipient = { name: String(args.options.get('recipient') ?? details.recipient ?? ''), contact: String(args.options.get('contact') ?? details.recipient_contact ?? '') };
+  const recipient = {
+    name: String(args.options.get('recipient') ?? details.recipient ?? ''),
+    contact: String(args.options.get('contact') ?? details.recipient_contact ?? ''),
+  };
   if (kind === 'transfer-batch' && (!recipient.name || !recipient.contact)) throw new UsageError('a transfer needs --recipient NAME and --contact CONTACT');
   const folder = await loadFolder(args, io);
   const lang = folder.lang;
@@ -72,16 +83,30 @@ export async function batchCreate(args: ParsedArgs, io: CliIo): Promise<number> 
     }
   }
   const schema = folder.schema.schema;
-  const existing = batchFiles(folder.root, schema.disposal.folder).map(([, text]) => readBatch(text)).filter((b) => b !== undefined);
+  const existing = batchFiles(folder.root, schema.disposal.folder)
+    .map(([, text]) => readBatch(text))
+    .filter((b) => b !== undefined);
   const pending = new Set(existing.filter((b) => b.status !== 'executed').flatMap((b) => b.items.map((it) => `${it.path}#${it.index ?? 0}`)));
   const plan = planBatch({
-    kind: kind === 'destruction-batch' ? 'destruction' : 'transfer', records: due ? all : records, schema, today: day, lang: docLang(args),
-    existingIds: existing.map((b) => scalarText(b.data.batch_id)), pending, errors: (r) => index.problemCounts(r).errors,
-    bytesOf: (p) => tryReadFileInside(folder.root, p) ?? new Uint8Array(), recipient, details,
+    kind: kind === 'destruction-batch' ? 'destruction' : 'transfer',
+    records: due ? all : records,
+    schema,
+    today: day,
+    lang: docLang(args),
+    existingIds: existing.map((b) => scalarText(b.data.batch_id)),
+    pending,
+    errors: (r) => index.problemCounts(r).errors,
+    bytesOf: (p) => tryReadFileInside(folder.root, p) ?? new Uint8Array(),
+    recipient,
+    details,
   });
   const quiet = due ? plan.excluded.filter((e) => e.reason !== 'within-retention' && e.reason !== 'waiting') : plan.excluded;
   for (const e of quiet) {
-    const why = say(lang, `未列入：${REASONS[e.reason][0]}${e.until ? `（保管至 ${e.until}）` : ''}`, `left out: ${REASONS[e.reason][1]}${e.until ? ` (until ${e.until})` : ''}`);
+    const why = say(
+      lang,
+      `未列入：${REASONS[e.reason][0]}${e.until ? `（保管至 ${e.until}）` : ''}`,
+      `left out: ${REASONS[e.reason][1]}${e.until ? ` (until ${e.until})` : ''}`,
+    );
     io.err(`${printable(e.record.file)}\t${why}\n`);
   }
   if (!plan.batch) {

@@ -20,7 +20,8 @@ function apply(b: LoadedBatch, io: CliIo, changes: FileChange[]): boolean {
   const result = applyChanges(b.folder.root, changes);
   if (result.ok) return true;
   io.err(`records-curator batch execute: ${refusalText(result.error, b.folder.lang === 'zh')}\n`);
-  if (result.unrestored.length) io.err(`${say(b.folder.lang, '以下文件未能恢复原状', 'these files could not be put back')}: ${result.unrestored.map(printable).join(', ')}\n`);
+  if (result.unrestored.length)
+    io.err(`${say(b.folder.lang, '以下文件未能恢复原状', 'these files could not be put back')}: ${result.unrestored.map(printable).join(', ')}\n`);
   return false;
 }
 
@@ -28,14 +29,20 @@ async function executeDestruction(b: LoadedBatch, args: ParsedArgs, io: CliIo): 
   const lang = b.folder.lang;
   const planned = planExecution(b.text, b.ctx, today(), executionStamp());
   if (!planned.ok) {
-    io.err(planned.reason === 'not-approved'
-      ? say(lang, '只有已批准的销毁批次可以执行\n', 'only an approved destruction batch can be executed\n')
-      : findingLines(b.rel, planned.findings) + say(lang, '批次有问题，未执行；未删除任何文件\n', 'the batch has problems; not executed, nothing deleted\n'));
+    io.err(
+      planned.reason === 'not-approved'
+        ? say(lang, '只有已批准的销毁批次可以执行\n', 'only an approved destruction batch can be executed\n')
+        : findingLines(b.rel, planned.findings) + say(lang, '批次有问题，未执行；未删除任何文件\n', 'the batch has problems; not executed, nothing deleted\n'),
+    );
     return 1;
   }
   const plan = planned.plan;
-  const lines = [...plan.deleteFiles.map((p) => `${say(lang, '删除', 'delete')}\t${printable(p)}${plan.attachments.includes(p) ? ` (${say(lang, '附件', 'attachment')})` : ''}`),
-    ...[...plan.cutDocuments.keys()].map((p) => `${say(lang, '剪除文档', 'cut documents from')}\t${printable(p)}`)];
+  const lines = [
+    ...plan.deleteFiles.map(
+      (p) => `${say(lang, '删除', 'delete')}\t${printable(p)}${plan.attachments.includes(p) ? ` (${say(lang, '附件', 'attachment')})` : ''}`,
+    ),
+    ...[...plan.cutDocuments.keys()].map((p) => `${say(lang, '剪除文档', 'cut documents from')}\t${printable(p)}`),
+  ];
   if (!args.options.has('yes')) {
     io.out(lines.join('\n') + '\n' + say(lang, '（试运行：加 --yes 执行销毁）\n', '(dry run: add --yes to destroy them)\n'));
     return 0;
@@ -54,8 +61,13 @@ async function executeDestruction(b: LoadedBatch, args: ParsedArgs, io: CliIo): 
   changes.push({ path: b.rel, before: b.bytes, after: bytesOf(applyEdits(b.text, plan.batchEdits), b.bom) });
   if (!apply(b, io, changes)) return 1;
   io.out(lines.join('\n') + '\n');
-  io.out(say(lang, `已执行 ${printable(b.rel)}：已删除 ${plan.deleteFiles.length} 个文件，已写入墓碑记录。\n删除工作区中的文件并不销毁 git 历史中的内容：请提交，然后运行 records-curator purge-check 与 records-curator purge。\n`,
-    `executed ${printable(b.rel)}: ${plan.deleteFiles.length} files deleted, tombstones written.\nDeleting files does not destroy their content in git history: commit, then run records-curator purge-check and records-curator purge.\n`));
+  io.out(
+    say(
+      lang,
+      `已执行 ${printable(b.rel)}：已删除 ${plan.deleteFiles.length} 个文件，已写入墓碑记录。\n删除工作区中的文件并不销毁 git 历史中的内容：请提交，然后运行 records-curator purge-check 与 records-curator purge。\n`,
+      `executed ${printable(b.rel)}: ${plan.deleteFiles.length} files deleted, tombstones written.\nDeleting files does not destroy their content in git history: commit, then run records-curator purge-check and records-curator purge.\n`,
+    ),
+  );
   return 0;
 }
 
@@ -64,13 +76,21 @@ async function executeTransfer(b: LoadedBatch, args: ParsedArgs, io: CliIo): Pro
   const planned = planTransferExecution(b.text, b.ctx, executionStamp());
   if (!planned.ok) {
     if (planned.reason === 'not-approved') io.err(say(lang, '只有已批准的移交批次可以执行\n', 'only an approved transfer batch can be executed\n'));
-    else if (planned.reason === 'tasks') io.err(planned.tasks.map((x) => `- [ ] ${printable(x)}\n`).join('') + say(lang, '移交与告知完成（各项打勾）后才能执行\n', 'execute once the hand-over and the notices are done (every task checked)\n'));
+    else if (planned.reason === 'tasks')
+      io.err(
+        planned.tasks.map((x) => `- [ ] ${printable(x)}\n`).join('') +
+          say(lang, '移交与告知完成（各项打勾）后才能执行\n', 'execute once the hand-over and the notices are done (every task checked)\n'),
+      );
     else io.err(findingLines(b.rel, planned.findings) + say(lang, '批次有问题，未执行\n', 'the batch has problems; not executed\n'));
     return 1;
   }
   const plan = planned.plan;
   if (!args.options.has('yes')) {
-    io.out([...plan.statuses.keys()].map((p) => `status: transferred\t${printable(p)}`).join('\n') + '\n' + say(lang, '（试运行：加 --yes 执行移交）\n', '(dry run: add --yes to execute the transfer)\n'));
+    io.out(
+      [...plan.statuses.keys()].map((p) => `status: transferred\t${printable(p)}`).join('\n') +
+        '\n' +
+        say(lang, '（试运行：加 --yes 执行移交）\n', '(dry run: add --yes to execute the transfer)\n'),
+    );
     return 0;
   }
   const prepared = prepareFieldChanges(b.folder.root, b.folder.scan.files, plan.statuses);
@@ -80,7 +100,12 @@ async function executeTransfer(b: LoadedBatch, args: ParsedArgs, io: CliIo): Pro
   }
   const changes = [...prepared.changes, { path: b.rel, before: b.bytes, after: bytesOf(applyEdits(b.text, plan.batchEdits), b.bom) }];
   if (!apply(b, io, changes)) return 1;
-  io.out(say(lang, `已执行移交 ${printable(b.rel)}：${plan.items.length} 条记录已标记为 transferred；本地副本在法定期限届满后应予销毁（个人信息保护法第四十七条）\n`,
-    `executed ${printable(b.rel)}: ${plan.items.length} records are now transferred; the copies kept here are due for destruction once no legal period runs (PIPL Art. 47)\n`));
+  io.out(
+    say(
+      lang,
+      `已执行移交 ${printable(b.rel)}：${plan.items.length} 条记录已标记为 transferred；本地副本在法定期限届满后应予销毁（个人信息保护法第四十七条）\n`,
+      `executed ${printable(b.rel)}: ${plan.items.length} records are now transferred; the copies kept here are due for destruction once no legal period runs (PIPL Art. 47)\n`,
+    ),
+  );
   return 0;
 }

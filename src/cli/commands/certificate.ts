@@ -45,14 +45,23 @@ export const certificateCommand: CliCommand = {
     let v: Verification | undefined;
     if (git) {
       io.err(say(ui, '正在核实：检查仓库与每个远程仓库…\n', 'verifying: checking the repository and every remote…\n'));
-      const a = await audit(git, b.folder.root, batchFiles(b.folder.root, schema.disposal.folder), schema, { batch: b.rel, allRemotes: true, remotes: args.values.get('remote') ?? [] });
+      const a = await audit(git, b.folder.root, batchFiles(b.folder.root, schema.disposal.folder), schema, {
+        batch: b.rel,
+        allRemotes: true,
+        remotes: args.values.get('remote') ?? [],
+      });
       v = a ? verificationOf(a, `records-curator ${VERSION}; ${await gitVersion(git, b.folder.root)}`) : undefined;
     }
     const readiness = certificateReadiness(b.text, schema, v);
     if (!readiness.ready && !args.options.has('unverified')) {
       for (const m of readiness.missing) io.err(`- ${printable(say(ui, m.zh, m.en))}\n`);
-      io.err(say(ui, '尚不能出具销毁证明；未写入任何内容（--unverified 可写出注明“尚未核实”的销毁记录）\n',
-        'no certificate yet; nothing written (--unverified writes a destruction record that says it is not yet verified)\n'));
+      io.err(
+        say(
+          ui,
+          '尚不能出具销毁证明；未写入任何内容（--unverified 可写出注明“尚未核实”的销毁记录）\n',
+          'no certificate yet; nothing written (--unverified writes a destruction record that says it is not yet verified)\n',
+        ),
+      );
       return 1;
     }
     const text = fmt === 'md' ? certificateMarkdown(b.text, schema, lang, v, readiness)! : certificateHtml(b.text, schema, lang, v, readiness)!;

@@ -44,8 +44,13 @@ export const checkCommand: CliCommand = {
       for (const r of plan.refused) io.err(`${printable(r.path)}\t${zh ? '未修复' : 'not fixed'}: ${printable(r.title)} (${printable(r.reason)})\n`);
       const count = plan.changes.reduce((n, c) => n + c.fixed, 0);
       if (args.options.has('fix-dry-run')) {
-        for (const c of plan.changes) io.out(printableLines(createTwoFilesPatch(`a/${c.path}`, `b/${c.path}`, c.beforeText, c.afterText, '', '', { context: 3 })));
-        io.err(zh ? `将修复 ${count} 个问题，涉及 ${plan.changes.length} 个文件（未写入）\n` : `would fix ${count} problems in ${plan.changes.length} files (nothing written)\n`);
+        for (const c of plan.changes)
+          io.out(printableLines(createTwoFilesPatch(`a/${c.path}`, `b/${c.path}`, c.beforeText, c.afterText, '', '', { context: 3 })));
+        io.err(
+          zh
+            ? `将修复 ${count} 个问题，涉及 ${plan.changes.length} 个文件（未写入）\n`
+            : `would fix ${count} problems in ${plan.changes.length} files (nothing written)\n`,
+        );
         return 0;
       }
       const written = applyChanges(opened.root, plan.changes);

@@ -30,24 +30,31 @@ export const disposalCommand: CliCommand = {
     const folder = await loadFolder(args, io);
     const index = recordIndexOf(folder);
     const zh = folder.lang === 'zh';
-    const rows = [...index.records()].sort((a, b) => a.file.localeCompare(b.file) || a.index - b.index).map((r) => {
-      const d = dispositionOf(r.data, folder.schema.schema, day, 90);
-      const g = d.retention.governing;
-      return {
-        path: r.file, index: r.index, id: field(r, 'id') ?? '',
-        state: index.problemCounts(r).errors ? 'errors' : d.state,
-        retention: g?.code ?? '', start: g?.start ?? '', until: d.until ?? '',
-        basis: g ? (zh ? g.basis.zh : g.basis.en) : '',
-        ...(g?.waitingFor ? { waiting_for: g.waitingFor } : {}),
-      };
-    });
+    const rows = [...index.records()]
+      .sort((a, b) => a.file.localeCompare(b.file) || a.index - b.index)
+      .map((r) => {
+        const d = dispositionOf(r.data, folder.schema.schema, day, 90);
+        const g = d.retention.governing;
+        return {
+          path: r.file,
+          index: r.index,
+          id: field(r, 'id') ?? '',
+          state: index.problemCounts(r).errors ? 'errors' : d.state,
+          retention: g?.code ?? '',
+          start: g?.start ?? '',
+          until: d.until ?? '',
+          basis: g ? (zh ? g.basis.zh : g.basis.en) : '',
+          ...(g?.waitingFor ? { waiting_for: g.waitingFor } : {}),
+        };
+      });
     if (fmt === 'json') {
       io.out(JSON.stringify(rows, null, 2) + '\n');
       return 0;
     }
     const head = zh ? ['路径', '编号', '状态', '保管期限', '起算', '保管至', '依据'] : ['path', 'id', 'state', 'retention', 'start', 'until', 'basis'];
     io.out(`${head.join('\t')}\n`);
-    for (const r of rows) io.out(`${[`${r.path}${r.index ? `#${r.index}` : ''}`, r.id, r.state, r.retention, r.start, r.until, r.basis].map(printable).join('\t')}\n`);
+    for (const r of rows)
+      io.out(`${[`${r.path}${r.index ? `#${r.index}` : ''}`, r.id, r.state, r.retention, r.start, r.until, r.basis].map(printable).join('\t')}\n`);
     const due = rows.filter((r) => r.state === 'due').length;
     io.out(zh ? `${rows.length} 条记录，${due} 条已到期\n` : `${rows.length} records, ${due} due for disposal\n`);
     return 0;

@@ -6,7 +6,8 @@ import { format, loadFolder } from '../load';
 export const indexCommand: CliCommand = {
   name: 'index',
   summary: 'print the record index (path, range, category, customer, id, fields)',
-  usage: 'Usage: records-curator index [folder] [--format text|json] [--lang en|zh]\n\nLists every record of FOLDER (default: the current folder) from the same index the extension uses.',
+  usage:
+    'Usage: records-curator index [folder] [--format text|json] [--lang en|zh]\n\nLists every record of FOLDER (default: the current folder) from the same index the extension uses.',
   valueOptions: ['format', 'lang'],
   async run(args, io) {
     const fmt = format(args, ['text', 'json']);
@@ -29,7 +30,9 @@ export const indexCommand: CliCommand = {
       io.out(JSON.stringify(out, null, 2) + '\n');
     } else {
       for (const r of records) {
-        io.out(`${[`${r.file}:${r.line + 1}`, field(r, 'id') ?? '-', field(r, 'category') ?? '-', field(r, 'customer') ?? '-', field(r, 'title') ?? ''].map(printable).join('\t')}\n`);
+        io.out(
+          `${[`${r.file}:${r.line + 1}`, field(r, 'id') ?? '-', field(r, 'category') ?? '-', field(r, 'customer') ?? '-', field(r, 'title') ?? ''].map(printable).join('\t')}\n`,
+        );
       }
       io.out(`${records.length} records in ${files.length} files\n`);
     }

@@ -13,5 +13,17 @@ import { disposalCommand } from './disposal';
 import { purgeCommand } from './purge';
 
 /** Sub-commands, in the order `--help` lists them. */
-export const commands: readonly CliCommand[] = [initCommand, indexCommand, checkCommand, numberCommand, labelsCommand, exportCommand,
-  disposalCommand, batchCommand, purgeCheckCommand, purgeCommand, certificateCommand, diffCommand];
+export const commands: readonly CliCommand[] = [
+  initCommand,
+  indexCommand,
+  checkCommand,
+  numberCommand,
+  labelsCommand,
+  exportCommand,
+  disposalCommand,
+  batchCommand,
+  purgeCheckCommand,
+  purgeCommand,
+  certificateCommand,
+  diffCommand,
+];

@@ -55,11 +55,15 @@ export const purgeCommand: CliCommand = {
       io.err(`records-curator purge: ${printableLines(run.error ?? '')}\n`);
       return 1;
     }
-    if (run.tool === 'filter-branch') io.err(zh ? '未安装 git-filter-repo：改用 git filter-branch\n' : 'git-filter-repo is not installed (or --no-filter-repo): used git filter-branch\n');
+    if (run.tool === 'filter-branch')
+      io.err(zh ? '未安装 git-filter-repo：改用 git filter-branch\n' : 'git-filter-repo is not installed (or --no-filter-repo): used git filter-branch\n');
     for (const c of run.ran) io.err(`$ ${printableLines(c.split('\n')[0])}${c.includes('\n') ? ' …' : ''}\n`);
     for (const r of run.removedRemotes) {
-      io.err(zh ? `git filter-repo 移除了远程仓库 ${r.name}（${r.url}），以免取回旧历史。检查后推送：git remote add ${r.name} ${r.url} && git push --force --all ${r.name} && git push --force --tags ${r.name}\n`
-        : `git filter-repo removed the remote ${r.name} (${r.url}) so the old history is not fetched back. Once checked, push: git remote add ${r.name} ${r.url} && git push --force --all ${r.name} && git push --force --tags ${r.name}\n`);
+      io.err(
+        zh
+          ? `git filter-repo 移除了远程仓库 ${r.name}（${r.url}），以免取回旧历史。检查后推送：git remote add ${r.name} ${r.url} && git push --force --all ${r.name} && git push --force --tags ${r.name}\n`
+          : `git filter-repo removed the remote ${r.name} (${r.url}) so the old history is not fetched back. Once checked, push: git remote add ${r.name} ${r.url} && git push --force --all ${r.name} && git push --force --tags ${r.name}\n`,
+      );
     }
     const after = outcome.after!;
     const report = purgeReport(after.report, lang);

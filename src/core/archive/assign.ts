@@ -33,8 +33,13 @@ const blank = (v: unknown) => scalarText(v).trim() === '';
  * held by files whose YAML could not be parsed (found by a text scan; see blockers.ts), used all the same.
  * It cannot know numbers the index never saw: planFolderNumbers refuses when there may be any.
  */
-export function planArchiveNumbers(targets: Iterable<RecordEntry>, all: Iterable<RecordEntry>, schema: Schema,
-  problems: (r: RecordEntry) => number = (r) => r.errors, alsoUsed: Iterable<string> = []): NumberingPlan {
+export function planArchiveNumbers(
+  targets: Iterable<RecordEntry>,
+  all: Iterable<RecordEntry>,
+  schema: Schema,
+  problems: (r: RecordEntry) => number = (r) => r.errors,
+  alsoUsed: Iterable<string> = [],
+): NumberingPlan {
   const format = archiveFormat(schema);
   const used = new Set<string>();
   const highest = new Map<string, number>();

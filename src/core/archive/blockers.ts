@@ -17,7 +17,10 @@ const REASONS: Record<string, { en: string; zh: string }> = {
   'unreadable-folder': { en: 'this folder cannot be listed: records in it are unknown', zh: '此文件夹无法列出，其中的记录未知' },
   unreadable: { en: 'this file cannot be read', zh: '此文件无法读取' },
   'not-a-file': { en: 'named like a record but not a regular file (a FIFO, socket or device)', zh: '名称像记录文件，但不是普通文件（命名管道、套接字或设备）' },
-  'too-large': { en: 'this file is over the size limit and was not read; split it, move it out or exclude it', zh: '此文件超过大小上限，未读取；请拆分、移出或加入 records.exclude' },
+  'too-large': {
+    en: 'this file is over the size limit and was not read; split it, move it out or exclude it',
+    zh: '此文件超过大小上限，未读取；请拆分、移出或加入 records.exclude',
+  },
 };
 const UNCLEAR = {
   en: 'it could not be parsed, and an archive_no in it could not be read as plain text either: fix the file first',
@@ -63,8 +66,13 @@ export interface FolderNumbering {
  * Plans numbers for `targets` among all of a folder's entries, or refuses: with any blocker there is no plan,
  * since a number the index did not see could be handed out again. Numbers found by text scans count as used.
  */
-export function planFolderNumbers(files: Iterable<FileEntry>, targets: Iterable<RecordEntry>, schema: Schema,
-  problems: (r: RecordEntry) => number, lang: Lang): FolderNumbering {
+export function planFolderNumbers(
+  files: Iterable<FileEntry>,
+  targets: Iterable<RecordEntry>,
+  schema: Schema,
+  problems: (r: RecordEntry) => number,
+  lang: Lang,
+): FolderNumbering {
   const entries = [...files];
   const blockers = numberingBlockers(entries, lang);
   if (blockers.length) return { blockers, plan: undefined };

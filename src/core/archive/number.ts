@@ -15,7 +15,12 @@ export const PART_NAMES = ['fonds', 'subject', 'year', 'retention', 'org', 'numb
 type Part = (typeof PART_NAMES)[number];
 
 const PATTERN: Record<Part, string> = {
-  fonds: '[^\\s]+?', subject: '[^\\s]+?', year: '\\d{4}', retention: 'Y|D\\d{1,3}', org: '[^\\s]+?', number: '\\d+',
+  fonds: '[^\\s]+?',
+  subject: '[^\\s]+?',
+  year: '\\d{4}',
+  retention: 'Y|D\\d{1,3}',
+  org: '[^\\s]+?',
+  number: '\\d+',
 };
 
 type Piece = { literal: string } | { part: Part };

@@ -47,7 +47,13 @@ export function nonRecordFindings(p: Omit<FolderParts, 'index'>): ReportItem[] {
  * name each attachment; `schema` says which fields are attachments (default: the built-in schema's).
  */
 export function indexBatchContext(root: string, index: RecordIndex, lang: Lang, schema?: Schema): BatchContext {
-  return batchContextOf(root, lang, schema, (p) => index.get(p), () => index.entries());
+  return batchContextOf(
+    root,
+    lang,
+    schema,
+    (p) => index.get(p),
+    () => index.entries(),
+  );
 }
 
 export interface OpenFolder {
@@ -59,7 +65,11 @@ export interface OpenFolder {
 }
 
 /** A folder's schema and a full index of it, the index configured from the schema: what every command starts from. */
-export async function openFolder(root: string, lang: Lang, o: { severities?: ReadonlyMap<string, SeveritySetting>; workers?: number } = {}): Promise<OpenFolder> {
+export async function openFolder(
+  root: string,
+  lang: Lang,
+  o: { severities?: ReadonlyMap<string, SeveritySetting>; workers?: number } = {},
+): Promise<OpenFolder> {
   const schema = readWorkspaceSchema(root);
   const scan = await scanFolder({ root, schema: schema.schema, lang, severities: o.severities, workers: o.workers });
   const index = new RecordIndex(lang);
@@ -73,7 +83,13 @@ export function folderBatches(f: Pick<OpenFolder, 'root' | 'schema'>): { path: s
   const out: { path: string; text: string }[] = [];
   for (const path of findBatchFiles(f.root, f.schema.schema.disposal.folder)) {
     const bytes = tryReadFileInside(f.root, path);
-    if (bytes) out.push({ path, text: Buffer.from(bytes).toString('utf8').replace(/^\uFEFF/, '') });
+    if (bytes)
+      out.push({
+        path,
+        text: Buffer.from(bytes)
+          .toString('utf8')
+          .replace(/^\uFEFF/, ''),
+      });
   }
   return out;
 }
@@ -84,13 +100,20 @@ export interface CheckedFolder extends OpenFolder {
 }
 
 /** Checks a folder as `records-curator check` does: records, workspace rules, the schema file, the batches. */
-export async function checkFolder(root: string, lang: Lang, o: { severities?: ReadonlyMap<string, SeveritySetting>; workers?: number } = {}): Promise<CheckedFolder> {
+export async function checkFolder(
+  root: string,
+  lang: Lang,
+  o: { severities?: ReadonlyMap<string, SeveritySetting>; workers?: number } = {},
+): Promise<CheckedFolder> {
   return checkOpenFolder(await openFolder(root, lang, o));
 }
 
 export function checkOpenFolder(f: OpenFolder): CheckedFolder {
   const items = folderFindings({
-    index: f.index, schemaText: f.schema.text, schemaProblems: f.schema.problems, batches: folderBatches(f),
+    index: f.index,
+    schemaText: f.schema.text,
+    schemaProblems: f.schema.problems,
+    batches: folderBatches(f),
     batchContext: indexBatchContext(f.root, f.index, f.lang, f.schema.schema),
   });
   let files = 0;

@@ -24,7 +24,8 @@ export type ApprovalPlan =
   /** `missing`: details to fill in first (field names); `findings`: entries that may not be approved. */
   | { ok: false; reason: 'not-a-draft' | 'incomplete' | 'entries' | 'fingerprints'; missing: string[]; findings: Finding[] };
 
-const blank = (v: unknown): boolean => v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && !v.some((x) => !blank(x)));
+const blank = (v: unknown): boolean =>
+  v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && !v.some((x) => !blank(x)));
 
 /** The details a batch needs before it can be approved. */
 export function missingForApproval(batch: BatchFile): string[] {
@@ -63,7 +64,10 @@ export function planApproval(text: string, ctx: BatchContext, day: string, finge
     sha256: sha256(readFileInside(ctx.root, it.path)),
     attachments: attachmentsOf(ctx.records(it.path)?.get(it.index ?? 0), it.path, fields).map((a) => a.rel!),
   }));
-  const status = setFieldEdits('batch.md', text, [{ record: 0, field: 'status', value: 'approved' }, { record: 0, field: 'approved_at', value: day }]);
+  const status = setFieldEdits('batch.md', text, [
+    { record: 0, field: 'status', value: 'approved' },
+    { record: 0, field: 'approved_at', value: day },
+  ]);
   const prints = batch.kind === 'destruction-batch' && batch.data.fingerprints === undefined ? fingerprintsEdit(text, fingerprints!) : [];
   const edits = [...status, ...itemEdits(text, updates), ...prints];
   if (approvedAsIntended(text, applyEdits(text, edits), updates, fingerprints)) return { ok: true, edits };
@@ -116,7 +120,8 @@ function approvedAsIntended(before: string, after: string, updates: readonly Ite
   const now = readBatch(after);
   if (!old || !now || now.status !== 'approved' || now.entries.length !== old.entries.length) return false;
   // Through JSON, as the batch reads back: a key set to undefined is no key.
-  if (old.kind === 'destruction-batch' && !isDeepStrictEqual(readFingerprints(now.data.fingerprints), readFingerprints(JSON.parse(JSON.stringify(f))))) return false;
+  if (old.kind === 'destruction-batch' && !isDeepStrictEqual(readFingerprints(now.data.fingerprints), readFingerprints(JSON.parse(JSON.stringify(f)))))
+    return false;
   return old.entries.every((e, i) => isDeepStrictEqual(now.entries[i], { ...(e as object), sha256: updates[i].sha256, attachments: updates[i].attachments }));
 }
 

@@ -49,7 +49,12 @@ export interface Exclusion {
  * Splits candidates into those a destruction batch may list (retention served, no hold, no errors) and
  * those it must refuse, with the reason — a record on hold never enters a batch.
  */
-export function screenForDestruction(records: readonly RecordEntry[], schema: Schema, today: string, errors: (r: RecordEntry) => number): { items: RecordEntry[]; excluded: Exclusion[] } {
+export function screenForDestruction(
+  records: readonly RecordEntry[],
+  schema: Schema,
+  today: string,
+  errors: (r: RecordEntry) => number,
+): { items: RecordEntry[]; excluded: Exclusion[] } {
   const items: RecordEntry[] = [];
   const excluded: Exclusion[] = [];
   for (const r of records) {
@@ -67,10 +72,17 @@ export function screenForDestruction(records: readonly RecordEntry[], schema: Sc
 export function batchItem(r: RecordEntry, schema: Schema, file: string | Uint8Array, today: string): BatchItem {
   const d = dispositionOf(r.data, schema, today, 0);
   return {
-    path: r.file, index: r.index,
-    id: field(r, 'id') ?? '', archive_no: field(r, 'archive_no') ?? '', title: field(r, 'title') ?? '',
-    customer: field(r, 'customer') ?? '', customer_type: field(r, 'customer_type') ?? '', category: field(r, 'category') ?? '',
-    date: field(r, 'date') ?? '', retention: d.retention.governing?.code ?? field(r, 'retention') ?? '', until: d.until ?? '',
+    path: r.file,
+    index: r.index,
+    id: field(r, 'id') ?? '',
+    archive_no: field(r, 'archive_no') ?? '',
+    title: field(r, 'title') ?? '',
+    customer: field(r, 'customer') ?? '',
+    customer_type: field(r, 'customer_type') ?? '',
+    category: field(r, 'category') ?? '',
+    date: field(r, 'date') ?? '',
+    retention: d.retention.governing?.code ?? field(r, 'retention') ?? '',
+    until: d.until ?? '',
     sha256: sha256(file),
     attachments: attachmentsOf(r.data, r.file, attachmentFields(schema)).map((a) => a.rel ?? a.value),
   };

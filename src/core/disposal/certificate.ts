@@ -53,14 +53,31 @@ export function certificateReadiness(text: string, schema: Schema, v: Verificati
   const methods = matchMethods(b.data.method, schema);
   const keys = schema.disposal.methods.map((m) => m.key).join(', ') || '—';
   if (!methods.methods.length && !methods.unknown.length) missing.push({ en: 'no method of destruction recorded', zh: '未记录销毁方式' });
-  for (const u of methods.unknown) missing.push({ en: `method "${u}" is not one of the configured unrecoverable methods (${keys})`, zh: `销毁方式“${u}”不是已配置的不可恢复方式（${keys}）` });
-  if (!v) missing.push({ en: 'the git history was not checked (the folder is not in a git repository, or git may not run)', zh: '未检查 git 历史（文件夹不在 git 仓库中，或不允许运行 git）' });
+  for (const u of methods.unknown)
+    missing.push({ en: `method "${u}" is not one of the configured unrecoverable methods (${keys})`, zh: `销毁方式“${u}”不是已配置的不可恢复方式（${keys}）` });
+  if (!v)
+    missing.push({
+      en: 'the git history was not checked (the folder is not in a git repository, or git may not run)',
+      zh: '未检查 git 历史（文件夹不在 git 仓库中，或不允许运行 git）',
+    });
   else {
-    if (v.incomplete) missing.push({ en: `the repository is a ${v.incomplete} clone: history it lacks cannot be checked`, zh: `仓库是${v.incomplete === 'shallow' ? '浅' : '部分'}克隆，缺失的历史无法检查` });
-    if (v.survivors) missing.push({ en: `the purge check did not pass: ${v.survivors} versions or copies of the destroyed files are still in the repository (records-curator purge-check)`, zh: `清除检查未通过：仓库中仍有 ${v.survivors} 个已销毁文件的版本或副本（records-curator purge-check）` });
+    if (v.incomplete)
+      missing.push({
+        en: `the repository is a ${v.incomplete} clone: history it lacks cannot be checked`,
+        zh: `仓库是${v.incomplete === 'shallow' ? '浅' : '部分'}克隆，缺失的历史无法检查`,
+      });
+    if (v.survivors)
+      missing.push({
+        en: `the purge check did not pass: ${v.survivors} versions or copies of the destroyed files are still in the repository (records-curator purge-check)`,
+        zh: `清除检查未通过：仓库中仍有 ${v.survivors} 个已销毁文件的版本或副本（records-curator purge-check）`,
+      });
     for (const r of v.remotes) {
       if (r.error) missing.push({ en: `remote ${r.name} could not be checked: ${r.error}`, zh: `无法检查远程仓库 ${r.name}：${r.error}` });
-      else if (r.survivors) missing.push({ en: `remote ${r.name} still holds ${r.survivors} versions of the destroyed files`, zh: `远程仓库 ${r.name} 仍保存 ${r.survivors} 个已销毁文件的版本` });
+      else if (r.survivors)
+        missing.push({
+          en: `remote ${r.name} still holds ${r.survivors} versions of the destroyed files`,
+          zh: `远程仓库 ${r.name} 仍保存 ${r.survivors} 个已销毁文件的版本`,
+        });
     }
   }
   return { ready: missing.length === 0, missing };
@@ -92,42 +109,95 @@ function model(b: BatchFile, schema: Schema, lang: DocLang, v: Verification | un
   };
   const rows: Row[] = [];
   for (const it of b.items as (BatchItem & { attachments?: string[] })[]) {
-    rows.push({ cells: [it.archive_no || it.id, it.title, it.customer, cat(it.category), retentionText(it.retention, lang), it.path, destroyedOn.get(it.path) ?? ''] });
-    for (const a of it.attachments ?? []) rows.push({ cells: ['', t(lang, `附件（${it.archive_no || it.id}）`, `attachment of ${it.archive_no || it.id}`), '', '', '', a, destroyedOn.get(a) ?? ''] });
+    rows.push({
+      cells: [it.archive_no || it.id, it.title, it.customer, cat(it.category), retentionText(it.retention, lang), it.path, destroyedOn.get(it.path) ?? ''],
+    });
+    for (const a of it.attachments ?? [])
+      rows.push({
+        cells: ['', t(lang, `附件（${it.archive_no || it.id}）`, `attachment of ${it.archive_no || it.id}`), '', '', '', a, destroyedOn.get(a) ?? ''],
+      });
   }
   const matched = matchMethods(d.method, schema);
   const nist: Record<string, [string, string]> = { clear: ['清除', 'Clear'], purge: ['净化', 'Purge'], destroy: ['销毁', 'Destroy'] };
-  const methodText = [...matched.methods.map((m) => `${t(lang, m.label.zh, m.label.en)} — NIST SP 800-88 ${t(lang, nist[m.category][0], nist[m.category][1])}; ${t(lang, '介质', 'media')}: ${t(lang, m.media.zh, m.media.en)}; ${t(lang, '工具', 'tool')}: ${m.tool}`),
-    ...matched.unknown.map((u) => `${u} (${t(lang, '未配置的方式', 'not a configured method')})`)].join('\n');
-  const verification: [string, string][] = v ? [
-    [t(lang, '核实时间', 'Verified at'), v.at], [t(lang, '仓库', 'Repository'), v.repository],
-    [t(lang, '提交范围', 'Commit range'), `${v.roots.map((x) => x.slice(0, 12)).join(', ') || '—'} … ${v.head ? v.head.slice(0, 12) : '—'} (${t(lang, `${v.commits} 个提交：所有引用、reflog、stash、不可达提交`, `${v.commits} commits: every ref, reflog, stash and unreachable commit`)})`],
-    [t(lang, '已核对的 blob', 'Blob ids checked'), t(lang, `${v.blobs.length} 个（见附录）`, `${v.blobs.length} (listed below)`)],
-    [t(lang, '结果', 'Result'), v.survivors ? t(lang, `仍有 ${v.survivors} 处`, `${v.survivors} still present`) : t(lang, '对象库中均不存在，文件夹中无文件包含其内容', 'none exists in the object database; no file in the folder holds their text')],
-    ...v.remotes.map((x): [string, string] => [`${t(lang, '远程仓库', 'Remote')} ${x.name}`, x.error ? `${x.url}: ${t(lang, '无法检查', 'not checked')} (${x.error})`
-      : `${x.url}: ${t(lang, `${x.refs} 个引用、${x.commits} 个提交`, `${x.refs} refs, ${x.commits} commits`)} — ${x.survivors ? t(lang, `仍有 ${x.survivors} 处`, `${x.survivors} still present`) : t(lang, '均不存在', 'none present')}`]),
-    ...(v.remotes.length ? [] : [[t(lang, '远程仓库', 'Remotes'), t(lang, '未检查任何远程仓库', 'no remote was checked')] as [string, string]]),
-    [t(lang, '工具', 'Checked with'), v.tool],
-    [t(lang, '本工具无法核实', 'Not verifiable by this tool'), t(lang, '其他克隆、备份、托管服务的缓存：由签字的核对清单确认', 'other clones, backups, hosting caches: attested by the signed checklist')],
-  ] : [[t(lang, '核实', 'Verification'), t(lang, '未检查 git 历史', 'git history not checked')]];
+  const methodText = [
+    ...matched.methods.map(
+      (m) =>
+        `${t(lang, m.label.zh, m.label.en)} — NIST SP 800-88 ${t(lang, nist[m.category][0], nist[m.category][1])}; ${t(lang, '介质', 'media')}: ${t(lang, m.media.zh, m.media.en)}; ${t(lang, '工具', 'tool')}: ${m.tool}`,
+    ),
+    ...matched.unknown.map((u) => `${u} (${t(lang, '未配置的方式', 'not a configured method')})`),
+  ].join('\n');
+  const verification: [string, string][] = v
+    ? [
+        [t(lang, '核实时间', 'Verified at'), v.at],
+        [t(lang, '仓库', 'Repository'), v.repository],
+        [
+          t(lang, '提交范围', 'Commit range'),
+          `${v.roots.map((x) => x.slice(0, 12)).join(', ') || '—'} … ${v.head ? v.head.slice(0, 12) : '—'} (${t(lang, `${v.commits} 个提交：所有引用、reflog、stash、不可达提交`, `${v.commits} commits: every ref, reflog, stash and unreachable commit`)})`,
+        ],
+        [t(lang, '已核对的 blob', 'Blob ids checked'), t(lang, `${v.blobs.length} 个（见附录）`, `${v.blobs.length} (listed below)`)],
+        [
+          t(lang, '结果', 'Result'),
+          v.survivors
+            ? t(lang, `仍有 ${v.survivors} 处`, `${v.survivors} still present`)
+            : t(lang, '对象库中均不存在，文件夹中无文件包含其内容', 'none exists in the object database; no file in the folder holds their text'),
+        ],
+        ...v.remotes.map((x): [string, string] => [
+          `${t(lang, '远程仓库', 'Remote')} ${x.name}`,
+          x.error
+            ? `${x.url}: ${t(lang, '无法检查', 'not checked')} (${x.error})`
+            : `${x.url}: ${t(lang, `${x.refs} 个引用、${x.commits} 个提交`, `${x.refs} refs, ${x.commits} commits`)} — ${x.survivors ? t(lang, `仍有 ${x.survivors} 处`, `${x.survivors} still present`) : t(lang, '均不存在', 'none present')}`,
+        ]),
+        ...(v.remotes.length ? [] : [[t(lang, '远程仓库', 'Remotes'), t(lang, '未检查任何远程仓库', 'no remote was checked')] as [string, string]]),
+        [t(lang, '工具', 'Checked with'), v.tool],
+        [
+          t(lang, '本工具无法核实', 'Not verifiable by this tool'),
+          t(lang, '其他克隆、备份、托管服务的缓存：由签字的核对清单确认', 'other clones, backups, hosting caches: attested by the signed checklist'),
+        ],
+      ]
+    : [[t(lang, '核实', 'Verification'), t(lang, '未检查 git 历史', 'git history not checked')]];
   const statement = r.ready
-    ? t(lang, `以上档案已按上述方式销毁。经于 ${v!.at} 核实：已销毁文件及其附件的全部 ${v!.blobs.length} 个版本（git blob id 见附录）均不存在于上述仓库${v!.remotes.length ? '及所列远程仓库' : ''}中，文件夹中也没有文件包含其内容。上述范围以外的副本（其他克隆、备份）由签字的核对清单确认，不在本次核实之内。`,
-      `The records above were destroyed by the method stated. Verified on ${v!.at}: none of the ${v!.blobs.length} versions (git blob ids listed below) of the destroyed files and attachments exists in the repository above${v!.remotes.length ? ' or in the remotes listed' : ''}, and no file in the folder holds their text. Copies outside these — other clones and backups — are attested by the signed checklist, not by this verification.`)
+    ? t(
+        lang,
+        `以上档案已按上述方式销毁。经于 ${v!.at} 核实：已销毁文件及其附件的全部 ${v!.blobs.length} 个版本（git blob id 见附录）均不存在于上述仓库${v!.remotes.length ? '及所列远程仓库' : ''}中，文件夹中也没有文件包含其内容。上述范围以外的副本（其他克隆、备份）由签字的核对清单确认，不在本次核实之内。`,
+        `The records above were destroyed by the method stated. Verified on ${v!.at}: none of the ${v!.blobs.length} versions (git blob ids listed below) of the destroyed files and attachments exists in the repository above${v!.remotes.length ? ' or in the remotes listed' : ''}, and no file in the folder holds their text. Copies outside these — other clones and backups — are attested by the signed checklist, not by this verification.`,
+      )
     : t(lang, '本记录尚未核实，不证明上述档案不可恢复。', 'This record is not yet verified and does not state that the records above cannot be recovered.');
   const sup = list(d.supervisors);
   const signers: [string, string][] = [
-    [t(lang, '单位负责人', 'Head of the unit'), ''], [t(lang, '档案管理机构负责人', 'Head of archives'), ''],
-    [t(lang, '会计机构负责人', 'Head of accounting'), ''], [t(lang, '经办人', 'Handled by'), ''],
+    [t(lang, '单位负责人', 'Head of the unit'), ''],
+    [t(lang, '档案管理机构负责人', 'Head of archives'), ''],
+    [t(lang, '会计机构负责人', 'Head of accounting'), ''],
+    [t(lang, '经办人', 'Handled by'), ''],
     ...(sup.length >= 2 ? sup : [...sup, '', ''].slice(0, 2)).map((s, i): [string, string] => [`${t(lang, '监销人', 'Supervisor')} ${i + 1}`, s]),
   ];
   return {
     title: r.ready ? t(lang, '档案销毁证明', 'Certificate of Destruction') : t(lang, '销毁记录（尚未核实）', 'Destruction record (not yet verified)'),
     ...(r.ready ? {} : { warning: r.missing.map((m) => t(lang, m.zh, m.en)) }),
-    meta: [[t(lang, '批次', 'Batch'), scalarText(d.batch_id)], [t(lang, '鉴定意见', 'Appraisal opinion'), scalarText(d.appraisal_ref)],
-      [t(lang, '销毁时间', 'Date and time'), scalarText(d.executed_at)], [t(lang, '地点', 'Place'), scalarText(d.place)], [t(lang, '方式', 'Method'), methodText],
-      [t(lang, '批准人', 'Approved by'), list(d.approvers).join('、')], [t(lang, '监销人', 'Supervisors'), sup.join('、')]],
-    register: { head: [t(lang, '档号', 'Archive number'), t(lang, '题名', 'Title'), t(lang, '客户', 'Customer'), t(lang, '分类', 'Category'), t(lang, '保管期限', 'Retention'), t(lang, '文件路径', 'File path'), t(lang, '销毁日期', 'Destroyed on')], rows },
-    verification, statement, blobs: v?.blobs ?? [], signers,
+    meta: [
+      [t(lang, '批次', 'Batch'), scalarText(d.batch_id)],
+      [t(lang, '鉴定意见', 'Appraisal opinion'), scalarText(d.appraisal_ref)],
+      [t(lang, '销毁时间', 'Date and time'), scalarText(d.executed_at)],
+      [t(lang, '地点', 'Place'), scalarText(d.place)],
+      [t(lang, '方式', 'Method'), methodText],
+      [t(lang, '批准人', 'Approved by'), list(d.approvers).join('、')],
+      [t(lang, '监销人', 'Supervisors'), sup.join('、')],
+    ],
+    register: {
+      head: [
+        t(lang, '档号', 'Archive number'),
+        t(lang, '题名', 'Title'),
+        t(lang, '客户', 'Customer'),
+        t(lang, '分类', 'Category'),
+        t(lang, '保管期限', 'Retention'),
+        t(lang, '文件路径', 'File path'),
+        t(lang, '销毁日期', 'Destroyed on'),
+      ],
+      rows,
+    },
+    verification,
+    statement,
+    blobs: v?.blobs ?? [],
+    signers,
   };
 }
 
@@ -135,28 +205,53 @@ function model(b: BatchFile, schema: Schema, lang: DocLang, v: Verification | un
  * The certificate (or, while `readiness` is not ready, the destruction record) as Markdown. Undefined for
  * anything but an executed destruction batch. Every value comes from a file anyone can edit: escaped.
  */
-export function certificateMarkdown(text: string, schema: Schema, lang: DocLang, v: Verification | undefined, readiness = certificateReadiness(text, schema, v)): string | undefined {
+export function certificateMarkdown(
+  text: string,
+  schema: Schema,
+  lang: DocLang,
+  v: Verification | undefined,
+  readiness = certificateReadiness(text, schema, v),
+): string | undefined {
   const b = readBatch(text);
   if (!b || b.kind !== 'destruction-batch' || b.status !== 'executed') return undefined;
   const m = model(b, schema, lang, v, readiness);
   const c = (s: string) => escapeMarkdown(s).replace(/\n/g, '<br>');
   return [
-    `# ${m.title}`, '',
+    `# ${m.title}`,
+    '',
     ...(m.warning ? [`> **${t(lang, '尚未核实', 'Not yet verified')}**`, ...m.warning.map((w) => `> - ${c(w)}`), ''] : []),
-    ...m.meta.map(([k, v]) => `- ${k}: ${c(v)}`), '',
-    `## ${t(lang, '销毁清册', 'Destruction register')}`, '',
-    `| ${m.register.head.join(' | ')} |`, `|${m.register.head.map(() => '---').join('|')}|`, ...m.register.rows.map((r) => `| ${r.cells.map(c).join(' | ')} |`), '',
-    `## ${t(lang, '核实', 'Verification')}`, '', ...m.verification.map(([k, v]) => `- ${k}: ${c(v)}`), '',
-    m.statement, '',
-    `## ${t(lang, '签字', 'Signatures')}`, '',
-    `| ${t(lang, '职责', 'Role')} | ${t(lang, '姓名', 'Name')} | ${t(lang, '职务', 'Title')} | ${t(lang, '日期', 'Date')} | ${t(lang, '签字', 'Signature')} |`, '|---|---|---|---|---|',
-    ...m.signers.map(([role, name]) => `| ${c(role)} | ${c(name)} |  |  |  |`), '',
+    ...m.meta.map(([k, v]) => `- ${k}: ${c(v)}`),
+    '',
+    `## ${t(lang, '销毁清册', 'Destruction register')}`,
+    '',
+    `| ${m.register.head.join(' | ')} |`,
+    `|${m.register.head.map(() => '---').join('|')}|`,
+    ...m.register.rows.map((r) => `| ${r.cells.map(c).join(' | ')} |`),
+    '',
+    `## ${t(lang, '核实', 'Verification')}`,
+    '',
+    ...m.verification.map(([k, v]) => `- ${k}: ${c(v)}`),
+    '',
+    m.statement,
+    '',
+    `## ${t(lang, '签字', 'Signatures')}`,
+    '',
+    `| ${t(lang, '职责', 'Role')} | ${t(lang, '姓名', 'Name')} | ${t(lang, '职务', 'Title')} | ${t(lang, '日期', 'Date')} | ${t(lang, '签字', 'Signature')} |`,
+    '|---|---|---|---|---|',
+    ...m.signers.map(([role, name]) => `| ${c(role)} | ${c(name)} |  |  |  |`),
+    '',
     ...(m.blobs.length ? [`## ${t(lang, '附录：已核对的 git blob id', 'Appendix: git blob ids checked')}`, '', '```', ...m.blobs, '```', ''] : []),
   ].join('\n');
 }
 
 /** The same as a standalone, printable HTML page (all text escaped, no script, no remote content). */
-export function certificateHtml(text: string, schema: Schema, lang: DocLang, v: Verification | undefined, readiness = certificateReadiness(text, schema, v)): string | undefined {
+export function certificateHtml(
+  text: string,
+  schema: Schema,
+  lang: DocLang,
+  v: Verification | undefined,
+  readiness = certificateReadiness(text, schema, v),
+): string | undefined {
   const b = readBatch(text);
   if (!b || b.kind !== 'destruction-batch' || b.status !== 'executed') return undefined;
   const m = model(b, schema, lang, v, readiness);

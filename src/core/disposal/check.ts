@@ -36,34 +36,67 @@ export function checkBatch(text: string, ctx: BatchContext, options?: { as?: 'dr
   if (batch.kind === 'destruction-batch' && decided) {
     const supervisors = Array.isArray(d.supervisors) ? d.supervisors.filter((s) => !blank(s)) : [];
     if (supervisors.length < 2) {
-      at(key('supervisors') ?? key('status'), 'batch-supervisors', 'error',
-        `an ${batch.status} destruction needs at least two supervisors (${supervisors.length} named)`, `已${batch.status === 'approved' ? '批准' : '执行'}的销毁须有至少两名监销人（现有 ${supervisors.length} 名）`);
+      at(
+        key('supervisors') ?? key('status'),
+        'batch-supervisors',
+        'error',
+        `an ${batch.status} destruction needs at least two supervisors (${supervisors.length} named)`,
+        `已${batch.status === 'approved' ? '批准' : '执行'}的销毁须有至少两名监销人（现有 ${supervisors.length} 名）`,
+      );
     }
-    for (const [k, en, zhName] of [['method', 'method', '销毁方式'], ['place', 'place', '地点'], ['scheduled_at', 'date and time', '时间']] as const) {
+    for (const [k, en, zhName] of [
+      ['method', 'method', '销毁方式'],
+      ['place', 'place', '地点'],
+      ['scheduled_at', 'date and time', '时间'],
+    ] as const) {
       if (blank(d[k]) && !(k === 'scheduled_at' && !blank(d.executed_at))) {
-        at(key(k) ?? key('status'), 'batch-missing-detail', 'error', `an ${batch.status} destruction must record its ${en}`, `已${batch.status === 'approved' ? '批准' : '执行'}的销毁须记录${zhName}`);
+        at(
+          key(k) ?? key('status'),
+          'batch-missing-detail',
+          'error',
+          `an ${batch.status} destruction must record its ${en}`,
+          `已${batch.status === 'approved' ? '批准' : '执行'}的销毁须记录${zhName}`,
+        );
       }
     }
-    if (blank(d.approvers)) at(key('approvers') ?? key('status'), 'batch-missing-detail', 'error', `an ${batch.status} batch must name who approved it`, '须记录批准人');
+    if (blank(d.approvers))
+      at(key('approvers') ?? key('status'), 'batch-missing-detail', 'error', `an ${batch.status} batch must name who approved it`, '须记录批准人');
     const methods = matchMethods(d.method, schemaOf(ctx));
     if (!blank(d.method) && methods.unknown.length) {
-      const known = schemaOf(ctx).disposal.methods.map((m) => m.key).join(', ') || '—';
-      at(parsed.fields.get('method')?.value ?? key('method'), 'batch-method', 'warning',
+      const known =
+        schemaOf(ctx)
+          .disposal.methods.map((m) => m.key)
+          .join(', ') || '—';
+      at(
+        parsed.fields.get('method')?.value ?? key('method'),
+        'batch-method',
+        'warning',
         `${methods.unknown.join(', ')} is not one of the configured unrecoverable methods (${known}): no certificate of destruction can be produced`,
-        `${methods.unknown.join('、')} 不是已配置的不可恢复销毁方式（${known}），无法出具销毁证明`);
+        `${methods.unknown.join('、')} 不是已配置的不可恢复销毁方式（${known}），无法出具销毁证明`,
+      );
     }
   }
   if (batch.status === 'executed') {
     const body = parsed.bodySpan ? text.slice(parsed.bodySpan.start) : '';
     const base = parsed.bodySpan?.start ?? 0;
     for (const m of body.matchAll(/^[ \t]*[-*] \[ \] .*$/gm)) {
-      at({ start: base + m.index, end: base + m.index + m[0].length }, 'batch-unchecked-task', 'error',
-        'an executed batch has a task not checked off', '已执行的批次仍有未完成的核对项');
+      at(
+        { start: base + m.index, end: base + m.index + m[0].length },
+        'batch-unchecked-task',
+        'error',
+        'an executed batch has a task not checked off',
+        '已执行的批次仍有未完成的核对项',
+      );
     }
   }
   if (d.status !== undefined && batch.status === undefined) {
-    at(parsed.fields.get('status')?.value, 'batch-status', 'error', `status must be draft, approved or executed, not ${JSON.stringify(d.status)}`,
-      `status 须为 draft、approved 或 executed，而不是 ${JSON.stringify(d.status)}`);
+    at(
+      parsed.fields.get('status')?.value,
+      'batch-status',
+      'error',
+      `status must be draft, approved or executed, not ${JSON.stringify(d.status)}`,
+      `status 须为 draft、approved 或 executed，而不是 ${JSON.stringify(d.status)}`,
+    );
   }
   // An executed batch's files are gone; every other one is checked entry by entry, whatever its status says.
   if (batch.status !== 'executed') {

@@ -9,10 +9,18 @@ import { schemaOf, type BatchContext } from './items';
  * A batch check's view of a folder from its record index (the editor's or the command line's): the records
  * of each file, and — built once, only if a check asks — which records name each attachment.
  */
-export function batchContextOf(root: string, lang: Lang, schema: Schema | undefined, get: (path: string) => FileEntry | undefined, all: () => Iterable<FileEntry>): BatchContext {
+export function batchContextOf(
+  root: string,
+  lang: Lang,
+  schema: Schema | undefined,
+  get: (path: string) => FileEntry | undefined,
+  all: () => Iterable<FileEntry>,
+): BatchContext {
   let users: Map<string, string[]> | undefined;
   return {
-    lang, root, ...(schema ? { schema } : {}),
+    lang,
+    root,
+    ...(schema ? { schema } : {}),
     records: (p) => {
       const entry = get(p);
       return entry?.records.length ? new Map(entry.records.map((r) => [r.index, r.data])) : undefined;

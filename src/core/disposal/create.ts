@@ -56,8 +56,9 @@ export function planBatch(req: BatchRequest): BatchPlan {
   const prefix = req.kind === 'destruction' ? 'XH' : 'YJ';
   const id = nextBatchId(prefix, req.today.slice(0, 4), req.existingIds);
   const listed = fresh.map((r) => batchItem(r, req.schema, req.bytesOf(r.file), req.today));
-  const text = req.kind === 'destruction'
-    ? destructionBatchText(id, listed, req.schema, req.lang, req.today, req.details)
-    : transferBatchText(id, listed, req.recipient ?? { name: '', contact: '' }, req.lang, req.today, req.details);
+  const text =
+    req.kind === 'destruction'
+      ? destructionBatchText(id, listed, req.schema, req.lang, req.today, req.details)
+      : transferBatchText(id, listed, req.recipient ?? { name: '', contact: '' }, req.lang, req.today, req.details);
   return { batch: { id, path: `${req.schema.disposal.folder}/${id}.md`, text, records: fresh }, excluded };
 }

@@ -9,13 +9,15 @@ const q = (s: string) => JSON.stringify(s); // a JSON string is a valid YAML dou
 const cell = escapeMarkdown;
 export const PENDING = '待销毁 / pending';
 
-
 /** The checklist of the motivating document and DOMAIN.md §5, as Markdown tasks. */
 export function checklist(lang: DocLang, schema: Schema): string[] {
   const steps: [string, string][] = [
     ['确认资料不再需要（保管期限已满，无未了事项）', 'Confirmed the records are no longer needed (retention served, nothing unsettled)'],
     ...(schema.disposal.consentStep ? [['已取得客户同意（如适用）', "Customer's consent obtained (where it applies)"] as [string, string]] : []),
-    ['销毁方式不可恢复（粉碎、焚烧；电子介质按 NIST SP 800-88 清除/销毁）', 'A method that cannot be recovered (shredding, incineration; electronic media Purge/Destroy per NIST SP 800-88)'],
+    [
+      '销毁方式不可恢复（粉碎、焚烧；电子介质按 NIST SP 800-88 清除/销毁）',
+      'A method that cannot be recovered (shredding, incineration; electronic media Purge/Destroy per NIST SP 800-88)',
+    ],
     ['至少两名监销人在场监督并核对清册', 'At least two supervisors present, checking the items against the register'],
     ['已记录销毁时间、地点和方式', 'Time, place and method recorded'],
     ['已咨询法律意见', 'Legal advice taken'],
@@ -31,10 +33,28 @@ export function registerTable(items: readonly BatchItem[], schema: Schema, lang:
     const c = schema.categories.get(k);
     return c ? t(lang, c.label.zh, c.label.en) : k;
   };
-  const head = [t(lang, '序号', 'No.'), t(lang, '档号', 'Archive number'), t(lang, '题名', 'Title'), t(lang, '客户', 'Customer'), t(lang, '分类', 'Category'),
-    t(lang, '年度', 'Year'), t(lang, '应保管期限', 'Required retention'), t(lang, '已保管（年）', 'Kept (years)'), t(lang, '销毁日期', 'Destroyed on')];
-  const rows = items.map((it, i) => [String(i + 1), it.archive_no || it.id, it.title, it.customer, cat(it.category), it.date.slice(0, 4),
-    retentionText(it.retention, lang), served(it, today), destroyedOn]);
+  const head = [
+    t(lang, '序号', 'No.'),
+    t(lang, '档号', 'Archive number'),
+    t(lang, '题名', 'Title'),
+    t(lang, '客户', 'Customer'),
+    t(lang, '分类', 'Category'),
+    t(lang, '年度', 'Year'),
+    t(lang, '应保管期限', 'Required retention'),
+    t(lang, '已保管（年）', 'Kept (years)'),
+    t(lang, '销毁日期', 'Destroyed on'),
+  ];
+  const rows = items.map((it, i) => [
+    String(i + 1),
+    it.archive_no || it.id,
+    it.title,
+    it.customer,
+    cat(it.category),
+    it.date.slice(0, 4),
+    retentionText(it.retention, lang),
+    served(it, today),
+    destroyedOn,
+  ]);
   return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)];
 }
 
@@ -72,7 +92,14 @@ function detail(details: BatchDetails, key: string, empty: '""' | '[]'): string 
 const line = (key: string, value: string, comment: string) => `${`${key}: ${value}`.padEnd(24)} # ${comment}`;
 
 /** A new destruction batch: front matter to fill in and approve, the checklist, the register. */
-export function destructionBatchText(id: string, items: readonly BatchItem[], schema: Schema, lang: DocLang, today: string, details: BatchDetails = {}): string {
+export function destructionBatchText(
+  id: string,
+  items: readonly BatchItem[],
+  schema: Schema,
+  lang: DocLang,
+  today: string,
+  details: BatchDetails = {},
+): string {
   const methods = schema.disposal.methods.map((m) => m.key).join(', ');
   return [
     '---',
@@ -92,8 +119,11 @@ export function destructionBatchText(id: string, items: readonly BatchItem[], sc
     '',
     `# ${t(lang, '档案销毁批次', 'Destruction batch')} ${id}`,
     '',
-    t(lang, '本批次记录保管期限已满、无暂缓处置，经鉴定拟予销毁。批准后由至少两名监销人监督执行。',
-      'The retention of these records has been served and none is on hold; after appraisal they are proposed for destruction, to be carried out under at least two supervisors once approved.'),
+    t(
+      lang,
+      '本批次记录保管期限已满、无暂缓处置，经鉴定拟予销毁。批准后由至少两名监销人监督执行。',
+      'The retention of these records has been served and none is on hold; after appraisal they are proposed for destruction, to be carried out under at least two supervisors once approved.',
+    ),
     '',
     `## ${t(lang, '核对清单', 'Checklist')}`,
     '',
@@ -110,7 +140,14 @@ export function destructionBatchText(id: string, items: readonly BatchItem[], sc
  * A transfer batch (PIPL Art. 22): recipient, records, and the people to notify of the recipient's name and
  * contact. The records become `transferred` only when it is executed — handed over, everyone notified.
  */
-export function transferBatchText(id: string, items: readonly BatchItem[], recipient: { name: string; contact: string }, lang: DocLang, today: string, details: BatchDetails = {}): string {
+export function transferBatchText(
+  id: string,
+  items: readonly BatchItem[],
+  recipient: { name: string; contact: string },
+  lang: DocLang,
+  today: string,
+  details: BatchDetails = {},
+): string {
   const people = [...new Set(items.filter((i) => i.customer_type === 'person').map((i) => i.customer))].sort();
   return [
     '---',
@@ -130,8 +167,11 @@ export function transferBatchText(id: string, items: readonly BatchItem[], recip
     '',
     `${t(lang, '接收方', 'Recipient')}: ${cell(recipient.name)} (${cell(recipient.contact)})`,
     '',
-    t(lang, '执行后记录方标记为已移交；本单位保留的副本在法定保管期限届满后即应销毁（个人信息保护法第四十七条）。',
-      'The records become transferred when this batch is executed; the copies kept here are then due for destruction once no legal period runs (PIPL Art. 47).'),
+    t(
+      lang,
+      '执行后记录方标记为已移交；本单位保留的副本在法定保管期限届满后即应销毁（个人信息保护法第四十七条）。',
+      'The records become transferred when this batch is executed; the copies kept here are then due for destruction once no legal period runs (PIPL Art. 47).',
+    ),
     '',
     `## ${t(lang, '核对清单', 'Checklist')}`,
     '',

@@ -80,12 +80,25 @@ export function planExecution(batchText: string, ctx: BatchContext, today: strin
     const v = own !== undefined && own !== null && typeof own !== 'object' ? own : it[key];
     return q(scalarText(v));
   };
-  const tombstones = ['tombstones:', ...batch.items.flatMap((it) => [
-    `  - id: ${value(it, 'id')}`, `    archive_no: ${value(it, 'archive_no')}`, `    customer: ${value(it, 'customer')}`, `    category: ${value(it, 'category')}`,
-    `    retention: ${it.retention ? q(it.retention) : value(it, 'retention')}`, `    destroyed_on: ${today}`, `    batch: ${q(id)}`, `    path: ${q(it.path)}`,
-  ]), ...[...attachmentOf].flatMap(([a, it]) => [
-    `  - attachment_of: ${value(it, 'id')}`, `    destroyed_on: ${today}`, `    batch: ${q(id)}`, `    path: ${q(a)}`,
-  ])];
+  const tombstones = [
+    'tombstones:',
+    ...batch.items.flatMap((it) => [
+      `  - id: ${value(it, 'id')}`,
+      `    archive_no: ${value(it, 'archive_no')}`,
+      `    customer: ${value(it, 'customer')}`,
+      `    category: ${value(it, 'category')}`,
+      `    retention: ${it.retention ? q(it.retention) : value(it, 'retention')}`,
+      `    destroyed_on: ${today}`,
+      `    batch: ${q(id)}`,
+      `    path: ${q(it.path)}`,
+    ]),
+    ...[...attachmentOf].flatMap(([a, it]) => [
+      `  - attachment_of: ${value(it, 'id')}`,
+      `    destroyed_on: ${today}`,
+      `    batch: ${q(id)}`,
+      `    path: ${q(a)}`,
+    ]),
+  ];
   const updated = executedText(batchText, tombstones, today, executedAt, batch.items.length + attachmentOf.size);
   if (updated === undefined) return { ok: false, reason: 'problems', findings };
   const batchEdits: TextEdit[] = [minimalEdit(batchText, updated)];
@@ -134,10 +147,13 @@ export function documentCuts(text: string, parsed: ParsedFile, indexes: Readonly
  */
 function executedText(text: string, tombstones: string[], today: string, executedAt: string, items: number): string | undefined {
   const before = readBatch(text)!;
-  let out = applyEdits(text, setFieldEdits('batch.md', text, [
-    { record: 0, field: 'status', value: 'executed' },
-    { record: 0, field: 'executed_at', value: executedAt },
-  ]));
+  let out = applyEdits(
+    text,
+    setFieldEdits('batch.md', text, [
+      { record: 0, field: 'status', value: 'executed' },
+      { record: 0, field: 'executed_at', value: executedAt },
+    ]),
+  );
   const fm = parseRecordText(out, 'markdown').records[0];
   const eol = /\r\n/.test(out.slice(fm.span.start, fm.span.end)) ? '\r\n' : '\n';
   const closing = out.lastIndexOf('\n', fm.span.end - 1) + 1;
@@ -145,8 +161,13 @@ function executedText(text: string, tombstones: string[], today: string, execute
   const body = parseRecordText(out, 'markdown').records[0].bodySpan?.start ?? out.length;
   out = out.slice(0, body) + out.slice(body).split(PENDING).join(today);
   const after = readBatch(out);
-  const ok = after && after.status === 'executed' && after.data.executed_at === executedAt && Array.isArray(after.data.tombstones)
-    && after.data.tombstones.length === items && isDeepStrictEqual(after.entries, before.entries);
+  const ok =
+    after &&
+    after.status === 'executed' &&
+    after.data.executed_at === executedAt &&
+    Array.isArray(after.data.tombstones) &&
+    after.data.tombstones.length === items &&
+    isDeepStrictEqual(after.entries, before.entries);
   return ok ? out : undefined;
 }
 

@@ -45,8 +45,11 @@ const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 
 /** The `fingerprints:` block as YAML lines (block style, JSON-quoted strings, one blob list per line). */
 export function fingerprintLines(f: Fingerprints): string[] {
-  const out = ['fingerprints:              # 批准时的内容指纹 / content fingerprints at approval (git blob ids of every version)',
-    `  taken_at: ${q(f.taken_at)}`, `  git: ${f.git}`];
+  const out = [
+    'fingerprints:              # 批准时的内容指纹 / content fingerprints at approval (git blob ids of every version)',
+    `  taken_at: ${q(f.taken_at)}`,
+    `  git: ${f.git}`,
+  ];
   if (f.head) out.push(`  head: ${q(f.head)}`);
   if (f.incomplete) out.push(`  incomplete: ${q(f.incomplete)}`);
   out.push(f.files.length ? '  files:' : '  files: []');
@@ -78,17 +81,33 @@ export function readFingerprints(v: unknown): Fingerprints | undefined {
     const x = e as Record<string, unknown>;
     const paths = strings(x.paths);
     const blobs = strings(x.blobs);
-    if (typeof x.path !== 'string' || (x.role !== 'record' && x.role !== 'document' && x.role !== 'attachment') || typeof x.sha256 !== 'string' || !paths || !blobs) return undefined;
+    if (
+      typeof x.path !== 'string' ||
+      (x.role !== 'record' && x.role !== 'document' && x.role !== 'attachment') ||
+      typeof x.sha256 !== 'string' ||
+      !paths ||
+      !blobs
+    )
+      return undefined;
     if (blobs.some((b) => !SHA.test(b))) return undefined;
     files.push({
-      path: x.path, role: x.role, sha256: x.sha256, paths, blobs,
-      ...(typeof x.index === 'number' ? { index: x.index } : {}), ...(typeof x.id === 'string' ? { id: x.id } : {}),
-      ...(typeof x.of === 'string' ? { of: x.of } : {}), ...(typeof x.document_sha256 === 'string' ? { document_sha256: x.document_sha256 } : {}),
+      path: x.path,
+      role: x.role,
+      sha256: x.sha256,
+      paths,
+      blobs,
+      ...(typeof x.index === 'number' ? { index: x.index } : {}),
+      ...(typeof x.id === 'string' ? { id: x.id } : {}),
+      ...(typeof x.of === 'string' ? { of: x.of } : {}),
+      ...(typeof x.document_sha256 === 'string' ? { document_sha256: x.document_sha256 } : {}),
     });
   }
   return {
-    taken_at: scalarText(o.taken_at), git: o.git, files,
-    ...(typeof o.head === 'string' ? { head: o.head } : {}), ...(typeof o.incomplete === 'string' ? { incomplete: o.incomplete } : {}),
+    taken_at: scalarText(o.taken_at),
+    git: o.git,
+    files,
+    ...(typeof o.head === 'string' ? { head: o.head } : {}),
+    ...(typeof o.incomplete === 'string' ? { incomplete: o.incomplete } : {}),
   };
 }
 

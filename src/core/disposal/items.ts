@@ -88,8 +88,10 @@ export function itemProblems(entry: unknown, n: number, status: BatchStatus | un
     return [{ code: 'batch-item-path', en: `${p} ${why.en}: it cannot be listed`, zh: `${p} ${why.zh}，不能列入批次` }];
   }
   const index = entry.index ?? 0;
-  if (!Number.isInteger(index) || (index) < 0) {
-    return [{ code: 'batch-item-not-record', en: `${p}: index must be the record's document number (0, 1, …)`, zh: `${p}：index 须为记录的文档序号（0、1、…）` }];
+  if (!Number.isInteger(index) || index < 0) {
+    return [
+      { code: 'batch-item-not-record', en: `${p}: index must be the record's document number (0, 1, …)`, zh: `${p}：index 须为记录的文档序号（0、1、…）` },
+    ];
   }
   if (!files.exists(p)) {
     return status === 'approved'
@@ -111,15 +113,32 @@ export function itemProblems(entry: unknown, n: number, status: BatchStatus | un
   if (status === 'approved') {
     const hash = typeof entry.sha256 === 'string' ? entry.sha256.trim().toLowerCase() : '';
     if (!SHA256.test(hash)) {
-      out.push({ code: 'batch-item-fingerprint', en: `${p} has no fingerprint (sha256) from approval: a change since could not be seen; approve the batch again`, zh: `${p} 没有批准时的指纹（sha256），无法发现之后的修改；请重新批准` });
+      out.push({
+        code: 'batch-item-fingerprint',
+        en: `${p} has no fingerprint (sha256) from approval: a change since could not be seen; approve the batch again`,
+        zh: `${p} 没有批准时的指纹（sha256），无法发现之后的修改；请重新批准`,
+      });
       return out;
     } else {
       const bytes = files.bytes(p);
       if (!bytes || sha256(bytes) !== hash) {
-        out.push({ code: 'batch-record-changed', en: `${p} changed after the batch was approved; review it and approve again`, zh: `${p} 在批准后被修改，请复核后重新批准` });
+        out.push({
+          code: 'batch-record-changed',
+          en: `${p} changed after the batch was approved; review it and approve again`,
+          zh: `${p} 在批准后被修改，请复核后重新批准`,
+        });
       }
     }
-    if (o.destruction) out.push(...approvedAttachmentProblems(entry, index, named.map((a) => a.rel ?? a.value), ctx, o.fingerprints));
+    if (o.destruction)
+      out.push(
+        ...approvedAttachmentProblems(
+          entry,
+          index,
+          named.map((a) => a.rel ?? a.value),
+          ctx,
+          o.fingerprints,
+        ),
+      );
   }
   return out;
 }
@@ -143,10 +162,14 @@ function attachmentProblems(p: string, index: number, named: ReturnType<typeof a
     } else if (files.exists(a.rel) && !files.bytes(a.rel)) {
       bad('is not a regular file: it cannot be destroyed with the record', '不是普通文件，无法随记录销毁');
     } else if (ctx.records(a.rel) || a.rel.startsWith(disposal) || a.rel.startsWith('.records/')) {
-      bad('is a record, a batch or the schema, not a scan: list it as its own entry if it is to be destroyed', '是记录、批次或档案架构而非附件；如需销毁请作为单独条目列入');
+      bad(
+        'is a record, a batch or the schema, not a scan: list it as its own entry if it is to be destroyed',
+        '是记录、批次或档案架构而非附件；如需销毁请作为单独条目列入',
+      );
     } else {
       const others = (ctx.attachmentUsers?.(a.rel) ?? []).filter((k) => k !== itemKey(p, index) && !listed?.has(k));
-      if (others.length) bad(`is also the attachment of ${others.join(', ')}, which this batch does not destroy`, `同时是 ${others.join('、')} 的附件，而本批次不销毁该记录`);
+      if (others.length)
+        bad(`is also the attachment of ${others.join(', ')}, which this batch does not destroy`, `同时是 ${others.join('、')} 的附件，而本批次不销毁该记录`);
     }
   }
   return out;
@@ -158,24 +181,39 @@ function approvedAttachmentProblems(entry: BatchItem, index: number, named: stri
   const out: ItemProblem[] = [];
   const listed = Array.isArray(entry.attachments) ? entry.attachments.map(String) : [];
   if ([...listed].sort().join('\n') !== [...named].sort().join('\n')) {
-    out.push({ code: 'batch-attachment', en: `${p}: the attachments listed (${listed.join(', ') || 'none'}) are not the ones the record names (${named.join(', ') || 'none'}); approve the batch again`,
-      zh: `${p}：列出的附件（${listed.join('、') || '无'}）与记录所列附件（${named.join('、') || '无'}）不一致；请重新批准` });
+    out.push({
+      code: 'batch-attachment',
+      en: `${p}: the attachments listed (${listed.join(', ') || 'none'}) are not the ones the record names (${named.join(', ') || 'none'}); approve the batch again`,
+      zh: `${p}：列出的附件（${listed.join('、') || '无'}）与记录所列附件（${named.join('、') || '无'}）不一致；请重新批准`,
+    });
     return out;
   }
   if (!itemFingerprint(f, p, index)) {
-    out.push({ code: 'batch-item-fingerprint', en: `${p} has no content fingerprints from approval (git blob ids of its versions): approve the batch again`, zh: `${p} 没有批准时的内容指纹（各版本的 git blob id）；请重新批准` });
+    out.push({
+      code: 'batch-item-fingerprint',
+      en: `${p} has no content fingerprints from approval (git blob ids of its versions): approve the batch again`,
+      zh: `${p} 没有批准时的内容指纹（各版本的 git blob id）；请重新批准`,
+    });
     return out;
   }
   const prints = attachmentFingerprints(f, p, index);
   for (const rel of named) {
     const fp = prints.find((x) => x.path === rel);
     if (!fp) {
-      out.push({ code: 'batch-item-fingerprint', en: `${p}: attachment ${rel} has no fingerprint from approval; approve the batch again`, zh: `${p}：附件 ${rel} 没有批准时的指纹；请重新批准` });
+      out.push({
+        code: 'batch-item-fingerprint',
+        en: `${p}: attachment ${rel} has no fingerprint from approval; approve the batch again`,
+        zh: `${p}：附件 ${rel} 没有批准时的指纹；请重新批准`,
+      });
       continue;
     }
     const bytes = (ctx.files ?? diskFiles(ctx.root)).bytes(rel);
     if ((bytes ? sha256(bytes) : '') !== fp.sha256) {
-      out.push({ code: 'batch-record-changed', en: `${p}: attachment ${rel} changed after the batch was approved; review it and approve again`, zh: `${p}：附件 ${rel} 在批准后被修改，请复核后重新批准` });
+      out.push({
+        code: 'batch-record-changed',
+        en: `${p}: attachment ${rel} changed after the batch was approved; review it and approve again`,
+        zh: `${p}：附件 ${rel} 在批准后被修改，请复核后重新批准`,
+      });
     }
   }
   return out;

@@ -20,8 +20,7 @@ export interface TransferPlan {
 }
 
 export type TransferExecution =
-  | { ok: true; plan: TransferPlan }
-  | { ok: false; reason: 'not-approved' | 'problems' | 'tasks'; findings: Finding[]; tasks: string[] };
+  { ok: true; plan: TransferPlan } | { ok: false; reason: 'not-approved' | 'problems' | 'tasks'; findings: Finding[]; tasks: string[] };
 
 export function planTransferExecution(text: string, ctx: BatchContext, executedAt: string): TransferExecution {
   const batch = readBatch(text);
@@ -34,7 +33,10 @@ export function planTransferExecution(text: string, ctx: BatchContext, executedA
   if (tasks.length) return { ok: false, reason: 'tasks', findings: [], tasks };
   const statuses = new Map<string, FieldValue[]>();
   for (const it of batch.items) statuses.set(it.path, [...(statuses.get(it.path) ?? []), { record: it.index ?? 0, field: 'status', value: 'transferred' }]);
-  const batchEdits = setFieldEdits('batch.md', text, [{ record: 0, field: 'status', value: 'executed' }, { record: 0, field: 'executed_at', value: executedAt }]);
+  const batchEdits = setFieldEdits('batch.md', text, [
+    { record: 0, field: 'status', value: 'executed' },
+    { record: 0, field: 'executed_at', value: executedAt },
+  ]);
   const after = readBatch(applyEdits(text, batchEdits));
   if (!after || after.status !== 'executed' || !isDeepStrictEqual(after.entries, batch.entries)) return { ok: false, reason: 'problems', findings, tasks: [] };
   return { ok: true, plan: { statuses, batchEdits, items: batch.items } };

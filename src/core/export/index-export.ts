@@ -9,7 +9,6 @@ import type { Bilingual, Schema } from '../model/schema';
 import { csvDocument, csvLine } from '../text/csv';
 import { forEachInSlices } from '../async/slices';
 
-
 /** Headings of the two columns that are not fields. */
 const FIXED: Record<'path' | 'index', Bilingual> = {
   path: { zh: '路径', en: 'Path' },

@@ -32,7 +32,10 @@ export function flowInsert(text: string, map: YAMLMap.Parsed, base: number, fiel
     const lines = pairs.map((p) => eol + lead + p);
     if (comma >= 0) return [{ start: at, end: at, newText: lines.map((l) => l + ',').join('') }];
     if (at === anchor) return [{ start: at, end: at, newText: ',' + lines.join(',') }];
-    return [{ start: end, end, newText: ',' }, { start: at, end: at, newText: lines.join(',') }];
+    return [
+      { start: end, end, newText: ',' },
+      { start: at, end: at, newText: lines.join(',') },
+    ];
   }
   // On one line: the separator the mapping already uses between its pairs, or `, `.
   let space = ' ';

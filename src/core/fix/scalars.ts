@@ -53,7 +53,13 @@ export function keyText(key: string, flow: boolean): string {
  * `\n`. So a record follows its own line endings, whatever a Markdown body or another document uses.
  */
 export function eolNear(text: string, at: number, region: { start: number; end: number }): string {
-  return breakBefore(text, at, region.start) ?? breakAfter(text, at, region.end) ?? breakBefore(text, region.start, 0) ?? breakAfter(text, region.end, text.length) ?? '\n';
+  return (
+    breakBefore(text, at, region.start) ??
+    breakAfter(text, at, region.end) ??
+    breakBefore(text, region.start, 0) ??
+    breakAfter(text, region.end, text.length) ??
+    '\n'
+  );
 }
 
 function breakBefore(text: string, from: number, stop: number): string | undefined {

@@ -9,7 +9,11 @@ export type EditPlan = { ok: true; edits: TextEdit[] } | { ok: false; record: nu
  * unreadable). Nothing was written; `reason` says what stood in the way, in words a user can act on.
  */
 export class UnsafeEditError extends Error {
-  constructor(readonly path: string, readonly record: number, readonly reason: string) {
+  constructor(
+    readonly path: string,
+    readonly record: number,
+    readonly reason: string,
+  ) {
     // A Markdown file holds one record; in a YAML stream, which one matters.
     const where = recordKind(path) === 'markdown' ? path : `${path || 'file'}, record ${record + 1}`;
     super(`${where}: not changed, the edit could damage the record: ${reason}`);

@@ -37,8 +37,13 @@ export function verifyEdits(v: VerifyInput): Failure | undefined {
     const b = before.records[i];
     const a = after.records[i];
     if (a.index !== b.index) return { record: b.index, reason: 'the documents of the file would be numbered differently' };
-    const codes = (r: typeof a) => r.problems.map((p) => p.code).sort().join(', ');
-    if (codes(a) !== codes(b)) return { record: b.index, reason: `its YAML would read differently (${a.problems.map((p) => p.message).join('; ') || 'problems would go away'})` };
+    const codes = (r: typeof a) =>
+      r.problems
+        .map((p) => p.code)
+        .sort()
+        .join(', ');
+    if (codes(a) !== codes(b))
+      return { record: b.index, reason: `its YAML would read differently (${a.problems.map((p) => p.message).join('; ') || 'problems would go away'})` };
     const exp = v.expected.get(b.index);
     if (!b.data || !a.data) {
       if (exp?.set.size || !a.data !== !b.data) return { record: b.index, reason: 'it is not a mapping of fields' };

@@ -43,7 +43,13 @@ export async function hasFilterRepo(git: string, cwd: string): Promise<boolean> 
 }
 
 /** Undefined when the folder is not in a git repository. */
-export async function audit(git: string, root: string, batchFiles: Iterable<[string, string]>, schema: Schema, o: AuditOptions = {}): Promise<Audit | undefined> {
+export async function audit(
+  git: string,
+  root: string,
+  batchFiles: Iterable<[string, string]>,
+  schema: Schema,
+  o: AuditOptions = {},
+): Promise<Audit | undefined> {
   const info = await repoInfo(git, root);
   if (!info) return undefined;
   const batches = executedBatches(batchFiles).filter((b) => o.batch === undefined || b.file === o.batch);
@@ -51,10 +57,16 @@ export async function audit(git: string, root: string, batchFiles: Iterable<[str
   const tree = await workingTree(info);
   const found = await findSurvivors(info, batches, schema, tree, info);
   const check: PurgeCheck = {
-    at: new Date().toISOString(), repository: info.top, head: info.head, commits: found.history.commits, roots: found.history.roots,
+    at: new Date().toISOString(),
+    repository: info.top,
+    head: info.head,
+    commits: found.history.commits,
+    roots: found.history.roots,
     ...(info.incomplete ? { incomplete: info.incomplete } : {}),
-    batches: batches.map(batchIdOf), blobs: [...new Set(found.targets.flatMap((t) => [...t.blobs]))].sort(),
-    survivors: found.survivors, targets: found.targets,
+    batches: batches.map(batchIdOf),
+    blobs: [...new Set(found.targets.flatMap((t) => [...t.blobs]))].sort(),
+    survivors: found.survivors,
+    targets: found.targets,
   };
   const remotes: RemoteCheck[] = [];
   for (const spec of new Set([...(o.allRemotes ? await remoteNames(info) : []), ...(o.remotes ?? [])])) {
@@ -91,7 +103,13 @@ export interface PurgeOutcome {
  * Purges what the check finds: refuses (changing nothing) while any reason holds, runs the rewrite, then checks
  * again. Undefined when the folder is not in a git repository.
  */
-export async function purgeFolder(git: string, root: string, batchFiles: () => Iterable<[string, string]>, schema: Schema, o: AuditOptions = {}): Promise<PurgeOutcome | undefined> {
+export async function purgeFolder(
+  git: string,
+  root: string,
+  batchFiles: () => Iterable<[string, string]>,
+  schema: Schema,
+  o: AuditOptions = {},
+): Promise<PurgeOutcome | undefined> {
   const before = await audit(git, root, batchFiles(), schema, { ...o, remotes: [], allRemotes: false });
   if (!before) return undefined;
   if (!before.plan) return { before };
@@ -106,9 +124,22 @@ export async function purgeFolder(git: string, root: string, batchFiles: () => I
 export function verificationOf(a: Audit, tool: string): Verification {
   const c = a.report.check;
   return {
-    at: c.at, repository: c.repository, ...(c.head ? { head: c.head } : {}), commits: c.commits, roots: c.roots, blobs: c.blobs,
-    survivors: c.survivors.length, ...(c.incomplete ? { incomplete: c.incomplete } : {}),
-    remotes: a.report.remotes.map((r) => ({ name: r.name, url: r.url, refs: r.refs, commits: r.commits, survivors: r.survivors.length, ...(r.error ? { error: r.error } : {}) })),
+    at: c.at,
+    repository: c.repository,
+    ...(c.head ? { head: c.head } : {}),
+    commits: c.commits,
+    roots: c.roots,
+    blobs: c.blobs,
+    survivors: c.survivors.length,
+    ...(c.incomplete ? { incomplete: c.incomplete } : {}),
+    remotes: a.report.remotes.map((r) => ({
+      name: r.name,
+      url: r.url,
+      refs: r.refs,
+      commits: r.commits,
+      survivors: r.survivors.length,
+      ...(r.error ? { error: r.error } : {}),
+    })),
     tool,
   };
 }

@@ -24,7 +24,13 @@ export interface FingerprintResult {
  * `git` undefined (no git may run) or a folder outside any repository: SHA-256 only, and the fingerprints
  * say that no history was looked at.
  */
-export async function takeFingerprints(git: string | undefined, batch: BatchFile, ctx: BatchContext, takenAt: string, progress?: (message: string) => void): Promise<FingerprintResult> {
+export async function takeFingerprints(
+  git: string | undefined,
+  batch: BatchFile,
+  ctx: BatchContext,
+  takenAt: string,
+  progress?: (message: string) => void,
+): Promise<FingerprintResult> {
   const info = git ? await repoInfo(git, ctx.root) : undefined;
   const fields = attachmentFields(schemaOf(ctx));
   const notes: FingerprintResult['notes'] = [];
@@ -78,7 +84,8 @@ export async function takeFingerprints(git: string | undefined, batch: BatchFile
       files.push({ ...base, role: 'record', sha256: bytes ? sha256(bytes) : '', blobs: [...ids] });
       for (const [b, p] of versions) {
         await pace();
-        for (const d of documentsOf(blobs.get(b), p)?.docs ?? []) for (const a of attachmentsOf(d.record.data, fromTop(info, p), fields)) if (a.rel) named.add(a.rel);
+        for (const d of documentsOf(blobs.get(b), p)?.docs ?? [])
+          for (const a of attachmentsOf(d.record.data, fromTop(info, p), fields)) if (a.rel) named.add(a.rel);
       }
     } else {
       // A document of a stream: the stream's versions that hold it, by its text or by its id.
@@ -108,15 +115,41 @@ export async function takeFingerprints(git: string | undefined, batch: BatchFile
   }
   notes.push(...copiesElsewhere(files, tree, destroyed));
   if (info.incomplete) {
-    notes.push(info.incomplete === 'shallow'
-      ? { en: 'This is a shallow clone: versions in the history it lacks could not be fingerprinted. Approve in a full clone.', zh: '这是浅克隆：缺失的历史中的版本无法取指纹。请在完整克隆中批准。' }
-      : { en: 'This is a partial clone: objects it has not fetched could not be fingerprinted. Approve in a full clone.', zh: '这是部分克隆：未获取的对象无法取指纹。请在完整克隆中批准。' });
+    notes.push(
+      info.incomplete === 'shallow'
+        ? {
+            en: 'This is a shallow clone: versions in the history it lacks could not be fingerprinted. Approve in a full clone.',
+            zh: '这是浅克隆：缺失的历史中的版本无法取指纹。请在完整克隆中批准。',
+          }
+        : {
+            en: 'This is a partial clone: objects it has not fetched could not be fingerprinted. Approve in a full clone.',
+            zh: '这是部分克隆：未获取的对象无法取指纹。请在完整克隆中批准。',
+          },
+    );
   }
-  return { fingerprints: { taken_at: takenAt, git: true, ...(info.head ? { head: info.head } : {}), ...(info.incomplete ? { incomplete: info.incomplete } : {}), files }, notes };
+  return {
+    fingerprints: {
+      taken_at: takenAt,
+      git: true,
+      ...(info.head ? { head: info.head } : {}),
+      ...(info.incomplete ? { incomplete: info.incomplete } : {}),
+      files,
+    },
+    notes,
+  };
 }
 
 /** An attachment's versions; an old name that is now another record's live file keeps that file's content out. */
-async function attachmentPrint(info: RepoInfo, history: Awaited<ReturnType<typeof walkHistory>>, tree: WorkingTree, blobs: BlobCache, live: ReadonlySet<string>, rel: string, of: string, current: boolean): Promise<FileFingerprint> {
+async function attachmentPrint(
+  info: RepoInfo,
+  history: Awaited<ReturnType<typeof walkHistory>>,
+  tree: WorkingTree,
+  blobs: BlobCache,
+  live: ReadonlySet<string>,
+  rel: string,
+  of: string,
+  current: boolean,
+): Promise<FileFingerprint> {
   const fam = await familyOf(history, blobs, [toTop(info, rel)], { live });
   const ids = blobsAt(history, fam);
   const bytes = current ? readQuietly(info.root, rel) : undefined;
@@ -135,7 +168,10 @@ function copiesElsewhere(files: readonly FileFingerprint[], tree: WorkingTree, d
     for (const p of f.blobs.flatMap((b) => tree.byBlob.get(b) ?? [])) {
       if (destroyed.has(p) || seen.has(`${p}\0${f.path}`)) continue;
       seen.add(`${p}\0${f.path}`);
-      out.push({ en: `${p} holds the same content as ${f.path} and is not in the batch: it will remain`, zh: `${p} 与 ${f.path} 内容相同，但不在批次中，执行后仍将保留` });
+      out.push({
+        en: `${p} holds the same content as ${f.path} and is not in the batch: it will remain`,
+        zh: `${p} 与 ${f.path} 内容相同，但不在批次中，执行后仍将保留`,
+      });
     }
   }
   return out;

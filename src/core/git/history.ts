@@ -46,7 +46,10 @@ const RANK: Record<Reach, number> = { ref: 0, reflog: 1, unreachable: 2 };
 async function lines(git: string, cwd: string, args: string[]): Promise<string[]> {
   const r = await runGit(git, cwd, args);
   if (r.code !== 0) throw new Error(`git ${args[0]} failed: ${r.stderr.trim()}`);
-  return r.stdout.split('\n').map((s) => s.trim()).filter(Boolean);
+  return r.stdout
+    .split('\n')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /** Walks the whole history of the repository `info` describes. */
@@ -65,8 +68,27 @@ export async function walkHistory(info: RepoInfo): Promise<History> {
   const reachOf = (c: string): Reach => (onRefs.has(c) ? 'ref' : onReflogs.has(c) ? 'reflog' : 'unreachable');
   const args = [
     // The repository's own settings must not change the output this parses.
-    '-c', 'diff.relative=false', '-c', 'log.showSignature=false', '-c', 'color.ui=never', '-c', 'diff.renameLimit=20000',
-    'log', '--all', '--reflog', '--stdin', '-m', '--raw', '-z', '--no-abbrev', '-M', '-C', '--root', '--no-color', '--format=%x01%H%x02%P',
+    '-c',
+    'diff.relative=false',
+    '-c',
+    'log.showSignature=false',
+    '-c',
+    'color.ui=never',
+    '-c',
+    'diff.renameLimit=20000',
+    'log',
+    '--all',
+    '--reflog',
+    '--stdin',
+    '-m',
+    '--raw',
+    '-z',
+    '--no-abbrev',
+    '-M',
+    '-C',
+    '--root',
+    '--no-color',
+    '--format=%x01%H%x02%P',
   ];
   await new Promise<void>((resolve, reject) => {
     const child = spawnGit(git, top, args);
@@ -78,7 +100,8 @@ export async function walkHistory(info: RepoInfo): Promise<History> {
     child.on('error', reject);
     child.on('close', (code) => {
       // A repository with no commit at all: log fails, and there is no history to walk.
-      if (code !== 0 && onRefs.size + onReflogs.size + unreachable.length > 0) reject(new Error(`git log failed: ${Buffer.concat(err).toString('utf8').trim()}`));
+      if (code !== 0 && onRefs.size + onReflogs.size + unreachable.length > 0)
+        reject(new Error(`git log failed: ${Buffer.concat(err).toString('utf8').trim()}`));
       else resolve();
     });
     child.stdin.end(unreachable.join('\n') + (unreachable.length ? '\n' : ''));
@@ -99,7 +122,10 @@ class RawParser {
   private paths: string[] = [];
   private readonly seen = new Set<string>();
 
-  constructor(private readonly h: History, private readonly reachOf: (c: string) => Reach) {}
+  constructor(
+    private readonly h: History,
+    private readonly reachOf: (c: string) => Reach,
+  ) {}
 
   push(chunk: Buffer): void {
     let buf = this.rest.length ? Buffer.concat([this.rest, chunk]) : chunk;

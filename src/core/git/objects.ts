@@ -34,7 +34,11 @@ class BatchReader {
   private length = 0;
   private pending: { id: string; type: string; size: number } | undefined;
 
-  constructor(private readonly withData: boolean, private readonly onObject: (o: GitObject) => void, private readonly onMissing: (id: string) => void) {}
+  constructor(
+    private readonly withData: boolean,
+    private readonly onObject: (o: GitObject) => void,
+    private readonly onMissing: (id: string) => void,
+  ) {}
 
   push(chunk: Buffer): void {
     this.chunks.push(chunk);
@@ -79,7 +83,15 @@ class BatchReader {
   }
 }
 
-function runBatch(git: string, cwd: string, args: string[], input: string | undefined, withData: boolean, onObject: (o: GitObject) => void, onMissing: (id: string) => void = () => undefined): Promise<void> {
+function runBatch(
+  git: string,
+  cwd: string,
+  args: string[],
+  input: string | undefined,
+  withData: boolean,
+  onObject: (o: GitObject) => void,
+  onMissing: (id: string) => void = () => undefined,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawnGit(git, cwd, args);
     const reader = new BatchReader(withData, onObject, onMissing);

@@ -25,7 +25,11 @@ export interface PiLeak {
 }
 
 /** Digits (and the X of an ID) only: `139 1234 5678` and `13912345678` are the same number. */
-const norm = (v: string) => v.replace(/^(?:\+|00)86[- ]?/, '').replace(/[^0-9Xx]/g, '').toUpperCase();
+const norm = (v: string) =>
+  v
+    .replace(/^(?:\+|00)86[- ]?/, '')
+    .replace(/[^0-9Xx]/g, '')
+    .toUpperCase();
 
 /** Text of a blob, or undefined for binary content (a NUL in the first 8000 bytes, as git decides). */
 function textOf(data: Buffer): string | undefined {
@@ -58,7 +62,13 @@ export async function personalInfoInHistory(info: RepoInfo, history: History, no
       if (now.has(norm(h.value)) || seen.has(h.value)) continue;
       seen.add(h.value);
       const where = history.byBlob.get(o.id)?.[0];
-      out.push({ kind: h.kind, masked: maskValue(h.kind, h.value), blob: o.id, value: h.value, ...(where ? { commit: where.commit, path: where.path, reach: where.reach } : {}) });
+      out.push({
+        kind: h.kind,
+        masked: maskValue(h.kind, h.value),
+        blob: o.id,
+        value: h.value,
+        ...(where ? { commit: where.commit, path: where.path, reach: where.reach } : {}),
+      });
     }
   });
   return out.sort((a, b) => (a.path ?? '\uffff').localeCompare(b.path ?? '\uffff') || a.masked.localeCompare(b.masked));

@@ -83,24 +83,45 @@ export async function planPurge(info: RepoInfo, check: PurgeCheck, history: Hist
 
 async function refusalsOf(info: RepoInfo, check: PurgeCheck): Promise<Bilingual[]> {
   const out: Bilingual[] = [];
-  if (info.incomplete === 'shallow') out.push({ en: 'this is a shallow clone: a rewrite here cannot reach the history it does not have; purge a full clone', zh: '这是浅克隆，无法改写其没有的历史；请在完整克隆中清除' });
-  if (info.incomplete === 'partial') out.push({ en: 'this is a partial clone: objects it has not fetched cannot be rewritten; purge a full clone', zh: '这是部分克隆，未获取的对象无法改写；请在完整克隆中清除' });
+  if (info.incomplete === 'shallow')
+    out.push({
+      en: 'this is a shallow clone: a rewrite here cannot reach the history it does not have; purge a full clone',
+      zh: '这是浅克隆，无法改写其没有的历史；请在完整克隆中清除',
+    });
+  if (info.incomplete === 'partial')
+    out.push({
+      en: 'this is a partial clone: objects it has not fetched cannot be rewritten; purge a full clone',
+      zh: '这是部分克隆，未获取的对象无法改写；请在完整克隆中清除',
+    });
   const status = await runGit(info.git, info.top, ['status', '--porcelain=v1', '-z', '--untracked-files=no']);
-  const dirty = status.stdout.split('\0').filter(Boolean).map((l) => l.slice(3));
+  const dirty = status.stdout
+    .split('\0')
+    .filter(Boolean)
+    .map((l) => l.slice(3));
   if (dirty.length) {
     const list = dirty.slice(0, 5).join(', ') + (dirty.length > 5 ? ', …' : '');
-    out.push({ en: `the working tree has changes not committed (${list}): commit the destruction (git add -A && git commit) or discard them first — a rewrite of history resets the working tree`,
-      zh: `工作区有未提交的修改（${list}）：请先提交销毁结果（git add -A && git commit）或放弃这些修改——改写历史会重置工作区` });
+    out.push({
+      en: `the working tree has changes not committed (${list}): commit the destruction (git add -A && git commit) or discard them first — a rewrite of history resets the working tree`,
+      zh: `工作区有未提交的修改（${list}）：请先提交销毁结果（git add -A && git commit）或放弃这些修改——改写历史会重置工作区`,
+    });
   }
   const trees = await runGit(info.git, info.top, ['worktree', 'list', '--porcelain']);
   if (trees.stdout.split('\n').filter((l) => l.startsWith('worktree ')).length > 1) {
-    out.push({ en: 'the repository has other worktrees, which keep the old commits checked out: remove them first (git worktree remove)', zh: '仓库还有其他工作树，其检出的旧提交会保留旧内容：请先移除（git worktree remove）' });
+    out.push({
+      en: 'the repository has other worktrees, which keep the old commits checked out: remove them first (git worktree remove)',
+      zh: '仓库还有其他工作树，其检出的旧提交会保留旧内容：请先移除（git worktree remove）',
+    });
   }
   const held = check.survivors.filter(inFolder);
   for (const s of held.slice(0, 10)) {
-    const where = s.places.filter((p) => p.kind === 'working-tree').map((p) => (p as { path: string }).path).join(', ');
-    out.push({ en: `${where} in the folder still holds the content of destroyed ${s.path}: destroy it through a batch (or delete it) and commit first`,
-      zh: `文件夹中的 ${where} 仍含已销毁的 ${s.path} 的内容：请先通过批次销毁（或删除）并提交` });
+    const where = s.places
+      .filter((p) => p.kind === 'working-tree')
+      .map((p) => (p as { path: string }).path)
+      .join(', ');
+    out.push({
+      en: `${where} in the folder still holds the content of destroyed ${s.path}: destroy it through a batch (or delete it) and commit first`,
+      zh: `文件夹中的 ${where} 仍含已销毁的 ${s.path} 的内容：请先通过批次销毁（或删除）并提交`,
+    });
   }
   return out;
 }
@@ -117,8 +138,10 @@ function foreignBlobs(check: PurgeCheck, history: History): Bilingual[] {
       const held = history.byBlob.get(b) ?? [];
       if (!held.length || held.some((o) => t.paths!.has(o.path))) continue;
       const where = [...new Set(held.map((o) => o.path))].join(', ');
-      out.push({ en: `batch ${t.batch} lists blob ${b.slice(0, 12)} as a version of ${t.path}, but history holds it only at ${where}: is the batch edited by hand? Nothing is purged while it does`,
-        zh: `批次 ${t.batch} 把 blob ${b.slice(0, 12)} 列为 ${t.path} 的版本，但历史中它只出现在 ${where}：批次是否被手工改动？在此之前不清除任何内容` });
+      out.push({
+        en: `batch ${t.batch} lists blob ${b.slice(0, 12)} as a version of ${t.path}, but history holds it only at ${where}: is the batch edited by hand? Nothing is purged while it does`,
+        zh: `批次 ${t.batch} 把 blob ${b.slice(0, 12)} 列为 ${t.path} 的版本，但历史中它只出现在 ${where}：批次是否被手工改动？在此之前不清除任何内容`,
+      });
     }
   }
   return out;

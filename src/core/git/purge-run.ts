@@ -30,8 +30,10 @@ const patterns = (ids: Iterable<string>) => [...ids].map((id) => ` ${id} \n`).jo
 /** The index filter of the fallback: entries holding a stripped blob go, rewritten ones get the new blob. */
 function indexFilter(dir: string): string {
   const f = (n: string) => sh(path.join(dir, n));
-  return `git ls-files -s -z | grep -z -F -f ${f('strip.pat')} | cut -z -f2- | xargs -0 -r git rm -q --cached --ignore-unmatch --; `
-    + `git ls-files -s -z | grep -z -F -f ${f('rewrite.pat')} | sed -z -f ${f('rewrite.sed')} | git update-index -z --index-info`;
+  return (
+    `git ls-files -s -z | grep -z -F -f ${f('strip.pat')} | cut -z -f2- | xargs -0 -r git rm -q --cached --ignore-unmatch --; ` +
+    `git ls-files -s -z | grep -z -F -f ${f('rewrite.pat')} | sed -z -f ${f('rewrite.sed')} | git update-index -z --index-info`
+  );
 }
 
 /** The blob callback of filter-repo: a rewritten version's new content is read from `dir/<old id>`. */
@@ -48,7 +50,10 @@ function blobCallback(dir: string): string {
 async function remotes(info: RepoInfo): Promise<Map<string, string>> {
   const r = await runGit(info.git, info.top, ['remote']);
   const out = new Map<string, string>();
-  for (const name of r.stdout.split('\n').map((s) => s.trim()).filter(Boolean)) {
+  for (const name of r.stdout
+    .split('\n')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     out.set(name, (await runGit(info.git, info.top, ['remote', 'get-url', name])).stdout.trim());
   }
   return out;
@@ -99,7 +104,9 @@ export async function runPurge(info: RepoInfo, plan: PurgePlan, useFilterRepo: b
       put('strip.pat', patterns(plan.strip));
       put('rewrite.pat', patterns(plan.rewrite.keys()));
       put('rewrite.sed', swap.join('\n') + '\n');
-      const r = await run(['filter-branch', '--force', '--index-filter', indexFilter(dir), '--tag-name-filter', 'cat', '--', '--all'], { FILTER_BRANCH_SQUELCH_WARNING: '1' });
+      const r = await run(['filter-branch', '--force', '--index-filter', indexFilter(dir), '--tag-name-filter', 'cat', '--', '--all'], {
+        FILTER_BRANCH_SQUELCH_WARNING: '1',
+      });
       if (r.code !== 0) return { ok: false, tool, ran, removedRemotes: [], error: r.stderr.trim().split('\n').slice(-3).join('\n') };
       // filter-branch keeps the old history under refs/original/: that is exactly what must go.
       const originals = await runGit(git, top, ['for-each-ref', '--format=%(refname)', 'refs/original/']);
@@ -128,20 +135,31 @@ export function purgeCommands(info: RepoInfo, plan: PurgePlan, hasFilterRepo: bo
   if (plan.strip.length) {
     commands.push(`mkdir -p ${sh(dir)}`);
     if (hasFilterRepo) {
-      commands.push(`cat > ${sh(path.join(dir, 'strip-blobs.txt'))} <<'EOF'`, ...plan.strip, 'EOF',
-        `git filter-repo --force --strip-blobs-with-ids ${sh(path.join(dir, 'strip-blobs.txt'))}`);
+      commands.push(
+        `cat > ${sh(path.join(dir, 'strip-blobs.txt'))} <<'EOF'`,
+        ...plan.strip,
+        'EOF',
+        `git filter-repo --force --strip-blobs-with-ids ${sh(path.join(dir, 'strip-blobs.txt'))}`,
+      );
     } else {
       const pat = path.join(dir, 'strip.pat');
-      commands.push(`cat > ${sh(pat)} <<'EOF'`, ...plan.strip.map((id) => ` ${id} `), 'EOF',
+      commands.push(
+        `cat > ${sh(pat)} <<'EOF'`,
+        ...plan.strip.map((id) => ` ${id} `),
+        'EOF',
         `git filter-branch --force --index-filter ${sh(`git ls-files -s -z | grep -z -F -f ${sh(pat)} | cut -z -f2- | xargs -0 -r git rm -q --cached --ignore-unmatch --`)} --tag-name-filter cat -- --all`,
-        "git for-each-ref --format='delete %(refname)' refs/original | git update-ref --stdin");
+        "git for-each-ref --format='delete %(refname)' refs/original | git update-ref --stdin",
+      );
     }
   }
   commands.push('git reflog expire --expire=now --expire-unreachable=now --all', 'git gc --prune=now', `rm -rf ${sh(dir)}`);
   const n = plan.rewrite.size;
-  const byTool = n || plan.replace.length
-    ? { en: `${n ? `${n} version${n === 1 ? '' : 's'} of YAML streams must be rewritten without the destroyed documents` : ''}${n && plan.replace.length ? ' and ' : ''}${plan.replace.length ? `${plan.replace.length} personal number${plan.replace.length === 1 ? '' : 's'} replaced by the masked form` : ''}: run records-curator purge --yes${plan.replace.length ? ' --pi' : ''}, which reads the content from the repository and prints none of it`,
-      zh: `${n ? `YAML 流文件有 ${n} 个版本须改写以去除已销毁的文档` : ''}${n && plan.replace.length ? '，并' : ''}${plan.replace.length ? `有 ${plan.replace.length} 个个人号码须替换为打码形式` : ''}：请运行 records-curator purge --yes${plan.replace.length ? ' --pi' : ''}，它从仓库读取内容，不打印任何内容` }
-    : undefined;
+  const byTool =
+    n || plan.replace.length
+      ? {
+          en: `${n ? `${n} version${n === 1 ? '' : 's'} of YAML streams must be rewritten without the destroyed documents` : ''}${n && plan.replace.length ? ' and ' : ''}${plan.replace.length ? `${plan.replace.length} personal number${plan.replace.length === 1 ? '' : 's'} replaced by the masked form` : ''}: run records-curator purge --yes${plan.replace.length ? ' --pi' : ''}, which reads the content from the repository and prints none of it`,
+          zh: `${n ? `YAML 流文件有 ${n} 个版本须改写以去除已销毁的文档` : ''}${n && plan.replace.length ? '，并' : ''}${plan.replace.length ? `有 ${plan.replace.length} 个个人号码须替换为打码形式` : ''}：请运行 records-curator purge --yes${plan.replace.length ? ' --pi' : ''}，它从仓库读取内容，不打印任何内容`,
+        }
+      : undefined;
   return { commands, byTool };
 }

@@ -66,7 +66,13 @@ export interface Found {
 }
 
 /** Checks the batches against the repository of `info`; `tree` is the local folder (kept files, current text). */
-export async function findSurvivors(info: RepoInfo, batches: readonly DestroyedBatch[], schema: Schema, tree: WorkingTree | undefined, local: RepoInfo): Promise<Found> {
+export async function findSurvivors(
+  info: RepoInfo,
+  batches: readonly DestroyedBatch[],
+  schema: Schema,
+  tree: WorkingTree | undefined,
+  local: RepoInfo,
+): Promise<Found> {
   const history = await walkHistory(info);
   const blobs = new BlobCache(info);
   const livePaths = new Set(tree ? [...tree.byPath.keys()].map((p) => toTop(local, p)) : []);
@@ -89,7 +95,7 @@ export async function findSurvivors(info: RepoInfo, batches: readonly DestroyedB
       const places: Place[] = [];
       if (present.has(blob)) {
         for (const o of history.byBlob.get(blob) ?? []) places.push({ kind: 'commit', commit: o.commit, path: o.path, reach: o.reach, refs: [] });
-        for (const p of tree && info === local ? tree.staged.get(blob) ?? [] : []) places.push({ kind: 'index', path: p });
+        for (const p of tree && info === local ? (tree.staged.get(blob) ?? []) : []) places.push({ kind: 'index', path: p });
         if (!places.length) places.push({ kind: 'unreachable' });
       }
       if (info === local) for (const p of tree?.byBlob.get(blob) ?? []) places.push({ kind: 'working-tree', path: p });
@@ -103,7 +109,13 @@ export async function findSurvivors(info: RepoInfo, batches: readonly DestroyedB
       // One process per commit: a few are enough to say which refs to rewrite.
       if (!refsOf.has(p.commit) && refsOf.size < 12) {
         const r = await runGit(info.git, info.top, ['for-each-ref', '--contains', p.commit, '--format=%(refname)']);
-        refsOf.set(p.commit, r.stdout.split('\n').map((x) => x.trim()).filter(Boolean));
+        refsOf.set(
+          p.commit,
+          r.stdout
+            .split('\n')
+            .map((x) => x.trim())
+            .filter(Boolean),
+        );
       }
       p.refs = refsOf.get(p.commit) ?? [];
     }
@@ -117,7 +129,20 @@ async function documentsInFolder(info: RepoInfo, targets: readonly Target[]): Pr
   const ids = [...new Set(targets.filter((t) => t.id && t.documentHashes.size).map((t) => t.id!))];
   if (!ids.length) return [];
   // Whole words: GT-1 is not GT-10.
-  const r = await runGit(info.git, info.root, ['-c', 'core.quotePath=false', 'grep', '-l', '-z', '-F', '-w', '--untracked', '--no-color', ...ids.flatMap((id) => ['-e', id]), '--', '.']);
+  const r = await runGit(info.git, info.root, [
+    '-c',
+    'core.quotePath=false',
+    'grep',
+    '-l',
+    '-z',
+    '-F',
+    '-w',
+    '--untracked',
+    '--no-color',
+    ...ids.flatMap((id) => ['-e', id]),
+    '--',
+    '.',
+  ]);
   const out: Survivor[] = [];
   const pace = pacer();
   for (const p of r.stdout.split('\0').filter(Boolean)) {

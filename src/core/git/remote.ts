@@ -39,7 +39,10 @@ export async function remoteUrl(info: RepoInfo, spec: string): Promise<string | 
 /** The names of the repository's remotes. */
 export async function remoteNames(info: RepoInfo): Promise<string[]> {
   const r = await runGit(info.git, info.top, ['remote']);
-  return r.stdout.split('\n').map((s) => s.trim()).filter(Boolean);
+  return r.stdout
+    .split('\n')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 export async function checkRemote(local: RepoInfo, spec: string, batches: readonly DestroyedBatch[], schema: Schema, tree: WorkingTree): Promise<RemoteCheck> {
@@ -58,8 +61,11 @@ export async function checkRemote(local: RepoInfo, spec: string, batches: readon
     const info: RepoInfo = { git: local.git, root: dir, top: dir, prefix: '', gitDir: dir, format: local.format };
     const found = await findSurvivors(info, batches, schema, tree, local);
     return {
-      ...base, refs: refs.stdout.split('\n').filter(Boolean).length, commits: found.history.commits,
-      blobs: new Set(found.targets.flatMap((t) => [...t.blobs])).size, survivors: found.survivors,
+      ...base,
+      refs: refs.stdout.split('\n').filter(Boolean).length,
+      commits: found.history.commits,
+      blobs: new Set(found.targets.flatMap((t) => [...t.blobs])).size,
+      survivors: found.survivors,
     };
   } finally {
     removeFolderInside(local.gitDir, rel);

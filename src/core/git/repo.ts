@@ -35,7 +35,12 @@ export async function repoInfo(git: string, root: string): Promise<RepoInfo | un
   const promisor = await runGit(git, root, ['config', '--get-regexp', '^(extensions\\.partialclone|remote\\..*\\.promisor)$']);
   const partial = promisor.code === 0 && promisor.stdout.trim() !== '';
   return {
-    git, root, top, prefix, gitDir: path.resolve(root, common), format: fmt.code === 0 && fmt.stdout.trim() === 'sha256' ? 'sha256' : 'sha1',
+    git,
+    root,
+    top,
+    prefix,
+    gitDir: path.resolve(root, common),
+    format: fmt.code === 0 && fmt.stdout.trim() === 'sha256' ? 'sha256' : 'sha1',
     head: head.code === 0 ? head.stdout.trim() : undefined,
     incomplete: shallow.trim() === 'true' ? 'shallow' : partial ? 'partial' : undefined,
   };

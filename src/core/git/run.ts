@@ -31,7 +31,13 @@ export function gitProcessCount(): number {
  * exists must not bring it over the network.
  */
 const gitEnv = (extra?: Readonly<Record<string, string>>) => ({
-  ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C', GIT_NO_REPLACE_OBJECTS: '1', GIT_NO_LAZY_FETCH: '1', ...extra,
+  ...process.env,
+  GIT_TERMINAL_PROMPT: '0',
+  GIT_OPTIONAL_LOCKS: '0',
+  LC_ALL: 'C',
+  GIT_NO_REPLACE_OBJECTS: '1',
+  GIT_NO_LAZY_FETCH: '1',
+  ...extra,
 });
 
 /** A long-running git process with pipes (e.g. `cat-file --batch`), counted like every other. */
@@ -44,13 +50,20 @@ export function runGit(git: string, cwd: string, args: readonly string[], o: Git
   if (o.input !== undefined) return runWithInput(git, cwd, args, o);
   calls++;
   return new Promise((resolve) => {
-    execFile(git, [...args], {
-      cwd, maxBuffer: 256 * 1024 * 1024, windowsHide: true,
-      env: gitEnv(o.env),
-    }, (err, stdout, stderr) => {
-      const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : 128) : 0;
-      resolve({ stdout, stderr: stderr || (err && !stderr ? err.message : ''), code });
-    });
+    execFile(
+      git,
+      [...args],
+      {
+        cwd,
+        maxBuffer: 256 * 1024 * 1024,
+        windowsHide: true,
+        env: gitEnv(o.env),
+      },
+      (err, stdout, stderr) => {
+        const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : 128) : 0;
+        resolve({ stdout, stderr: stderr || (err && !stderr ? err.message : ''), code });
+      },
+    );
   });
 }
 

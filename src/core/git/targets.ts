@@ -63,7 +63,14 @@ export const batchIdOf = (b: DestroyedBatch) => scalarText(b.batch.data.batch_id
  * The targets of every batch, against the history `h` of the repository `info` (the local one, or a remote
  * fetched into a scratch repository); `live` are top-relative paths of files kept in the folder now.
  */
-export async function destroyedTargets(info: RepoInfo, h: History, blobs: BlobCache, batches: readonly DestroyedBatch[], schema: Schema, live: { paths: ReadonlySet<string>; blobs: ReadonlySet<string> }): Promise<Target[]> {
+export async function destroyedTargets(
+  info: RepoInfo,
+  h: History,
+  blobs: BlobCache,
+  batches: readonly DestroyedBatch[],
+  schema: Schema,
+  live: { paths: ReadonlySet<string>; blobs: ReadonlySet<string> },
+): Promise<Target[]> {
   const fields = attachmentFields(schema);
   const empty = EMPTY_BLOB[info.format];
   const out: Target[] = [];
@@ -71,8 +78,16 @@ export async function destroyedTargets(info: RepoInfo, h: History, blobs: BlobCa
   for (const b of batches) {
     const id = batchIdOf(b);
     for (const f of b.batch.fingerprints?.files ?? []) {
-      out.push({ batch: id, path: f.path, role: f.role, ...(f.id ? { id: f.id } : {}), blobs: new Set(f.blobs), documentHashes: new Set(f.document_sha256 ? [f.document_sha256] : []), source: 'fingerprints',
-        paths: new Set(f.paths.map((p) => toTop(info, p))) });
+      out.push({
+        batch: id,
+        path: f.path,
+        role: f.role,
+        ...(f.id ? { id: f.id } : {}),
+        blobs: new Set(f.blobs),
+        documentHashes: new Set(f.document_sha256 ? [f.document_sha256] : []),
+        source: 'fingerprints',
+        paths: new Set(f.paths.map((p) => toTop(info, p))),
+      });
     }
     const tombs = tombstonesOf(b.batch);
     const families = new Map<Tombstone, Set<string>>();

@@ -35,14 +35,19 @@ export function readAndIndex(root: string, rel: string, opts: IndexOptions): Fil
     // A rare large file gets a buffer of its own: growing the shared one would keep megabytes for good.
     if (st.size + 1 > buf.length) buf = Buffer.allocUnsafe(st.size + 1);
     // Read to the end even if the file grew since fstat (up to the buffer; the next change event reads it again).
-    for (let n; length < buf.length && (n = fs.readSync(fd, buf, length, buf.length - length, null)) > 0; ) length += n;
+    for (let n; length < buf.length && (n = fs.readSync(fd, buf, length, buf.length - length, null)) > 0;) length += n;
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     // ELOOP: a symbolic link (O_NOFOLLOW); ENXIO: a socket, which cannot be opened.
     if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR' || code === 'ELOOP' || code === 'ENXIO') return undefined;
     const at = { line: 0, col: 0 };
     return {
-      path: rel, mtimeMs: st?.mtimeMs ?? 0, size: st?.size ?? 0, isRecordFile: true, records: [], unread: 'unreadable',
+      path: rel,
+      mtimeMs: st?.mtimeMs ?? 0,
+      size: st?.size ?? 0,
+      isRecordFile: true,
+      records: [],
+      unread: 'unreadable',
       findings: [{ code: 'unreadable', severity: 'error', message: `cannot read the file: ${code ?? String(err)}`, start: at, end: at }],
     };
   } finally {

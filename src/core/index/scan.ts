@@ -64,15 +64,18 @@ const REUSE_BATCH = 250;
 /** Longest run of work on this thread between yields (the extension host must stay responsive). */
 const SLICE_MS = 8;
 
-
 /**
  * Streams the record files of a folder, slice by slice, to `onSlice` (awaited before the next slice is asked
  * for). With a worker script the walk runs in a worker thread, so the calling thread is free meanwhile.
  * Symbolic links are not followed; they come in `skipped`, with folders that could not be listed and FIFOs.
  */
 export async function streamRecordFiles(
-  root: string, schema: Schema, extra: { include?: readonly string[]; exclude?: readonly string[] } | undefined,
-  workerPath: string | undefined, stats: boolean, onSlice: (files: ListedFile[], last: boolean, skipped: Skipped[]) => void | Promise<void>,
+  root: string,
+  schema: Schema,
+  extra: { include?: readonly string[]; exclude?: readonly string[] } | undefined,
+  workerPath: string | undefined,
+  stats: boolean,
+  onSlice: (files: ListedFile[], last: boolean, skipped: Skipped[]) => void | Promise<void>,
 ): Promise<void> {
   const include = [...schema.include, ...(extra?.include ?? [])];
   const exclude = [...schema.exclude, ...(extra?.exclude ?? [])];
@@ -101,7 +104,12 @@ export async function streamRecordFiles(
  * Every record file of a folder with its stats (listing only; the walk in a worker when given its script).
  * What the walk did not list (links, folders it could not list) is left out: scanFolder reports it.
  */
-export async function listRecordFiles(root: string, schema: Schema, extra?: { include?: readonly string[]; exclude?: readonly string[] }, workerPath?: string): Promise<ListedFile[]> {
+export async function listRecordFiles(
+  root: string,
+  schema: Schema,
+  extra?: { include?: readonly string[]; exclude?: readonly string[] },
+  workerPath?: string,
+): Promise<ListedFile[]> {
   const out: ListedFile[] = [];
   await streamRecordFiles(root, schema, extra, workerPath, true, (files) => {
     for (const f of files) out.push(f);
@@ -170,7 +178,10 @@ export async function scanFolder(o: ScanOptions): Promise<ScanResult> {
       // Never compared with the cache (they are not in it): the walk's word on them is the current one.
       if (unlisted.length) {
         skipped += unlisted.length;
-        deliver(unlisted.map((s) => skippedEntry(s, entryOpts)), 0);
+        deliver(
+          unlisted.map((s) => skippedEntry(s, entryOpts)),
+          0,
+        );
       }
       if (!previousLoaded) {
         previous = await previousSoon;
@@ -254,7 +265,12 @@ class IndexPool {
   private settle?: { resolve(): void; reject(e: unknown): void };
   private failure: unknown;
 
-  constructor(o: ScanOptions, workerPath: string, count: number, private readonly deliver: (entries: FileEntry[], settled: number) => void) {
+  constructor(
+    o: ScanOptions,
+    workerPath: string,
+    count: number,
+    private readonly deliver: (entries: FileEntry[], settled: number) => void,
+  ) {
     const init: WorkerInit = { root: o.root, schema: o.schema, lang: o.lang, severities: [...(o.severities ?? [])] };
     this.workers = Array.from({ length: count }, () => new Worker(workerPath, { workerData: init }));
     for (const w of this.workers) {

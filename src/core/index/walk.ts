@@ -41,7 +41,12 @@ export class RecordWalker {
   /** What was seen but not listed, since the last `takeSkipped`. */
   private skipped: Skipped[] = [];
 
-  constructor(private readonly root: string, include: readonly string[], exclude: readonly string[], private readonly stats = true) {
+  constructor(
+    private readonly root: string,
+    include: readonly string[],
+    exclude: readonly string[],
+    private readonly stats = true,
+  ) {
     this.matches = createMatcher(include, exclude);
     const dirPatterns = exclude.filter((p) => p.endsWith('/**')).map((p) => p.slice(0, -3));
     this.skipDir = dirPatterns.length ? picomatch(dirPatterns, { dot: true }) : () => false;
@@ -185,7 +190,12 @@ function errCode(err: unknown): string {
 }
 
 /** Every record file with its stats, and what was seen but not listed, in one synchronous walk. */
-export function walkRecordFiles(root: string, include: readonly string[], exclude: readonly string[], stats = true): { files: ListedFile[]; skipped: Skipped[] } {
+export function walkRecordFiles(
+  root: string,
+  include: readonly string[],
+  exclude: readonly string[],
+  stats = true,
+): { files: ListedFile[]; skipped: Skipped[] } {
   const walker = new RecordWalker(root, include, exclude, stats);
   const files = walker.next(Infinity);
   return { files, skipped: walker.takeSkipped() };

@@ -21,7 +21,11 @@ export type RefusalReason = PathProblem | 'exists' | 'changed';
 
 /** A write, delete or read the safe file layer refused; nothing was changed. */
 export class FileRefusal extends Error {
-  constructor(readonly reason: RefusalReason, readonly path: string, message?: string) {
+  constructor(
+    readonly reason: RefusalReason,
+    readonly path: string,
+    message?: string,
+  ) {
     super(message ?? `${path} ${REFUSAL_TEXT[reason].en}`);
     this.name = 'FileRefusal';
   }
@@ -31,7 +35,10 @@ export class FileRefusal extends Error {
 export const REFUSAL_TEXT: Record<RefusalReason, { en: string; zh: string }> = {
   exists: { en: 'exists already and is not replaced', zh: '已存在，不会覆盖' },
   changed: { en: 'changed since it was read; nothing was written', zh: '在读取后被修改；未写入任何内容' },
-  invalid: { en: 'is not a plain relative path ("/" between folders, no empty or "." parts, no backslash)', zh: '不是普通的相对路径（文件夹之间用“/”，不可有空段、“.”或反斜杠）' },
+  invalid: {
+    en: 'is not a plain relative path ("/" between folders, no empty or "." parts, no backslash)',
+    zh: '不是普通的相对路径（文件夹之间用“/”，不可有空段、“.”或反斜杠）',
+  },
   symlink: { en: 'is or passes through a symbolic link, which is never followed', zh: '是符号链接或经过符号链接，不会跟随' },
   outside: { en: 'leads outside the folder', zh: '指向文件夹之外' },
   'not-a-file': { en: 'is not a regular file', zh: '不是普通文件' },

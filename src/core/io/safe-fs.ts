@@ -51,7 +51,7 @@ function readFd(abs: string): { bytes: Buffer; stat: fs.Stats } {
     if (!stat.isFile()) throw new FileRefusal('not-a-file', abs);
     const chunks: Buffer[] = [];
     const buf = Buffer.allocUnsafe(Math.max(1, Math.min(stat.size + 1, 1 << 20)));
-    for (let n; (n = fs.readSync(fd, buf, 0, buf.length, null)) > 0; ) chunks.push(Buffer.from(buf.subarray(0, n)));
+    for (let n; (n = fs.readSync(fd, buf, 0, buf.length, null)) > 0;) chunks.push(Buffer.from(buf.subarray(0, n)));
     return { bytes: Buffer.concat(chunks), stat };
   } finally {
     fs.closeSync(fd);
@@ -131,7 +131,10 @@ export function writeFileInside(root: string, rel: string, data: string | Uint8A
   }
   const bytes = toBytes(data);
   if (!stat) makeFoldersInside(root, path.posix.dirname(rel) === '.' ? '' : path.posix.dirname(rel));
-  if (stat && stat.nlink > 1) { writeInPlace(rel, abs, bytes, stat); return; }
+  if (stat && stat.nlink > 1) {
+    writeInPlace(rel, abs, bytes, stat);
+    return;
+  }
   const dir = path.dirname(abs);
   const { fd, tmp } = openTemp(dir, path.basename(abs), stat ? 0o600 : 0o666, o.tempName ?? randomTempName);
   let kept = false;
@@ -143,7 +146,8 @@ export function writeFileInside(root: string, rel: string, data: string | Uint8A
         fs.closeSync(fd);
         fs.unlinkSync(tmp);
         kept = true;
-        writeInPlace(rel, abs, bytes, stat); return;
+        writeInPlace(rel, abs, bytes, stat);
+        return;
       }
       fs.fsyncSync(fd);
     } finally {

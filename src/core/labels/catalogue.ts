@@ -64,5 +64,13 @@ export function renderCatalogueHtml(records: readonly RecordEntry[], schema: Sch
     `<tbody>\n${rows}\n</tbody></table>`,
     '</main>',
   ].join('\n');
-  return htmlDocument({ title: options.title, language: l, css: CATALOGUE_CSS, body, bodyClass: 'catalogue-doc', nonce: options.nonce, cspSource: options.cspSource });
+  return htmlDocument({
+    title: options.title,
+    language: l,
+    css: CATALOGUE_CSS,
+    body,
+    bodyClass: 'catalogue-doc',
+    nonce: options.nonce,
+    cspSource: options.cspSource,
+  });
 }

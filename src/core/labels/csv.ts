@@ -14,7 +14,17 @@ export { renderCatalogueCsv, renderCatalogueHtml, catalogueRows } from './catalo
 const RETENTION_LABEL: Bilingual = { zh: '保管期限', en: 'Retention' };
 
 export const LABEL_CSV_COLUMNS: readonly Bilingual[] = [
-  H.archiveNo, H.category, H.customer, H.title, H.archiveDate, H.retentionCode, RETENTION_LABEL, H.year, H.itemNo, H.pages, H.id,
+  H.archiveNo,
+  H.category,
+  H.customer,
+  H.title,
+  H.archiveDate,
+  H.retentionCode,
+  RETENTION_LABEL,
+  H.year,
+  H.itemNo,
+  H.pages,
+  H.id,
 ];
 
 export function renderLabelsCsv(records: readonly RecordEntry[], schema: Schema, language: DocLang): string {

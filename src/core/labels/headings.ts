@@ -1,8 +1,6 @@
 /** Escaping and wording shared by the label, catalogue and CSV renderers. */
 import type { Bilingual } from '../model/schema';
 
-
-
 /** Headings used on labels, stamps, spines, in CSV headers and the catalogue. */
 export const H = {
   category: { zh: '类别', en: 'Category' },

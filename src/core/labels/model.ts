@@ -80,7 +80,7 @@ export function labelData(record: RecordEntry, schema: Schema, lang: Lang): Labe
     archiveNo: m(archiveNo),
     archiveDate: m(text(record, 'archived_at')),
     retention: { code: m(code), zh: m(ret.zh), en: m(ret.en) },
-    year: m(parts?.year ?? (/^\d{4}/.exec(date)?.[0] ?? '')),
+    year: m(parts?.year ?? /^\d{4}/.exec(date)?.[0] ?? ''),
     fonds: m(parts?.fonds ?? schema.archiveNumber.fonds),
     org: m(parts ? parts.org : schema.archiveNumber.org),
     subject: m(parts?.subject ?? cat?.code ?? ''),

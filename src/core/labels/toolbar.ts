@@ -61,8 +61,7 @@ export function renderToolbar(nonce: string, language: DocLang, current: Toolbar
   const t = (b: Bilingual) => e(pick(b, language));
   const preset = current.preset ?? 'a4-3x8';
   const kinds = current.kinds ?? ['record'];
-  const opt = (value: string, text: string, selected: boolean) =>
-    `<option value="${e(value)}"${selected ? ' selected' : ''}>${e(text)}</option>`;
+  const opt = (value: string, text: string, selected: boolean) => `<option value="${e(value)}"${selected ? ' selected' : ''}>${e(text)}</option>`;
   const presets = PRESET_NAMES.map((n) => opt(n, presetName(n, language), n === preset)).join('');
   const languages = (['zh', 'en', 'both'] as const).map((l) => opt(l, pick(T[l], language), l === language)).join('');
   const boxes = (['record', 'stamp', 'spine'] as const)

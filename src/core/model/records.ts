@@ -72,7 +72,10 @@ export function anchorOf(r: RecordEntry, key: 'id' | 'archive_no'): [Pos, Pos] |
   const a = r.anchors;
   const i = key === 'id' ? 0 : 3;
   if (!a || a[i] < 0) return undefined;
-  return [{ line: a[i], col: a[i + 1] }, { line: a[i], col: a[i + 2] }];
+  return [
+    { line: a[i], col: a[i + 1] },
+    { line: a[i], col: a[i + 2] },
+  ];
 }
 
 /**

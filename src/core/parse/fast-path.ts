@@ -69,7 +69,7 @@ export function fastReadMapping(src: string, base: number): FastMapping | undefi
     });
   };
 
-  for (let pos = 0; pos < src.length; ) {
+  for (let pos = 0; pos < src.length;) {
     let eol = src.indexOf('\n', pos);
     if (eol < 0) eol = src.length;
     const next = eol + 1;
@@ -251,8 +251,15 @@ const MAYBE_TYPED = /^[~nNtTfF0-9+\-.]/;
 
 /** The core schema's null and bool words: a plain scalar starting with a letter is one of these or a string. */
 const WORDS = new Map<string, unknown>([
-  ['null', null], ['Null', null], ['NULL', null],
-  ['true', true], ['True', true], ['TRUE', true], ['false', false], ['False', false], ['FALSE', false],
+  ['null', null],
+  ['Null', null],
+  ['NULL', null],
+  ['true', true],
+  ['True', true],
+  ['TRUE', true],
+  ['false', false],
+  ['False', false],
+  ['FALSE', false],
 ]);
 
 function isDigit(c: number): boolean {

@@ -31,7 +31,7 @@ export function readDocument(doc: Document.Parsed, src: string, base: number, re
   const problems = record.problems;
   for (const e of doc.errors) {
     const dup = e.code === 'DUPLICATE_KEY';
-    const end = dup ? keyEndAt(doc, e.pos[0]) ?? e.pos[1] : e.pos[1];
+    const end = dup ? (keyEndAt(doc, e.pos[0]) ?? e.pos[1]) : e.pos[1];
     problems.push({ code: dup ? 'duplicate-key' : 'yaml-syntax', message: e.message, span: { start: base + e.pos[0], end: base + end } });
   }
   if (isEmptyDocument(doc)) {

@@ -31,7 +31,12 @@ export function jsonReport(items: readonly ReportItem[], summary: ReportSummary)
     folder,
     summary: counts,
     findings: items.map(({ path, finding: f }) => ({
-      path, ...region(f), severity: f.severity, code: f.code, message: f.message, record: f.record ?? null,
+      path,
+      ...region(f),
+      severity: f.severity,
+      code: f.code,
+      message: f.message,
+      record: f.record ?? null,
     })),
   };
 }

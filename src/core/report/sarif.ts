@@ -78,23 +78,27 @@ export function sarifLog(items: readonly ReportItem[], summary: ReportSummary, o
       ruleIndex: index.get(f.code) as number,
       level: LEVEL[f.severity] ?? 'note',
       message: { text: f.message.trim() === '' ? f.code : f.message },
-      locations: [{
-        physicalLocation: {
-          artifactLocation: { uri: relativeUri(path), uriBaseId: 'SRCROOT' },
-          region: { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: relativeUri(path), uriBaseId: 'SRCROOT' },
+            region: { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn },
+          },
         },
-      }],
+      ],
     };
   });
   return {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
-    runs: [{
-      tool: { driver: { name: TOOL_NAME, version: o.version, informationUri: TOOL_URI, rules } },
-      originalUriBaseIds: { SRCROOT: { uri: folderUri(summary.folder) } },
-      columnKind: 'utf16CodeUnits',
-      results,
-    }],
+    runs: [
+      {
+        tool: { driver: { name: TOOL_NAME, version: o.version, informationUri: TOOL_URI, rules } },
+        originalUriBaseIds: { SRCROOT: { uri: folderUri(summary.folder) } },
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
   };
 }
 
@@ -104,7 +108,10 @@ export function formatSarif(items: readonly ReportItem[], summary: ReportSummary
 
 /** A `/`-separated relative path as a relative URI reference: each segment percent-encoded (spaces, `#`, Chinese names). */
 export function relativeUri(path: string): string {
-  return path.split('/').map((s) => encodeURIComponent(s)).join('/');
+  return path
+    .split('/')
+    .map((s) => encodeURIComponent(s))
+    .join('/');
 }
 
 /** `file:` URI of a folder, with the trailing slash SARIF needs to resolve relative URIs inside it. */

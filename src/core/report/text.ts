@@ -22,7 +22,9 @@ export function formatText(items: readonly ReportItem[], summary: ReportSummary,
     const r = region(finding);
     const sev = finding.severity;
     const style: Style = sev === 'error' ? 'red' : sev === 'warning' ? 'yellow' : sev === 'info' ? 'blue' : 'gray';
-    out.push(`${printable(path)}:${r.line}:${r.column} ${paint(style, sev)} ${paint('gray', printable(finding.code))} ${printable(oneLine(finding.message))}\n`);
+    out.push(
+      `${printable(path)}:${r.line}:${r.column} ${paint(style, sev)} ${paint('gray', printable(finding.code))} ${printable(oneLine(finding.message))}\n`,
+    );
   }
   const line = summaryLine(summary, o.lang);
   const problems = summary.errors + summary.warnings + summary.info + summary.hints;

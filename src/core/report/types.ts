@@ -20,8 +20,10 @@ export interface ReportSummary {
 
 /** Orders findings by path, then line, column and code (code-unit order, so the output is stable everywhere). */
 export function sortItems(items: readonly ReportItem[]): ReportItem[] {
-  return [...items].sort((a, b) =>
-    cmp(a.path, b.path) || a.finding.start.line - b.finding.start.line || a.finding.start.col - b.finding.start.col || cmp(a.finding.code, b.finding.code));
+  return [...items].sort(
+    (a, b) =>
+      cmp(a.path, b.path) || a.finding.start.line - b.finding.start.line || a.finding.start.col - b.finding.start.col || cmp(a.finding.code, b.finding.code),
+  );
 }
 
 function cmp(a: string, b: string): number {

@@ -85,12 +85,22 @@ export function retentionOf(data: Readonly<Record<string, unknown>> | undefined,
   }
   const own = typeof data.retention === 'string' ? data.retention.trim() : undefined;
   if (own && years(own) !== undefined) {
-    const from = isoDate(data.retention_start) ? 'retention_start' : dflt?.from ?? 'date';
-    const p = apply(data, { code: own, from, afterEvent: from === 'retention_start' ? undefined : dflt?.afterEvent, fiscalYear: from === 'retention_start' ? false : dflt?.fiscalYear ?? false, basis: { zh: scalarText(data.retention_basis) || '记录自身', en: scalarText(data.retention_basis) || 'the record itself' } }, 'record');
+    const from = isoDate(data.retention_start) ? 'retention_start' : (dflt?.from ?? 'date');
+    const p = apply(
+      data,
+      {
+        code: own,
+        from,
+        afterEvent: from === 'retention_start' ? undefined : dflt?.afterEvent,
+        fiscalYear: from === 'retention_start' ? false : (dflt?.fiscalYear ?? false),
+        basis: { zh: scalarText(data.retention_basis) || '记录自身', en: scalarText(data.retention_basis) || 'the record itself' },
+      },
+      'record',
+    );
     if (p) all.push(p);
   }
   const permanent = all.some((p) => years(p.code) === 'permanent');
-  const rank = (p: AppliedPeriod) => (years(p.code) === 'permanent' ? '9999-99-99' : p.waitingFor ? '9999-99-98' : p.until ?? '');
+  const rank = (p: AppliedPeriod) => (years(p.code) === 'permanent' ? '9999-99-99' : p.waitingFor ? '9999-99-98' : (p.until ?? ''));
   const governing = all.reduce<AppliedPeriod | undefined>((best, p) => (!best || rank(p) > rank(best) ? p : best), undefined);
   return { governing, all, permanent };
 }

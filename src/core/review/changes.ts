@@ -31,7 +31,7 @@ export async function changedFiles(git: string, root: string, base: string, head
   if (r.code !== 0) throw new Error(`git diff ${base}${head ? ` ${head}` : ''} failed: ${r.stderr.trim()}`);
   const out: ChangedFile[] = [];
   const parts = r.stdout.split('\0');
-  for (let i = 0; i < parts.length; ) {
+  for (let i = 0; i < parts.length;) {
     const code = parts[i++];
     if (code === '') continue;
     const status = STATUS[code[0]] ?? 'modified';
@@ -71,7 +71,13 @@ export interface RecordChange {
  * index; a record added/removed inside a stream is 'added'/'deleted'. Files whose records did not change in
  * front matter or body are left out. A file renamed out of the records (into `disposal/`) counts as deleted.
  */
-export async function recordChanges(git: string, root: string, base: string, head: string | undefined, schemaText: string | undefined): Promise<RecordChange[]> {
+export async function recordChanges(
+  git: string,
+  root: string,
+  base: string,
+  head: string | undefined,
+  schemaText: string | undefined,
+): Promise<RecordChange[]> {
   const { schema } = loadSchema(schemaText);
   const isRecord = createMatcher(schema.include, schema.exclude);
   const out: RecordChange[] = [];

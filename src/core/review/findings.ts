@@ -28,7 +28,11 @@ export async function revisionFindings(git: string, root: string, rev: string, l
   const isRecord = createMatcher(schema.include, schema.exclude);
   const files = tree.filter((f) => isRecord(f.path));
   // A file above the size limit is not read: its size alone is the finding (as when scanning a folder).
-  const blobs = await readBlobs(git, root, files.filter((f) => f.size <= DEFAULT_MAX_BYTES).map((f) => f.oid));
+  const blobs = await readBlobs(
+    git,
+    root,
+    files.filter((f) => f.size <= DEFAULT_MAX_BYTES).map((f) => f.oid),
+  );
   const opts = { schema, lang, rules: allRules, fileExists: (rel: string) => paths.has(rel) };
   const entries = new Map<string, FileEntry>();
   for (const f of files) {
@@ -41,11 +45,19 @@ export async function revisionFindings(git: string, root: string, rev: string, l
   // The revision's batches, checked against the revision's files (not the working tree's).
   const dir = `${schema.disposal.folder}/`;
   const batchFiles = tree.filter((f) => f.path.startsWith(dir) && f.path.toLowerCase().endsWith('.md'));
-  const batchBlobs = await readBlobs(git, root, batchFiles.map((f) => f.oid));
+  const batchBlobs = await readBlobs(
+    git,
+    root,
+    batchFiles.map((f) => f.oid),
+  );
   const batches = batchFiles.map((f) => ({ path: f.path, text: decodeText(batchBlobs.get(f.oid) ?? new Uint8Array()) }));
   const byPath = new Map(tree.map((f) => [f.path, f]));
   const listed = new Set(batches.flatMap((b) => readBatch(b.text)?.items.map((i) => i.path) ?? []));
-  const listedBlobs = await readBlobs(git, root, [...listed].flatMap((p) => byPath.get(p)?.oid ?? []));
+  const listedBlobs = await readBlobs(
+    git,
+    root,
+    [...listed].flatMap((p) => byPath.get(p)?.oid ?? []),
+  );
   const revisionFiles: BatchFiles = {
     problem: (p) => pathSyntaxProblem(p),
     exists: (p) => byPath.has(p),
@@ -54,7 +66,13 @@ export async function revisionFindings(git: string, root: string, rev: string, l
       return f && listedBlobs.get(f.oid);
     },
   };
-  const items = folderFindings({ index, schemaText, schemaProblems: problems, batches, batchContext: { ...indexBatchContext(root, index, lang), files: revisionFiles } });
+  const items = folderFindings({
+    index,
+    schemaText,
+    schemaProblems: problems,
+    batches,
+    batchContext: { ...indexBatchContext(root, index, lang), files: revisionFiles },
+  });
   return items.map(({ path, finding: f }) => ({ path, code: f.code, message: f.message, severity: f.severity, line: f.start.line + 1 })).sort(byPlace);
 }
 
@@ -72,7 +90,11 @@ export function findingKey(f: FindingChange, renamed?: ReadonlyMap<string, strin
 }
 
 /** Findings at HEAD not at BASE (introduced) and at BASE not at HEAD (fixed), counted as multisets. */
-export function compareFindings(base: readonly FindingChange[], head: readonly FindingChange[], renamed?: ReadonlyMap<string, string>): { introduced: FindingChange[]; fixed: FindingChange[] } {
+export function compareFindings(
+  base: readonly FindingChange[],
+  head: readonly FindingChange[],
+  renamed?: ReadonlyMap<string, string>,
+): { introduced: FindingChange[]; fixed: FindingChange[] } {
   const count = new Map<string, number>();
   for (const f of base) {
     const k = findingKey(f, renamed);

@@ -75,7 +75,10 @@ export function readBlobs(git: string, root: string, oids: readonly string[]): P
     child.on('error', reject);
     child.stdin.on('error', () => undefined); // an early exit is reported by 'close'
     child.on('close', (code) => {
-      if (code !== 0) { reject(new Error(`git cat-file failed (${code}): ${stderr.trim()}`)); return; }
+      if (code !== 0) {
+        reject(new Error(`git cat-file failed (${code}): ${stderr.trim()}`));
+        return;
+      }
       const all = Buffer.concat(chunks);
       let p = 0;
       while (p < all.length) {

@@ -26,7 +26,12 @@ export async function fileHistory(git: string, root: string, path: string, limit
   args.push('--', path);
   let r = await runGit(git, root, args);
   // git before 2.31 has no --diff-merges; without it a merge is listed with no file, which is handled below.
-  if (r.code !== 0 && /diff-merges/.test(r.stderr)) r = await runGit(git, root, args.filter((a) => !a.startsWith('--diff-merges')));
+  if (r.code !== 0 && /diff-merges/.test(r.stderr))
+    r = await runGit(
+      git,
+      root,
+      args.filter((a) => !a.startsWith('--diff-merges')),
+    );
   if (r.code !== 0) return [];
   const out: HistoryEntry[] = [];
   // The path as git sees it (top-level relative) in the commit being read; older commits may have another.
@@ -36,7 +41,10 @@ export async function fileHistory(git: string, root: string, path: string, limit
     const parts = chunk.split('\0');
     if (parts.length < 6) continue;
     const [commit, parents, author, email, date, subject] = parts;
-    const files = parts.slice(6).map((s) => s.replace(/^\n+/, '')).filter((s) => s !== '');
+    const files = parts
+      .slice(6)
+      .map((s) => s.replace(/^\n+/, ''))
+      .filter((s) => s !== '');
     let status = 'M';
     let at = current;
     // --follow shows the one file's change: `M path`, `A path`, `D path` or `R100 old new`.

@@ -35,7 +35,6 @@ function maskField(schema: Schema, field: string, value: unknown): string {
   return maskText(text);
 }
 
-
 function cell(text: string): string {
   const short = text.length > MAX_CELL ? text.slice(0, MAX_CELL - 1) + '…' : text;
   return escapeMarkdown(short);
@@ -43,23 +42,45 @@ function cell(text: string): string {
 
 /** A code span that survives backticks and table pipes in its content. */
 function code(text: string): string {
-  const t = maskText(text).replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
+  const t = maskText(text)
+    .replace(/\|/g, '\\|')
+    .replace(/[\r\n]+/g, ' ');
   return t.includes('`') ? `\`\` ${t} \`\`` : `\`${t}\``;
 }
 
 const T = {
   en: {
-    title: (n: number, i: number, f: number) => `## Record changes: ${n} ${n === 1 ? 'record' : 'records'}, ${i} ${i === 1 ? 'finding' : 'findings'} introduced, ${f} fixed`,
-    field: 'Field', before: 'Before', after: 'After', body: '_Body text changed._', none: 'None.', noRecords: 'No record changed.',
-    introduced: 'Findings introduced', fixed: 'Findings fixed', noCategory: 'No category', document: 'document', from: 'renamed from',
-    worktree: 'working tree', worktreeNote: '_Findings are compared between commits only: commit the changes to see them._',
+    title: (n: number, i: number, f: number) =>
+      `## Record changes: ${n} ${n === 1 ? 'record' : 'records'}, ${i} ${i === 1 ? 'finding' : 'findings'} introduced, ${f} fixed`,
+    field: 'Field',
+    before: 'Before',
+    after: 'After',
+    body: '_Body text changed._',
+    none: 'None.',
+    noRecords: 'No record changed.',
+    introduced: 'Findings introduced',
+    fixed: 'Findings fixed',
+    noCategory: 'No category',
+    document: 'document',
+    from: 'renamed from',
+    worktree: 'working tree',
+    worktreeNote: '_Findings are compared between commits only: commit the changes to see them._',
     status: { added: 'added', deleted: 'deleted', modified: 'modified', renamed: 'renamed' },
   },
   zh: {
     title: (n: number, i: number, f: number) => `## 档案变更 / Record changes：${n} 条记录 / records，新增问题 / introduced ${i}，已修复 / fixed ${f}`,
-    field: '字段 / Field', before: '修改前 / Before', after: '修改后 / After', body: '_正文已修改 / Body text changed._', none: '无 / None.',
-    noRecords: '没有记录变更 / No record changed.', introduced: '新增问题 / Findings introduced', fixed: '已修复问题 / Findings fixed',
-    noCategory: '未分类 / No category', document: '文档 / document', from: '原路径 / renamed from', worktree: '工作区 / working tree',
+    field: '字段 / Field',
+    before: '修改前 / Before',
+    after: '修改后 / After',
+    body: '_正文已修改 / Body text changed._',
+    none: '无 / None.',
+    noRecords: '没有记录变更 / No record changed.',
+    introduced: '新增问题 / Findings introduced',
+    fixed: '已修复问题 / Findings fixed',
+    noCategory: '未分类 / No category',
+    document: '文档 / document',
+    from: '原路径 / renamed from',
+    worktree: '工作区 / working tree',
     worktreeNote: '_问题对比仅在提交之间进行，请提交后再查看 / Findings are compared between commits only: commit the changes to see them._',
     status: { added: '新增 / added', deleted: '删除 / deleted', modified: '修改 / modified', renamed: '重命名 / renamed' },
   },
@@ -86,7 +107,8 @@ export function summaryMarkdown(summary: DiffSummary, schemaText: string | undef
       out.push(`**${code(r.path)}**${doc}${from}${name.length ? ' · ' + name.join(' · ') : ''} — ${t.status[r.status]}`, '');
       if (r.changes.length) {
         out.push(`| ${t.field} | ${t.before} | ${t.after} |`, '| --- | --- | --- |');
-        for (const c of r.changes) out.push(`| ${fieldName(c.field, schema, lang)} | ${cell(maskField(schema, c.field, c.before))} | ${cell(maskField(schema, c.field, c.after))} |`);
+        for (const c of r.changes)
+          out.push(`| ${fieldName(c.field, schema, lang)} | ${cell(maskField(schema, c.field, c.before))} | ${cell(maskField(schema, c.field, c.after))} |`);
         out.push('');
       }
       if (r.bodyChanged) out.push(t.body, '');

@@ -63,7 +63,12 @@ export function lastMark(marks: readonly ReviewMark[]): ReviewMark | undefined {
 /** YAML lines of one block-list entry, every value double-quoted (a commit id of digits must stay a string). */
 function entryLines(mark: ReviewMark, indent: string): string[] {
   const q = (s: string) => JSON.stringify(s);
-  const lines = [`${indent}- commit: ${q(mark.commit)}`, `${indent}  reviewer: ${q(mark.reviewer)}`, `${indent}  email: ${q(mark.email)}`, `${indent}  date: ${q(mark.date)}`];
+  const lines = [
+    `${indent}- commit: ${q(mark.commit)}`,
+    `${indent}  reviewer: ${q(mark.reviewer)}`,
+    `${indent}  email: ${q(mark.email)}`,
+    `${indent}  date: ${q(mark.date)}`,
+  ];
   if (mark.comment !== undefined && mark.comment !== '') lines.push(`${indent}  comment: ${q(mark.comment)}`);
   return lines;
 }

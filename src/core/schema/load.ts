@@ -1,7 +1,18 @@
 import { isSeq, parseDocument, type Node } from 'yaml';
 import { knownCodes } from '../rules/catalogue';
 import defaultSchemaText from './default-schema.yaml';
-import { SANITIZATION_CATEGORIES, type ArchiveNumberConfig, type CategoryDef, type DestructionMethod, type DisposalConfig, type FieldDef, type RetentionDefault, type RetentionRuleDef, type Schema, type SeveritySetting } from '../model/schema';
+import {
+  SANITIZATION_CATEGORIES,
+  type ArchiveNumberConfig,
+  type CategoryDef,
+  type DestructionMethod,
+  type DisposalConfig,
+  type FieldDef,
+  type RetentionDefault,
+  type RetentionRuleDef,
+  type Schema,
+  type SeveritySetting,
+} from '../model/schema';
 import { buildAliases } from './aliases';
 import { readFields } from './read-fields';
 import { readPiPatterns } from './read-pi';
@@ -84,7 +95,8 @@ export function readSchema(text: string): { schema: Schema; problems: SchemaProb
   }
 
   const retentionRules = readRetentionRules(r, get('retention_rules')) ?? base?.retentionRules ?? [];
-  const disposal = readDisposal(r, get('disposal'), base?.disposal.methods) ?? base?.disposal ?? { folder: 'disposal', consentStep: true, feedbackStep: true, methods: [] };
+  const disposal = readDisposal(r, get('disposal'), base?.disposal.methods) ??
+    base?.disposal ?? { folder: 'disposal', consentStep: true, feedbackStep: true, methods: [] };
   const fieldsNode = r.map(get('fields'), 'fields');
   const aliases = buildAliases(fields, categories, (message, field) => {
     r.report((field !== undefined ? fieldsNode?.get(field, true) : undefined) ?? (get(field === undefined ? 'categories' : 'fields') as Node), message);
@@ -189,7 +201,8 @@ function readMethods(r: Reader, node: unknown): DestructionMethod[] | undefined 
       continue;
     }
     out.push({
-      key, category: category as DestructionMethod['category'],
+      key,
+      category: category as DestructionMethod['category'],
       label: r.bilingual(def.get('label', true), `the label of method ${key}`, key),
       media: r.bilingual(def.get('media', true), `the media of method ${key}`, ''),
       tool: r.string(def.get('tool', true), `the tool of method ${key}`) ?? '',

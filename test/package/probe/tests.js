@@ -5,24 +5,36 @@ const path = require('path');
 const vscode = require('vscode');
 
 const checks = [
-  ['the extension is installed from the .vsix, not loaded from the working tree', async (ext) => {
-    assert.ok(ext, 'records-curator.records-curator is not installed');
-    assert.ok(ext.extensionPath.startsWith(process.env.RC_EXTENSIONS_DIR), `loaded from ${ext.extensionPath}`);
-  }],
-  ['it activates by itself on the sample workspace', async (ext) => {
-    const end = Date.now() + 20000;
-    while (!ext.isActive && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
-    assert.ok(ext.isActive, 'not activated by workspaceContains');
-  }],
-  ['its commands and view are registered', async () => {
-    const commands = await vscode.commands.getCommands(true);
-    assert.ok(commands.includes('recordsCurator.showOutput'));
-    await vscode.commands.executeCommand('workbench.view.extension.recordsCurator');
-  }],
-  ['its command-line tool is in the package and runs', async (ext) => {
-    const out = require('child_process').execFileSync(process.execPath, [path.join(ext.extensionPath, 'dist/cli.js'), '--version'], { encoding: 'utf8' });
-    assert.strictEqual(out.trim(), ext.packageJSON.version);
-  }],
+  [
+    'the extension is installed from the .vsix, not loaded from the working tree',
+    async (ext) => {
+      assert.ok(ext, 'records-curator.records-curator is not installed');
+      assert.ok(ext.extensionPath.startsWith(process.env.RC_EXTENSIONS_DIR), `loaded from ${ext.extensionPath}`);
+    },
+  ],
+  [
+    'it activates by itself on the sample workspace',
+    async (ext) => {
+      const end = Date.now() + 20000;
+      while (!ext.isActive && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
+      assert.ok(ext.isActive, 'not activated by workspaceContains');
+    },
+  ],
+  [
+    'its commands and view are registered',
+    async () => {
+      const commands = await vscode.commands.getCommands(true);
+      assert.ok(commands.includes('recordsCurator.showOutput'));
+      await vscode.commands.executeCommand('workbench.view.extension.recordsCurator');
+    },
+  ],
+  [
+    'its command-line tool is in the package and runs',
+    async (ext) => {
+      const out = require('child_process').execFileSync(process.execPath, [path.join(ext.extensionPath, 'dist/cli.js'), '--version'], { encoding: 'utf8' });
+      assert.strictEqual(out.trim(), ext.packageJSON.version);
+    },
+  ],
 ];
 
 exports.run = async function run() {

@@ -46,8 +46,12 @@ export const archiveNoGap: WorkspaceRule<Groups> = {
     let prev = 0;
     for (const n of group.keys()) if (n < k.n && n > prev) prev = n;
     const missing = range(prev + 1, k.n - 1, k.width);
-    const at = anchorOf(r, 'archive_no') ?? [{ line: r.line, col: 0 }, { line: r.line, col: 3 }];
-    const message = view.lang === 'zh' ? `件号 ${missing} 缺失（在 ${v} 之前）` : `item number${prev + 1 === k.n - 1 ? '' : 's'} ${missing} missing before ${v}`;
+    const at = anchorOf(r, 'archive_no') ?? [
+      { line: r.line, col: 0 },
+      { line: r.line, col: 3 },
+    ];
+    const message =
+      view.lang === 'zh' ? `件号 ${missing} 缺失（在 ${v} 之前）` : `item number${prev + 1 === k.n - 1 ? '' : 's'} ${missing} missing before ${v}`;
     out.push({ code: 'archive-no-gap', severity, message, start: at[0], end: at[1], record: r.index, data: { field: 'archive_no' } });
   },
 };

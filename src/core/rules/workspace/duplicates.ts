@@ -29,11 +29,18 @@ function duplicateRule(key: 'id' | 'archive_no', code: string, title: { en: stri
       const list = v === undefined ? undefined : manyGet(owners, v);
       const severity = view.severity(code);
       if (!list || list.length < 2 || severity === 'off') return;
-      const others = list.filter((o) => o !== r).map((o) => `${o.file}:${o.line + 1}`).sort();
-      const at = anchorOf(r, key) ?? [{ line: r.line, col: 0 }, { line: r.line, col: 3 }];
-      const message = view.lang === 'zh'
-        ? `${key === 'id' ? '记录编号' : '档号'} ${v} 重复，另见 ${others.join('、')}`
-        : `duplicate ${key === 'id' ? 'record id' : 'archive number'} ${v}, also in ${others.join(', ')}`;
+      const others = list
+        .filter((o) => o !== r)
+        .map((o) => `${o.file}:${o.line + 1}`)
+        .sort();
+      const at = anchorOf(r, key) ?? [
+        { line: r.line, col: 0 },
+        { line: r.line, col: 3 },
+      ];
+      const message =
+        view.lang === 'zh'
+          ? `${key === 'id' ? '记录编号' : '档号'} ${v} 重复，另见 ${others.join('、')}`
+          : `duplicate ${key === 'id' ? 'record id' : 'archive number'} ${v}, also in ${others.join(', ')}`;
       out.push({ code, severity, message, start: at[0], end: at[1], record: r.index, data: { field: key, others } });
     },
   };

@@ -31,8 +31,14 @@ export function recordsOfNodes(tree: RecordsTree, nodes: readonly Node[]): Picke
  * What a command acts on: the tree selection it was invoked on, or — from the Command Palette — a scope the
  * user picks: a category, or every record.
  */
-export async function pickRecords(ws: WorkspaceIndex, tree: RecordsTree | undefined, node: Node | undefined, nodes: readonly Node[] | undefined,
-  title: string, filter: (r: RecordEntry) => boolean = () => true): Promise<Picked[] | undefined> {
+export async function pickRecords(
+  ws: WorkspaceIndex,
+  tree: RecordsTree | undefined,
+  node: Node | undefined,
+  nodes: readonly Node[] | undefined,
+  title: string,
+  filter: (r: RecordEntry) => boolean = () => true,
+): Promise<Picked[] | undefined> {
   if (node && tree) return recordsOfNodes(tree, nodes?.length ? nodes : [node]).map((p) => ({ ...p, records: p.records.filter(filter) }));
   const folders = ws.all();
   if (!folders.length) return undefined;
@@ -46,5 +52,8 @@ export async function pickRecords(ws: WorkspaceIndex, tree: RecordsTree | undefi
   ];
   const pick = await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Which records?') });
   if (!pick) return undefined;
-  return folders.map((folder) => ({ folder, records: [...folder.index.records()].filter((r) => filter(r) && (!pick.key || field(r, 'category') === pick.key)) }));
+  return folders.map((folder) => ({
+    folder,
+    records: [...folder.index.records()].filter((r) => filter(r) && (!pick.key || field(r, 'category') === pick.key)),
+  }));
 }

@@ -32,18 +32,26 @@ export class Batches implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.emitter, this.diagnostics];
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly ws: WorkspaceIndex, private readonly docs: vscode.Uri) {
+  constructor(
+    private readonly ws: WorkspaceIndex,
+    private readonly docs: vscode.Uri,
+  ) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.md');
     const onFile = (uri: vscode.Uri) => {
       const folder = ws.folderOf(uri);
       const rel = folder?.relative(uri);
       if (folder && rel && rel.startsWith(folder.schema.disposal.folder + '/')) this.refreshSoon();
     };
-    this.disposables.push(watcher, watcher.onDidCreate(onFile), watcher.onDidChange(onFile), watcher.onDidDelete(onFile),
+    this.disposables.push(
+      watcher,
+      watcher.onDidCreate(onFile),
+      watcher.onDidChange(onFile),
+      watcher.onDidDelete(onFile),
       vscode.workspace.onDidChangeTextDocument((e) => onFile(e.document.uri)),
       // A listed record that changes (or is put on hold) changes its batch's findings.
       // A whole folder indexed anew (a new folder, a new schema) may bring batches; a record change does not.
-      ws.onDidChange((e) => this.refreshSoon(!e.paths)));
+      ws.onDidChange((e) => this.refreshSoon(!e.paths)),
+    );
     void ws.whenReady().then(() => this.refresh());
   }
 
@@ -100,7 +108,10 @@ export class Batches implements vscode.Disposable {
     for (const b of found) {
       const text = this.textOf(b.uri) ?? '';
       const findings = checkBatch(text, batchContext(b.folder));
-      this.diagnostics.set(b.uri, findings.map((f) => toDiagnostic(f, this.docs)));
+      this.diagnostics.set(
+        b.uri,
+        findings.map((f) => toDiagnostic(f, this.docs)),
+      );
     }
     this.emitter.fire();
   }

@@ -21,7 +21,12 @@ export interface CertificateResult {
  * remote), and produced only when everything holds; otherwise the reasons, and the choice of a destruction
  * record that says in its title it is not yet verified.
  */
-export async function exportCertificate(batches: Batches, arg: unknown, target?: vscode.Uri, options?: { unverified?: boolean; confirm?: boolean }): Promise<CertificateResult | undefined> {
+export async function exportCertificate(
+  batches: Batches,
+  arg: unknown,
+  target?: vscode.Uri,
+  options?: { unverified?: boolean; confirm?: boolean },
+): Promise<CertificateResult | undefined> {
   if (!writable()) return undefined;
   await batches.refresh();
   const b = batchAt(batches, arg);
@@ -34,8 +39,10 @@ export async function exportCertificate(batches: Batches, arg: unknown, target?:
   const schema = b.folder.schema;
   let v: Verification | undefined;
   if (git) {
-    const a = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Verifying the destruction in the repository and its remotes…') },
-      () => audit(git, b.folder.root, batchFiles(b.folder.root, schema.disposal.folder), schema, { batch: b.path, allRemotes: true }));
+    const a = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Verifying the destruction in the repository and its remotes…') },
+      () => audit(git, b.folder.root, batchFiles(b.folder.root, schema.disposal.folder), schema, { batch: b.path, allRemotes: true }),
+    );
     if (a) v = verificationOf(a, `records-curator ${VERSION}; ${await gitVersion(git, b.folder.root)}`);
   }
   const readiness = certificateReadiness(text, schema, v);
@@ -44,12 +51,17 @@ export async function exportCertificate(batches: Batches, arg: unknown, target?:
   if (!readiness.ready && !options?.unverified) {
     if (options?.confirm === false) return { verified: false, missing };
     const record = vscode.l10n.t('Save Unverified Record');
-    const answer = await vscode.window.showWarningMessage(vscode.l10n.t('No certificate of destruction yet. What is missing:'), { modal: true, detail: missing.map((m) => `• ${m}`).join('\n') }, record);
+    const answer = await vscode.window.showWarningMessage(
+      vscode.l10n.t('No certificate of destruction yet. What is missing:'),
+      { modal: true, detail: missing.map((m) => `• ${m}`).join('\n') },
+      record,
+    );
     if (answer !== record) return { verified: false, missing };
   }
   const name = `${String(b.batch.data.batch_id)}-${readiness.ready ? 'certificate' : 'record-unverified'}`;
   const base = b.folder.uriOf(`${schema.disposal.folder}/${name}`);
-  const uri = target ?? (await vscode.window.showSaveDialog({ defaultUri: base.with({ path: base.path + '.html' }), filters: { HTML: ['html'], Markdown: ['md'] } }));
+  const uri =
+    target ?? (await vscode.window.showSaveDialog({ defaultUri: base.with({ path: base.path + '.html' }), filters: { HTML: ['html'], Markdown: ['md'] } }));
   if (!uri) return { verified: readiness.ready, missing };
   // A certificate is bilingual unless the setting asks for one language.
   const setting = vscode.workspace.getConfiguration('recordsCurator').get<string>('documentLanguage', 'auto');

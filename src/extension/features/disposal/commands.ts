@@ -46,20 +46,43 @@ export interface CreatedBatch {
 }
 
 /** A new batch for each folder picked: what is refused is said, with why. */
-async function createBatch(kind: 'destruction' | 'transfer', picked: { folder: FolderIndex; records: RecordEntry[] }[], batches: Batches, log: vscode.LogOutputChannel | undefined, recipient?: { name: string; contact: string }): Promise<CreatedBatch> {
+async function createBatch(
+  kind: 'destruction' | 'transfer',
+  picked: { folder: FolderIndex; records: RecordEntry[] }[],
+  batches: Batches,
+  log: vscode.LogOutputChannel | undefined,
+  recipient?: { name: string; contact: string },
+): Promise<CreatedBatch> {
   const result: CreatedBatch = { items: 0, excluded: [] };
   const day = today();
   for (const { folder, records } of picked) {
     const pending = new Set([...batches.pending().keys()].filter((k) => k.startsWith(`${folder.root}\u0000`)).map((k) => k.slice(folder.root.length + 1)));
     const plan = planBatch({
-      kind, records, schema: folder.schema, today: day, lang: documentLanguage(), existingIds: existingIds(batches), pending,
-      errors: (r) => folder.index.problemCounts(r).errors, bytesOf: (p) => tryReadFileInside(folder.root, p) ?? new Uint8Array(), recipient,
+      kind,
+      records,
+      schema: folder.schema,
+      today: day,
+      lang: documentLanguage(),
+      existingIds: existingIds(batches),
+      pending,
+      errors: (r) => folder.index.problemCounts(r).errors,
+      bytesOf: (p) => tryReadFileInside(folder.root, p) ?? new Uint8Array(),
+      recipient,
     });
     result.excluded.push(...plan.excluded.map((e) => ({ path: e.record.file, reason: e.reason })));
     if (plan.excluded.length) {
-      log?.info(vscode.l10n.t('Not in the batch:') + '\n  ' + plan.excluded.map((e) => `${e.record.file}: ${REASONS[e.reason]()}${e.until ? ` (${vscode.l10n.t('until {0}', e.until)})` : ''}`).join('\n  '));
-      const first = plan.excluded.slice(0, 3).map((e) => `${e.record.file} — ${REASONS[e.reason]()}`).join('; ');
-      void vscode.window.showWarningMessage(vscode.l10n.t('{0} records left out: {1}', plan.excluded.length, first), vscode.l10n.t('Show Why')).then((b) => b && log?.show(true));
+      log?.info(
+        vscode.l10n.t('Not in the batch:') +
+          '\n  ' +
+          plan.excluded.map((e) => `${e.record.file}: ${REASONS[e.reason]()}${e.until ? ` (${vscode.l10n.t('until {0}', e.until)})` : ''}`).join('\n  '),
+      );
+      const first = plan.excluded
+        .slice(0, 3)
+        .map((e) => `${e.record.file} — ${REASONS[e.reason]()}`)
+        .join('; ');
+      void vscode.window
+        .showWarningMessage(vscode.l10n.t('{0} records left out: {1}', plan.excluded.length, first), vscode.l10n.t('Show Why'))
+        .then((b) => b && log?.show(true));
     }
     if (!plan.batch) continue;
     const uri = await createFile(folder, plan.batch.path, plan.batch.text);
@@ -73,7 +96,11 @@ async function createBatch(kind: 'destruction' | 'transfer', picked: { folder: F
 }
 
 /** "Create Destruction Batch": the due or selected records, screened. */
-export async function createDestructionBatch(picked: { folder: FolderIndex; records: RecordEntry[] }[], batches: Batches, log: vscode.LogOutputChannel): Promise<CreatedBatch> {
+export async function createDestructionBatch(
+  picked: { folder: FolderIndex; records: RecordEntry[] }[],
+  batches: Batches,
+  log: vscode.LogOutputChannel,
+): Promise<CreatedBatch> {
   if (!writable()) return { items: 0, excluded: [] };
   const result = await createBatch('destruction', picked, batches, log);
   if (!result.uri && !result.excluded.length) void vscode.window.showInformationMessage(vscode.l10n.t('No records are due for destruction.'));
@@ -81,17 +108,28 @@ export async function createDestructionBatch(picked: { folder: FolderIndex; reco
 }
 
 /** "Create Transfer Batch" (PIPL Art. 22): recipient, records, notice list. Records become transferred only on execution. */
-export async function createTransferBatch(picked: { folder: FolderIndex; records: RecordEntry[] }[], batches: Batches, recipient?: { name: string; contact: string }): Promise<vscode.Uri | undefined> {
+export async function createTransferBatch(
+  picked: { folder: FolderIndex; records: RecordEntry[] }[],
+  batches: Batches,
+  recipient?: { name: string; contact: string },
+): Promise<vscode.Uri | undefined> {
   if (!writable()) return undefined;
-  const name = recipient?.name ?? (await vscode.window.showInputBox({ title: vscode.l10n.t('Create Transfer Batch'), prompt: vscode.l10n.t("The recipient's name (company or person)") }));
+  const name =
+    recipient?.name ??
+    (await vscode.window.showInputBox({ title: vscode.l10n.t('Create Transfer Batch'), prompt: vscode.l10n.t("The recipient's name (company or person)") }));
   if (!name) return undefined;
-  const contact = recipient?.contact ?? (await vscode.window.showInputBox({ title: vscode.l10n.t('Create Transfer Batch'), prompt: vscode.l10n.t("The recipient's contact (address, phone or email), told to every person whose information moves") }));
+  const contact =
+    recipient?.contact ??
+    (await vscode.window.showInputBox({
+      title: vscode.l10n.t('Create Transfer Batch'),
+      prompt: vscode.l10n.t("The recipient's contact (address, phone or email), told to every person whose information moves"),
+    }));
   if (!contact) return undefined;
   return (await createBatch('transfer', picked, batches, undefined, { name, contact })).uri;
 }
 
 export function batchAt(batches: Batches, arg: unknown): KnownBatch | undefined {
-  const uri = arg instanceof vscode.Uri ? arg : (arg as { batch?: KnownBatch })?.batch?.uri ?? vscode.window.activeTextEditor?.document.uri;
+  const uri = arg instanceof vscode.Uri ? arg : ((arg as { batch?: KnownBatch })?.batch?.uri ?? vscode.window.activeTextEditor?.document.uri);
   return uri ? batches.all().find((b) => b.uri.toString() === uri.toString()) : undefined;
 }
 
@@ -113,8 +151,10 @@ export async function approveBatch(batches: Batches, arg: unknown): Promise<bool
   let notes: { en: string; zh: string }[] = [];
   if (b.batch.kind === 'destruction-batch') {
     const git = await gitPath();
-    const taken = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Approving: fingerprinting every version of every file in git history…') },
-      () => takeFingerprints(git, b.batch, ctx, executionStamp()));
+    const taken = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Approving: fingerprinting every version of every file in git history…') },
+      () => takeFingerprints(git, b.batch, ctx, executionStamp()),
+    );
     fingerprints = taken.fingerprints;
     notes = taken.notes;
   }
@@ -122,7 +162,15 @@ export async function approveBatch(batches: Batches, arg: unknown): Promise<bool
   if (!plan.ok) {
     if (plan.reason === 'incomplete') void vscode.window.showWarningMessage(vscode.l10n.t('Fill in before approving: {0}', plan.missing.join(', ')));
     else if (plan.reason === 'entries') {
-      void vscode.window.showErrorMessage(vscode.l10n.t('The batch cannot be approved: {0}', plan.findings.slice(0, 3).map((f) => f.message).join('; ')));
+      void vscode.window.showErrorMessage(
+        vscode.l10n.t(
+          'The batch cannot be approved: {0}',
+          plan.findings
+            .slice(0, 3)
+            .map((f) => f.message)
+            .join('; '),
+        ),
+      );
     } else void vscode.window.showWarningMessage(vscode.l10n.t('Open a draft batch (in {0}) to approve it.', 'disposal/'));
     return false;
   }

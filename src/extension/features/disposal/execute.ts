@@ -47,21 +47,40 @@ export async function executeDestruction(batches: Batches, arg: unknown, options
   // The plan is made, and every listed entry checked, before anyone is asked to confirm.
   const planned = planExecution(batchText, batchContext(b.folder), today(now), executionStamp(now));
   if (!planned.ok || batches.findingsCount(b.uri)) {
-    const why = planned.ok ? '' : planned.findings.slice(0, 3).map((f) => f.message).join('; ');
-    void vscode.window.showErrorMessage(vscode.l10n.t('The batch has problems (see the Problems panel); fix them before executing it.') + (why ? ` ${why}` : ''));
+    const why = planned.ok
+      ? ''
+      : planned.findings
+          .slice(0, 3)
+          .map((f) => f.message)
+          .join('; ');
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t('The batch has problems (see the Problems panel); fix them before executing it.') + (why ? ` ${why}` : ''),
+    );
     return undefined;
   }
   const plan = planned.plan;
   const dirty = vscode.workspace.textDocuments.filter((d) => d.isDirty && plan.before.has(b.folder.relative(d.uri) ?? ''));
   if (dirty.length) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Save or revert the unsaved changes to {0} first: a batch destroys the records as approved.', dirty.map((d) => b.folder.relative(d.uri)).join(', ')));
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t(
+        'Save or revert the unsaved changes to {0} first: a batch destroys the records as approved.',
+        dirty.map((d) => b.folder.relative(d.uri)).join(', '),
+      ),
+    );
     return undefined;
   }
   if (options?.confirm !== false) {
     const destroy = vscode.l10n.t('Destroy');
     const answer = await vscode.window.showWarningMessage(
-      vscode.l10n.t('Destroy the {0} records of {1} and their {2} attachments? Their files are deleted from the working tree and tombstones are written into the batch.', b.batch.items.length, String(b.batch.data.batch_id), plan.attachments.length),
-      { modal: true }, destroy);
+      vscode.l10n.t(
+        'Destroy the {0} records of {1} and their {2} attachments? Their files are deleted from the working tree and tombstones are written into the batch.',
+        b.batch.items.length,
+        String(b.batch.data.batch_id),
+        plan.attachments.length,
+      ),
+      { modal: true },
+      destroy,
+    );
     if (answer !== destroy) return undefined;
   }
   const edit = new GuardedEdit();
@@ -108,13 +127,18 @@ export async function executeTransfer(batches: Batches, arg: unknown, options?: 
   const text = batches.textOf(b.uri)!;
   const planned = planTransferExecution(text, batchContext(b.folder), executionStamp());
   if (!planned.ok) {
-    if (planned.reason === 'tasks') void vscode.window.showErrorMessage(vscode.l10n.t('Check off every task first (hand-over, notices): {0}', planned.tasks.slice(0, 3).join('; ')));
+    if (planned.reason === 'tasks')
+      void vscode.window.showErrorMessage(vscode.l10n.t('Check off every task first (hand-over, notices): {0}', planned.tasks.slice(0, 3).join('; ')));
     else void vscode.window.showErrorMessage(vscode.l10n.t('The batch has problems (see the Problems panel); fix them before executing it.'));
     return false;
   }
   if (options?.confirm !== false) {
     const go = vscode.l10n.t('Mark Transferred');
-    const answer = await vscode.window.showWarningMessage(vscode.l10n.t('Mark the {0} records of {1} as transferred?', planned.plan.items.length, String(b.batch.data.batch_id)), { modal: true }, go);
+    const answer = await vscode.window.showWarningMessage(
+      vscode.l10n.t('Mark the {0} records of {1} as transferred?', planned.plan.items.length, String(b.batch.data.batch_id)),
+      { modal: true },
+      go,
+    );
     if (answer !== go) return false;
   }
   const edit = new GuardedEdit();

@@ -66,14 +66,24 @@ export const disposalFeature: Feature = {
         createDestructionBatch(selection(node, nodes), batches, services.log),
       ),
       vscode.commands.registerCommand('recordsCurator.approveBatch', (arg?: unknown) => approveBatch(batches, arg)),
-      vscode.commands.registerCommand('recordsCurator.executeDestruction', (arg?: unknown, options?: { confirm?: boolean }) => executeDestruction(batches, arg, options)),
-      vscode.commands.registerCommand('recordsCurator.executeTransfer', (arg?: unknown, options?: { confirm?: boolean }) => executeTransfer(batches, arg, options)),
-      vscode.commands.registerCommand('recordsCurator.exportCertificate', (arg?: unknown, target?: vscode.Uri, options?: { unverified?: boolean; confirm?: boolean }) => exportCertificate(batches, arg, target, options)),
+      vscode.commands.registerCommand('recordsCurator.executeDestruction', (arg?: unknown, options?: { confirm?: boolean }) =>
+        executeDestruction(batches, arg, options),
+      ),
+      vscode.commands.registerCommand('recordsCurator.executeTransfer', (arg?: unknown, options?: { confirm?: boolean }) =>
+        executeTransfer(batches, arg, options),
+      ),
+      vscode.commands.registerCommand(
+        'recordsCurator.exportCertificate',
+        (arg?: unknown, target?: vscode.Uri, options?: { unverified?: boolean; confirm?: boolean }) => exportCertificate(batches, arg, target, options),
+      ),
       vscode.commands.registerCommand('recordsCurator.purgeHistory', (options?: { confirm?: boolean; filterRepo?: boolean }) => purgeHistory(batches, options)),
-      vscode.commands.registerCommand('recordsCurator.createTransferBatch', (node?: AnyNode, nodes?: AnyNode[], recipient?: { name: string; contact: string }) => {
-        const picked = selection(node, nodes);
-        return createTransferBatch(node || nodes?.length ? picked : [], batches, recipient);
-      }),
+      vscode.commands.registerCommand(
+        'recordsCurator.createTransferBatch',
+        (node?: AnyNode, nodes?: AnyNode[], recipient?: { name: string; contact: string }) => {
+          const picked = selection(node, nodes);
+          return createTransferBatch(node || nodes?.length ? picked : [], batches, recipient);
+        },
+      ),
       vscode.commands.registerCommand('recordsCurator.purgeCheck', () => purgeCheck(batches)),
       vscode.commands.registerCommand('recordsCurator.showMoreDisposal', (node: DisposalNode) => tree.showMore(node)),
     );

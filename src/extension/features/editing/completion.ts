@@ -19,7 +19,12 @@ const BLOCK_ITEM = /^[ \t]*-([ \t]*)([\w.-]*)$/;
 export class FieldCompletionProvider implements vscode.CompletionItemProvider {
   constructor(private readonly services: Services) {}
 
-  provideCompletionItems(doc: vscode.TextDocument, pos: vscode.Position, _token: vscode.CancellationToken, context: vscode.CompletionContext): vscode.CompletionItem[] | undefined {
+  provideCompletionItems(
+    doc: vscode.TextDocument,
+    pos: vscode.Position,
+    _token: vscode.CancellationToken,
+    context: vscode.CompletionContext,
+  ): vscode.CompletionItem[] | undefined {
     const line = doc.lineAt(pos.line).text;
     const before = line.slice(0, pos.character);
     const wordEnd = pos.character + (WORD.exec(line.slice(pos.character))?.[0].length ?? 0);
@@ -74,7 +79,7 @@ export class FieldCompletionProvider implements vscode.CompletionItemProvider {
 /** Fields of the record's category that it does not have yet; required ones first, then in schema order. */
 function fieldItems(ctx: RecordYaml, lang: Lang, range: vscode.Range, line: number): vscode.CompletionItem[] {
   const { schema, category } = ctx;
-  const required = new Set([...schema.required, ...(category ? schema.categories.get(category)?.required ?? [] : [])]);
+  const required = new Set([...schema.required, ...(category ? (schema.categories.get(category)?.required ?? []) : [])]);
   const items: vscode.CompletionItem[] = [];
   let order = 0;
   for (const def of schema.fields.values()) {
@@ -142,9 +147,11 @@ function valueItems(ctx: RecordYaml, def: FieldDef, lang: Lang, present: string[
   const values = def.type === 'boolean' ? ['true', 'false'] : def.type === 'enum' || def.type === 'list' ? def.values : undefined;
   if (!values?.length) return undefined;
   const detail = pick(def.label, lang);
-  return values.filter((v) => !present.includes(v)).map((v, i) => {
-    const item = make(v, i);
-    item.detail = detail;
-    return item;
-  });
+  return values
+    .filter((v) => !present.includes(v))
+    .map((v, i) => {
+      const item = make(v, i);
+      item.detail = detail;
+      return item;
+    });
 }

@@ -17,9 +17,7 @@ export class FieldHoverProvider implements vscode.HoverProvider {
     if (!ctx || !owner || !def) return undefined;
     const md = fieldMarkdown(def, ctx.schema, langOf(vscode.env.language), ctx.category);
     const key = owner.line === pos.line ? keyOfLine(lineText) : undefined;
-    const range = key && pos.character <= key.key.length
-      ? new vscode.Range(pos.line, 0, pos.line, key.key.length)
-      : doc.lineAt(pos.line).range;
+    const range = key && pos.character <= key.key.length ? new vscode.Range(pos.line, 0, pos.line, key.key.length) : doc.lineAt(pos.line).range;
     return new vscode.Hover(md, range);
   }
 }

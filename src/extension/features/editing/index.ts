@@ -8,7 +8,10 @@ export const editingFeature: Feature = {
   id: 'editing',
   activate(context, services) {
     // Providers check for themselves that a document is a record file of an indexed folder.
-    const selector: vscode.DocumentSelector = [{ scheme: 'file', language: 'markdown' }, { scheme: 'file', language: 'yaml' }];
+    const selector: vscode.DocumentSelector = [
+      { scheme: 'file', language: 'markdown' },
+      { scheme: 'file', language: 'yaml' },
+    ];
     context.subscriptions.push(
       vscode.languages.registerHoverProvider(selector, new FieldHoverProvider(services)),
       vscode.languages.registerCompletionItemProvider(selector, new FieldCompletionProvider(services), ':', ' '),

@@ -37,7 +37,9 @@ export class BackupWatch implements vscode.Disposable {
     }
     this.state = { remote: remotes.length > 0, unpushed };
     if (!this.state.remote || unpushed > 0) {
-      const text = !this.state.remote ? vscode.l10n.t('Records have no backup: the repository has no remote') : vscode.l10n.t('{0} commits of records not pushed to a remote', unpushed);
+      const text = !this.state.remote
+        ? vscode.l10n.t('Records have no backup: the repository has no remote')
+        : vscode.l10n.t('{0} commits of records not pushed to a remote', unpushed);
       this.item.text = `$(warning) ${!this.state.remote ? vscode.l10n.t('No backup') : vscode.l10n.t('{0} not pushed', unpushed)}`;
       this.item.tooltip = text;
       this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');

@@ -28,11 +28,18 @@ export class ReviewState implements vscode.Disposable {
   private running: Promise<void> | undefined;
   private readonly disposables: vscode.Disposable[] = [this.emitter];
 
-  constructor(private readonly ws: WorkspaceIndex, private readonly log: vscode.LogOutputChannel) {
+  constructor(
+    private readonly ws: WorkspaceIndex,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
     const marks = vscode.workspace.createFileSystemWatcher(`**/${REVIEWS_PATH}`);
-    this.disposables.push(marks, marks.onDidChange(() => this.refreshSoon()), marks.onDidCreate(() => this.refreshSoon()),
+    this.disposables.push(
+      marks,
+      marks.onDidChange(() => this.refreshSoon()),
+      marks.onDidCreate(() => this.refreshSoon()),
       ws.onDidChange(() => this.refreshSoon(1000)),
-      vscode.workspace.onDidGrantWorkspaceTrust(() => this.refreshSoon(0)));
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.refreshSoon(0)),
+    );
     void ws.whenReady().then(() => this.refresh());
   }
 

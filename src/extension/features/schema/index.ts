@@ -19,7 +19,10 @@ export const schemaFeature: Feature = {
         return;
       }
       // The same findings `check` reports on the schema file, linked to their docs page like every other.
-      diagnostics.set(uri, schemaFindings(folder.schemaText, folder.schemaProblems).map((f) => toDiagnostic(f, docs)));
+      diagnostics.set(
+        uri,
+        schemaFindings(folder.schemaText, folder.schemaProblems).map((f) => toDiagnostic(f, docs)),
+      );
     };
     const publishAll = () => services.index.all().forEach(publish);
     context.subscriptions.push(
