@@ -33,6 +33,7 @@ export const batchCommand: CliCommand = {
   name: 'batch',
   summary: 'create, approve and execute destruction and transfer batches',
   usage: USAGE,
+  maxPositionals: 2,
   valueOptions: ['kind', 'recipient', 'contact', 'set', 'date', 'lang', 'folder', 'git'],
   listOptions: ['records'],
   flags: ['due', 'yes'],
