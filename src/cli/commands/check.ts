@@ -2,6 +2,7 @@ import { createTwoFilesPatch } from 'diff';
 import { planFolderFixes } from '../../core/check/fix-folder';
 import * as fs from 'fs';
 import * as path from 'path';
+import { BASELINE_PATH, makeBaseline, writeBaseline } from '../../core/check/baseline';
 import { checkOpenFolder, type CheckedFolder } from '../../core/check/folder';
 import { indexBytes } from '../../core/index/index-file';
 import { indexOptions } from '../../core/index/scan';
@@ -32,6 +33,8 @@ their findings are reported, checked against the whole folder (duplicate ids and
   --fix                     make the fixes the findings carry (the editor's Fix All, byte for byte), all files
                             or none, then report what is left
   --fix-dry-run             print those fixes as a unified diff; write nothing
+  --update-baseline         write today's findings to .records/baseline.json: from then on they are reported as
+                            known (information) and only new findings fail; a fixed one drops out at the next update
   --lang en|zh              language of the messages (default: from LANG)
 
 Exit code: 0 no errors, 1 errors (or too many warnings, or fixes that could not be written), 2 wrong usage.`;
@@ -42,7 +45,7 @@ export const checkCommand: CliCommand = {
   usage: USAGE,
   valueOptions: ['format', 'lang', 'max-warnings', 'stdin-filename'],
   maxPositionals: Infinity,
-  flags: ['quiet', 'fix', 'fix-dry-run'],
+  flags: ['quiet', 'fix', 'fix-dry-run', 'update-baseline'],
   async run(args, io) {
     const fmt = format(args, ['text', 'json', 'sarif', 'github']);
     const targets = checkTargets(args, io.cwd);
@@ -82,7 +85,26 @@ export const checkCommand: CliCommand = {
       const opts = indexOptions({ root: opened.root, schema: opened.schema.schema, lang: opened.lang });
       opened.index.set([indexBytes(targets.stdinName, bytes, { mtimeMs: -1, size: bytes.length }, opts)]);
     }
+    if (args.options.has('update-baseline')) {
+      const baseline = makeBaseline(checkOpenFolder(opened, { baseline: false }).items);
+      writeBaseline(opened.root, baseline);
+      const n = baseline.findings.reduce((sum, e) => sum + e.count, 0);
+      io.err(zh ? `已写入 ${BASELINE_PATH}：${n} 个已知问题\n` : `wrote ${BASELINE_PATH}: ${n} known findings\n`);
+      return 0;
+    }
     const folder = checkOpenFolder(opened);
+    if (folder.baselineProblem) {
+      io.err(`records-curator check: ${printable(folder.baselineProblem)}\n`);
+      return 1;
+    }
+    const fixedSince = folder.baselineFixed.reduce((sum, e) => sum + e.count, 0);
+    if (fixedSince) {
+      io.err(
+        zh
+          ? `基线中有 ${fixedSince} 个问题已修复；运行 check --update-baseline 将其移出基线\n`
+          : `${fixedSince} findings of the baseline are fixed now; check --update-baseline drops them\n`,
+      );
+    }
     const { items, summary } = targets.files ? onlyFiles(folder, targets.files) : folder;
     const shown = args.options.has('quiet') ? items.filter((i) => i.finding.severity === 'error') : items;
     if (fmt === 'json') io.out(formatJson(shown, summary));

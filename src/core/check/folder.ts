@@ -15,6 +15,7 @@ import type { Schema, SeveritySetting } from '../model/schema';
 import { sortItems, summarize, type ReportItem, type ReportSummary } from '../report/types';
 import { SCHEMA_PATH, type LoadedSchema, type SchemaProblem } from '../schema/load';
 import { readWorkspaceSchema } from '../schema/workspace';
+import { applyBaseline, readBaseline, type BaselineEntry } from './baseline';
 import { schemaFindings } from './schema-findings';
 
 export interface FolderParts {
@@ -97,6 +98,10 @@ export function folderBatches(f: Pick<OpenFolder, 'root' | 'schema'>): { path: s
 export interface CheckedFolder extends OpenFolder {
   items: ReportItem[];
   summary: ReportSummary;
+  /** Entries of `.records/baseline.json` that no finding matches any more (fixed since). */
+  baselineFixed: BaselineEntry[];
+  /** Why the baseline file could not be used, when it could not. */
+  baselineProblem?: string;
 }
 
 /** Checks a folder as `records-curator check` does: records, workspace rules, the schema file, the batches. */
@@ -108,7 +113,8 @@ export async function checkFolder(
   return checkOpenFolder(await openFolder(root, lang, o));
 }
 
-export function checkOpenFolder(f: OpenFolder): CheckedFolder {
+/** `baseline: false` reports every finding as it is (what `--update-baseline` writes down). */
+export function checkOpenFolder(f: OpenFolder, o: { baseline?: boolean } = {}): CheckedFolder {
   const items = folderFindings({
     index: f.index,
     schemaText: f.schema.text,
@@ -116,7 +122,10 @@ export function checkOpenFolder(f: OpenFolder): CheckedFolder {
     batches: folderBatches(f),
     batchContext: indexBatchContext(f.root, f.index, f.lang, f.schema.schema),
   });
+  const { baseline, problem } = o.baseline === false ? {} : readBaseline(f.root);
+  const applied = baseline ? applyBaseline(items, baseline, f.lang) : { items, fixed: [] };
   let files = 0;
   for (const e of f.index.entries()) if (e.isRecordFile) files++;
-  return { ...f, items, summary: summarize(items, { folder: f.root, records: f.index.size, files }) };
+  const summary = summarize(applied.items, { folder: f.root, records: f.index.size, files });
+  return { ...f, items: applied.items, summary, baselineFixed: applied.fixed, baselineProblem: problem };
 }

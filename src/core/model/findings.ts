@@ -30,9 +30,17 @@ export interface Fix {
   makesRecord?: boolean;
 }
 
+/** A finding accepted where it stands (`# records-curator: accept CODE reason`) or by the baseline: what it was. */
+export interface Accepted {
+  severity: Severity;
+  reason: string;
+  by: 'inline' | 'baseline';
+}
+
 /** What else a finding tells about itself (the field it is about, the other places of a duplicate, …). */
 export interface FindingData {
   field?: string;
+  accepted?: Accepted;
   [key: string]: unknown;
 }
 

@@ -110,7 +110,7 @@ export class Batches implements vscode.Disposable {
       const findings = checkBatch(text, batchContext(b.folder));
       this.diagnostics.set(
         b.uri,
-        findings.map((f) => toDiagnostic(f, this.docs)),
+        b.folder.known(b.path, findings).map((f) => toDiagnostic(f, this.docs)),
       );
     }
     this.emitter.fire();

@@ -36,6 +36,8 @@ async function statsOf(services: Services): Promise<HealthStats | undefined> {
     unreviewed,
     backup: services.ui.backup?.state,
     others,
+    // The findings the baseline knows count as `check` counts them.
+    baseline: folder.baseline,
   });
 }
 
