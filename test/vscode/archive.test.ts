@@ -47,12 +47,15 @@ suite('archive numbers', () => {
     );
     const first = await assign(group(t, 'Service'));
     assert.deepStrictEqual([first.assigned, first.kept, first.refused], [4, 3, 0]);
-    assert.strictEqual(archiveNo('service/2025/qiming-training.md'), 'Z109-FW·2025-D3-0003');
-    assert.strictEqual(archiveNo('service/2026/harbor-consulting.md'), 'Z109-FW·2026-D3-0001');
-    assert.strictEqual(archiveNo('service/2026/wang-fang-support.md'), 'Z109-FW·2026-D3-0002');
-    assert.strictEqual(archiveNo('service/2026/zhang-wei-site-handover.md'), 'Z109-FW·2026-D3-0003');
+    assert.strictEqual(archiveNo('service/2025/qiming-training.md'), 'Z109-WS·2025-D3-FW-0003');
+    assert.strictEqual(archiveNo('service/2026/harbor-consulting.md'), 'Z109-WS·2026-D3-FW-0001');
+    assert.strictEqual(archiveNo('service/2026/wang-fang-support.md'), 'Z109-WS·2026-D3-FW-0002');
+    assert.strictEqual(archiveNo('service/2026/zhang-wei-site-handover.md'), 'Z109-WS·2026-D3-FW-0003');
     // Only the archive_no and archive-date lines were added; everything else is byte for byte what it was.
-    assert.strictEqual(read(withComment), before.replace('custodian: 陈晨\n', `custodian: 陈晨\narchive_no: Z109-FW·2026-D3-0001\narchived_at: ${today()}\n`));
+    assert.strictEqual(
+      read(withComment),
+      before.replace('custodian: 陈晨\n', `custodian: 陈晨\narchive_no: Z109-WS·2026-D3-FW-0001\narchived_at: ${today()}\n`),
+    );
     await eventually(() => [...folder.index.records()].filter((r) => r.data?.category === 'service' && r.data?.archive_no).length === 7, 'the index to follow');
     const second = await assign(group(t, 'Service'));
     assert.deepStrictEqual([second.assigned, second.kept], [0, 7]);
@@ -70,7 +73,7 @@ suite('archive numbers', () => {
     await eventually(() => folder.index.get('other/2024/fresh.md'), 'the new files indexed');
     const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(abs('other/2024/held.md')));
     const editor = await vscode.window.showTextDocument(doc);
-    await editor.edit((e) => e.insert(new vscode.Position(9, 0), 'archive_no: Z109-QT·2024-D10-0001\n'));
+    await editor.edit((e) => e.insert(new vscode.Position(9, 0), 'archive_no: Z109-WS·2024-D10-QT-0001\n'));
     await eventually(() => folder.index.get('other/2024/held.md')?.records[0].data?.archive_no, 'the unsaved number indexed');
     const fresh = t
       .getChildren(group(t, 'Other'))
@@ -79,7 +82,7 @@ suite('archive numbers', () => {
     const r = await vscode.commands.executeCommand<AssignResult>('recordsCurator.assignArchiveNumbers', fresh, [fresh], { preview: false });
     assert.strictEqual(r.assigned, 1);
     const freshDoc = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === abs('other/2024/fresh.md'))!;
-    assert.match(freshDoc.getText(), /archive_no: Z109-QT·2024-D10-0002/);
+    assert.match(freshDoc.getText(), /archive_no: Z109-WS·2024-D10-QT-0002/);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     for (const d of vscode.workspace.textDocuments) if (d.isDirty) await d.save();
     fs.rmSync(abs('other/2024'), { recursive: true });
@@ -104,7 +107,7 @@ suite('archive numbers', () => {
         .flatMap((c) => t.getChildren(c))
         .find((n) => n.kind === 'record' && n.record.file === rel)!;
       assert.strictEqual((await assign(node)).assigned, 1);
-      assert.strictEqual(read(rel), text.replace('retention: D10\n', 'retention: D10\narchive_no: Z109-QT·2023-D10-0001\n'));
+      assert.strictEqual(read(rel), text.replace('retention: D10\n', 'retention: D10\narchive_no: Z109-WS·2023-D10-QT-0001\n'));
     } finally {
       await config.update('numbering.setArchiveDate', undefined, vscode.ConfigurationTarget.Workspace);
       fs.rmSync(abs('other/2023'), { recursive: true });
