@@ -5,11 +5,14 @@
  */
 import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { indexText } from '../../src/core/index/index-file';
 import type { RecordEntry } from '../../src/core/model/records';
 import { allRules } from '../../src/core/rules';
 import { defaultSchema } from '../../src/core/schema/load';
 import { boxesFor, boxNotes, catalogueVolumes, goneFromBatches, remarkOf, renderBoxNotesHtml, renderCatalogueHtml, responsibleOf } from '../../src/core/labels';
+import { REPO } from './helpers';
 
 const base = defaultSchema();
 const schema = {
@@ -146,4 +149,17 @@ describe('备考表 (box note sheet)', () => {
     assert.equal((html.match(/data-kind="box-note"/g) ?? []).length, 2, 'one A4 sheet per box');
     assert.ok(html.includes('本盒共有文件 3 件。') && html.includes('<th>盒内文件情况说明</th>') && html.includes('<td>0001–0003</td>'));
   });
+});
+
+describe('docs/documents', () => {
+  const dir = path.join(REPO, 'docs/documents');
+  const index = fs.readFileSync(path.join(dir, 'README.md'), 'utf8');
+  for (const page of ['retention', 'archive-number', 'stamp', 'label', 'spine', 'catalogue', 'box-note']) {
+    test(`${page}.md is listed, cites its clauses and has a Chinese section`, () => {
+      assert.ok(index.includes(`](${page}.md)`), `docs/documents/README.md links ${page}.md`);
+      const text = fs.readFileSync(path.join(dir, `${page}.md`), 'utf8');
+      assert.match(text, /DA\/T 22-2015|会计档案管理办法|民法典/);
+      assert.match(text, /\n## 中文\n/);
+    });
+  }
 });

@@ -134,7 +134,7 @@ suite('archive numbers', () => {
     assert.strictEqual(nodes.length, 2);
     const r = await vscode.commands.executeCommand<AssignResult>('recordsCurator.assignArchiveNumbers', nodes[0], nodes, { preview: false });
     assert.strictEqual(r.assigned, 2);
-    assert.strictEqual((editor.document.getText().match(/archive_no: Z109-JY·2022-D30-\d{4}\narchived_at: \d{4}-\d\d-\d\d\n/g) ?? []).length, 2);
+    assert.strictEqual((editor.document.getText().match(/archive_no: Z109-WS·2022-D30-JY-\d{4}\narchived_at: \d{4}-\d\d-\d\d\n/g) ?? []).length, 2);
     await vscode.commands.executeCommand('undo');
     assert.strictEqual(editor.document.getText(), original);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');

@@ -108,7 +108,7 @@ export interface CatalogueOptions {
 
 // Widths on a landscape sheet (267 mm of text): the title gets the room, numbers and dates just enough. As
 // rules, not style attributes: the webview's CSP allows styles by nonce only.
-const COL_WIDTH = ['4%', '17%', '9%', '14%', '29%', '7%', '5%', '4%', '11%'];
+const COL_WIDTH = ['4%', '19%', '9%', '14%', '27%', '7%', '5%', '4%', '11%'];
 const COL_CSS = COL_WIDTH.map((w, i) => `.catalogue col:nth-child(${i + 1}){width:${w}}`).join('\n');
 
 const CATALOGUE_CSS = `${BASE_CSS}
