@@ -115,6 +115,28 @@ suite('archive numbers', () => {
     }
   });
 
+  test('a number written the earlier way is renumbered only by the reviewed command, keeping its item number', async () => {
+    const api = await activated();
+    const folder = api.services.index.all()[0];
+    const rel = 'other/2022/old-form.md';
+    fs.mkdirSync(abs('other/2022'), { recursive: true });
+    const text =
+      '---\nid: QT-2022-901\ncategory: other\ncustomer: 张伟\ncustomer_type: person\ntitle: 旧档号\ndate: 2022-06-01\nreason: 测试\nretention: D10\narchive_no: Z109-QT·2022-D10-0001\n---\n';
+    fs.writeFileSync(abs(rel), text);
+    try {
+      await eventually(() => folder.index.findings(rel).some((f) => f.code === 'invalid-archive-no'), 'the earlier form reported');
+      assert.strictEqual(read(rel), text, 'never migrated by itself');
+      const r = await vscode.commands.executeCommand<{ planned: number; applied: boolean }>('recordsCurator.renumberArchiveNumbers', { preview: false });
+      assert.deepStrictEqual([r.planned, r.applied], [1, true]);
+      for (const d of vscode.workspace.textDocuments) if (d.isDirty) await d.save();
+      assert.strictEqual(read(rel), text.replace('Z109-QT·2022-D10-0001', 'Z109-WS·2022-D10-QT-0001'));
+      await eventually(() => !folder.index.findings(rel).some((f) => f.code === 'invalid-archive-no'), 'the finding gone');
+    } finally {
+      fs.rmSync(abs('other/2022'), { recursive: true });
+      await eventually(() => !folder.index.get(rel), 'the test file to go');
+    }
+  });
+
   test('numbering undoes in one step', async () => {
     const t = await tree();
     const api = await activated();
