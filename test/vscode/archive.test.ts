@@ -118,8 +118,8 @@ suite('archive numbers', () => {
   test('a number written the earlier way is renumbered only by the reviewed command, keeping its item number', async () => {
     const api = await activated();
     const folder = api.services.index.all()[0];
+    // other/2022 holds a sample record: only this file is added and removed.
     const rel = 'other/2022/old-form.md';
-    fs.mkdirSync(abs('other/2022'), { recursive: true });
     const text =
       '---\nid: QT-2022-901\ncategory: other\ncustomer: 张伟\ncustomer_type: person\ntitle: 旧档号\ndate: 2022-06-01\nreason: 测试\nretention: D10\narchive_no: Z109-QT·2022-D10-0001\n---\n';
     fs.writeFileSync(abs(rel), text);
@@ -132,7 +132,7 @@ suite('archive numbers', () => {
       assert.strictEqual(read(rel), text.replace('Z109-QT·2022-D10-0001', 'Z109-WS·2022-D10-QT-0001'));
       await eventually(() => !folder.index.findings(rel).some((f) => f.code === 'invalid-archive-no'), 'the finding gone');
     } finally {
-      fs.rmSync(abs('other/2022'), { recursive: true });
+      fs.rmSync(abs(rel));
       await eventually(() => !folder.index.get(rel), 'the test file to go');
     }
   });

@@ -88,6 +88,14 @@ suite('editing: hover and completion in front matter', () => {
     assert.ok(text.includes('contract_completed'), text);
   });
 
+  test('hover on retention shows the period that governs this record, its first and last day', async () => {
+    const doc = await open(LICENSE);
+    const text = await hoverText(doc, new vscode.Position(lineOf(doc, 'retention:'), 3));
+    assert.ok(text.includes('Governing retention of this record: D10 (10 years)'), text);
+    // Completed 2022-04-30: the day itself not counted (民法典 Art. 201), the last day its 10th anniversary (Art. 202).
+    assert.ok(text.includes('Kept from 2022-05-01 (first day counted) to 2032-04-30 (last day)'), text);
+  });
+
   test('no field hover in the Markdown body', async () => {
     const doc = await open(LICENSE);
     const body = lineOf(doc, '# ');
