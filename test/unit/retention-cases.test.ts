@@ -79,5 +79,12 @@ describe('hand-worked retention cases through every front end', () => {
     // Per year and retention (DA/T 22-2015 §5.5): FY2019 permanent before FY2019 10 years.
     const y2019 = rows.filter((x) => x.startsWith('2019,')).map((x) => x.split(',').slice(0, 4).join(','));
     assert.deepEqual(y2019, ['2019,永久,1,Z001-WS·2019-Y-JY-0001', '2019,10年,1,Z001-WS·2019-D10-JY-0001']);
+    // 备考表 (DA/T 22-2015 §6.4.2): one sheet per box; the held call's box says why it may not leave.
+    const notes = path.join(root, 'box-notes.html');
+    assert.equal(run(root, 'labels', '.', '--out', notes, '--box-notes', '--lang', 'zh').status, 0);
+    const sheets = fs.readFileSync(notes, 'utf8');
+    assert.equal((sheets.match(/data-kind="box-note"/g) ?? []).length, 10, 'ten boxes: no two numbers share a year, period and category');
+    assert.ok(sheets.includes('Z001-WS·2015-D3-GT-0001 争议电话记录：暂缓处置：合同争议诉讼中'));
+    assert.equal(run(root, 'labels', '.', '--out', path.join(root, 'x.csv'), '--box-notes').status, 2, '备考表 is HTML only');
   });
 });
