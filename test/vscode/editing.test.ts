@@ -88,6 +88,12 @@ suite('editing: hover and completion in front matter', () => {
     assert.ok(text.includes('contract_completed'), text);
   });
 
+  test('hover on a transaction category lists the document kinds whose rules decide instead of the default', async () => {
+    const doc = await open(INSTALLMENTS);
+    const text = await hoverText(doc, new vscode.Position(lineOf(doc, 'category:'), 12));
+    assert.ok(text.includes('doc_kind=invoice-stub → D5') && text.includes('doc_kind=annual-report → Y'), text);
+  });
+
   test('hover on retention shows the period that governs this record, its first and last day', async () => {
     const doc = await open(LICENSE);
     const text = await hoverText(doc, new vscode.Position(lineOf(doc, 'retention:'), 3));

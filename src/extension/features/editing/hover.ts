@@ -84,6 +84,12 @@ export function categoryFacts(cat: CategoryDef, schema: Schema, lang: Lang): str
     const basis = pick(r.basis, lang);
     if (basis) out.push(vscode.l10n.t('Basis: {0}', basis));
   }
+  // The most specific rule wins, even when shorter: the default is not the whole answer for these records.
+  const rules = schema.retentionRules.filter((rule) => rule.category === cat.key && rule.match.size);
+  if (rules.length) {
+    const each = rules.map((rule) => `${[...rule.match].map(([k, v]) => `${k}=${v}`).join(' ')} → ${rule.code}`);
+    out.push(vscode.l10n.t('Retention rules decide for: {0}', each.join('; ')));
+  }
   return out;
 }
 
