@@ -16,8 +16,8 @@ describe('the whole workflow from the command line', () => {
     assert.deepEqual(
       rows.map((x: Record<string, unknown>) => [x.path, x.id, x.state, x.retention, x.start, x.until]),
       [
-        ['calls/a.md', 'GT-1', 'due', 'D3', '2015-06-10', '2018-06-10'],
-        ['calls/b.md', 'GT-2', 'hold', 'D3', '2015-06-10', '2018-06-10'],
+        ['calls/a.md', 'GT-1', 'due', 'D3', '2015-06-11', '2018-06-10'],
+        ['calls/b.md', 'GT-2', 'hold', 'D3', '2015-06-11', '2018-06-10'],
       ],
     );
     assert.ok(rows.every((x: { basis: string }) => x.basis.length > 0));

@@ -27,7 +27,7 @@ const comm = (id: string, date: string, extra: Record<string, string> = {}) =>
     channel: 'phone',
     participants: '[张伟]',
     retention: 'D3',
-    archive_no: `Z001-GT·${date.slice(0, 4)}-D3-0001`,
+    archive_no: `Z001-WS·${date.slice(0, 4)}-D3-GT-0001`,
     ...extra,
   });
 const entry = (p: string, text: string) => indexText(p, text, { mtimeMs: 0, size: 0 }, opts).records[0];
@@ -70,7 +70,7 @@ describe('destruction batches', () => {
     const item = batchItem(entry('a.md', text), schema, text, TODAY);
     const batch = destructionBatchText('XH-2026-001', [item], schema, 'both', TODAY);
     assert.match(batch, /^- \[ \] 至少两名监销人在场监督并核对清册 \/ At least two supervisors present/m);
-    assert.match(batch, /\| 1 \| Z001-GT·2015-D3-0001 \| A \| 张伟 \| 沟通记录 \/ Communication \| 2015 \| 3年 \/ 3 years \| 11\.5 \| 待销毁 \/ pending \|/);
+    assert.match(batch, /\| 1 \| Z001-WS·2015-D3-GT-0001 \| A \| 张伟 \| 沟通记录 \/ Communication \| 2015 \| 3年 \/ 3 years \| 11\.5 \| 待销毁 \/ pending \|/);
     const back = readBatch(batch)!;
     assert.equal(back.status, 'draft');
     assert.deepEqual(back.items[0], item);

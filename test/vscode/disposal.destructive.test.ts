@@ -189,7 +189,7 @@ suite('disposal end to end (on a git repository)', () => {
     assert.strictEqual(cert.verified, true, cert.missing.join('; '));
     const md = fs.readFileSync(target.fsPath, 'utf8');
     assert.match(md, /档案销毁证明|Certificate of Destruction/);
-    assert.match(md, /Z109-GT·2015-D3-0001/);
+    assert.match(md, /Z109-WS·2015-D3-GT-0001/);
     assert.match(md, /NIST SP 800-88/);
     assert.match(md, new RegExp(git('rev-parse', 'HEAD').trim().slice(0, 12)));
     const blobs = readBatch(fs.readFileSync(batchUri.fsPath, 'utf8'))!.fingerprints!.files.flatMap((f) => f.blobs);

@@ -11,6 +11,7 @@ import { batchCommand } from './batch';
 import { certificateCommand } from './certificate';
 import { disposalCommand } from './disposal';
 import { purgeCommand } from './purge';
+import { renumberCommand } from './renumber';
 
 /** Sub-commands, in the order `--help` lists them. */
 export const commands: readonly CliCommand[] = [
@@ -18,6 +19,7 @@ export const commands: readonly CliCommand[] = [
   indexCommand,
   checkCommand,
   numberCommand,
+  renumberCommand,
   labelsCommand,
   exportCommand,
   disposalCommand,

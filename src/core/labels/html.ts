@@ -24,6 +24,8 @@ export interface BoxRange {
   from: string;
   to: string;
   boxNo: string;
+  /** The archive numbers in the box, in order (boxesFor sets them; the box note sheet lists what became of them). */
+  items?: string[];
 }
 
 export interface LabelOptions {
@@ -59,15 +61,28 @@ function recordLabel(d: LabelData, o: LabelOptions): string {
   return `<article class="label record">${parts.join('')}</article>`;
 }
 
-function stampCell(head: Bilingual, value: string, language: DocLang): string {
-  return `<td><span class="k">${e(pick(head, language))}</span><span class="v">${e(value)}</span></td>`;
+/**
+ * A stamp cell's value: in both languages the Chinese and the English each on a line of its own (`30年` over
+ * `30 years`), so a narrow cell shows both instead of cutting the second off.
+ */
+function stampValue(value: string | Bilingual, language: DocLang): string {
+  if (typeof value === 'string') return `<span class="v">${e(value)}</span>`;
+  if (language !== 'both' || value.zh === value.en || !value.en) return `<span class="v">${e(pick(value, language))}</span>`;
+  return `<span class="v">${e(value.zh)}</span><span class="v en">${e(value.en)}</span>`;
 }
 
-/** 归档章: 全宗号 | 年度 | 件号 over 机构(问题) | 保管期限 | 页数. No customer name on the stamp. */
+function stampCell(head: Bilingual, value: string | Bilingual, language: DocLang): string {
+  return `<td><span class="k">${e(pick(head, language))}</span>${stampValue(value, language)}</td>`;
+}
+
+/**
+ * 归档章 (DA/T 22-2015 §5.4, Appendix A): 全宗号 | 年度 | 件号 over 机构(问题) | 保管期限 | 页数; 机构(问题) is the
+ * category's 问题 code, 保管期限 the governing retention. No customer name on the stamp.
+ */
 function stampLabel(d: LabelData, o: LabelOptions): string {
   const l = o.language;
   const row1 = stampCell(H.fonds, d.fonds, l) + stampCell(H.year, d.year, l) + stampCell(H.itemNo, d.itemNo, l);
-  const row2 = stampCell(H.org, d.org, l) + stampCell(H.retention, pick(d.retention, l), l) + stampCell(H.pages, d.pages, l);
+  const row2 = stampCell(H.org, d.subject, l) + stampCell(H.retention, d.retention, l) + stampCell(H.pages, d.pages, l);
   return `<article class="label stamp"><table class="stamp"><tr>${row1}</tr><tr>${row2}</tr></table></article>`;
 }
 
@@ -77,7 +92,10 @@ function span(a: string | undefined, b: string | undefined): string {
   return x === y || y === '' ? x : x === '' ? y : `${x}–${y}`;
 }
 
-/** Box spine: 全宗号, 年度, 保管期限, first–last 件号, 盒号 — read from the first and last archive numbers. */
+/**
+ * Box spine (DA/T 22-2015 §6.4.1, Appendix D): 全宗号, 年度, 保管期限, 机构(问题), first–last 件号, 盒号 — read from
+ * the first and last archive numbers of the box.
+ */
 function spineLabel(box: BoxRange, schema: Schema, o: LabelOptions): string {
   const l = o.language;
   const from = maskPersonal(box.from.trim());
@@ -91,6 +109,7 @@ function spineLabel(box: BoxRange, schema: Schema, o: LabelOptions): string {
     [H.fonds, fonds],
     [H.year, span(a?.year, b?.year)],
     [H.retention, span(ret(a?.retention), ret(b?.retention))],
+    [H.org, span(a?.subject, b?.subject)],
     [H.items, items],
     [H.boxNo, maskPersonal(box.boxNo)],
   ];

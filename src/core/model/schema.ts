@@ -97,7 +97,13 @@ export interface CategoryDef {
 }
 
 export interface ArchiveNumberConfig {
+  /** 全宗号 (DA/T 22-2015 §5.4): the fonds code the archive gave the company. */
   fonds: string;
+  /** 全宗名称: the company's name, for the catalogue's cover (DA/T 22-2015 §5.5). */
+  fondsName: Bilingual;
+  /** 门类代码: the archive class all customer records belong to (WS 文书 by default; DA/T 13-2022 §3.5). */
+  classCode: string;
+  /** A fixed organisation (机构) code for formats that name one; the categories' codes are the 问题 codes. */
   org: string;
   format: string;
   numberWidth: number;

@@ -19,6 +19,7 @@ import { missingField } from './missing-field';
 import { piBankCard } from './pi-bank-card';
 import { piIdNumber } from './pi-id-number';
 import { piMobile } from './pi-mobile';
+import { retentionTooShort } from './retention-too-short';
 import type { RecordRule } from './rule';
 import { unknownCategory } from './unknown-category';
 import { unknownField } from './unknown-field';
@@ -45,6 +46,7 @@ export const allRules: readonly RecordRule[] = [
   unquotedNumber,
   invalidArchiveNo,
   archiveNoMismatch,
+  retentionTooShort,
   missingAttachment,
   piIdNumber,
   piBankCard,

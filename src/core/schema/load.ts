@@ -331,15 +331,18 @@ function readRetention(r: Reader, node: unknown, category: string, extraKeys: st
 function readArchiveNumber(r: Reader, node: unknown): ArchiveNumberConfig | undefined {
   const m = r.map(node, 'archive_number');
   if (!m) return undefined;
-  r.known(m, ['fonds', 'org', 'format', 'number_width', 'number_scope', 'separator'], 'archive_number');
-  const format = r.string(m.get('format', true), 'archive_number.format') ?? '{fonds}-{subject}·{year}-{retention}-{number}';
+  r.known(m, ['fonds', 'fonds_name', 'class', 'org', 'format', 'number_width', 'number_scope', 'separator'], 'archive_number');
+  // DA/T 22-2015 §5.4: 全宗号-门类代码·年度-保管期限-机构(问题)代码-件号, the categories' codes as 问题 codes.
+  const format = r.string(m.get('format', true), 'archive_number.format') ?? '{fonds}-{class}·{year}-{retention}-{subject}-{number}';
   if (!format.includes('{number}')) r.report(m.get('format', true), 'archive_number.format must contain {number}');
   const width = r.number(m.get('number_width', true), 'archive_number.number_width') ?? 4;
   return {
     fonds: r.string(m.get('fonds', true), 'archive_number.fonds') ?? '',
+    fondsName: r.bilingual(m.get('fonds_name', true), 'archive_number.fonds_name', ''),
+    classCode: r.string(m.get('class', true), 'archive_number.class') ?? 'WS',
     org: r.string(m.get('org', true), 'archive_number.org') ?? '',
     format,
     numberWidth: Math.max(1, Math.min(12, Math.trunc(width))),
-    numberScope: r.strings(m.get('number_scope', true), 'archive_number.number_scope') ?? ['fonds', 'subject', 'year', 'retention'],
+    numberScope: r.strings(m.get('number_scope', true), 'archive_number.number_scope') ?? ['fonds', 'class', 'year', 'retention', 'subject'],
   };
 }
