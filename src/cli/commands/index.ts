@@ -11,6 +11,7 @@ import { batchCommand } from './batch';
 import { certificateCommand } from './certificate';
 import { disposalCommand } from './disposal';
 import { purgeCommand } from './purge';
+import { printCommand } from './print';
 
 /** Sub-commands, in the order `--help` lists them. */
 export const commands: readonly CliCommand[] = [
@@ -22,6 +23,7 @@ export const commands: readonly CliCommand[] = [
   exportCommand,
   disposalCommand,
   batchCommand,
+  printCommand,
   purgeCheckCommand,
   purgeCommand,
   certificateCommand,
