@@ -1,6 +1,8 @@
 import { opinionPaper, readOpinion } from '../../core/disposal/appraisal';
 import { paperHtml, paperMarkdown } from '../../core/disposal/paper';
 import { registerPaper } from '../../core/disposal/register';
+import { custodyModel, custodyPaper, readCustodyPlan } from '../../core/disposal/custody';
+import { schemaOf } from '../../core/disposal/items';
 import { today } from '../../core/retention/dates';
 import { parseDate } from '../../core/values/checks';
 import { UsageError } from '../args';
@@ -18,6 +20,7 @@ The printable document of FILE, a document of the disposal folder:
                         rows of Art. 18(3) — printed and signed BEFORE anything is destroyed
   a transfer batch      the transfer register (移交清册, Art. 24) with the hand-over signature rows
   an appraisal opinion  the opinion (鉴定意见书, Arts. 16–17, 19) with the appraisers' signature rows
+  a custody plan        the accounting archives' custody plan after 注销 (Art. 20) as they stand on --date
 
   --date YYYY-MM-DD  the day 已保管 (time kept) is counted to (default today; a destroyed record: its destruction day)
   --out PATH         write to PATH (not replaced unless --force); default: standard output
@@ -27,7 +30,7 @@ Exit code: 0 written, 1 not a document this prints, 2 wrong usage.`;
 
 export const printCommand: CliCommand = {
   name: 'print',
-  summary: 'the destruction or transfer register, or the appraisal opinion, as a document to print and sign',
+  summary: 'the destruction or transfer register, the appraisal opinion or the custody plan, to print and sign',
   usage: USAGE,
   valueOptions: ['format', 'out', 'lang', 'date', 'folder'],
   flags: ['force'],
@@ -39,9 +42,12 @@ export const printCommand: CliCommand = {
     const day = typeof date === 'string' ? date : today();
     const d = await loadDocument(args, io);
     const opinion = d.batch ? undefined : readOpinion(d.text);
-    const paper = d.batch ? registerPaper(d.text, d.ctx, day, lang) : opinion ? opinionPaper(opinion, d.ctx, lang) : undefined;
+    const plan = d.batch || opinion ? undefined : readCustodyPlan(d.text);
+    // A custody plan is printed as the archives stand on the day: what has been destroyed or handed over since is gone from it.
+    const custody = () => plan && custodyPaper(plan.data, custodyModel([...d.index.records()], schemaOf(d.ctx), day), lang);
+    const paper = d.batch ? registerPaper(d.text, d.ctx, day, lang) : opinion ? opinionPaper(opinion, d.ctx, lang) : custody();
     if (!paper) {
-      io.err(say(d.folder.lang, '不是批次或鉴定意见书\n', 'not a batch or an appraisal opinion\n'));
+      io.err(say(d.folder.lang, '不是批次、鉴定意见书或保管方案\n', 'not a batch, an appraisal opinion or a custody plan\n'));
       return 1;
     }
     const text = fmt === 'md' ? paperMarkdown(paper) : paperHtml(paper, lang);

@@ -7,7 +7,7 @@ import { itemKey } from './fingerprints';
 import { itemProblems, schemaOf, type BatchContext } from './items';
 import { batchLayout } from './layout';
 import { matchMethods } from './methods';
-import { certificateFindings, opinionFindings, requirementFindings } from './document-check';
+import { certificateFindings, custodyFindings, opinionFindings, requirementFindings } from './document-check';
 import { defaultSeverity } from '../rules/catalogue';
 
 export type { BatchContext } from './items';
@@ -116,11 +116,11 @@ export function checkBatch(text: string, ctx: BatchContext, options?: { as?: 'dr
 
 /**
  * Findings on any document of the disposal folder: a batch (checkBatch), an appraisal opinion (kept
- * permanently, unchanged since a batch was executed on it); nothing for other files.
+ * permanently, unchanged since a batch was executed on it), a certificate, a custody plan; nothing for other files.
  */
 export function checkDisposalDocument(text: string, ctx: BatchContext): Finding[] {
   if (readBatch(text)) return checkBatch(text, ctx);
-  const found = [...opinionFindings(text, ctx), ...certificateFindings(text, ctx)];
+  const found = [...opinionFindings(text, ctx), ...certificateFindings(text, ctx), ...custodyFindings(text)];
   if (!found.length) return [];
   const parsed = parseRecordText(text, 'markdown').records[0];
   const lines = new LineIndex(text);

@@ -12,6 +12,7 @@ import { readBatch, type BatchFile } from './batch';
 import type { BatchContext } from './items';
 import { appraisalOf, batchSensitiveKinds, noticeProblems } from './requirements';
 import { sealState } from './seal';
+import { readCustodyPlan } from './custody';
 import { parseRecordText } from '../parse/record-file';
 import { holdsAccounting, missingSignatures } from './signatures';
 import { schemaOf } from './items';
@@ -33,7 +34,7 @@ export function retentionFinding(kind: string, value: unknown): DocumentFinding 
   if (ok) return undefined;
   const zh = want === 'permanent' ? '永久（Y）' : '30年（D30）';
   const en = want === 'permanent' ? 'permanently (Y)' : 'for 30 years (D30)';
-  const item = { 'destruction-batch': 15, 'appraisal-opinion': 16, 'transfer-batch': 13 }[kind] ?? 15;
+  const item = { 'destruction-batch': 15, 'appraisal-opinion': 16, 'transfer-batch': 13, 'custody-plan': 14 }[kind] ?? 15;
   return {
     code: 'disposal-retention',
     field: 'retention',
@@ -183,4 +184,11 @@ export function certificateFindings(text: string, ctx: BatchContext): DocumentFi
       en: `the register this certificate is for, ${id}, was deleted; an executed register is kept permanently: restore it from git history`,
     });
   return out;
+}
+
+/** Findings of a custody plan (the 会计档案保管清册 of a dissolved unit): kept permanently (Annex item 14). */
+export function custodyFindings(text: string): DocumentFinding[] {
+  const plan = readCustodyPlan(text);
+  const r = plan && retentionFinding('custody-plan', plan.data.retention);
+  return r ? [r] : [];
 }
