@@ -233,10 +233,12 @@ describe('CSV', () => {
     const csv = renderCatalogueCsv([second, rec(base), third, yunfan], schema, 'zh');
     const [head, ...rows] = lines(csv);
     assert.equal(head, '序号,档号,文号,责任者,题名,日期,密级,页数,备注');
+    // 责任者 is who issued the document (DA/T 22-2015), not the custodian (陈晨) or who archived it (刘静):
+    // for a payment made with a customer, the customer (labels/responsible.ts).
     assert.deepEqual(rows, [
-      '1,Z109-JY·2019-D30-0001,01928374,陈晨,CRM许可费,20190510,,3,',
-      '2,Z109-JY·2019-D30-0002,T-9,,CRM许可费,20190520,,,',
-      '3,Z109-JY·2019-D30-0010,HT-1,刘静,x,20190603,,,',
+      '1,Z109-JY·2019-D30-0001,01928374,北京云帆科技有限公司,CRM许可费,20190510,,3,',
+      '2,Z109-JY·2019-D30-0002,T-9,北京云帆科技有限公司,CRM许可费,20190520,,,',
+      '3,Z109-JY·2019-D30-0010,HT-1,北京云帆科技有限公司,x,20190603,,,',
     ]);
     const out = renderCatalogueHtml([second, third, yunfan], schema, { language: 'en', title: 'Catalogue' });
     assert.ok(out.indexOf('D30-0001') < out.indexOf('D30-0002') && out.indexOf('D30-0002') < out.indexOf('D30-0010'));

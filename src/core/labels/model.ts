@@ -9,6 +9,7 @@ import { field, type RecordEntry } from '../model/records';
 import type { Schema } from '../model/schema';
 import { findPersonalInfo, maskValue } from '../values/pii';
 import { retentionLabel } from '../retention/labels';
+import { responsibleOf } from './responsible';
 
 export interface LabelData {
   category: { key: string; zh: string; en: string };
@@ -32,7 +33,7 @@ export interface LabelData {
   date: string;
   /** 文号: contract_no, invoice_no or ticket. */
   docNo: string;
-  /** 责任者: custodian or archived_by. */
+  /** 责任者: who issued the document (responsible.ts), never its custodian. */
   responsible: string;
   /** Category and retention in the requested language. */
   text: { category: string; retention: string };
@@ -89,7 +90,7 @@ export function labelData(record: RecordEntry, schema: Schema, lang: Lang): Labe
     id: m(text(record, 'id')),
     date: m(date),
     docNo: m(text(record, 'contract_no', 'invoice_no', 'ticket')),
-    responsible: m(text(record, 'custodian', 'archived_by')),
+    responsible: m(responsibleOf(record.data)),
     text: { category: m(catLabel[lang]), retention: m(ret[lang]) },
   };
 }
