@@ -339,3 +339,45 @@ describe('the inventory of personal information and the custody plan (fixture di
     assert.match(printed, /^# Custody Plan for the Accounting Archives$/m);
   });
 });
+
+/** The header cells of every table in a printed Markdown document. */
+const headings = (md: string) => {
+  const lines = md.split('\n');
+  return lines.flatMap((l, i) =>
+    lines[i + 1]?.startsWith('|---')
+      ? l
+          .split('|')
+          .map((c) => c.trim())
+          .filter(Boolean)
+      : [],
+  );
+};
+
+describe('docs/documents: a page per document, naming every column it prints', () => {
+  test('destruction register, appraisal opinion, transfer register, custody plan and inventory', () => {
+    const root = fixture();
+    const batch = /wrote (\S+):/.exec(ok(cli(root, 'batch', 'create', '.', '--due', '--date', DAY, ...SIGNED)))![1];
+    ok(cli(root, 'batch', 'appraise', batch, '--set', 'appraisers=李档案:archives,孙会计:accounting'));
+    const transfer = /wrote (\S+):/.exec(
+      ok(cli(root, 'batch', 'create', '.', '--kind', 'transfer', '--records', 'JB-2', '--recipient', 'R', '--contact', 'C', '--date', DAY)),
+    )![1];
+    ok(cli(root, 'custody-plan', '.', '--date', DAY));
+    const printed: [string, string][] = [
+      ['destruction-register.md', ok(cli(root, 'print', batch, '--format', 'md', '--lang', 'zh', '--date', DAY))],
+      ['appraisal-opinion.md', ok(cli(root, 'print', 'disposal/JD-2026-001.md', '--format', 'md', '--lang', 'zh'))],
+      ['transfer-register.md', ok(cli(root, 'print', transfer, '--format', 'md', '--lang', 'zh', '--date', DAY))],
+      ['custody-plan.md', ok(cli(root, 'print', 'disposal/BG-2026-001.md', '--format', 'md', '--lang', 'zh', '--date', DAY))],
+      ['pi-inventory.md', ok(cli(root, 'pi-inventory', '.', '--lang', 'zh', '--date', DAY))],
+    ];
+    const index = fs.readFileSync(path.join(REPO, 'docs/documents/README.md'), 'utf8');
+    // Headings a page need not explain: signature rows and the generic ones.
+    const generic = new Set(['序号', '签字', '日期', '姓名', '意见', '职责', '签名或盖章']);
+    for (const [page, md] of printed) {
+      assert.ok(index.includes(`](${page})`), `docs/documents/README.md links ${page}`);
+      const text = fs.readFileSync(path.join(REPO, 'docs/documents', page), 'utf8');
+      assert.match(text, /^## 中文$/m, `${page} has a Chinese section`);
+      const missing = [...new Set(headings(md))].filter((h) => !generic.has(h) && !text.includes(h));
+      assert.deepEqual(missing, [], `${page} does not name these columns`);
+    }
+  });
+});
