@@ -57,6 +57,7 @@ export const printCommand: CliCommand = {
       return 0;
     }
     if (typeof out !== 'string') throw new UsageError('--out needs a path');
-    return writeOutput('print', args, io, out, text, 1);
+    const count = d.batch ? d.batch.items.length : opinion ? opinion.records.length : (paper.sections[0]?.table?.rows.length ?? 0);
+    return writeOutput('print', args, io, out, text, count);
   },
 };
