@@ -7,6 +7,7 @@ import { recordsOfNodes } from '../archive/selection';
 import type { Node } from '../records-view/tree';
 import { Batches } from './batches';
 import { exportCertificate } from './certificate';
+import { appraiseBatch } from './appraise';
 import { approveBatch, createDestructionBatch, createTransferBatch } from './commands';
 import { executeDestruction, executeTransfer } from './execute';
 import { purgeCheck, purgeHistory } from './history';
@@ -65,6 +66,9 @@ export const disposalFeature: Feature = {
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('recordsCurator.disposal') && refresh()),
       vscode.commands.registerCommand('recordsCurator.createDestructionBatch', (node?: AnyNode, nodes?: AnyNode[]) =>
         createDestructionBatch(selection(node, nodes), batches, services.log),
+      ),
+      vscode.commands.registerCommand('recordsCurator.appraiseBatch', (arg?: unknown, details?: Record<string, string | string[]>) =>
+        appraiseBatch(batches, arg, details),
       ),
       vscode.commands.registerCommand('recordsCurator.approveBatch', (arg?: unknown) => approveBatch(batches, arg)),
       vscode.commands.registerCommand('recordsCurator.executeDestruction', (arg?: unknown, options?: { confirm?: boolean }) =>
