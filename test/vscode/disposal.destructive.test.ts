@@ -138,6 +138,19 @@ suite('disposal end to end (on a git repository)', () => {
     assert.strictEqual(await vscode.commands.executeCommand('recordsCurator.approveBatch', batchUri), false, 'not before the opinion is signed');
     await edit(vscode.Uri.file(abs(opinion)), (t) => t.replace(/^status: draft/m, 'status: final'));
     assert.strictEqual(await vscode.commands.executeCommand('recordsCurator.approveBatch', batchUri), true);
+    // The register printed to sign before destruction (Art. 18), and the opinion.
+    const printed = vscode.Uri.file(abs('disposal/register-print.html'));
+    assert.strictEqual((await vscode.commands.executeCommand<vscode.Uri>('recordsCurator.printDocument', batchUri, printed))?.fsPath, printed.fsPath);
+    const html = fs.readFileSync(printed.fsPath, 'utf8');
+    assert.match(html, /档案销毁清册|Destruction Register/);
+    assert.match(html, /已保管期限|Kept for/);
+    assert.match(html, /总经理 王强/);
+    assert.doesNotMatch(html, /<script/);
+    const opinionPrint = vscode.Uri.file(abs('disposal/opinion-print.md'));
+    await vscode.commands.executeCommand('recordsCurator.printDocument', vscode.Uri.file(abs(opinion)), opinionPrint);
+    assert.match(fs.readFileSync(opinionPrint.fsPath, 'utf8'), /鉴定意见书|Appraisal Opinion/);
+    fs.rmSync(printed.fsPath);
+    fs.rmSync(opinionPrint.fsPath);
     const batch = readBatch(fs.readFileSync(batchUri.fsPath, 'utf8'))!;
     assert.strictEqual(batch.status, 'approved');
     const record = batch.fingerprints!.files.find((f) => f.role === 'record')!;

@@ -1,8 +1,5 @@
-import { opinionPaper, readOpinion } from '../../core/disposal/appraisal';
 import { paperHtml, paperMarkdown } from '../../core/disposal/paper';
-import { registerPaper } from '../../core/disposal/register';
-import { custodyModel, custodyPaper, readCustodyPlan } from '../../core/disposal/custody';
-import { schemaOf } from '../../core/disposal/items';
+import { documentPaper } from '../../core/disposal/printed';
 import { today } from '../../core/retention/dates';
 import { parseDate } from '../../core/values/checks';
 import { UsageError } from '../args';
@@ -41,15 +38,12 @@ export const printCommand: CliCommand = {
     if (typeof date === 'string' && !parseDate(date).ok) throw new UsageError('--date must be a real date, YYYY-MM-DD');
     const day = typeof date === 'string' ? date : today();
     const d = await loadDocument(args, io);
-    const opinion = d.batch ? undefined : readOpinion(d.text);
-    const plan = d.batch || opinion ? undefined : readCustodyPlan(d.text);
-    // A custody plan is printed as the archives stand on the day: what has been destroyed or handed over since is gone from it.
-    const custody = () => plan && custodyPaper(plan.data, custodyModel([...d.index.records()], schemaOf(d.ctx), day), lang);
-    const paper = d.batch ? registerPaper(d.text, d.ctx, day, lang) : opinion ? opinionPaper(opinion, d.ctx, lang) : custody();
-    if (!paper) {
+    const printed = documentPaper(d.text, d.ctx, day, lang);
+    if (!printed) {
       io.err(say(d.folder.lang, '不是批次、鉴定意见书或保管方案\n', 'not a batch, an appraisal opinion or a custody plan\n'));
       return 1;
     }
+    const { paper, count } = printed;
     const text = fmt === 'md' ? paperMarkdown(paper) : paperHtml(paper, lang);
     const out = args.options.get('out');
     if (out === undefined) {
@@ -57,7 +51,6 @@ export const printCommand: CliCommand = {
       return 0;
     }
     if (typeof out !== 'string') throw new UsageError('--out needs a path');
-    const count = d.batch ? d.batch.items.length : opinion ? opinion.records.length : (paper.sections[0]?.table?.rows.length ?? 0);
     return writeOutput('print', args, io, out, text, count);
   },
 };

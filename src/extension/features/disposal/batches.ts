@@ -164,6 +164,11 @@ export class Batches implements vscode.Disposable {
     return this.docs.filter((b) => b.folder === folder).map((b) => ({ path: b.path, text: this.textOf(b.uri) ?? '' }));
   }
 
+  /** The document of a disposal folder at `uri` (a batch, an opinion, a plan…), as last scanned. */
+  documentAt(uri: vscode.Uri): { folder: FolderIndex; path: string; uri: vscode.Uri } | undefined {
+    return this.docs.find((d) => d.uri.toString() === uri.toString());
+  }
+
   /** The batch check's view of a folder, with the disposal documents as the editors have them. */
   contextOf(folder: FolderIndex): BatchContext {
     const texts = this.texts(folder);

@@ -8,6 +8,7 @@ import type { Node } from '../records-view/tree';
 import { Batches } from './batches';
 import { exportCertificate } from './certificate';
 import { appraiseBatch } from './appraise';
+import { printDocument } from './print';
 import { approveBatch, createDestructionBatch, createTransferBatch } from './commands';
 import { executeDestruction, executeTransfer } from './execute';
 import { purgeCheck, purgeHistory } from './history';
@@ -71,6 +72,7 @@ export const disposalFeature: Feature = {
         appraiseBatch(batches, arg, details),
       ),
       vscode.commands.registerCommand('recordsCurator.approveBatch', (arg?: unknown) => approveBatch(batches, arg)),
+      vscode.commands.registerCommand('recordsCurator.printDocument', (arg?: unknown, target?: vscode.Uri) => printDocument(batches, arg, target)),
       vscode.commands.registerCommand('recordsCurator.executeDestruction', (arg?: unknown, options?: { confirm?: boolean }) =>
         executeDestruction(batches, arg, options),
       ),
