@@ -111,10 +111,10 @@ describe('catalogue per year and retention, with a cover', () => {
 });
 
 describe('责任者 and 备注', () => {
-  test('责任者 is the issuer — author, else the parties — never the custodian (DA/T 22-2015 §5.5)', () => {
-    assert.equal(responsibleOf(contract), '北京某某软件有限公司、张伟');
-    assert.equal(responsibleOf(tx('JY-9', 'x', { author: '北京云帆科技有限公司', custodian: '陈晨' })), '北京云帆科技有限公司');
-    assert.equal(responsibleOf(voucher), '');
+  test('责任者 is the issuer — author, else the parties, else the customer — never the custodian (DA/T 22-2015 §5.5)', () => {
+    assert.equal(responsibleOf(contract.data), '北京某某软件有限公司、张伟');
+    assert.equal(responsibleOf(tx('JY-9', 'x', { author: '北京云帆科技有限公司', custodian: '陈晨' }).data), '北京云帆科技有限公司');
+    assert.equal(responsibleOf(tx('JY-8', 'x', { custodian: '陈晨', customer: '' }).data), '', 'nobody known: empty, not the custodian');
   });
 
   test('备注: destroyed, transferred, on hold with its reason', () => {

@@ -250,10 +250,10 @@ describe('CSV', () => {
     const [head, ...rows] = lines(csv);
     // The CSV says the volume (年度, 保管期限) each row is bound in, then DA/T 22-2015 Appendix B's columns.
     assert.equal(head, '年度,保管期限,序号,档号,文号,责任者,题名,日期,密级,页数,备注');
-    // 责任者 is who issued the document (DA/T 22-2015 §5.5): the author, never the custodian (陈晨) or archivist (刘静).
+    // 责任者 is who issued the document (DA/T 22-2015 §5.5): the author, else (for a payment made with a customer) the customer — never the custodian (陈晨) or archivist (刘静).
     assert.deepEqual(rows, [
-      '2019,30年,1,Z109-WS·2019-D30-JY-0001,01928374,,CRM许可费,20190510,,3,',
-      '2019,30年,2,Z109-WS·2019-D30-JY-0002,T-9,,CRM许可费,20190520,,,',
+      '2019,30年,1,Z109-WS·2019-D30-JY-0001,01928374,北京云帆科技有限公司,CRM许可费,20190510,,3,',
+      '2019,30年,2,Z109-WS·2019-D30-JY-0002,T-9,北京云帆科技有限公司,CRM许可费,20190520,,,',
       '2019,30年,3,Z109-WS·2019-D30-JY-0010,HT-1,北京云帆科技有限公司,x,20190603,,,',
     ]);
     const out = renderCatalogueHtml([second, third, yunfan], z109, { language: 'en', title: 'Catalogue' });

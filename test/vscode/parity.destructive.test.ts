@@ -61,6 +61,7 @@ suite('one check for every front end', () => {
         'kind: destruction-batch',
         'batch_id: "XH-2099-950"',
         'status: aproved',
+        'retention: Y',
         'records:',
         '  - path: "../outside.md"',
         '    index: 0',

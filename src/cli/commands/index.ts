@@ -12,6 +12,9 @@ import { certificateCommand } from './certificate';
 import { disposalCommand } from './disposal';
 import { purgeCommand } from './purge';
 import { renumberCommand } from './renumber';
+import { printCommand } from './print';
+import { piInventoryCommand } from './pi-inventory';
+import { custodyPlanCommand } from './custody-plan';
 
 /** Sub-commands, in the order `--help` lists them. */
 export const commands: readonly CliCommand[] = [
@@ -24,6 +27,9 @@ export const commands: readonly CliCommand[] = [
   exportCommand,
   disposalCommand,
   batchCommand,
+  printCommand,
+  piInventoryCommand,
+  custodyPlanCommand,
   purgeCheckCommand,
   purgeCommand,
   certificateCommand,

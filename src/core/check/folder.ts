@@ -3,7 +3,7 @@
  * the schema file's, and every batch's. The command line's `check`, the review of changes and the health
  * report take their findings from here; the editor publishes the same parts as they change.
  */
-import { checkBatch, type BatchContext } from '../disposal/check';
+import { checkDisposalDocument, type BatchContext } from '../disposal/check';
 import { batchContextOf } from '../disposal/context';
 import { findBatchFiles } from '../disposal/files';
 import { configureIndex } from '../index/configure';
@@ -39,7 +39,7 @@ export function folderFindings(p: FolderParts): ReportItem[] {
 export function nonRecordFindings(p: Omit<FolderParts, 'index'>): ReportItem[] {
   const out: ReportItem[] = [];
   for (const finding of schemaFindings(p.schemaText, p.schemaProblems)) out.push({ path: SCHEMA_PATH, finding });
-  for (const b of p.batches) for (const finding of checkBatch(b.text, p.batchContext)) out.push({ path: b.path, finding });
+  for (const b of p.batches) for (const finding of checkDisposalDocument(b.text, p.batchContext)) out.push({ path: b.path, finding });
   return out;
 }
 
@@ -47,13 +47,20 @@ export function nonRecordFindings(p: Omit<FolderParts, 'index'>): ReportItem[] {
  * The batch check's view of an index: the records it holds in a file, by document number, and which records
  * name each attachment; `schema` says which fields are attachments (default: the built-in schema's).
  */
-export function indexBatchContext(root: string, index: RecordIndex, lang: Lang, schema?: Schema): BatchContext {
+export function indexBatchContext(
+  root: string,
+  index: RecordIndex,
+  lang: Lang,
+  schema?: Schema,
+  documents?: () => { path: string; text: string }[],
+): BatchContext {
   return batchContextOf(
     root,
     lang,
     schema,
     (p) => index.get(p),
     () => index.entries(),
+    documents,
   );
 }
 
@@ -115,12 +122,13 @@ export async function checkFolder(
 
 /** `baseline: false` reports every finding as it is (what `--update-baseline` writes down). */
 export function checkOpenFolder(f: OpenFolder, o: { baseline?: boolean } = {}): CheckedFolder {
+  const batches = folderBatches(f);
   const items = folderFindings({
     index: f.index,
     schemaText: f.schema.text,
     schemaProblems: f.schema.problems,
-    batches: folderBatches(f),
-    batchContext: indexBatchContext(f.root, f.index, f.lang, f.schema.schema),
+    batches,
+    batchContext: indexBatchContext(f.root, f.index, f.lang, f.schema.schema, () => batches),
   });
   const { baseline, problem } = o.baseline === false ? {} : readBaseline(f.root);
   const applied = baseline ? applyBaseline(items, baseline, f.lang) : { items, fixed: [] };

@@ -1,5 +1,6 @@
 /** Printable labels, filing stamps, box spines and the archive catalogue: pure renderers, no I/O, no vscode. */
-export { labelData, maskPersonal, compareArchiveNo, compactDate, printableRecords, responsibleOf, remarkOf } from './model';
+export { labelData, maskPersonal, compareArchiveNo, compactDate, printableRecords, remarkOf } from './model';
+export { responsibleOf } from './responsible';
 export { retentionLabel } from '../retention/labels';
 export type { LabelData } from './model';
 export { renderLabelsHtml, renderToolbar, LABEL_KINDS } from './html';

@@ -5,12 +5,13 @@
  */
 import type { Lang } from '../model/lang';
 import { archiveFormat, contradictedParts } from '../archive/expected';
-import { field, ownValue, scalarText, type RecordEntry } from '../model/records';
+import { field, ownValue, type RecordEntry } from '../model/records';
 import type { Bilingual, Schema } from '../model/schema';
 import { isHold } from '../retention/disposition';
 import { retentionLabel } from '../retention/labels';
 import { retentionOf } from '../retention/retention';
 import { findPersonalInfo, maskValue } from '../values/pii';
+import { responsibleOf } from './responsible';
 
 export interface LabelData {
   category: { key: string; zh: string; en: string };
@@ -65,22 +66,6 @@ function text(record: RecordEntry, ...names: string[]): string {
   return '';
 }
 
-/**
- * 责任者: the organisation or person that issued the document — 制发文件的组织或个人，即文件的发文机关或署名者
- * (DA/T 22-2015 §5.5) — not whoever keeps it: the record's `author` (the sender of a letter or email), else a
- * contract's parties (its signatories), else the staff who wrote a service record.
- */
-export function responsibleOf(record: RecordEntry): string {
-  const own = text(record, 'author');
-  if (own) return own;
-  const parties = ownValue(record.data, 'parties');
-  if (Array.isArray(parties)) {
-    const names = parties.map((p) => scalarText(p).trim()).filter(Boolean);
-    if (names.length) return names.join('、');
-  }
-  return text(record, 'parties', 'staff');
-}
-
 /** 备注: what the catalogue and the box note sheet say of a record that left, or may not leave, its box. */
 export function remarkOf(record: RecordEntry): Bilingual {
   const status = text(record, 'status');
@@ -124,7 +109,7 @@ export function labelData(record: RecordEntry, schema: Schema, lang: Lang): Labe
     id: m(text(record, 'id')),
     date: m(date),
     docNo: m(text(record, 'contract_no', 'invoice_no', 'ticket')),
-    responsible: m(responsibleOf(record)),
+    responsible: m(responsibleOf(record.data)),
     remark: { zh: m(remark.zh), en: m(remark.en) },
     text: { category: m(catLabel[lang]), retention: m(ret[lang]) },
   };

@@ -2,6 +2,8 @@ import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLM
 import { knownCodes } from '../rules/catalogue';
 import defaultSchemaText from './default-schema.yaml';
 import {
+  DEFAULT_ACCOUNTING_CATEGORIES,
+  DEFAULT_PERSON_FIELDS,
   FIELD_TYPES,
   SANITIZATION_CATEGORIES,
   SEVERITIES,
@@ -171,8 +173,15 @@ export function readSchema(text: string): { schema: Schema; problems: SchemaProb
   }
 
   const retentionRules = readRetentionRules(r, get('retention_rules')) ?? base?.retentionRules ?? [];
-  const disposal = readDisposal(r, get('disposal'), base?.disposal.methods) ??
-    base?.disposal ?? { folder: 'disposal', consentStep: true, feedbackStep: true, methods: [] };
+  const disposal = readDisposal(r, get('disposal'), base?.disposal) ??
+    base?.disposal ?? {
+      folder: 'disposal',
+      consentStep: true,
+      feedbackStep: true,
+      methods: [],
+      accountingCategories: [...DEFAULT_ACCOUNTING_CATEGORIES],
+      personFields: new Map(DEFAULT_PERSON_FIELDS),
+    };
   const schema: Schema = { version, include, exclude, required, categories, fields, archiveNumber, rules, retentionRules, disposal, source: text };
   return { schema, problems: r.problems };
 }
@@ -274,17 +283,33 @@ function readRetentionRules(r: Reader, node: unknown): RetentionRuleDef[] | unde
   return out;
 }
 
-function readDisposal(r: Reader, node: unknown, baseMethods: DestructionMethod[] | undefined): DisposalConfig | undefined {
+function readDisposal(r: Reader, node: unknown, base: DisposalConfig | undefined): DisposalConfig | undefined {
   const m = r.map(node, 'disposal');
   if (!m) return undefined;
-  r.known(m, ['folder', 'consent_step', 'feedback_step', 'methods'], 'disposal');
+  r.known(m, ['folder', 'consent_step', 'feedback_step', 'methods', 'accounting_categories', 'person_fields'], 'disposal');
   const folder = (r.string(m.get('folder', true), 'disposal.folder') ?? 'disposal').replace(/^\/+|\/+$/g, '');
   return {
     folder: folder || 'disposal',
     consentStep: r.boolean(m.get('consent_step', true), 'disposal.consent_step') ?? true,
     feedbackStep: r.boolean(m.get('feedback_step', true), 'disposal.feedback_step') ?? true,
-    methods: readMethods(r, m.get('methods', true)) ?? baseMethods ?? [],
+    methods: readMethods(r, m.get('methods', true)) ?? base?.methods ?? [],
+    accountingCategories: r.strings(m.get('accounting_categories', true), 'disposal.accounting_categories') ??
+      base?.accountingCategories ?? [...DEFAULT_ACCOUNTING_CATEGORIES],
+    personFields: readPersonFields(r, m.get('person_fields', true)) ?? base?.personFields ?? new Map(DEFAULT_PERSON_FIELDS),
   };
+}
+
+/** `person_fields:` field → role (contact, participant, signatory…): the people a transfer notifies (PIPL Art. 22). */
+function readPersonFields(r: Reader, node: unknown): Map<string, string> | undefined {
+  const m = r.map(node, 'disposal.person_fields');
+  if (!m) return undefined;
+  const out = new Map<string, string>();
+  for (const pair of m.items) {
+    const field = r.string(pair.key, 'a person field');
+    const role = r.string(pair.value, `the role of person field ${field}`);
+    if (field && role) out.set(field, role);
+  }
+  return out;
 }
 
 /** `methods:` keyed by method, each with its NIST SP 800-88 category, the media it applies to, and the tool. */

@@ -22,11 +22,12 @@ async function statsOf(services: Services): Promise<HealthStats | undefined> {
   const unreviewed = review?.kind === 'ready' ? review.folders.reduce((n, f) => n + f.changes.length, 0) : undefined;
   // The same findings outside records as `check` counts: the schema file's and the batches'.
   const batches = services.ui.batches;
+  const texts = batches?.texts(folder) ?? [];
   const others = nonRecordFindings({
     schemaText: folder.schemaFromWorkspace ? folder.schemaText : undefined,
     schemaProblems: folder.schemaProblems,
-    batches: batches?.texts(folder) ?? [],
-    batchContext: indexBatchContext(folder.root, folder.index, folder.index.lang),
+    batches: texts,
+    batchContext: indexBatchContext(folder.root, folder.index, folder.index.lang, folder.schema, () => texts),
   });
   return healthStats({
     index: folder.index,
