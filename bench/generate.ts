@@ -226,7 +226,7 @@ class Gen {
     if (archived) {
       const an = String(this.next(`${cat.code}${year}${cat.retention}`)).padStart(4, '0');
       extra.push(
-        `archive_no: Z001-${cat.code}·${year}-${cat.retention}-${an}`,
+        `archive_no: Z001-WS·${year}-${cat.retention}-${cat.code}-${an}`,
         `archived_by: ${this.pick(STAFF)}`,
         `archived_at: ${Math.min(year + 2, 2025)}-10-20`,
         `pages: ${this.int(1, 40)}`,

@@ -6,6 +6,7 @@ cd "$(dirname "$(readlink -f "$0")")/.."
 failed=()
 run() { local name=$1; shift; echo; echo "=== $name ==="; "$@" || failed+=("$name"); }
 run "type check" npx --no-install tsc -p . --noEmit
+run "lint" npm run --silent lint
 run "unit" bash test/run-unit-tests.sh
 run "vscode" bash test/run-vscode-tests.sh
 run "package" bash test/package/run-package-test.sh

@@ -1,4 +1,9 @@
-/** A small argument parser: `--flag`, `--key value`, `--key=value`, repeated options, positionals. */
+/**
+ * The command line's arguments, parsed strictly by Node's own util.parseArgs: an option a command does not
+ * know, a flag given a value, or a value option without one is a usage error (exit 2), never ignored.
+ */
+import { parseArgs as nodeParseArgs, type ParseArgsConfig } from 'util';
+
 export interface ParsedArgs {
   positionals: string[];
   /** Each option's last value (`true` for a flag). */
@@ -7,47 +12,67 @@ export interface ParsedArgs {
   values: Map<string, string[]>;
 }
 
-/**
- * `listOptions` take every following argument up to the next option (`--records A B C`) as well as
- * comma-separated values.
- */
-export function parseArgs(argv: readonly string[], valueOptions: ReadonlySet<string>, listOptions: ReadonlySet<string> = new Set()): ParsedArgs {
-  const positionals: string[] = [];
-  const options = new Map<string, string | true>();
-  const values = new Map<string, string[]>();
-  const add = (name: string, value: string) => {
-    options.set(name, value);
-    values.set(name, [...(values.get(name) ?? []), value]);
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--') {
-      positionals.push(...argv.slice(i + 1));
-      break;
-    }
-    if (arg.startsWith('--')) {
-      const eq = arg.indexOf('=');
-      const name = eq >= 0 ? arg.slice(2, eq) : arg.slice(2);
-      if (eq >= 0) add(name, arg.slice(eq + 1));
-      else if (listOptions.has(name)) {
-        let n = 0;
-        while (i + 1 < argv.length && !argv[i + 1].startsWith('--')) {
-          add(name, argv[++i]);
-          n++;
-        }
-        if (!n) throw new UsageError(`--${name} needs a value`);
-      } else if (valueOptions.has(name)) {
-        const value = argv[i + 1];
-        if (value === undefined) throw new UsageError(`--${name} needs a value`);
-        add(name, value);
-        i++;
-      } else options.set(name, true);
-    } else if (arg === '-h') options.set('help', true);
-    else if (arg === '-v') options.set('version', true);
-    else positionals.push(arg);
-  }
-  return { positionals, options, values };
-}
-
 /** Wrong use of the command line: printed with the usage hint, exit code 2. */
 export class UsageError extends Error {}
+
+/**
+ * `listOptions` take every following argument up to the next option (`--records A B C`) as well as repeated
+ * use. Without `flags` (tests that build arguments by hand) an unknown `--name` is read as a flag.
+ */
+export function parseArgs(
+  argv: readonly string[],
+  valueOptions: ReadonlySet<string>,
+  listOptions: ReadonlySet<string> = new Set(),
+  flags?: ReadonlySet<string>,
+): ParsedArgs {
+  const expanded: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    expanded.push(arg);
+    if (arg === '--') {
+      expanded.push(...argv.slice(i + 1));
+      break;
+    }
+    const name = arg.startsWith('--') ? arg.slice(2) : undefined;
+    if (name !== undefined && listOptions.has(name)) {
+      expanded.pop();
+      let n = 0;
+      while (i + 1 < argv.length && !argv[i + 1].startsWith('--')) {
+        expanded.push(`--${name}=${argv[++i]}`);
+        n++;
+      }
+      if (!n) throw new UsageError(`--${name} needs a value`);
+    }
+  }
+  const options: NonNullable<ParseArgsConfig['options']> = { help: { type: 'boolean', short: 'h' } };
+  for (const o of [...valueOptions, ...listOptions]) options[o] = { type: 'string', multiple: true };
+  for (const f of flags ?? []) options[f] = { type: 'boolean' };
+  let parsed: ReturnType<typeof nodeParseArgs>;
+  try {
+    parsed = nodeParseArgs({ args: expanded, options, allowPositionals: true, strict: flags !== undefined, tokens: false });
+  } catch (err) {
+    throw new UsageError(usageMessage(err));
+  }
+  const out: ParsedArgs = { positionals: parsed.positionals, options: new Map(), values: new Map() };
+  for (const [name, v] of Object.entries(parsed.values)) {
+    if (v === undefined || v === false) continue;
+    if (Array.isArray(v)) {
+      const list = v.map(String);
+      out.values.set(name, list);
+      out.options.set(name, list[list.length - 1]);
+    } else out.options.set(name, v === true ? true : v);
+  }
+  return out;
+}
+
+/** util.parseArgs's errors, in the words the rest of the command line uses. */
+function usageMessage(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  const message = err instanceof Error ? err.message : String(err);
+  const option = /'(--?[^'\s]+)/.exec(message)?.[1]?.replace(/^(--?[^=\s]+).*$/, '$1');
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option ${option ?? message}`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    return /argument missing/.test(message) ? `${option ?? 'an option'} needs a value` : `${option ?? 'an option'} takes no value`;
+  }
+  return message;
+}

@@ -16,5 +16,7 @@ export interface CliCommand {
   readonly listOptions?: readonly string[];
   /** Options without a value (`--write`). Any option not listed here or in valueOptions is refused. */
   readonly flags?: readonly string[];
+  /** How many positional arguments the command takes (default 1: the folder); more is a usage error. */
+  readonly maxPositionals?: number;
   run(args: ParsedArgs, io: CliIo): Promise<number>;
 }

@@ -21,20 +21,23 @@ export async function loadFolder(args: ParsedArgs, io: CliIo): Promise<LoadedFol
   return openFolder(root, cliLang(args));
 }
 
-/** The language of findings and headings: --lang (zh or en; zh-CN, en_US…), else the environment's LANG. */
+/**
+ * The language of findings and messages: --lang (en or zh, or a locale such as zh-CN or en_US; `both` where a
+ * command writes documents, whose messages then follow the environment), else the environment as POSIX reads
+ * it — LC_ALL, then LC_MESSAGES, then LANG. `--lang fr` is refused, not quietly English.
+ */
 export function cliLang(args: ParsedArgs): Lang {
   const l = args.options.get('lang');
-  // A language the tool does not speak is refused, not quietly answered in English.
-  // (`both` is for documents: labels, exports; their findings and messages are English.)
-  if (l !== undefined && (typeof l !== 'string' || !/^(?:(?:zh|en)(?:[-_][A-Za-z0-9]+)*|both)$/i.test(l)))
-    throw new UsageError('--lang must be zh or en (both for documents)');
-  return langOf(typeof l === 'string' ? l : process.env.LANG);
+  if (typeof l === 'string' && /^(?:zh|en)(?:[-_][A-Za-z0-9]+)*$/i.test(l)) return langOf(l);
+  if (l !== undefined && l !== 'both') throw new UsageError(`--lang must be en, zh or both, not ${JSON.stringify(l)}`);
+  const env = process.env;
+  return langOf(env.LC_ALL || env.LC_MESSAGES || env.LANG);
 }
 
 /** A document's language from --lang (zh, en, both), else `fallback`: the one choice, made by docLang. */
 export function docLangOption(args: ParsedArgs, fallback: DocLang): DocLang {
   const l = args.options.get('lang');
-  if (l !== undefined && l !== 'zh' && l !== 'en' && l !== 'both') throw new UsageError('--lang must be zh, en or both');
+  if (l !== undefined && l !== 'zh' && l !== 'en' && l !== 'both') throw new UsageError(`--lang must be zh, en or both, not ${JSON.stringify(l)}`);
   return docLang(l, fallback);
 }
 

@@ -37,19 +37,15 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return 2;
   }
   try {
-    const args = parseArgs(rest, new Set([...(command.valueOptions ?? []), ...(command.listOptions ?? [])]), new Set(command.listOptions ?? []));
+    // Strict: a mistyped option (--wirte) must not quietly change what the command does.
+    const args = parseArgs(rest, new Set(command.valueOptions ?? []), new Set(command.listOptions ?? []), new Set(command.flags ?? []));
     if (args.options.has('help')) {
       io.out(`${command.usage}\n`);
       return 0;
     }
-    // A mistyped option (--wirte) must not quietly change what the command does.
-    const valued = [...(command.valueOptions ?? []), ...(command.listOptions ?? [])];
-    const known = new Set([...valued, ...(command.flags ?? [])]);
-    for (const [option, value] of args.options) {
-      if (!known.has(option)) throw new UsageError(`unknown option --${option}`);
-      if (value === true && valued.includes(option)) throw new UsageError(`--${option} needs a value`);
-      if (value !== true && !valued.includes(option)) throw new UsageError(`--${option} takes no value`);
-    }
+    // Every argument is used or refused: an extra folder name is a mistake, not something to ignore.
+    const max = command.maxPositionals ?? 1;
+    if (args.positionals.length > max) throw new UsageError(`unexpected argument ${JSON.stringify(args.positionals[max])}`);
     return await command.run(args, io);
   } catch (err) {
     if (err instanceof UsageError) {
@@ -61,6 +57,13 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 }
 
 if (require.main === module) {
+  // Output piped into `head` that stops reading ends the run quietly, as other command-line tools do.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw err;
+    });
+  }
   const io: CliIo = {
     out: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t),

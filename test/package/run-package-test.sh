@@ -17,3 +17,5 @@ export RC_EXTENSIONS_DIR="$TMP/ext"
 bash test/harness/run-ext-tests.sh test/package/probe test/package/probe/tests.js "$TMP/ws" --extensions-dir "$TMP/ext"
 # Put back the development build the other suites and `npm start` use (package made a minified one).
 node esbuild.js
+# The command line outside this repository: npm pack and install, the pre-commit hook, the GitHub Action.
+node --test test/package/cli-package.test.js

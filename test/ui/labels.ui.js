@@ -11,7 +11,7 @@ module.exports = [
       await pick.waitFor({ timeout: 10000 });
       await pick.click();
       const frame = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
-      await frame.locator('text=Z109-GT·2015-D3-0001').first().waitFor({ timeout: 20000 });
+      await frame.locator('text=Z109-WS·2015-D3-GT-0001').first().waitFor({ timeout: 20000 });
       await frame
         .locator('th, td, div, span', { hasText: /^(全宗号|Fonds)/ })
         .first()

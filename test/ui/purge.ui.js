@@ -41,9 +41,13 @@ function prepare(ws) {
     '.',
     '--due',
     '--set',
-    'approvers=总经理 王强',
+    'unit_head=总经理 王强',
     '--set',
-    'supervisors=李档案,赵法务',
+    'archives_head=李档案',
+    '--set',
+    'archives_handler=陈晨',
+    '--set',
+    'supervisors=李档案:archives,赵工:it',
     '--set',
     'method=git-purge',
     '--set',
@@ -52,6 +56,11 @@ function prepare(ws) {
     'scheduled_at=2026-12-01T10:00+08:00',
   );
   const file = /wrote (\S+):/.exec(created)[1];
+  // The appraisal opinion (会计档案管理办法 Art. 16), signed by the appraisers before approval.
+  const opinion = /wrote (\S+) /.exec(
+    cli('batch', 'appraise', file, '--set', 'appraisers=李档案:archives,周审计:audit', '--set', 'appraised_at=2026-11-20'),
+  )[1];
+  fs.writeFileSync(path.join(ws, opinion), fs.readFileSync(path.join(ws, opinion), 'utf8').replace(/^status: draft/m, 'status: final'));
   cli('batch', 'approve', file);
   cli('batch', 'execute', file, '--yes');
   git('add', '-A');

@@ -13,7 +13,7 @@ const rec = (path: string, fields: Record<string, string>) => indexText(path, re
 
 describe('planning archive numbers', () => {
   test('numbers continue after the highest in each scope, oldest first, and never renumber', () => {
-    const kept = rec('k.md', { ...VALID_SERVICE, id: 'K', retention: 'D3', archive_no: 'Z001-FW·2026-D3-0007' });
+    const kept = rec('k.md', { ...VALID_SERVICE, id: 'K', retention: 'D3', archive_no: 'Z001-WS·2026-D3-FW-0007' });
     const late = rec('b.md', { ...VALID_SERVICE, id: 'B', date: '2026-09-01', retention: 'D3' });
     const early = rec('a.md', { ...VALID_SERVICE, id: 'A', date: '2026-02-01', retention: 'D3' });
     const other = rec('c.md', { ...VALID_SERVICE, id: 'C', date: '2025-02-01' });
@@ -21,9 +21,9 @@ describe('planning archive numbers', () => {
     assert.deepEqual(
       plan.assignments.map((a) => [a.record.file, a.archiveNo]),
       [
-        ['c.md', 'Z001-FW·2025-D3-0001'],
-        ['a.md', 'Z001-FW·2026-D3-0008'],
-        ['b.md', 'Z001-FW·2026-D3-0009'],
+        ['c.md', 'Z001-WS·2025-D3-FW-0001'],
+        ['a.md', 'Z001-WS·2026-D3-FW-0008'],
+        ['b.md', 'Z001-WS·2026-D3-FW-0009'],
       ],
     );
     assert.equal(plan.kept, 1);
@@ -48,11 +48,11 @@ describe('planning archive numbers', () => {
   });
 
   test('never produces a number already taken, even out of sequence', () => {
-    const taken = rec('t.md', { ...VALID_SERVICE, id: 'T', category: 'service', date: '2026-01-01', retention: 'D3', archive_no: 'Z001-FW·2026-D3-0001' });
-    const oddball = rec('o.md', { ...VALID_SERVICE, id: 'O', archive_no: 'Z001-FW·2026-D3-0002', date: '2026-01-01', retention: 'D3' });
+    const taken = rec('t.md', { ...VALID_SERVICE, id: 'T', category: 'service', date: '2026-01-01', retention: 'D3', archive_no: 'Z001-WS·2026-D3-FW-0001' });
+    const oddball = rec('o.md', { ...VALID_SERVICE, id: 'O', archive_no: 'Z001-WS·2026-D3-FW-0002', date: '2026-01-01', retention: 'D3' });
     const fresh = rec('f.md', { ...VALID_SERVICE, id: 'F', retention: 'D3' });
     const plan = planArchiveNumbers([fresh], [taken, oddball, fresh], schema);
-    assert.equal(plan.assignments[0].archiveNo, 'Z001-FW·2026-D3-0003');
+    assert.equal(plan.assignments[0].archiveNo, 'Z001-WS·2026-D3-FW-0003');
   });
 });
 
@@ -60,8 +60,8 @@ describe('setting a field in a record file', () => {
   test('fills an empty value in place, keeping the comment after it', () => {
     const text = '---\nid: A\narchive_no:   # 待编号\ntitle: t\n---\n';
     assert.equal(
-      applyEdits(text, setFieldEdits('a.md', text, [{ record: 0, field: 'archive_no', value: 'Z001-FW·2026-D3-0001' }])),
-      '---\nid: A\narchive_no: Z001-FW·2026-D3-0001   # 待编号\ntitle: t\n---\n',
+      applyEdits(text, setFieldEdits('a.md', text, [{ record: 0, field: 'archive_no', value: 'Z001-WS·2026-D3-FW-0001' }])),
+      '---\nid: A\narchive_no: Z001-WS·2026-D3-FW-0001   # 待编号\ntitle: t\n---\n',
     );
   });
 

@@ -16,7 +16,7 @@ const CLI = path.join(REPO, 'dist/cli.js');
 const run = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
 const HARBOR = 'service/2026/harbor-consulting.md';
 /** The number the sample's next service record of 2026 gets (cli-archive.test.ts). */
-const NEXT = 'Z109-FW·2026-D3-0001';
+const NEXT = 'Z109-WS·2026-D3-FW-0001';
 const service = (id: string, extra: string) =>
   `---\nid: ${id}\ncategory: service\ncustomer: 张伟\ncustomer_type: person\ntitle: ${id}\ndate: 2026-02-01\nservice_type: support\nstaff: 王工\narchive_no: ${NEXT}\n${extra}---\n`;
 
@@ -50,7 +50,7 @@ describe('numbering refuses on an incomplete index', () => {
     fs.writeFileSync(path.join(root, 'service/2026/broken.md'), service('FW-2026-901', 'tags: [a, b\n'));
     const res = run(root, 'number', '.', '--category', 'service');
     assert.equal(res.status, 0, res.stderr);
-    assert.match(res.stdout, new RegExp(`${HARBOR}:1\\tZ109-FW·2026-D3-0002`));
+    assert.match(res.stdout, new RegExp(`${HARBOR}:1\\tZ109-WS·2026-D3-FW-0002`));
     assert.doesNotMatch(res.stdout, new RegExp(NEXT));
     // Quoted, in a file that is not UTF-8 elsewhere: the same.
     const gbk = Buffer.concat([
@@ -61,7 +61,7 @@ describe('numbering refuses on an incomplete index', () => {
     fs.writeFileSync(path.join(root, 'service/2026/gbk.md'), gbk);
     const again = run(root, 'number', '.', '--category', 'service');
     assert.equal(again.status, 0, again.stderr);
-    assert.match(again.stdout, new RegExp(`${HARBOR}:1\\tZ109-FW·2026-D3-0002`));
+    assert.match(again.stdout, new RegExp(`${HARBOR}:1\\tZ109-WS·2026-D3-FW-0002`));
   });
 
   test('a FIFO named like a record blocks numbering', { skip: process.platform === 'win32' }, () => {

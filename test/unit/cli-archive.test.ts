@@ -20,14 +20,14 @@ describe('records-curator number and labels', () => {
     const before = fs.readFileSync(path.join(root, 'service/2026/harbor-consulting.md'), 'utf8');
     const dry = run(root, 'number', '.', '--category', 'service');
     assert.equal(dry.status, 0, dry.stderr);
-    assert.match(dry.stdout, /service\/2026\/harbor-consulting\.md:1\tZ109-FW·2026-D3-0001/);
+    assert.match(dry.stdout, /service\/2026\/harbor-consulting\.md:1\tZ109-WS·2026-D3-FW-0001/);
     assert.match(dry.stdout, /would number 4 records; 3 already numbered/);
     assert.equal(fs.readFileSync(path.join(root, 'service/2026/harbor-consulting.md'), 'utf8'), before);
     const write = run(root, 'number', '.', '--category', 'service', '--write', '--date', '2026-11-27');
     assert.equal(write.status, 0, write.stderr);
     assert.equal(
       fs.readFileSync(path.join(root, 'service/2026/harbor-consulting.md'), 'utf8'),
-      before.replace('custodian: 陈晨\n', 'custodian: 陈晨\narchive_no: Z109-FW·2026-D3-0001\narchived_at: 2026-11-27\n'),
+      before.replace('custodian: 陈晨\n', 'custodian: 陈晨\narchive_no: Z109-WS·2026-D3-FW-0001\narchived_at: 2026-11-27\n'),
     );
     assert.match(run(root, 'number', '.', '--category', 'service').stdout, /would number 0 records; 7 already numbered/);
     assert.equal(run(root, 'check', '.').stdout.includes('duplicate-archive-no'), false);
@@ -38,12 +38,12 @@ describe('records-curator number and labels', () => {
     const rel = 'service/2026/harbor-consulting.md';
     const before = fs.readFileSync(path.join(root, rel), 'utf8');
     assert.equal(run(root, 'number', '.', '--category', 'service', '--write', '--no-date').status, 0);
-    assert.equal(fs.readFileSync(path.join(root, rel), 'utf8'), before.replace('custodian: 陈晨\n', 'custodian: 陈晨\narchive_no: Z109-FW·2026-D3-0001\n'));
+    assert.equal(fs.readFileSync(path.join(root, rel), 'utf8'), before.replace('custodian: 陈晨\n', 'custodian: 陈晨\narchive_no: Z109-WS·2026-D3-FW-0001\n'));
     const other = sampleCopy();
     fs.writeFileSync(path.join(other, rel), before.replace('custodian: 陈晨\n', 'custodian: 陈晨\narchived_at: 2026-01-05 # 实际归档日\n'));
     assert.equal(run(other, 'number', '.', '--category', 'service', '--write').status, 0);
     const after = fs.readFileSync(path.join(other, rel), 'utf8');
-    assert.match(after, /archived_at: 2026-01-05 # 实际归档日\narchive_no: Z109-FW·2026-D3-0001\n/);
+    assert.match(after, /archived_at: 2026-01-05 # 实际归档日\narchive_no: Z109-WS·2026-D3-FW-0001\n/);
   });
 
   test('a mistyped or misused option is refused with the usage, never ignored', () => {
@@ -72,7 +72,7 @@ describe('records-curator number and labels', () => {
     const res = run(REPO, 'labels', copy, '--out', html, '--kind', 'record,stamp,spine', '--lang', 'both');
     assert.equal(res.status, 0, res.stderr);
     const text = fs.readFileSync(html, 'utf8');
-    assert.match(text, /Z109-HT·2019-D10-0001/);
+    assert.match(text, /Z109-WS·2019-D10-HT-0001/);
     assert.doesNotMatch(text, /<script/);
     assert.doesNotMatch(text, /<img/);
     assert.match(text, /&lt;img src=x onerror=alert\(1\)&gt;/);

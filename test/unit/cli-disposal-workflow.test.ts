@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { callRecord, cli, commitAll, DETAILS, destroy, git, objectsHolding, repo } from './git-fixtures';
+import { appraise, callRecord, cli, commitAll, DETAILS, destroy, git, objectsHolding, repo } from './git-fixtures';
 import { tempWorkspace } from './helpers';
 
 const read = (root: string, rel: string) => fs.readFileSync(path.join(root, rel), 'utf8');
@@ -16,8 +16,8 @@ describe('the whole workflow from the command line', () => {
     assert.deepEqual(
       rows.map((x: Record<string, unknown>) => [x.path, x.id, x.state, x.retention, x.start, x.until]),
       [
-        ['calls/a.md', 'GT-1', 'due', 'D3', '2015-06-10', '2018-06-10'],
-        ['calls/b.md', 'GT-2', 'hold', 'D3', '2015-06-10', '2018-06-10'],
+        ['calls/a.md', 'GT-1', 'due', 'D3', '2015-06-11', '2018-06-10'],
+        ['calls/b.md', 'GT-2', 'hold', 'D3', '2015-06-11', '2018-06-10'],
       ],
     );
     assert.ok(rows.every((x: { basis: string }) => x.basis.length > 0));
@@ -30,6 +30,7 @@ describe('the whole workflow from the command line', () => {
     const created = cli(root, 'batch', 'create', '.', '--due', ...details);
     assert.equal(created.status, 0, created.stderr);
     const file = /wrote (\S+):/.exec(created.stdout)![1];
+    appraise(root, file);
     assert.equal(cli(root, 'batch', 'approve', file).status, 0);
     assert.equal(cli(root, 'batch', 'execute', file, '--yes').status, 0);
     commitAll(root, 'destruction');
@@ -41,7 +42,7 @@ describe('the whole workflow from the command line', () => {
     assert.equal(refused.stdout, '', 'nothing written');
     const draft = cli(root, 'certificate', file, '--format', 'md', '--unverified', '--lang', 'en');
     assert.equal(draft.status, 0);
-    assert.match(draft.stdout, /^# Destruction record \(not yet verified\)/);
+    assert.match(draft.stdout, /^---\nkind: destruction-certificate\n[\s\S]*^verified: false$[\s\S]*^# Destruction record \(not yet verified\)/m);
     assert.doesNotMatch(draft.stdout, /cannot be recovered;|Certificate of Destruction/);
     // Now make each condition hold, as people do: check the tasks, name a configured method, purge.
     fs.writeFileSync(
@@ -82,6 +83,8 @@ describe('the whole workflow from the command line', () => {
       'dpo@successor.example',
       '--set',
       'approvers=王强',
+      '--set',
+      'impact_assessment_ref=PIA-2026-003',
     );
     assert.equal(created.status, 0, created.stderr);
     const file = /wrote (\S+):/.exec(created.stdout)![1];
@@ -109,14 +112,14 @@ describe('the whole workflow from the command line', () => {
     assert.equal(approve.status, 1);
     assert.match(
       approve.stderr,
-      new RegExp(`${first.replace(/[.]/g, '\\.')}:13:11\tbatch-attachment\tcalls/a\.md: attachment \\.\\./\\.\\./outside\\.pdf leads outside the folder`),
+      new RegExp(`${first.replace(/[.]/g, '\\.')}:20:11\tbatch-attachment\tcalls/a\.md: attachment \\.\\./\\.\\./outside\\.pdf leads outside the folder`),
     );
     // Marked approved by hand: no fingerprints from approval.
     const file = /wrote (\S+):/.exec(cli(root, 'batch', 'create', '.', '--records', 'GT-2', ...DETAILS).stdout)![1];
     fs.writeFileSync(path.join(root, file), read(root, file).replace('status: draft', 'status: approved'));
     const run = cli(root, 'batch', 'execute', file, '--yes');
     assert.equal(run.status, 1);
-    assert.match(run.stderr, /:13:11\tbatch-item-fingerprint\tcalls\/b\.md has no content fingerprints from approval/);
+    assert.match(run.stderr, /:20:11\tbatch-item-fingerprint\tcalls\/b\.md has no content fingerprints from approval/);
     fs.writeFileSync(path.join(root, file), read(root, file).replace('calls/b.md', '../calls/b.md'));
     assert.match(cli(root, 'batch', 'execute', file, '--yes').stderr, /batch-item-path\t\.\.\/calls\/b\.md leads outside the folder/);
     fs.writeFileSync(path.join(root, file), read(root, file).replace('status: approved', 'status: aproved'));

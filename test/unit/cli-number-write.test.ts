@@ -38,9 +38,9 @@ describe('number --write keeps the files it writes as they were, outside the edi
       const st = fs.statSync(abs);
       assert.equal(st.mode & 0o777, 0o600);
       assert.deepEqual([st.uid, st.gid], [65534, 65534]);
-      assert.match(fs.readFileSync(abs, 'utf8'), /\narchive_no: Z109-FW·2026-D3-0001\n/);
+      assert.match(fs.readFileSync(abs, 'utf8'), /\narchive_no: Z109-WS·2026-D3-FW-0001\n/);
       assert.equal(fs.statSync(linked).ino, fs.statSync(link).ino, 'the hard link still names the same file');
-      assert.match(fs.readFileSync(link, 'utf8'), /\narchive_no: Z109-FW·2026-D3-/);
+      assert.match(fs.readFileSync(link, 'utf8'), /\narchive_no: Z109-WS·2026-D3-FW-/);
       const leftovers = fs.readdirSync(path.dirname(abs)).filter((f) => f.endsWith('.tmp') || f.endsWith('.rc-tmp'));
       assert.deepEqual(leftovers, []);
     },

@@ -29,7 +29,7 @@ describe('records-curator command line', () => {
   test('a language the tool does not speak is refused (--lang fr), not answered in English', () => {
     const r = run('check', SAMPLE, '--lang', 'fr');
     assert.equal(r.status, 2);
-    assert.match(r.stderr, /--lang must be zh or en/);
+    assert.match(r.stderr, /--lang must be en, zh or both/);
     assert.equal(run('check', SAMPLE, '--lang', 'zh-CN', '--quiet').status, 1);
   });
 

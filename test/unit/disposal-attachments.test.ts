@@ -13,7 +13,7 @@ import type { FileEntry } from '../../src/core/model/records';
 import { parseRecordText } from '../../src/core/parse/record-file';
 import { allRules } from '../../src/core/rules';
 import { defaultSchema } from '../../src/core/schema/load';
-import { offlineFingerprints } from './batch-helpers';
+import { offlineFingerprints, SIGNED, withOpinion } from './batch-helpers';
 import { tempWorkspace } from './helpers';
 import { callRecord } from './git-fixtures';
 
@@ -48,8 +48,8 @@ function draft(paths: string[]): string {
     'kind: destruction-batch',
     'batch_id: "XH-2026-050"',
     'status: draft',
-    'approvers: [王强]',
-    'supervisors: [李档案, 赵法务]',
+    'retention: Y',
+    ...SIGNED,
     'method: git-purge',
     'place: 档案室',
     'scheduled_at: 2026-12-01T10:00+08:00',
@@ -102,7 +102,7 @@ describe('attachments go with their record, and only those', () => {
 
   test('execution deletes the scan with its record and tombstones it; a scan named but missing is tombstoned, not invented', async () => {
     const root = tempWorkspace({ 'calls/a.md': callRecord('GT-1', ['attachments: [scans/a.pdf, scans/gone.pdf]']), 'calls/scans/a.pdf': 'SCAN' });
-    const text = draft(['calls/a.md']);
+    const text = withOpinion(root, draft(['calls/a.md']), ctxOf(root));
     const ctx = ctxOf(root);
     const plan = planApproval(text, ctx, TODAY, await offlineFingerprints(text, ctx));
     assert.ok(plan.ok);
@@ -124,7 +124,7 @@ describe('attachments go with their record, and only those', () => {
 
   test('approved attachments edited by hand to name another file: refused, and the file survives', async () => {
     const root = tempWorkspace({ 'calls/a.md': callRecord('GT-1', ['attachments: [scans/a.pdf]']), 'calls/scans/a.pdf': 'SCAN', 'calls/keep.pdf': 'KEEP' });
-    const text = draft(['calls/a.md']);
+    const text = withOpinion(root, draft(['calls/a.md']), ctxOf(root));
     const plan = planApproval(text, ctxOf(root), TODAY, await offlineFingerprints(text, ctxOf(root)));
     assert.ok(plan.ok);
     const forged = applyEdits(text, plan.edits).replace('attachments: ["calls/scans/a.pdf"]', 'attachments: ["calls/keep.pdf"]');
@@ -135,7 +135,7 @@ describe('attachments go with their record, and only those', () => {
 
   test('an attachment changed after approval stops the execution', async () => {
     const root = tempWorkspace({ 'calls/a.md': callRecord('GT-1', ['attachments: [scans/a.pdf]']), 'calls/scans/a.pdf': 'SCAN' });
-    const text = draft(['calls/a.md']);
+    const text = withOpinion(root, draft(['calls/a.md']), ctxOf(root));
     const plan = planApproval(text, ctxOf(root), TODAY, await offlineFingerprints(text, ctxOf(root)));
     assert.ok(plan.ok);
     fs.writeFileSync(path.join(root, 'calls/scans/a.pdf'), 'REPLACED');

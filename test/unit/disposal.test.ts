@@ -10,7 +10,8 @@ import { applyEdits, setFieldEdits } from '../../src/core/fix/fixes';
 import { indexText } from '../../src/core/index/index-file';
 import { allRules } from '../../src/core/rules';
 import { defaultSchema } from '../../src/core/schema/load';
-import { withFingerprints } from './batch-helpers';
+import { batchFiles } from '../../src/core/disposal/files';
+import { SIGNED, withFingerprints, withOpinion } from './batch-helpers';
 import { record, tempWorkspace } from './helpers';
 
 const schema = defaultSchema();
@@ -27,7 +28,7 @@ const comm = (id: string, date: string, extra: Record<string, string> = {}) =>
     channel: 'phone',
     participants: '[张伟]',
     retention: 'D3',
-    archive_no: `Z001-GT·${date.slice(0, 4)}-D3-0001`,
+    archive_no: `Z001-WS·${date.slice(0, 4)}-D3-GT-0001`,
     ...extra,
   });
 const entry = (p: string, text: string) => indexText(p, text, { mtimeMs: 0, size: 0 }, opts).records[0];
@@ -37,6 +38,7 @@ function folderContext(root: string, hold = false): BatchContext {
   return {
     lang: 'en',
     root,
+    documents: () => batchFiles(root, 'disposal').map(([p, text]) => ({ path: p, text })),
     records: (p) => {
       const abs = path.join(root, p);
       if (!fs.existsSync(abs) || !fs.statSync(abs).isFile()) return undefined;
@@ -70,19 +72,26 @@ describe('destruction batches', () => {
     const item = batchItem(entry('a.md', text), schema, text, TODAY);
     const batch = destructionBatchText('XH-2026-001', [item], schema, 'both', TODAY);
     assert.match(batch, /^- \[ \] 至少两名监销人在场监督并核对清册 \/ At least two supervisors present/m);
-    assert.match(batch, /\| 1 \| Z001-GT·2015-D3-0001 \| A \| 张伟 \| 沟通记录 \/ Communication \| 2015 \| 3年 \/ 3 years \| 11\.5 \| 待销毁 \/ pending \|/);
+    // 会计档案管理办法 Art. 18(1): 卷号 and 页数 as the record gives them (none here), 起止年度 from its dates, the
+    // 保管起算 is the first day counted: the day after the call (民法典 Art. 201).
+    // required retention and the day it started; 已保管 is not frozen into the file but printed (register.ts).
+    assert.match(batch, /\| 1 \| Z001-WS·2015-D3-GT-0001 \| A \|  \|  \| 2015 \| 3年 \/ 3 years \| 2015-06-11 \| 2018-06-10 \| 待销毁 \/ pending \|/);
+    assert.doesNotMatch(batch, /11\.5/);
+    assert.match(batch, /^retention: Y /m);
     const back = readBatch(batch)!;
     assert.equal(back.status, 'draft');
     assert.deepEqual(back.items[0], item);
     assert.equal(nextBatchId('XH', '2026', ['XH-2026-001', 'XH-2026-007', 'YJ-2026-009']), 'XH-2026-008');
   });
 
-  test('an approved batch without two supervisors, method, place and time is reported; a changed or held record too', async () => {
+  test('an approved batch without the Art. 18 signatories, supervisors, method, place, time and opinion is reported; a changed or held record too', async () => {
     const text = comm('A', '2015-06-10');
     const item = batchItem(entry('a.md', text), schema, text, TODAY);
     let batch = destructionBatchText('XH-2026-001', [item], schema, 'en', TODAY);
+    // Each context is a folder of its own holding a.md as given and the signed opinion of the batch.
+    let opinion: [string, string] | undefined;
     const ctx = (fileText: string, hold = false) => {
-      const root = tempWorkspace({ 'a.md': fileText });
+      const root = tempWorkspace({ 'a.md': fileText, ...(opinion ? { [opinion[0]]: opinion[1] } : {}) });
       return folderContext(root, hold);
     };
     assert.deepEqual(checkBatch(batch, ctx(text)), [], 'a draft is not judged yet');
@@ -90,13 +99,27 @@ describe('destruction batches', () => {
     const codes = checkBatch(batch, ctx(text))
       .map((f) => f.code)
       .sort();
-    assert.deepEqual(codes, ['batch-missing-detail', 'batch-missing-detail', 'batch-missing-detail', 'batch-missing-detail', 'batch-supervisors']);
-    const filled = batch
-      .replace('approvers: []', 'approvers: [总经理 王强]')
-      .replace('supervisors: []', 'supervisors: [李档案, 赵法务]')
+    assert.deepEqual(codes, [
+      'batch-appraisal',
+      'batch-missing-detail',
+      'batch-missing-detail',
+      'batch-missing-detail',
+      'batch-signatures',
+      'batch-supervisors',
+    ]);
+    const root = tempWorkspace({ 'a.md': text });
+    let filled = batch
+      .replace(/^unit_head: .*$/m, SIGNED[0])
+      .replace(/^archives_head: .*$/m, SIGNED[1])
+      .replace(/^archives_handler: .*$/m, SIGNED[2])
+      .replace(/^supervisors: .*$/m, SIGNED[3])
       .replace('method: ""', 'method: 粉碎')
       .replace('place: ""', 'place: 档案室')
       .replace('scheduled_at: ""', 'scheduled_at: 2026-12-01T10:00+08:00');
+    filled = withOpinion(root, filled, folderContext(root));
+    opinion = ['disposal/JD-2026-900.md', fs.readFileSync(path.join(root, 'disposal/JD-2026-900.md'), 'utf8')];
+    filled = filled.replace(/^appraisal_sha256: .*\n/m, '');
+    filled = await withFingerprints(filled.replace(/^fingerprints:[\s\S]*?(?=^---$)/m, ''), ctx(text));
     assert.deepEqual(checkBatch(filled, ctx(text)), []);
     const changed = checkBatch(filled, ctx(text + 'edited\n')).map((f) => f.code);
     assert.deepEqual(changed, ['batch-record-changed']);
@@ -113,13 +136,16 @@ describe('destruction batches', () => {
     const items = [batchItem(entry('a.md', md), schema, md, TODAY), { ...batchItem(recs[1], schema, stream, TODAY), path: 's.yaml', index: 1 }];
     let batch = destructionBatchText('XH-2026-002', items, schema, 'en', TODAY)
       .replace('status: draft', 'status: approved')
-      .replace('approvers: []', 'approvers: [A]')
-      .replace('supervisors: []', 'supervisors: [B, C]')
+      .replace(/^unit_head: .*$/m, SIGNED[0])
+      .replace(/^archives_head: .*$/m, SIGNED[1])
+      .replace(/^archives_handler: .*$/m, SIGNED[2])
+      .replace(/^supervisors: .*$/m, SIGNED[3])
       .replace('method: ""', 'method: shred')
       .replace('place: ""', 'place: here')
       .replace('scheduled_at: ""', 'scheduled_at: now');
-    const ctx = folderContext(tempWorkspace({ 'a.md': md, 's.yaml': stream }));
-    batch = await withFingerprints(batch, ctx);
+    const root = tempWorkspace({ 'a.md': md, 's.yaml': stream });
+    const ctx = folderContext(root);
+    batch = await withFingerprints(withOpinion(root, batch, ctx), ctx);
     const planned = planExecution(batch, ctx, TODAY, '2026-11-26T15:00+08:00');
     assert.ok(planned.ok, JSON.stringify(planned));
     const plan = planned.plan;

@@ -40,7 +40,7 @@ contact_person: 王芳
 phone: "13812345678"
 id_number: ${ID}
 bank_account: ${CARD}
-archive_no: Z001-JB·2025-Y-0001
+archive_no: Z001-WS·2025-Y-JB-0001
 pages: 2
 ---
 Body.
@@ -54,7 +54,7 @@ title: 服务合同
 date: 2025-03-01
 contract_no: ${CONTRACT}
 invoice_no: ${ZEROS}
-archive_no: Z001-HT·2025-D30-0001
+archive_no: Z001-WS·2025-D10-HT-0001
 pages: 3
 ---
 `;

@@ -14,13 +14,13 @@ import { allRules } from '../../src/core/rules';
 import { defaultSchema } from '../../src/core/schema/load';
 
 const NUMBER = [
-  { record: 0, field: 'archive_no', value: 'Z001-HT·2026-D10-0001' },
+  { record: 0, field: 'archive_no', value: 'Z001-WS·2026-D10-HT-0001' },
   { record: 0, field: 'archived_at', value: '2026-03-01' },
 ];
 const number = (path: string, text: string) => applyEdits(text, setFieldEdits(path, text, NUMBER));
 const dataOf = (path: string, text: string) =>
   parseRecordText(text, path.endsWith('.md') ? 'markdown' : 'yaml').records.map((r) => ({ data: r.data, problems: r.problems.map((p) => p.message) }));
-const numbered = { archive_no: 'Z001-HT·2026-D10-0001', archived_at: '2026-03-01' };
+const numbered = { archive_no: 'Z001-WS·2026-D10-HT-0001', archived_at: '2026-03-01' };
 
 describe('writing an archive number keeps the record readable', () => {
   test('front matter written as a flow mapping gets the fields inside its braces', () => {
@@ -28,7 +28,7 @@ describe('writing an archive number keeps the record readable', () => {
     const out = number('r.md', text);
     assert.equal(
       out,
-      '---\n{id: HT-1, category: contract, customer: 张伟, title: 合同, archive_no: Z001-HT·2026-D10-0001, archived_at: 2026-03-01}\n---\n正文\n',
+      '---\n{id: HT-1, category: contract, customer: 张伟, title: 合同, archive_no: Z001-WS·2026-D10-HT-0001, archived_at: 2026-03-01}\n---\n正文\n',
     );
     assert.deepEqual(dataOf('r.md', out), [{ data: { id: 'HT-1', category: 'contract', customer: '张伟', title: '合同', ...numbered }, problems: [] }]);
   });
@@ -36,21 +36,21 @@ describe('writing an archive number keeps the record readable', () => {
   test('a multi-line flow mapping with a trailing comma gets one field per line, in its indentation', () => {
     const text = '---\n{\n    id: HT-1,\n    title: "合同",\n}\n---\n';
     const out = number('r.md', text);
-    assert.equal(out, '---\n{\n    id: HT-1,\n    title: "合同",\n    archive_no: Z001-HT·2026-D10-0001,\n    archived_at: 2026-03-01,\n}\n---\n');
+    assert.equal(out, '---\n{\n    id: HT-1,\n    title: "合同",\n    archive_no: Z001-WS·2026-D10-HT-0001,\n    archived_at: 2026-03-01,\n}\n---\n');
     assert.deepEqual(dataOf('r.md', out), [{ data: { id: 'HT-1', title: '合同', ...numbered }, problems: [] }]);
   });
 
   test('an indented block mapping gets the fields at its own indentation', () => {
     const text = '---\n  id: HT-1\n  category: contract\n---\nBody\n';
     const out = number('r.md', text);
-    assert.equal(out, '---\n  id: HT-1\n  category: contract\n  archive_no: Z001-HT·2026-D10-0001\n  archived_at: 2026-03-01\n---\nBody\n');
+    assert.equal(out, '---\n  id: HT-1\n  category: contract\n  archive_no: Z001-WS·2026-D10-HT-0001\n  archived_at: 2026-03-01\n---\nBody\n');
     assert.deepEqual(dataOf('r.md', out), [{ data: { id: 'HT-1', category: 'contract', ...numbered }, problems: [] }]);
   });
 
   test('a YAML record ending in a |+ block scalar keeps its kept blank lines', () => {
     const text = 'id: HT-1\nnotes: |+\n  第一行\n\n\n';
     const out = number('r.yaml', text);
-    assert.equal(out, 'id: HT-1\nnotes: |+\n  第一行\n\n\narchive_no: Z001-HT·2026-D10-0001\narchived_at: 2026-03-01\n');
+    assert.equal(out, 'id: HT-1\nnotes: |+\n  第一行\n\n\narchive_no: Z001-WS·2026-D10-HT-0001\narchived_at: 2026-03-01\n');
     assert.deepEqual(dataOf('r.yaml', out), [{ data: { id: 'HT-1', notes: '第一行\n\n\n', ...numbered }, problems: [] }]);
   });
 
@@ -66,9 +66,9 @@ describe('writing an archive number keeps the record readable', () => {
 
   test("inserted front-matter lines follow the front matter's line endings, not the body's", () => {
     const lfFront = '---\nid: HT-1\ntitle: t\n---\r\nBody\r\nline 2\r\n';
-    assert.equal(number('r.md', lfFront), '---\nid: HT-1\ntitle: t\narchive_no: Z001-HT·2026-D10-0001\narchived_at: 2026-03-01\n---\r\nBody\r\nline 2\r\n');
+    assert.equal(number('r.md', lfFront), '---\nid: HT-1\ntitle: t\narchive_no: Z001-WS·2026-D10-HT-0001\narchived_at: 2026-03-01\n---\r\nBody\r\nline 2\r\n');
     const crlfFront = '---\r\nid: HT-1\r\n---\r\nBody\nline 2\n';
-    assert.equal(number('r.md', crlfFront), '---\r\nid: HT-1\r\narchive_no: Z001-HT·2026-D10-0001\r\narchived_at: 2026-03-01\r\n---\r\nBody\nline 2\n');
+    assert.equal(number('r.md', crlfFront), '---\r\nid: HT-1\r\narchive_no: Z001-WS·2026-D10-HT-0001\r\narchived_at: 2026-03-01\r\n---\r\nBody\nline 2\n');
   });
 });
 

@@ -130,11 +130,16 @@ export function callDocument(id: string, extra: string[] = []): string {
   );
 }
 
+/** A destruction batch's details as `batch create` takes them: the signatories and supervisors of 会计档案管理办法 Art. 18. */
 export const DETAILS = [
   '--set',
-  'approvers=总经理 王强',
+  'unit_head=总经理 王强',
   '--set',
-  'supervisors=李档案,赵法务',
+  'archives_head=李档案',
+  '--set',
+  'archives_handler=陈晨',
+  '--set',
+  'supervisors=李档案:archives,赵工:it',
   '--set',
   'method=git-purge',
   '--set',
@@ -143,11 +148,25 @@ export const DETAILS = [
   'scheduled_at=2026-12-01T10:00+08:00',
 ];
 
-/** Created, approved and executed from the command line; the destruction committed. Returns the batch path. */
+/** The appraisers' details as `batch appraise` takes them (Art. 17: the archives office leads). */
+export const APPRAISAL = ['--set', 'appraisers=李档案:archives,周审计:audit', '--set', 'appraised_at=2026-11-20'];
+
+/** The appraisal opinion of a draft batch written and signed (its status set to final, as the appraisers do). */
+export function appraise(root: string, batch: string): string {
+  const r = cli(root, 'batch', 'appraise', batch, ...APPRAISAL);
+  if (r.status !== 0) throw new Error(`batch appraise: ${r.stdout}${r.stderr}`);
+  const opinion = /(?:wrote|已写入) (\S+)/.exec(r.stdout)![1];
+  const abs = path.join(root, opinion);
+  fs.writeFileSync(abs, fs.readFileSync(abs, 'utf8').replace(/^status: draft/m, 'status: final'));
+  return opinion;
+}
+
+/** Created, appraised, approved and executed from the command line; the destruction committed. Returns the batch path. */
 export function destroy(root: string, ...records: string[]): string {
   const created = cli(root, 'batch', 'create', '.', '--records', ...records, ...DETAILS);
   if (created.status !== 0) throw new Error(`batch create: ${created.stderr}`);
   const file = /wrote (\S+):/.exec(created.stdout)![1];
+  appraise(root, file);
   for (const step of [
     ['approve', file],
     ['execute', file, '--yes'],

@@ -39,7 +39,7 @@ const base = {
 };
 const yunfan = rec({
   ...base,
-  archive_no: 'Z109-JY·2019-D30-0001',
+  archive_no: 'Z109-WS·2019-D30-JY-0001',
   archived_at: '2025-10-28',
   retention: 'D30',
   pages: '3',
@@ -56,15 +56,16 @@ describe('label data', () => {
     const d = labelData(yunfan, schema, 'zh');
     assert.deepEqual(d.category, { key: 'transaction', zh: '交易记录', en: 'Transactions' });
     assert.equal(d.customer, '北京云帆科技有限公司');
-    assert.equal(d.archiveNo, 'Z109-JY·2019-D30-0001');
+    assert.equal(d.archiveNo, 'Z109-WS·2019-D30-JY-0001');
     assert.deepEqual([d.fonds, d.subject, d.year, d.itemNo, d.org, d.pages, d.archiveDate], ['Z109', 'JY', '2019', '0001', '', '3', '2025-10-28']);
     assert.deepEqual(d.retention, { code: 'D30', zh: '30年', en: '30 years' });
     assert.equal(d.text.category, '交易记录');
   });
 
-  test('an unarchived record falls back on the schema fonds, the date year and empty archive fields', () => {
+  test('an unarchived record falls back on the schema fonds, the date year, its governing retention and empty archive fields', () => {
     const d = labelData(rec(base), schema, 'en');
-    assert.deepEqual([d.archiveNo, d.archiveDate, d.itemNo, d.fonds, d.year, d.retention.code], ['', '', '', 'Z001', '2019', '']);
+    // A transaction without doc_kind is a voucher: 30 years (会计档案管理办法 Annex 1 items 1–2).
+    assert.deepEqual([d.archiveNo, d.archiveDate, d.itemNo, d.fonds, d.year, d.retention.code], ['', '', '', 'Z001', '2019', 'D30']);
   });
 
   test('retention labels', () => {
@@ -118,7 +119,7 @@ describe('label HTML', () => {
     for (const s of [
       '交易记录 Transactions',
       '北京云帆科技有限公司',
-      '<div class="line no">Z109-JY·2019-D30-0001</div>',
+      '<div class="line no">Z109-WS·2019-D30-JY-0001</div>',
       '2025-10-28',
       '30年 30 years',
       'CRM许可费',
@@ -131,25 +132,28 @@ describe('label HTML', () => {
   test('filing stamps are a 2×3 table in the stamp order', () => {
     const out = html([yunfan], { kinds: ['stamp'], language: 'both' });
     const rows = [...out.matchAll(/<tr>(.*?)<\/tr>/g)].map((m) =>
-      [...m[1].matchAll(/<td><span class="k">(.*?)<\/span><span class="v">(.*?)<\/span><\/td>/g)].map((c) => `${c[1]}=${c[2]}`),
+      [...m[1].matchAll(/<td><span class="k">(.*?)<\/span>(.*?)<\/td>/g)].map(
+        (c) => `${c[1]}=${[...c[2].matchAll(/<span class="v[^"]*">(.*?)<\/span>/g)].map((v) => v[1]).join(' ')}`,
+      ),
     );
     assert.deepEqual(rows, [
       ['全宗号 Fonds=Z109', '年度 Year=2019', '件号 Item no.=0001'],
-      ['机构(问题) Org./Issue=', '保管期限 Retention=30年<span class="en">30 years</span>', '页数 Pages=3'],
+      // 机构(问题) is the category's 问题 code (DA/T 22-2015 §5.4); 30年 and 30 years each on a line of their own.
+      ['机构(问题) Org./Issue=JY', '保管期限 Retention=30年 30 years', '页数 Pages=3'],
     ]);
     assert.ok(!out.includes('北京云帆'), 'no customer name on the stamp');
     assert.ok(html([yunfan], { kinds: ['stamp'], language: 'en' }).includes('<span class="k">Fonds</span>'));
   });
 
   test('box spines show fonds, year, retention, the item range and the box number', () => {
-    const out = html([], { kinds: ['spine'], boxes: [{ from: 'Z109-JY·2019-D30-0001', to: 'Z109-JY·2019-D30-0025', boxNo: '3' }] });
+    const out = html([], { kinds: ['spine'], boxes: [{ from: 'Z109-WS·2019-D30-JY-0001', to: 'Z109-WS·2019-D30-JY-0025', boxNo: '3' }] });
     const cells = [...out.matchAll(/<tr><th>(.*?)<\/th><td>(.*?)<\/td><\/tr>/g)].map((m) => `${m[1]}=${m[2]}`);
     // The category code too (issue 16): a box never mixes them.
-    assert.deepEqual(cells, ['全宗号=Z109', '年度=2019', '机构(问题)=JY', '保管期限=30年', '起止件号=0001–0025', '盒号=3']);
+    assert.deepEqual(cells, ['全宗号=Z109', '年度=2019', '保管期限=30年', '机构(问题)=JY', '起止件号=0001–0025', '盒号=3']);
     // Both languages: the retention on two lines, never "30年 30 ye…" cut off.
-    const both = html([], { kinds: ['spine'], language: 'both', boxes: [{ from: 'Z109-JY·2019-D30-0001', to: 'Z109-JY·2019-D30-0025', boxNo: '3' }] });
+    const both = html([], { kinds: ['spine'], language: 'both', boxes: [{ from: 'Z109-WS·2019-D30-JY-0001', to: 'Z109-WS·2019-D30-JY-0025', boxNo: '3' }] });
     assert.match(both, /<td>30年<span class="en">30 years<\/span><\/td>/);
-    assert.match(html([yunfan], { kinds: ['stamp'], language: 'both' }), /<span class="v">30年<span class="en">30 years<\/span><\/span>/);
+    assert.match(html([yunfan], { kinds: ['stamp'], language: 'both' }), /<span class="v">30年<\/span><span class="v en">30 years<\/span>/);
   });
 
   test('presets produce the label sizes in millimetres', () => {
@@ -216,7 +220,7 @@ describe('CSV', () => {
     assert.ok(!/[^\r]\n/.test(csv), 'only CRLF line ends');
     const [head, row] = lines(csv);
     assert.ok(head.startsWith('档号 Archive no.,类别 Category,客户 Customer,'));
-    assert.equal(row, 'Z109-JY·2019-D30-0001,交易记录 Transactions,北京云帆科技有限公司,CRM许可费,2025-10-28,D30,30年 30 years,2019,0001,3,JY-2019-001');
+    assert.equal(row, 'Z109-WS·2019-D30-JY-0001,交易记录 Transactions,北京云帆科技有限公司,CRM许可费,2025-10-28,D30,30年 30 years,2019,0001,3,JY-2019-001');
     assert.ok(lines(renderLabelsCsv([yunfan], schema, 'en'))[0].startsWith('Archive no.,Category,'));
   });
 
@@ -232,19 +236,33 @@ describe('CSV', () => {
     assert.ok(lines(renderLabelsCsv([minus], schema, 'zh'))[1].includes(`'-1+2,'+cmd`));
   });
 
-  test('catalogue: only archived records, in archive-number order, YYYYMMDD dates', () => {
-    const second = rec({ ...base, id: 'B', archive_no: 'Z109-JY·2019-D30-0010', date: '2019-6-3', contract_no: 'HT-1', archived_by: '刘静', title: 'x' });
-    const third = rec({ ...base, id: 'C', archive_no: 'Z109-JY·2019-D30-0002', date: '2019-05-20', ticket: 'T-9' });
-    const csv = renderCatalogueCsv([second, rec(base), third, yunfan], schema, 'zh');
+  test('catalogue: only archived records, in archive-number order, YYYYMMDD dates, 责任者 the issuer', () => {
+    const second = rec({
+      ...base,
+      id: 'B',
+      archive_no: 'Z109-WS·2019-D30-JY-0010',
+      date: '2019-6-3',
+      contract_no: 'HT-1',
+      archived_by: '刘静',
+      title: 'x',
+      author: '北京云帆科技有限公司',
+    });
+    const third = rec({ ...base, id: 'C', archive_no: 'Z109-WS·2019-D30-JY-0002', date: '2019-05-20', ticket: 'T-9' });
+    // The numbers' fonds is the schema's: a number of another fonds contradicts the record and is refused.
+    const z109 = { ...schema, archiveNumber: { ...schema.archiveNumber, fonds: 'Z109' } };
+    assert.equal(renderCatalogueCsv([third], schema, 'zh').split('\r\n').length, 2, 'only the header');
+    const csv = renderCatalogueCsv([second, rec(base), third, yunfan], z109, 'zh');
     const [head, ...rows] = lines(csv);
-    assert.equal(head, '序号,档号,文号,责任者,题名,日期,密级,页数,备注');
+    // The CSV says the volume (年度, 保管期限) each row is bound in, then DA/T 22-2015 Appendix B's columns.
+    assert.equal(head, '年度,保管期限,序号,档号,文号,责任者,题名,日期,密级,页数,备注');
+    // 责任者 is who issued the document (DA/T 22-2015 §5.5): the author, else (for a payment made with a customer) the customer — never the custodian (陈晨) or archivist (刘静).
     assert.deepEqual(rows, [
-      '1,Z109-JY·2019-D30-0001,01928374,陈晨,CRM许可费,20190510,,3,',
-      '2,Z109-JY·2019-D30-0002,T-9,,CRM许可费,20190520,,,',
-      '3,Z109-JY·2019-D30-0010,HT-1,刘静,x,20190603,,,',
+      '2019,30年,1,Z109-WS·2019-D30-JY-0001,01928374,北京云帆科技有限公司,CRM许可费,20190510,,3,',
+      '2019,30年,2,Z109-WS·2019-D30-JY-0002,T-9,北京云帆科技有限公司,CRM许可费,20190520,,,',
+      '2019,30年,3,Z109-WS·2019-D30-JY-0010,HT-1,北京云帆科技有限公司,x,20190603,,,',
     ]);
-    const out = renderCatalogueHtml([second, third, yunfan], schema, { language: 'en', title: 'Catalogue' });
-    assert.ok(out.indexOf('D30-0001') < out.indexOf('D30-0002') && out.indexOf('D30-0002') < out.indexOf('D30-0010'));
+    const out = renderCatalogueHtml([second, third, yunfan], z109, { language: 'en', title: 'Catalogue' });
+    assert.ok(out.indexOf('D30-JY-0001') < out.indexOf('D30-JY-0002') && out.indexOf('D30-JY-0002') < out.indexOf('D30-JY-0010'));
     assert.ok(out.includes('<th>No.</th><th>Archive no.</th>') && out.includes('<!--toolbar-->') && !out.includes('<script'));
   });
 });

@@ -92,6 +92,15 @@ describe('new record', () => {
     }
   });
 
+  test('a transaction gets no retention code of its own: its document kind decides (会计档案管理办法 Annex 1)', () => {
+    const schema = defaultSchema();
+    assert.ok(!newRecordFields(schema, 'transaction').includes('retention'));
+    const { text } = newRecordText(schema, { category: 'transaction', customer: 'X', customerType: 'person', id: 'JY-1', date: '2026-01-01', title: 'T' });
+    const data = parseRecordText(text, 'markdown').records[0].data!;
+    assert.equal(data.retention, undefined, 'a D30 written in would keep an invoice stub 30 years instead of 5');
+    assert.ok('doc_kind' in data, 'the kind is offered to fill in');
+  });
+
   test('slug and path', () => {
     assert.equal(slug('Wang Fang'), 'wang-fang');
     assert.equal(slug('深圳海川电子有限公司'), '深圳海川电子有限公司');

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 
 export type Eol = '\n' | '\r\n';
 
-export const PLAIN = ['alpha', 'Beta', 'x1', '张伟', '合同', '上门服务', 'FW-2026-001', 'Z001-HT·2026-D10-0001', '2026-03-01', 'a b', 'a-b_c', '客户 名称'];
+export const PLAIN = ['alpha', 'Beta', 'x1', '张伟', '合同', '上门服务', 'FW-2026-001', 'Z001-WS·2026-D10-HT-0001', '2026-03-01', 'a b', 'a-b_c', '客户 名称'];
 export const TRICKY = [
   'a: b',
   '#x',

@@ -38,7 +38,7 @@ describe('the record index', () => {
 
   test('duplicate archive numbers are reported, and changing one away clears both', () => {
     const index = new RecordIndex();
-    const an = 'Z109-FW·2026-D3-0001';
+    const an = 'Z109-WS·2026-D3-FW-0001';
     index.replaceAll(
       new Map([
         ['a.md', entry('a.md', { ...VALID_SERVICE, archive_no: an })],
@@ -46,7 +46,7 @@ describe('the record index', () => {
       ]),
     );
     assert.equal(index.findings('b.md').filter((f) => f.code === 'duplicate-archive-no').length, 1);
-    const touched = index.set([entry('b.md', { ...VALID_SERVICE, id: 'X', archive_no: 'Z109-FW·2026-D3-0002' })]);
+    const touched = index.set([entry('b.md', { ...VALID_SERVICE, id: 'X', archive_no: 'Z109-WS·2026-D3-FW-0002' })]);
     assert.ok(touched.includes('a.md'), 'the partner is refreshed too');
     assert.equal(index.findings('a.md').filter((f) => f.code === 'duplicate-archive-no').length, 0);
   });
@@ -63,7 +63,7 @@ describe('the record index', () => {
 });
 
 describe('archive numbering gaps', () => {
-  const an = (n: string) => ({ ...VALID_SERVICE, retention: 'D3', archive_no: `Z001-FW·2026-D3-${n}` });
+  const an = (n: string) => ({ ...VALID_SERVICE, retention: 'D3', archive_no: `Z001-WS·2026-D3-FW-${n}` });
   test('a gap is information on the next number, and filling it clears it and refreshes that file', () => {
     const index = new RecordIndex();
     configureIndex(index, defaultSchema());
@@ -75,7 +75,7 @@ describe('archive numbering gaps', () => {
     );
     const [gap] = index.findings('c.md').filter((f) => f.code === 'archive-no-gap');
     assert.equal(gap.severity, 'info');
-    assert.match(gap.message, /0002 missing before Z001-FW·2026-D3-0003/);
+    assert.match(gap.message, /0002 missing before Z001-WS·2026-D3-FW-0003/);
     const touched = index.set([entry('b.md', { ...an('0002'), id: 'B' })]);
     assert.ok(touched.includes('c.md'));
     assert.deepEqual(
@@ -90,7 +90,7 @@ describe('archive numbering gaps', () => {
     index.replaceAll(
       new Map([
         ['a.md', entry('a.md', { ...an('0001'), id: 'A' })],
-        ['x.md', entry('x.md', { ...VALID_SERVICE, id: 'X', date: '2025-01-01', retention: 'D3', archive_no: 'Z001-FW·2025-D3-0002' })],
+        ['x.md', entry('x.md', { ...VALID_SERVICE, id: 'X', date: '2025-01-01', retention: 'D3', archive_no: 'Z001-WS·2025-D3-FW-0002' })],
       ]),
     );
     const [gap] = index.findings('x.md').filter((f) => f.code === 'archive-no-gap');

@@ -52,6 +52,19 @@ describe('the Records view model', () => {
     assert.ok(m.total >= 1 && [...folder.index.records()].filter((r) => matches(r, f)).length === m.total);
   });
 
+  test('retention=CODE asks for the governing period, whole: an invoice stub without its own code is D5, and D3 is not D30', () => {
+    const opts = { schema: folder.schema, lang: 'en' as const, rules: allRules, fileExists: () => true };
+    const stub = indexText('s.md', '---\nid: S\ncategory: transaction\ndate: 2020-08-15\ndoc_kind: invoice-stub\n---\n', { mtimeMs: 0, size: 0 }, opts)
+      .records[0];
+    const voucher = indexText('v.md', '---\nid: V\ncategory: transaction\ndate: 2020-08-15\n---\n', { mtimeMs: 0, size: 0 }, opts).records[0];
+    assert.equal(matches(stub, parseFilter('retention=D5'), folder.schema), true, '发票管理办法 Art. 28');
+    assert.equal(matches(voucher, parseFilter('retention=D5'), folder.schema), false);
+    assert.equal(matches(voucher, parseFilter('retention=d30'), folder.schema), true);
+    assert.equal(matches(voucher, parseFilter('retention=D3'), folder.schema), false);
+    const d30 = GroupModel.now(folder, 'category', parseFilter('retention=D30'));
+    assert.deepEqual([...d30.groups.keys()], ['transaction'], "the sample's transactions are vouchers, kept 30 years");
+  });
+
   test("a field term names only the record's own fields: __proto__= or constructor= match nothing", () => {
     const opts = { schema: folder.schema, lang: 'en' as const, rules: allRules, fileExists: () => true };
     const r = indexText('a.md', '---\nid: A\n---\n', { mtimeMs: 0, size: 0 }, opts).records[0];

@@ -15,9 +15,11 @@ const TODAY = '2026-11-26';
 describe('retention', () => {
   test('a period counts from the date field; accounting records from the day after their fiscal year', () => {
     const service = retentionOf({ category: 'service', date: '2021-03-15' }, schema).governing!;
-    assert.deepEqual([service.code, service.start, service.until], ['D3', '2021-03-15', '2024-03-15']);
+    // The day of the date is not counted (民法典 Art. 201); the last day is its anniversary (Art. 202).
+    assert.deepEqual([service.code, service.start, service.until], ['D3', '2021-03-16', '2024-03-15']);
+    // FY2019 counts from 2020-01-01 (会计档案管理办法 Art. 14); 30 years end on 2049-12-31, not 2050-01-01.
     const tx = retentionOf({ category: 'transaction', date: '2019-05-01' }, schema).governing!;
-    assert.deepEqual([tx.code, tx.start, tx.until], ['D30', '2020-01-01', '2050-01-01']);
+    assert.deepEqual([tx.code, tx.start, tx.until], ['D30', '2020-01-01', '2049-12-31']);
   });
 
   test('a contract counts from its completion; until then it waits and is active', () => {

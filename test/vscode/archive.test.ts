@@ -47,12 +47,15 @@ suite('archive numbers', () => {
     );
     const first = await assign(group(t, 'Service'));
     assert.deepStrictEqual([first.assigned, first.kept, first.refused], [4, 3, 0]);
-    assert.strictEqual(archiveNo('service/2025/qiming-training.md'), 'Z109-FW·2025-D3-0003');
-    assert.strictEqual(archiveNo('service/2026/harbor-consulting.md'), 'Z109-FW·2026-D3-0001');
-    assert.strictEqual(archiveNo('service/2026/wang-fang-support.md'), 'Z109-FW·2026-D3-0002');
-    assert.strictEqual(archiveNo('service/2026/zhang-wei-site-handover.md'), 'Z109-FW·2026-D3-0003');
+    assert.strictEqual(archiveNo('service/2025/qiming-training.md'), 'Z109-WS·2025-D3-FW-0003');
+    assert.strictEqual(archiveNo('service/2026/harbor-consulting.md'), 'Z109-WS·2026-D3-FW-0001');
+    assert.strictEqual(archiveNo('service/2026/wang-fang-support.md'), 'Z109-WS·2026-D3-FW-0002');
+    assert.strictEqual(archiveNo('service/2026/zhang-wei-site-handover.md'), 'Z109-WS·2026-D3-FW-0003');
     // Only the archive_no and archive-date lines were added; everything else is byte for byte what it was.
-    assert.strictEqual(read(withComment), before.replace('custodian: 陈晨\n', `custodian: 陈晨\narchive_no: Z109-FW·2026-D3-0001\narchived_at: ${today()}\n`));
+    assert.strictEqual(
+      read(withComment),
+      before.replace('custodian: 陈晨\n', `custodian: 陈晨\narchive_no: Z109-WS·2026-D3-FW-0001\narchived_at: ${today()}\n`),
+    );
     await eventually(() => [...folder.index.records()].filter((r) => r.data?.category === 'service' && r.data?.archive_no).length === 7, 'the index to follow');
     const second = await assign(group(t, 'Service'));
     assert.deepStrictEqual([second.assigned, second.kept], [0, 7]);
@@ -70,7 +73,7 @@ suite('archive numbers', () => {
     await eventually(() => folder.index.get('other/2024/fresh.md'), 'the new files indexed');
     const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(abs('other/2024/held.md')));
     const editor = await vscode.window.showTextDocument(doc);
-    await editor.edit((e) => e.insert(new vscode.Position(9, 0), 'archive_no: Z109-QT·2024-D10-0001\n'));
+    await editor.edit((e) => e.insert(new vscode.Position(9, 0), 'archive_no: Z109-WS·2024-D10-QT-0001\n'));
     await eventually(() => folder.index.get('other/2024/held.md')?.records[0].data?.archive_no, 'the unsaved number indexed');
     const fresh = t
       .getChildren(group(t, 'Other'))
@@ -79,7 +82,7 @@ suite('archive numbers', () => {
     const r = await vscode.commands.executeCommand<AssignResult>('recordsCurator.assignArchiveNumbers', fresh, [fresh], { preview: false });
     assert.strictEqual(r.assigned, 1);
     const freshDoc = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === abs('other/2024/fresh.md'))!;
-    assert.match(freshDoc.getText(), /archive_no: Z109-QT·2024-D10-0002/);
+    assert.match(freshDoc.getText(), /archive_no: Z109-WS·2024-D10-QT-0002/);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     for (const d of vscode.workspace.textDocuments) if (d.isDirty) await d.save();
     fs.rmSync(abs('other/2024'), { recursive: true });
@@ -104,10 +107,32 @@ suite('archive numbers', () => {
         .flatMap((c) => t.getChildren(c))
         .find((n) => n.kind === 'record' && n.record.file === rel)!;
       assert.strictEqual((await assign(node)).assigned, 1);
-      assert.strictEqual(read(rel), text.replace('retention: D10\n', 'retention: D10\narchive_no: Z109-QT·2023-D10-0001\n'));
+      assert.strictEqual(read(rel), text.replace('retention: D10\n', 'retention: D10\narchive_no: Z109-WS·2023-D10-QT-0001\n'));
     } finally {
       await config.update('numbering.setArchiveDate', undefined, vscode.ConfigurationTarget.Workspace);
       fs.rmSync(abs('other/2023'), { recursive: true });
+      await eventually(() => !folder.index.get(rel), 'the test file to go');
+    }
+  });
+
+  test('a number written the earlier way is renumbered only by the reviewed command, keeping its item number', async () => {
+    const api = await activated();
+    const folder = api.services.index.all()[0];
+    // other/2022 holds a sample record: only this file is added and removed.
+    const rel = 'other/2022/old-form.md';
+    const text =
+      '---\nid: QT-2022-901\ncategory: other\ncustomer: 张伟\ncustomer_type: person\ntitle: 旧档号\ndate: 2022-06-01\nreason: 测试\nretention: D10\narchive_no: Z109-QT·2022-D10-0001\n---\n';
+    fs.writeFileSync(abs(rel), text);
+    try {
+      await eventually(() => folder.index.findings(rel).some((f) => f.code === 'invalid-archive-no'), 'the earlier form reported');
+      assert.strictEqual(read(rel), text, 'never migrated by itself');
+      const r = await vscode.commands.executeCommand<{ planned: number; applied: boolean }>('recordsCurator.renumberArchiveNumbers', { preview: false });
+      assert.deepStrictEqual([r.planned, r.applied], [1, true]);
+      for (const d of vscode.workspace.textDocuments) if (d.isDirty) await d.save();
+      assert.strictEqual(read(rel), text.replace('Z109-QT·2022-D10-0001', 'Z109-WS·2022-D10-QT-0001'));
+      await eventually(() => !folder.index.findings(rel).some((f) => f.code === 'invalid-archive-no'), 'the finding gone');
+    } finally {
+      fs.rmSync(abs(rel));
       await eventually(() => !folder.index.get(rel), 'the test file to go');
     }
   });
@@ -131,7 +156,7 @@ suite('archive numbers', () => {
     assert.strictEqual(nodes.length, 2);
     const r = await vscode.commands.executeCommand<AssignResult>('recordsCurator.assignArchiveNumbers', nodes[0], nodes, { preview: false });
     assert.strictEqual(r.assigned, 2);
-    assert.strictEqual((editor.document.getText().match(/archive_no: Z109-JY·2022-D30-\d{4}\narchived_at: \d{4}-\d\d-\d\d\n/g) ?? []).length, 2);
+    assert.strictEqual((editor.document.getText().match(/archive_no: Z109-WS·2022-D30-JY-\d{4}\narchived_at: \d{4}-\d\d-\d\d\n/g) ?? []).length, 2);
     await vscode.commands.executeCommand('undo');
     assert.strictEqual(editor.document.getText(), original);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');

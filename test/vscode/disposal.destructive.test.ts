@@ -172,16 +172,41 @@ suite('disposal end to end (on a git repository)', () => {
 
   test('approving needs the details, then fingerprints every version of the record and its scan from git history', async () => {
     assert.strictEqual(await vscode.commands.executeCommand('recordsCurator.approveBatch', batchUri), false);
+    // The signatories and supervisors of 会计档案管理办法 Art. 18 (no accounting archives in this batch).
     await edit(batchUri, (t) =>
       t
-        .replace('approvers: []', 'approvers: [总经理 王强]')
-        .replace('supervisors: []', 'supervisors: [李档案, 赵法务]')
+        .replace('unit_head: ""', 'unit_head: "总经理 王强"')
+        .replace('archives_head: ""', 'archives_head: "李档案"')
+        .replace('archives_handler: ""', 'archives_handler: "陈晨"')
+        .replace('supervisors: []', 'supervisors: [{ name: 李档案, role: archives }, { name: 赵工, role: it }]')
         .replace('method: ""', 'method: git-purge')
         .replace('place: ""', 'place: 档案室 Archive room')
         .replace('scheduled_at: ""', 'scheduled_at: 2026-12-01T10:00+08:00')
         .replace(/- \[ \]/g, '- [x]'),
     );
+    assert.strictEqual(await vscode.commands.executeCommand('recordsCurator.approveBatch', batchUri), false, 'not without an appraisal opinion (Art. 16)');
+    const opinion = await vscode.commands.executeCommand<string>('recordsCurator.appraiseBatch', batchUri, {
+      appraisers: ['李档案:archives', '周审计:audit'],
+      appraised_at: '2026-11-20',
+    });
+    assert.match(opinion, /^disposal\/JD-\d{4}-001\.md$/);
+    assert.match(fs.readFileSync(batchUri.fsPath, 'utf8'), /^appraisal_ref: "JD-\d{4}-001"/m);
+    assert.strictEqual(await vscode.commands.executeCommand('recordsCurator.approveBatch', batchUri), false, 'not before the opinion is signed');
+    await edit(vscode.Uri.file(abs(opinion)), (t) => t.replace(/^status: draft/m, 'status: final'));
     assert.strictEqual(await vscode.commands.executeCommand('recordsCurator.approveBatch', batchUri), true);
+    // The register printed to sign before destruction (Art. 18), and the opinion.
+    const printed = vscode.Uri.file(abs('disposal/register-print.html'));
+    assert.strictEqual((await vscode.commands.executeCommand<vscode.Uri>('recordsCurator.printDocument', batchUri, printed))?.fsPath, printed.fsPath);
+    const html = fs.readFileSync(printed.fsPath, 'utf8');
+    assert.match(html, /档案销毁清册|Destruction Register/);
+    assert.match(html, /已保管期限|Kept for/);
+    assert.match(html, /总经理 王强/);
+    assert.doesNotMatch(html, /<script/);
+    const opinionPrint = vscode.Uri.file(abs('disposal/opinion-print.md'));
+    await vscode.commands.executeCommand('recordsCurator.printDocument', vscode.Uri.file(abs(opinion)), opinionPrint);
+    assert.match(fs.readFileSync(opinionPrint.fsPath, 'utf8'), /鉴定意见书|Appraisal Opinion/);
+    fs.rmSync(printed.fsPath);
+    fs.rmSync(opinionPrint.fsPath);
     const batch = readBatch(fs.readFileSync(batchUri.fsPath, 'utf8'))!;
     assert.strictEqual(batch.status, 'approved');
     const record = batch.fingerprints!.files.find((f) => f.role === 'record')!;
@@ -223,7 +248,11 @@ suite('disposal end to end (on a git repository)', () => {
     const target = vscode.Uri.file(abs('disposal/record.md'));
     const record = await vscode.commands.executeCommand<CertificateResult>('recordsCurator.exportCertificate', batchUri, target, { unverified: true });
     assert.strictEqual(record.verified, false);
-    assert.match(fs.readFileSync(target.fsPath, 'utf8'), /^# (销毁记录（尚未核实）|Destruction record \(not yet verified\))/);
+    // The certificate is a document of record: its front matter binds it to the executed register (kept permanently).
+    assert.match(
+      fs.readFileSync(target.fsPath, 'utf8'),
+      /^---\nkind: destruction-certificate\n[\s\S]*^# (销毁记录（尚未核实）|Destruction record \(not yet verified\))/m,
+    );
     fs.rmSync(target.fsPath);
   });
 
@@ -245,7 +274,7 @@ suite('disposal end to end (on a git repository)', () => {
     assert.strictEqual(cert.verified, true, cert.missing.join('; '));
     const md = fs.readFileSync(target.fsPath, 'utf8');
     assert.match(md, /档案销毁证明|Certificate of Destruction/);
-    assert.match(md, /Z109-GT·2015-D3-0001/);
+    assert.match(md, /Z109-WS·2015-D3-GT-0001/);
     assert.match(md, /NIST SP 800-88/);
     assert.match(md, new RegExp(git('rev-parse', 'HEAD').trim().slice(0, 12)));
     const blobs = readBatch(fs.readFileSync(batchUri.fsPath, 'utf8'))!.fingerprints!.files.flatMap((f) => f.blobs);
@@ -270,6 +299,8 @@ suite('disposal end to end (on a git repository)', () => {
     assert.match(text, /- \[ \] Wang Fang/);
     assert.doesNotMatch(fs.readFileSync(abs(rel), 'utf8'), /^status: transferred$/m, 'not on creation');
     await edit(uri, (x) => x.replace('approvers: []', 'approvers: [王强]'));
+    assert.strictEqual(await vscode.commands.executeCommand('recordsCurator.approveBatch', uri), false, 'not without an impact assessment (PIPL Art. 55)');
+    await edit(uri, (x) => x.replace('impact_assessment_ref: ""', 'impact_assessment_ref: "PIA-2026-003"'));
     assert.strictEqual(await vscode.commands.executeCommand('recordsCurator.approveBatch', uri), true);
     assert.strictEqual(
       await vscode.commands.executeCommand('recordsCurator.executeTransfer', uri, { confirm: false }),

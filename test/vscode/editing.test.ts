@@ -88,6 +88,20 @@ suite('editing: hover and completion in front matter', () => {
     assert.ok(text.includes('contract_completed'), text);
   });
 
+  test('hover on a transaction category lists the document kinds whose rules decide instead of the default', async () => {
+    const doc = await open(INSTALLMENTS);
+    const text = await hoverText(doc, new vscode.Position(lineOf(doc, 'category:'), 12));
+    assert.ok(text.includes('doc_kind=invoice-stub → D5') && text.includes('doc_kind=annual-report → Y'), text);
+  });
+
+  test('hover on retention shows the period that governs this record, its first and last day', async () => {
+    const doc = await open(LICENSE);
+    const text = await hoverText(doc, new vscode.Position(lineOf(doc, 'retention:'), 3));
+    assert.ok(text.includes('Governing retention of this record: D10 (10 years)'), text);
+    // Completed 2022-04-30: the day itself not counted (民法典 Art. 201), the last day its 10th anniversary (Art. 202).
+    assert.ok(text.includes('Kept from 2022-05-01 (first day counted) to 2032-04-30 (last day)'), text);
+  });
+
   test('no field hover in the Markdown body', async () => {
     const doc = await open(LICENSE);
     const body = lineOf(doc, '# ');
@@ -175,11 +189,12 @@ suite('editing: hover and completion in front matter', () => {
   test('list items inside `[ … ]` leave out those already there', async () => {
     const doc = await open(LICENSE);
     const line = lineOf(doc, 'contains_pi:');
-    const text = 'pi_kinds: [contact, ';
+    const text = 'pi_kinds: [health, ';
     await edited(doc, setLine(doc, line, text), async () => {
       const values = (await completions(doc, new vscode.Position(line, text.length), ' ')).map(labelOf);
-      assert.ok(values.includes('health') && values.includes('identity'), values.join(', '));
-      assert.ok(!values.includes('contact'), values.join(', '));
+      // Only what PIPL Art. 28 calls sensitive: contact details are personal information, not sensitive.
+      assert.ok(values.includes('financial-account') && values.includes('specific-identity') && values.includes('minor'), values.join(', '));
+      assert.ok(!values.includes('health') && !values.includes('contact'), values.join(', '));
     });
   });
 

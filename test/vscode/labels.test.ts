@@ -23,7 +23,7 @@ suite('labels', () => {
         'date: 2026-03-01',
         'reason: 测试',
         'retention: Y',
-        'archive_no: Z109-QT·2026-Y-0001',
+        'archive_no: Z109-WS·2026-Y-QT-0001',
         '---',
         '',
       ].join('\n'),
@@ -53,7 +53,7 @@ suite('labels', () => {
       !/https?:\/\//.test(html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '')),
       'no remote content (the CSP names only the webview source)',
     );
-    assert.match(html, /Z109-QT·2026-Y-0001/);
+    assert.match(html, /Z109-WS·2026-Y-QT-0001/);
     assert.match(html, /归档章|Filing stamp|全宗号/);
     panel.panel.dispose();
     fs.rmSync(path.join(workspaceRoot().fsPath, rel));

@@ -46,6 +46,7 @@ suite('one check for every front end', () => {
 
   suiteTeardown(async () => {
     fs.rmSync(abs(BATCH), { force: true });
+    fs.rmSync(abs('.records/baseline.json'), { force: true });
     fs.writeFileSync(abs('.records/schema.yaml'), schemaBefore);
     const api = await activated();
     await api.services.index.whenReady();
@@ -60,6 +61,7 @@ suite('one check for every front end', () => {
         'kind: destruction-batch',
         'batch_id: "XH-2099-950"',
         'status: aproved',
+        'retention: Y',
         'records:',
         '  - path: "../outside.md"',
         '    index: 0',
@@ -96,5 +98,29 @@ suite('one check for every front end', () => {
         .join() === 'batch-item-not-record,batch-item-path,batch-status',
       panel.join('\n'),
     );
+  });
+
+  test('with a baseline written by check --update-baseline, the panel shows its findings as known, as check does', async () => {
+    const cli = path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'dist/cli.js');
+    const before = cliFindings();
+    assert.ok(
+      before.some((x) => / (error|warning) /.test(x)),
+      'the sample has findings to know',
+    );
+    const upd = spawnSync(process.execPath, [cli, 'check', root(), '--update-baseline'], { encoding: 'utf8' });
+    assert.strictEqual(upd.status, 0, upd.stderr);
+    const after = cliFindings();
+    let panel: string[] = [];
+    await eventually(
+      () => {
+        panel = panelFindings();
+        return JSON.stringify(panel) === JSON.stringify(after);
+      },
+      'the Problems panel to take the baseline',
+      30000,
+    ).catch(() => undefined);
+    assert.deepStrictEqual(panel, after);
+    const records = panel.filter((x) => !x.startsWith('.records/') && !x.startsWith('disposal/'));
+    assert.ok(records.length > 0 && records.every((x) => / info /.test(x)), records.join('\n'));
   });
 });

@@ -25,7 +25,9 @@ export async function batchApprove(args: ParsedArgs, io: CliIo): Promise<number>
   }
   let fingerprints;
   let notes: { en: string; zh: string }[] = [];
-  if (b.batch.kind === 'destruction-batch') {
+  // Everything a person must do first is said before git history is read (which takes time).
+  const first = planApproval(b.text, b.ctx, today());
+  if (b.batch.kind === 'destruction-batch' && !first.ok && first.reason === 'fingerprints') {
     const git = await gitOf(args, b.folder.root);
     io.err(
       say(
@@ -38,9 +40,24 @@ export async function batchApprove(args: ParsedArgs, io: CliIo): Promise<number>
     fingerprints = taken.fingerprints;
     notes = taken.notes;
   }
-  const plan = planApproval(b.text, b.ctx, today(), fingerprints);
+  const plan = fingerprints ? planApproval(b.text, b.ctx, today(), fingerprints) : first;
   if (!plan.ok) {
-    if (plan.reason === 'incomplete') io.err(say(lang, `批准前请填写：${plan.missing.join('、')}\n`, `fill in before approving: ${plan.missing.join(', ')}\n`));
+    const list = (xs: readonly { zh: string; en: string }[]) => xs.map((x) => `- ${printable(say(lang, x.zh, x.en))}\n`).join('');
+    if (plan.reason === 'incomplete') io.err(list(plan.missing) + say(lang, '批准前请填写以上各项\n', 'fill these in before approving\n'));
+    else if (plan.reason === 'appraisal')
+      io.err(
+        list(plan.problems) +
+          say(
+            lang,
+            '没有有效的鉴定意见书，未批准（会计档案管理办法第十六条）\n',
+            'no valid appraisal opinion; not approved (Accounting Archives Measures Art. 16)\n',
+          ),
+      );
+    else if (plan.reason === 'notices')
+      io.err(
+        list(plan.problems) +
+          say(lang, '告知名单不完整，未批准（个人信息保护法第二十二、三十一条）\n', 'the notice list is incomplete; not approved (PIPL Arts. 22, 31)\n'),
+      );
     else if (plan.reason === 'entries')
       io.err(findingLines(b.rel, plan.findings) + say(lang, '批次有问题，未批准\n', 'the batch has problems; not approved\n'));
     else io.err(say(lang, '只有草稿可以批准\n', 'only a draft can be approved\n'));

@@ -2,6 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { readBatch, type BatchFile } from '../../core/disposal/batch';
+import { LIST_DETAILS } from '../../core/disposal/document';
 import { indexBatchContext } from '../../core/check/folder';
 import type { BatchContext } from '../../core/disposal/items';
 import { FileRefusal } from '../../core/io/paths';
@@ -54,8 +55,18 @@ export interface LoadedBatch {
   batch: BatchFile;
 }
 
+/** A document of the disposal folder (a batch, an appraisal opinion…), read as loadBatch reads a batch. */
+export type LoadedDocument = Omit<LoadedBatch, 'batch'> & { batch: BatchFile | undefined };
+
 /** FILE (the sub-command's first positional): inside its folder's disposal folder, read without a link. */
 export async function loadBatch(args: ParsedArgs, io: CliIo): Promise<LoadedBatch> {
+  const d = await loadDocument(args, io);
+  if (!d.batch) throw new UsageError(`${printable(d.rel)} is not a destruction or transfer batch (kind: destruction-batch | transfer-batch)`);
+  return { ...d, batch: d.batch };
+}
+
+/** Any document of the disposal folder: the same checks as a batch, its kind left to the caller. */
+export async function loadDocument(args: ParsedArgs, io: CliIo): Promise<LoadedDocument> {
   const file = args.positionals[0];
   if (!file) throw new UsageError('the batch FILE is required');
   const abs = path.resolve(io.cwd, file);
@@ -77,7 +88,6 @@ export async function loadBatch(args: ParsedArgs, io: CliIo): Promise<LoadedBatc
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
   const batch = readBatch(text);
-  if (!batch) throw new UsageError(`${printable(rel)} is not a destruction or transfer batch (kind: destruction-batch | transfer-batch)`);
   const index = recordIndexOf(folder);
   return { folder, index, ctx: contextOf(folder, index), rel, bytes, text, bom, batch };
 }
@@ -88,4 +98,23 @@ export const bytesOf = (text: string, bom: boolean) => Buffer.from((bom ? '\uFEF
 /** Findings on one line each: `path:line:col code message`. */
 export function findingLines(rel: string, findings: readonly { code: string; message: string; start: { line: number; col: number } }[]): string {
   return findings.map((f) => `${printable(rel)}:${f.start.line + 1}:${f.start.col + 1}\t${f.code}\t${printable(f.message)}\n`).join('');
+}
+
+/** `--set FIELD=VALUE` (repeatable; lists comma-separated), checked against the fields `what` takes. */
+export function detailsOf(args: ParsedArgs, allowed: readonly string[], what: string): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const s of args.values.get('set') ?? []) {
+    const eq = s.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--set takes FIELD=VALUE, not ${JSON.stringify(s)}`);
+    const key = s.slice(0, eq).trim();
+    const value = s.slice(eq + 1).trim();
+    if (!allowed.includes(key)) throw new UsageError(`--set ${key}: ${what} takes ${allowed.join(', ')}`);
+    out[key] = LIST_DETAILS.has(key)
+      ? value
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean)
+      : value;
+  }
+  return out;
 }

@@ -1,5 +1,5 @@
 import { planBatch } from '../../core/disposal/create';
-import { BATCH_DETAILS, LIST_DETAILS, type BatchDetails } from '../../core/disposal/document';
+import { BATCH_DETAILS, type BatchDetails } from '../../core/disposal/document';
 import { batchFiles } from '../../core/disposal/files';
 import { readBatch, type ExclusionReason } from '../../core/disposal/batch';
 import { FileRefusal } from '../../core/io/paths';
@@ -11,7 +11,7 @@ import { parseDate } from '../../core/values/checks';
 import { UsageError, type ParsedArgs } from '../args';
 import type { CliIo } from '../command';
 import { loadFolder, recordIndexOf, refusalText } from '../load';
-import { say } from './batch-common';
+import { detailsOf, say } from './batch-common';
 
 const REASONS: Record<ExclusionReason, [string, string]> = {
   hold: ['暂缓处置', 'on hold'],
@@ -20,25 +20,6 @@ const REASONS: Record<ExclusionReason, [string, string]> = {
   errors: ['记录有错误，请先修正', 'has errors; fix them first'],
   already: ['已销毁、已移交或已在批次中', 'already destroyed, transferred or in a batch'],
 };
-
-/** `--set FIELD=VALUE` (repeatable; lists comma-separated), checked against the fields the kind of batch takes. */
-function detailsOf(args: ParsedArgs, kind: 'destruction-batch' | 'transfer-batch'): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
-  for (const s of args.values.get('set') ?? []) {
-    const eq = s.indexOf('=');
-    if (eq <= 0) throw new UsageError(`--set takes FIELD=VALUE, not ${JSON.stringify(s)}`);
-    const key = s.slice(0, eq).trim();
-    const value = s.slice(eq + 1).trim();
-    if (!BATCH_DETAILS[kind].includes(key)) throw new UsageError(`--set ${key}: a ${kind} takes ${BATCH_DETAILS[kind].join(', ')}`);
-    out[key] = LIST_DETAILS.has(key)
-      ? value
-          .split(',')
-          .map((x) => x.trim())
-          .filter(Boolean)
-      : value;
-  }
-  return out;
-}
 
 /** The batch document's language: --lang when given, else both (a batch is read by everyone who signs it). */
 const docLang = (args: ParsedArgs) => {
@@ -60,7 +41,7 @@ export async function batchCreate(args: ParsedArgs, io: CliIo): Promise<number> 
   const date = args.options.get('date');
   if (typeof date === 'string' && !parseDate(date).ok) throw new UsageError('--date must be a real date, YYYY-MM-DD');
   const day = typeof date === 'string' ? date : today();
-  const details: BatchDetails = detailsOf(args, kind);
+  const details: BatchDetails = detailsOf(args, BATCH_DETAILS[kind], `a ${kind}`);
   const recipient = {
     name: String(args.options.get('recipient') ?? details.recipient ?? ''),
     contact: String(args.options.get('contact') ?? details.recipient_contact ?? ''),
@@ -99,6 +80,7 @@ export async function batchCreate(args: ParsedArgs, io: CliIo): Promise<number> 
     bytesOf: (p) => tryReadFileInside(folder.root, p) ?? new Uint8Array(),
     recipient,
     details,
+    all,
   });
   const quiet = due ? plan.excluded.filter((e) => e.reason !== 'within-retention' && e.reason !== 'waiting') : plan.excluded;
   for (const e of quiet) {

@@ -33,6 +33,7 @@ export const diffCommand: CliCommand = {
   name: 'diff',
   summary: 'record-by-record changes between two commits and the findings they introduce or fix (Markdown/JSON)',
   usage: USAGE,
+  maxPositionals: 2,
   valueOptions: ['format', 'lang', 'git'],
   async run(args, io) {
     const fmt = format(args, ['markdown', 'json']);

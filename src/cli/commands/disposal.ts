@@ -10,11 +10,12 @@ import { format, loadFolder, recordIndexOf } from '../load';
 const USAGE = `Usage: records-curator disposal [folder] [--format text|json] [--date YYYY-MM-DD] [--lang en|zh]
 
 Every record of FOLDER with where it stands: its disposition state (active, retention, due-soon, due, hold,
-pending-destruction, transferred, destroyed), the governing retention code, when that period started, the
-last day it is kept, and the legal basis. Records with errors are listed with state "errors": they are
-corrected before anything is decided about them.
+pending-destruction, transferred, destroyed), the governing retention code — the one its archive number and
+labels carry — the first day counted, the last day it is kept, and the legal basis. Records with errors are
+listed with state "errors": they are corrected before anything is decided about them.
 
-  --format text|json   json: [{path, index, id, state, retention, start, until, basis}]
+  --format text|json   json: [{path, index, id, state, retention, start, until, basis, source, from}]
+                       source: category, rule or record (its own code); from: the field counted from
   --date YYYY-MM-DD    the day to judge by (default: today)`;
 
 export const disposalCommand: CliCommand = {
@@ -44,6 +45,8 @@ export const disposalCommand: CliCommand = {
           start: g?.start ?? '',
           until: d.until ?? '',
           basis: g ? (zh ? g.basis.zh : g.basis.en) : '',
+          source: g?.source ?? '',
+          from: g?.from ?? '',
           ...(g?.waitingFor ? { waiting_for: g.waitingFor } : {}),
         };
       });

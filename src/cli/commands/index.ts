@@ -11,6 +11,10 @@ import { batchCommand } from './batch';
 import { certificateCommand } from './certificate';
 import { disposalCommand } from './disposal';
 import { purgeCommand } from './purge';
+import { renumberCommand } from './renumber';
+import { printCommand } from './print';
+import { piInventoryCommand } from './pi-inventory';
+import { custodyPlanCommand } from './custody-plan';
 
 /** Sub-commands, in the order `--help` lists them. */
 export const commands: readonly CliCommand[] = [
@@ -18,10 +22,14 @@ export const commands: readonly CliCommand[] = [
   indexCommand,
   checkCommand,
   numberCommand,
+  renumberCommand,
   labelsCommand,
   exportCommand,
   disposalCommand,
   batchCommand,
+  printCommand,
+  piInventoryCommand,
+  custodyPlanCommand,
   purgeCheckCommand,
   purgeCommand,
   certificateCommand,

@@ -1,4 +1,4 @@
-import { assignmentValues, type Assignment, type RefusalReason } from '../../core/archive/assign';
+import { assignmentValues, type Assignment, REFUSAL_REASONS } from '../../core/archive/assign';
 import { planFolderNumbers } from '../../core/archive/blockers';
 import { prepareFieldChanges, type Prepared } from '../../core/fix/field-changes';
 import type { FieldValue } from '../../core/fix/fixes';
@@ -10,6 +10,7 @@ import { printable } from '../../core/text/terminal';
 import { UsageError } from '../args';
 import type { CliCommand } from '../command';
 import { loadFolder, recordIndexOf, refusalText, type LoadedFolder } from '../load';
+import { bi } from '../../core/text/bilingual';
 
 const USAGE = `Usage: records-curator number [folder] [--category KEY] [--write] [--lang en|zh]
 
@@ -22,14 +23,6 @@ While a file or folder could not be read (it may hold a number), nothing is numb
   --write          write the numbers into the files: archive_no, and archived_at (today) where it is empty
   --date YYYY-MM-DD  the archive date to write instead of today
   --no-date        leave archived_at alone`;
-
-const REASONS: Record<RefusalReason, { en: string; zh: string }> = {
-  errors: { en: 'has errors; fix them first', zh: '记录有错误，请先修正' },
-  category: { en: 'no known category', zh: '分类未知' },
-  date: { en: 'no valid date (the year comes from it)', zh: '日期无效（年度取自日期）' },
-  retention: { en: 'no retention period', zh: '无保管期限' },
-  fonds: { en: 'the schema sets no fonds code (archive_number.fonds)', zh: '档案架构未设置全宗号（archive_number.fonds）' },
-};
 
 /** Every file's new text, checked against what was indexed, before any is written. */
 function prepareNumbering(folder: LoadedFolder, assignments: readonly Assignment[], archivedOn: string | undefined): Prepared {
@@ -72,8 +65,7 @@ export const numberCommand: CliCommand = {
     }
     const plan = numbering.plan;
     const where = (r: RecordEntry) => `${r.file}:${r.line + 1}`;
-    for (const r of plan.refused)
-      io.err(`${printable(where(r.record))}\t${zh ? '未编号' : 'not numbered'}: ${zh ? REASONS[r.reason].zh : REASONS[r.reason].en}\n`);
+    for (const r of plan.refused) io.err(`${printable(where(r.record))}\t${zh ? '未编号' : 'not numbered'}: ${bi(folder.lang, REFUSAL_REASONS[r.reason])}\n`);
     const write = args.options.has('write');
     if (write && plan.assignments.length) {
       // All files are prepared and checked first, then written; a file that changed stops the run before any write.

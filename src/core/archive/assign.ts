@@ -3,6 +3,7 @@ import type { RecordEntry } from '../model/records';
 import type { Schema } from '../model/schema';
 import { archiveFormat, expectedParts } from './expected';
 import { scalarText } from '../model/records';
+import type { Bilingual } from '../model/schema';
 
 export interface Assignment {
   record: RecordEntry;
@@ -10,6 +11,15 @@ export interface Assignment {
 }
 
 export type RefusalReason = 'category' | 'date' | 'retention' | 'fonds' | 'errors';
+
+/** Why a record is not numbered, in both languages: the CLI and the editor say the same. */
+export const REFUSAL_REASONS: Record<RefusalReason, Bilingual> = {
+  errors: { en: 'has errors; fix them first', zh: '记录有错误，请先修正' },
+  category: { en: 'no known category', zh: '分类未知' },
+  date: { en: 'no valid date (the year comes from it)', zh: '日期无效（年度取自日期）' },
+  retention: { en: 'no retention period', zh: '无保管期限' },
+  fonds: { en: 'the schema sets no fonds code (archive_number.fonds)', zh: '档案架构未设置全宗号（archive_number.fonds）' },
+};
 
 export interface Refusal {
   record: RecordEntry;

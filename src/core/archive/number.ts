@@ -1,8 +1,13 @@
 import type { ArchiveNumberConfig } from '../model/schema';
 
-/** The parts of an archive number (档号), DA/T 22-2015: 全宗号-门类代码·年度-保管期限-机构(问题)代码-件号. */
+/**
+ * The parts of an archive number (档号), DA/T 22-2015 §5.4: 全宗号-门类代码·年度-保管期限-机构(问题)代码-件号.
+ * `{class}` is the 门类代码 (one archive class for all customer records, e.g. WS), `{subject}` the 问题 code
+ * of the record's category (HT for contracts) in the 机构(问题) slot, `{org}` a fixed organisation code.
+ */
 export interface ArchiveParts {
   fonds: string;
+  class: string;
   subject: string;
   year: string;
   retention: string;
@@ -11,11 +16,12 @@ export interface ArchiveParts {
   number: string;
 }
 
-export const PART_NAMES = ['fonds', 'subject', 'year', 'retention', 'org', 'number'] as const;
+export const PART_NAMES = ['fonds', 'class', 'subject', 'year', 'retention', 'org', 'number'] as const;
 type Part = (typeof PART_NAMES)[number];
 
 const PATTERN: Record<Part, string> = {
   fonds: '[^\\s]+?',
+  class: '[^\\s]+?',
   subject: '[^\\s]+?',
   year: '\\d{4}',
   retention: 'Y|D\\d{1,3}',
@@ -39,6 +45,9 @@ function pieces(format: string): Piece[] {
   return out;
 }
 
+/** Parts the schema may leave empty (no 门类代码, no organisation code): dropped with the separator before them. */
+const OPTIONAL: ReadonlySet<Part> = new Set(['class', 'org']);
+
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Reads and writes archive numbers in one workspace's configured format. */
@@ -57,12 +66,17 @@ export class ArchiveFormat {
       const before = i > 0 && 'literal' in this.pieces[i - 1] ? escape((this.pieces[i - 1] as { literal: string }).literal) : '';
       const group = `(?<${p.part}>${PATTERN[p.part]})`;
       if (first) src += group;
-      else src += p.part === 'org' ? `(?:${before}${group})?` : `${before}${group}`;
+      else src += OPTIONAL.has(p.part) ? `(?:${before}${group})?` : `${before}${group}`;
       first = false;
     }
     const last = this.pieces[this.pieces.length - 1];
     if (last && 'literal' in last) src += escape(last.literal);
     this.regex = new RegExp(`^${src}$`, 'u');
+  }
+
+  /** Whether the format writes this part at all (a number in a format without `{class}` has no class to compare). */
+  has(part: Part): boolean {
+    return this.pieces.some((p) => 'part' in p && p.part === part);
   }
 
   format(parts: Omit<ArchiveParts, 'number'> & { number: number | string }): string {
@@ -87,7 +101,15 @@ export class ArchiveFormat {
     const m = this.regex.exec(value.trim());
     if (!m?.groups) return undefined;
     const g = m.groups;
-    return { fonds: g.fonds ?? '', subject: g.subject ?? '', year: g.year ?? '', retention: g.retention ?? '', org: g.org ?? '', number: g.number ?? '' };
+    return {
+      fonds: g.fonds ?? '',
+      class: g.class ?? '',
+      subject: g.subject ?? '',
+      year: g.year ?? '',
+      retention: g.retention ?? '',
+      org: g.org ?? '',
+      number: g.number ?? '',
+    };
   }
 
   /** What an item number counts within: the number's scope parts, as one key. */

@@ -3,7 +3,7 @@
  * the schema file's, and every batch's. The command line's `check`, the review of changes and the health
  * report take their findings from here; the editor publishes the same parts as they change.
  */
-import { checkBatch, type BatchContext } from '../disposal/check';
+import { checkDisposalDocument, type BatchContext } from '../disposal/check';
 import { batchContextOf } from '../disposal/context';
 import { findBatchFiles } from '../disposal/files';
 import { configureIndex } from '../index/configure';
@@ -15,6 +15,7 @@ import type { Schema, SeveritySetting } from '../model/schema';
 import { sortItems, summarize, type ReportItem, type ReportSummary } from '../report/types';
 import { SCHEMA_PATH, type LoadedSchema, type SchemaProblem } from '../schema/load';
 import { readWorkspaceSchema } from '../schema/workspace';
+import { applyBaseline, readBaseline, type BaselineEntry } from './baseline';
 import { schemaFindings } from './schema-findings';
 
 export interface FolderParts {
@@ -38,7 +39,7 @@ export function folderFindings(p: FolderParts): ReportItem[] {
 export function nonRecordFindings(p: Omit<FolderParts, 'index'>): ReportItem[] {
   const out: ReportItem[] = [];
   for (const finding of schemaFindings(p.schemaText, p.schemaProblems)) out.push({ path: SCHEMA_PATH, finding });
-  for (const b of p.batches) for (const finding of checkBatch(b.text, p.batchContext)) out.push({ path: b.path, finding });
+  for (const b of p.batches) for (const finding of checkDisposalDocument(b.text, p.batchContext)) out.push({ path: b.path, finding });
   return out;
 }
 
@@ -46,13 +47,20 @@ export function nonRecordFindings(p: Omit<FolderParts, 'index'>): ReportItem[] {
  * The batch check's view of an index: the records it holds in a file, by document number, and which records
  * name each attachment; `schema` says which fields are attachments (default: the built-in schema's).
  */
-export function indexBatchContext(root: string, index: RecordIndex, lang: Lang, schema?: Schema): BatchContext {
+export function indexBatchContext(
+  root: string,
+  index: RecordIndex,
+  lang: Lang,
+  schema?: Schema,
+  documents?: () => { path: string; text: string }[],
+): BatchContext {
   return batchContextOf(
     root,
     lang,
     schema,
     (p) => index.get(p),
     () => index.entries(),
+    documents,
   );
 }
 
@@ -97,6 +105,10 @@ export function folderBatches(f: Pick<OpenFolder, 'root' | 'schema'>): { path: s
 export interface CheckedFolder extends OpenFolder {
   items: ReportItem[];
   summary: ReportSummary;
+  /** Entries of `.records/baseline.json` that no finding matches any more (fixed since). */
+  baselineFixed: BaselineEntry[];
+  /** Why the baseline file could not be used, when it could not. */
+  baselineProblem?: string;
 }
 
 /** Checks a folder as `records-curator check` does: records, workspace rules, the schema file, the batches. */
@@ -108,15 +120,20 @@ export async function checkFolder(
   return checkOpenFolder(await openFolder(root, lang, o));
 }
 
-export function checkOpenFolder(f: OpenFolder): CheckedFolder {
+/** `baseline: false` reports every finding as it is (what `--update-baseline` writes down). */
+export function checkOpenFolder(f: OpenFolder, o: { baseline?: boolean } = {}): CheckedFolder {
+  const batches = folderBatches(f);
   const items = folderFindings({
     index: f.index,
     schemaText: f.schema.text,
     schemaProblems: f.schema.problems,
-    batches: folderBatches(f),
-    batchContext: indexBatchContext(f.root, f.index, f.lang, f.schema.schema),
+    batches,
+    batchContext: indexBatchContext(f.root, f.index, f.lang, f.schema.schema, () => batches),
   });
+  const { baseline, problem } = o.baseline === false ? {} : readBaseline(f.root);
+  const applied = baseline ? applyBaseline(items, baseline, f.lang) : { items, fixed: [] };
   let files = 0;
   for (const e of f.index.entries()) if (e.isRecordFile) files++;
-  return { ...f, items, summary: summarize(items, { folder: f.root, records: f.index.size, files }) };
+  const summary = summarize(applied.items, { folder: f.root, records: f.index.size, files });
+  return { ...f, items: applied.items, summary, baselineFixed: applied.fixed, baselineProblem: problem };
 }

@@ -13,33 +13,27 @@ import { parseRecordText } from '../parse/record-file';
 import { YAML_OPTIONS } from '../parse/yaml-record';
 import type { Finding } from '../model/findings';
 import { attachmentFields, attachmentsOf } from './attachments';
-import { readBatch, sha256, type BatchFile } from './batch';
+import { readBatch, sha256 } from './batch';
 import { checkBatch } from './check';
 import { fingerprintLines, readFingerprints, type Fingerprints } from './fingerprints';
 import { schemaOf, type BatchContext } from './items';
 import { batchLayout } from './layout';
+import { appraisalOf, missingForApproval, noticeProblems } from './requirements';
+import type { Bilingual } from '../model/schema';
 
 export type ApprovalPlan =
   | { ok: true; edits: TextEdit[] }
-  /** `missing`: details to fill in first (field names); `findings`: entries that may not be approved. */
-  | { ok: false; reason: 'not-a-draft' | 'incomplete' | 'entries' | 'fingerprints'; missing: string[]; findings: Finding[] };
-
-const blank = (v: unknown): boolean =>
-  v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && !v.some((x) => !blank(x)));
-
-/** The details a batch needs before it can be approved. */
-export function missingForApproval(batch: BatchFile): string[] {
-  const d = batch.data;
-  const missing: string[] = [];
-  if (blank(d.approvers)) missing.push('approvers');
-  if (batch.kind === 'destruction-batch') {
-    if (!Array.isArray(d.supervisors) || d.supervisors.filter((s) => !blank(s)).length < 2) missing.push('supervisors (2+)');
-    for (const k of ['method', 'place', 'scheduled_at']) if (blank(d[k])) missing.push(k);
-  } else {
-    for (const k of ['recipient', 'recipient_contact']) if (blank(d[k])) missing.push(k);
-  }
-  return missing;
-}
+  /**
+   * `missing`: details to fill in first; `findings`: entries that may not be approved; `problems`: why the
+   * appraisal opinion (a destruction) or the notice list (a transfer) does not allow it yet.
+   */
+  | {
+      ok: false;
+      reason: 'not-a-draft' | 'incomplete' | 'entries' | 'appraisal' | 'notices' | 'fingerprints';
+      missing: Bilingual[];
+      findings: Finding[];
+      problems: Bilingual[];
+    };
 
 /** What approval writes per item: the file's fingerprint now and the attachments its record names now. */
 interface ItemUpdate {
@@ -47,18 +41,40 @@ interface ItemUpdate {
   attachments: string[];
 }
 
+const refused = (
+  reason: Exclude<ApprovalPlan, { ok: true }>['reason'],
+  o: Partial<Pick<Exclude<ApprovalPlan, { ok: true }>, 'missing' | 'findings' | 'problems'>> = {},
+): ApprovalPlan => ({
+  ok: false,
+  reason,
+  missing: o.missing ?? [],
+  findings: o.findings ?? [],
+  problems: o.problems ?? [],
+});
+
 /**
- * The edits that approve `text` on `day`, or why it cannot be approved. A destruction batch needs the content
- * fingerprints (core/git takes them: it may run git); a transfer deletes nothing and needs none.
+ * The edits that approve `text` on `day`, or why it cannot be approved. A destruction batch needs a signed
+ * appraisal opinion (its hash is recorded, so a later change is seen) and the content fingerprints (core/git
+ * takes them: it may run git); a transfer deletes nothing and needs none, but its notice list must reach
+ * every person.
  */
 export function planApproval(text: string, ctx: BatchContext, day: string, fingerprints?: Fingerprints): ApprovalPlan {
   const batch = readBatch(text);
-  if (!batch || batch.status !== 'draft') return { ok: false, reason: 'not-a-draft', missing: [], findings: [] };
-  const missing = missingForApproval(batch);
-  if (missing.length) return { ok: false, reason: 'incomplete', missing, findings: [] };
+  if (!batch || batch.status !== 'draft') return refused('not-a-draft');
+  const missing = missingForApproval(batch, ctx);
+  if (missing.length) return refused('incomplete', { missing });
   const findings = checkBatch(text, ctx, { as: 'draft' }).filter((f) => f.severity === 'error');
-  if (findings.length) return { ok: false, reason: 'entries', missing: [], findings };
-  if (batch.kind === 'destruction-batch' && !fingerprints) return { ok: false, reason: 'fingerprints', missing: [], findings: [] };
+  if (findings.length) return refused('entries', { findings });
+  let appraisal: string | undefined;
+  if (batch.kind === 'destruction-batch') {
+    const a = appraisalOf(batch, ctx);
+    if (a.problems.length) return refused('appraisal', { problems: a.problems });
+    appraisal = a.hash;
+  } else {
+    const problems = noticeProblems(text, batch, ctx);
+    if (problems.length) return refused('notices', { problems });
+  }
+  if (batch.kind === 'destruction-batch' && !fingerprints) return refused('fingerprints');
   const fields = attachmentFields(schemaOf(ctx));
   const updates: ItemUpdate[] = batch.items.map((it) => ({
     sha256: sha256(readFileInside(ctx.root, it.path)),
@@ -67,6 +83,7 @@ export function planApproval(text: string, ctx: BatchContext, day: string, finge
   const status = setFieldEdits('batch.md', text, [
     { record: 0, field: 'status', value: 'approved' },
     { record: 0, field: 'approved_at', value: day },
+    ...(appraisal ? [{ record: 0, field: 'appraisal_sha256', value: appraisal }] : []),
   ]);
   const prints = batch.kind === 'destruction-batch' && batch.data.fingerprints === undefined ? fingerprintsEdit(text, fingerprints!) : [];
   const edits = [...status, ...itemEdits(text, updates), ...prints];

@@ -2,10 +2,11 @@ import { createHash } from 'crypto';
 import type { Lang } from '../model/lang';
 import { parseRecordText } from '../parse/record-file';
 import type { RecordEntry } from '../model/records';
-import { field } from '../model/records';
+import { field, ownValue } from '../model/records';
 import type { Schema } from '../model/schema';
 import { dispositionOf } from '../retention/disposition';
-import { daysBetween } from '../retention/dates';
+import { addDays, isoDate } from '../retention/dates';
+import { daysInMonth } from '../values/checks';
 import { retentionLabel } from '../retention/labels';
 import { attachmentFields, attachmentsOf } from './attachments';
 import { readFingerprints, type Fingerprints } from './fingerprints';
@@ -25,7 +26,14 @@ export interface BatchItem {
   category: string;
   date: string;
   retention: string;
+  /** The day the governing retention started (会计档案: the day after the fiscal year; a contract: its completion). */
+  retention_start?: string;
   until: string;
+  /** 起止年度: the first and last year the record's own dates cover (2014, 2012–2015). */
+  years?: string;
+  /** 卷号 / 盒号 and 页数 as the record gives them (`volume` or `box`, `pages`), for the register. */
+  volume?: string;
+  pages?: string;
   /** SHA-256 of the record's file when it was listed (or approved): a later change is reported. */
   sha256: string;
   /** The record's attachments (workspace-relative), destroyed with it; set anew from the record at approval. */
@@ -43,6 +51,8 @@ export interface Exclusion {
   record: RecordEntry;
   reason: ExclusionReason;
   until?: string;
+  /** On hold with its retention run: it would be due but for the hold (会计档案管理办法 Art. 19). */
+  expired?: boolean;
 }
 
 /**
@@ -59,7 +69,7 @@ export function screenForDestruction(
   const excluded: Exclusion[] = [];
   for (const r of records) {
     const d = dispositionOf(r.data, schema, today, 0);
-    if (d.state === 'hold') excluded.push({ record: r, reason: 'hold', until: d.until });
+    if (d.state === 'hold') excluded.push({ record: r, reason: 'hold', until: d.until, ...(d.until && d.until < today ? { expired: true } : {}) });
     else if (d.state === 'destroyed' || d.state === 'pending-destruction') excluded.push({ record: r, reason: 'already' });
     else if (errors(r) > 0) excluded.push({ record: r, reason: 'errors' });
     else if (d.state !== 'due') excluded.push({ record: r, reason: d.retention.governing?.waitingFor ? 'waiting' : 'within-retention', until: d.until });
@@ -82,17 +92,57 @@ export function batchItem(r: RecordEntry, schema: Schema, file: string | Uint8Ar
     category: field(r, 'category') ?? '',
     date: field(r, 'date') ?? '',
     retention: d.retention.governing?.code ?? field(r, 'retention') ?? '',
+    retention_start: d.retention.governing?.start ?? '',
     until: d.until ?? '',
+    years: yearsOf(r.data, schema),
+    // Written only when the record gives them, so an entry reads back as it was listed.
+    ...optional('volume', field(r, 'volume') ?? field(r, 'box')),
+    ...optional('pages', field(r, 'pages')),
     sha256: sha256(file),
     attachments: attachmentsOf(r.data, r.file, attachmentFields(schema)).map((a) => a.rel ?? a.value),
   };
 }
 
-/** Years and days a record has been kept beyond its start, for the register (已保管). */
-export function served(item: BatchItem, today: string): string {
-  if (!item.date) return '';
-  const days = daysBetween(item.date, today);
-  return (days / 365.25).toFixed(1);
+const optional = <K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> =>
+  value ? ({ [key]: value } as Partial<Record<K, string>>) : {};
+
+/**
+ * 起止年度: the years a record's own dates cover — its date and the dates of its category's fields (a
+ * contract's signing, term and completion), not the filing dates every record has.
+ */
+export function yearsOf(data: Readonly<Record<string, unknown>> | undefined, schema: Schema): string {
+  const category = typeof data?.category === 'string' ? data.category : '';
+  const names = ['date', ...[...schema.fields.values()].filter((f) => f.type === 'date' && f.categories?.includes(category)).map((f) => f.name)];
+  const years = names
+    .map((n) => isoDate(ownValue(data, n)))
+    .filter((d): d is string => d !== undefined)
+    .map((d) => d.slice(0, 4))
+    .sort();
+  if (!years.length) return '';
+  const [first, last] = [years[0], years[years.length - 1]];
+  return first === last ? first : `${first}–${last}`;
+}
+
+/**
+ * 已保管: how long a record has been kept on `asOf`, counted from the start of its retention (会计档案管理办法
+ * Art. 18(1) lists it beside 应保管期限; Art. 14: accounting periods start the day after the fiscal year), in
+ * whole years and months. Empty while the period has not started (an event not yet recorded).
+ */
+export function servedText(firstDay: string | undefined, asOf: string, lang: Lang | 'both'): string {
+  if (!firstDay || !isoDate(firstDay) || !isoDate(asOf)) return '';
+  // `firstDay` is the first day counted, the day after the event (民法典 Art. 201); a year or month is complete
+  // at the end of the event date's 对应日 (Art. 202), so whole periods are counted from the event date.
+  const start = addDays(firstDay, -1);
+  if (asOf < start) return lang === 'en' ? '0 months' : lang === 'zh' ? '0个月' : '0个月 / 0 months';
+  let months = (Number(asOf.slice(0, 4)) - Number(start.slice(0, 4))) * 12 + Number(asOf.slice(5, 7)) - Number(start.slice(5, 7));
+  // A month is complete on the same day of the month (or the month's last day, when it is shorter).
+  const day = Math.min(Number(start.slice(8, 10)), daysInMonth(Number(asOf.slice(0, 4)), Number(asOf.slice(5, 7))));
+  if (Number(asOf.slice(8, 10)) < day) months--;
+  const y = Math.floor(months / 12);
+  const m = months % 12;
+  const zh = `${y ? `${y}年` : ''}${m || !y ? `${m}个月` : ''}`;
+  const en = [y ? `${y} ${y === 1 ? 'year' : 'years'}` : '', m || !y ? `${m} ${m === 1 ? 'month' : 'months'}` : ''].filter(Boolean).join(' ');
+  return lang === 'zh' ? zh : lang === 'en' ? en : `${zh} / ${en}`;
 }
 
 export function retentionText(code: string, lang: Lang | 'both'): string {

@@ -9,8 +9,11 @@ import { escapeHtml, escapeMarkdown } from '../text/escape';
 import type { Bilingual, Schema } from '../model/schema';
 import { parseRecordText } from '../parse/record-file';
 import { readBatch, retentionText, type BatchFile, type BatchItem } from './batch';
-import { t, type DocLang } from '../text/bilingual';
+import { bi, t, type DocLang } from '../text/bilingual';
+import { holdsAccounting, roleLabel, SIGNATORIES, supervisorsOf } from './signatures';
 import { matchMethods } from './methods';
+import { sealEdits } from './seal';
+import { applyEdits } from '../fix/fixes';
 import { scalarText } from '../model/records';
 
 /** What a purge check verified, as the certificate carries it. */
@@ -162,13 +165,16 @@ function model(b: BatchFile, schema: Schema, lang: DocLang, v: Verification | un
         `The records above were destroyed by the method stated. Verified on ${v!.at}: none of the ${v!.blobs.length} versions (git blob ids listed below) of the destroyed files and attachments exists in the repository above${v!.remotes.length ? ' or in the remotes listed' : ''}, and no file in the folder holds their text. Copies outside these — other clones and backups — are attested by the signed checklist, not by this verification.`,
       )
     : t(lang, '本记录尚未核实，不证明上述档案不可恢复。', 'This record is not yet verified and does not state that the records above cannot be recovered.');
-  const sup = list(d.supervisors);
+  // Signed after the destruction: the signatories of Art. 18(2) and each supervisor with the office they
+  // came from (Art. 18(3): 销毁后签名或盖章).
+  const sup = supervisorsOf(d.supervisors);
+  const accounting = holdsAccounting(b.items, schema);
   const signers: [string, string][] = [
-    [t(lang, '单位负责人', 'Head of the unit'), ''],
-    [t(lang, '档案管理机构负责人', 'Head of archives'), ''],
-    [t(lang, '会计机构负责人', 'Head of accounting'), ''],
-    [t(lang, '经办人', 'Handled by'), ''],
-    ...(sup.length >= 2 ? sup : [...sup, '', ''].slice(0, 2)).map((s, i): [string, string] => [`${t(lang, '监销人', 'Supervisor')} ${i + 1}`, s]),
+    ...SIGNATORIES.filter((s) => accounting || !s.accounting).map((s): [string, string] => [bi(lang, s.label), scalarText(d[s.field])]),
+    ...(sup.length >= 2 ? sup : [...sup, { name: '', role: '' }, { name: '', role: '' }].slice(0, Math.max(2, sup.length))).map((s, i): [string, string] => [
+      `${t(lang, '监销人', 'Supervisor')} ${i + 1}${s.role ? ` (${bi(lang, roleLabel(s.role))})` : ''}`,
+      s.name,
+    ]),
   ];
   return {
     title: r.ready ? t(lang, '档案销毁证明', 'Certificate of Destruction') : t(lang, '销毁记录（尚未核实）', 'Destruction record (not yet verified)'),
@@ -179,8 +185,9 @@ function model(b: BatchFile, schema: Schema, lang: DocLang, v: Verification | un
       [t(lang, '销毁时间', 'Date and time'), scalarText(d.executed_at)],
       [t(lang, '地点', 'Place'), scalarText(d.place)],
       [t(lang, '方式', 'Method'), methodText],
-      [t(lang, '批准人', 'Approved by'), list(d.approvers).join('、')],
-      [t(lang, '监销人', 'Supervisors'), sup.join('、')],
+      [t(lang, '单位负责人（批准）', 'Approved by the head of the unit'), scalarText(d.unit_head) || list(d.approvers).join('、')],
+      [t(lang, '监销人', 'Supervisors'), sup.map((x) => x.name).join('、')],
+      [t(lang, '保管期限', 'Kept'), t(lang, '本证明随销毁清册永久保管', 'permanently, with the destruction register')],
     ],
     register: {
       head: [
@@ -216,7 +223,22 @@ export function certificateMarkdown(
   if (!b || b.kind !== 'destruction-batch' || b.status !== 'executed') return undefined;
   const m = model(b, schema, lang, v, readiness);
   const c = (s: string) => escapeMarkdown(s).replace(/\n/g, '<br>');
-  return [
+  // A document of record itself: kept permanently with the register, bound to the register as executed
+  // (its seal), sealed in turn — kept in the disposal folder, a later change or a deleted register is a finding.
+  const q = (x: string) => JSON.stringify(x);
+  const front = [
+    '---',
+    'kind: destruction-certificate',
+    `batch: ${q(scalarText(b.data.batch_id))}`,
+    `verified: ${readiness.ready}`,
+    ...(v ? [`verified_at: ${q(v.at)}`] : []),
+    'retention: Y',
+    `batch_sealed: ${q(scalarText(b.data.sealed))}`,
+    '---',
+    '',
+  ];
+  const doc = [
+    ...front,
     `# ${m.title}`,
     '',
     ...(m.warning ? [`> **${t(lang, '尚未核实', 'Not yet verified')}**`, ...m.warning.map((w) => `> - ${c(w)}`), ''] : []),
@@ -242,6 +264,7 @@ export function certificateMarkdown(
     '',
     ...(m.blobs.length ? [`## ${t(lang, '附录：已核对的 git blob id', 'Appendix: git blob ids checked')}`, '', '```', ...m.blobs, '```', ''] : []),
   ].join('\n');
+  return applyEdits(doc, sealEdits(doc));
 }
 
 /** The same as a standalone, printable HTML page (all text escaped, no script, no remote content). */

@@ -7,6 +7,8 @@ import { itemKey } from './fingerprints';
 import { itemProblems, schemaOf, type BatchContext } from './items';
 import { batchLayout } from './layout';
 import { matchMethods } from './methods';
+import { certificateFindings, custodyFindings, opinionFindings, requirementFindings } from './document-check';
+import { defaultSeverity } from '../rules/catalogue';
 
 export type { BatchContext } from './items';
 
@@ -59,8 +61,6 @@ export function checkBatch(text: string, ctx: BatchContext, options?: { as?: 'dr
         );
       }
     }
-    if (blank(d.approvers))
-      at(key('approvers') ?? key('status'), 'batch-missing-detail', 'error', `an ${batch.status} batch must name who approved it`, '须记录批准人');
     const methods = matchMethods(d.method, schemaOf(ctx));
     if (!blank(d.method) && methods.unknown.length) {
       const known =
@@ -76,6 +76,7 @@ export function checkBatch(text: string, ctx: BatchContext, options?: { as?: 'dr
       );
     }
   }
+  for (const f of requirementFindings(text, batch, ctx)) at(key(f.field) ?? key('status'), f.code, defaultSeverity(f.code), f.en, f.zh);
   if (batch.status === 'executed') {
     const body = parsed.bodySpan ? text.slice(parsed.bodySpan.start) : '';
     const base = parsed.bodySpan?.start ?? 0;
@@ -111,4 +112,28 @@ export function checkBatch(text: string, ctx: BatchContext, options?: { as?: 'dr
     });
   }
   return out;
+}
+
+/**
+ * Findings on any document of the disposal folder: a batch (checkBatch), an appraisal opinion (kept
+ * permanently, unchanged since a batch was executed on it), a certificate, a custody plan; nothing for other files.
+ */
+export function checkDisposalDocument(text: string, ctx: BatchContext): Finding[] {
+  if (readBatch(text)) return checkBatch(text, ctx);
+  const found = [...opinionFindings(text, ctx), ...certificateFindings(text, ctx), ...custodyFindings(text)];
+  if (!found.length) return [];
+  const parsed = parseRecordText(text, 'markdown').records[0];
+  const lines = new LineIndex(text);
+  return found.map((f) => {
+    const span = parsed.fields.get(f.field)?.key ?? parsed.fence ?? parsed.span;
+    const s = lines.positionAt(span.start);
+    const e = lines.positionAt(span.end);
+    return {
+      code: f.code,
+      severity: defaultSeverity(f.code),
+      message: ctx.lang === 'zh' ? f.zh : f.en,
+      start: { line: s.line, col: s.character },
+      end: { line: e.line, col: e.character },
+    };
+  });
 }

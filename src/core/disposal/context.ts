@@ -3,6 +3,7 @@ import type { FileEntry } from '../model/records';
 import type { Schema } from '../model/schema';
 import { attachmentFields, attachmentsOf } from './attachments';
 import { itemKey } from './fingerprints';
+import { batchFiles } from './files';
 import { schemaOf, type BatchContext } from './items';
 
 /**
@@ -15,12 +16,19 @@ export function batchContextOf(
   schema: Schema | undefined,
   get: (path: string) => FileEntry | undefined,
   all: () => Iterable<FileEntry>,
+  documents?: () => { path: string; text: string }[],
 ): BatchContext {
   let users: Map<string, string[]> | undefined;
+  const folder = schema?.disposal.folder ?? 'disposal';
   return {
     lang,
     root,
     ...(schema ? { schema } : {}),
+    // Read when asked (a batch command asks a few times): a document written meanwhile is seen.
+    documents: () => documents?.() ?? batchFiles(root, folder).map(([path, text]) => ({ path, text })),
+    allRecords: function* () {
+      for (const e of all()) yield* e.records;
+    },
     records: (p) => {
       const entry = get(p);
       return entry?.records.length ? new Map(entry.records.map((r) => [r.index, r.data])) : undefined;

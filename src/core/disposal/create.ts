@@ -8,7 +8,8 @@ import type { Schema } from '../model/schema';
 import type { DocLang } from '../text/bilingual';
 import { isHold } from '../retention/disposition';
 import { batchItem, screenForDestruction, type Exclusion } from './batch';
-import { destructionBatchText, nextBatchId, transferBatchText, type BatchDetails } from './document';
+import { destructionBatchText, nextBatchId, NO_REASON, transferBatchText, type BatchDetails, type PulledOut } from './document';
+import { noticeList } from './notice';
 
 export interface BatchRequest {
   kind: 'destruction' | 'transfer';
@@ -25,12 +26,33 @@ export interface BatchRequest {
   bytesOf(path: string): Uint8Array;
   recipient?: { name: string; contact: string };
   details?: BatchDetails;
+  /** Every record of the folder: a child's birth date and guardian are found in any of their records. */
+  all?: readonly RecordEntry[];
 }
 
 export interface BatchPlan {
   /** Undefined when no record may be listed. */
   batch?: { id: string; path: string; text: string; records: RecordEntry[] };
   excluded: Exclusion[];
+}
+
+/**
+ * The records held back whose retention has run: due but for the hold, so they are pulled out and listed
+ * with the reason in the register and the appraisal opinion (会计档案管理办法 Art. 19). A held record still
+ * within its period was never due and is not listed.
+ */
+function pulledOut(excluded: readonly Exclusion[]): PulledOut[] {
+  return excluded
+    .filter((e) => e.reason === 'hold' && e.expired)
+    .map((e) => ({
+      path: e.record.file,
+      index: e.record.index,
+      id: scalarText(e.record.data?.id),
+      archive_no: scalarText(e.record.data?.archive_no),
+      title: scalarText(e.record.data?.title),
+      until: e.until ?? '',
+      reason: scalarText(e.record.data?.hold_reason).trim() || NO_REASON,
+    }));
 }
 
 export function planBatch(req: BatchRequest): BatchPlan {
@@ -58,7 +80,15 @@ export function planBatch(req: BatchRequest): BatchPlan {
   const listed = fresh.map((r) => batchItem(r, req.schema, req.bytesOf(r.file), req.today));
   const text =
     req.kind === 'destruction'
-      ? destructionBatchText(id, listed, req.schema, req.lang, req.today, req.details)
-      : transferBatchText(id, listed, req.recipient ?? { name: '', contact: '' }, req.lang, req.today, req.details);
+      ? destructionBatchText(id, listed, req.schema, req.lang, req.today, req.details, pulledOut(excluded))
+      : transferBatchText(
+          id,
+          listed,
+          req.recipient ?? { name: '', contact: '' },
+          req.lang,
+          req.today,
+          req.details,
+          noticeList(fresh, req.all ?? req.records, req.schema, req.today),
+        );
   return { batch: { id, path: `${req.schema.disposal.folder}/${id}.md`, text, records: fresh }, excluded };
 }

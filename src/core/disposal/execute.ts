@@ -9,7 +9,10 @@ import type { ParsedFile } from '../model/parsed';
 import { readBatch, type BatchItem } from './batch';
 import { checkBatch } from './check';
 import { PENDING } from './document';
-import type { BatchContext } from './items';
+import { sealEdits, sealState } from './seal';
+import { UnsafeEditError } from '../fix/unsafe-edit';
+import { schemaOf, type BatchContext } from './items';
+import { dispositionOf } from '../retention/disposition';
 import { scalarText } from '../model/records';
 
 export interface ExecutionPlan {
@@ -80,6 +83,8 @@ export function planExecution(batchText: string, ctx: BatchContext, today: strin
     const v = own !== undefined && own !== null && typeof own !== 'object' ? own : it[key];
     return q(scalarText(v));
   };
+  // The retention as it governed the record when destroyed: the register's 已保管 counts from its start.
+  const governing = (it: BatchItem) => dispositionOf(ctx.records(it.path)?.get(it.index ?? 0), schemaOf(ctx), today, 0).retention.governing;
   const tombstones = [
     'tombstones:',
     ...batch.items.flatMap((it) => [
@@ -88,6 +93,8 @@ export function planExecution(batchText: string, ctx: BatchContext, today: strin
       `    customer: ${value(it, 'customer')}`,
       `    category: ${value(it, 'category')}`,
       `    retention: ${it.retention ? q(it.retention) : value(it, 'retention')}`,
+      `    retention_start: ${q(governing(it)?.start ?? it.retention_start ?? '')}`,
+      `    until: ${q(governing(it)?.until ?? it.until)}`,
       `    destroyed_on: ${today}`,
       `    batch: ${q(id)}`,
       `    path: ${q(it.path)}`,
@@ -160,9 +167,18 @@ function executedText(text: string, tombstones: string[], today: string, execute
   out = out.slice(0, closing) + tombstones.join(eol) + eol + out.slice(closing);
   const body = parseRecordText(out, 'markdown').records[0].bodySpan?.start ?? out.length;
   out = out.slice(0, body) + out.slice(body).split(PENDING).join(today);
+  // Sealed last, over everything it says now: any change after execution is seen (seal.ts). A front matter
+  // the seal cannot be written into safely is not executed.
+  try {
+    out = applyEdits(out, sealEdits(out));
+  } catch (e) {
+    if (e instanceof UnsafeEditError) return undefined;
+    throw e;
+  }
   const after = readBatch(out);
   const ok =
     after &&
+    sealState(out) === 'intact' &&
     after.status === 'executed' &&
     after.data.executed_at === executedAt &&
     Array.isArray(after.data.tombstones) &&
@@ -172,7 +188,7 @@ function executedText(text: string, tombstones: string[], today: string, execute
 }
 
 /** One edit that turns `a` into `b`, covering only the span between their common beginning and end. */
-function minimalEdit(a: string, b: string): TextEdit {
+export function minimalEdit(a: string, b: string): TextEdit {
   let start = 0;
   while (start < a.length && start < b.length && a[start] === b[start]) start++;
   let end = 0;

@@ -7,6 +7,7 @@ import type { Lang } from '../model/lang';
 import { REFUSAL_TEXT, resolveInside, type PathProblem } from '../io/paths';
 import { tryReadFileInside } from '../io/safe-fs';
 import type { Schema } from '../model/schema';
+import type { RecordEntry } from '../model/records';
 import { isHold } from '../retention/disposition';
 import { defaultSchema } from '../schema/load';
 import { attachmentFields, attachmentsOf } from './attachments';
@@ -51,6 +52,13 @@ export interface BatchContext {
   schema?: Schema;
   /** The records (`path#index`) that name this attachment now; without it, sharing is not checked. */
   attachmentUsers?(rel: string): readonly string[];
+  /**
+   * The disposal folder's documents (batches, appraisal opinions, certificates) with their text: a batch is
+   * checked against the opinion it names, an opinion against the batches that rely on it.
+   */
+  documents?(): readonly { path: string; text: string }[];
+  /** Every record the index holds: a transfer's notice list looks a child's guardian up in all of them. */
+  allRecords?(): Iterable<RecordEntry>;
 }
 
 export interface ItemProblem {

@@ -10,6 +10,8 @@ import type { Finding } from '../model/findings';
 import { parseRecordText } from '../parse/record-file';
 import { readBatch, type BatchItem } from './batch';
 import { checkBatch } from './check';
+import { minimalEdit } from './execute';
+import { sealEdits } from './seal';
 import type { BatchContext } from './items';
 
 export interface TransferPlan {
@@ -33,10 +35,15 @@ export function planTransferExecution(text: string, ctx: BatchContext, executedA
   if (tasks.length) return { ok: false, reason: 'tasks', findings: [], tasks };
   const statuses = new Map<string, FieldValue[]>();
   for (const it of batch.items) statuses.set(it.path, [...(statuses.get(it.path) ?? []), { record: it.index ?? 0, field: 'status', value: 'transferred' }]);
-  const batchEdits = setFieldEdits('batch.md', text, [
-    { record: 0, field: 'status', value: 'executed' },
-    { record: 0, field: 'executed_at', value: executedAt },
-  ]);
+  const executed = applyEdits(
+    text,
+    setFieldEdits('batch.md', text, [
+      { record: 0, field: 'status', value: 'executed' },
+      { record: 0, field: 'executed_at', value: executedAt },
+    ]),
+  );
+  // The executed register is sealed: a later change to it is a finding (seal.ts).
+  const batchEdits = [minimalEdit(text, applyEdits(executed, sealEdits(executed)))];
   const after = readBatch(applyEdits(text, batchEdits));
   if (!after || after.status !== 'executed' || !isDeepStrictEqual(after.entries, batch.entries)) return { ok: false, reason: 'problems', findings, tasks: [] };
   return { ok: true, plan: { statuses, batchEdits, items: batch.items } };

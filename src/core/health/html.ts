@@ -33,6 +33,9 @@ const T = {
   unpushed: { zh: '个提交未推送', en: 'unpushed commits' },
   upToDate: { zh: '已同步', en: 'Up to date' },
   personal: { zh: '个人信息提示', en: 'Personal information warnings' },
+  accepted: { zh: '已接受的问题', en: 'Accepted findings' },
+  acceptedNone: { zh: '没有已接受的问题。', en: 'No finding is accepted.' },
+  baseline: { zh: '基线', en: 'baseline' },
   exportHtml: { zh: '导出 HTML', en: 'Export HTML' },
   none: { zh: '未发现', en: 'None found' },
   'pi-id-number': { zh: '身份证号', en: 'Resident ID numbers' },
@@ -135,6 +138,13 @@ function personal(s: HealthStats, lang: DocLang): string {
   return `<section class="panel"><h2>${e(pick(T.personal, lang))}</h2>${any ? '' : `<p>${e(pick(T.none, lang))}</p>`}<ul class="pi">${items.join('')}</ul></section>`;
 }
 
+/** Findings accepted in their records or known to the baseline, with the reasons: acceptance is reviewed too. */
+function acceptedList(s: HealthStats, lang: DocLang): string {
+  const rows = s.accepted.map((a) => `<li><code>${e(a.code)}</code> ${e(a.path)} — ${e(a.by === 'baseline' ? pick(T.baseline, lang) : a.reason)}</li>`);
+  const body = rows.length ? `<ul class="accepted">${rows.join('')}</ul>` : `<p>${e(pick(T.acceptedNone, lang))}</p>`;
+  return `<section class="panel"><h2>${e(pick(T.accepted, lang))} (${s.accepted.length})</h2>${body}</section>`;
+}
+
 /** The complete HTML document of the report. */
 export function renderHealthHtml(stats: HealthStats, options: HealthHtmlOptions): string {
   const language = normaliseLanguage(options.language);
@@ -147,6 +157,7 @@ export function renderHealthHtml(stats: HealthStats, options: HealthHtmlOptions)
     dispositionChart(stats, language),
     timelineChart(stats, language),
     personal(stats, language),
+    acceptedList(stats, language),
     webview ? `<script nonce="${e(options.nonce!)}">${SCRIPT}</script>` : '',
   ].join('\n');
   return htmlDocument({ title: options.title, language, css: CSS, body, bodyClass: 'health', nonce: options.nonce, cspSource: options.cspSource });

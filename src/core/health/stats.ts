@@ -4,6 +4,7 @@
  * `members` names the records behind every chart element ("path#index"), so a view can open them.
  */
 import type { RecordIndex } from '../index/record-index';
+import { applyBaseline, withBaseline, type FileBaseline } from '../check/baseline';
 import type { ReportItem } from '../report/types';
 import { field, type RecordEntry } from '../model/records';
 import { dayWindow, dispositionBasis, shownDisposition, type ShownDisposition } from '../retention/disposition';
@@ -25,6 +26,8 @@ export interface HealthInput {
   others?: readonly ReportItem[];
   /** Records ("path#index") listed in batches not executed yet: pending, not due, as in the other views. */
   pending?: ReadonlySet<string>;
+  /** The folder's baseline (`.records/baseline.json`): the findings it knows count as `check` counts them. */
+  baseline?: FileBaseline;
 }
 
 export interface CategoryStat {
@@ -43,6 +46,8 @@ export interface HealthStats {
   /** Records whose retention ends in each of the next 12 months (YYYY-MM), after an `overdue` bucket. */
   timeline: { month: string; count: number }[];
   personal: { code: string; count: number }[];
+  /** Findings accepted in their record (with the reason) or known to the baseline: listed, so acceptance is reviewed. */
+  accepted: { path: string; code: string; reason: string; by: 'inline' | 'baseline' }[];
   errors: number;
   warnings: number;
   unreviewed?: number;
@@ -152,16 +157,23 @@ export async function healthStats(input: HealthInput): Promise<HealthStats> {
 
   let errors = 0;
   let warnings = 0;
+  const accepted: HealthStats['accepted'] = [];
   const pi = new Map<string, number>(PI_CODES.map((c) => [c, 0]));
   for (const code of PI_CODES) ensure(`pi:${code}`);
-  for (const { finding } of input.others ?? []) {
+  const others = input.baseline ? applyBaseline(input.others ?? [], input.baseline, index.lang).items : (input.others ?? []);
+  for (const { path, finding } of others) {
+    const a = finding.data?.accepted;
+    if (a) accepted.push({ path, code: finding.code, reason: a.reason, by: a.by });
     if (finding.severity === 'error') errors++;
     else if (finding.severity === 'warning') warnings++;
   }
   await forEachInSlices(
     () => [...index.entries()],
     (e) => {
-      for (const f of index.findings(e.path)) {
+      const own = index.findings(e.path);
+      for (const f of input.baseline ? withBaseline(e.path, own, input.baseline, index.lang).findings : own) {
+        const a = f.data?.accepted;
+        if (a) accepted.push({ path: e.path, code: f.code, reason: a.reason, by: a.by });
         if (f.severity === 'error') errors++;
         else if (f.severity === 'warning') warnings++;
         if (!pi.has(f.code)) continue;
@@ -182,6 +194,7 @@ export async function healthStats(input: HealthInput): Promise<HealthStats> {
     byDisposition,
     timeline: [...timeline].map(([month, count]) => ({ month, count })),
     personal: [...pi].map(([code, count]) => ({ code, count })),
+    accepted,
     errors,
     warnings,
     members,

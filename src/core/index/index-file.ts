@@ -13,6 +13,7 @@ import { recordKind } from '../model/records';
 import type { FileEntry, RecordEntry } from '../model/records';
 import type { Finding } from '../model/findings';
 import { buildFix } from '../fix/finding-fix';
+import { acceptancesIn, applyAcceptances } from './accept';
 
 export interface IndexOptions {
   schema: Schema;
@@ -95,6 +96,9 @@ export function indexText(path: string, text: string, stat: FileStat, opts: Inde
   for (const record of parsed.records) {
     const before = findings.length;
     checkRecord(path, text, parsed, record, lines, opts, findings);
+    // `# records-curator: accept CODE reason` comments in the record, reviewed in git like the record.
+    const accepts = acceptancesIn(text, lines, record.span);
+    if (accepts.length) applyAcceptances(findings.slice(before), accepts, lines.positionAt((record.fence ?? record.span).start).line, opts.lang);
     let errors = 0;
     let warnings = 0;
     for (let i = before; i < findings.length; i++) {

@@ -24,6 +24,8 @@ export interface BoxRange {
   from: string;
   to: string;
   boxNo: string;
+  /** The archive numbers in the box, in order (boxesFor sets them; the box note sheet lists what became of them). */
+  items?: string[];
 }
 
 export interface LabelOptions {
@@ -59,25 +61,37 @@ function recordLabel(d: LabelData, o: LabelOptions): string {
   return `<article class="label record">${parts.join('')}</article>`;
 }
 
-function stampCell(head: Bilingual, value: string, language: DocLang): string {
-  return `<td><span class="k">${e(pick(head, language))}</span><span class="v">${e(value)}</span></td>`;
+/**
+ * A stamp cell's value: in both languages the Chinese and the English each on a line of its own (`30年` over
+ * `30 years`), so a narrow cell shows both instead of cutting the second off.
+ */
+function stampValue(value: string | Bilingual, language: DocLang): string {
+  if (typeof value === 'string') return `<span class="v">${e(value)}</span>`;
+  if (language !== 'both' || value.zh === value.en || !value.en) return `<span class="v">${e(pick(value, language))}</span>`;
+  return `<span class="v">${e(value.zh)}</span><span class="v en">${e(value.en)}</span>`;
 }
 
 /**
- * A value in both languages for a cell of fixed width (a stamp's, a spine's): Chinese over English on two
- * lines, as one line "10年 10 years" does not fit and was cut to "10年 10 ye…".
+ * A value in both languages for a cell of fixed width (a spine's): Chinese over English on two
+ * lines (the stamp's cells do it in stampValue), as one line "10年 10 years" does not fit and was cut to "10年 10 ye…".
  */
 function twoLines(text: Bilingual, language: DocLang): string {
   if (language !== 'both' || text.zh === text.en) return e(pick(text, language));
   return `${e(text.zh)}<span class="en">${e(text.en)}</span>`;
 }
 
-/** 归档章: 全宗号 | 年度 | 件号 over 机构(问题) | 保管期限 | 页数. No customer name on the stamp. */
+function stampCell(head: Bilingual, value: string | Bilingual, language: DocLang): string {
+  return `<td><span class="k">${e(pick(head, language))}</span>${stampValue(value, language)}</td>`;
+}
+
+/**
+ * 归档章 (DA/T 22-2015 §5.4, Appendix A): 全宗号 | 年度 | 件号 over 机构(问题) | 保管期限 | 页数; 机构(问题) is the
+ * category's 问题 code, 保管期限 the governing retention. No customer name on the stamp.
+ */
 function stampLabel(d: LabelData, o: LabelOptions): string {
   const l = o.language;
   const row1 = stampCell(H.fonds, d.fonds, l) + stampCell(H.year, d.year, l) + stampCell(H.itemNo, d.itemNo, l);
-  const retention = `<td><span class="k">${e(pick(H.retention, l))}</span><span class="v">${twoLines(d.retention, l)}</span></td>`;
-  const row2 = stampCell(H.org, d.org, l) + retention + stampCell(H.pages, d.pages, l);
+  const row2 = stampCell(H.org, d.subject, l) + stampCell(H.retention, d.retention, l) + stampCell(H.pages, d.pages, l);
   return `<article class="label stamp"><table class="stamp"><tr>${row1}</tr><tr>${row2}</tr></table></article>`;
 }
 
@@ -88,8 +102,8 @@ function span(a: string | undefined, b: string | undefined): string {
 }
 
 /**
- * Box spine: 全宗号, 年度, 机构(问题) (the category code: a box never mixes them), 保管期限, first–last 件号, 盒号 —
- * read from the first and last archive numbers.
+ * Box spine (DA/T 22-2015 §6.4.1, Appendix D): 全宗号, 年度, 保管期限, 机构(问题), first–last 件号, 盒号 — read from
+ * the first and last archive numbers of the box. 机构(问题) is the category's code: a box never mixes them.
  */
 function spineLabel(box: BoxRange, schema: Schema, o: LabelOptions): string {
   const l = o.language;
@@ -106,8 +120,8 @@ function spineLabel(box: BoxRange, schema: Schema, o: LabelOptions): string {
   const rows: [Bilingual, string][] = [
     [H.fonds, e(fonds)],
     [H.year, e(span(a?.year, b?.year))],
-    [H.org, e(span(a?.subject || a?.org, b?.subject || b?.org))],
     [H.retention, retention],
+    [H.org, e(span(a?.subject, b?.subject))],
     [H.items, e(items)],
     [H.boxNo, e(maskPersonal(box.boxNo))],
   ];

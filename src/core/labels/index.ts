@@ -1,13 +1,18 @@
 /** Printable labels, filing stamps, box spines and the archive catalogue: pure renderers, no I/O, no vscode. */
-export { labelData, maskPersonal, compareArchiveNo, compactDate } from './model';
+export { labelData, maskPersonal, compareArchiveNo, compactDate, printableRecords, remarkOf } from './model';
+export { responsibleOf } from './responsible';
 export { retentionLabel } from '../retention/labels';
 export type { LabelData } from './model';
 export { renderLabelsHtml, renderToolbar, LABEL_KINDS } from './html';
 export type { LabelKind, LabelOptions, BoxRange } from './html';
 export type { ToolbarState } from './toolbar';
 export { renderLabelsCsv, LABEL_CSV_COLUMNS } from './csv';
-export { renderCatalogueCsv, renderCatalogueHtml, catalogueRows, CATALOGUE_COLUMNS } from './catalogue';
-export type { CatalogueOptions } from './catalogue';
+export { renderCatalogueCsv, renderCatalogueHtml, catalogueRows, catalogueVolumes, CATALOGUE_COLUMNS, CATALOGUE_CSV_COLUMNS } from './catalogue';
+export type { CatalogueOptions, CatalogueVolume, CatalogueEntry } from './catalogue';
+export { renderBoxNotesHtml, boxNotes } from './box-note';
+export type { BoxNote, BoxNoteOptions } from './box-note';
+export { goneFromBatches } from './gone';
+export type { GoneItem } from './gone';
 export { PRESETS, PRESET_NAMES, normalisePreset, FONT_STACK } from './styles';
 export type { LabelPreset, PresetDef } from './styles';
 export { escapeHtml } from '../text/escape';

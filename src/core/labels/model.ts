@@ -4,11 +4,14 @@
  * customer name is never printed in full on paper.
  */
 import type { Lang } from '../model/lang';
-import { archiveFormat } from '../archive/expected';
-import { field, type RecordEntry } from '../model/records';
-import type { Schema } from '../model/schema';
-import { findPersonalInfo, maskValue } from '../values/pii';
+import { archiveFormat, contradictedParts } from '../archive/expected';
+import { field, ownValue, type RecordEntry } from '../model/records';
+import type { Bilingual, Schema } from '../model/schema';
+import { isHold } from '../retention/disposition';
 import { retentionLabel } from '../retention/labels';
+import { retentionOf } from '../retention/retention';
+import { findPersonalInfo, maskValue } from '../values/pii';
+import { responsibleOf } from './responsible';
 
 export interface LabelData {
   category: { key: string; zh: string; en: string };
@@ -18,11 +21,12 @@ export interface LabelData {
   archiveNo: string;
   /** archived_at, or ''. */
   archiveDate: string;
+  /** The governing retention (retentionOf): the period numbering and the Disposal view count with. */
   retention: { code: string; zh: string; en: string };
   year: string;
   fonds: string;
   org: string;
-  /** Subject (门类) code, from the archive number or the category. */
+  /** The 机构(问题) code: the category's code (DA/T 22-2015 §5.4), from the archive number or the category. */
   subject: string;
   /** The number part of the archive number (件号), as written (zero-padded). */
   itemNo: string;
@@ -32,8 +36,10 @@ export interface LabelData {
   date: string;
   /** 文号: contract_no, invoice_no or ticket. */
   docNo: string;
-  /** 责任者: custodian or archived_by. */
+  /** 责任者 (DA/T 22-2015 §5.5): who issued or signed the document, never its custodian. */
   responsible: string;
+  /** 备注: destroyed, on hold, transferred (DA/T 22-2015 §5.5, §6.4.2), or empty. */
+  remark: Bilingual;
   /** Category and retention in the requested language. */
   text: { category: string; retention: string };
 }
@@ -60,6 +66,18 @@ function text(record: RecordEntry, ...names: string[]): string {
   return '';
 }
 
+/** 备注: what the catalogue and the box note sheet say of a record that left, or may not leave, its box. */
+export function remarkOf(record: RecordEntry): Bilingual {
+  const status = text(record, 'status');
+  if (status === 'destroyed') return { zh: '已销毁', en: 'Destroyed' };
+  if (status === 'transferred') return { zh: '已移交', en: 'Transferred' };
+  if (isHold(ownValue(record.data, 'hold'))) {
+    const reason = text(record, 'hold_reason');
+    return reason ? { zh: `暂缓处置：${reason}`, en: `On hold: ${reason}` } : { zh: '暂缓处置', en: 'On hold' };
+  }
+  return { zh: '', en: '' };
+}
+
 /** The values a label shows of one record, masked and ready to escape. */
 export function labelData(record: RecordEntry, schema: Schema, lang: Lang): LabelData {
   const key = text(record, 'category');
@@ -68,10 +86,12 @@ export function labelData(record: RecordEntry, schema: Schema, lang: Lang): Labe
   // The same reader the numbering and the rules use.
   const parts = archiveNo ? archiveFormat(schema).parse(archiveNo) : undefined;
   const date = text(record, 'date');
-  const code = text(record, 'retention') || parts?.retention || '';
+  // The period that governs, not a field copied on its own (DOMAIN.md §4): what the number must say too.
+  const code = retentionOf(record.data, schema).governing?.code ?? (parts?.retention || text(record, 'retention'));
   const ret = retentionLabel(code);
   const catLabel = cat?.label ?? { zh: key, en: key };
   const m = maskPersonal;
+  const remark = remarkOf(record);
   return {
     category: { key: m(key), zh: m(catLabel.zh), en: m(catLabel.en) },
     customer: m(text(record, 'customer')),
@@ -83,15 +103,27 @@ export function labelData(record: RecordEntry, schema: Schema, lang: Lang): Labe
     year: m(parts?.year ?? /^\d{4}/.exec(date)?.[0] ?? ''),
     fonds: m(parts?.fonds ?? schema.archiveNumber.fonds),
     org: m(parts ? parts.org : schema.archiveNumber.org),
-    subject: m(parts?.subject ?? cat?.code ?? ''),
+    subject: m(parts?.subject || cat?.code || ''),
     itemNo: m(parts?.number ?? ''),
     pages: m(text(record, 'pages')),
     id: m(text(record, 'id')),
     date: m(date),
     docNo: m(text(record, 'contract_no', 'invoice_no', 'ticket')),
-    responsible: m(text(record, 'custodian', 'archived_by')),
+    responsible: m(responsibleOf(record.data)),
+    remark: { zh: m(remark.zh), en: m(remark.en) },
     text: { category: m(catLabel[lang]), retention: m(ret[lang]) },
   };
+}
+
+/**
+ * Splits numbered records into those whose labels may be printed and those whose number contradicts the
+ * record (archive-no-mismatch): a stamp must not say one period while the number says another.
+ */
+export function printableRecords(records: readonly RecordEntry[], schema: Schema): { ok: RecordEntry[]; contradicted: RecordEntry[] } {
+  const ok: RecordEntry[] = [];
+  const contradicted: RecordEntry[] = [];
+  for (const r of records) (contradictedParts(text(r, 'archive_no'), r.data, schema) ? contradicted : ok).push(r);
+  return { ok, contradicted };
 }
 
 /** Natural order of archive numbers: digit runs compare by value, so `-2` sorts before `-10`. */

@@ -71,6 +71,7 @@ table.stamp{width:100%;height:100%;border-collapse:collapse;table-layout:fixed}
 table.stamp td{border:0.3mm solid #000;text-align:center;vertical-align:middle;padding:0.5mm;overflow:hidden}
 table.stamp .k{display:block;font-size:0.85em;color:#000;margin:0}
 table.stamp .v{display:block;font-family:${MONO_STACK};font-size:1.2em;font-weight:bold;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+table.stamp .v.en{font-size:0.95em;font-weight:normal}
 .label.spine{gap:0}
 table.spine{width:100%;height:100%;border-collapse:collapse;table-layout:fixed}
 table.spine th,table.spine td{border:0.3mm solid #000;padding:0.3mm 1mm;text-align:left;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}

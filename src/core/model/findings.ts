@@ -35,9 +35,17 @@ export interface Fix {
   cursor?: { start: number; end: number };
 }
 
+/** A finding accepted where it stands (`# records-curator: accept CODE reason`) or by the baseline: what it was. */
+export interface Accepted {
+  severity: Severity;
+  reason: string;
+  by: 'inline' | 'baseline';
+}
+
 /** What else a finding tells about itself (the field it is about, the other places of a duplicate, …). */
 export interface FindingData {
   field?: string;
+  accepted?: Accepted;
   [key: string]: unknown;
 }
 

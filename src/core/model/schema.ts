@@ -84,7 +84,25 @@ export interface DisposalConfig {
   feedbackStep: boolean;
   /** The methods a certificate of destruction accepts as unrecoverable, by key. */
   methods: DestructionMethod[];
+  /**
+   * Categories that hold accounting archives (会计档案): their destruction needs the accounting signatures
+   * and an accounting supervisor (会计档案管理办法 Art. 18), and their custody after 注销 a plan (Art. 20).
+   */
+  accountingCategories: string[];
+  /**
+   * Fields that name natural persons besides the customer, with their role (contact, participant,
+   * signatory): each person is told of a transfer (PIPL Art. 22).
+   */
+  personFields: Map<string, string>;
 }
+
+/** The accounting categories and person fields when a schema names none (DOMAIN.md §8). */
+export const DEFAULT_ACCOUNTING_CATEGORIES: readonly string[] = ['transaction'];
+export const DEFAULT_PERSON_FIELDS: ReadonlyMap<string, string> = new Map([
+  ['contact_person', 'contact'],
+  ['participants', 'participant'],
+  ['signatories', 'signatory'],
+]);
 
 /** NIST SP 800-88: Clear (logical overwrite), Purge (infeasible to recover, incl. cryptographic erase), Destroy. */
 export const SANITIZATION_CATEGORIES = ['clear', 'purge', 'destroy'] as const;
@@ -113,7 +131,13 @@ export interface CategoryDef {
 }
 
 export interface ArchiveNumberConfig {
+  /** 全宗号 (DA/T 22-2015 §5.4): the fonds code the archive gave the company. */
   fonds: string;
+  /** 全宗名称: the company's name, for the catalogue's cover (DA/T 22-2015 §5.5). */
+  fondsName: Bilingual;
+  /** 门类代码: the archive class all customer records belong to (WS 文书 by default; DA/T 13-2022 §3.5). */
+  classCode: string;
+  /** A fixed organisation (机构) code for formats that name one; the categories' codes are the 问题 codes. */
   org: string;
   format: string;
   numberWidth: number;

@@ -54,13 +54,19 @@ export function nextId(records: Iterable<RecordEntry>, schema: Schema, category:
   return prefix + String(max + 1).padStart(width, '0');
 }
 
+/** Whether retention rules tell the category's kinds apart: then its records get no retention code of their own. */
+function refinedByRules(schema: Schema, category: string): boolean {
+  return schema.retentionRules.some((rule) => rule.category === undefined || rule.category === category);
+}
+
 /** The fields of a new record in order: required (schema order), the category's others, then status/retention. */
 export function newRecordFields(schema: Schema, category: string): string[] {
   const order = [...schema.fields.keys()];
   const rank = (n: string) => order.indexOf(n) + 1 || 1e9;
   const required = [...new Set([...schema.required, ...(schema.categories.get(category)?.required ?? [])])].sort((a, b) => rank(a) - rank(b));
   const own = order.filter((n) => schema.fields.get(n)?.categories?.includes(category) && !required.includes(n));
-  const trailing = TRAILING.filter((n) => schema.fields.has(n) && !required.includes(n) && !own.includes(n));
+  const refined = refinedByRules(schema, category);
+  const trailing = TRAILING.filter((n) => schema.fields.has(n) && !required.includes(n) && !own.includes(n) && !(refined && n.startsWith('retention')));
   return [...required, ...own, ...trailing];
 }
 
@@ -78,8 +84,13 @@ export function newRecordText(schema: Schema, input: NewRecordInput): NewRecord 
   set('title', input.title);
   set('date', input.date);
   set('status', schema.fields.get('status')?.values?.includes('active') ? 'active' : undefined);
-  set('retention', cat?.retention?.code);
-  set('retention_basis', cat?.retention ? cat.retention.basis[lang] || cat.retention.basis.zh || cat.retention.basis.en : undefined);
+  // A category whose retention rules tell its kinds apart (transactions: vouchers 30 years, invoice stubs 5, annual
+  // reports permanent) gets no code of its own: a record's own code lengthens whatever rule governs it, so the
+  // category's default written in would keep an invoice stub 30 years and print a permanent report as 30年.
+  if (!refinedByRules(schema, input.category)) {
+    set('retention', cat?.retention?.code);
+    set('retention_basis', cat?.retention ? cat.retention.basis[lang] || cat.retention.basis.zh || cat.retention.basis.en : undefined);
+  }
 
   const lines = ['---'];
   let cursor: NewRecord['cursor'] | undefined;

@@ -1,5 +1,5 @@
 import type { Severity } from '../model/schema';
-import { region, type ReportItem, type ReportSummary } from './types';
+import { acceptedOf, region, type Accepted, type ReportItem, type ReportSummary } from './types';
 
 export const JSON_REPORT_VERSION = 1;
 
@@ -15,6 +15,8 @@ export interface JsonFinding {
   message: string;
   /** The record's number in its file (0-based), null for a finding on the whole file. */
   record: number | null;
+  /** Accepted in the record or by the baseline: its own severity, the reason, how; null otherwise. */
+  accepted: Accepted | null;
 }
 
 export interface JsonReport {
@@ -37,6 +39,7 @@ export function jsonReport(items: readonly ReportItem[], summary: ReportSummary)
       code: f.code,
       message: f.message,
       record: f.record ?? null,
+      accepted: acceptedOf(f) ?? null,
     })),
   };
 }

@@ -1,4 +1,6 @@
+import type * as Sarif from 'sarif';
 import { pathToFileURL } from 'url';
+import { acceptedOf } from './types';
 import type { Lang } from '../model/lang';
 import type { Severity } from '../model/schema';
 import { codeTitle, docsPage } from '../rules/catalogue';
@@ -17,14 +19,14 @@ export interface SarifOptions {
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
-/** The minimal parts of SARIF 2.1.0 this tool writes. */
-export interface SarifLog {
+/** The parts of SARIF 2.1.0 this tool writes, each held to the standard's own types (@types/sarif). */
+export interface SarifLog extends Sarif.Log {
   $schema: string;
   version: '2.1.0';
   runs: SarifRun[];
 }
 
-export interface SarifRule {
+export interface SarifRule extends Sarif.ReportingDescriptor {
   id: string;
   shortDescription: { text: string };
   /** GitHub code scanning wants it on every rule. */
@@ -32,11 +34,13 @@ export interface SarifRule {
   help: { text: string };
 }
 
-export interface SarifResult {
+export interface SarifResult extends Sarif.Result {
   ruleId: string;
   ruleIndex: number;
   level: 'error' | 'warning' | 'note';
   message: { text: string };
+  /** A finding accepted in the record (`inSource`) or by the baseline (`external`): code scanning shows it as suppressed. */
+  suppressions?: Sarif.Suppression[];
   locations: {
     physicalLocation: {
       artifactLocation: { uri: string; uriBaseId: 'SRCROOT' };
@@ -45,7 +49,7 @@ export interface SarifResult {
   }[];
 }
 
-export interface SarifRun {
+export interface SarifRun extends Sarif.Run {
   tool: { driver: { name: string; version: string; informationUri: string; rules: SarifRule[] } };
   originalUriBaseIds: { SRCROOT: { uri: string } };
   /** Columns are counted in UTF-16 code units, as the editor counts them. */
@@ -73,10 +77,13 @@ export function sarifLog(items: readonly ReportItem[], summary: ReportSummary, o
   });
   const results: SarifResult[] = items.map(({ path, finding: f }) => {
     const r = region(f);
+    const accepted = acceptedOf(f);
     return {
       ruleId: f.code,
       ruleIndex: index.get(f.code) as number,
-      level: LEVEL[f.severity] ?? 'note',
+      // An accepted finding keeps its own level, suppressed with the reason: how code scanning means it.
+      level: LEVEL[accepted?.severity ?? f.severity] ?? 'note',
+      ...(accepted ? { suppressions: [{ kind: accepted.by === 'inline' ? 'inSource' : 'external', justification: accepted.reason || 'baseline' }] } : {}),
       message: { text: f.message.trim() === '' ? f.code : f.message },
       locations: [
         {

@@ -1,4 +1,11 @@
-import type { Finding } from '../model/findings';
+import type { Accepted, Finding } from '../model/findings';
+
+export type { Accepted } from '../model/findings';
+
+/** How an accepted finding was accepted, when it was. */
+export function acceptedOf(f: Finding): Accepted | undefined {
+  return f.data?.accepted;
+}
 
 /** One finding with the workspace-relative, `/`-separated path of its file. */
 export interface ReportItem {

@@ -71,7 +71,7 @@ export async function revisionFindings(git: string, root: string, rev: string, l
     schemaText,
     schemaProblems: problems,
     batches,
-    batchContext: { ...indexBatchContext(root, index, lang), files: revisionFiles },
+    batchContext: { ...indexBatchContext(root, index, lang, undefined, () => [...batches]), files: revisionFiles },
   });
   return items.map(({ path, finding: f }) => ({ path, code: f.code, message: f.message, severity: f.severity, line: f.start.line + 1 })).sort(byPlace);
 }

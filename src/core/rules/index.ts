@@ -27,6 +27,7 @@ import { piMobile } from './pi-mobile';
 import { piPassport } from './pi-passport';
 import { piPattern } from './pi-pattern';
 import { piTravelPermit } from './pi-travel-permit';
+import { retentionTooShort } from './retention-too-short';
 import type { RecordRule } from './rule';
 import { unknownCategory } from './unknown-category';
 import { unknownField } from './unknown-field';
@@ -53,6 +54,7 @@ export const allRules: readonly RecordRule[] = [
   unquotedNumber,
   invalidArchiveNo,
   archiveNoMismatch,
+  retentionTooShort,
   missingAttachment,
   piIdNumber,
   piBankCard,

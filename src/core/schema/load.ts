@@ -2,6 +2,8 @@ import { isSeq, parseDocument, type Node } from 'yaml';
 import { knownCodes } from '../rules/catalogue';
 import defaultSchemaText from './default-schema.yaml';
 import {
+  DEFAULT_ACCOUNTING_CATEGORIES,
+  DEFAULT_PERSON_FIELDS,
   SANITIZATION_CATEGORIES,
   type ArchiveNumberConfig,
   type CategoryDef,
@@ -95,8 +97,15 @@ export function readSchema(text: string): { schema: Schema; problems: SchemaProb
   }
 
   const retentionRules = readRetentionRules(r, get('retention_rules')) ?? base?.retentionRules ?? [];
-  const disposal = readDisposal(r, get('disposal'), base?.disposal.methods) ??
-    base?.disposal ?? { folder: 'disposal', consentStep: true, feedbackStep: true, methods: [] };
+  const disposal = readDisposal(r, get('disposal'), base?.disposal) ??
+    base?.disposal ?? {
+      folder: 'disposal',
+      consentStep: true,
+      feedbackStep: true,
+      methods: [],
+      accountingCategories: [...DEFAULT_ACCOUNTING_CATEGORIES],
+      personFields: new Map(DEFAULT_PERSON_FIELDS),
+    };
   const fieldsNode = r.map(get('fields'), 'fields');
   const aliases = buildAliases(fields, categories, (message, field) => {
     r.report((field !== undefined ? fieldsNode?.get(field, true) : undefined) ?? (get(field === undefined ? 'categories' : 'fields') as Node), message);
@@ -172,17 +181,33 @@ function readRetentionRules(r: Reader, node: unknown): RetentionRuleDef[] | unde
   return out;
 }
 
-function readDisposal(r: Reader, node: unknown, baseMethods: DestructionMethod[] | undefined): DisposalConfig | undefined {
+function readDisposal(r: Reader, node: unknown, base: DisposalConfig | undefined): DisposalConfig | undefined {
   const m = r.map(node, 'disposal');
   if (!m) return undefined;
-  r.known(m, ['folder', 'consent_step', 'feedback_step', 'methods'], 'disposal');
+  r.known(m, ['folder', 'consent_step', 'feedback_step', 'methods', 'accounting_categories', 'person_fields'], 'disposal');
   const folder = (r.string(m.get('folder', true), 'disposal.folder') ?? 'disposal').replace(/^\/+|\/+$/g, '');
   return {
     folder: folder || 'disposal',
     consentStep: r.boolean(m.get('consent_step', true), 'disposal.consent_step') ?? true,
     feedbackStep: r.boolean(m.get('feedback_step', true), 'disposal.feedback_step') ?? true,
-    methods: readMethods(r, m.get('methods', true)) ?? baseMethods ?? [],
+    methods: readMethods(r, m.get('methods', true)) ?? base?.methods ?? [],
+    accountingCategories: r.strings(m.get('accounting_categories', true), 'disposal.accounting_categories') ??
+      base?.accountingCategories ?? [...DEFAULT_ACCOUNTING_CATEGORIES],
+    personFields: readPersonFields(r, m.get('person_fields', true)) ?? base?.personFields ?? new Map(DEFAULT_PERSON_FIELDS),
   };
+}
+
+/** `person_fields:` field → role (contact, participant, signatory…): the people a transfer notifies (PIPL Art. 22). */
+function readPersonFields(r: Reader, node: unknown): Map<string, string> | undefined {
+  const m = r.map(node, 'disposal.person_fields');
+  if (!m) return undefined;
+  const out = new Map<string, string>();
+  for (const pair of m.items) {
+    const field = r.string(pair.key, 'a person field');
+    const role = r.string(pair.value, `the role of person field ${field}`);
+    if (field && role) out.set(field, role);
+  }
+  return out;
 }
 
 /** `methods:` keyed by method, each with its NIST SP 800-88 category, the media it applies to, and the tool. */
@@ -229,15 +254,18 @@ function readRetention(r: Reader, node: unknown, category: string, extraKeys: st
 function readArchiveNumber(r: Reader, node: unknown): ArchiveNumberConfig | undefined {
   const m = r.map(node, 'archive_number');
   if (!m) return undefined;
-  r.known(m, ['fonds', 'org', 'format', 'number_width', 'number_scope', 'separator'], 'archive_number');
-  const format = r.string(m.get('format', true), 'archive_number.format') ?? '{fonds}-{subject}·{year}-{retention}-{number}';
+  r.known(m, ['fonds', 'fonds_name', 'class', 'org', 'format', 'number_width', 'number_scope', 'separator'], 'archive_number');
+  // DA/T 22-2015 §5.4: 全宗号-门类代码·年度-保管期限-机构(问题)代码-件号, the categories' codes as 问题 codes.
+  const format = r.string(m.get('format', true), 'archive_number.format') ?? '{fonds}-{class}·{year}-{retention}-{subject}-{number}';
   if (!format.includes('{number}')) r.report(m.get('format', true), 'archive_number.format must contain {number}');
   const width = r.number(m.get('number_width', true), 'archive_number.number_width') ?? 4;
   return {
     fonds: r.string(m.get('fonds', true), 'archive_number.fonds') ?? '',
+    fondsName: r.bilingual(m.get('fonds_name', true), 'archive_number.fonds_name', ''),
+    classCode: r.string(m.get('class', true), 'archive_number.class') ?? 'WS',
     org: r.string(m.get('org', true), 'archive_number.org') ?? '',
     format,
     numberWidth: Math.max(1, Math.min(12, Math.trunc(width))),
-    numberScope: r.strings(m.get('number_scope', true), 'archive_number.number_scope') ?? ['fonds', 'subject', 'year', 'retention'],
+    numberScope: r.strings(m.get('number_scope', true), 'archive_number.number_scope') ?? ['fonds', 'class', 'year', 'retention', 'subject'],
   };
 }

@@ -17,6 +17,7 @@ import { defaultSchemaText, SCHEMA_PATH, type SchemaProblem } from '../../core/s
 import type { Schema, SeveritySetting } from '../../core/model/schema';
 import { yieldToEventLoop } from '../../core/async/slices';
 import { readWorkspaceSchema } from '../../core/schema/workspace';
+import { BASELINE_PATH, fileBaseline, readBaseline, withBaseline, type FileBaseline } from '../../core/check/baseline';
 
 const VERSION = process.env.RC_VERSION ?? 'dev';
 
@@ -50,6 +51,8 @@ export class FolderIndex implements vscode.Disposable {
   /** Paths whose current entry comes from an unsaved editor. */
   private readonly dirty = new Set<string>();
   private readonly schemaListeners = new Set<() => void>();
+  /** `.records/baseline.json` as last read (check --update-baseline writes it); undefined: not read yet. */
+  private baselineRead: { fb?: FileBaseline } | undefined;
 
   constructor(private readonly o: FolderIndexOptions) {
     this.root = o.folder.uri.fsPath;
@@ -57,9 +60,21 @@ export class FolderIndex implements vscode.Disposable {
     this.loadSchema();
   }
 
+  /** The schema changed, or the baseline: every finding of the folder is to be published again. */
   onDidChangeSchema(l: () => void): vscode.Disposable {
     this.schemaListeners.add(l);
     return new vscode.Disposable(() => this.schemaListeners.delete(l));
+  }
+
+  /** A file's findings as `check` reports them: those the folder's baseline knows marked known. */
+  known(path: string, findings: readonly Finding[]): readonly Finding[] {
+    this.baselineRead ??= { fb: ((b) => b && fileBaseline(b))(readBaseline(this.root).baseline) };
+    return this.baselineRead.fb ? withBaseline(path, findings, this.baselineRead.fb, this.index.lang).findings : findings;
+  }
+
+  get baseline(): FileBaseline | undefined {
+    this.known('', []);
+    return this.baselineRead?.fb;
   }
 
   private loadSchema(): void {
@@ -267,6 +282,12 @@ export class FolderIndex implements vscode.Disposable {
     if (rel === undefined) return;
     if (rel === SCHEMA_PATH) {
       this.schemaChanged();
+      return;
+    }
+    if (rel === BASELINE_PATH) {
+      // Every finding may be known or new now: listeners publish them all again (no rebuild is needed).
+      this.baselineRead = undefined;
+      for (const l of this.schemaListeners) l();
       return;
     }
     if (!this.matcher(rel) && !this.index.get(rel)) return;

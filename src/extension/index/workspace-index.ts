@@ -9,6 +9,7 @@ import type { SeveritySetting } from '../../core/model/schema';
 import { defaultSchema, SCHEMA_PATH } from '../../core/schema/load';
 import { FolderIndex } from './folder-index';
 import { sniffFolder } from './sniff';
+import { BASELINE_PATH } from '../../core/check/baseline';
 
 export interface WorkspaceChange extends IndexChange {
   folder: FolderIndex;
@@ -52,6 +53,8 @@ export class WorkspaceIndex implements vscode.Disposable {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.{md,markdown,yaml,yml}');
     // A folder created or deleted outside VS Code may be one event for the folder, not one per file in it.
     const folders = vscode.workspace.createFileSystemWatcher('**', false, true, false);
+    // The baseline (check --update-baseline): which findings are known.
+    const baseline = vscode.workspace.createFileSystemWatcher(`**/${BASELINE_PATH}`);
     const onFile = (uri: vscode.Uri) => {
       const folder = this.folderOf(uri);
       if (folder) folder.queue(uri);
@@ -68,6 +71,10 @@ export class WorkspaceIndex implements vscode.Disposable {
       watcher.onDidCreate(onFile),
       watcher.onDidChange(onFile),
       watcher.onDidDelete(onFile),
+      baseline,
+      baseline.onDidCreate(onFile),
+      baseline.onDidChange(onFile),
+      baseline.onDidDelete(onFile),
       // Folders deleted or renamed in the Explorer: the watcher reports the folder, not the files in it.
       vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((u) => this.queueTree(u))),
       vscode.workspace.onDidRenameFiles((e) =>

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { plural } from '../../plural';
-import { assignmentValues, type Assignment, type RefusalReason } from '../../../core/archive/assign';
+import { assignmentValues, type Assignment, REFUSAL_REASONS } from '../../../core/archive/assign';
 import { planFolderNumbers } from '../../../core/archive/blockers';
 import { today } from '../../../core/retention/dates';
 import { setFieldEdits } from '../../../core/fix/fixes';
@@ -10,14 +10,7 @@ import { LineIndex } from '../../../core/parse/lines';
 import { GuardedEdit } from '../../guarded-edit';
 import type { FolderIndex } from '../../index/folder-index';
 import type { Picked } from './selection';
-
-const REASONS: Record<RefusalReason, () => string> = {
-  errors: () => vscode.l10n.t('has errors; fix them first'),
-  category: () => vscode.l10n.t('no known category'),
-  date: () => vscode.l10n.t('no valid date (the year comes from it)'),
-  retention: () => vscode.l10n.t('no retention period'),
-  fonds: () => vscode.l10n.t('the schema sets no fonds code (archive_number.fonds)'),
-};
+import { bi } from '../../../core/text/bilingual';
 
 export interface AssignResult {
   assigned: number;
@@ -86,7 +79,7 @@ export async function assignArchiveNumbers(picked: readonly Picked[], log: vscod
     result.assigned += plan.assignments.length;
     result.kept += plan.kept;
     result.refused += plan.refused.length;
-    for (const r of plan.refused) refusals.push(`${r.record.file}:${r.record.line + 1} ${REASONS[r.reason]()}`);
+    for (const r of plan.refused) refusals.push(`${r.record.file}:${r.record.line + 1} ${bi(folder.index.lang, REFUSAL_REASONS[r.reason])}`);
   }
   if (blockers.length) {
     // A number the index could not see could be handed out again: nothing is numbered, in any folder.

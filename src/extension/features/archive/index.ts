@@ -2,9 +2,10 @@ import * as vscode from 'vscode';
 import type { Feature } from '../../feature';
 import type { Node } from '../records-view/tree';
 import { assignArchiveNumbers } from './assign';
+import { renumberArchiveNumbers } from './renumber';
 import { pickRecords } from './selection';
 
-/** Archive numbers (档号): assigning them to the tree selection, a category or every record lacking one. */
+/** Archive numbers (档号): assigning them to the tree selection, a category or every record lacking one; renumbering. */
 export const archiveFeature: Feature = {
   id: 'archive',
   activate(context, services) {
@@ -19,6 +20,15 @@ export const archiveFeature: Feature = {
         const picked = await pickRecords(services.index, services.ui.recordsTree, node, nodes, vscode.l10n.t('Assign Archive Numbers'));
         if (!picked) return undefined;
         return assignArchiveNumbers(picked, services.log, options);
+      }),
+      // Numbers in an earlier format, or contradicting their record: a plan shown for review, never applied unseen.
+      vscode.commands.registerCommand('recordsCurator.renumberArchiveNumbers', async (options?: { preview?: boolean; from?: string }) => {
+        if (!vscode.workspace.isTrusted) {
+          void vscode.window.showWarningMessage(vscode.l10n.t('Writing files is off in Restricted Mode. Trust the workspace first.'));
+          return undefined;
+        }
+        await services.index.whenReady();
+        return renumberArchiveNumbers(services.index, services.log, options);
       }),
     );
   },

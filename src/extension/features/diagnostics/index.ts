@@ -17,7 +17,8 @@ export const diagnosticsFeature: Feature = {
     const publish = (folder: FolderIndex, paths: readonly string[]) => {
       const batch: [vscode.Uri, vscode.Diagnostic[]][] = [];
       for (const p of paths) {
-        const findings = folder.index.findings(p);
+        // The findings the baseline (check --update-baseline) knows show as known, as `check` says.
+        const findings = folder.known(p, folder.index.findings(p));
         batch.push([folder.uriOf(p), findings.map((f) => toDiagnostic(f, docs))]);
       }
       collection.set(batch);

@@ -2,15 +2,18 @@ import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { readBatch, type BatchFile } from '../../../core/disposal/batch';
 import { indexBatchContext } from '../../../core/check/folder';
-import { checkBatch, type BatchContext } from '../../../core/disposal/check';
+import { checkDisposalDocument, type BatchContext } from '../../../core/disposal/check';
 import { findBatchFiles } from '../../../core/disposal/files';
 import type { FolderIndex } from '../../index/folder-index';
 import type { WorkspaceIndex } from '../../index/workspace-index';
 import { toDiagnostic } from '../diagnostics/convert';
 
-/** What the core's batch checks know of a folder: its root, its schema, and the records its index holds. */
-export function batchContext(folder: FolderIndex): BatchContext {
-  return indexBatchContext(folder.root, folder.index, folder.index.lang, folder.schema);
+/**
+ * What the core's batch checks know of a folder: its root, its schema, the records its index holds, and the
+ * disposal folder's documents (an opinion a batch names), as the editors have them when given.
+ */
+export function batchContext(folder: FolderIndex, documents?: () => { path: string; text: string }[]): BatchContext {
+  return indexBatchContext(folder.root, folder.index, folder.index.lang, folder.schema, documents);
 }
 
 export interface KnownBatch {
@@ -26,6 +29,8 @@ export interface KnownBatch {
  */
 export class Batches implements vscode.Disposable {
   private list: KnownBatch[] = [];
+  /** Every document of the disposal folders (batches, appraisal opinions, certificates): checked, and read by the checks. */
+  private docs: { folder: FolderIndex; path: string; uri: vscode.Uri }[] = [];
   private readonly emitter = new vscode.EventEmitter<void>();
   readonly onDidChange = this.emitter.event;
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('records-disposal');
@@ -34,7 +39,7 @@ export class Batches implements vscode.Disposable {
 
   constructor(
     private readonly ws: WorkspaceIndex,
-    private readonly docs: vscode.Uri,
+    private readonly rulesDocs: vscode.Uri,
   ) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.md');
     const onFile = (uri: vscode.Uri) => {
@@ -93,24 +98,33 @@ export class Batches implements vscode.Disposable {
     if (rescan || !this.scanned) {
       this.scanned = true;
       const found: KnownBatch[] = [];
+      const docs: { folder: FolderIndex; path: string; uri: vscode.Uri }[] = [];
       for (const folder of this.ws.all()) {
         const dir = folder.schema.disposal.folder;
         for (const rel of findBatchFiles(folder.root, dir)) {
           const uri = folder.uriOf(rel);
+          docs.push({ folder, path: rel, uri });
           const batch = this.batchAt(uri);
           if (batch) found.push({ folder, path: rel, uri, batch });
         }
       }
       this.list = found;
+      this.docs = docs;
     }
-    const found = this.list;
     this.diagnostics.clear();
-    for (const b of found) {
-      const text = this.textOf(b.uri) ?? '';
-      const findings = checkBatch(text, batchContext(b.folder));
+    // One view of each folder per pass: every document read once, unsaved edits included.
+    const contexts = new Map<FolderIndex, BatchContext>();
+    for (const d of this.docs) {
+      let ctx = contexts.get(d.folder);
+      if (!ctx) {
+        const texts = this.texts(d.folder);
+        ctx = batchContext(d.folder, () => texts);
+        contexts.set(d.folder, ctx);
+      }
+      const findings = checkDisposalDocument(this.textOf(d.uri) ?? '', ctx);
       this.diagnostics.set(
-        b.uri,
-        findings.map((f) => toDiagnostic(f, this.docs)),
+        d.uri,
+        d.folder.known(d.path, findings).map((f) => toDiagnostic(f, this.rulesDocs)),
       );
     }
     this.emitter.fire();
@@ -145,9 +159,20 @@ export class Batches implements vscode.Disposable {
     }
   }
 
-  /** The batch files of a folder with their text now (open editors' unsaved text included). */
+  /** The disposal folder's documents (batches, opinions) with their text now (open editors' unsaved text included). */
   texts(folder: FolderIndex): { path: string; text: string }[] {
-    return this.list.filter((b) => b.folder === folder).map((b) => ({ path: b.path, text: this.textOf(b.uri) ?? '' }));
+    return this.docs.filter((b) => b.folder === folder).map((b) => ({ path: b.path, text: this.textOf(b.uri) ?? '' }));
+  }
+
+  /** The document of a disposal folder at `uri` (a batch, an opinion, a plan…), as last scanned. */
+  documentAt(uri: vscode.Uri): { folder: FolderIndex; path: string; uri: vscode.Uri } | undefined {
+    return this.docs.find((d) => d.uri.toString() === uri.toString());
+  }
+
+  /** The batch check's view of a folder, with the disposal documents as the editors have them. */
+  contextOf(folder: FolderIndex): BatchContext {
+    const texts = this.texts(folder);
+    return batchContext(folder, () => texts);
   }
 
   findingsCount(uri: vscode.Uri): number {

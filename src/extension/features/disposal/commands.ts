@@ -11,7 +11,7 @@ import type { FolderIndex } from '../../index/folder-index';
 import { gitPath } from '../../git';
 import { GuardedEdit } from '../../guarded-edit';
 import { documentLanguage } from '../../settings';
-import { batchContext, type Batches, type KnownBatch } from './batches';
+import { type Batches, type KnownBatch } from './batches';
 
 const REASONS: Record<ExclusionReason, () => string> = {
   hold: () => vscode.l10n.t('on hold'),
@@ -68,6 +68,7 @@ async function createBatch(
       errors: (r) => folder.index.problemCounts(r).errors,
       bytesOf: (p) => tryReadFileInside(folder.root, p) ?? new Uint8Array(),
       recipient,
+      all: [...folder.index.records()],
     });
     result.excluded.push(...plan.excluded.map((e) => ({ path: e.record.file, reason: e.reason })));
     if (plan.excluded.length) {
@@ -146,10 +147,12 @@ export async function approveBatch(batches: Batches, arg: unknown): Promise<bool
     return false;
   }
   const text = batches.textOf(b.uri)!;
-  const ctx = batchContext(b.folder);
+  const ctx = batches.contextOf(b.folder);
   let fingerprints;
   let notes: { en: string; zh: string }[] = [];
-  if (b.batch.kind === 'destruction-batch') {
+  // What a person must do first is said before git history is read (which takes time).
+  const first = planApproval(text, ctx, today());
+  if (b.batch.kind === 'destruction-batch' && !first.ok && first.reason === 'fingerprints') {
     const git = await gitPath();
     const taken = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Approving: fingerprinting every version of every file in git history…') },
@@ -158,9 +161,15 @@ export async function approveBatch(batches: Batches, arg: unknown): Promise<bool
     fingerprints = taken.fingerprints;
     notes = taken.notes;
   }
-  const plan = planApproval(text, ctx, today(), fingerprints);
+  const plan = fingerprints ? planApproval(text, ctx, today(), fingerprints) : first;
   if (!plan.ok) {
-    if (plan.reason === 'incomplete') void vscode.window.showWarningMessage(vscode.l10n.t('Fill in before approving: {0}', plan.missing.join(', ')));
+    const zh = vscode.env.language.startsWith('zh');
+    const list = (xs: readonly { zh: string; en: string }[]) => xs.map((x) => (zh ? x.zh : x.en)).join('; ');
+    if (plan.reason === 'incomplete') void vscode.window.showWarningMessage(vscode.l10n.t('Fill in before approving: {0}', list(plan.missing)));
+    else if (plan.reason === 'appraisal')
+      void vscode.window.showErrorMessage(vscode.l10n.t('No valid appraisal opinion (Accounting Archives Measures Art. 16): {0}', list(plan.problems)));
+    else if (plan.reason === 'notices')
+      void vscode.window.showErrorMessage(vscode.l10n.t('The notice list is incomplete (PIPL Arts. 22, 31): {0}', list(plan.problems)));
     else if (plan.reason === 'entries') {
       void vscode.window.showErrorMessage(
         vscode.l10n.t(

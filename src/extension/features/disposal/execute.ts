@@ -8,7 +8,6 @@ import type { FolderIndex } from '../../index/folder-index';
 import { GuardedEdit, type EditScope } from '../../guarded-edit';
 import { currentText } from '../archive/assign';
 import type { Batches } from './batches';
-import { batchContext } from './batches';
 import { batchAt, writable } from './commands';
 import { historyReport } from './history';
 
@@ -45,7 +44,7 @@ export async function executeDestruction(batches: Batches, arg: unknown, options
   const batchText = batches.textOf(b.uri)!;
   const now = new Date();
   // The plan is made, and every listed entry checked, before anyone is asked to confirm.
-  const planned = planExecution(batchText, batchContext(b.folder), today(now), executionStamp(now));
+  const planned = planExecution(batchText, batches.contextOf(b.folder), today(now), executionStamp(now));
   if (!planned.ok || batches.findingsCount(b.uri)) {
     const why = planned.ok
       ? ''
@@ -125,7 +124,7 @@ export async function executeTransfer(batches: Batches, arg: unknown, options?: 
     return false;
   }
   const text = batches.textOf(b.uri)!;
-  const planned = planTransferExecution(text, batchContext(b.folder), executionStamp());
+  const planned = planTransferExecution(text, batches.contextOf(b.folder), executionStamp());
   if (!planned.ok) {
     if (planned.reason === 'tasks')
       void vscode.window.showErrorMessage(vscode.l10n.t('Check off every task first (hand-over, notices): {0}', planned.tasks.slice(0, 3).join('; ')));

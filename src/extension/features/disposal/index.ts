@@ -7,6 +7,8 @@ import { recordsOfNodes } from '../archive/selection';
 import type { Node } from '../records-view/tree';
 import { Batches } from './batches';
 import { exportCertificate } from './certificate';
+import { appraiseBatch } from './appraise';
+import { printDocument } from './print';
 import { approveBatch, createDestructionBatch, createTransferBatch } from './commands';
 import { executeDestruction, executeTransfer } from './execute';
 import { purgeCheck, purgeHistory } from './history';
@@ -65,7 +67,11 @@ export const disposalFeature: Feature = {
       vscode.commands.registerCommand('recordsCurator.createDestructionBatch', (node?: AnyNode, nodes?: AnyNode[]) =>
         createDestructionBatch(selection(node, nodes), batches, services.log),
       ),
+      vscode.commands.registerCommand('recordsCurator.appraiseBatch', (arg?: unknown, details?: Record<string, string | string[]>) =>
+        appraiseBatch(batches, arg, details),
+      ),
       vscode.commands.registerCommand('recordsCurator.approveBatch', (arg?: unknown) => approveBatch(batches, arg)),
+      vscode.commands.registerCommand('recordsCurator.printDocument', (arg?: unknown, target?: vscode.Uri) => printDocument(batches, arg, target)),
       vscode.commands.registerCommand('recordsCurator.executeDestruction', (arg?: unknown, options?: { confirm?: boolean }) =>
         executeDestruction(batches, arg, options),
       ),

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { langOf, type Lang } from '../../../core/model/lang';
 import type { CategoryDef, FieldDef, Schema } from '../../../core/model/schema';
+import { retentionOf } from '../../../core/retention/retention';
 import type { Services } from '../../services';
 import { bilingual, keyOfLine, ownerKey, pick, recordYamlAt } from './context';
 
@@ -15,7 +16,10 @@ export class FieldHoverProvider implements vscode.HoverProvider {
     const owner = ctx && ownerKey(doc, ctx, pos.line);
     const def = owner && ctx.schema.fields.get(owner.key);
     if (!ctx || !owner || !def) return undefined;
-    const md = fieldMarkdown(def, ctx.schema, langOf(vscode.env.language), ctx.category);
+    const lang = langOf(vscode.env.language);
+    const md = fieldMarkdown(def, ctx.schema, lang, ctx.category);
+    // On the fields that decide it, the period that governs this record: what its number and labels must carry.
+    if (RETENTION_FIELDS.has(def.name)) paragraph(md, governingFacts(ctx.record.data, ctx.schema, lang));
     const key = owner.line === pos.line ? keyOfLine(lineText) : undefined;
     const range = key && pos.character <= key.key.length ? new vscode.Range(pos.line, 0, pos.line, key.key.length) : doc.lineAt(pos.line).range;
     return new vscode.Hover(md, range);
@@ -80,6 +84,27 @@ export function categoryFacts(cat: CategoryDef, schema: Schema, lang: Lang): str
     const basis = pick(r.basis, lang);
     if (basis) out.push(vscode.l10n.t('Basis: {0}', basis));
   }
+  // The most specific rule wins, even when shorter: the default is not the whole answer for these records.
+  const rules = schema.retentionRules.filter((rule) => rule.category === cat.key && rule.match.size);
+  if (rules.length) {
+    const each = rules.map((rule) => `${[...rule.match].map(([k, v]) => `${k}=${v}`).join(' ')} → ${rule.code}`);
+    out.push(vscode.l10n.t('Retention rules decide for: {0}', each.join('; ')));
+  }
+  return out;
+}
+
+const RETENTION_FIELDS = new Set(['retention', 'retention_start', 'retention_basis', 'doc_kind', 'date', 'contract_completed', 'hold']);
+
+export function governingFacts(data: Readonly<Record<string, unknown>> | undefined, schema: Schema, lang: Lang): string[] {
+  const r = retentionOf(data, schema);
+  const g = r.governing;
+  if (!g) return [];
+  const out = [vscode.l10n.t('Governing retention of this record: {0}', retentionText(g.code))];
+  if (g.waitingFor) out.push(vscode.l10n.t('Not counting yet: waiting for {0}', g.waitingFor));
+  else if (g.start && g.until) out.push(vscode.l10n.t('Kept from {0} (first day counted) to {1} (last day)', g.start, g.until));
+  const basis = pick(g.basis, lang);
+  if (basis) out.push(vscode.l10n.t('Basis: {0}', basis));
+  if (r.shortened) out.push(vscode.l10n.t('Its own code {0} is shorter and does not apply: the periods are minimums.', r.shortened.code));
   return out;
 }
 

@@ -23,11 +23,12 @@ async function statsOf(services: Services): Promise<HealthStats | undefined> {
   const unreviewed = review?.kind === 'ready' ? review.folders.reduce((n, f) => n + f.changes.length, 0) : undefined;
   // The same findings outside records as `check` counts: the schema file's and the batches'.
   const batches = services.ui.batches;
+  const texts = batches?.texts(folder) ?? [];
   const others = nonRecordFindings({
     schemaText: folder.schemaFromWorkspace ? folder.schemaText : undefined,
     schemaProblems: folder.schemaProblems,
-    batches: batches?.texts(folder) ?? [],
-    batchContext: indexBatchContext(folder.root, folder.index, folder.index.lang),
+    batches: texts,
+    batchContext: indexBatchContext(folder.root, folder.index, folder.index.lang, folder.schema, () => texts),
   });
   return healthStats({
     index: folder.index,
@@ -39,6 +40,8 @@ async function statsOf(services: Services): Promise<HealthStats | undefined> {
     others,
     // Listed in a batch: pending, as in the Records and Disposal views and the status bar.
     pending: pendingIn(folder.root, batches?.pending()),
+    // The findings the baseline knows count as `check` counts them.
+    baseline: folder.baseline,
   });
 }
 

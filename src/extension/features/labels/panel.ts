@@ -5,14 +5,17 @@ import { plural } from '../../plural';
 import {
   boxesFor,
   compareArchiveNo,
+  renderBoxNotesHtml,
   renderCatalogueCsv,
   renderCatalogueHtml,
   renderLabelsCsv,
   renderLabelsHtml,
   renderToolbar,
+  type GoneItem,
   type LabelKind,
 } from '../../../core/labels';
 import type { LabelPreset } from '../../../core/labels/styles';
+import { PREVIEW_DOCUMENTS, type PreviewDocument } from '../../../core/labels/toolbar';
 import type { DocLang } from '../../../core/text/bilingual';
 import { field, type RecordEntry } from '../../../core/model/records';
 import type { FolderIndex } from '../../index/folder-index';
@@ -21,11 +24,17 @@ export interface LabelState {
   preset: LabelPreset;
   language: DocLang;
   kinds: LabelKind[];
+  /** What the preview shows (labels by default). */
+  document?: PreviewDocument;
 }
 
 type Message = { type: 'print' | 'exportHtml' | 'exportCsv' | 'exportCatalogue' | 'options' } & Partial<LabelState>;
 
-/** The print preview: labels in a webview with a strict CSP; record text is escaped by the renderers. */
+/**
+ * The print preview: labels, the catalogue (归档文件目录) with its covers, or the box note sheets (备考表), in a
+ * webview with a strict CSP; record text is escaped by the renderers. `gone`: items destroyed since they were
+ * numbered, still listed in the catalogue and counted in their boxes.
+ */
 export class LabelsPanel {
   readonly panel: vscode.WebviewPanel;
   private state: LabelState;
@@ -37,6 +46,7 @@ export class LabelsPanel {
     records: readonly RecordEntry[],
     state: LabelState,
     private readonly perBox: number,
+    private readonly gone: readonly GoneItem[] = [],
   ) {
     this.state = state;
     // Sheets come out in filing order.
@@ -56,57 +66,78 @@ export class LabelsPanel {
     return this.panel.webview.html;
   }
 
+  /** Shows another document (what the toolbar's Document list does). */
+  show(document: PreviewDocument): void {
+    this.state.document = document;
+    this.render();
+  }
+
   private title(): string {
+    const d = this.state.document ?? 'labels';
+    if (d === 'catalogue') return vscode.l10n.t('Archive catalogue');
+    if (d === 'box-notes') return vscode.l10n.t('Box note sheets');
     return plural(this.records.length, vscode.l10n.t('Labels — {0} record', this.records.length), vscode.l10n.t('Labels — {0} records', this.records.length));
+  }
+
+  private boxes() {
+    return boxesFor(
+      this.records,
+      this.folder.schema,
+      this.perBox,
+      this.gone.map((g) => g.archiveNo),
+    );
+  }
+
+  /** The current document as HTML, for the webview (`nonce`) or as a standalone file. */
+  private document(nonce?: string): string {
+    const schema = this.folder.schema;
+    const common = { language: this.state.language, title: this.title(), nonce, cspSource: nonce ? this.panel.webview.cspSource : undefined };
+    const d = this.state.document ?? 'labels';
+    if (d === 'catalogue') return renderCatalogueHtml(this.records, schema, { ...common, gone: this.gone });
+    if (d === 'box-notes') return renderBoxNotesHtml(this.boxes(), this.records, schema, { ...common, gone: this.gone });
+    return renderLabelsHtml(this.records, schema, { ...common, kinds: this.state.kinds, preset: this.state.preset, boxes: this.boxes() });
   }
 
   private render(): void {
     const nonce = crypto.randomBytes(16).toString('base64');
-    const html = renderLabelsHtml(this.records, this.folder.schema, {
-      kinds: this.state.kinds,
-      preset: this.state.preset,
-      language: this.state.language,
-      title: this.title(),
-      nonce,
-      cspSource: this.panel.webview.cspSource,
-      boxes: boxesFor(this.records, this.folder.schema, this.perBox),
-    });
-    this.panel.webview.html = html.replace('<!--toolbar-->', renderToolbar(nonce, this.state.language, this.state));
+    this.panel.webview.html = this.document(nonce).replace('<!--toolbar-->', renderToolbar(nonce, this.state.language, this.state));
   }
 
   private async onMessage(m: Message): Promise<void> {
     if (m.preset) this.state.preset = m.preset;
     if (m.language) this.state.language = m.language;
+    if (m.document && PREVIEW_DOCUMENTS.includes(m.document)) this.state.document = m.document;
     if (m.kinds) this.state.kinds = m.kinds.filter((k): k is LabelKind => k === 'record' || k === 'stamp' || k === 'spine');
+    const name = this.state.document === 'catalogue' ? 'catalogue' : this.state.document === 'box-notes' ? 'box-notes' : 'labels';
     if (m.type === 'options') this.render();
-    else if (m.type === 'exportHtml') await this.export('html', () => this.standaloneHtml());
-    else if (m.type === 'exportCsv') await this.export('csv', () => renderLabelsCsv(this.records, this.folder.schema, this.state.language));
+    else if (m.type === 'exportHtml') await this.export('html', () => this.standaloneHtml(), name);
+    else if (m.type === 'exportCsv')
+      await this.export(
+        'csv',
+        () =>
+          this.state.document === 'catalogue'
+            ? renderCatalogueCsv(this.records, this.folder.schema, this.state.language, this.gone)
+            : renderLabelsCsv(this.records, this.folder.schema, this.state.language),
+        name === 'box-notes' ? 'labels' : name,
+      );
     else if (m.type === 'exportCatalogue') await this.exportCatalogue();
   }
 
   standaloneHtml(): string {
-    return renderLabelsHtml(this.records, this.folder.schema, {
-      kinds: this.state.kinds,
-      preset: this.state.preset,
-      language: this.state.language,
-      title: this.title(),
-      boxes: boxesFor(this.records, this.folder.schema, this.perBox),
-    }).replace('<!--toolbar-->', '');
+    return this.document().replace('<!--toolbar-->', '');
   }
 
   private async exportCatalogue(): Promise<void> {
     const pick = await vscode.window.showQuickPick(['CSV', 'HTML'], { title: vscode.l10n.t('Export the archive catalogue as') });
     if (!pick) return;
     const sorted = this.records;
-    if (pick === 'CSV') await this.export('csv', () => renderCatalogueCsv(sorted, this.folder.schema, this.state.language), 'catalogue');
+    const schema = this.folder.schema;
+    const language = this.state.language;
+    if (pick === 'CSV') await this.export('csv', () => renderCatalogueCsv(sorted, schema, language, this.gone), 'catalogue');
     else
       await this.export(
         'html',
-        () =>
-          renderCatalogueHtml(sorted, this.folder.schema, { language: this.state.language, title: vscode.l10n.t('Archive catalogue') }).replace(
-            '<!--toolbar-->',
-            '',
-          ),
+        () => renderCatalogueHtml(sorted, schema, { language, title: vscode.l10n.t('Archive catalogue'), gone: this.gone }).replace('<!--toolbar-->', ''),
         'catalogue',
       );
   }

@@ -3,6 +3,7 @@ import { ownValue, scalarText } from '../../../core/model/records';
 import { field, type RecordEntry } from '../../../core/model/records';
 import type { Schema } from '../../../core/model/schema';
 import { today } from '../../../core/retention/dates';
+import { retentionOf } from '../../../core/retention/retention';
 import { dayWindow, type DayWindow, type ShownDisposition } from '../../../core/retention/disposition';
 import { forEachInSlices } from '../../../core/async/slices';
 import { shownDispositionOf, type IndexedFolder } from '../../index/dispositions';
@@ -31,9 +32,17 @@ export function parseFilter(input: string): Filter {
   return { text: words.length ? words.join(' ') : undefined, fields };
 }
 
-export function matches(r: RecordEntry, f: Filter | undefined): boolean {
+/**
+ * Whether a record passes a filter. With the schema, `retention=D5` asks for the period that governs (an
+ * invoice stub without a code of its own is D5) and names it whole, so D3 is not D30.
+ */
+export function matches(r: RecordEntry, f: Filter | undefined, schema?: Schema): boolean {
   if (!f) return true;
   for (const [name, value] of f.fields) {
+    if (name === 'retention' && schema) {
+      if ((retentionOf(r.data, schema).governing?.code ?? scalarText(ownValue(r.data, name))).toLowerCase() !== value) return false;
+      continue;
+    }
     const v = ownValue(r.data, name);
     const s = Array.isArray(v) ? v.map(scalarText).join(',') : scalarText(v);
     if (!s.toLowerCase().includes(value)) return false;
@@ -130,7 +139,7 @@ export class GroupModel {
   }
 
   private add(r: RecordEntry): void {
-    if (!matches(r, this.filter)) return;
+    if (!matches(r, this.filter, this.folder.schema)) return;
     this.total++;
     const c = this.folder.index.problemCounts(r);
     const problem = c.errors > 0 || c.warnings > 0;

@@ -2,6 +2,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Lang } from '../../../core/model/lang';
 import { field, type RecordEntry } from '../../../core/model/records';
+import { retentionOf } from '../../../core/retention/retention';
 import type { FolderIndex } from '../../index/folder-index';
 import { dueWithinDays } from '../../settings';
 import type { WorkspaceIndex } from '../../index/workspace-index';
@@ -260,7 +261,8 @@ export class RecordsTree implements vscode.TreeDataProvider<Node> {
       [vscode.l10n.t('Customer'), field(r, 'customer')],
       [vscode.l10n.t('Date'), field(r, 'date')],
       [vscode.l10n.t('Archive number'), field(r, 'archive_no')],
-      [vscode.l10n.t('Retention'), field(r, 'retention')],
+      // The period that governs (the one the number, the labels and the Disposal view carry), not the field alone.
+      [vscode.l10n.t('Retention'), retentionOf(r.data, folder.schema).governing?.code ?? field(r, 'retention')],
       [vscode.l10n.t('Status'), field(r, 'status')],
       [vscode.l10n.t('Disposition'), dispositionLabel(shownState(folder, r, dueWithinDays(), this.pending()))],
     ];

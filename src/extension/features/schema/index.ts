@@ -21,7 +21,7 @@ export const schemaFeature: Feature = {
       // The same findings `check` reports on the schema file, linked to their docs page like every other.
       diagnostics.set(
         uri,
-        schemaFindings(folder.schemaText, folder.schemaProblems).map((f) => toDiagnostic(f, docs)),
+        folder.known(SCHEMA_PATH, schemaFindings(folder.schemaText, folder.schemaProblems)).map((f) => toDiagnostic(f, docs)),
       );
     };
     const publishAll = () => services.index.all().forEach(publish);
