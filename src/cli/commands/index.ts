@@ -11,10 +11,12 @@ import { batchCommand } from './batch';
 import { certificateCommand } from './certificate';
 import { disposalCommand } from './disposal';
 import { purgeCommand } from './purge';
+import { importCommand } from './import';
 
 /** Sub-commands, in the order `--help` lists them. */
 export const commands: readonly CliCommand[] = [
   initCommand,
+  importCommand,
   indexCommand,
   checkCommand,
   numberCommand,
