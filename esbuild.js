@@ -30,12 +30,19 @@ function entries(dir, pattern) {
 
 // The index's worker thread is loaded from beside whichever bundle starts it.
 const worker = { in: 'src/core/index/worker.ts', out: 'index-worker' };
+// The .xlsx reader (exceljs) is its own bundle, loaded only when a workbook is imported.
+const xlsxReader = { in: 'src/core/import/read-xlsx.ts', out: 'xlsx-reader' };
 
 async function main() {
   const builds = [];
   const app = {
     ...common,
-    entryPoints: { extension: 'src/extension/extension.ts', cli: 'src/cli/main.ts', 'index-worker': 'src/core/index/worker.ts' },
+    entryPoints: {
+      extension: 'src/extension/extension.ts',
+      cli: 'src/cli/main.ts',
+      'index-worker': 'src/core/index/worker.ts',
+      'xlsx-reader': 'src/core/import/read-xlsx.ts',
+    },
     outdir: 'dist',
     sourcemap: production ? false : 'linked',
     minify: production,
@@ -43,7 +50,7 @@ async function main() {
   };
   builds.push(app);
   if (args.has('--tests')) {
-    builds.push({ ...common, entryPoints: [...entries('test/unit', /\.test\.ts$/), worker], outdir: 'out/test/unit', sourcemap: 'inline' });
+    builds.push({ ...common, entryPoints: [...entries('test/unit', /\.test\.ts$/), worker, xlsxReader], outdir: 'out/test/unit', sourcemap: 'inline' });
     builds.push({ ...common, entryPoints: entries('test/vscode', /\.ts$/), outdir: 'out/test/vscode', sourcemap: 'inline', external: ['vscode', 'mocha'] });
     builds.push({ ...common, entryPoints: ['test/electron/runTest.ts'], outdir: 'out/test/electron' });
   }

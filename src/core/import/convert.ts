@@ -91,7 +91,10 @@ export function convertCell(cell: Cell, def: FieldDef | undefined, schema: Schem
     }
     const digits = numberDigits(cell);
     if (digits === undefined) {
-      return { ok: false, message: `${cell} is a number the spreadsheet cannot hold exactly (more than 15 digits); store it as text and import again` };
+      return {
+        ok: false,
+        message: `precision lost: ${cell} is stored as a number, which keeps only 15 digits, so its last digits are already gone; store it as text in the source and import again`,
+      };
     }
     if (type === 'money') return { ok: true, value: amountText(digits) ?? digits };
     return { ok: true, value: digits };
