@@ -30,8 +30,9 @@ function entries(dir, pattern) {
 
 // The index's worker thread is loaded from beside whichever bundle starts it.
 const worker = { in: 'src/core/index/worker.ts', out: 'index-worker' };
-// The .xlsx reader (exceljs) is its own bundle, loaded only when a workbook is imported.
+// The .xlsx (exceljs) and mail (mailparser) readers are bundles of their own, loaded only when such a file is imported.
 const xlsxReader = { in: 'src/core/import/read-xlsx.ts', out: 'xlsx-reader' };
+const mailReader = { in: 'src/core/import/read-mail.ts', out: 'mail-reader' };
 
 async function main() {
   const builds = [];
@@ -42,6 +43,7 @@ async function main() {
       cli: 'src/cli/main.ts',
       'index-worker': 'src/core/index/worker.ts',
       'xlsx-reader': 'src/core/import/read-xlsx.ts',
+      'mail-reader': 'src/core/import/read-mail.ts',
     },
     outdir: 'dist',
     sourcemap: production ? false : 'linked',
@@ -50,7 +52,12 @@ async function main() {
   };
   builds.push(app);
   if (args.has('--tests')) {
-    builds.push({ ...common, entryPoints: [...entries('test/unit', /\.test\.ts$/), worker, xlsxReader], outdir: 'out/test/unit', sourcemap: 'inline' });
+    builds.push({
+      ...common,
+      entryPoints: [...entries('test/unit', /\.test\.ts$/), worker, xlsxReader, mailReader],
+      outdir: 'out/test/unit',
+      sourcemap: 'inline',
+    });
     builds.push({ ...common, entryPoints: entries('test/vscode', /\.ts$/), outdir: 'out/test/vscode', sourcemap: 'inline', external: ['vscode', 'mocha'] });
     builds.push({ ...common, entryPoints: ['test/electron/runTest.ts'], outdir: 'out/test/electron' });
   }

@@ -69,6 +69,7 @@ describe('an installable command line', () => {
       'dist/cli.js',
       'dist/index-worker.js',
       'dist/xlsx-reader.js',
+      'dist/mail-reader.js',
       'schemas/records-schema.json',
       'docs/rules/invalid-date.md',
       'package.json',

@@ -11,12 +11,13 @@ import { printable } from '../../core/text/terminal';
 import { UsageError, type ParsedArgs } from '../args';
 import type { CliCommand, CliIo } from '../command';
 import { cliLang, format, refusalText } from '../load';
-import { readXlsxTable } from '../xlsx';
+import { readMailMessages, readXlsxTable } from '../readers';
 
 const USAGE = `Usage: records-curator import FILE... [--category KEY] [--map MAP.yaml] [--into FOLDER] [--write] [--format text|json]
 
 Turns the rows of spreadsheets and exports (.csv, .tsv, .json arrays, .xlsx) into records of FOLDER (default:
-the current folder), one record per row, at the mapping's path pattern (customers/{customer}/{category}/{id}.md).
+the current folder), one record per row, at the mapping's path pattern (customers/{customer}/{category}/{id}.md);
+and mail (.eml, .mbox) into communication records, one per message, attachments saved beside each.
 Without --write it only shows what it would do: records created, updated, skipped and left with conflicts,
 rows rejected, the findings each new record would have, and personal numbers in plain text.
 
@@ -28,6 +29,7 @@ the last import is a conflict, reported and left. Nothing is overwritten or dele
   --category KEY   the category of every row without a category column
   --map MAP.yaml   use this mapping instead of the saved or guessed one
   --into FOLDER    the records folder (default: the current folder)
+  --customer NAME  mail: the customer of every message (default: the sender's name)
   --write          write the records, the mapping and the import's state
   --format text|json
 Exit 1 when a row was rejected or nothing could be written, 2 on a usage error.`;
@@ -49,9 +51,10 @@ function textReport(file: string, s: ImportSession, write: boolean, zh: boolean)
   const { plan, table } = s;
   const out: string[] = [];
   const p = (t: string) => out.push(printable(t));
-  p(
-    `${file}: ${table.encoding}, ${zh ? '表头在第' : 'header on line'} ${table.headerLine}${zh ? ' 行' : ''}, ${table.rows.length} ${zh ? '行' : 'rows'}; ${zh ? '映射' : 'mapping'} ${s.mappingPath} (${s.mappingFrom})`,
-  );
+  const shape = table.headers.length
+    ? `${table.encoding}, ${zh ? '表头在第' : 'header on line'} ${table.headerLine}${zh ? ' 行' : ''}, ${table.rows.length} ${zh ? '行' : 'rows'}`
+    : table.encoding;
+  p(`${file}: ${shape}; ${zh ? '映射' : 'mapping'} ${s.mappingPath} (${s.mappingFrom})`);
   for (const [h, f] of s.mapping.columns) p(`  ${h} → ${f ?? '~'}`);
   for (const [f, v] of s.mapping.defaults) p(`  ${f} = ${v}`);
   for (const n of table.notes) p(`${file}:${n.line}\t${zh ? '注意' : 'note'}: ${n.message}`);
@@ -64,6 +67,7 @@ function textReport(file: string, s: ImportSession, write: boolean, zh: boolean)
   for (const r of plan.updated) row(zh ? '更新' : 'update', r);
   for (const r of plan.conflicts)
     for (const c of r.conflicts) p(`${zh ? '冲突' : 'conflict'}\t${r.path}\t${conflictText(c, zh)}; ${zh ? '保持原样' : 'left as it is'}`);
+  for (const r of plan.skipped) if (r.note) p(`${file}:${r.line}\t${zh ? '跳过' : 'skipped'}: ${r.key}${r.path ? ` (${r.path})` : ''}: ${r.note}`);
   for (const r of plan.rejected) p(`${file}:${r.line}\t${zh ? '拒绝' : 'rejected'}: ${r.reason}`);
   for (const h of plan.personal) p(`${file}:${h.line}\t${zh ? '明文个人信息' : 'personal number in plain text'}: ${h.field} ${h.kind} ${h.masked}`);
   const counts = zh
@@ -103,7 +107,7 @@ function jsonReport(file: string, s: ImportSession, written: boolean): unknown {
     },
     created: rows(plan.created),
     updated: rows(plan.updated),
-    skipped: plan.skipped.map((r) => ({ line: r.line, key: r.key, path: r.path })),
+    skipped: plan.skipped.map((r) => ({ line: r.line, key: r.key, path: r.path, note: r.note })),
     conflicts: rows(plan.conflicts),
     rejected: plan.rejected,
     personal: plan.personal,
@@ -121,7 +125,7 @@ export const importCommand: CliCommand = {
   name: 'import',
   summary: 'records from spreadsheets and exports: .csv, .tsv, .json, .xlsx (dry run unless --write)',
   usage: USAGE,
-  valueOptions: ['category', 'map', 'into', 'format', 'lang'],
+  valueOptions: ['category', 'map', 'into', 'format', 'lang', 'customer'],
   flags: ['write'],
   maxPositionals: Infinity,
   async run(args: ParsedArgs, io: CliIo) {
@@ -136,6 +140,7 @@ export const importCommand: CliCommand = {
     const mapArg = args.options.get('map');
     const mappingText = typeof mapArg === 'string' ? readArg(io, mapArg, '--map').toString('utf8') : undefined;
     const category = args.options.get('category');
+    const customer = args.options.get('customer');
     const write = args.options.has('write');
     const inputs = args.positionals.map((f) => ({ file: f, bytes: readArg(io, f, 'file') }));
     let folder: OpenFolder = await openFolder(root, lang);
@@ -156,6 +161,8 @@ export const importCommand: CliCommand = {
         mappingText,
         today: today(),
         readXlsx: readXlsxTable,
+        readMail: readMailMessages,
+        customer: typeof customer === 'string' ? customer : undefined,
       });
       if (!prepared.ok) {
         io.err(`records-curator import: ${printable(file)}${prepared.line ? `:${prepared.line}` : ''}: ${printable(prepared.message)}; nothing imported\n`);

@@ -47,7 +47,7 @@ export function guessMapping(headers: readonly string[], schema: Schema, categor
 }
 
 /** Throws MappingError for a mapping that names unknown fields or categories, or a pattern that leaves the folder. */
-export function validateMapping(m: ImportMapping, schema: Schema): void {
+export function validateMapping(m: ImportMapping, schema: Schema, o: { mail?: boolean } = {}): void {
   if (m.category !== undefined && !schema.categories.has(m.category)) {
     throw new MappingError(`category ${JSON.stringify(m.category)} is not one of ${[...schema.categories.keys()].join(', ')}`);
   }
@@ -59,6 +59,7 @@ export function validateMapping(m: ImportMapping, schema: Schema): void {
   const problem = pathSyntaxProblem(probe);
   if (problem || /[{}]/.test(probe)) throw new MappingError(`path pattern ${JSON.stringify(m.pattern)} is not a relative path inside the folder`);
   const mapped = new Set([...m.columns.values(), ...m.defaults.keys()]);
+  if (o.mail) return;
   if (!mapped.has(m.key)) throw new MappingError(`no column gives the key field ${m.key}, so a second run could not find the records of the first`);
 }
 
@@ -99,7 +100,7 @@ export function writeMapping(m: ImportMapping, source: string): string {
     '# Reviewed like any record: the next `records-curator import` of this file reads it. ~ = column not imported.',
   ];
   if (m.category !== undefined) lines.push(`category: ${yamlScalar('', m.category)}`);
-  lines.push(`key: ${yamlScalar('', m.key)}`, `path: ${yamlScalar('', m.pattern)}`, 'columns:');
+  lines.push(`key: ${yamlScalar('', m.key)}`, `path: ${yamlScalar('', m.pattern)}`, m.columns.size ? 'columns:' : 'columns: {}');
   for (const [h, f] of m.columns) lines.push(`  ${keyText(h, false)}: ${f === null ? '~' : yamlScalar('', f)}`);
   if (m.defaults.size) {
     lines.push('defaults:');

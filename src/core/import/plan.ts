@@ -59,6 +59,8 @@ export interface PlannedRow {
   findings: Finding[];
   updates: FieldUpdate[];
   conflicts: FieldConflict[];
+  /** Why a skipped row was skipped, when it is not simply unchanged. */
+  note?: string;
 }
 
 export interface PersonalHit {
@@ -101,7 +103,7 @@ function recordsByKey(index: RecordIndex, key: string): Map<string, RecordEntry[
 }
 
 /** Ids for new records: CODE-YEAR-NNN, after the highest in the folder and those handed out in this run. */
-function idMaker(index: RecordIndex, schema: Schema, today: string): (category: string, values: ReadonlyMap<string, ImportValue>) => string {
+export function idMaker(index: RecordIndex, schema: Schema, today: string): (category: string, values: ReadonlyMap<string, ImportValue>) => string {
   const next = new Map<string, { prefix: string; n: number; width: number }>();
   return (category, values) => {
     const dated = [values.get('date'), values.get('signed_date'), values.get('occurred_at')].find((v) => typeof v === 'string' && /^\d{4}-/.test(v));
@@ -166,6 +168,20 @@ export function planImport(input: ImportInput): ImportPlan {
     const matches = existing.get(key) ?? [];
     if (matches.length > 1) {
       reject(`${mapping.key} ${key} is in ${matches.length} records already (${matches.map((r) => r.file).join(', ')})`);
+      continue;
+    }
+    const gone = !matches.length ? input.state.records.get(key) : undefined;
+    if (gone) {
+      // Imported before and no longer in the folder: destroyed, transferred or moved away — never brought back.
+      plan.skipped.push({
+        line: row.line,
+        key,
+        path: gone.path,
+        findings: [],
+        updates: [],
+        conflicts: [],
+        note: 'imported before and no longer in the folder; not created again',
+      });
       continue;
     }
     if (matches.length === 1) {
@@ -243,9 +259,14 @@ export function planImport(input: ImportInput): ImportPlan {
     plan.created.push(f.row);
     entries.push(indexBytes(f.row.path, f.bytes, { mtimeMs: -1, size: f.bytes.length }, input.indexOptions));
   }
+  findingsBeside(index, entries, [...plan.created, ...plan.updated]);
+  return plan;
+}
+
+/** The rows' findings with their files indexed as they would be written, beside the rest of the folder. */
+export function findingsBeside(index: RecordIndex, entries: readonly FileEntry[], rows: readonly PlannedRow[]): void {
   const view = index.staging();
   view.addAll(index.entries(), true);
   view.set(entries);
-  for (const row of [...plan.created, ...plan.updated]) row.findings = view.findings(row.path);
-  return plan;
+  for (const row of rows) row.findings = view.findings(row.path);
 }
