@@ -125,6 +125,17 @@ describe('records-curator import: rows and paths it refuses', () => {
     assert.equal(fs.readFileSync(path.join(root, 'customers/李娜/contract/HT-2024-002.md'), 'utf8'), 'someone else\n');
   });
 
+  test('a folder on the path that is a link (to outside): rejected, nothing written through it', () => {
+    const outside = tempWorkspace({});
+    const root = tempWorkspace({ 'a.csv': csv(['华远,HT-1,2024-01-02,100,企业']) });
+    fs.mkdirSync(path.join(root, 'customers'));
+    fs.symlinkSync(outside, path.join(root, 'customers/华远'));
+    const r = run(root, 'import', 'a.csv', '--category', 'contract', '--write');
+    assert.equal(r.status, 1);
+    assert.match(r.stdout, /rejected: customers\/华远\/contract\/HT-2024-001\.md is or passes through a symbolic link/);
+    assert.deepEqual(fs.readdirSync(outside), []);
+  });
+
   test('a key already in two records is not guessed between', () => {
     const rec = (id: string) => `---\nid: ${id}\ncategory: contract\ncontract_no: HT-1\n---\n`;
     const root = tempWorkspace({ 'a.csv': csv(['华远,HT-1,2024-01-02,100,企业']), 'x/a.md': rec('A-1'), 'x/b.md': rec('A-2') });
