@@ -144,6 +144,17 @@ describe('records-curator import: rows and paths it refuses', () => {
     assert.match(r.stdout, /contract_no HT-1 is in 2 records already \(x\/a\.md, x\/b\.md\)/);
   });
 
+  test('a long preview shows the first 50 records and how many more; JSON lists them all', () => {
+    const rows = Array.from({ length: 60 }, (_, i) => `客户${i},HT-${i},2024-01-02,100,企业`);
+    const root = tempWorkspace({ 'a.csv': csv(rows) });
+    const r = run(root, 'import', 'a.csv', '--category', 'contract');
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout.match(/^create\s/gm)?.length, 50);
+    assert.match(r.stdout, /… and 10 more \(--format json lists them all\)\nwould create 60,/);
+    const j = JSON.parse(run(root, 'import', 'a.csv', '--category', 'contract', '--format', 'json').stdout) as { created: unknown[] };
+    assert.equal(j.created.length, 60);
+  });
+
   test('usage errors exit 2: no file, an unknown category, an unknown option', () => {
     const root = tempWorkspace({ 'a.csv': csv([]) });
     assert.equal(run(root, 'import').status, 2);

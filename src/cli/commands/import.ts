@@ -34,6 +34,9 @@ the last import is a conflict, reported and left. Nothing is overwritten or dele
   --format text|json
 Exit 1 when a row was rejected or nothing could be written, 2 on a usage error.`;
 
+/** Records created or updated, and personal numbers, shown one by one in the text report before it says how many more. */
+const SHOWN = 50;
+
 const show = (v: ImportValue | undefined) => (v === undefined ? '(none)' : Array.isArray(v) ? `[${v.join(', ')}]` : v);
 
 function conflictText(c: FieldConflict, zh: boolean): string {
@@ -63,13 +66,19 @@ function textReport(file: string, s: ImportSession, write: boolean, zh: boolean)
     for (const u of r.updates) p(`    ${u.field}: ${show(u.from)} → ${show(u.to)}`);
     for (const f of r.findings) p(`    ${f.severity} ${f.code} ${f.message}`);
   };
-  for (const r of plan.created) row(zh ? '新建' : 'create', r);
-  for (const r of plan.updated) row(zh ? '更新' : 'update', r);
+  // The first ones of a long list, and how many more: --format json lists every one.
+  const first = <T>(list: readonly T[], each: (item: T) => void) => {
+    list.slice(0, SHOWN).forEach(each);
+    if (list.length > SHOWN)
+      p(zh ? `  ……另有 ${list.length - SHOWN} 条（--format json 列出全部）` : `  … and ${list.length - SHOWN} more (--format json lists them all)`);
+  };
+  first(plan.created, (r) => row(zh ? '新建' : 'create', r));
+  first(plan.updated, (r) => row(zh ? '更新' : 'update', r));
   for (const r of plan.conflicts)
     for (const c of r.conflicts) p(`${zh ? '冲突' : 'conflict'}\t${r.path}\t${conflictText(c, zh)}; ${zh ? '保持原样' : 'left as it is'}`);
   for (const r of plan.skipped) if (r.note) p(`${file}:${r.line}\t${zh ? '跳过' : 'skipped'}: ${r.key}${r.path ? ` (${r.path})` : ''}: ${r.note}`);
   for (const r of plan.rejected) p(`${file}:${r.line}\t${zh ? '拒绝' : 'rejected'}: ${r.reason}`);
-  for (const h of plan.personal) p(`${file}:${h.line}\t${zh ? '明文个人信息' : 'personal number in plain text'}: ${h.field} ${h.kind} ${h.masked}`);
+  first(plan.personal, (h) => p(`${file}:${h.line}\t${zh ? '明文个人信息' : 'personal number in plain text'}: ${h.field} ${h.kind} ${h.masked}`));
   const counts = zh
     ? `${write ? '已' : '将'}新建 ${plan.created.length}，更新 ${plan.updated.length}，跳过 ${plan.skipped.length}，冲突 ${plan.conflicts.length}，拒绝 ${plan.rejected.length}`
     : `${write ? '' : 'would '}create ${plan.created.length}, update ${plan.updated.length}, skip ${plan.skipped.length}; conflicts ${plan.conflicts.length}, rejected ${plan.rejected.length}`;
