@@ -155,6 +155,16 @@ describe('records-curator import: rows and paths it refuses', () => {
     assert.equal(j.created.length, 60);
   });
 
+  test('a record of another category with the same number (a transaction naming the contract) is not the contract', () => {
+    const root = tempWorkspace({
+      'a.csv': csv(['华远,HT-1,2024-01-02,100,企业']),
+      'x/pay.md': '---\nid: JY-1\ncategory: transaction\ncontract_no: HT-1\n---\n',
+    });
+    const r = run(root, 'import', 'a.csv', '--category', 'contract');
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /would create 1, update 0, skip 0; conflicts 0, rejected 0/);
+  });
+
   test('usage errors exit 2: no file, an unknown category, an unknown option', () => {
     const root = tempWorkspace({ 'a.csv': csv([]) });
     assert.equal(run(root, 'import').status, 2);

@@ -92,12 +92,19 @@ function currentValue(r: RecordEntry, f: string): ImportValue | undefined {
   return Array.isArray(v) ? v.map(scalarText) : scalarText(v);
 }
 
-/** Every record by its key value. */
+/**
+ * Every record by its category and key value: a transaction that names a contract's number is not that
+ * contract's record.
+ */
 function recordsByKey(index: RecordIndex, key: string): Map<string, RecordEntry[]> {
   const out = new Map<string, RecordEntry[]>();
   for (const r of index.records()) {
     const v = currentValue(r, key);
-    if (typeof v === 'string' && v !== '') out.set(v, [...(out.get(v) ?? []), r]);
+    const category = currentValue(r, 'category');
+    if (typeof v === 'string' && v !== '' && typeof category === 'string') {
+      const k = `${category}\0${v}`;
+      out.set(k, [...(out.get(k) ?? []), r]);
+    }
   }
   return out;
 }
@@ -165,7 +172,7 @@ export function planImport(input: ImportInput): ImportPlan {
       continue;
     }
     firstLine.set(key, row.line);
-    const matches = existing.get(key) ?? [];
+    const matches = existing.get(`${category}\0${key}`) ?? [];
     if (matches.length > 1) {
       reject(`${mapping.key} ${key} is in ${matches.length} records already (${matches.map((r) => r.file).join(', ')})`);
       continue;
