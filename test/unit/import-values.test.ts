@@ -59,6 +59,8 @@ describe('import: reading tables', () => {
     assert.deepEqual(r.table.rows[0].cells, ['李娜', '110105194912310021', '1234.50', null]);
     assert.deepEqual(r.table.rows[1].cells, ['王强', null, null, '{"a":"1"}']);
     assert.equal(readTextTable(Buffer.from('{"a":1}'), 'json', known).ok, false);
+    const dup = readTextTable(Buffer.from('[\n{"客户名称":"李娜"},\n{"客户名称":"王强","客户名称":"王"}\n]'), 'json', known);
+    assert.ok(!dup.ok && dup.line === 3 && /same key twice/.test(dup.message), JSON.stringify(dup));
   });
 
   test('a TSV in a .csv (Excel "Unicode text") is read by its tabs', () => {

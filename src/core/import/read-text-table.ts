@@ -4,6 +4,7 @@
  * written, so an 18-digit ID or a contract number with leading zeros survives exactly.
  */
 import { parse } from 'csv-parse/sync';
+import { parseDocument } from 'yaml';
 import { decodeTableBytes } from './decode-table';
 import { tableFrom, type Cell, type Table, type TableRow } from './table';
 
@@ -46,8 +47,20 @@ function exactNumbers(text: string): string {
   return text.replace(/"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?/g, (m) => (m.startsWith('"') ? m : JSON.stringify(m)));
 }
 
+/** JSON.parse keeps the last of two equal keys silently; the yaml parser (JSON is YAML) says where. */
+function duplicateKey(text: string): { line: number; message: string } | undefined {
+  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: true });
+  const dup = doc.errors.find((e) => e.code === 'DUPLICATE_KEY');
+  return (
+    dup && { line: dup.linePos?.[0].line ?? 1, message: 'an object has the same key twice; JSON readers would keep only the last, so the file is not imported' }
+  );
+}
+
 function jsonRows(text: string): TableRow[] {
-  const data: unknown = JSON.parse(exactNumbers(text));
+  const exact = exactNumbers(text);
+  const dup = duplicateKey(exact);
+  if (dup) throw Object.assign(new Error(dup.message), { lines: dup.line });
+  const data: unknown = JSON.parse(exact);
   if (!Array.isArray(data)) throw new Error('a JSON table must be an array of objects');
   const keys: string[] = [];
   for (const item of data as unknown[]) {
