@@ -77,7 +77,12 @@ export async function prepareImport(req: ImportRequest): Promise<ImportResult> {
   let read: ReadTable;
   if (kind === 'xlsx') {
     if (!req.readXlsx) return { ok: false, message: 'reading .xlsx is not available here' };
-    read = await req.readXlsx(req.bytes, known);
+    try {
+      read = await req.readXlsx(req.bytes, known);
+    } catch (err) {
+      // The reader's bundle missing or failing: said plainly, never a stack trace.
+      return { ok: false, message: `the workbook cannot be read (${err instanceof Error ? err.message : String(err)})` };
+    }
   } else read = readTextTable(req.bytes, kind, known);
   if (!read.ok) return read;
   const table = read.table;
