@@ -37,6 +37,24 @@ describe('import: .xlsx through exceljs', () => {
     assert.equal(r.table.rows[1].cells[5], 110105194912310020);
   });
 
+  test('a customer merged over two rows: both rows read the merged value', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('s');
+    ws.addRow(['客户名称', '合同编号']);
+    ws.addRow(['华远', 'HT-1']);
+    ws.addRow([null, 'HT-2']);
+    ws.mergeCells('A2:A3');
+    const r = await readXlsx(Buffer.from(await wb.xlsx.writeBuffer()), known);
+    assert.ok(r.ok);
+    assert.deepEqual(
+      r.table.rows.map((row) => row.cells),
+      [
+        ['华远', 'HT-1'],
+        ['华远', 'HT-2'],
+      ],
+    );
+  });
+
   test('not a workbook, a corrupt one, a password-protected one: a clear refusal', async () => {
     assert.match((await readXlsx(Buffer.from('hello'), known)).ok ? '' : 'refused', /refused/);
     const cfb = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
