@@ -44,6 +44,7 @@ async function main() {
       'index-worker': 'src/core/index/worker.ts',
       'xlsx-reader': 'src/core/import/read-xlsx.ts',
       'mail-reader': 'src/core/import/read-mail.ts',
+      'import-command': 'src/cli/commands/import-run.ts',
     },
     outdir: 'dist',
     sourcemap: production ? false : 'linked',

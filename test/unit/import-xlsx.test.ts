@@ -91,4 +91,10 @@ describe('import: .xlsx through exceljs', () => {
     assert.doesNotMatch(cli, /exceljs|WorkbookWriter/);
     assert.match(fs.readFileSync(path.join(REPO, 'dist/xlsx-reader.js'), 'utf8'), /WorkbookWriter/);
   });
+
+  test('nor is the import command itself (the import core, csv-parse): it is dist/import-command.js, loaded when import runs', () => {
+    const cli = fs.readFileSync(CLI, 'utf8');
+    assert.doesNotMatch(cli, /CsvError|prepareImport/);
+    assert.match(fs.readFileSync(path.join(REPO, 'dist/import-command.js'), 'utf8'), /CsvError/);
+  });
 });
