@@ -3,6 +3,7 @@
  * bundle of its own, dist/import-command.js, so every other command starts without it — and the .vsix,
  * which carries the CLI for `check` and the rest, stays within its size budget.
  */
+import * as fs from 'fs';
 import { createRequire } from 'module';
 import * as path from 'path';
 import { UsageError, type ParsedArgs } from '../args';
@@ -37,7 +38,13 @@ export const importCommand: CliCommand = {
   flags: ['write'],
   maxPositionals: Infinity,
   async run(args: ParsedArgs, io: CliIo) {
-    const { runImport } = createRequire(__filename)(path.join(__dirname, 'import-command.js')) as typeof import('./import-run');
+    const bundle = path.join(__dirname, 'import-command.js');
+    if (!fs.existsSync(bundle)) {
+      // The CLI inside the .vsix leaves import out (its size budget): say so, never an internal error.
+      io.err(`records-curator import: this installation has no import (${bundle} is missing); install the records-curator npm package\n`);
+      return 1;
+    }
+    const { runImport } = createRequire(__filename)(bundle) as typeof import('./import-run');
     try {
       return await runImport(args, io);
     } catch (err) {
