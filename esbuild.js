@@ -30,12 +30,22 @@ function entries(dir, pattern) {
 
 // The index's worker thread is loaded from beside whichever bundle starts it.
 const worker = { in: 'src/core/index/worker.ts', out: 'index-worker' };
+// The .xlsx (exceljs) and mail (mailparser) readers are bundles of their own, loaded only when such a file is imported.
+const xlsxReader = { in: 'src/core/import/read-xlsx.ts', out: 'xlsx-reader' };
+const mailReader = { in: 'src/core/import/read-mail.ts', out: 'mail-reader' };
 
 async function main() {
   const builds = [];
   const app = {
     ...common,
-    entryPoints: { extension: 'src/extension/extension.ts', cli: 'src/cli/main.ts', 'index-worker': 'src/core/index/worker.ts' },
+    entryPoints: {
+      extension: 'src/extension/extension.ts',
+      cli: 'src/cli/main.ts',
+      'index-worker': 'src/core/index/worker.ts',
+      'xlsx-reader': 'src/core/import/read-xlsx.ts',
+      'mail-reader': 'src/core/import/read-mail.ts',
+      'import-command': 'src/cli/commands/import-run.ts',
+    },
     outdir: 'dist',
     sourcemap: production ? false : 'linked',
     minify: production,
@@ -43,7 +53,12 @@ async function main() {
   };
   builds.push(app);
   if (args.has('--tests')) {
-    builds.push({ ...common, entryPoints: [...entries('test/unit', /\.test\.ts$/), worker], outdir: 'out/test/unit', sourcemap: 'inline' });
+    builds.push({
+      ...common,
+      entryPoints: [...entries('test/unit', /\.test\.ts$/), worker, xlsxReader, mailReader],
+      outdir: 'out/test/unit',
+      sourcemap: 'inline',
+    });
     builds.push({ ...common, entryPoints: entries('test/vscode', /\.ts$/), outdir: 'out/test/vscode', sourcemap: 'inline', external: ['vscode', 'mocha'] });
     builds.push({ ...common, entryPoints: ['test/electron/runTest.ts'], outdir: 'out/test/electron' });
   }

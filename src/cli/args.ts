@@ -13,7 +13,9 @@ export interface ParsedArgs {
 }
 
 /** Wrong use of the command line: printed with the usage hint, exit code 2. */
-export class UsageError extends Error {}
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
 
 /**
  * `listOptions` take every following argument up to the next option (`--records A B C`) as well as repeated

@@ -68,6 +68,8 @@ describe('an installable command line', () => {
     for (const f of [
       'dist/cli.js',
       'dist/index-worker.js',
+      'dist/xlsx-reader.js',
+      'dist/mail-reader.js',
       'schemas/records-schema.json',
       'docs/rules/invalid-date.md',
       'package.json',

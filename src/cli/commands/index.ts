@@ -15,10 +15,12 @@ import { renumberCommand } from './renumber';
 import { printCommand } from './print';
 import { piInventoryCommand } from './pi-inventory';
 import { custodyPlanCommand } from './custody-plan';
+import { importCommand } from './import';
 
 /** Sub-commands, in the order `--help` lists them. */
 export const commands: readonly CliCommand[] = [
   initCommand,
+  importCommand,
   indexCommand,
   checkCommand,
   numberCommand,

@@ -1,0 +1,279 @@
+/**
+ * What an import would do, worked out before anything is written: each row is created, updated, skipped
+ * (nothing changed), left with conflicts (a field edited by hand since the last import) or rejected (no key,
+ * a key twice in the file, a key matching two records, a path outside the folder or taken, a value that
+ * cannot be imported exactly). New and changed records are indexed as they would be written, next to the
+ * rest of the folder, so the preview shows the findings `check` will give them.
+ */
+import type { FileChange } from '../io/changes';
+import { REFUSAL_TEXT, resolveInside } from '../io/paths';
+import type { Finding } from '../model/findings';
+import { ownValue, recordKind, scalarText, type FileEntry, type RecordEntry } from '../model/records';
+import type { Schema } from '../model/schema';
+import { findPersonalInfo, maskValue } from '../values/pii';
+import { prepareFieldChanges } from '../fix/field-changes';
+import type { FieldValue } from '../fix/fixes';
+import { createMatcher } from '../index/matcher';
+import { indexBytes, type IndexOptions } from '../index/index-file';
+import type { RecordIndex } from '../index/record-index';
+import { nextId } from '../new-record/new-record';
+import type { ImportMapping } from './mapping';
+import { fillPattern, recordText, type ImportValue } from './record-text';
+import { rowValues } from './rows';
+import { valueHash, type ImportState } from './state';
+import type { Table } from './table';
+
+export interface ImportInput {
+  root: string;
+  schema: Schema;
+  /** The folder's index; it is not changed (the preview's findings come from a copy). */
+  index: RecordIndex;
+  indexOptions: IndexOptions;
+  table: Table;
+  mapping: ImportMapping;
+  state: ImportState;
+  /** YYYY-MM-DD: the year of a generated id when the row has no date. */
+  today: string;
+}
+
+export interface FieldUpdate {
+  field: string;
+  from: ImportValue | undefined;
+  to: ImportValue;
+}
+
+export interface FieldConflict {
+  field: string;
+  /** In the record now. */
+  current: ImportValue | undefined;
+  /** Whether an earlier run of this import wrote the field (its value is kept only as a hash). */
+  importedBefore: boolean;
+  /** What this import would write. */
+  incoming: ImportValue;
+}
+
+export interface PlannedRow {
+  line: number;
+  key: string;
+  path: string;
+  findings: Finding[];
+  updates: FieldUpdate[];
+  conflicts: FieldConflict[];
+  /** Why a skipped row was skipped, when it is not simply unchanged. */
+  note?: string;
+}
+
+export interface PersonalHit {
+  line: number;
+  field: string;
+  kind: string;
+  masked: string;
+}
+
+export interface ImportPlan {
+  created: PlannedRow[];
+  updated: PlannedRow[];
+  skipped: PlannedRow[];
+  /** Rows with at least one conflicting field (they may also be in `updated`). */
+  conflicts: PlannedRow[];
+  rejected: { line: number; reason: string }[];
+  personal: PersonalHit[];
+  /** Every record file to write, checked again when applied: all or none. */
+  changes: FileChange[];
+  /** The state to write with the changes. */
+  state: ImportState;
+}
+
+const same = (a: ImportValue | undefined, b: ImportValue | undefined) => JSON.stringify(a) === JSON.stringify(b);
+
+function currentValue(r: RecordEntry, f: string): ImportValue | undefined {
+  const v = ownValue(r.data, f);
+  if (v === undefined || v === null) return undefined;
+  return Array.isArray(v) ? v.map(scalarText) : scalarText(v);
+}
+
+/**
+ * Every record by its category and key value: a transaction that names a contract's number is not that
+ * contract's record.
+ */
+function recordsByKey(index: RecordIndex, key: string): Map<string, RecordEntry[]> {
+  const out = new Map<string, RecordEntry[]>();
+  for (const r of index.records()) {
+    const v = currentValue(r, key);
+    const category = currentValue(r, 'category');
+    if (typeof v === 'string' && v !== '' && typeof category === 'string') {
+      const k = `${category}\0${v}`;
+      out.set(k, [...(out.get(k) ?? []), r]);
+    }
+  }
+  return out;
+}
+
+/** Ids for new records: CODE-YEAR-NNN, after the highest in the folder and those handed out in this run. */
+export function idMaker(index: RecordIndex, schema: Schema, today: string): (category: string, values: ReadonlyMap<string, ImportValue>) => string {
+  const next = new Map<string, { prefix: string; n: number; width: number }>();
+  return (category, values) => {
+    const dated = [values.get('date'), values.get('signed_date'), values.get('occurred_at')].find((v) => typeof v === 'string' && /^\d{4}-/.test(v));
+    const year = (typeof dated === 'string' ? dated : today).slice(0, 4);
+    const slot = `${category}\0${year}`;
+    let s = next.get(slot);
+    if (!s) {
+      const first = nextId(index.records(), schema, category, year);
+      const m = /^(.*-)(\d+)$/.exec(first)!;
+      s = { prefix: m[1], n: Number(m[2]), width: m[2].length };
+      next.set(slot, s);
+    }
+    return s.prefix + String(s.n++).padStart(s.width, '0');
+  };
+}
+
+export function planImport(input: ImportInput): ImportPlan {
+  const { root, schema, index, table, mapping } = input;
+  const plan: ImportPlan = {
+    created: [],
+    updated: [],
+    skipped: [],
+    conflicts: [],
+    rejected: [],
+    personal: [],
+    changes: [],
+    state: { key: mapping.key, records: new Map(input.state.records) },
+  };
+  const existing = recordsByKey(index, mapping.key);
+  const isRecordPath = createMatcher(schema.include, schema.exclude);
+  const makeId = idMaker(index, schema, input.today);
+  const firstLine = new Map<string, number>();
+  const newPaths = new Set<string>();
+  const edits = new Map<string, { values: FieldValue[]; rows: PlannedRow[] }>();
+  const fresh: { row: PlannedRow; bytes: Buffer }[] = [];
+  const personal = (line: number, values: ReadonlyMap<string, ImportValue>) => {
+    for (const [f, v] of values) {
+      for (const text of Array.isArray(v) ? v : [v])
+        for (const hit of findPersonalInfo(text)) plan.personal.push({ line, field: f, kind: hit.kind, masked: maskValue(hit.kind, hit.value) });
+    }
+  };
+
+  for (const row of table.rows) {
+    const reject = (reason: string) => plan.rejected.push({ line: row.line, reason });
+    const got = rowValues(table, row, mapping, schema);
+    if (!got.ok) {
+      reject(got.reason);
+      continue;
+    }
+    const { values, category } = got;
+    const key = values.get(mapping.key);
+    if (typeof key !== 'string' || !key) {
+      reject(`no ${mapping.key} (the key field)`);
+      continue;
+    }
+    const before = firstLine.get(key);
+    if (before !== undefined) {
+      reject(`${mapping.key} ${key} appears again: the row on line ${before} has it already`);
+      continue;
+    }
+    firstLine.set(key, row.line);
+    const matches = existing.get(`${category}\0${key}`) ?? [];
+    if (matches.length > 1) {
+      reject(`${mapping.key} ${key} is in ${matches.length} records already (${matches.map((r) => r.file).join(', ')})`);
+      continue;
+    }
+    const gone = !matches.length ? input.state.records.get(key) : undefined;
+    if (gone) {
+      // Imported before and no longer in the folder: destroyed, transferred or moved away — never brought back.
+      plan.skipped.push({
+        line: row.line,
+        key,
+        path: gone.path,
+        findings: [],
+        updates: [],
+        conflicts: [],
+        note: 'imported before and no longer in the folder; not created again',
+      });
+      continue;
+    }
+    if (matches.length === 1) {
+      const r = matches[0];
+      const last = input.state.records.get(key);
+      const planned: PlannedRow = { line: row.line, key, path: r.file, findings: [], updates: [], conflicts: [] };
+      const kept = new Map<string, string>(last?.fields ?? []);
+      for (const [f, v] of values) {
+        const cur = currentValue(r, f);
+        const was = last?.fields.get(f);
+        if (same(cur, v)) kept.set(f, valueHash(v)!);
+        else if (!Array.isArray(v) && ((was !== undefined && valueHash(cur) === was) || (cur === undefined && was === undefined))) {
+          planned.updates.push({ field: f, from: cur, to: v });
+          kept.set(f, valueHash(v)!);
+        } else planned.conflicts.push({ field: f, current: cur, importedBefore: was !== undefined, incoming: v });
+      }
+      plan.state.records.set(key, { path: r.file, fields: kept });
+      if (planned.conflicts.length) plan.conflicts.push(planned);
+      if (planned.updates.length) {
+        const e = edits.get(r.file) ?? { values: [], rows: [] };
+        e.values.push(...planned.updates.map((u) => ({ record: r.index, field: u.field, value: u.to as string })));
+        e.rows.push(planned);
+        edits.set(r.file, e);
+        personal(row.line, values);
+      } else if (!planned.conflicts.length) plan.skipped.push(planned);
+      continue;
+    }
+    if (!values.has('id')) values.set('id', makeId(category, values));
+    const { path, missing } = fillPattern(mapping.pattern, values);
+    if (missing.length) {
+      reject(`the path pattern needs ${missing.map((f) => `{${f}}`).join(', ')}, which this row has no value for`);
+      continue;
+    }
+    if (newPaths.has(path)) {
+      reject(`${path} is the path of an earlier row too`);
+      continue;
+    }
+    if (!isRecordPath(path)) {
+      reject(`${path} would not be a record (the schema's records.include/exclude leave it out)`);
+      continue;
+    }
+    const where = resolveInside(root, path);
+    if (!where.ok || where.value.stat) {
+      reject(`${path} ${where.ok ? REFUSAL_TEXT.exists.en : REFUSAL_TEXT[where.problem].en}`);
+      continue;
+    }
+    newPaths.add(path);
+    const bytes = Buffer.from(recordText(schema, category, values, recordKind(path) ?? 'markdown'), 'utf8');
+    fresh.push({ row: { line: row.line, key, path, findings: [], updates: [], conflicts: [] }, bytes });
+    plan.state.records.set(key, { path, fields: new Map([...values].map(([f, v]) => [f, valueHash(v)!])) });
+    personal(row.line, values);
+  }
+
+  // Updates: each file read, checked against the index, edited the comment-keeping way and read back.
+  const indexed = new Map<string, FileEntry>([...index.entries()].map((e) => [e.path, e]));
+  const entries: FileEntry[] = [];
+  for (const [file, e] of edits) {
+    const prepared = prepareFieldChanges(root, indexed, new Map([[file, e.values]]));
+    if (!prepared.ok) {
+      for (const row of e.rows) {
+        plan.rejected.push({ line: row.line, reason: `${file}: ${prepared.refusal.message}` });
+        const old = input.state.records.get(row.key);
+        if (old) plan.state.records.set(row.key, old);
+        else plan.state.records.delete(row.key);
+      }
+      continue;
+    }
+    plan.changes.push(...prepared.changes);
+    plan.updated.push(...e.rows);
+    const after = prepared.changes[0].after!;
+    entries.push(indexBytes(file, after, { mtimeMs: -1, size: after.length }, input.indexOptions));
+  }
+  for (const f of fresh) {
+    plan.changes.push({ path: f.row.path, before: null, after: f.bytes });
+    plan.created.push(f.row);
+    entries.push(indexBytes(f.row.path, f.bytes, { mtimeMs: -1, size: f.bytes.length }, input.indexOptions));
+  }
+  findingsBeside(index, entries, [...plan.created, ...plan.updated]);
+  return plan;
+}
+
+/** The rows' findings with their files indexed as they would be written, beside the rest of the folder. */
+export function findingsBeside(index: RecordIndex, entries: readonly FileEntry[], rows: readonly PlannedRow[]): void {
+  const view = index.staging();
+  view.addAll(index.entries(), true);
+  view.set(entries);
+  for (const row of rows) row.findings = view.findings(row.path);
+}

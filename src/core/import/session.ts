@@ -1,0 +1,179 @@
+/**
+ * One import of one file into a folder, from its bytes to the plan and every file it would write: the
+ * records, the mapping (`.records/imports/<name>.yaml`, written the first time so the next run repeats this
+ * one) and the state of what was imported. Writing is the caller's, through io/changes: all or nothing.
+ */
+import type { FileChange } from '../io/changes';
+import { tryReadFileInside } from '../io/safe-fs';
+import type { Schema } from '../model/schema';
+import type { IndexOptions } from '../index/index-file';
+import type { RecordIndex } from '../index/record-index';
+import { headerGuesser } from './headers';
+import {
+  DEFAULT_PATTERN,
+  guessMapping,
+  IMPORTS_FOLDER,
+  importName,
+  MappingError,
+  readMapping,
+  validateMapping,
+  writeMapping,
+  type ImportMapping,
+} from './mapping';
+import { planImport, type ImportPlan } from './plan';
+import { readState, writeState } from './state';
+import type { Table } from './table';
+import type { MailMessage } from './mail';
+import { planMailImport } from './mail-plan';
+import { readTextTable, type ReadTable } from './read-text-table';
+
+export type TableKind = 'csv' | 'tsv' | 'json' | 'xlsx' | 'eml' | 'mbox';
+
+export function tableKind(file: string): TableKind | undefined {
+  const ext = /\.([a-z0-9]+)$/i.exec(file)?.[1]?.toLowerCase();
+  if (ext === 'csv' || ext === 'tsv' || ext === 'json' || ext === 'xlsx' || ext === 'eml' || ext === 'mbox') return ext;
+  return ext === 'txt' ? 'tsv' : undefined;
+}
+
+export interface ImportRequest {
+  root: string;
+  schema: Schema;
+  index: RecordIndex;
+  indexOptions: IndexOptions;
+  /** The file's name (for the mapping's name and messages) and bytes. */
+  fileName: string;
+  bytes: Uint8Array;
+  /** --category. */
+  category?: string;
+  /** A mapping given with --map, as text. */
+  mappingText?: string;
+  today: string;
+  /** Reads an .xlsx into a table (loaded only when one is imported). */
+  readXlsx?(bytes: Uint8Array, known: (header: string) => boolean): Promise<ReadTable>;
+  /** Parses .eml and .mbox files (loaded only when mail is imported). */
+  readMail?(bytes: Uint8Array, kind: 'eml' | 'mbox'): Promise<MailMessage[]>;
+  /** Mail: the customer of every message (default: the sender's name). */
+  customer?: string;
+}
+
+export interface ImportSession {
+  table: Table;
+  mapping: ImportMapping;
+  mappingPath: string;
+  mappingFrom: 'given' | 'saved' | 'guessed';
+  plan: ImportPlan;
+  /** Records, then the mapping (when new) and the state. */
+  changes: FileChange[];
+}
+
+export type ImportResult = { ok: true; session: ImportSession } | { ok: false; message: string; line?: number };
+
+export async function prepareImport(req: ImportRequest): Promise<ImportResult> {
+  const kind = tableKind(req.fileName);
+  if (!kind) return { ok: false, message: 'not a file this import reads (.csv, .tsv, .json, .xlsx, .eml, .mbox)' };
+  if (kind === 'eml' || kind === 'mbox') return prepareMailImport(req, kind);
+  const guess = headerGuesser(req.schema);
+  const known = (h: string) => guess(h) !== undefined;
+  let read: ReadTable;
+  if (kind === 'xlsx') {
+    if (!req.readXlsx) return { ok: false, message: 'reading .xlsx is not available here' };
+    try {
+      read = await req.readXlsx(req.bytes, known);
+    } catch (err) {
+      // The reader's bundle missing or failing: said plainly, never a stack trace.
+      return { ok: false, message: `the workbook cannot be read (${err instanceof Error ? err.message : String(err)})` };
+    }
+  } else read = readTextTable(req.bytes, kind, known);
+  if (!read.ok) return read;
+  const table = read.table;
+  const name = importName(req.fileName);
+  const mappingPath = `${IMPORTS_FOLDER}/${name}.yaml`;
+  const statePath = `${IMPORTS_FOLDER}/${name}.state.json`;
+  const saved = tryReadFileInside(req.root, mappingPath);
+  let mapping: ImportMapping;
+  let mappingFrom: ImportSession['mappingFrom'];
+  try {
+    if (req.mappingText !== undefined) [mapping, mappingFrom] = [readMapping(req.mappingText), 'given'];
+    else if (saved) [mapping, mappingFrom] = [readMapping(saved.toString('utf8')), 'saved'];
+    else [mapping, mappingFrom] = [guessMapping(table.headers, req.schema, req.category), 'guessed'];
+    if (req.category !== undefined) mapping.category = req.category;
+    validateMapping(mapping, req.schema);
+  } catch (err) {
+    if (err instanceof MappingError) return { ok: false, message: `${mappingPath}: ${err.message}` };
+    throw err;
+  }
+  for (const h of table.headers)
+    if (!mapping.columns.has(h)) table.notes.push({ line: table.headerLine, message: `column ${JSON.stringify(h)} is not in the mapping; not imported` });
+  const stateBytes = tryReadFileInside(req.root, statePath);
+  let state;
+  try {
+    state = readState(stateBytes?.toString('utf8'), mapping.key);
+  } catch {
+    return { ok: false, message: `${statePath} is not the JSON this import writes; move it away to import afresh` };
+  }
+  const plan = planImport({ root: req.root, schema: req.schema, index: req.index, indexOptions: req.indexOptions, table, mapping, state, today: req.today });
+  const changes = [...plan.changes];
+  if (changes.length || mappingFrom === 'guessed') {
+    if (!saved) changes.push({ path: mappingPath, before: null, after: Buffer.from(writeMapping(mapping, req.fileName), 'utf8') });
+    const next = Buffer.from(writeState(plan.state), 'utf8');
+    if (!stateBytes || !stateBytes.equals(next)) changes.push({ path: statePath, before: stateBytes ?? null, after: next });
+  }
+  return { ok: true, session: { table, mapping, mappingPath, mappingFrom, plan, changes } };
+}
+
+/** Mail: the messages, and the saved mapping's path pattern and defaults (written the first time). */
+async function prepareMailImport(req: ImportRequest, kind: 'eml' | 'mbox'): Promise<ImportResult> {
+  if (!req.readMail) return { ok: false, message: 'reading mail is not available here' };
+  let messages: MailMessage[];
+  try {
+    messages = await req.readMail(req.bytes, kind);
+  } catch (err) {
+    return { ok: false, message: `the mail cannot be read (${err instanceof Error ? err.message : String(err)})` };
+  }
+  const name = importName(req.fileName);
+  const mappingPath = `${IMPORTS_FOLDER}/${name}.yaml`;
+  const statePath = `${IMPORTS_FOLDER}/${name}.state.json`;
+  const saved = tryReadFileInside(req.root, mappingPath);
+  let mapping: ImportMapping;
+  let mappingFrom: ImportSession['mappingFrom'];
+  try {
+    const text = req.mappingText ?? saved?.toString('utf8');
+    mappingFrom = req.mappingText !== undefined ? 'given' : saved ? 'saved' : 'guessed';
+    mapping =
+      text !== undefined
+        ? readMapping(text)
+        : { category: 'communication', key: 'message_id', pattern: DEFAULT_PATTERN, columns: new Map(), defaults: new Map() };
+    mapping.category = 'communication';
+    mapping.key = 'message_id';
+    validateMapping(mapping, req.schema, { mail: true });
+  } catch (err) {
+    if (err instanceof MappingError) return { ok: false, message: `${mappingPath}: ${err.message}` };
+    throw err;
+  }
+  const stateBytes = tryReadFileInside(req.root, statePath);
+  let state;
+  try {
+    state = readState(stateBytes?.toString('utf8'), mapping.key);
+  } catch {
+    return { ok: false, message: `${statePath} is not the JSON this import writes; move it away to import afresh` };
+  }
+  const plan = planMailImport({
+    root: req.root,
+    schema: req.schema,
+    index: req.index,
+    indexOptions: req.indexOptions,
+    messages,
+    pattern: mapping.pattern,
+    customer: req.customer,
+    defaults: mapping.defaults,
+    state,
+    today: req.today,
+  });
+  const table: Table = { headers: [], headerLine: 0, rows: [], encoding: `${kind}, ${messages.length} message${messages.length === 1 ? '' : 's'}`, notes: [] };
+  const changes = [...plan.changes];
+  if (changes.length) {
+    if (!saved) changes.push({ path: mappingPath, before: null, after: Buffer.from(writeMapping(mapping, req.fileName), 'utf8') });
+    changes.push({ path: statePath, before: stateBytes ?? null, after: Buffer.from(writeState(plan.state), 'utf8') });
+  }
+  return { ok: true, session: { table, mapping, mappingPath, mappingFrom, plan, changes } };
+}

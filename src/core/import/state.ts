@@ -1,0 +1,41 @@
+/**
+ * What the last import of a file wrote, kept beside its mapping (`.records/imports/<name>.state.json`): each
+ * key's record and the values imported into it. A re-run compares with it to tell a field the source changed
+ * (updated) from one someone edited by hand since (a conflict, left as it is). Values are kept as hashes:
+ * the state needs only to recognise a value, and must not become a second, plain copy of personal numbers.
+ */
+import { createHash } from 'crypto';
+import type { ImportValue } from './record-text';
+
+/** What the state keeps of a value: enough to recognise it, nothing to read it back from. */
+export function valueHash(v: ImportValue | undefined): string | undefined {
+  return v === undefined ? undefined : createHash('sha256').update(JSON.stringify(v)).digest('hex').slice(0, 32);
+}
+
+export interface ImportState {
+  key: string;
+  records: Map<string, { path: string; fields: Map<string, string> }>;
+}
+
+export function emptyState(key: string): ImportState {
+  return { key, records: new Map() };
+}
+
+export function readState(text: string | undefined, key: string): ImportState {
+  if (text === undefined) return emptyState(key);
+  const data = JSON.parse(text) as { key?: unknown; records?: Record<string, { path: unknown; fields?: Record<string, unknown> }> };
+  // Another key means other records: nothing of the old state applies.
+  if (data.key !== key || !data.records || typeof data.records !== 'object') return emptyState(key);
+  const records = new Map<string, { path: string; fields: Map<string, string> }>();
+  for (const [k, r] of Object.entries(data.records))
+    records.set(k, { path: String(r.path), fields: new Map(Object.entries(r.fields ?? {}).map(([f, h]) => [f, String(h)])) });
+  return { key, records };
+}
+
+export function writeState(state: ImportState): string {
+  const records: Record<string, { path: string; fields: Record<string, string> }> = {};
+  for (const [k, r] of [...state.records].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    records[k] = { path: r.path, fields: Object.fromEntries(r.fields) };
+  }
+  return JSON.stringify({ version: 1, key: state.key, records }, null, 2) + '\n';
+}
