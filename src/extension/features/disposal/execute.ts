@@ -6,7 +6,7 @@ import { tryReadFileInside } from '../../../core/io/safe-fs';
 import { today } from '../../../core/retention/dates';
 import type { FolderIndex } from '../../index/folder-index';
 import { GuardedEdit, type EditScope } from '../../guarded-edit';
-import { currentText } from '../archive/assign';
+import { currentText } from '../../current-text';
 import type { Batches } from './batches';
 import { batchAt, writable } from './commands';
 import { historyReport } from './history';
