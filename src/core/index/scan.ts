@@ -245,7 +245,9 @@ export async function scanFolder(o: ScanOptions): Promise<ScanResult> {
 
 /** In this thread, in slices of ~10 ms, so the extension host never stalls. */
 async function indexHere(o: ScanOptions, todo: ListedFile[], deliver: (entries: FileEntry[], settled: number) => void): Promise<void> {
-  const opts = indexOptions(o);
+  // A command line reading a small folder here ends soon after: copying every string out of the file's text
+  // (so an entry does not keep the whole text alive) would cost it more than the memory it saves.
+  const opts = o.listInThread ? { ...indexOptions(o), detach: false } : indexOptions(o);
   let i = 0;
   while (i < todo.length) {
     o.signal?.throwIfAborted();
