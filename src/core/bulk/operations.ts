@@ -21,12 +21,15 @@ export type BulkOperation =
   | { op: 'move'; category: string };
 
 /** Fields whose values other commands give and guard: archive numbers are stable once given (DA/T 13-2022 §4.3). */
-const GUARDED: Record<string, Bilingual> = {
-  archive_no: {
-    en: 'archive numbers are given by `number` and changed only by `renumber`, never by a bulk edit',
-    zh: '档号由 `number` 编制、只能由 `renumber` 更改，不能批量修改',
-  },
-};
+const GUARDED = new Map<string, Bilingual>([
+  [
+    'archive_no',
+    {
+      en: 'archive numbers are given by `number` and changed only by `renumber`, never by a bulk edit',
+      zh: '档号由 `number` 编制、只能由 `renumber` 更改，不能批量修改',
+    },
+  ],
+]);
 
 export interface OperationProblem {
   message: Bilingual;
@@ -41,7 +44,7 @@ export function checkOperations(
   const out: BulkOperation[] = [];
   const touched = new Map<string, string>();
   const touch = (field: string, what: string) => {
-    const guarded = GUARDED[field];
+    const guarded = GUARDED.get(field);
     if (guarded) problems.push({ message: guarded });
     const before = touched.get(field);
     if (before !== undefined)
@@ -78,7 +81,7 @@ export function checkOperations(
       if (from !== to) {
         touch(from, `--rename ${o.from}=${o.to}`);
         touch(to, `--rename ${o.from}=${o.to}`);
-      } else if (GUARDED[from] === undefined && o.from === o.to) {
+      } else if (o.from === o.to) {
         problems.push({ message: { en: `--rename ${o.from}=${o.to} renames nothing`, zh: `--rename ${o.from}=${o.to} 没有改名` } });
       }
       out.push(o);

@@ -6,7 +6,7 @@
 import { createTwoFilesPatch } from 'diff';
 import type { FileChange } from '../io/changes';
 import { FileRefusal, REFUSAL_TEXT } from '../io/paths';
-import { readFileWithStat } from '../io/safe-fs';
+import { readFileWithStat, tryReadFileInside } from '../io/safe-fs';
 import { EditSession } from '../fix/edit-session';
 import { applyEdits } from '../fix/text-edit';
 import { UnsafeEditError } from '../fix/unsafe-edit';
@@ -17,6 +17,7 @@ import type { Lang } from '../model/lang';
 import { recordKind, type FileEntry, type RecordEntry } from '../model/records';
 import type { Schema, SeveritySetting } from '../model/schema';
 import { decodeRecordBytes } from '../parse/decode';
+import { parseRecordText } from '../parse/record-file';
 import { say } from '../text/bilingual';
 import { matches, parseFilter } from './filter';
 import { folderLocks } from './locks';
@@ -103,8 +104,10 @@ export function planBulkEdit(folder: BulkFolder, request: BulkRequest): BulkPlan
       plan.refused.push({ path: entry.path, code: entry.skipped === 'link' ? 'link' : 'unreadable', reason: unseen });
       continue;
     }
+    const broken = brokenRecords(folder, entry);
     for (const r of entry.records) {
-      if (r.data === undefined) plan.refused.push({ path: r.file, record: r.index, line: r.line, code: 'unreadable', reason: say(lang, MSG.yaml) });
+      if (r.data === undefined || broken.has(r.index))
+        plan.refused.push({ path: r.file, record: r.index, line: r.line, code: 'unreadable', reason: say(lang, MSG.yaml) });
       else if (matches(r, filter, schema)) {
         plan.matched++;
         const lock = locks.of(r.file, r.index);
@@ -126,6 +129,19 @@ function unseenReason(e: FileEntry, lang: Lang): string | undefined {
     return say(lang, MSG.unread, { why: e.findings[0]?.message ?? e.unread ?? e.skipped ?? '' });
   }
   return undefined;
+}
+
+/**
+ * Records of a file whose YAML did not read cleanly (the index keeps what it could read, and the archive
+ * numbers a text scan found): their values may be wrong, so the filter cannot be trusted on them either way.
+ */
+function brokenRecords(folder: BulkFolder, entry: FileEntry): Set<number> {
+  if (entry.rawArchiveNos === undefined) return new Set();
+  const bytes = tryReadFileInside(folder.root, entry.path);
+  const decoded = bytes && decodeRecordBytes(bytes);
+  if (!decoded || !decoded.ok) return new Set(entry.records.map((r) => r.index));
+  const parsed = parseRecordText(decoded.text, recordKind(entry.path) ?? 'markdown', { aliases: folder.schema.aliases });
+  return new Set(parsed.records.filter((r) => r.problems.length > 0 || !r.data).map((r) => r.index));
 }
 
 function planFile(folder: BulkFolder, entry: FileEntry, records: RecordEntry[], ops: readonly BulkOperation[], plan: BulkPlan): void {
