@@ -67,9 +67,9 @@ function operationsOf(args: ParsedArgs): { ops: BulkOperation[]; folder: string 
 const where = (path: string, line: number | undefined) => printable(line === undefined ? path : `${path}:${line + 1}`);
 
 function printRefusals(plan: BulkPlan, io: CliIo, zh: boolean): void {
-  for (const r of plan.refused) io.err(`${where(r.path, r.line)}\t${zh ? '未修改' : 'left alone'}: ${printable(r.reason)}\n`);
+  for (const r of plan.refused) io.err(`${where(r.path, r.line)}\t${zh ? '未修改：' : 'left alone: '}${printable(r.reason)}\n`);
   for (const f of plan.introduced)
-    io.err(`${printable(f.path)}#${f.record}\t${zh ? '修改后新增问题' : 'the change brings'} ${f.code}: ${printable(f.message)}\n`);
+    io.err(`${printable(f.path)}#${f.record}\t${zh ? '修改后新增问题 ' : 'the change brings '}${f.code}${zh ? '：' : ': '}${printable(f.message)}\n`);
 }
 
 function json(plan: BulkPlan, written: boolean): string {
