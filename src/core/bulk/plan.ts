@@ -190,7 +190,7 @@ function planFile(folder: BulkFolder, entry: FileEntry, records: RecordEntry[], 
     }
     const afterText = applyEdits(text, edits);
     const touched = new Map([...planned].map(([i, p]) => [i, p.edits.touched]));
-    const found = newFindings(folder, entry.path, text, afterText, touched);
+    const found = newFindings(folder, entry.path, entry.findings, afterText, touched);
     if (found.refusing.size) {
       for (const [index, finding] of found.refusing) {
         const r = planned.get(index)!.record;

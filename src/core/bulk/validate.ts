@@ -1,6 +1,6 @@
 /**
- * A bulk edit checked with the rules `check` uses: the file is indexed as it is and as it would be, and a
- * finding only the edited text has is new. A new finding on a field the edit gives a value (an invalid date,
+ * A bulk edit checked with the rules `check` uses: the file is indexed as it would be, and a finding the
+ * index did not have for it is new. A new finding on a field the edit gives a value (an invalid date,
  * an enum value not allowed, an amount that is not one) refuses the record with that finding's message, as
  * does an archive number the edit would contradict (a numbered record moved to another category). Other new
  * findings (a required field removed) are shown with the preview and do not refuse.
@@ -39,14 +39,15 @@ function refuses(f: Finding, touched: ReadonlySet<string> | undefined): boolean 
 export function newFindings(
   folder: Folder,
   path: string,
-  beforeText: string,
+  /** The file's own findings as it is (the index's entry, made from this very text by the same rules). */
+  before: readonly Finding[],
   afterText: string,
   touched: ReadonlyMap<number, ReadonlySet<string>>,
 ): { refusing: Map<number, Finding>; introduced: Introduced[] } {
   const opts = indexOptions({ root: folder.root, schema: folder.schema, lang: folder.lang, severities: folder.severities });
   const stat = { mtimeMs: -1, size: -1 };
   const seen = new Map<string, number>();
-  for (const f of indexText(path, beforeText, stat, opts).findings) seen.set(key(f), (seen.get(key(f)) ?? 0) + 1);
+  for (const f of before) seen.set(key(f), (seen.get(key(f)) ?? 0) + 1);
   const refusing = new Map<number, Finding>();
   const introduced: Introduced[] = [];
   for (const f of indexText(path, afterText, stat, opts).findings) {
