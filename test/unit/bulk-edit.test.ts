@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { planBulkEdit, type BulkPlan } from '../../src/core/bulk/plan';
+import { planBulkEdit, planBulkEditInSlices, type BulkPlan } from '../../src/core/bulk/plan';
 import type { BulkOperation } from '../../src/core/bulk/operations';
 import { openFolder } from '../../src/core/check/folder';
 import { applyChanges } from '../../src/core/io/changes';
@@ -298,5 +298,37 @@ describe('bulk edits: set a field on the records a filter selects', () => {
     assert.match(wrong.problems[0], /no category nope/);
     const guarded = await plan(root, 'category=service', [{ op: 'set', field: '档号', value: 'X' }]);
     assert.match(guarded.problems[0], /renumber/);
+  });
+
+  test('planned in slices, the event loop is never held for long, and the plan is the same as at once', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 400; i++) files[`service/r${i}.md`] = record({ ...VALID_SERVICE, id: `FW-2026-${String(i).padStart(3, '0')}` });
+    const root = tempWorkspace(files);
+    const f = await openFolder(root, 'en', { workers: 0 });
+    const folder = { root, lang: 'en' as const, schema: f.schema.schema, index: f.index };
+    const request = { where: 'customer=张伟', operations: setDate };
+    let longest = 0;
+    let last = performance.now();
+    let ticking = true;
+    const tick = () => {
+      const now = performance.now();
+      longest = Math.max(longest, now - last);
+      last = now;
+      if (ticking) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const started = performance.now();
+    const sliced = await planBulkEditInSlices(folder, request);
+    const took = performance.now() - started;
+    ticking = false;
+    const whole = planBulkEdit(folder, request);
+    assert.ok(sliced);
+    assert.equal(sliced.files.length, 400);
+    assert.deepEqual(
+      sliced.files.map((x) => x.afterText),
+      whole.files.map((x) => x.afterText),
+    );
+    assert.ok(longest < Math.min(100, took / 4), `the longest stall was ${longest.toFixed(0)} ms of ${took.toFixed(0)} ms`);
+    assert.equal(await planBulkEditInSlices(folder, request, { isCurrent: () => false, sliceMs: 0 }), undefined, 'a replaced request stops');
   });
 });

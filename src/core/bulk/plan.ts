@@ -7,6 +7,7 @@ import { createTwoFilesPatch } from 'diff';
 import type { FileChange } from '../io/changes';
 import { FileRefusal, REFUSAL_TEXT } from '../io/paths';
 import { readFileWithStat, tryReadFileInside } from '../io/safe-fs';
+import { yieldToEventLoop } from '../async/slices';
 import { EditSession } from '../fix/edit-session';
 import { applyEdits } from '../fix/text-edit';
 import { UnsafeEditError } from '../fix/unsafe-edit';
@@ -88,17 +89,53 @@ const MSG = {
   noWhere: { en: 'give --where: a bulk edit selects its records by a filter', zh: '请给出 --where：批量修改按筛选条件选择记录' },
 };
 
+const emptyPlan = (): BulkPlan => ({ problems: [], matched: 0, files: [], unchanged: 0, refused: [], introduced: [] });
+
+/** Plans the edit at once (the command line). */
 export function planBulkEdit(folder: BulkFolder, request: BulkRequest): BulkPlan {
+  const plan = emptyPlan();
+  const steps = planSteps(folder, request, plan);
+  while (!steps.next().done);
+  return plan;
+}
+
+/**
+ * Plans the edit in slices of about `sliceMs`, yielding to the event loop between them, so the extension host
+ * is never held for long (a file's edits take a few milliseconds). Undefined when `isCurrent` says a newer
+ * request has replaced this one.
+ */
+export async function planBulkEditInSlices(
+  folder: BulkFolder,
+  request: BulkRequest,
+  o: { sliceMs?: number; isCurrent?: () => boolean } = {},
+): Promise<BulkPlan | undefined> {
+  const plan = emptyPlan();
+  const steps = planSteps(folder, request, plan);
+  let start = Date.now();
+  while (!steps.next().done) {
+    if (Date.now() - start < (o.sliceMs ?? 8)) continue;
+    await yieldToEventLoop();
+    if (o.isCurrent && !o.isCurrent()) return undefined;
+    start = Date.now();
+  }
+  return plan;
+}
+
+/** The plan's work, one step at a time: every 256 files of the selection, then each file edited. */
+function* planSteps(folder: BulkFolder, request: BulkRequest, plan: BulkPlan): Generator<undefined, void> {
   const { lang, schema } = folder;
-  const plan: BulkPlan = { problems: [], matched: 0, files: [], unchanged: 0, refused: [], introduced: [] };
   const checked = checkOperations(request.operations, schema);
   const filter = parseFilter(request.where);
   if (!filter.text && !filter.fields.length) plan.problems.push(say(lang, MSG.noWhere));
   if (!checked.ok) plan.problems.push(...checked.problems.map((p) => say(lang, p.message)));
-  if (plan.problems.length || !checked.ok) return plan;
+  if (plan.problems.length || !checked.ok) return;
   const locks = folderLocks(folder.root, schema);
   const selected = new Map<FileEntry, RecordEntry[]>();
-  for (const entry of folder.index.entries()) {
+  // Over a snapshot: the editor's index may change between slices.
+  const entries = [...folder.index.entries()];
+  for (let i = 0; i < entries.length; i++) {
+    if ((i & 255) === 255) yield;
+    const entry = entries[i];
     const unseen = unseenReason(entry, lang);
     if (unseen) {
       plan.refused.push({ path: entry.path, code: entry.skipped === 'link' ? 'link' : 'unreadable', reason: unseen });
@@ -116,10 +153,12 @@ export function planBulkEdit(folder: BulkFolder, request: BulkRequest): BulkPlan
       }
     }
   }
-  for (const [entry, records] of selected) planFile(folder, entry, records, checked.ops, plan);
+  for (const [entry, records] of selected) {
+    yield;
+    planFile(folder, entry, records, checked.ops, plan);
+  }
   plan.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   plan.refused.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : (a.record ?? -1) - (b.record ?? -1)));
-  return plan;
 }
 
 /** Why a file's records cannot be seen (and so may be selected without the filter knowing): links, unread files. */
