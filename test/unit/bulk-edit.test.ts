@@ -300,6 +300,17 @@ describe('bulk edits: set a field on the records a filter selects', () => {
     assert.match(guarded.problems[0], /renumber/);
   });
 
+  test('an id set on several records at once is refused whole; one that another record has refuses the record', async () => {
+    const root = tempWorkspace({ 'service/a.md': record(VALID_SERVICE), 'service/b.md': record({ ...VALID_SERVICE, id: 'FW-2026-002' }) });
+    const many = await plan(root, 'customer=张伟', [{ op: 'set', field: 'id', value: 'FW-9' }]);
+    assert.match(many.problems[0], /would give 2 records the same id/);
+    const taken = await plan(root, 'id=FW-2026-002', [{ op: 'set', field: '编号', value: 'FW-2026-001' }]);
+    assert.deepEqual(taken.files, []);
+    assert.match(taken.refused[0]?.reason ?? '', /already the id of service\/a\.md/);
+    const one = await plan(root, 'id=FW-2026-002', [{ op: 'set', field: 'id', value: 'FW-2026-003' }]);
+    assert.equal(one.files.length, 1);
+  });
+
   test('planned in slices, the event loop is never held for long, and the plan is the same as at once', async () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 400; i++) files[`service/r${i}.md`] = record({ ...VALID_SERVICE, id: `FW-2026-${String(i).padStart(3, '0')}` });

@@ -15,7 +15,7 @@ import type { Expected } from '../fix/verify';
 import type { RecordIndex } from '../index/record-index';
 import type { FileEdit } from '../model/findings';
 import type { Lang } from '../model/lang';
-import { recordKind, type FileEntry, type RecordEntry } from '../model/records';
+import { field, recordKind, type FileEntry, type RecordEntry } from '../model/records';
 import type { Schema, SeveritySetting } from '../model/schema';
 import { decodeRecordBytes } from '../parse/decode';
 import { parseRecordText } from '../parse/record-file';
@@ -25,6 +25,7 @@ import { folderLocks } from './locks';
 import { checkOperations, type BulkOperation } from './operations';
 import { recordEdits, type RecordEdits } from './record-edits';
 import { newFindings, type Introduced } from './validate';
+import { fieldOf } from './values';
 
 export type RefusalCode = 'unreadable' | 'link' | 'locked' | 'invalid' | 'unsafe' | 'changed';
 
@@ -86,6 +87,8 @@ const MSG = {
   yaml: { en: 'its YAML could not be read: whether it is selected is unknown; fix it first', zh: '其 YAML 无法读取：无法判断是否选中；请先修正' },
   changed: { en: 'changed since it was read: run again', zh: '读取后已被修改：请重新运行' },
   unsafe: { en: 'not changed, the edit could damage the record: {why}', zh: '未修改，修改可能损坏记录：{why}' },
+  sameId: { en: 'id={v} would give {n} records the same id: set an id on one record at a time', zh: 'id={v} 会使 {n} 条记录编号相同：编号只能逐条设置' },
+  idTaken: { en: 'id {v} is already the id of {p}', zh: '编号 {v} 已是 {p} 的编号' },
   noWhere: { en: 'give --where: a bulk edit selects its records by a filter', zh: '请给出 --where：批量修改按筛选条件选择记录' },
 };
 
@@ -153,12 +156,41 @@ function* planSteps(folder: BulkFolder, request: BulkRequest, plan: BulkPlan): G
       }
     }
   }
+  if (sameIdProblem(folder, checked.ops, selected, entries, plan)) return;
   for (const [entry, records] of selected) {
     yield;
     planFile(folder, entry, records, checked.ops, plan);
   }
   plan.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   plan.refused.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : (a.record ?? -1) - (b.record ?? -1)));
+}
+
+/**
+ * A record id names one record (duplicate-id is a rule across files, which a file's own check cannot see):
+ * an id set on several records at once is refused whole, and one another record has refuses the record.
+ */
+function sameIdProblem(
+  folder: BulkFolder,
+  ops: readonly BulkOperation[],
+  selected: Map<FileEntry, RecordEntry[]>,
+  entries: readonly FileEntry[],
+  plan: BulkPlan,
+): boolean {
+  const set = ops.find((o) => o.op === 'set' && fieldOf(o.field, folder.schema) === 'id');
+  if (set?.op !== 'set') return false;
+  const value = set.value.trim();
+  const chosen = [...selected.values()].flat();
+  if (chosen.length > 1) {
+    plan.problems.push(say(folder.lang, MSG.sameId, { v: value, n: chosen.length }));
+    return true;
+  }
+  const other = entries.flatMap((e) => e.records).find((r) => !chosen.includes(r) && field(r, 'id') === value);
+  if (other && chosen[0]) {
+    const r = chosen[0];
+    plan.refused.push({ path: r.file, record: r.index, line: r.line, code: 'invalid', reason: say(folder.lang, MSG.idTaken, { v: value, p: other.file }) });
+    selected.clear();
+  }
+  return false;
 }
 
 /** Why a file's records cannot be seen (and so may be selected without the filter knowing): links, unread files. */
