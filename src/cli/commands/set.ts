@@ -29,8 +29,9 @@ aliases (客户=张伟, category=合同).
 
 Records left alone, each named with the reason: a record whose YAML cannot be read, a file that is a symbolic
 link, a record listed in an approved or executed disposal batch, a document of the disposal folder, an edit
-that would not read back exactly as asked, a value the rules refuse. A folder written FIELD=VALUE-like is
-given as ./NAME.
+that would not read back exactly as asked, a value the rules refuse, an id another record has. They do not
+stop the others from being written; the exit code says they were there. A folder whose name looks like
+FIELD=VALUE is given as ./NAME.
 
 Exit code: 0 every selected record changed (or already as asked), 1 nothing selected, a record left alone,
 or the write failed (nothing written), 2 wrong usage.`;
