@@ -311,6 +311,26 @@ describe('bulk edits: set a field on the records a filter selects', () => {
     assert.equal(one.files.length, 1);
   });
 
+  test('a file that vanishes or changes after the index is refused; one changed after planning stops the write, all of it', async () => {
+    const root = tempWorkspace({ 'service/a.md': record(VALID_SERVICE), 'service/b.md': record({ ...VALID_SERVICE, id: 'FW-2026-002' }) });
+    const f = await openFolder(root, 'en', { workers: 0 });
+    const folder = { root, lang: 'en' as const, schema: f.schema.schema, index: f.index };
+    fs.rmSync(path.join(root, 'service/b.md'));
+    const p = planBulkEdit(folder, { where: 'customer=张伟', operations: setDate });
+    assert.deepEqual(
+      p.refused.map((r) => [r.path, r.code]),
+      [['service/b.md', 'changed']],
+    );
+    fs.writeFileSync(path.join(root, 'service/b.md'), record({ ...VALID_SERVICE, id: 'FW-2026-002' }));
+    const both = await plan(root, 'customer=张伟', setDate);
+    assert.equal(both.files.length, 2);
+    const a = read(root, 'service/a.md');
+    fs.appendFileSync(path.join(root, 'service/b.md'), 'typed meanwhile\n');
+    const r = applyChanges(root, both.files);
+    assert.equal(r.ok, false);
+    assert.deepEqual(read(root, 'service/a.md'), a, 'nothing is written when one file changed');
+  });
+
   test('planned in slices, the event loop is never held for long, and the plan is the same as at once', async () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 400; i++) files[`service/r${i}.md`] = record({ ...VALID_SERVICE, id: `FW-2026-${String(i).padStart(3, '0')}` });
