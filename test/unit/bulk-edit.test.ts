@@ -172,6 +172,24 @@ describe('bulk edits: set a field on the records a filter selects', () => {
     assert.match(read(root, 'service/zh.md').toString(), /\ncustomer: 张伟\n客户类型: organization\n/);
   });
 
+  test('numbers, booleans and lists typed by the schema: 是 is true, a list of labels is a list of values, a rating over its max is refused', async () => {
+    const text = record({ ...VALID_SERVICE, hold: 'false', pi_kinds: '[]' });
+    const root = tempWorkspace({ 'service/a.md': text });
+    const p = await plan(root, 'id=FW-2026-001', [
+      { op: 'set', field: '评分', value: '4' },
+      { op: 'set', field: 'hold', value: '是' },
+      { op: 'set', field: 'pi_kinds', value: '医疗健康、生物识别' },
+    ]);
+    assert.deepEqual(p.refused, []);
+    write(root, p);
+    const after = read(root, 'service/a.md').toString();
+    assert.match(after, /\nhold: true\npi_kinds: \[health, biometric\]\n/);
+    assert.match(after, /\n评分: 4\n/, 'added under the name given, read as rating');
+    const over = await plan(root, 'id=FW-2026-001', [{ op: 'set', field: 'rating', value: '9' }]);
+    assert.equal(over.refused[0]?.code, 'invalid');
+    assert.match(over.refused[0]?.reason ?? '', /9/);
+  });
+
   test('an invalid value is refused with the finding check would give; nothing of that record is planned', async () => {
     const root = tempWorkspace({
       'service/a.md': record(VALID_SERVICE),
