@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { matches, parseFilter } from '../../src/core/bulk/filter';
+import { matches, parseFilter } from '../../src/core/index/filter';
 import type { RecordEntry } from '../../src/core/model/records';
 import { defaultSchema } from '../../src/core/schema/load';
 

@@ -20,7 +20,7 @@ import type { Schema, SeveritySetting } from '../model/schema';
 import { decodeRecordBytes } from '../parse/decode';
 import { parseRecordText } from '../parse/record-file';
 import { say } from '../text/bilingual';
-import { matches, parseFilter } from './filter';
+import { matches, parseFilter } from '../index/filter';
 import { folderLocks } from './locks';
 import { checkOperations, type BulkOperation } from './operations';
 import { recordEdits, type RecordEdits } from './record-edits';

@@ -1,10 +1,11 @@
 import type { Lang } from '../../../core/model/lang';
 import { field, type RecordEntry } from '../../../core/model/records';
+import { matches, type Filter } from '../../../core/index/filter';
+export { parseFilter, type Filter } from '../../../core/index/filter';
 import type { Schema } from '../../../core/model/schema';
 import { today } from '../../../core/retention/dates';
-import { dayWindow, type DayWindow, type ShownDisposition } from '../../../core/retention/disposition';
+import { dayWindow, DISPOSITION_ORDER, type DayWindow, type ShownDisposition } from '../../../core/retention/disposition';
 import { forEachInSlices } from '../../../core/async/slices';
-import { matches, type Filter } from '../../../core/bulk/filter';
 import { shownDispositionOf, type IndexedFolder } from '../../index/dispositions';
 
 /** `problems`: errors, warnings, none; `status`: the record's own lifecycle field (active, archived, …). */
@@ -12,8 +13,6 @@ export type GroupBy = 'category' | 'customer' | 'problems' | 'status' | 'disposi
 export type Status = 'error' | 'warning' | 'ok';
 
 export const NO_VALUE = '\u0000none';
-
-export { matches, parseFilter, type Filter } from '../../../core/bulk/filter';
 
 export function statusOf(folder: IndexedFolder, r: RecordEntry): Status {
   const c = folder.index.problemCounts(r);
@@ -28,18 +27,7 @@ export function shownState(folder: IndexedFolder, r: RecordEntry, soonDays: numb
   return shownDispositionOf(folder, r, dayWindow(today(), soonDays), pending);
 }
 
-export const DISPOSITION_ORDER: readonly ShownDisposition[] = [
-  'due',
-  'due-soon',
-  'errors',
-  'pending',
-  'hold',
-  'pending-destruction',
-  'active',
-  'retention',
-  'transferred',
-  'destroyed',
-];
+export { DISPOSITION_ORDER };
 
 export function groupKey(folder: IndexedFolder, r: RecordEntry, by: GroupBy, soonDays = 90): string {
   if (by === 'problems') return statusOf(folder, r);

@@ -1,12 +1,8 @@
-/**
- * The Records view's filter, which also selects the records a bulk edit changes (`set --where`): free words
- * and `field=value` (or `field:value`) terms, all of which must match. The same text selects the same records
- * in the tree, the records table and on the command line.
- */
 import { field, ownValue, scalarText, type RecordEntry } from '../model/records';
 import type { Schema } from '../model/schema';
 import { retentionOf } from '../retention/retention';
 
+/** The Records view's and the table's filter, and `--where` on the command line. */
 export interface Filter {
   text?: string;
   /** field=value terms, all of which must match. */
@@ -14,18 +10,17 @@ export interface Filter {
 }
 
 /**
- * `合同 field:value other` → free text plus field terms. A field name may be written in any script (`客户=张伟`);
- * a term that starts with a digit (`10:30`) is a word, not a field.
+ * `合同 field:value other` → free text plus field terms. A field's name may be Chinese (`客户=华远`), and a
+ * value with spaces is quoted (`customer="Wang Fang"`).
  */
 export function parseFilter(input: string): Filter {
   const fields: [string, string][] = [];
   const words: string[] = [];
-  for (const term of input.trim().split(/\s+/).filter(Boolean)) {
-    const m = /^([\p{L}_][\p{L}\p{N}_-]*)[=:](.*)$/u.exec(term);
-    if (m) fields.push([m[1], m[2].toLowerCase()]);
-    else words.push(term.toLowerCase());
+  for (const m of input.matchAll(/([\p{L}_][\p{L}\p{N}_-]*)[=:](?:"([^"]*)"?|(\S*))|"([^"]*)"?|(\S+)/gu)) {
+    if (m[1] !== undefined) fields.push([m[1], (m[2] ?? m[3] ?? '').toLowerCase()]);
+    else words.push((m[4] ?? m[5] ?? '').toLowerCase());
   }
-  return { text: words.length ? words.join(' ') : undefined, fields };
+  return { text: words.filter(Boolean).length ? words.filter(Boolean).join(' ') : undefined, fields };
 }
 
 /** The field a filter's name stands for: with the schema, an alias (`客户`) is the field it is read as. */
@@ -43,9 +38,10 @@ function canonicalValue(name: string, value: string, schema: Schema | undefined)
 
 /**
  * Whether a record passes a filter: a term's value matches when the field contains it, whatever the case
- * (`customer=张` takes 张伟 and 张三: a bulk edit shows every record it selects before it writes). With the schema,
- * field names and values may be aliases, and `retention=D5` asks for the period that governs (an invoice stub
- * without a code of its own is D5) and names it whole, so D3 is not D30.
+ * (`customer=张` takes 张伟 and 张三: a bulk edit shows every record it selects before it writes). With the
+ * schema, field names and values may be aliases (records are read under the schema's names, so `客户=张伟`
+ * asks for customer, `category=合同` for contract), and `retention=D5` asks for the period that governs (an
+ * invoice stub without a code of its own is D5) and names it whole, so D3 is not D30.
  */
 export function matches(r: RecordEntry, f: Filter | undefined, schema?: Schema): boolean {
   if (!f) return true;
