@@ -44,7 +44,10 @@ export interface BulkRefusal {
 export interface BulkFile extends FileChange {
   before: Uint8Array;
   after: Uint8Array;
-  /** The edits, in UTF-16 offsets of the decoded text (after any BOM), as fixes carry them. */
+  /**
+   * The edits, in UTF-16 offsets of the decoded text (after any BOM), as fixes carry them: the editor makes
+   * them a WorkspaceEdit on a document whose text is still `beforeText`, the command line writes `after`.
+   */
   edits: (FileEdit & { path: string })[];
   beforeText: string;
   afterText: string;
