@@ -70,6 +70,7 @@ export function checkOperations(
       touch(fieldOf(o.field, schema), `${o.field}=${o.value}`);
       out.push(o);
     } else if (o.op === 'remove') {
+      if (!validName(o.field)) problems.push({ message: { en: `--remove "${o.field}": not a field name`, zh: `--remove “${o.field}”：不是字段名` } });
       touch(fieldOf(o.field, schema), `--remove ${o.field}`);
       out.push(o);
     } else {
