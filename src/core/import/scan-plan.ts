@@ -4,61 +4,17 @@
  * record plus an item in its `attachments`. A scan matching no record or several, damaged, a link, a
  * duplicate of another scan, or whose copy would land on a different file is reported and left.
  */
-import { createHash } from 'crypto';
-import type { FileChange } from '../io/changes';
 import { REFUSAL_TEXT, FileRefusal, resolveInside } from '../io/paths';
 import { readFileInside } from '../io/safe-fs';
 import { field, type RecordEntry } from '../model/records';
-import type { Schema } from '../model/schema';
 import { createMatcher } from '../index/matcher';
-import type { RecordIndex } from '../index/record-index';
+export type { PlannedScan, ScanPlan, ScanPlanInput } from './scan-types';
 import { safeAttachmentName } from './mail';
-import { recordKey, type ScanState } from './scan-mapping';
-import { scanKind, scanPages, type ReadPdf } from './scan-pages';
-import { patternMatcher, type ScanPattern } from './scan-pattern';
+import { recordKey } from './scan-mapping';
+import { scanKind, scanPages } from './scan-pages';
+import { patternMatcher } from './scan-pattern';
 import { planRecords, targetFor, type RecordScans } from './scan-records';
-import type { ScanTable } from './scan-table';
-import type { ScanListing } from './scan-walk';
-
-export interface ScanPlanInput {
-  root: string;
-  schema: Schema;
-  index: RecordIndex;
-  listing: ScanListing;
-  /** One of the two. */
-  pattern?: ScanPattern;
-  table?: ScanTable & { path: string };
-  category?: string;
-  state: ScanState;
-  readPdf?: ReadPdf;
-}
-
-export interface PlannedScan {
-  scan: string;
-  record: string;
-  index: number;
-  /** Where the scan will be (workspace-relative) and the value listed in `attachments`. */
-  file: string;
-  value: string;
-  /** false: the file is there already (beside the record, or copied by hand), only listed. */
-  copy: boolean;
-  sha256: string;
-  pages: number | undefined;
-}
-
-export interface ScanPlan {
-  attached: PlannedScan[];
-  skipped: { scan: string; record?: string; note: string }[];
-  conflicts: { scan?: string; record: string; reason: string }[];
-  rejected: { scan: string; line?: number; reason: string }[];
-  notes: { path: string; note: string }[];
-  /** Records whose `pages` is set. */
-  pages: { record: string; index: number; from: string | undefined; to: number }[];
-  changes: FileChange[];
-  state: ScanState;
-}
-
-export const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+import { sha256, type ScanPlan, type ScanPlanInput } from './scan-types';
 
 const names = (rs: readonly RecordEntry[]) => rs.map((r) => `${r.file}${r.index ? `#${r.index}` : ''}`).join(', ');
 

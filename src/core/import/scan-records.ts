@@ -7,7 +7,7 @@
  * conflict, reported and left. Pages that cannot all be counted leave `pages` as it is, with a note.
  */
 import * as path from 'path';
-import { attachmentFields, attachmentsOf } from '../disposal/attachments';
+import { pathSyntaxProblem } from '../io/paths';
 import { readFileWithStat, tryReadFileInside } from '../io/safe-fs';
 import { decodeRecordBytes } from '../parse/decode';
 import { field, ownValue, scalarText, type RecordEntry } from '../model/records';
@@ -16,11 +16,35 @@ import { safeAttachmentName } from './mail';
 import { recordKey } from './scan-mapping';
 import { scanKind, scanPages } from './scan-pages';
 import { attachToRecord } from './scan-edit';
-import { sha256, type PlannedScan, type ScanPlan, type ScanPlanInput } from './scan-plan';
+import { sha256, type PlannedScan, type ScanPlan, type ScanPlanInput } from './scan-types';
 
 export interface RecordScans {
   record: RecordEntry;
   scans: (PlannedScan & { bytes: Buffer })[];
+}
+
+/** Fields of type path or list of paths: where attachments are named (as disposal and missing-attachment read them). */
+function attachmentFields(schema: Schema): string[] {
+  return [...schema.fields.values()].filter((f) => f.type === 'path' || (f.type === 'list' && f.items === 'path')).map((f) => f.name);
+}
+
+/**
+ * The attachments a record names, resolved as disposal/attachments.ts resolves them (relative to the record's
+ * folder, a leading "/" from the workspace folder; URLs and paths that climb out left out).
+ */
+function attachmentsOf(data: RecordEntry['data'], file: string, fields: readonly string[]): { value: string; rel: string }[] {
+  const out: { value: string; rel: string }[] = [];
+  const dir = path.posix.dirname(file);
+  for (const f of fields) {
+    const v = ownValue(data, f);
+    for (const item of Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]) {
+      if (typeof item !== 'string' || !item.trim() || /^[a-z][a-z0-9+.-]*:/i.test(item.trim())) continue;
+      const t = item.trim();
+      const rel = t.startsWith('/') ? t.slice(1) : dir === '.' ? t : `${dir}/${t}`;
+      if (!pathSyntaxProblem(rel)) out.push({ value: item, rel });
+    }
+  }
+  return out;
 }
 
 const dirOf = (p: string) => {
@@ -40,8 +64,8 @@ export function targetFor(
   if (under(dir, scan)) return { ok: true, file: scan, value: fromDir(dir, scan) };
   const used = new Set(
     attachmentsOf(r.data, r.file, attachmentFields(schema))
-      .filter((a) => a.rel && under(dir, a.rel))
-      .map((a) => dirOf(a.rel!)),
+      .filter((a) => under(dir, a.rel))
+      .map((a) => dirOf(a.rel)),
   );
   let folder: string;
   if (used.size === 1 && [...used][0] !== dir) folder = [...used][0];
@@ -72,8 +96,8 @@ export async function planRecords(input: ScanPlanInput, plan: ScanPlan, groups: 
   const byFile = new Map<string, { g: RecordScans; fresh: RecordScans['scans']; items: string[]; pages: number | undefined }[]>();
   for (const [key, g] of groups) {
     const r = g.record;
-    const existing = attachmentsOf(r.data, r.file, fields).filter((a) => a.rel);
-    const listed = new Set(existing.map((a) => a.rel!));
+    const existing = attachmentsOf(r.data, r.file, fields);
+    const listed = new Set(existing.map((a) => a.rel));
     const shas = new Map<string, string>();
     const shaOf = (rel: string) => {
       if (!shas.has(rel)) {
@@ -85,7 +109,7 @@ export async function planRecords(input: ScanPlanInput, plan: ScanPlan, groups: 
     const fresh: RecordScans['scans'] = [];
     for (const s of g.scans) {
       const remember = () => plan.state.scans.set(s.scan, { record: r.file, index: r.index, file: s.file, sha256: s.sha256, pages: s.pages });
-      const same = existing.find((a) => a.rel !== s.file && shaOf(a.rel!) === s.sha256);
+      const same = existing.find((a) => a.rel !== s.file && shaOf(a.rel) === s.sha256);
       if (listed.has(s.file) && !s.copy) {
         plan.skipped.push({ scan: s.scan, record: r.file, note: 'attached before; unchanged' });
         remember();
