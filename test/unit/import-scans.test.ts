@@ -125,6 +125,15 @@ describe('scans attached to their records by a file-name pattern', () => {
     const hand = await prepare(root);
     assert.deepEqual(hand.session.plan.conflicts, [{ record: CRLF, reason: 'pages: now 9, the attachments have 2 pages; left as it is' }]);
     assert.equal(hand.session.changes.length, 0);
+    // The record destroyed since (its scans with it): the scan is not attached again to anything.
+    fs.rmSync(path.join(root, CRLF));
+    fs.rmSync(path.join(root, 'customers/云帆/HT-2024-005'), { recursive: true });
+    const gone = await prepare(root);
+    assert.deepEqual(gone.session.plan.skipped, [
+      { scan: 'inbox/HT-0005.pdf', record: CRLF, note: 'attached before to a record no longer in the folder; not attached again' },
+    ]);
+    assert.deepEqual(gone.session.plan.rejected, []);
+    assert.equal(gone.session.changes.length, 0);
   });
 
   test('attacks: no record, two records, a link, a link folder, a duplicate, a damaged PDF, a copy onto another file', async () => {
@@ -142,10 +151,14 @@ describe('scans attached to their records by a file-name pattern', () => {
     });
     fs.symlinkSync(path.join(outside, 'secret.pdf'), path.join(root, 'inbox/HT-0005.pdf'));
     fs.symlinkSync(outside, path.join(root, 'inbox/linked'));
+    // 600 MB, sparse: refused by its size, never read.
+    fs.writeFileSync(path.join(root, 'inbox/HT-0002 big.pdf'), '');
+    fs.truncateSync(path.join(root, 'inbox/HT-0002 big.pdf'), 600 * 2 ** 20);
     const { session } = await prepare(root, { match: '{contract_no}*.pdf' });
     const rejected = Object.fromEntries(session.plan.rejected.map((r) => [r.scan, r.reason]));
     assert.deepEqual(Object.keys(rejected).sort(), [
       'inbox/HT-0001.pdf',
+      'inbox/HT-0002 big.pdf',
       'inbox/HT-0003.pdf',
       'inbox/HT-0005.pdf',
       'inbox/HT-0009.pdf',
@@ -154,6 +167,7 @@ describe('scans attached to their records by a file-name pattern', () => {
     ]);
     assert.match(rejected['inbox/HT-0001.pdf'], /matches 2 records \(customers\/华远\/HT-1\.md, customers\/华远\/HT-1b\.md\); attached to none/);
     assert.match(rejected['inbox/HT-0003.pdf'], /the PDF cannot be read/);
+    assert.match(rejected['inbox/HT-0002 big.pdf'], /^600 MB: over the 512 MB a scan may have here; split it$/);
     assert.match(rejected['inbox/HT-0005.pdf'], /symbolic link/);
     assert.match(rejected['inbox/linked'], /symbolic link/);
     assert.match(rejected['inbox/HT-0009.pdf'], /matches no record: no record has the contract_no the name gives/);

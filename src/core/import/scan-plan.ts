@@ -16,6 +16,9 @@ import { patternMatcher } from './scan-pattern';
 import { planRecords, targetFor, type RecordScans } from './scan-records';
 import { sha256, type ScanPlan, type ScanPlanInput } from './scan-types';
 
+/** A scan is read whole (hashed, its pages counted, copied): one larger than this is refused, not read. */
+export const MAX_SCAN_BYTES = 512 * 2 ** 20;
+
 const names = (rs: readonly RecordEntry[]) => rs.map((r) => `${r.file}${r.index ? `#${r.index}` : ''}`).join(', ');
 
 export async function planScans(input: ScanPlanInput): Promise<ScanPlan> {
@@ -91,6 +94,11 @@ export async function planScans(input: ScanPlanInput): Promise<ScanPlan> {
       continue;
     }
     const r = found[0];
+    const at = resolveInside(root, f.path);
+    if (at.ok && at.value.stat && at.value.stat.size > MAX_SCAN_BYTES) {
+      reject(`${Math.round(at.value.stat.size / 2 ** 20)} MB: over the ${MAX_SCAN_BYTES / 2 ** 20} MB a scan may have here; split it`);
+      continue;
+    }
     let bytes: Buffer;
     try {
       bytes = readFileInside(root, f.path);
