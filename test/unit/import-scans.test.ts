@@ -198,6 +198,23 @@ describe('scans attached to their records by a file-name pattern', () => {
     ]);
   });
 
+  test("a scans folder inside the record's folder: the scan stays where it is and is listed; one listed already is skipped", async () => {
+    const root = await workspace({ 'customers/华远/scans/HT-0001 补充.pdf': await pdf(3) });
+    const { session } = await prepare(root, { folder: 'customers/华远/scans', match: '{contract_no}*.pdf' });
+    assert.deepEqual(
+      session.plan.attached.map((a) => [a.scan, a.file, a.value, a.copy]),
+      [['customers/华远/scans/HT-0001 补充.pdf', 'customers/华远/scans/HT-0001 补充.pdf', 'scans/HT-0001 补充.pdf', false]],
+    );
+    assert.deepEqual(session.plan.skipped, [{ scan: 'customers/华远/scans/old.pdf', record: BLOCK, note: 'the record lists it already' }]);
+    assert.deepEqual(session.plan.rejected, []);
+    assert.deepEqual(
+      session.changes.map((c) => c.path),
+      [BLOCK, '.records/imports/customers-华远-scans.scans.yaml', '.records/imports/customers-华远-scans.scans.state.json'],
+    );
+    assert.ok(applyChanges(root, session.changes).ok);
+    assert.match(read(root, BLOCK), /  - scans\/old\.pdf   # 旧扫描件\n  - scans\/HT-0001 补充\.pdf\npages: 5\n---/);
+  });
+
   test('a mapping table: file,key (GBK, a field header), `..` and absolute paths refused, names not in the table unmatched', async () => {
     // As Chinese Excel saves it: GBK, CRLF.
     const csv = Buffer.from(

@@ -13,7 +13,7 @@ import { safeAttachmentName } from './mail';
 import { recordKey } from './scan-mapping';
 import { scanKind, scanPages } from './scan-pages';
 import { patternMatcher } from './scan-pattern';
-import { planRecords, targetFor, type RecordScans } from './scan-records';
+import { attachmentFields, attachmentsOf, planRecords, targetFor, type RecordScans } from './scan-records';
 import { sha256, type ScanPlan, type ScanPlanInput } from './scan-types';
 
 /** A scan is read whole (hashed, its pages counted, copied): one larger than this is refused, not read. */
@@ -45,6 +45,16 @@ export async function planScans(input: ScanPlanInput): Promise<ScanPlan> {
     for (const r of input.table.rejected) plan.rejected.push({ scan: input.table.path, line: r.line, reason: r.reason });
   }
   const isRecordPath = createMatcher(schema.include, schema.exclude);
+  // Which record lists a file already (a scans folder that holds attached scans too): worked out when first needed.
+  let owners: Map<string, RecordEntry> | undefined;
+  const listedBy = () => {
+    if (!owners) {
+      owners = new Map();
+      const fields = attachmentFields(schema);
+      for (const r of index.records()) for (const a of attachmentsOf(r.data, r.file, fields)) owners.set(a.rel, r);
+    }
+    return owners;
+  };
   const bySha = new Map<string, string>();
   const targets = new Map<string, string>();
   const groups = new Map<string, RecordScans>();
@@ -84,9 +94,11 @@ export async function planScans(input: ScanPlanInput): Promise<ScanPlan> {
       }
     }
     if (!found.length) {
+      const owner = listedBy().get(f.path);
       if (before && !byKey.has(recordKey(before.record, before.index))) {
         plan.skipped.push({ scan: f.path, record: before.record, note: 'attached before to a record no longer in the folder; not attached again' });
-      } else reject(`matches no record: ${unmatched}`);
+      } else if (owner) plan.skipped.push({ scan: f.path, record: owner.file, note: 'the record lists it already' });
+      else reject(`matches no record: ${unmatched}`);
       continue;
     }
     if (found.length > 1) {

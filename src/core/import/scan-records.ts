@@ -24,7 +24,7 @@ export interface RecordScans {
 }
 
 /** Fields of type path or list of paths: where attachments are named (as disposal and missing-attachment read them). */
-function attachmentFields(schema: Schema): string[] {
+export function attachmentFields(schema: Schema): string[] {
   return [...schema.fields.values()].filter((f) => f.type === 'path' || (f.type === 'list' && f.items === 'path')).map((f) => f.name);
 }
 
@@ -32,7 +32,7 @@ function attachmentFields(schema: Schema): string[] {
  * The attachments a record names, resolved as disposal/attachments.ts resolves them (relative to the record's
  * folder, a leading "/" from the workspace folder; URLs and paths that climb out left out).
  */
-function attachmentsOf(data: RecordEntry['data'], file: string, fields: readonly string[]): { value: string; rel: string }[] {
+export function attachmentsOf(data: RecordEntry['data'], file: string, fields: readonly string[]): { value: string; rel: string }[] {
   const out: { value: string; rel: string }[] = [];
   const dir = path.posix.dirname(file);
   for (const f of fields) {
