@@ -183,13 +183,24 @@ describe('scans attached to their records by a file-name pattern', () => {
     assert.deepEqual(session.changes, []);
 
     // Duplicates: the same bytes under two names; only the first is attached.
-    const dup = await workspace({ 'inbox/HT-0002 a.pdf': await pdf(2), 'inbox/HT-0002 b.pdf': await pdf(2), 'inbox/HT-0002 c.pdf': await pdf(1) });
+    const dup = await workspace({
+      'inbox/HT-0002 a.pdf': await pdf(2),
+      'inbox/HT-0002 b.pdf': await pdf(2),
+      'inbox/HT-0002 c.pdf': await pdf(1),
+      // `..` inside a name is just a name; a control character is not one plain file name.
+      'inbox/HT-0002..pdf': await pdf(3),
+      'inbox/HT-0002\u001b[31m.pdf': await pdf(4),
+    });
     const d = await prepare(dup, { match: '{contract_no}*.pdf' });
     assert.deepEqual(
       d.session.plan.attached.map((a) => a.scan),
-      ['inbox/HT-0002 a.pdf'],
+      ['inbox/HT-0002 a.pdf', 'inbox/HT-0002..pdf'],
     );
     assert.deepEqual(d.session.plan.rejected, [
+      {
+        scan: 'inbox/HT-0002\u001b[31m.pdf',
+        reason: 'the name is not one plain file name (control characters, a reserved character, over 120 characters); rename it',
+      },
       { scan: 'inbox/HT-0002 b.pdf', reason: 'the same bytes as inbox/HT-0002 a.pdf: a duplicate scan; only that one is attached' },
     ]);
     // The same bytes as a file the record lists already: nothing to add.
