@@ -226,6 +226,20 @@ describe('scans attached to their records by a file-name pattern', () => {
     assert.match(read(root, BLOCK), /  - scans\/old\.pdf   # 旧扫描件\n  - scans\/HT-0001 补充\.pdf\npages: 5\n---/);
   });
 
+  test('a payment that names the contract number: ambiguous, until --category says which kind of record the scans are of', async () => {
+    const payment =
+      '---\nid: JY-2024-001\ncategory: transaction\ncustomer: 华远科技\ncustomer_type: organization\ntitle: 付款\ndate: 2024-03-05\ncontract_no: HT-0002\n---\n';
+    const root = await workspace({ 'transactions/pay.md': payment, 'inbox/HT-0002 签字.pdf': await pdf(2) });
+    const mixed = await prepare(root, { match: '{contract_no}*.pdf' });
+    assert.match(mixed.session.plan.rejected[0]?.reason ?? '', /^matches 2 records \(customers\/华远\/HT-2\.md, transactions\/pay\.md\); attached to none/);
+    const contracts = await prepare(root, { match: '{contract_no}*.pdf', category: 'contract' });
+    assert.deepEqual(
+      contracts.session.plan.attached.map((a) => a.record),
+      [FLOW],
+    );
+    assert.match(contracts.session.changes.find((c) => c.path.endsWith('.scans.yaml'))!.after!.toString(), /^category: contract$/m);
+  });
+
   test('a mapping table: file,key (GBK, a field header), `..` and absolute paths refused, names not in the table unmatched', async () => {
     // As Chinese Excel saves it: GBK, CRLF.
     const csv = Buffer.from(

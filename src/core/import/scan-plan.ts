@@ -19,7 +19,11 @@ import { sha256, type ScanPlan, type ScanPlanInput } from './scan-types';
 /** A scan is read whole (hashed, its pages counted, copied): one larger than this is refused, not read. */
 export const MAX_SCAN_BYTES = 512 * 2 ** 20;
 
-const names = (rs: readonly RecordEntry[]) => rs.map((r) => `${r.file}${r.index ? `#${r.index}` : ''}`).join(', ');
+const names = (rs: readonly RecordEntry[]) =>
+  rs
+    .map((r) => `${r.file}${r.index ? `#${r.index}` : ''}`)
+    .sort()
+    .join(', ');
 
 export async function planScans(input: ScanPlanInput): Promise<ScanPlan> {
   const { root, schema, index, listing } = input;
@@ -102,7 +106,9 @@ export async function planScans(input: ScanPlanInput): Promise<ScanPlan> {
       continue;
     }
     if (found.length > 1) {
-      reject(`matches ${found.length} records (${names(found)}); attached to none — make the pattern or the table tell them apart`);
+      reject(
+        `matches ${found.length} records (${names(found)}); attached to none — make the pattern or the table tell them apart, or give the category (--category)`,
+      );
       continue;
     }
     const r = found[0];
