@@ -13,7 +13,8 @@ import type { PdfInfo } from './scan-pages';
 const QUIET = ['log', 'warn', 'error'] as const;
 
 export async function readPdf(bytes: Uint8Array): Promise<PdfInfo> {
-  const encrypted = /\/Encrypt\b/.test(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'));
+  // Searched in the bytes, not a string copy of them: a scan may be hundreds of megabytes.
+  const encrypted = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf('/Encrypt') >= 0;
   // pdf-lib reports objects it cannot parse on the console; here they become the answer's problem.
   const saved = QUIET.map((k) => Reflect.get(console, k) as unknown);
   const said: string[] = [];
