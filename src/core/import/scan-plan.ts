@@ -182,7 +182,8 @@ export async function planScans(input: ScanPlanInput): Promise<ScanPlan> {
     const rk = recordKey(r.file, r.index);
     let g = groups.get(rk);
     if (!g) groups.set(rk, (g = { record: r, scans: [] }));
-    g.scans.push({ scan: f.path, record: r.file, index: r.index, file, value, copy, sha256: sha, pages: pages.pages, bytes });
+    // Only a copy keeps its bytes (the write needs them); a scan already in place lets them go.
+    g.scans.push({ scan: f.path, record: r.file, index: r.index, file, value, copy, sha256: sha, pages: pages.pages, bytes: copy ? bytes : undefined });
   }
   await planRecords(input, plan, groups);
   return plan;

@@ -20,7 +20,8 @@ import { sha256, type PlannedScan, type ScanPlan, type ScanPlanInput } from './s
 
 export interface RecordScans {
   record: RecordEntry;
-  scans: (PlannedScan & { bytes: Buffer })[];
+  /** `bytes`: a copy's content, to write. */
+  scans: (PlannedScan & { bytes: Buffer | undefined })[];
 }
 
 /** Fields of type path or list of paths: where attachments are named (as disposal and missing-attachment read them). */
@@ -184,7 +185,7 @@ export async function planRecords(input: ScanPlanInput, plan: ScanPlan, groups: 
       }
       for (const s of fresh) {
         const { bytes, ...planned } = s;
-        if (s.copy) plan.changes.push({ path: s.file, before: null, after: bytes });
+        if (s.copy && bytes) plan.changes.push({ path: s.file, before: null, after: bytes });
         plan.attached.push(planned);
         plan.state.scans.set(s.scan, { record: file, index: g.record.index, file: s.file, sha256: s.sha256, pages: s.pages });
       }
