@@ -76,9 +76,10 @@ function entries(dir, pattern) {
 
 // The index's worker thread is loaded from beside whichever bundle starts it.
 const worker = { in: 'src/core/index/worker.ts', out: 'index-worker' };
-// The .xlsx (exceljs) and mail (mailparser) readers are bundles of their own, loaded only when such a file is imported.
+// The .xlsx (exceljs), mail (mailparser) and PDF (pdf-lib) readers are bundles of their own, loaded only when such a file is imported.
 const xlsxReader = { in: 'src/core/import/read-xlsx.ts', out: 'xlsx-reader' };
 const mailReader = { in: 'src/core/import/read-mail.ts', out: 'mail-reader' };
+const pdfReader = { in: 'src/core/import/read-pdf.ts', out: 'pdf-reader' };
 
 async function main() {
   const builds = [];
@@ -90,6 +91,7 @@ async function main() {
       'index-worker': 'src/core/index/worker.ts',
       'xlsx-reader': 'src/core/import/read-xlsx.ts',
       'mail-reader': 'src/core/import/read-mail.ts',
+      'pdf-reader': 'src/core/import/read-pdf.ts',
       'import-command': 'src/cli/commands/import-run.ts',
     },
     outdir: 'dist',
@@ -101,7 +103,7 @@ async function main() {
   if (args.has('--tests')) {
     builds.push({
       ...common,
-      entryPoints: [...entries('test/unit', /\.test\.ts$/), worker, xlsxReader, mailReader],
+      entryPoints: [...entries('test/unit', /\.test\.ts$/), worker, xlsxReader, mailReader, pdfReader],
       outdir: 'out/test/unit',
       sourcemap: 'inline',
     });

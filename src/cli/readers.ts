@@ -1,19 +1,22 @@
 /**
- * Readers loaded only when their kind of file is imported: exceljs for .xlsx and mailparser for .eml/.mbox are
- * bundles of their own beside this one (dist/xlsx-reader.js, dist/mail-reader.js), so `check` and every other
- * command start without them.
+ * Readers loaded only when their kind of file is imported: exceljs for .xlsx, mailparser for .eml/.mbox and
+ * pdf-lib for scanned PDFs are bundles of their own beside this one (dist/xlsx-reader.js, dist/mail-reader.js,
+ * dist/pdf-reader.js), so `check` and every other command start without them.
  */
 import { createRequire } from 'module';
 import * as path from 'path';
 import type { MailMessage } from '../core/import/mail';
 import type { ReadTable } from '../core/import/read-text-table';
+import type { PdfInfo } from '../core/import/scan-pages';
 
 type XlsxReader = typeof import('../core/import/read-xlsx');
 type MailReader = typeof import('../core/import/read-mail');
+type PdfReader = typeof import('../core/import/read-pdf');
 
 const load = (bundle: string): unknown => createRequire(__filename)(path.join(__dirname, bundle));
 let xlsx: XlsxReader | undefined;
 let mail: MailReader | undefined;
+let pdf: PdfReader | undefined;
 
 export function readXlsxTable(bytes: Uint8Array, known: (header: string) => boolean): Promise<ReadTable> {
   xlsx ??= load('xlsx-reader.js') as XlsxReader;
@@ -23,4 +26,9 @@ export function readXlsxTable(bytes: Uint8Array, known: (header: string) => bool
 export function readMailMessages(bytes: Uint8Array, kind: 'eml' | 'mbox'): Promise<MailMessage[]> {
   mail ??= load('mail-reader.js') as MailReader;
   return mail.readMail(bytes, kind);
+}
+
+export function readPdfPages(bytes: Uint8Array): Promise<PdfInfo> {
+  pdf ??= load('pdf-reader.js') as PdfReader;
+  return pdf.readPdf(bytes);
 }

@@ -12,6 +12,7 @@ import { UsageError, type ParsedArgs } from '../args';
 import type { CliIo } from '../command';
 import { cliLang, format, refusalText } from '../load';
 import { readMailMessages, readXlsxTable } from '../readers';
+import { runScanImport } from './import-scans';
 
 /** Records created or updated, and personal numbers, shown one by one in the text report before it says how many more. */
 const SHOWN = 50;
@@ -112,11 +113,13 @@ function readArg(io: CliIo, file: string, what: string): Buffer {
 /** The import command's work, in a bundle of its own (dist/import-command.js), loaded only when it runs. */
 export async function runImport(args: ParsedArgs, io: CliIo): Promise<number> {
   const fmt = format(args, ['text', 'json']);
-  if (!args.positionals.length) throw new UsageError('name at least one file to import');
   const into = args.options.get('into');
   if (into === true) throw new UsageError('--into needs a folder');
   const root = path.resolve(io.cwd, into ?? '.');
   if (!fs.statSync(root, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`${root} is not a folder`);
+  if (args.options.has('scans')) return runScanImport(args, io, root);
+  for (const o of ['match', 'table', 'key']) if (args.options.has(o)) throw new UsageError(`--${o} is for --scans`);
+  if (!args.positionals.length) throw new UsageError('name at least one file to import');
   const lang = cliLang(args);
   const zh = lang === 'zh';
   const mapArg = args.options.get('map');

@@ -10,6 +10,7 @@ import { UsageError, type ParsedArgs } from '../args';
 import type { CliCommand, CliIo } from '../command';
 
 const USAGE = `Usage: records-curator import FILE... [--category KEY] [--map MAP.yaml] [--into FOLDER] [--write] [--format text|json]
+       records-curator import --scans DIR (--match PATTERN | --table FILE.csv [--key FIELD]) [--category KEY] [--write] [--format text|json]
 
 Turns the rows of spreadsheets and exports (.csv, .tsv, .json arrays, .xlsx) into records of FOLDER (default:
 the current folder), one record per row, at the mapping's path pattern (customers/{customer}/{category}/{id}.md);
@@ -28,13 +29,21 @@ the last import is a conflict, reported and left. Nothing is overwritten or dele
   --customer NAME  mail: the customer of every message (default: the sender's name)
   --write          write the records, the mapping and the import's state
   --format text|json
-Exit 1 when a row was rejected or nothing could be written, 2 on a usage error.`;
+
+Scans: --scans DIR attaches the scanned PDFs, JPEGs, PNGs and TIFFs of a folder inside FOLDER to the records
+they belong to: copied beside the record (a scan already in the record's folder stays where it is), listed in
+its attachments, its pages set to the pages of all its attachments. Saved as .records/imports/<DIR>.scans.yaml.
+  --match PATTERN  the file names: {field} is the record's value, * any text, {pdf,jpg} either ('{contract_no}*.pdf')
+  --table FILE.csv a table of file,key (the key: --key FIELD, default contract_no; or a field's header)
+A scan matching no record or several, damaged, a link or a duplicate is rejected; one attached before is
+skipped; a copy that would replace another file is a conflict, left.
+Exit 1 when a row or a scan was rejected or nothing could be written, 2 on a usage error.`;
 
 export const importCommand: CliCommand = {
   name: 'import',
-  summary: 'records from spreadsheets and exports: .csv, .tsv, .json, .xlsx (dry run unless --write)',
+  summary: 'records from spreadsheets and exports (.csv, .tsv, .json, .xlsx, mail); scans onto records (dry run unless --write)',
   usage: USAGE,
-  valueOptions: ['category', 'map', 'into', 'format', 'lang', 'customer'],
+  valueOptions: ['category', 'map', 'into', 'format', 'lang', 'customer', 'scans', 'match', 'table', 'key'],
   flags: ['write'],
   maxPositionals: Infinity,
   async run(args: ParsedArgs, io: CliIo) {
