@@ -31,6 +31,7 @@ for (const need of [
   'extension/dist/extension.js',
   'extension/dist/cli.js',
   'extension/dist/index-worker.js',
+  'extension/dist/import-worker.js',
   'extension/package.json',
   'extension/package.nls.zh-cn.json',
   'extension/media/records.svg',

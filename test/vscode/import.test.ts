@@ -148,4 +148,95 @@ suite('import', () => {
       panel.panel.dispose();
     }
   });
+
+  test('importing again: a changed row is an update of its record (one-line edit, saved), a field edited by hand a conflict left alone; Undo restores both files', async () => {
+    const api = await activated();
+    await api.services.index.whenReady();
+    const folder = api.services.index.all()[0];
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rc-import-'));
+    const file = path.join(dir, 'crm.csv');
+    const header = 'customer,contract_no,signed_date,amount,customer_type\r\n';
+    fs.writeFileSync(file, header + 'Acme Ltd,HT-U-1,2024-01-01,100,organization\r\nBeta Ltd,HT-U-2,2024-02-01,200,organization\r\n');
+    const first = await vscode.commands.executeCommand<ImportPanel>('recordsCurator.importRecords', { file: vscode.Uri.file(file), category: 'contract' });
+    const [acme, beta] = first.model().created.map((r) => r.path);
+    assert.ok((await first.importNow()).written);
+    first.panel.dispose();
+    await eventually(() => folder.index.get(acme) && folder.index.get(beta), 'both indexed');
+    // By hand: Beta's amount. In the file: Acme's amount, and Beta's too.
+    fs.writeFileSync(abs(beta), fs.readFileSync(abs(beta), 'utf8').replace(/^amount: .*$/m, 'amount: "250.00"'));
+    await eventually(() => String(folder.index.get(beta)?.records[0]?.data?.amount) === '250.00', 'the hand edit indexed');
+    fs.writeFileSync(file, header + 'Acme Ltd,HT-U-1,2024-01-01,150,organization\r\nBeta Ltd,HT-U-2,2024-02-01,300,organization\r\n');
+    const acmeBefore = fs.readFileSync(abs(acme), 'utf8');
+    const betaBefore = fs.readFileSync(abs(beta), 'utf8');
+    const stateBefore = fs.readFileSync(abs('.records/imports/crm.state.json'), 'utf8');
+    const panel = await vscode.commands.executeCommand<ImportPanel>('recordsCurator.importRecords', { file: vscode.Uri.file(file) });
+    try {
+      const m = panel.model();
+      assert.strictEqual(m.mappingFrom, 'saved');
+      assert.deepStrictEqual([m.counts.created, m.counts.updated, m.counts.conflicts], [0, 1, 1]);
+      assert.deepStrictEqual(m.updated[0].updates, ['amount: 100 → 150']);
+      assert.match(m.conflicts[0].text, /amount: now 250\.00 \(edited by hand since the last import\), the file says 300; left as it is/);
+      const outcome = await panel.importNow();
+      assert.ok(outcome.written, outcome.message);
+      assert.deepStrictEqual(outcome.edited.sort(), [acme, '.records/imports/crm.state.json'].sort());
+      const after = fs.readFileSync(abs(acme), 'utf8');
+      assert.strictEqual(after, acmeBefore.replace(/^amount: 100$/m, 'amount: "150"'), 'only the amount changed, and saved');
+      assert.notStrictEqual(after, acmeBefore);
+      assert.strictEqual(fs.readFileSync(abs(beta), 'utf8'), betaBefore, 'the conflict left alone');
+      const editor = await vscode.window.showTextDocument(vscode.Uri.file(abs(acme)));
+      await vscode.commands.executeCommand('undo');
+      assert.strictEqual(editor.document.getText(), acmeBefore);
+      const state = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === abs('.records/imports/crm.state.json'));
+      assert.strictEqual(state?.getText(), stateBefore, 'the state undone with the record');
+    } finally {
+      panel.panel.dispose();
+      await vscode.commands.executeCommand('workbench.action.files.revertResource').then(undefined, () => undefined);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      for (const rel of ['.records/imports', 'customers/Acme-Ltd', 'customers/Beta-Ltd']) fs.rmSync(abs(rel), { recursive: true, force: true });
+    }
+  });
+
+  test('a table of 3,000 rows is planned in the import worker without holding the extension host, and imported', async () => {
+    const api = await activated();
+    await api.services.index.whenReady();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rc-import-'));
+    const file = path.join(dir, 'big.csv');
+    const rows = Array.from({ length: 3000 }, (_, i) => `客户${i % 300},HT-B-${i},2024-03-01,${i + 1},organization`);
+    fs.writeFileSync(file, ['客户名称,合同编号,签订日期,合同金额,客户类型', ...rows, ''].join('\n'));
+    let panel: ImportPanel | undefined;
+    try {
+      // The longest gap between timer ticks while the table is planned, and while the edit is built and applied.
+      let last = Date.now();
+      let longest = 0;
+      const timer = setInterval(() => {
+        const now = Date.now();
+        longest = Math.max(longest, now - last);
+        last = now;
+      }, 5);
+      const planStart = Date.now();
+      panel = await vscode.commands.executeCommand<ImportPanel>('recordsCurator.importRecords', { file: vscode.Uri.file(file), category: 'contract' });
+      const planMs = Date.now() - planStart;
+      const planStall = longest;
+      assert.strictEqual(panel.model().counts.created, 3000);
+      longest = 0;
+      last = Date.now();
+      const start = Date.now();
+      const outcome = await panel.importNow();
+      clearInterval(timer);
+      console.log(
+        `      3,000 rows: planned in ${planMs} ms (longest stall ${planStall} ms); imported in ${Date.now() - start} ms (longest stall ${longest} ms)`,
+      );
+      assert.ok(outcome.written, outcome.message);
+      assert.strictEqual(outcome.created.length, 3002);
+      assert.ok(fs.existsSync(abs(outcome.created[2999])));
+      // The harness shares two cores with other work: a margin over the 50 ms aimed for. Applying
+      // the one WorkspaceEdit is VS Code's own step (it converts all 3,000 new files at once): measured, above.
+      assert.ok(planStall < 250, `planning held the extension host for ${planStall} ms`);
+    } finally {
+      panel?.panel.dispose();
+      for (let i = 0; i < 300; i++) fs.rmSync(abs(`customers/客户${i}`), { recursive: true, force: true });
+      fs.rmSync(abs('.records/imports'), { recursive: true, force: true });
+    }
+  });
 });

@@ -93,7 +93,7 @@ export async function applyImport(folder: FolderIndex, changes: readonly FileCha
     progress.report({ increment: 80 - reported, message: vscode.l10n.t('Writing {0} files…', changes.length) });
     if (!(await edit.apply(log))) return { ok: false };
     // The edited records and the state are saved with the new ones, so the folder is the import, whole.
-    for (const uri of edited) await vscode.workspace.save(uri);
+    for (const uri of edited) await (await vscode.workspace.openTextDocument(uri)).save();
     progress.report({ increment: 20 });
     return { ok: true, created, edited };
   });

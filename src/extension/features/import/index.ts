@@ -5,7 +5,6 @@
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { tableKind } from '../../../core/import/session';
 import { langOf } from '../../../core/model/lang';
 import type { Schema } from '../../../core/model/schema';
 import type { Feature } from '../../feature';
@@ -55,7 +54,9 @@ export async function importRecords(services: Services, options: ImportCommandOp
     )?.[0];
   if (!file) return undefined;
   const name = path.basename(file.fsPath);
-  const kind = tableKind(name);
+  // As the core reads them (import/session.ts tableKind); that module stays in the worker's bundle.
+  const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase();
+  const kind = ext === 'txt' ? 'tsv' : ['csv', 'tsv', 'json', 'xlsx', 'eml', 'mbox'].find((k) => k === ext);
   if (!kind) {
     void vscode.window.showErrorMessage(vscode.l10n.t('{0} is not a file Import reads: .csv, .tsv, .json, .xlsx, .eml or .mbox.', name));
     return undefined;

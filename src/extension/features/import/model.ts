@@ -8,7 +8,7 @@ import type { ImportMapping } from '../../../core/import/mapping';
 import type { FieldConflict, PlannedRow } from '../../../core/import/plan';
 import type { ImportValue } from '../../../core/import/record-text';
 import type { ImportSession } from '../../../core/import/session';
-import { columnSamples } from '../../../core/import/edited';
+import { columnSamples } from '../../../core/import/samples';
 import { REFUSAL_TEXT } from '../../../core/io/paths';
 import type { Schema } from '../../../core/model/schema';
 import type { Lang } from '../../../core/model/lang';

@@ -27,6 +27,8 @@ ul{margin:4px 0 8px;padding-left:20px}li{margin:2px 0}
 .path{font-family:var(--vscode-editor-font-family)}
 .error-sev{color:var(--vscode-errorForeground)}.warning-sev{color:var(--vscode-editorWarning-foreground)}.info-sev{color:var(--vscode-editorInfo-foreground)}
 .taken{color:var(--vscode-errorForeground);font-weight:600}
+caption{text-align:left;padding-bottom:4px}
+@media (min-width:1100px){main{display:grid;grid-template-columns:minmax(520px,1fr) minmax(400px,1fr);gap:0 36px;align-items:start}.head{grid-column:1/-1}}
 details{margin:4px 0}summary{cursor:pointer;font-weight:600}
 `;
 
@@ -67,12 +69,16 @@ function render(m){
   const focused = document.activeElement && document.activeElement.id;
   const typing = focused === 'pattern' ? document.getElementById('pattern').value : undefined;
   const main = el('main');
-  main.append(el('h1', { text: fmt(S.title, m.file) }));
-  main.append(el('p', { class: 'meta' }, m.shape ? m.shape + ' · ' : '', fmt(S.mappingFile, m.mappingPath, m.mappingFrom)));
-  if (m.error) main.append(el('div', { class: 'error', role: 'alert', text: m.error }));
-  if (m.done) main.append(el('div', { class: 'done', role: 'status', text: m.done }));
+  const head = el('div', { class: 'head' });
+  const left = el('section', { 'aria-labelledby': 'h-mapping' });
+  const right = el('section', { 'aria-labelledby': 'h-preview' });
+  main.append(head, left, right);
+  head.append(el('h1', { text: fmt(S.title, m.file) }));
+  head.append(el('p', { class: 'meta' }, m.shape ? m.shape + ' · ' : '', fmt(S.mappingFile, m.mappingPath, m.mappingFrom)));
+  if (m.error) head.append(el('div', { class: 'error', role: 'alert', text: m.error }));
+  if (m.done) head.append(el('div', { class: 'done', role: 'status', text: m.done }));
   // The mapping.
-  main.append(el('h2', { id: 'h-mapping', text: S.mapping }));
+  left.append(el('h2', { id: 'h-mapping', text: S.mapping }));
   const settings = el('div', { class: 'settings', role: 'group', 'aria-labelledby': 'h-mapping' });
   const cats = [{ value: '', label: m.categoryFromColumn ? S.fromColumn : S.choose }].concat(m.categories);
   settings.append(el('label', { for: 'category', text: S.category }), select('category', S.category, cats, m.category, function(v){ send({ type: 'category', value: v }); }, m.isMail || !!m.done));
@@ -80,7 +86,7 @@ function render(m){
   const pattern = el('input', { id: 'pattern', type: 'text', value: typing !== undefined ? typing : m.pattern, spellcheck: 'false', disabled: !!m.done, 'aria-describedby': 'pattern-hint' });
   pattern.addEventListener('change', function(){ send({ type: 'pattern', value: pattern.value }); });
   settings.append(el('label', { for: 'pattern', text: S.pattern }), pattern);
-  main.append(settings, el('p', { id: 'pattern-hint', class: 'hint', text: S.patternHint }));
+  left.append(settings, el('p', { id: 'pattern-hint', class: 'hint', text: S.patternHint }));
   if (m.columns.length) {
     const table = el('table', {}, el('caption', { class: 'hint', text: S.columnsCaption }));
     table.append(el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: S.column }), el('th', { scope: 'col', text: S.field }), el('th', { scope: 'col', text: S.samples }))));
@@ -91,21 +97,21 @@ function render(m){
       body.append(el('tr', { class: c.field ? '' : 'unmapped' }, el('th', { scope: 'row', text: c.header }), el('td', {}, s), el('td', { class: 'samples', text: c.samples.join(' · ') })));
     });
     table.append(body);
-    main.append(table);
+    left.append(table);
   }
   if (m.defaults.length) {
     const ul = el('ul');
     for (const d of m.defaults) ul.append(el('li', {}, el('span', { class: 'path', text: d.field + ': ' + d.value })));
-    main.append(el('p', { class: 'hint', text: S.defaults }), ul);
+    left.append(el('p', { class: 'hint', text: S.defaults }), ul);
   }
   // The preview.
-  main.append(el('h2', { id: 'h-preview', text: S.preview }));
+  right.append(el('h2', { id: 'h-preview', text: S.preview }));
   const live = el('div', { 'aria-live': 'polite' });
   live.append(el('p', { class: 'summary', id: 'summary', text: m.busy ? S.updating : m.summary }));
   const button = el('button', { id: 'import', disabled: m.busy || !m.writes || !!m.error || !!m.done, text: S.importButton });
   button.addEventListener('click', function(){ send({ type: 'import' }); });
   live.append(el('div', { class: 'actions' }, button, el('span', { class: 'hint', text: m.writes ? fmt(S.writes, m.writes) : S.nothing })));
-  main.append(live);
+  right.append(live);
   const row = function(r){
     const li = el('li', {}, el('span', { class: 'path', text: r.path }), ' ', el('span', { class: 'line', text: fmt(S.lineKey, r.line, r.key) }));
     if (r.updates.length) { const ul = el('ul'); for (const u of r.updates) ul.append(el('li', { text: u })); li.append(ul); }
@@ -120,7 +126,7 @@ function render(m){
     section('personal', S.personal, m.personal.length, m.personal.map(function(p){ return el('li', {}, el('span', { class: 'line', text: fmt(S.line, p.line) }), ' ', p.field + ' · ' + p.kind + ' · ', el('span', { class: 'path', text: p.masked })); })),
     section('skipped', S.skipped, m.skipped.length, m.skipped.map(function(s){ return el('li', {}, el('span', { class: 'line', text: fmt(S.line, s.line) }), ' ', s.text); })),
     section('notes', S.notes, m.notes.length, m.notes.map(function(n){ return el('li', {}, el('span', { class: 'line', text: fmt(S.line, n.line) }), ' ', n.message); })),
-  ].forEach(function(d){ if (d) main.append(d); });
+  ].forEach(function(d){ if (d) right.append(d); });
   root.replaceChildren(main);
   const again = focused && document.getElementById(focused);
   if (again) again.focus();

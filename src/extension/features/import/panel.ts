@@ -6,9 +6,8 @@
  */
 import * as crypto from 'crypto';
 import * as vscode from 'vscode';
-import { prepareEditedImport } from '../../../core/import/edited';
 import type { ImportMapping } from '../../../core/import/mapping';
-import type { ImportRequest, ImportSession } from '../../../core/import/session';
+import type { ImportResult, ImportSession } from '../../../core/import/session';
 import { langOf } from '../../../core/model/lang';
 import type { FileChange } from '../../../core/io/changes';
 import { today } from '../../../core/retention/dates';
@@ -16,7 +15,7 @@ import type { FolderIndex } from '../../index/folder-index';
 import { applyImport } from './apply';
 import { columnSamples, importModel, type ImportModel } from './model';
 import { importPage } from './page';
-import { readMailMessages, readXlsxTable } from './readers';
+import { ImportPlanner } from './planner';
 import { viewStrings } from './strings';
 
 export type ImportMessage =
@@ -47,6 +46,7 @@ export class ImportPanel {
   private generation = 0;
   private planned: Promise<void> = Promise.resolve();
   private readonly lang = langOf(vscode.env.language);
+  private readonly planner = new ImportPlanner();
 
   constructor(
     private readonly folder: FolderIndex,
@@ -66,31 +66,37 @@ export class ImportPanel {
     const nonce = crypto.randomBytes(16).toString('base64');
     this.panel.webview.html = importPage(nonce, this.panel.webview.cspSource, vscode.env.language, title);
     this.panel.webview.onDidReceiveMessage((m: ImportMessage) => void this.receive(m));
+    this.panel.onDidDispose(() => this.planner.dispose());
   }
 
-  private request(): ImportRequest {
-    return {
-      root: this.folder.root,
-      schema: this.folder.schema,
-      index: this.folder.index,
-      indexOptions: this.folder.options(),
-      fileName: this.fileName,
-      bytes: this.bytes,
-      // Once the mapping is edited here, its category is the one chosen here.
-      category: this.mapping ? undefined : this.category,
-      today: today(),
-      readXlsx: readXlsxTable,
-      readMail: readMailMessages,
-    };
+  /** The core's plan, worked out in the import worker; `fresh`: against the folder read again. */
+  private async prepare(fresh: boolean): Promise<ImportResult> {
+    try {
+      return await this.planner.plan({
+        root: this.folder.root,
+        lang: this.folder.index.lang,
+        severities: this.folder.severities(),
+        fresh,
+        fileName: this.fileName,
+        bytes: this.bytes,
+        // Once the mapping is edited here, its category is the one chosen here.
+        category: this.mapping ? undefined : this.category,
+        mapping: this.mapping,
+        today: today(),
+      });
+    } catch (err) {
+      this.log.error('import: planning failed', err);
+      return { ok: false, message: vscode.l10n.t('The import could not be planned: {0}', err instanceof Error ? err.message.split('\n')[0] : String(err)) };
+    }
   }
 
   /** Plans the import under the current mapping (the first time: the saved or guessed one). */
-  plan(): Promise<void> {
+  plan(fresh = false): Promise<void> {
     const generation = ++this.generation;
     this.busy = true;
     this.post();
     this.planned = (async () => {
-      const result = await prepareEditedImport(this.request(), this.mapping);
+      const result = await this.prepare(fresh);
       if (generation !== this.generation) return;
       this.busy = false;
       if (result.ok) {
@@ -175,7 +181,7 @@ export class ImportPanel {
     await this.planned;
     const shown = this.session;
     if (!shown || this.done || !shown.changes.length) return none();
-    await this.plan();
+    await this.plan(true);
     const now = this.session;
     if (!now || !sameChanges(shown.changes, now.changes)) {
       const message = vscode.l10n.t('The folder changed since the preview; the preview is updated. Look at it and import again.');
