@@ -239,4 +239,54 @@ suite('import', () => {
       fs.rmSync(abs('.records/imports'), { recursive: true, force: true });
     }
   });
+
+  test('a mail with an attachment: one communication record, the attachment written byte for byte beside it', async () => {
+    const api = await activated();
+    await api.services.index.whenReady();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rc-import-'));
+    const file = path.join(dir, '续签.eml');
+    const pdf = Buffer.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x34, 0x0a, 0xff, 0xfe, 0x00, 0x80, 0xc3, 0x28]);
+    fs.writeFileSync(
+      file,
+      [
+        'From: 李娜 <li@example.cn>',
+        'To: 王强 <wang@huayuan.cn>',
+        `Subject: =?UTF-8?B?${Buffer.from('合同续签').toString('base64')}?=`,
+        'Message-ID: <vs-1@huayuan.cn>',
+        'Date: Fri, 01 Mar 2024 10:00:00 +0800',
+        'MIME-Version: 1.0',
+        'Content-Type: multipart/mixed; boundary="b1"',
+        '',
+        '--b1',
+        'Content-Type: text/plain; charset=utf-8',
+        'Content-Transfer-Encoding: 8bit',
+        '',
+        '王总您好：附件为盖章合同。',
+        '--b1',
+        'Content-Type: application/pdf',
+        'Content-Disposition: attachment; filename="合同.pdf"',
+        'Content-Transfer-Encoding: base64',
+        '',
+        pdf.toString('base64'),
+        '--b1--',
+        '',
+      ].join('\r\n'),
+    );
+    const panel = await vscode.commands.executeCommand<ImportPanel>('recordsCurator.importRecords', { file: vscode.Uri.file(file) });
+    try {
+      const m = panel.model();
+      assert.ok(m.isMail && !m.error, m.error);
+      assert.strictEqual(m.counts.created, 1);
+      const attachment = panel.session!.changes.find((c) => c.path.endsWith('合同.pdf'));
+      assert.ok(attachment, JSON.stringify(panel.session!.changes.map((c) => c.path)));
+      const outcome = await panel.importNow();
+      assert.ok(outcome.written, outcome.message);
+      assert.ok(fs.readFileSync(abs(attachment.path)).equals(pdf), 'the attachment as it came');
+      assert.match(fs.readFileSync(abs(m.created[0].path), 'utf8'), /^channel: email$/m);
+    } finally {
+      panel.panel.dispose();
+      fs.rmSync(abs('customers/李娜'), { recursive: true, force: true });
+      fs.rmSync(abs('.records/imports'), { recursive: true, force: true });
+    }
+  });
 });

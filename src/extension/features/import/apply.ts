@@ -71,7 +71,8 @@ export async function applyImport(folder: FolderIndex, changes: readonly FileCha
       if (c.after === null) {
         problems.push(vscode.l10n.t('{0}: an import never deletes a file', c.path));
       } else if (c.before === null) {
-        created.push(edit.createFile(folder, c.path, Buffer.from(c.after).toString('utf8')));
+        // The bytes as planned: a record's UTF-8, or a mail attachment as it came.
+        created.push(edit.createFile(folder, c.path, c.after));
       } else {
         const problem = addEdit(edit, folder, c);
         if (problem) problems.push(problem);
