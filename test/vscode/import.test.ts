@@ -139,6 +139,16 @@ suite('import', () => {
       assert.ok(!html.includes('onerror'), 'the page itself holds no record text');
       assert.ok(!/innerHTML|insertAdjacentHTML|outerHTML|document\.write/.test(html), 'the script writes text nodes only');
       assert.strictEqual(panel.model().columns[0].samples[0], '<img src=x onerror=alert(1)>');
+      // A pattern that leaves the folder is refused with the reason, and nothing can be imported under it.
+      for (const pattern of ['../outside/{id}.md', '/etc/{id}.md', 'a/../../{id}.md']) {
+        await panel.receive({ type: 'pattern', value: pattern });
+        const bad = panel.model();
+        assert.match(bad.error ?? '', /is not a relative path inside the folder/, pattern);
+        assert.strictEqual(bad.writes, 0);
+        assert.strictEqual((await panel.importNow()).written, false);
+      }
+      await panel.receive({ type: 'pattern', value: 'customers/{customer}/{category}/{id}.md' });
+      assert.strictEqual(panel.model().error, undefined);
       // The customer name becomes a path segment without anything a path could climb with.
       assert.ok(
         panel.model().created.every((r) => !r.path.includes('..') && !r.path.includes('<')),

@@ -155,6 +155,9 @@ export class ImportPanel {
     }
     await this.planned;
     if (!this.mapping || this.done) return;
+    // What the page sends is checked like any input: text only, a column the file has.
+    const text = (v: unknown): v is string => typeof v === 'string' && v.length < 1000;
+    if (m.type === 'column' ? !text(m.header) || !text(m.field) : !text(m.value)) return;
     const next: ImportMapping = { ...this.mapping, columns: new Map(this.mapping.columns), defaults: new Map(this.mapping.defaults) };
     if (m.type === 'column') {
       if (!this.mapping.columns.has(m.header)) return;
