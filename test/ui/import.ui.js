@@ -68,8 +68,18 @@ function check(locale, t) {
       if (files.length !== 1) throw new Error(`created: ${files.join(', ')}`);
       const text = fs.readFileSync(path.join(dir, files[0]), 'utf8');
       if (!/^term_end: 2026-02-28$/m.test(text) || !/^contract_no: HT-IMP-0001$/m.test(text)) throw new Error(text);
+      // The first record opens beside the view: Undo there takes the whole import back.
+      await frame.locator('#open-first').click();
+      await page.locator('.editor-instance .view-line', { hasText: 'HT-IMP-0001' }).first().waitFor({ timeout: 15000 });
       await page.waitForTimeout(500);
       await shot(t.shotDone);
+      await page.locator('.editor-instance .view-line', { hasText: 'HT-IMP-0001' }).first().click();
+      await page.keyboard.press('Control+Z');
+      const end = Date.now() + 20000;
+      while ((fs.existsSync(dir) && fs.readdirSync(dir).length) || fs.existsSync(mapping)) {
+        if (Date.now() > end) throw new Error('Undo did not take the import back');
+        await page.waitForTimeout(200);
+      }
     },
   };
 }

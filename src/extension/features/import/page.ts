@@ -76,7 +76,11 @@ function render(m){
   head.append(el('h1', { text: fmt(S.title, m.file) }));
   head.append(el('p', { class: 'meta' }, m.shape ? m.shape + ' · ' : '', fmt(S.mappingFile, m.mappingPath, m.mappingFrom)));
   if (m.error) head.append(el('div', { class: 'error', role: 'alert', text: m.error }));
-  if (m.done) head.append(el('div', { class: 'done', role: 'status', text: m.done }));
+  if (m.done) {
+    const open = el('button', { id: 'open-first', text: S.openFirst });
+    open.addEventListener('click', function(){ send({ type: 'open' }); });
+    head.append(el('div', { class: 'done actions', role: 'status' }, el('span', { text: m.done }), m.counts.created + m.counts.updated ? open : null));
+  }
   // The mapping.
   left.append(el('h2', { id: 'h-mapping', text: S.mapping }));
   const settings = el('div', { class: 'settings', role: 'group', 'aria-labelledby': 'h-mapping' });

@@ -19,7 +19,11 @@ import { ImportPlanner } from './planner';
 import { viewStrings } from './strings';
 
 export type ImportMessage =
-  { type: 'ready' } | { type: 'column'; header: string; field: string } | { type: 'category' | 'key' | 'pattern'; value: string } | { type: 'import' };
+  | { type: 'ready' }
+  | { type: 'column'; header: string; field: string }
+  | { type: 'category' | 'key' | 'pattern'; value: string }
+  | { type: 'import' }
+  | { type: 'open' };
 
 export interface ImportOutcome {
   written: boolean;
@@ -61,7 +65,8 @@ export class ImportPanel {
       enableScripts: true,
       // Nothing is loaded from disk or the network: the style and the script are inline, under the nonce.
       localResourceRoots: [],
-      retainContextWhenHidden: true,
+      // Shown again, the page asks for the model afresh ('ready').
+      retainContextWhenHidden: false,
     });
     const nonce = crypto.randomBytes(16).toString('base64');
     this.panel.webview.html = importPage(nonce, this.panel.webview.cspSource, vscode.env.language, title);
@@ -153,6 +158,11 @@ export class ImportPanel {
       await this.importNow();
       return;
     }
+    if (m.type === 'open') {
+      const first = this.session?.plan.created[0] ?? this.session?.plan.updated[0];
+      if (first && this.done) await vscode.window.showTextDocument(this.folder.uriOf(first.path), { viewColumn: vscode.ViewColumn.Beside });
+      return;
+    }
     await this.planned;
     if (!this.mapping || this.done) return;
     // What the page sends is checked like any input: text only, a column the file has.
@@ -197,7 +207,11 @@ export class ImportPanel {
       return none(outcome.message);
     }
     const counts = this.model().counts;
-    this.done = vscode.l10n.t('Imported: {0} created, {1} updated. Edit ▸ Undo takes the whole import back.', counts.created, counts.updated);
+    this.done = vscode.l10n.t(
+      'Imported: {0} created, {1} updated. Undo in the editor of an imported record takes the whole import back.',
+      counts.created,
+      counts.updated,
+    );
     this.log.info(`import ${this.fileName}: ${now.changes.length} files written (${counts.created} created, ${counts.updated} updated)`);
     this.post();
     void vscode.window.showInformationMessage(vscode.l10n.t('Imported {0}: {1} created, {2} updated.', this.fileName, counts.created, counts.updated));

@@ -37,5 +37,6 @@ export function viewStrings(): Record<string, string> {
     more: vscode.l10n.t('… and {0} more'),
     line: vscode.l10n.t('line {0}'),
     lineKey: vscode.l10n.t('(line {0}, key {1})'),
+    openFirst: vscode.l10n.t('Open the first record'),
   };
 }
