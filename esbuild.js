@@ -7,8 +7,54 @@ const path = require('path');
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
 
+/**
+ * `compiled:default-schema`: the built-in schema as data (src/core/schema/compiled.ts), worked out here once by
+ * a bundle of the schema reader that sees it as null and so parses the YAML.
+ */
+let compiledSchema;
+function defaultSchemaJson() {
+  // Watching, worked out again on every rebuild: the YAML may have changed.
+  if (args.has('--watch')) compiledSchema = undefined;
+  compiledSchema ??= (async () => {
+    const built = await esbuild.build({
+      stdin: {
+        contents:
+          "import { readSchema, defaultSchemaText } from './src/core/schema/load'; import { schemaToJson } from './src/core/schema/compiled'; module.exports = schemaToJson(readSchema(defaultSchemaText).schema);",
+        resolveDir: __dirname,
+        loader: 'ts',
+      },
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      write: false,
+      loader: { '.yaml': 'text' },
+      plugins: [compiledSchemaPlugin(async () => null)],
+      logLevel: 'warning',
+    });
+    const mod = { exports: {} };
+    new Function('module', 'exports', 'require', built.outputFiles[0].text)(mod, mod.exports, require);
+    return mod.exports;
+  })();
+  return compiledSchema;
+}
+
+function compiledSchemaPlugin(json) {
+  return {
+    name: 'compiled-default-schema',
+    setup(build) {
+      build.onResolve({ filter: /^compiled:default-schema$/ }, () => ({ path: 'default-schema', namespace: 'compiled' }));
+      build.onLoad({ filter: /.*/, namespace: 'compiled' }, async () => ({
+        contents: `export default ${JSON.stringify(await json())};`,
+        loader: 'js',
+        watchFiles: [path.join(__dirname, 'src/core/schema/default-schema.yaml')],
+      }));
+    },
+  };
+}
+
 const common = {
   bundle: true,
+  plugins: [compiledSchemaPlugin(defaultSchemaJson)],
   platform: 'node',
   target: 'node20',
   format: 'cjs',

@@ -100,6 +100,16 @@ describe('the shape of the code', () => {
     assert.deepEqual(crossing, []);
   });
 
+  test("the extension's features never import one another, and what they share imports no feature", () => {
+    const featureOf = (f: string) => /^src\/extension\/features\/([^/]+)\//.exec(f)?.[1];
+    // The composition root lists the features and types the API the tests use; nothing else may know one.
+    const roots = new Set(['src/extension/features/index.ts', 'src/extension/extension.ts']);
+    const crossing = [...graph].flatMap(([from, to]) =>
+      to.filter((t) => featureOf(t) !== undefined && featureOf(t) !== featureOf(from) && !roots.has(from)).map((t) => `${from} -> ${t}`),
+    );
+    assert.deepEqual(crossing, []);
+  });
+
   test('no cycle between files', () => {
     // Tarjan's strongly connected components: any component of more than one file is a cycle.
     let next = 0;

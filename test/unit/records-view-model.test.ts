@@ -7,7 +7,8 @@ import { openFolder } from '../../src/core/check/folder';
 import type { IndexedFolder } from '../../src/extension/index/dispositions';
 import { indexText } from '../../src/core/index/index-file';
 import { allRules } from '../../src/core/rules';
-import { GroupModel, groupKey, matches, NO_VALUE, parseFilter } from '../../src/extension/features/records-view/model';
+import { GroupModel, groupKey, NO_VALUE } from '../../src/extension/features/records-view/model';
+import { matches, parseFilter } from '../../src/core/index/filter';
 import { REPO, SAMPLE } from './helpers';
 
 const manifest = JSON.parse(fs.readFileSync(path.join(REPO, 'test/fixtures/sample-manifest.json'), 'utf8')) as {
@@ -50,6 +51,20 @@ describe('the Records view model', () => {
     const m = GroupModel.now(folder, 'category', f);
     assert.deepEqual([...m.groups.keys()], ['contract']);
     assert.ok(m.total >= 1 && [...folder.index.records()].filter((r) => matches(r, f)).length === m.total);
+  });
+
+  test('a filter names Chinese fields and quotes values with spaces', () => {
+    assert.deepEqual(parseFilter('客户=华远科技 customer="Wang Fang" 合同'), {
+      text: '合同',
+      fields: [
+        ['客户', '华远科技'],
+        ['customer', 'wang fang'],
+      ],
+    });
+    assert.deepEqual(parseFilter('"Successor Ltd" x='), { text: 'successor ltd', fields: [['x', '']] });
+    const wang = GroupModel.now(folder, 'category', parseFilter('customer="Wang Fang"'));
+    assert.ok(wang.total >= 1);
+    assert.ok([...wang.groups.values()].flat().every((r) => /wang fang/i.test(String(r.data?.customer))));
   });
 
   test('retention=CODE asks for the governing period, whole: an invoice stub without its own code is D5, and D3 is not D30', () => {

@@ -1,6 +1,8 @@
 import { isSeq, parseDocument, type Node } from 'yaml';
 import { knownCodes } from '../rules/catalogue';
 import defaultSchemaText from './default-schema.yaml';
+import compiledDefault from 'compiled:default-schema';
+import { schemaFromJson } from './compiled';
 import {
   DEFAULT_ACCOUNTING_CATEGORIES,
   DEFAULT_PERSON_FIELDS,
@@ -34,7 +36,7 @@ export interface LoadedSchema {
 let cachedDefault: Schema | undefined;
 
 export function defaultSchema(): Schema {
-  cachedDefault ??= readSchema(defaultSchemaText).schema;
+  cachedDefault ??= compiledDefault ? schemaFromJson(compiledDefault) : readSchema(defaultSchemaText).schema;
   return cachedDefault;
 }
 

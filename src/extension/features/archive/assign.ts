@@ -1,15 +1,13 @@
-import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { plural } from '../../plural';
 import { assignmentValues, type Assignment, REFUSAL_REASONS } from '../../../core/archive/assign';
 import { planFolderNumbers } from '../../../core/archive/blockers';
 import { today } from '../../../core/retention/dates';
 import { setFieldEdits } from '../../../core/fix/fixes';
-import { decodeRecordBytes } from '../../../core/parse/decode';
-import { LineIndex } from '../../../core/parse/lines';
+import { currentText } from '../../current-text';
 import { GuardedEdit } from '../../guarded-edit';
 import type { FolderIndex } from '../../index/folder-index';
-import type { Picked } from './selection';
+import type { Picked } from '../../services';
 import { bi } from '../../../core/text/bilingual';
 
 export interface AssignResult {
@@ -19,22 +17,6 @@ export interface AssignResult {
   /** Files or folders whose archive numbers the index could not see: with any, nothing is numbered. */
   blocked: number;
   applied: boolean;
-}
-
-/** The text a record file has now: the open editor's (unsaved edits included) or the disk's. */
-export function currentText(uri: vscode.Uri): { text: string; position(offset: number): vscode.Position } | undefined {
-  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  if (open) return { text: open.getText(), position: (o) => open.positionAt(o) };
-  const decoded = decodeRecordBytes(fs.readFileSync(uri.fsPath));
-  if (!decoded.ok) return undefined;
-  const lines = new LineIndex(decoded.text);
-  return {
-    text: decoded.text,
-    position: (o) => {
-      const p = lines.positionAt(o);
-      return new vscode.Position(p.line, p.character);
-    },
-  };
 }
 
 /** Adds the edits that write archive numbers into their files to one WorkspaceEdit. */

@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
 import type { Feature } from '../../feature';
-import type { Node } from '../records-view/tree';
 import { assignArchiveNumbers } from './assign';
 import { renumberArchiveNumbers } from './renumber';
-import { pickRecords } from './selection';
+import { pickRecords } from '../../selection';
 
 /** Archive numbers (档号): assigning them to the tree selection, a category or every record lacking one; renumbering. */
 export const archiveFeature: Feature = {
@@ -11,7 +10,7 @@ export const archiveFeature: Feature = {
   activate(context, services) {
     context.subscriptions.push(
       // `options.preview: false` skips the review step (automation and tests); people always get it.
-      vscode.commands.registerCommand('recordsCurator.assignArchiveNumbers', async (node?: Node, nodes?: Node[], options?: { preview?: boolean }) => {
+      vscode.commands.registerCommand('recordsCurator.assignArchiveNumbers', async (node?: unknown, nodes?: unknown[], options?: { preview?: boolean }) => {
         if (!vscode.workspace.isTrusted) {
           void vscode.window.showWarningMessage(vscode.l10n.t('Writing files is off in Restricted Mode. Trust the workspace first.'));
           return undefined;

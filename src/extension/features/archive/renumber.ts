@@ -4,7 +4,7 @@ import { setFieldEdits } from '../../../core/fix/fixes';
 import { GuardedEdit } from '../../guarded-edit';
 import type { FolderIndex } from '../../index/folder-index';
 import type { WorkspaceIndex } from '../../index/workspace-index';
-import { currentText } from './assign';
+import { currentText } from '../../current-text';
 
 export interface RenumberResult {
   planned: number;

@@ -8,7 +8,7 @@ import { decodeRecordBytes } from '../../../core/parse/decode';
 import { LineIndex } from '../../../core/parse/lines';
 import { GuardedEdit } from '../../guarded-edit';
 import type { WorkspaceIndex } from '../../index/workspace-index';
-import { findingFor, toRange } from './convert';
+import { findingFor, toRange } from '../../diagnostic';
 import { ALIAS_CODES, aliasRenames } from '../../../core/check/alias-renames';
 
 const FIX_ALL = vscode.CodeActionKind.SourceFixAll.append('recordsCurator');

@@ -3,7 +3,7 @@ import { forEachInSlices } from '../../../core/async/slices';
 import type { Feature } from '../../feature';
 import type { FolderIndex } from '../../index/folder-index';
 import { RecordsCodeActions, registerWorkspaceFix } from './code-actions';
-import { toDiagnostic } from './convert';
+import { toDiagnostic } from '../../diagnostic';
 
 /**
  * Every record's findings in the Problems panel — files never opened included — kept current from the

@@ -1,12 +1,13 @@
 import * as fs from 'fs';
 import * as vscode from 'vscode';
-import { readBatch, type BatchFile } from '../../../core/disposal/batch';
+import { readBatch } from '../../../core/disposal/batch';
 import { indexBatchContext } from '../../../core/check/folder';
 import { checkDisposalDocument, type BatchContext } from '../../../core/disposal/check';
 import { findBatchFiles } from '../../../core/disposal/files';
 import type { FolderIndex } from '../../index/folder-index';
 import type { WorkspaceIndex } from '../../index/workspace-index';
-import { toDiagnostic } from '../diagnostics/convert';
+import { toDiagnostic } from '../../diagnostic';
+import type { BatchList, KnownBatch } from '../../services';
 
 /**
  * What the core's batch checks know of a folder: its root, its schema, the records its index holds, and the
@@ -16,18 +17,13 @@ export function batchContext(folder: FolderIndex, documents?: () => { path: stri
   return indexBatchContext(folder.root, folder.index, folder.index.lang, folder.schema, documents);
 }
 
-export interface KnownBatch {
-  folder: FolderIndex;
-  path: string;
-  uri: vscode.Uri;
-  batch: BatchFile;
-}
+export type { KnownBatch } from '../../services';
 
 /**
  * Destruction and transfer batches under each folder's `disposal/` (they are records about records, kept
  * out of the record index): found, watched, and checked, their findings in the Problems panel.
  */
-export class Batches implements vscode.Disposable {
+export class Batches implements vscode.Disposable, BatchList {
   private list: KnownBatch[] = [];
   /** Every document of the disposal folders (batches, appraisal opinions, certificates): checked, and read by the checks. */
   private docs: { folder: FolderIndex; path: string; uri: vscode.Uri }[] = [];

@@ -6,7 +6,7 @@ import { tryReadFileInside } from '../../../core/io/safe-fs';
 import { today } from '../../../core/retention/dates';
 import type { FolderIndex } from '../../index/folder-index';
 import { GuardedEdit, type EditScope } from '../../guarded-edit';
-import { currentText } from '../archive/assign';
+import { currentText } from '../../current-text';
 import type { Batches } from './batches';
 import { batchAt, writable } from './commands';
 import { historyReport } from './history';
@@ -149,9 +149,11 @@ export async function executeTransfer(batches: Batches, arg: unknown, options?: 
   const doc = await vscode.workspace.openTextDocument(b.uri);
   for (const e of planned.plan.batchEdits) edit.replace(b.folder, b.path, new vscode.Range(doc.positionAt(e.start), doc.positionAt(e.end)), e.newText);
   if (!(await edit.apply())) return false;
-  for (const d of vscode.workspace.textDocuments) {
-    const rel = b.folder.relative(d.uri);
-    if (d.isDirty && rel && (rel === b.path || planned.plan.statuses.has(rel))) await d.save();
+  // Saved by URI: the edit opens a record that was not open, and the extension host may learn of that document
+  // only after applyEdit resolves, so walking `textDocuments` could miss it and leave the record unsaved.
+  for (const uri of [b.uri, ...[...planned.plan.statuses.keys()].map((rel) => b.folder.uriOf(rel))]) {
+    const d = await vscode.workspace.openTextDocument(uri);
+    if (d.isDirty && !(await d.save())) return false;
   }
   await batches.refresh();
   return true;

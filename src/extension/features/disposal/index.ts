@@ -3,8 +3,6 @@ import { langOf } from '../../../core/model/lang';
 import type { RecordEntry } from '../../../core/model/records';
 import type { Feature } from '../../feature';
 import type { FolderIndex } from '../../index/folder-index';
-import { recordsOfNodes } from '../archive/selection';
-import type { Node } from '../records-view/tree';
 import { Batches } from './batches';
 import { exportCertificate } from './certificate';
 import { appraiseBatch } from './appraise';
@@ -14,7 +12,8 @@ import { executeDestruction, executeTransfer } from './execute';
 import { purgeCheck, purgeHistory } from './history';
 import { DisposalTree, type DisposalNode } from './view';
 
-type AnyNode = Node | DisposalNode;
+/** A Disposal-view node, or one of the Records view's (whose shape only that view knows). */
+type AnyNode = DisposalNode | { id: string };
 
 /**
  * Retention, transfer and destruction: the Disposal view of what is due, batches that are records
@@ -45,9 +44,9 @@ export const disposalFeature: Feature = {
         if (now) out.set(f, [...(out.get(f) ?? []), now]);
       };
       // Records-view nodes all carry an id; Disposal-view nodes do not.
-      const fromRecordsView = list.filter((n): n is Node => 'id' in n);
+      const fromRecordsView = list.filter((n) => 'id' in n);
       if (fromRecordsView.length && services.ui.recordsTree)
-        for (const p of recordsOfNodes(services.ui.recordsTree, fromRecordsView)) p.records.forEach((r) => add(p.folder, r));
+        for (const p of services.ui.recordsTree.recordsOf(fromRecordsView)) p.records.forEach((r) => add(p.folder, r));
       for (const n of list.filter((x): x is DisposalNode => !('id' in x))) {
         if (n.kind === 'record') add(n.folder, n.record);
         else if (n.kind === 'group') for (const c of tree.groups().get(n.group) ?? []) if (c.kind === 'record') add(c.folder, c.record);

@@ -3,8 +3,7 @@ import { today } from '../../../core/retention/dates';
 import { exportCsv, exportJson } from '../../../core/export';
 import type { Feature } from '../../feature';
 import { documentLanguage } from '../../settings';
-import { pickRecords } from '../archive/selection';
-import type { Node } from '../records-view/tree';
+import { pickRecords } from '../../selection';
 
 /** "Export Index": every record's fields as CSV (UTF-8 with BOM, for spreadsheets) or JSON. */
 export const exportFeature: Feature = {
@@ -13,7 +12,7 @@ export const exportFeature: Feature = {
     context.subscriptions.push(
       vscode.commands.registerCommand(
         'recordsCurator.exportIndex',
-        async (node?: Node, nodes?: Node[], options?: { format?: 'csv' | 'json'; target?: vscode.Uri }) => {
+        async (node?: unknown, nodes?: unknown[], options?: { format?: 'csv' | 'json'; target?: vscode.Uri }) => {
           if (!vscode.workspace.isTrusted) {
             void vscode.window.showWarningMessage(vscode.l10n.t('Writing files is off in Restricted Mode. Trust the workspace first.'));
             return undefined;

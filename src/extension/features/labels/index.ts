@@ -5,9 +5,8 @@ import { scalarText } from '../../../core/model/records';
 import type { Feature } from '../../feature';
 import type { Services } from '../../services';
 import { documentLanguage } from '../../settings';
-import { pickRecords } from '../archive/selection';
+import { pickRecords } from '../../selection';
 import type { FolderIndex } from '../../index/folder-index';
-import type { Node } from '../records-view/tree';
 import { LabelsPanel } from './panel';
 
 /** Items an executed destruction batch of this folder destroyed: still in the catalogue and their box. */
@@ -26,7 +25,7 @@ export const labelsFeature: Feature = {
   activate(context, services) {
     let last: LabelsPanel | undefined;
     context.subscriptions.push(
-      vscode.commands.registerCommand('recordsCurator.generateLabels', async (node?: Node, nodes?: Node[]) => {
+      vscode.commands.registerCommand('recordsCurator.generateLabels', async (node?: unknown, nodes?: unknown[]) => {
         await services.index.whenReady();
         const picked = await pickRecords(services.index, services.ui.recordsTree, node, nodes, vscode.l10n.t('Generate Labels'));
         if (!picked) return undefined;

@@ -1,10 +1,10 @@
 import type { Lang } from '../../../core/model/lang';
-import { ownValue, scalarText } from '../../../core/model/records';
 import { field, type RecordEntry } from '../../../core/model/records';
+import { matches, type Filter } from '../../../core/index/filter';
+export { parseFilter, type Filter } from '../../../core/index/filter';
 import type { Schema } from '../../../core/model/schema';
 import { today } from '../../../core/retention/dates';
-import { retentionOf } from '../../../core/retention/retention';
-import { dayWindow, type DayWindow, type ShownDisposition } from '../../../core/retention/disposition';
+import { dayWindow, DISPOSITION_ORDER, type DayWindow, type ShownDisposition } from '../../../core/retention/disposition';
 import { forEachInSlices } from '../../../core/async/slices';
 import { shownDispositionOf, type IndexedFolder } from '../../index/dispositions';
 
@@ -13,46 +13,6 @@ export type GroupBy = 'category' | 'customer' | 'problems' | 'status' | 'disposi
 export type Status = 'error' | 'warning' | 'ok';
 
 export const NO_VALUE = '\u0000none';
-
-export interface Filter {
-  text?: string;
-  /** field=value terms, all of which must match. */
-  fields: [string, string][];
-}
-
-/** `合同 field:value other` → free text plus field terms. */
-export function parseFilter(input: string): Filter {
-  const fields: [string, string][] = [];
-  const words: string[] = [];
-  for (const term of input.trim().split(/\s+/).filter(Boolean)) {
-    const m = /^([A-Za-z_][\w-]*)[=:](.*)$/.exec(term);
-    if (m) fields.push([m[1], m[2].toLowerCase()]);
-    else words.push(term.toLowerCase());
-  }
-  return { text: words.length ? words.join(' ') : undefined, fields };
-}
-
-/**
- * Whether a record passes a filter. With the schema, `retention=D5` asks for the period that governs (an
- * invoice stub without a code of its own is D5) and names it whole, so D3 is not D30.
- */
-export function matches(r: RecordEntry, f: Filter | undefined, schema?: Schema): boolean {
-  if (!f) return true;
-  for (const [name, value] of f.fields) {
-    if (name === 'retention' && schema) {
-      if ((retentionOf(r.data, schema).governing?.code ?? scalarText(ownValue(r.data, name))).toLowerCase() !== value) return false;
-      continue;
-    }
-    const v = ownValue(r.data, name);
-    const s = Array.isArray(v) ? v.map(scalarText).join(',') : scalarText(v);
-    if (!s.toLowerCase().includes(value)) return false;
-  }
-  if (f.text) {
-    const hay = `${field(r, 'title') ?? ''} ${field(r, 'customer') ?? ''} ${field(r, 'id') ?? ''} ${field(r, 'archive_no') ?? ''} ${r.file}`.toLowerCase();
-    for (const w of f.text.split(' ')) if (!hay.includes(w)) return false;
-  }
-  return true;
-}
 
 export function statusOf(folder: IndexedFolder, r: RecordEntry): Status {
   const c = folder.index.problemCounts(r);
@@ -67,18 +27,7 @@ export function shownState(folder: IndexedFolder, r: RecordEntry, soonDays: numb
   return shownDispositionOf(folder, r, dayWindow(today(), soonDays), pending);
 }
 
-export const DISPOSITION_ORDER: readonly ShownDisposition[] = [
-  'due',
-  'due-soon',
-  'errors',
-  'pending',
-  'hold',
-  'pending-destruction',
-  'active',
-  'retention',
-  'transferred',
-  'destroyed',
-];
+export { DISPOSITION_ORDER };
 
 export function groupKey(folder: IndexedFolder, r: RecordEntry, by: GroupBy, soonDays = 90): string {
   if (by === 'problems') return statusOf(folder, r);

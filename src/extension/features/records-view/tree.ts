@@ -6,6 +6,7 @@ import { retentionOf } from '../../../core/retention/retention';
 import type { FolderIndex } from '../../index/folder-index';
 import { dueWithinDays } from '../../settings';
 import type { WorkspaceIndex } from '../../index/workspace-index';
+import type { Picked, RecordsSelection } from '../../services';
 import { categoryLabel, DISPOSITION_ORDER, GroupModel, NO_VALUE, shownState, statusOf, type Filter, type GroupBy } from './model';
 
 const PAGE = 500;
@@ -25,7 +26,12 @@ const CATEGORY_ICONS: Record<string, string> = {
   other: 'archive',
 };
 
-export class RecordsTree implements vscode.TreeDataProvider<Node> {
+/** A node of this view, as a command receives it (anything else — a Disposal-view node, a URI — is not). */
+function isNode(n: unknown): n is Node {
+  return typeof n === 'object' && n !== null && typeof (n as { id?: unknown }).id === 'string' && typeof (n as { kind?: unknown }).kind === 'string';
+}
+
+export class RecordsTree implements vscode.TreeDataProvider<Node>, RecordsSelection {
   private readonly emitter = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
   groupBy: GroupBy = 'category';
@@ -282,6 +288,20 @@ export class RecordsTree implements vscode.TreeDataProvider<Node> {
   }
 
   /** Every record a node stands for (after the current filter). */
+  recordsOf(nodes: readonly unknown[]): Picked[] {
+    const byFolder = new Map<FolderIndex, Set<RecordEntry>>();
+    const add = (folder: FolderIndex, r: RecordEntry) => {
+      let set = byFolder.get(folder);
+      if (!set) byFolder.set(folder, (set = new Set()));
+      set.add(r);
+    };
+    for (const n of nodes) {
+      if (!isNode(n) || n.kind === 'more') continue;
+      for (const r of this.recordsUnder(n)) add(n.folder, r);
+    }
+    return [...byFolder].map(([folder, set]) => ({ folder, records: [...set] }));
+  }
+
   recordsUnder(n: Node): RecordEntry[] {
     if (n.kind === 'record') return [n.record];
     if (n.kind === 'folder') return [...this.model(n.folder).groups.values()].flat();

@@ -2,17 +2,15 @@ import * as vscode from 'vscode';
 import { runGit } from '../../../core/git/run';
 import type { WorkspaceIndex } from '../../index/workspace-index';
 import { gitPath } from '../../git';
+import type { BackupState, BackupView } from '../../services';
 
-export interface BackupState {
-  remote: boolean;
-  unpushed: number;
-}
+export type { BackupState } from '../../services';
 
 /**
  * The motivating checklist's 备份存档: a records repository with no remote, or with commits not pushed,
  * has no copy anywhere else. Said once as a message and kept in the status bar until it is fixed.
  */
-export class BackupWatch implements vscode.Disposable {
+export class BackupWatch implements vscode.Disposable, BackupView {
   private readonly item = vscode.window.createStatusBarItem('recordsCurator.backup', vscode.StatusBarAlignment.Left, 10);
   private warned = false;
   state: BackupState | undefined;

@@ -1,26 +1,20 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { recordChanges, type RecordChange } from '../../../core/review/changes';
-import { lastMark, readMarks, REVIEWS_PATH, type ReviewMark } from '../../../core/review/marks';
+import { recordChanges } from '../../../core/review/changes';
+import { lastMark, readMarks, REVIEWS_PATH } from '../../../core/review/marks';
 import { isGitRepo } from '../../../core/git/run';
-import type { FolderIndex } from '../../index/folder-index';
 import type { WorkspaceIndex } from '../../index/workspace-index';
+import type { FolderReview, ReviewStatus, ReviewView } from '../../services';
 import { gitPath } from '../../git';
 
 /** git's empty tree: the base when nothing has been reviewed yet, so every record counts as new. */
 export const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
 
-export interface FolderReview {
-  folder: FolderIndex;
-  mark?: ReviewMark;
-  changes: RecordChange[];
-}
-
-export type ReviewStatus = { kind: 'untrusted' } | { kind: 'no-git' } | { kind: 'ready'; folders: FolderReview[] };
+export type { FolderReview, ReviewStatus } from '../../services';
 
 /** What changed in the records since the last review mark, per folder; recomputed when records change. */
-export class ReviewState implements vscode.Disposable {
+export class ReviewState implements vscode.Disposable, ReviewView {
   private readonly emitter = new vscode.EventEmitter<ReviewStatus>();
   readonly onDidChange = this.emitter.event;
   status: ReviewStatus = { kind: vscode.workspace.isTrusted ? 'no-git' : 'untrusted' };

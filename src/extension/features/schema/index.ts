@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { folderScope, GuardedEdit } from '../../guarded-edit';
 import { defaultSchemaText, SCHEMA_PATH } from '../../../core/schema/load';
 import { schemaFindings } from '../../../core/check/schema-findings';
-import { toDiagnostic } from '../diagnostics/convert';
+import { toDiagnostic } from '../../diagnostic';
 import type { Feature } from '../../feature';
 import type { FolderIndex } from '../../index/folder-index';
 

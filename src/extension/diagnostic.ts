@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Finding } from '../../../core/model/findings';
+import type { Finding } from '../core/model/findings';
 
 const SEVERITY: Record<Finding['severity'], vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,

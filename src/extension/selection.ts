@@ -1,31 +1,7 @@
 import * as vscode from 'vscode';
-import { field, type RecordEntry } from '../../../core/model/records';
-import type { FolderIndex } from '../../index/folder-index';
-import type { WorkspaceIndex } from '../../index/workspace-index';
-import type { Node, RecordsTree } from '../records-view/tree';
-
-export interface Picked {
-  folder: FolderIndex;
-  records: RecordEntry[];
-}
-
-/** The records under tree nodes: a record node itself, every record of a group. */
-export function recordsOfNodes(tree: RecordsTree, nodes: readonly Node[]): Picked[] {
-  const byFolder = new Map<FolderIndex, Set<RecordEntry>>();
-  const add = (folder: FolderIndex, r: RecordEntry) => {
-    let set = byFolder.get(folder);
-    if (!set) byFolder.set(folder, (set = new Set()));
-    set.add(r);
-  };
-  const walk = (n: Node) => {
-    if (n.kind === 'record') add(n.folder, n.record);
-    else if (n.kind === 'group' || n.kind === 'folder') {
-      for (const r of tree.recordsUnder(n)) add(n.folder, r);
-    }
-  };
-  nodes.forEach(walk);
-  return [...byFolder].map(([folder, set]) => ({ folder, records: [...set] }));
-}
+import { field, type RecordEntry } from '../core/model/records';
+import type { WorkspaceIndex } from './index/workspace-index';
+import type { Picked, RecordsSelection } from './services';
 
 /**
  * What a command acts on: the tree selection it was invoked on, or — from the Command Palette — a scope the
@@ -33,13 +9,13 @@ export function recordsOfNodes(tree: RecordsTree, nodes: readonly Node[]): Picke
  */
 export async function pickRecords(
   ws: WorkspaceIndex,
-  tree: RecordsTree | undefined,
-  node: Node | undefined,
-  nodes: readonly Node[] | undefined,
+  tree: RecordsSelection | undefined,
+  node: unknown,
+  nodes: readonly unknown[] | undefined,
   title: string,
   filter: (r: RecordEntry) => boolean = () => true,
 ): Promise<Picked[] | undefined> {
-  if (node && tree) return recordsOfNodes(tree, nodes?.length ? nodes : [node]).map((p) => ({ ...p, records: p.records.filter(filter) }));
+  if (node && tree) return tree.recordsOf(nodes?.length ? nodes : [node]).map((p) => ({ ...p, records: p.records.filter(filter) }));
   const folders = ws.all();
   if (!folders.length) return undefined;
   const lang = vscode.env.language.startsWith('zh') ? 'zh' : 'en';
