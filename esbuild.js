@@ -93,6 +93,8 @@ async function main() {
       'mail-reader': 'src/core/import/read-mail.ts',
       'pdf-reader': 'src/core/import/read-pdf.ts',
       'import-command': 'src/cli/commands/import-run.ts',
+      // The extension's import view plans in a worker of its own (large tables take seconds).
+      'import-worker': 'src/extension/features/import/worker.ts',
     },
     outdir: 'dist',
     sourcemap: production ? false : 'linked',

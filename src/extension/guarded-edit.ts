@@ -40,9 +40,10 @@ export class GuardedEdit {
     else this.edit.replace(uri, range, text);
   }
 
-  createFile(folder: EditScope, path: string, contents: string): vscode.Uri {
+  /** `contents` as text (written as UTF-8) or as the bytes to write (an imported mail's attachment). */
+  createFile(folder: EditScope, path: string, contents: string | Uint8Array): vscode.Uri {
     const uri = this.note(folder, path, 'create');
-    this.edit.createFile(uri, { overwrite: false, ignoreIfExists: false, contents: Buffer.from(contents, 'utf8') });
+    this.edit.createFile(uri, { overwrite: false, ignoreIfExists: false, contents: typeof contents === 'string' ? Buffer.from(contents, 'utf8') : contents });
     return uri;
   }
 

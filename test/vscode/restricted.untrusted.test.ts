@@ -1,4 +1,7 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import { activated, eventually } from './helpers';
 
@@ -58,5 +61,16 @@ suite('Restricted Mode', () => {
     );
     assert.ok(result === undefined || result === 'refused');
     assert.strictEqual((await vscode.workspace.fs.readFile(uri)).toString(), before);
+  });
+
+  test('Import Records refuses before asking anything, and writes nothing', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rc-import-'));
+    const csv = path.join(dir, 'contracts.csv');
+    fs.writeFileSync(csv, 'customer,contract_no,signed_date,amount\nAcme,HT-R-1,2024-01-01,10\n');
+    const root = vscode.workspace.workspaceFolders![0].uri.fsPath;
+    const panel = await vscode.commands.executeCommand('recordsCurator.importRecords', { file: vscode.Uri.file(csv), category: 'contract' });
+    assert.strictEqual(panel, undefined);
+    assert.ok(!fs.existsSync(path.join(root, '.records/imports')), 'no mapping, no state');
+    assert.ok(!fs.existsSync(path.join(root, 'customers/Acme')), 'no record');
   });
 });

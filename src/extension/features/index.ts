@@ -5,6 +5,7 @@ import { disposalFeature } from './disposal';
 import { editingFeature } from './editing';
 import { exportFeature } from './export';
 import { healthFeature } from './health';
+import { importFeature } from './import';
 import { labelsFeature } from './labels';
 import { newRecordFeature } from './new-record';
 import { outputFeature } from './output';
@@ -29,5 +30,6 @@ export const features: readonly Feature[] = [
   newRecordFeature,
   exportFeature,
   healthFeature,
+  importFeature,
   setUpFeature,
 ];
