@@ -45,6 +45,8 @@ async function main() {
       'xlsx-reader': 'src/core/import/read-xlsx.ts',
       'mail-reader': 'src/core/import/read-mail.ts',
       'import-command': 'src/cli/commands/import-run.ts',
+      // age-encryption (ESM, ~150 KB): only `seal`, `unseal`, `keys` and `check --keys` load it.
+      'age-crypto': 'src/core/seal/age.ts',
     },
     outdir: 'dist',
     sourcemap: production ? false : 'linked',

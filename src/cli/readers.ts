@@ -1,12 +1,14 @@
 /**
  * Readers loaded only when their kind of file is imported: exceljs for .xlsx and mailparser for .eml/.mbox are
  * bundles of their own beside this one (dist/xlsx-reader.js, dist/mail-reader.js), so `check` and every other
- * command start without them.
+ * command start without them. The age library (dist/age-crypto.js) likewise, for the commands that seal,
+ * open values or manage keys.
  */
 import { createRequire } from 'module';
 import * as path from 'path';
 import type { MailMessage } from '../core/import/mail';
 import type { ReadTable } from '../core/import/read-text-table';
+import type { AgeLib } from '../core/seal/age-lib';
 
 type XlsxReader = typeof import('../core/import/read-xlsx');
 type MailReader = typeof import('../core/import/read-mail');
@@ -14,6 +16,7 @@ type MailReader = typeof import('../core/import/read-mail');
 const load = (bundle: string): unknown => createRequire(__filename)(path.join(__dirname, bundle));
 let xlsx: XlsxReader | undefined;
 let mail: MailReader | undefined;
+let age: AgeLib | undefined;
 
 export function readXlsxTable(bytes: Uint8Array, known: (header: string) => boolean): Promise<ReadTable> {
   xlsx ??= load('xlsx-reader.js') as XlsxReader;
@@ -23,4 +26,9 @@ export function readXlsxTable(bytes: Uint8Array, known: (header: string) => bool
 export function readMailMessages(bytes: Uint8Array, kind: 'eml' | 'mbox'): Promise<MailMessage[]> {
   mail ??= load('mail-reader.js') as MailReader;
   return mail.readMail(bytes, kind);
+}
+
+export function ageLibrary(): AgeLib {
+  age ??= load('age-crypto.js') as AgeLib;
+  return age;
 }

@@ -16,6 +16,9 @@ import { printCommand } from './print';
 import { piInventoryCommand } from './pi-inventory';
 import { custodyPlanCommand } from './custody-plan';
 import { importCommand } from './import';
+import { keysCommand } from './keys';
+import { sealCommand } from './seal';
+import { unsealCommand } from './unseal';
 
 /** Sub-commands, in the order `--help` lists them. */
 export const commands: readonly CliCommand[] = [
@@ -23,6 +26,9 @@ export const commands: readonly CliCommand[] = [
   importCommand,
   indexCommand,
   checkCommand,
+  sealCommand,
+  unsealCommand,
+  keysCommand,
   numberCommand,
   renumberCommand,
   labelsCommand,
