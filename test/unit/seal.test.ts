@@ -7,6 +7,8 @@ import * as path from 'node:path';
 import { parse } from 'yaml';
 import { checkFolder, openFolder } from '../../src/core/check/folder';
 import { applyChanges } from '../../src/core/io/changes';
+import { exportCsv, exportJson } from '../../src/core/export/index-export';
+import { maskPersonal } from '../../src/core/labels/model';
 import { indexOptions } from '../../src/core/index/scan';
 import * as age from '../../src/core/seal/age';
 import { createCustomerKey, destroyCustomerKey, initKeyStore, KeyStoreError, openKeyStore, readCustomerIdentity } from '../../src/core/seal/key-store';
@@ -229,5 +231,20 @@ describe('sealing sensitive values', () => {
     );
     assert.equal(await readCustomerIdentity(age, store, fp, [custodian]), undefined);
     assert.equal(fingerprintOf(readKeyRegistry(root).customers.get('张伟')!.recipient!), fp);
+  });
+});
+
+describe('sealed values leave the tool as "sealed"', () => {
+  test('the CSV and JSON exports and the labels show a sealed value as sealed, never its ciphertext', async () => {
+    const { root } = await sealingWorkspace({ 'a.md': basic('JB-1', '张伟', 'phone: "13912345678"') }, ['张伟']);
+    assert.ok(applyChanges(root, (await seal(root)).changes).ok);
+    const f = await openFolder(root, 'en');
+    const records = [...f.index.records()];
+    const csv = await exportCsv(records, f.schema.schema, 'en');
+    const json = await exportJson(records);
+    for (const out of [csv, json]) assert.ok(!out.includes('age:') && !out.includes('13912345678'), out);
+    assert.match(csv, /\[sealed\]/);
+    assert.equal((JSON.parse(json) as { fields: { phone: string } }[])[0].fields.phone, 'sealed');
+    assert.equal(maskPersonal(records[0].data!.phone as string), '［已加密］ [sealed]');
   });
 });
