@@ -5,10 +5,12 @@
  * open values or manage keys.
  */
 import { createRequire } from 'module';
+import * as fs from 'fs';
 import * as path from 'path';
 import type { MailMessage } from '../core/import/mail';
 import type { ReadTable } from '../core/import/read-text-table';
 import type { AgeLib } from '../core/seal/age-lib';
+import { KeyStoreError } from '../core/seal/key-store';
 
 type XlsxReader = typeof import('../core/import/read-xlsx');
 type MailReader = typeof import('../core/import/read-mail');
@@ -28,7 +30,14 @@ export function readMailMessages(bytes: Uint8Array, kind: 'eml' | 'mbox'): Promi
   return mail.readMail(bytes, kind);
 }
 
+/** The age library; a KeyStoreError (one line for the user) where this installation lacks it (the CLI inside the .vsix). */
 export function ageLibrary(): AgeLib {
+  const bundle = path.join(__dirname, 'age-crypto.js');
+  if (!age && !fs.existsSync(bundle))
+    throw new KeyStoreError(
+      `this installation has no age library (${bundle} is missing); install the records-curator npm package`,
+      `此安装中没有 age 加密库（缺少 ${bundle}）；请安装 records-curator npm 包`,
+    );
   age ??= load('age-crypto.js') as AgeLib;
   return age;
 }

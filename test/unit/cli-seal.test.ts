@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { cli, git } from './git-fixtures';
-import { tempWorkspace } from './helpers';
+import { REPO, tempWorkspace } from './helpers';
 
 const ageBin = spawnSync('age-keygen', ['--version'], { encoding: 'utf8' }).status === 0;
 
@@ -180,4 +180,13 @@ test('keys destroy needs an executed crypto-erase batch; add-custodian with a wr
   const noIdentity = cli(root, 'check', '.', '--keys', store);
   assert.equal(noIdentity.status, 2);
   assert.match(noIdentity.stderr, /--identity FILE/);
+});
+
+test('the CLI without its age bundle (as inside the .vsix) says so and exits 1 for seal, never an internal error', () => {
+  const root = tempWorkspace({ 'customers/zw.md': basic('JB-1', '张伟', '13912345678') });
+  const bare = tempWorkspace({});
+  for (const f of ['cli.js', 'index-worker.js']) fs.copyFileSync(path.join(REPO, 'dist', f), path.join(bare, f));
+  const r = spawnSync(process.execPath, [path.join(bare, 'cli.js'), 'seal', root], { encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
+  assert.equal(r.status, 1, r.stderr);
+  assert.match(r.stderr, /this installation has no age library .*age-crypto\.js is missing/);
 });

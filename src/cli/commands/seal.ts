@@ -34,7 +34,15 @@ export const sealCommand: CliCommand = {
     const folder = await loadFolder(args, io);
     const zh = folder.lang === 'zh';
     const write = args.options.has('write');
-    const age = ageLibrary();
+    let age: ReturnType<typeof ageLibrary>;
+    try {
+      age = ageLibrary();
+    } catch (err) {
+      const text = keyStoreText(err, zh);
+      if (text === undefined) throw err;
+      io.err(`records-curator seal: ${text}\n`);
+      return 1;
+    }
     const registry = readKeyRegistry(folder.root);
     for (const p of registry.problems) io.err(`${printable(p)}\n`);
     const store = keysDirOf(args, io) ? openStoreOrSay() : undefined;
