@@ -248,3 +248,61 @@ describe('sealed values leave the tool as "sealed"', () => {
     assert.equal(maskPersonal(records[0].data!.phone as string), '［已加密］ [sealed]');
   });
 });
+
+describe('sealing: Chinese keys, YAML streams, custodians', () => {
+  test('a record with Chinese keys and a YAML stream of two customers: each value sealed to its own customer, keys as written', async () => {
+    const stream = [
+      'id: JB-1',
+      'category: basic',
+      '客户: 张伟',
+      'customer_type: person',
+      'title: 甲',
+      'date: 2026-03-01',
+      '联系人: 李四',
+      '手机: 13912345678   # 本人',
+      '---',
+      'id: JB-2',
+      'category: basic',
+      'customer: 李娜',
+      'customer_type: person',
+      'title: 乙',
+      'date: 2026-03-01',
+      'contact_person: 王五',
+      'phone: 13800001111',
+      '',
+    ].join('\n');
+    const { root, store, custodian } = await sealingWorkspace({ 'people.yaml': stream }, ['张伟', '李娜']);
+    const plan = await seal(root);
+    assert.deepEqual(
+      plan.sealed.map((s) => [s.key, s.customer]),
+      [
+        ['手机', '张伟'],
+        ['phone', '李娜'],
+      ],
+    );
+    assert.ok(applyChanges(root, plan.changes).ok);
+    const after = fs.readFileSync(path.join(root, 'people.yaml'), 'utf8');
+    assert.match(after, /\n手机: age:\S+   # 本人\n/);
+    const reg = readKeyRegistry(root);
+    const open = async (customer: string, v: string) =>
+      age.openValue([(await readCustomerIdentity(age, store, reg.customers.get(customer)!.fingerprint, [custodian]))!], v);
+    const [zw, ln] = [...after.matchAll(/(?:手机|phone): (age:\S+)/g)].map((m) => m[1]);
+    assert.deepEqual(await open('张伟', zw), { ok: true, value: '13912345678' });
+    assert.deepEqual(await open('李娜', ln), { ok: true, value: '13800001111' });
+    assert.deepEqual(await open('李娜', zw), { ok: false, reason: 'key' });
+  });
+
+  test('one custodian lost: the other still opens every key; a store naming no custodian is refused, not read', async () => {
+    const { root, store, other } = await sealingWorkspace({}, ['张伟']);
+    const fp = readKeyRegistry(root).customers.get('张伟')!.fingerprint;
+    assert.match((await readCustomerIdentity(age, store, fp, [other]))!, /^AGE-SECRET-KEY-1/);
+    await assert.rejects(
+      readCustomerIdentity(age, store, fp, [(await age.newIdentity()).identity]),
+      (e: Error) => e instanceof KeyStoreError && /does not open/.test(e.message),
+    );
+    fs.writeFileSync(path.join(store.dir, 'store.yaml'), 'custodians: []\n');
+    assert.throws(() => openKeyStore(root, store.dir), /names no custodian/);
+    fs.rmSync(path.join(store.dir, 'store.yaml'));
+    assert.throws(() => openKeyStore(root, store.dir), /no key store at .* \(no store\.yaml\)/);
+  });
+});
