@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { cli, git } from './git-fixtures';
+import { appraise, cli, commitAll, DETAILS, git } from './git-fixtures';
 import { REPO, tempWorkspace } from './helpers';
 
 const ageBin = spawnSync('age-keygen', ['--version'], { encoding: 'utf8' }).status === 0;
@@ -189,4 +189,33 @@ test('the CLI without its age bundle (as inside the .vsix) says so and exits 1 f
   const r = spawnSync(process.execPath, [path.join(bare, 'cli.js'), 'seal', root], { encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
   assert.equal(r.status, 1, r.stderr);
   assert.match(r.stderr, /this installation has no age library .*age-crypto\.js is missing/);
+});
+
+test('batch execute --keys of an approved crypto-erase batch destroys the key; sealed from the first commit, no plain version survives', async (t) => {
+  if (!ageBin) return t.skip('age-keygen is not installed');
+  const old = basic('JB-1', '张伟', '13912345678').replace('date: 2026-03-01', 'date: 2015-06-10');
+  const root = tempWorkspace({ 'customers/zw.md': old, 'customers/ln.md': basic('JB-2', '李娜', '13800001111') });
+  const secrets = fs.mkdtempSync(path.join(os.tmpdir(), 'rc-secrets-'));
+  t.after(() => fs.rmSync(secrets, { recursive: true, force: true }));
+  const [a, b] = ['a', 'b'].map((n) => keygen(secrets, n));
+  const store = path.join(secrets, 'store');
+  git(root, 'init', '-q', '-b', 'main');
+  assert.equal(cli(root, 'keys', 'init', '.', '--keys', store, '--custodian', `a=${a.recipient}`, `b=${b.recipient}`).status, 0);
+  assert.equal(cli(root, 'seal', '.', '--keys', store, '--write').status, 0);
+  commitAll(root, 'sealed records');
+  const details = DETAILS.map((d) => (d === 'method=git-purge' ? 'method=crypto-erase' : d));
+  const created = cli(root, 'batch', 'create', '.', '--records', 'JB-1', ...details);
+  assert.equal(created.status, 0, created.stderr);
+  const file = /wrote (\S+):/.exec(created.stdout)![1];
+  appraise(root, file);
+  const approved = cli(root, 'batch', 'approve', file);
+  assert.equal(approved.status, 0, approved.stdout + approved.stderr);
+  const fp = /张伟:\n\s+recipient: \S+\n\s+fingerprint: ([0-9a-f]{16})/.exec(fs.readFileSync(path.join(root, '.records/keys.yaml'), 'utf8'))![1];
+  assert.ok(fs.existsSync(path.join(store, `keys/${fp}.age`)));
+  const executed = cli(root, 'batch', 'execute', file, '--yes', '--keys', store);
+  assert.equal(executed.status, 0, executed.stdout + executed.stderr);
+  assert.ok(!fs.existsSync(path.join(store, `keys/${fp}.age`)));
+  assert.match(executed.stdout, new RegExp(`张伟 \\| \`${fp}\` \\| .*: absent`));
+  assert.match(executed.stdout, /No commit holds these customers’ sensitive values in plain text/);
+  assert.equal(fs.readdirSync(path.join(store, 'keys')).length, 1, '李娜 keeps her key');
 });

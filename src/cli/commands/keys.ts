@@ -14,7 +14,7 @@ import { printable, printableLines } from '../../core/text/terminal';
 import { UsageError, type ParsedArgs } from '../args';
 import type { CliCommand, CliIo } from '../command';
 import { custodianIdentities, keysDirOf, keyStoreText, needKeysDir, openStore } from '../keys-access';
-import { cliLang, loadFolder, refusalText } from '../load';
+import { cliLang, loadFolder, refusalText, type LoadedFolder } from '../load';
 import { ageLibrary } from '../readers';
 
 const USAGE = `Usage: records-curator keys init [folder] --keys DIR --custodian NAME=age1... --custodian NAME=age1... [--backup DIR]...
@@ -113,12 +113,24 @@ async function destroy(args: ParsedArgs, io: CliIo, zh: boolean): Promise<number
   const batchPath = path.relative(fs.realpathSync(folder.root), path.resolve(io.cwd, b)).split(path.sep).join('/');
   if (!findBatchFiles(folder.root, folder.schema.schema.disposal.folder).includes(batchPath))
     throw new UsageError(`${batchPath} is not a batch file under ${folder.schema.schema.disposal.folder}/`);
+  return eraseForBatch(folder, batchPath, customer === 'ALL' ? undefined : customer, args, io, zh);
+}
+
+/** Crypto-erasure of an executed batch's customers (`customer`: only that one): `keys destroy`, and `batch execute --keys`. */
+export async function eraseForBatch(
+  folder: LoadedFolder,
+  batchPath: string,
+  customer: string | undefined,
+  args: ParsedArgs,
+  io: CliIo,
+  zh: boolean,
+): Promise<number> {
   const batchText = readFileInside(folder.root, batchPath)
     .toString('utf8')
     .replace(/^\uFEFF/, '');
   const registry = readKeyRegistry(folder.root);
   const records = [...folder.index.entries()].flatMap((e) => e.records);
-  const plan = planCryptoErase(batchText, folder.schema.schema, registry, records, customer === 'ALL' ? undefined : customer);
+  const plan = planCryptoErase(batchText, folder.schema.schema, registry, records, customer);
   if (!plan.ok) {
     const why = {
       'not-a-batch': { en: 'is not a destruction batch', zh: '不是销毁批次' },
@@ -127,7 +139,7 @@ async function destroy(args: ParsedArgs, io: CliIo, zh: boolean): Promise<number
         zh: '尚未执行：批次执行后才能销毁密钥（batch execute）',
       },
       'not-crypto-erase': { en: 'does not name crypto-erase under method:', zh: '的 method: 中没有 crypto-erase' },
-      'no-customer': { en: `lists no customer ${customer}`, zh: `中没有客户 ${customer}` },
+      'no-customer': { en: `lists no customer ${customer ?? ''}`, zh: `中没有客户 ${customer ?? ''}` },
     }[plan.reason];
     io.err(`records-curator keys destroy: ${printable(batchPath)} ${bi(zh ? 'zh' : 'en', why)}\n`);
     return 1;
