@@ -70,6 +70,7 @@ describe('an installable command line', () => {
       'dist/index-worker.js',
       'dist/xlsx-reader.js',
       'dist/mail-reader.js',
+      'dist/age-crypto.js',
       'schemas/records-schema.json',
       'docs/rules/invalid-date.md',
       'package.json',
