@@ -95,6 +95,8 @@ async function main() {
       'import-command': 'src/cli/commands/import-run.ts',
       // The extension's import view plans in a worker of its own (large tables take seconds).
       'import-worker': 'src/extension/features/import/worker.ts',
+      // age-encryption (ESM, ~150 KB): only `seal`, `unseal`, `keys` and `check --keys` load it.
+      'age-crypto': 'src/core/seal/age.ts',
     },
     outdir: 'dist',
     sourcemap: production ? false : 'linked',

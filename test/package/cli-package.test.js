@@ -71,6 +71,7 @@ describe('an installable command line', () => {
       'dist/xlsx-reader.js',
       'dist/mail-reader.js',
       'dist/pdf-reader.js',
+      'dist/age-crypto.js',
       'schemas/records-schema.json',
       'docs/rules/invalid-date.md',
       'package.json',

@@ -10,6 +10,10 @@ import type { ParsedArgs } from '../args';
 import type { CliIo } from '../command';
 import { refusalText } from '../load';
 import { bytesOf, findingLines, loadBatch, say, type LoadedBatch } from './batch-common';
+import { matchMethods } from '../../core/disposal/methods';
+import { keysDirOf, keyStoreText } from '../keys-access';
+import { loadFolder } from '../load';
+import { eraseForBatch } from './keys';
 
 export async function batchExecute(args: ParsedArgs, io: CliIo): Promise<number> {
   const b = await loadBatch(args, io);
@@ -68,7 +72,33 @@ async function executeDestruction(b: LoadedBatch, args: ParsedArgs, io: CliIo): 
       `executed ${printable(b.rel)}: ${plan.deleteFiles.length} files deleted, tombstones written.\nDeleting files does not destroy their content in git history: commit, then run records-curator purge-check and records-curator purge.\n`,
     ),
   );
-  return 0;
+  return cryptoErase(b, args, io);
+}
+
+/** A batch whose method names crypto-erase: the keys of its customers destroyed now (--keys DIR), or the step said. */
+async function cryptoErase(b: LoadedBatch, args: ParsedArgs, io: CliIo): Promise<number> {
+  if (!matchMethods(b.batch.data.method, b.folder.schema.schema).methods.some((m) => m.key === 'crypto-erase')) return 0;
+  const lang = b.folder.lang;
+  if (!keysDirOf(args, io)) {
+    io.out(
+      say(
+        lang,
+        `方式含加密擦除：销毁客户密钥请运行 records-curator keys destroy ALL --batch ${printable(b.rel)} --keys DIR\n`,
+        `the method includes crypto-erase: destroy the customers' keys with records-curator keys destroy ALL --batch ${printable(b.rel)} --keys DIR\n`,
+      ),
+    );
+    return 0;
+  }
+  // The folder as it is now, without the destroyed records: a customer with sealed records left keeps the key.
+  const folder = await loadFolder({ ...args, positionals: [b.folder.root] }, io);
+  try {
+    return await eraseForBatch(folder, b.rel, undefined, args, io, lang === 'zh');
+  } catch (err) {
+    const text = keyStoreText(err, lang === 'zh');
+    if (text === undefined) throw err;
+    io.err(`records-curator batch execute: ${text}\n`);
+    return 1;
+  }
 }
 
 async function executeTransfer(b: LoadedBatch, args: ParsedArgs, io: CliIo): Promise<number> {

@@ -11,7 +11,7 @@ const USAGE = `Usage: records-curator batch create [folder] --due | --records ID
        records-curator batch appraise FILE [--set appraisers=NAME:ROLE,...] [--set appraised_at=DATE]
        records-curator batch approve FILE [--folder DIR]
        records-curator batch pull-out FILE [--folder DIR]
-       records-curator batch execute FILE --yes [--folder DIR]
+       records-curator batch execute FILE --yes [--folder DIR] [--keys DIR]
 
 Destruction and transfer batches, with the same checks as the editor. A batch is a Markdown file under the
 folder's disposal folder (disposal/XH-2026-001.md), reviewed in git like any record.
@@ -40,6 +40,8 @@ pull-out moves listed records now on hold into pulled_out with their hold_reason
 execute  without --yes: what it would do. With --yes: a destruction deletes the listed files and their
          attachments (or cuts single documents out of a YAML stream) and writes tombstones; a transfer, once
          every task is checked, marks the records transferred. All files change together, or none.
+         A destruction whose method names crypto-erase then destroys its customers' keys in the key store
+         given by --keys DIR (see records-curator keys destroy), or says how to.
 
 Exit code: 0 done, 1 refused (the reasons are printed), 2 wrong usage.`;
 
@@ -48,7 +50,7 @@ export const batchCommand: CliCommand = {
   summary: 'create, approve and execute destruction and transfer batches',
   usage: USAGE,
   maxPositionals: 2,
-  valueOptions: ['kind', 'recipient', 'contact', 'set', 'date', 'lang', 'folder', 'git'],
+  valueOptions: ['kind', 'recipient', 'contact', 'set', 'date', 'lang', 'folder', 'git', 'keys'],
   listOptions: ['records'],
   flags: ['due', 'yes'],
   async run(args, io) {

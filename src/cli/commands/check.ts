@@ -15,6 +15,8 @@ import { UsageError, type ParsedArgs } from '../args';
 import type { CliCommand } from '../command';
 import { format, loadFolder, refusalText } from '../load';
 import { checkTargets } from './check-targets';
+import { withSealedFindings } from './check-keys';
+import { keysDirOf, keyStoreText } from '../keys-access';
 
 const USAGE = `Usage: records-curator check [folder] [FILE... | -] [--format text|json|sarif|github] [--quiet] [--max-warnings N]
                               [--fix | --fix-dry-run] [--lang en|zh]
@@ -35,6 +37,9 @@ their findings are reported, checked against the whole folder (duplicate ids and
   --fix-dry-run             print those fixes as a unified diff; write nothing
   --update-baseline         write today's findings to .records/baseline.json: from then on they are reported as
                             known (information) and only new findings fail; a fixed one drops out at the next update
+  --keys DIR                the key store (or RECORDS_CURATOR_KEYS): sealed values are opened in memory with
+                            a custodian's --identity FILE and checked like plain ones (formats, check digits);
+                            a value that does not open with its customer's key, or was changed, is a finding
   --lang en|zh              language of the messages (default: from LANG)
 
 Exit code: 0 no errors, 1 errors (or too many warnings, or fixes that could not be written), 2 wrong usage.`;
@@ -43,7 +48,8 @@ export const checkCommand: CliCommand = {
   name: 'check',
   summary: 'check the records and the schema; text, JSON or SARIF output; exit 1 on errors',
   usage: USAGE,
-  valueOptions: ['format', 'lang', 'max-warnings', 'stdin-filename'],
+  valueOptions: ['format', 'lang', 'max-warnings', 'stdin-filename', 'keys'],
+  listOptions: ['identity'],
   maxPositionals: Infinity,
   flags: ['quiet', 'fix', 'fix-dry-run', 'update-baseline'],
   async run(args, io) {
@@ -92,7 +98,17 @@ export const checkCommand: CliCommand = {
       io.err(zh ? `已写入 ${BASELINE_PATH}：${n} 个已知问题\n` : `wrote ${BASELINE_PATH}: ${n} known findings\n`);
       return 0;
     }
-    const folder = checkOpenFolder(opened);
+    let folder = checkOpenFolder(opened);
+    if (keysDirOf(args, io)) {
+      try {
+        folder = await withSealedFindings(folder, args, io);
+      } catch (err) {
+        const text = keyStoreText(err, zh);
+        if (text === undefined) throw err;
+        io.err(`records-curator check: ${text}\n`);
+        return 1;
+      }
+    }
     if (folder.baselineProblem) {
       io.err(`records-curator check: ${printable(folder.baselineProblem)}\n`);
       return 1;

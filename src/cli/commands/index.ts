@@ -17,6 +17,9 @@ import { piInventoryCommand } from './pi-inventory';
 import { custodyPlanCommand } from './custody-plan';
 import { importCommand } from './import';
 import { setCommand } from './set';
+import { keysCommand } from './keys';
+import { sealCommand } from './seal';
+import { unsealCommand } from './unseal';
 
 /** Sub-commands, in the order `--help` lists them. */
 export const commands: readonly CliCommand[] = [
@@ -24,6 +27,9 @@ export const commands: readonly CliCommand[] = [
   importCommand,
   indexCommand,
   checkCommand,
+  sealCommand,
+  unsealCommand,
+  keysCommand,
   numberCommand,
   renumberCommand,
   setCommand,

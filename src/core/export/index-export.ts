@@ -8,6 +8,7 @@ import type { RecordEntry } from '../model/records';
 import type { Bilingual, Schema } from '../model/schema';
 import { csvDocument, csvLine } from '../text/csv';
 import { forEachInSlices } from '../async/slices';
+import { isSealed, SEALED_TEXT } from '../values/sealed';
 
 /** Headings of the two columns that are not fields. */
 const FIXED: Record<'path' | 'index', Bilingual> = {
@@ -37,12 +38,14 @@ function heading(column: string, schema: Schema, language: DocLang): string {
 }
 
 /** A field value as cell text: lists joined with "; ", booleans true/false, objects as JSON. */
-function cellText(value: unknown): string {
+function cellText(value: unknown, language: DocLang): string {
   if (value === undefined || value === null) return '';
+  if (isSealed(value)) return bi(language, SEALED_TEXT);
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString();
-  if (Array.isArray(value)) return value.map((v) => (v !== null && typeof v === 'object' && !(v instanceof Date) ? JSON.stringify(v) : cellText(v))).join('; ');
+  if (Array.isArray(value))
+    return value.map((v) => (v !== null && typeof v === 'object' && !(v instanceof Date) ? JSON.stringify(v) : cellText(v, language))).join('; ');
   return JSON.stringify(value);
 }
 
@@ -56,7 +59,7 @@ export async function exportCsv(records: Iterable<RecordEntry>, schema: Schema, 
   const columns = exportColumns(list, schema);
   const lines: string[] = [csvDocument([columns.map((c) => heading(c, schema, language))])];
   await forEachInSlices(list, (r) => {
-    lines.push(csvLine(columns.map((c) => (c === 'path' ? r.file : c === 'index' ? String(r.index) : cellText(ownValue(r.data, c))))));
+    lines.push(csvLine(columns.map((c) => (c === 'path' ? r.file : c === 'index' ? String(r.index) : cellText(ownValue(r.data, c), language)))));
   });
   return lines.join('');
 }
@@ -78,7 +81,9 @@ export interface ExportedRecord {
 export async function exportJson(records: Iterable<RecordEntry>): Promise<string> {
   const parts: string[] = [];
   await forEachInSlices(ordered(records), (r) => {
-    const item: ExportedRecord = { path: r.file, index: r.index, line: r.line + 1, fields: r.data ? { ...r.data } : null };
+    // A sealed value leaves as "sealed": its ciphertext is no use to the reader of an export.
+    const fields = r.data ? Object.fromEntries(Object.entries(r.data).map(([k, v]) => [k, isSealed(v) ? 'sealed' : v])) : null;
+    const item: ExportedRecord = { path: r.file, index: r.index, line: r.line + 1, fields };
     // As an element of a one-item array, stringify indents it exactly as it would in the whole list.
     const one = JSON.stringify([item], null, 2);
     parts.push(one.slice(2, one.length - 2));

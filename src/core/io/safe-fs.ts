@@ -274,3 +274,24 @@ export function deleteFileInside(root: string, rel: string, o: { expect?: Uint8A
 export function writeOutputFile(abs: string, data: string | Uint8Array, o: { overwrite?: boolean } = {}): void {
   writeFileInside(path.dirname(abs), path.basename(abs), data, { overwrite: o.overwrite });
 }
+
+/**
+ * Overwrites a regular file inside the folder with random bytes, syncs, then deletes it: a destroyed key
+ * leaves no copy in the file's own blocks (a journal, a snapshot or an SSD's spare blocks are beyond any
+ * program; the README says so).
+ */
+export function shredFileInside(root: string, rel: string): void {
+  const { abs, stat } = mustResolveInside(root, rel);
+  if (!stat) throw new FileRefusal('changed', rel, `${rel} does not exist`);
+  if (!stat.isFile()) throw new FileRefusal('not-a-file', rel);
+  const fd = fs.openSync(abs, fs.constants.O_WRONLY | NOFOLLOW | NONBLOCK);
+  try {
+    const now = fs.fstatSync(fd);
+    if (!sameFile(now, stat)) throw new FileRefusal('changed', rel);
+    fs.writeSync(fd, randomBytes(Math.max(1, now.size)), 0, Math.max(1, now.size), 0);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  deleteFileInside(root, rel);
+}

@@ -12,6 +12,7 @@ import { retentionLabel } from '../retention/labels';
 import { retentionOf } from '../retention/retention';
 import { findPersonalInfo, maskValue } from '../values/pii';
 import { responsibleOf } from './responsible';
+import { SEALED_PREFIX, SEALED_TEXT } from '../values/sealed';
 
 export interface LabelData {
   category: { key: string; zh: string; en: string };
@@ -47,6 +48,7 @@ export interface LabelData {
 /** Replaces every personal number found in the text (ID, bank card, mobile) by its masked form. */
 export function maskPersonal(text: string): string {
   if (text === '') return text;
+  if (text.startsWith(SEALED_PREFIX)) return `${SEALED_TEXT.zh} ${SEALED_TEXT.en}`;
   const hits = findPersonalInfo(text);
   if (hits.length === 0) return text;
   let out = '';

@@ -55,6 +55,8 @@ export interface FieldDef {
   /** Categories the field belongs to; undefined = every category. */
   categories?: string[];
   placeholder?: unknown;
+  /** Personal information kept sealed (encrypted to the customer's key, src/core/seal); plain is a finding. */
+  sensitive?: boolean;
 }
 
 export interface RetentionDefault {

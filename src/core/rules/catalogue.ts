@@ -7,6 +7,7 @@ import type { Bilingual, Severity, SeveritySetting } from '../model/schema';
 import { BATCH_CODES } from './codes/batch-codes';
 import type { CodeDeclaration } from './codes/declaration';
 import { FILE_CODES } from './codes/file-codes';
+import { SEAL_CODES } from './codes/seal-codes';
 import { allRules } from './index';
 import { workspaceRules } from './workspace';
 
@@ -25,6 +26,7 @@ const declarations: readonly CodeDeclaration[] = [
   ...FILE_CODES,
   ...workspaceRules,
   ...BATCH_CODES,
+  ...SEAL_CODES,
   SCHEMA_CODE,
 ];
 

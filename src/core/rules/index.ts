@@ -27,8 +27,10 @@ import { piMobile } from './pi-mobile';
 import { piPassport } from './pi-passport';
 import { piPattern } from './pi-pattern';
 import { piTravelPermit } from './pi-travel-permit';
+import { plainSensitive } from './plain-sensitive';
 import { retentionTooShort } from './retention-too-short';
 import type { RecordRule } from './rule';
+import { sealedInvalid } from './sealed-invalid';
 import { unknownCategory } from './unknown-category';
 import { unknownField } from './unknown-field';
 import { unquotedNumber } from './unquoted-number';
@@ -65,6 +67,8 @@ export const allRules: readonly RecordRule[] = [
   piPassport,
   piTravelPermit,
   piPattern,
+  plainSensitive,
+  sealedInvalid,
   unknownField,
   duplicateField,
   fieldAlias,

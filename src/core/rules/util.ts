@@ -1,5 +1,6 @@
 import type { Span } from '../model/parsed';
 import type { FieldDef, FieldType } from '../model/schema';
+import { isSealed } from '../values/sealed';
 import { fieldsFor, isBlank, type RecordContext } from './rule';
 
 interface PresentField {
@@ -8,7 +9,10 @@ interface PresentField {
   span: Span;
 }
 
-/** A record's present, declared, non-blank fields by type: worked out once, asked for by a dozen rules. */
+/**
+ * A record's present, declared, non-blank fields by type: worked out once, asked for by a dozen rules. A sealed
+ * value is present but not among them: its format is checked only where its key opens it (check --keys).
+ */
 function presentFields(ctx: RecordContext): Map<FieldType, PresentField[]> {
   let byType = ctx.memo.presentFields as Map<FieldType, PresentField[]> | undefined;
   if (!byType) {
@@ -17,7 +21,7 @@ function presentFields(ctx: RecordContext): Map<FieldType, PresentField[]> {
       for (const [name, spans] of ctx.record.fields) {
         const def = ctx.schema.fields.get(name);
         const value = ctx.data[name];
-        if (!def || isBlank(value)) continue;
+        if (!def || isBlank(value) || isSealed(value)) continue;
         const list = byType.get(def.type);
         if (list) list.push({ def, value, span: spans.value });
         else byType.set(def.type, [{ def, value, span: spans.value }]);

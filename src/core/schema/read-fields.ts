@@ -3,7 +3,21 @@ import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { FIELD_TYPES, type FieldDef, type FieldType, type ValueChoice } from '../model/schema';
 import type { Reader } from './reader';
 
-const FIELD_KEYS = ['type', 'values', 'items', 'pattern', 'min', 'max', 'categories', 'label', 'description', 'placeholder', 'required', 'aliases'];
+const FIELD_KEYS = [
+  'type',
+  'values',
+  'items',
+  'pattern',
+  'min',
+  'max',
+  'categories',
+  'label',
+  'description',
+  'placeholder',
+  'required',
+  'aliases',
+  'sensitive',
+];
 
 export function readFields(r: Reader, node: unknown): Map<string, FieldDef> | undefined {
   const m = r.map(node, 'fields');
@@ -33,6 +47,7 @@ export function readFields(r: Reader, node: unknown): Map<string, FieldDef> | un
       max: r.number(def.get('max', true), `max of field ${name}`),
       placeholder: (def.get('placeholder', true) as { value?: unknown } | undefined)?.value,
     };
+    if (r.boolean(def.get('sensitive', true), `sensitive of field ${name}`)) field.sensitive = true;
     const items = r.string(def.get('items', true), `the items of field ${name}`);
     if (items !== undefined) {
       if ((FIELD_TYPES as readonly string[]).includes(items)) field.items = items as FieldType;
