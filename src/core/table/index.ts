@@ -1,0 +1,5 @@
+export * from './columns';
+export * from './csv';
+export * from './edit';
+export * from './sort';
+export * from './view';
