@@ -43,7 +43,8 @@ button:disabled { opacity: .5; cursor: default; }
 .disp { color: var(--vscode-descriptionForeground); }
 .disp.due, .disp.errors { color: var(--vscode-errorForeground); }
 .disp.due-soon, .disp.hold { color: var(--vscode-editorWarning-foreground); }
-.open { background: none; color: var(--vscode-textLink-foreground); padding: 0 4px; }
+.open { background: none; color: var(--vscode-textLink-foreground); padding: 0; width: 100%; }
+.row > [role=gridcell]:first-child { padding: 0; text-overflow: clip; text-align: center; }
 .editor { width: 100%; box-sizing: border-box; height: 24px; }
 .editor[aria-invalid=true] { border-color: var(--vscode-inputValidation-errorBorder, var(--vscode-errorForeground)); }
 #problems { padding: 4px 8px; min-height: 1.2em; border-top: 1px solid var(--vscode-panel-border); }

@@ -2,7 +2,6 @@ import * as crypto from 'crypto';
 import * as vscode from 'vscode';
 import { langOf, type Lang } from '../../../core/model/lang';
 import type { RecordEntry } from '../../../core/model/records';
-import { dayWindow } from '../../../core/retention/disposition';
 import { today } from '../../../core/retention/dates';
 import {
   buildView,
@@ -19,12 +18,11 @@ import {
   type TableSource,
   type TableView,
 } from '../../../core/table';
-import { shownDispositionOf } from '../../index/dispositions';
 import type { FolderIndex } from '../../index/folder-index';
 import type { Services } from '../../services';
-import { dueWithinDays } from '../../settings';
 import { applyCell, bulkEdit, checkCell, currentRecord, type BulkResult, type CellCheck } from './edits';
 import { tablePage } from './page';
+import { DISPOSITIONS, tableSource } from './source';
 import { dispositionText, pageStrings } from './strings';
 
 /** What the page asks of the host. */
@@ -138,27 +136,7 @@ export class TablePanel implements vscode.Disposable {
   }
 
   private source(): TableSource {
-    const folder = this.folder;
-    const window = dayWindow(today(), dueWithinDays());
-    const pending = this.services.ui.batches?.pending();
-    const scope = this.scope;
-    const records = () => (scope ? [...folder.index.records()].filter((r) => scope.has(recordKey(r))) : folder.index.records());
-    return {
-      records,
-      schema: folder.schema,
-      lang: this.lang,
-      columns: this.columns,
-      facts: { problems: (r) => folder.index.problemCounts(r), disposition: (r) => shownDispositionOf(folder, r, window, pending) },
-      dispositionOrder: ['due', 'due-soon', 'errors', 'pending', 'hold', 'pending-destruction', 'active', 'retention', 'transferred', 'destroyed'],
-      groupLabel: (by, key) => {
-        if (by === 'disposition') return dispositionText(key);
-        if (by === 'category') {
-          const c = folder.schema.categories.get(key);
-          return c ? (this.lang === 'zh' ? c.label.zh : c.label.en) : key || vscode.l10n.t('Uncategorised');
-        }
-        return key || vscode.l10n.t('No customer');
-      },
-    };
+    return tableSource(this.folder, this.services, this.lang, this.columns, this.scope);
   }
 
   private rebuildSoon(): void {
@@ -201,12 +179,7 @@ export class TablePanel implements vscode.Disposable {
       options: c.options,
       editable: c.editable && !this.readOnly,
     }));
-    const dispositions = Object.fromEntries(
-      ['due', 'due-soon', 'errors', 'pending', 'hold', 'pending-destruction', 'active', 'retention', 'transferred', 'destroyed'].map((d) => [
-        d,
-        dispositionText(d),
-      ]),
-    );
+    const dispositions = Object.fromEntries(DISPOSITIONS.map((d) => [d, dispositionText(d)]));
     this.post({
       type: 'init',
       columns: cols,

@@ -30,11 +30,11 @@ function startEdit(line, col) {
   if (!d || d.kind !== 'row' || !c || !c.editable) return;
   const r = document.querySelector('#rows .row[data-line="' + line + '"]'); if (!r) return;
   const td = r.children[col]; const raw = d.raw[col - FIXED] || '';
-  const x = editorFor(c, raw); x.className = 'editor'; x.setAttribute('aria-label', fmt(S.editing, c.label) + '. ' + S.editHint);
-  editing = { line, col, key: d.key, field: c.key, input: x, td, seq: 0, original: raw, saving: false };
+  const x = editorFor(c, raw); x.className = 'editor'; x.setAttribute('aria-describedby', 'problems'); x.setAttribute('aria-label', fmt(S.editing, c.label) + '. ' + S.editHint);
+  editing = { line, col, key: d.key, field: c.key, input: x, td, seq: 0, saveSeq: -1, original: raw, saving: false };
   td.replaceChildren(x); x.focus(); if (x.select) x.select();
   $('problems').replaceChildren();
-  const check = debounce(() => { if (!editing) return; editing.seq = ++seq; post({ type: 'check', seq: editing.seq, key: editing.key, field: editing.field, value: x.value }); }, 150);
+  const check = debounce(() => { if (!editing || editing.saving) return; editing.seq = ++seq; post({ type: 'check', seq: editing.seq, key: editing.key, field: editing.field, value: x.value }); }, 150);
   x.addEventListener('input', check); x.addEventListener('change', check);
   x.addEventListener('keydown', (e) => {
     if (e.key === 'Escape') { e.preventDefault(); e.stopPropagation(); endEdit(); }
@@ -44,8 +44,8 @@ function startEdit(line, col) {
 function save() {
   if (!editing || editing.saving) return;
   if (editing.input.value === editing.original) { endEdit(); return; }
-  editing.saving = true; editing.seq = ++seq;
-  post({ type: 'edit', seq: editing.seq, key: editing.key, field: editing.field, value: editing.input.value });
+  editing.saving = true; editing.saveSeq = ++seq;
+  post({ type: 'edit', seq: editing.saveSeq, key: editing.key, field: editing.field, value: editing.input.value });
 }
 function endEdit() {
   if (!editing) return;
@@ -58,7 +58,8 @@ function showFindings(m) {
   for (const f of m.findings || []) p.appendChild(el('div', f.severity === 'error' ? 'error' : 'warning', f.code + ': ' + f.message));
 }
 function onEditReply(m) {
-  if (!editing || m.seq !== editing.seq) return;
+  // A check answered after Enter is stale: only the save's answer counts then.
+  if (!editing || m.seq !== (m.type === 'edited' ? editing.saveSeq : editing.saving ? -1 : editing.seq)) return;
   editing.input.setAttribute('aria-invalid', m.ok ? 'false' : 'true');
   if (m.type === 'edited') {
     editing.saving = false;

@@ -18,7 +18,7 @@ function post(m) { vscode.postMessage(m); }
 function colOf(key) { return cols.find((c) => c.key === key); }
 function shownCols() { return visible.map(colOf).filter(Boolean); }
 function layout() {
-  const t = ['28px', '110px'].concat(shownCols().map((c) => (widths[c.key] || (c.type === 'file' || c.key === 'title' ? 240 : 130)) + 'px')).join(' ');
+  const t = ['30px', '170px'].concat(shownCols().map((c) => (widths[c.key] || (c.type === 'file' || c.key === 'title' ? 240 : 130)) + 'px')).join(' ');
   $('grid').style.setProperty('--cols', t);
   $('grid').style.top = document.querySelector('#toolbar').offsetHeight + $('bulk').offsetHeight + 'px';
   $('grid').setAttribute('aria-colcount', String(FIXED + shownCols().length));
