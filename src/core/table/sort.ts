@@ -64,18 +64,44 @@ export async function sortInSlices<T>(items: readonly T[], compare: (a: T, b: T)
   return src;
 }
 
-/** Each distinct text's rank in collation order (equal texts, the same rank); undefined when cancelled. */
-export async function rankTexts(texts: Iterable<string>, o: SortSlices = {}): Promise<Map<string, number> | undefined> {
-  const distinct = [...new Set(texts)];
+/**
+ * Each distinct text's rank in collation order; undefined when cancelled. Texts the collator holds equal
+ * (case, width) get neighbouring ranks, in the order the sort left them: a tie broken, not merged.
+ */
+export async function rankTexts(texts: readonly string[], o: SortSlices = {}): Promise<Map<string, number> | undefined> {
+  const ranks = new Map<string, number>();
+  const distinct: string[] = [];
+  const seen = await mapInSlices(
+    texts,
+    (t) => {
+      if (!ranks.has(t)) {
+        ranks.set(t, 0);
+        distinct.push(t);
+      }
+    },
+    o,
+  );
+  if (!seen) return undefined;
   const sorted = await sortInSlices(distinct, (a, b) => collator.compare(a, b), o);
   if (!sorted) return undefined;
-  const ranks = new Map<string, number>();
-  let rank = 0;
-  for (let i = 0; i < sorted.length; i++) {
-    if (i > 0 && collator.compare(sorted[i - 1], sorted[i]) !== 0) rank++;
-    ranks.set(sorted[i], rank);
-  }
+  sorted.forEach((t, i) => ranks.set(t, i));
   return ranks;
+}
+
+/** `items.map(fn)` in slices, so a pass over 100,000 rows never holds the event loop; undefined when cancelled. */
+export async function mapInSlices<T, U>(items: readonly T[], fn: (item: T, i: number) => U, o: SortSlices = {}): Promise<U[] | undefined> {
+  const sliceMs = o.sliceMs ?? 8;
+  const out = new Array<U>(items.length);
+  let start = Date.now();
+  for (let i = 0; i < items.length; i++) {
+    out[i] = fn(items[i], i);
+    if ((i & 255) === 255 && Date.now() - start > sliceMs) {
+      await yieldToEventLoop();
+      if (o.isCurrent && !o.isCurrent()) return undefined;
+      start = Date.now();
+    }
+  }
+  return out;
 }
 
 /** A date or date-time as a number that sorts it (YYYY-MM-DD, with an optional time); NaN when it is none. */

@@ -10,7 +10,7 @@ import type { Lang } from '../model/lang';
 import type { RecordEntry } from '../model/records';
 import type { Schema } from '../model/schema';
 import { cellText, rawValue, FILE_COLUMN, type Column } from './columns';
-import { collator, dateKey, numberKey, rankTexts, sortInSlices, type SortSlices } from './sort';
+import { collator, dateKey, mapInSlices, numberKey, rankTexts, sortInSlices, type SortSlices } from './sort';
 
 export type TableGroupBy = 'none' | 'category' | 'customer' | 'disposition';
 export const TABLE_GROUPINGS: readonly TableGroupBy[] = ['none', 'category', 'customer', 'disposition'];
@@ -191,7 +191,8 @@ async function groupKeysOf(
 ): Promise<{ keys: Float64Array; names: string[] } | undefined> {
   const keys = new Float64Array(rows.length);
   if (by === 'none') return { keys, names: [] };
-  const names = rows.map((r) => (by === 'disposition' ? source.facts.disposition(r) : rawValue(r, by)));
+  const names = await mapInSlices(rows, (r) => (by === 'disposition' ? source.facts.disposition(r) : rawValue(r, by)), o);
+  if (!names) return undefined;
   if (by === 'customer') {
     const ranks = await rankTexts(names, o);
     if (!ranks) return undefined;
@@ -210,21 +211,17 @@ async function groupKeysOf(
 async function sortKeysOf(source: TableSource, column: Column | undefined, rows: readonly RecordEntry[], o: SortSlices): Promise<Float64Array | undefined> {
   const keys = new Float64Array(rows.length);
   if (!column) return keys;
-  const raw = rows.map((r) => rawValue(r, column.key));
   if (column.type === 'date' || column.type === 'datetime') {
-    raw.forEach((s, i) => (keys[i] = dateKey(s)));
-    return keys;
+    return (await mapInSlices(rows, (r, i) => (keys[i] = dateKey(rawValue(r, column.key))), o)) && keys;
   }
   if (column.type === 'number' || column.type === 'money') {
-    raw.forEach((s, i) => (keys[i] = numberKey(s)));
-    return keys;
+    return (await mapInSlices(rows, (r, i) => (keys[i] = numberKey(rawValue(r, column.key))), o)) && keys;
   }
   // Text (and enums, by their labels as shown): by pinyin; the file column by its path.
-  const shown = column.key === FILE_COLUMN ? raw : rows.map((r) => cellText(r, column));
-  const ranks = await rankTexts(shown, o);
-  if (!ranks) return undefined;
-  shown.forEach((s, i) => (keys[i] = s === '' ? NaN : ranks.get(s)!));
-  return keys;
+  const shown = await mapInSlices(rows, (r) => (column.key === FILE_COLUMN ? r.file : cellText(r, column)), o);
+  const ranks = shown && (await rankTexts(shown, o));
+  if (!shown || !ranks) return undefined;
+  return (await mapInSlices(shown, (s, i) => (keys[i] = s === '' ? NaN : ranks.get(s)!), o)) && keys;
 }
 
 /** For tests and the CSV: the collator texts compare with. */

@@ -151,8 +151,11 @@ export class TablePanel implements vscode.Disposable {
     const view = await buildView(this.source(), this.query, { isCurrent: () => generation === this.generation });
     if (!view || generation !== this.generation) return;
     this.current = view;
-    const live = new Set(view.rows.map(recordKey));
-    for (const k of this.selected) if (!live.has(k)) this.selected.delete(k);
+    // A selected record that is gone (deleted, filtered out) is not selected any more.
+    if (this.selected.size) {
+      const live = new Set(view.rows.map(recordKey));
+      for (const k of this.selected) if (!live.has(k)) this.selected.delete(k);
+    }
     this.post({
       type: 'view',
       generation,
