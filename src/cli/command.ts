@@ -3,6 +3,8 @@ import type { ParsedArgs } from './args';
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
+  /** Resolves once what `out` was given has been handed on (a long output waits for a slow reader, not in memory). */
+  drain?(): Promise<void>;
   cwd: string;
 }
 

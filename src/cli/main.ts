@@ -67,6 +67,7 @@ if (require.main === module) {
   const io: CliIo = {
     out: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t),
+    drain: () => (process.stdout.writableNeedDrain ? new Promise((resolve) => process.stdout.once('drain', resolve)) : Promise.resolve()),
     cwd: process.cwd(),
   };
   main(process.argv.slice(2), io).then(

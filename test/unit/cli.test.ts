@@ -59,6 +59,9 @@ describe('records-curator command line', () => {
       fields: Record<string, unknown>;
     }[];
     assert.equal(records.length, 50);
+    assert.equal(res.stdout, JSON.stringify(records, null, 2) + '\n', 'streamed, and written as one JSON.stringify would');
+    const empty = tempWorkspace({});
+    assert.equal(run('index', empty, '--format', 'json').stdout, '[]\n');
     const li = records.find((r) => r.path === 'customers/li-na/basic/contact.yaml');
     assert.equal(li?.customer, '李娜');
     assert.equal(li?.category, 'basic');

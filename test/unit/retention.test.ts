@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { addYears } from '../../src/core/retention/dates';
+import { addDays, addYears } from '../../src/core/retention/dates';
 import { dispositionOf } from '../../src/core/retention/disposition';
 import { retentionOf } from '../../src/core/retention/retention';
 import { scanFolder } from '../../src/core/index/scan';
@@ -76,5 +76,27 @@ describe('disposition', () => {
       }
     assert.deepEqual(states.get('due'), ['early-call.md']);
     assert.deepEqual(states.get('hold'), ['dispute-emails.md']);
+  });
+});
+
+describe('addDays', () => {
+  test('agrees with the calendar for every day from 1899 to 2101 moved by -400…400 days, leap days included', () => {
+    const viaDate = (date: string, days: number) =>
+      new Date(Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)) + days * 86400000).toISOString().slice(0, 10);
+    let day = Date.UTC(1899, 0, 1);
+    const end = Date.UTC(2101, 11, 31);
+    let checked = 0;
+    for (; day <= end; day += 86400000 * 7) {
+      const date = new Date(day).toISOString().slice(0, 10);
+      for (const n of [-400, -366, -365, -59, -31, -1, 0, 1, 28, 29, 30, 31, 59, 365, 366, 400, 401, 10957]) {
+        assert.equal(addDays(date, n), viaDate(date, n), `${date} ${n}`);
+        checked++;
+      }
+    }
+    assert.ok(checked > 150_000);
+    assert.equal(addDays('2024-02-28', 1), '2024-02-29');
+    assert.equal(addDays('2100-02-28', 1), '2100-03-01', '2100 is not a leap year');
+    assert.equal(addDays('2000-03-01', -1), '2000-02-29', '2000 is');
+    assert.equal(addDays('2020-02-30', 0), '2020-03-01', 'an impossible date rolls over, as Date.UTC does');
   });
 });

@@ -15,19 +15,26 @@ export const indexCommand: CliCommand = {
     const files = [...scan.files.values()].filter((f) => f.isRecordFile).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     const records = files.flatMap((f) => f.records);
     if (fmt === 'json') {
-      const out = records.map((r) => ({
-        path: r.file,
-        index: r.index,
-        range: { start: { line: r.line + 1 }, end: { line: r.endLine + 1 } },
-        id: field(r, 'id') ?? null,
-        category: field(r, 'category') ?? null,
-        customer: field(r, 'customer') ?? null,
-        title: field(r, 'title') ?? null,
-        fields: r.data ?? null,
-        errors: r.errors,
-        warnings: r.warnings,
-      }));
-      io.out(JSON.stringify(out, null, 2) + '\n');
+      // Streamed, a few hundred records at a time: one string of 100,000 records took more memory than the index.
+      io.out('[');
+      for (let i = 0; i < records.length; i++) {
+        const r = records[i];
+        const item = {
+          path: r.file,
+          index: r.index,
+          range: { start: { line: r.line + 1 }, end: { line: r.endLine + 1 } },
+          id: field(r, 'id') ?? null,
+          category: field(r, 'category') ?? null,
+          customer: field(r, 'customer') ?? null,
+          title: field(r, 'title') ?? null,
+          fields: r.data ?? null,
+          errors: r.errors,
+          warnings: r.warnings,
+        };
+        io.out(`${i ? ',' : ''}\n  ${JSON.stringify(item, null, 2).replace(/\n/g, '\n  ')}`);
+        if (i % 500 === 499) await io.drain?.();
+      }
+      io.out(records.length ? '\n]\n' : ']\n');
     } else {
       for (const r of records) {
         io.out(

@@ -16,6 +16,7 @@ import { printCommand } from './print';
 import { piInventoryCommand } from './pi-inventory';
 import { custodyPlanCommand } from './custody-plan';
 import { importCommand } from './import';
+import { setCommand } from './set';
 
 /** Sub-commands, in the order `--help` lists them. */
 export const commands: readonly CliCommand[] = [
@@ -25,6 +26,7 @@ export const commands: readonly CliCommand[] = [
   checkCommand,
   numberCommand,
   renumberCommand,
+  setCommand,
   labelsCommand,
   exportCommand,
   disposalCommand,

@@ -79,7 +79,8 @@ export async function openFolder(
   o: { severities?: ReadonlyMap<string, SeveritySetting>; workers?: number } = {},
 ): Promise<OpenFolder> {
   const schema = readWorkspaceSchema(root);
-  const scan = await scanFolder({ root, schema: schema.schema, lang, severities: o.severities, workers: o.workers });
+  // What every command starts from: its thread need not stay responsive, so the walk runs here.
+  const scan = await scanFolder({ root, schema: schema.schema, lang, severities: o.severities, workers: o.workers, listInThread: true });
   const index = new RecordIndex(lang);
   configureIndex(index, schema.schema, o.severities);
   index.replaceAll(scan.files);

@@ -95,12 +95,25 @@ export class EditSession {
     // The fast reader sees keys at column 0 only if the slice starts a line (a YAML document's content may start indented).
     const plain = record.problems.length === 0 && record.data && atLineStart(text, start) && fastReadMapping(text.slice(start, end), start);
     if (plain) return plainEditor(ctx);
-    if (kind === 'markdown') return astEditor(ctx, parseDocument(text.slice(start, end), YAML_OPTIONS), start);
-    this.docs ??= parseAllDocuments(text, YAML_OPTIONS) as Document.Parsed[];
+    const { doc, base } = this.document(record);
+    return astEditor(ctx, doc, base);
+  }
+
+  /**
+   * The record's YAML as the yaml package's document, and where the document's source starts in the text:
+   * what key edits (a field removed, a key renamed) are made from, whatever reader took the record.
+   */
+  document(record: ParsedRecord): { doc: Document.Parsed; base: number } {
+    const { start, end } = record.contentSpan;
+    if (this.kind === 'markdown') {
+      if (!record.bodySpan) refuse(record.index, 'the front matter is not closed');
+      return { doc: parseDocument(this.text.slice(start, end), YAML_OPTIONS), base: start };
+    }
+    this.docs ??= parseAllDocuments(this.text, YAML_OPTIONS) as Document.Parsed[];
     const doc = this.docs[record.index];
     const contents = doc?.contents;
     if (!doc || (contents && contents.range[0] !== start)) refuse(record.index, 'the documents of the file do not line up');
-    return astEditor(ctx, doc, 0);
+    return { doc, base: 0 };
   }
 }
 

@@ -10,6 +10,8 @@ export interface Expected {
   set: Map<string, unknown>;
   /** Fields a fix rewrites in ways not modelled here (a number masked inside a text): not compared. */
   loose: Set<string>;
+  /** Fields that must be gone (a key removed, or renamed to another field's name). */
+  remove?: ReadonlySet<string>;
 }
 
 export interface Failure {
@@ -50,7 +52,9 @@ export function verifyEdits(v: VerifyInput): Failure | undefined {
       continue;
     }
     // Spread defines own properties, so a `__proto__` field is copied as a field.
-    const want: Record<string, unknown> = { ...b.data };
+    const removed = exp?.remove;
+    // fromEntries, like spread, defines own properties: a `__proto__` field stays a field.
+    const want: Record<string, unknown> = removed?.size ? Object.fromEntries(Object.entries(b.data).filter(([k]) => !removed.has(k))) : { ...b.data };
     for (const [k, value] of exp?.set ?? []) setKey(want, k, value);
     const got = a.data;
     const wrong = differingField(got, want, exp?.loose);

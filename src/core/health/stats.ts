@@ -7,7 +7,7 @@ import type { RecordIndex } from '../index/record-index';
 import { applyBaseline, withBaseline, type FileBaseline } from '../check/baseline';
 import type { ReportItem } from '../report/types';
 import { field, type RecordEntry } from '../model/records';
-import { dayWindow, dispositionBasis, shownDisposition, type ShownDisposition } from '../retention/disposition';
+import { dayWindow, DISPOSITION_ORDER, dispositionBasis, shownDisposition, type ShownDisposition } from '../retention/disposition';
 import { CATALOGUE } from '../rules/catalogue';
 import { forEachInSlices } from '../async/slices';
 import type { Bilingual, Schema } from '../model/schema';
@@ -60,18 +60,7 @@ export interface HealthStats {
 }
 
 /** Disposition states in the order the report shows them (most urgent first). */
-export const DISPOSITION_STATES: readonly ShownDisposition[] = [
-  'due',
-  'due-soon',
-  'errors',
-  'pending',
-  'hold',
-  'pending-destruction',
-  'active',
-  'retention',
-  'transferred',
-  'destroyed',
-];
+export const DISPOSITION_STATES = DISPOSITION_ORDER;
 
 /** Every personal-information code the catalogue declares (pi-id-number, pi-mobile, pi-email, …). */
 export const PI_CODES: readonly string[] = [...CATALOGUE.keys()].filter((c) => c.startsWith('pi-'));

@@ -32,6 +32,12 @@ export interface ScanOptions {
   previous?: ReadonlyMap<string, FileEntry> | Promise<ReadonlyMap<string, FileEntry> | undefined>;
   /** Worker threads; 0 indexes in this thread (yielding between slices). Default: up to 2 above 1,000 files to read. */
   workers?: number;
+  /**
+   * Walk the folder in this thread, and start the index workers only once a thousand files wait to be read:
+   * for a command line, whose thread has nobody to stay responsive for, and whose small folders would
+   * otherwise pay for starting three workers (~100 ms each on two cores) that are then stopped unused.
+   */
+  listInThread?: boolean;
   workerPath?: string;
   /**
    * Entries as they become ready (reused ones and each batch read), so a caller can build its index meanwhile.
@@ -168,53 +174,61 @@ export async function scanFolder(o: ScanOptions): Promise<ScanResult> {
   const count = o.workers ?? Math.min(2, Math.max(1, os.availableParallelism?.() ?? os.cpus().length));
   // A first index (no cache) of anything but a tiny folder needs the workers: they start now, beside the
   // walk, and are ready by its first slice (a worker takes ~100 ms to start). Stopped unused if it is tiny.
-  let pool = inWorkers && count > 0 && o.previous === undefined && o.workers === undefined ? new IndexPool(o, workerPath, count, deliver) : undefined;
+  let pool =
+    inWorkers && count > 0 && o.previous === undefined && o.workers === undefined && !o.listInThread ? new IndexPool(o, workerPath, count, deliver) : undefined;
   let feeding = false;
 
   try {
-    await streamRecordFiles(o.root, o.schema, o, inWorkers ? workerPath : undefined, o.previous !== undefined, async (slice, last, unlisted) => {
-      o.signal?.throwIfAborted();
-      listed += slice.length;
-      // Never compared with the cache (they are not in it): the walk's word on them is the current one.
-      if (unlisted.length) {
-        skipped += unlisted.length;
-        deliver(
-          unlisted.map((s) => skippedEntry(s, entryOpts)),
-          0,
-        );
-      }
-      if (!previousLoaded) {
-        previous = await previousSoon;
-        previousLoaded = true;
-      }
-      // Unchanged entries go to the caller a few hundred at a time (it indexes them as they come), and the
-      // work yields every few ms: a listing slice holds thousands.
-      let same: FileEntry[] = [];
-      let sliceStart = Date.now();
-      for (const f of slice) {
-        const prev = previous?.get(f.path);
-        if (prev && prev.mtimeMs === f.mtimeMs && prev.size === f.size) same.push(prev);
-        else todo.push(f);
-        if (same.length === REUSE_BATCH) {
-          reused += same.length;
-          deliver(same, same.length, true);
-          same = [];
-          if (Date.now() - sliceStart > SLICE_MS) {
-            await yieldToEventLoop();
-            sliceStart = Date.now();
+    await streamRecordFiles(
+      o.root,
+      o.schema,
+      o,
+      inWorkers && !o.listInThread ? workerPath : undefined,
+      o.previous !== undefined,
+      async (slice, last, unlisted) => {
+        o.signal?.throwIfAborted();
+        listed += slice.length;
+        // Never compared with the cache (they are not in it): the walk's word on them is the current one.
+        if (unlisted.length) {
+          skipped += unlisted.length;
+          deliver(
+            unlisted.map((s) => skippedEntry(s, entryOpts)),
+            0,
+          );
+        }
+        if (!previousLoaded) {
+          previous = await previousSoon;
+          previousLoaded = true;
+        }
+        // Unchanged entries go to the caller a few hundred at a time (it indexes them as they come), and the
+        // work yields every few ms: a listing slice holds thousands.
+        let same: FileEntry[] = [];
+        let sliceStart = Date.now();
+        for (const f of slice) {
+          const prev = previous?.get(f.path);
+          if (prev && prev.mtimeMs === f.mtimeMs && prev.size === f.size) same.push(prev);
+          else todo.push(f);
+          if (same.length === REUSE_BATCH) {
+            reused += same.length;
+            deliver(same, same.length, true);
+            same = [];
+            if (Date.now() - sliceStart > SLICE_MS) {
+              await yieldToEventLoop();
+              sliceStart = Date.now();
+            }
           }
         }
-      }
-      reused += same.length;
-      deliver(same, same.length, true);
-      if (!feeding && inWorkers && count > 0) {
-        // Workers asked for explicitly are used whatever the count; by default only where they pay off: a
-        // thousand files to read, or a listing that goes on while workers are already there.
-        feeding = o.workers !== undefined ? todo.length > 0 : todo.length >= WORKERS_FROM || (pool !== undefined && !last && todo.length > 0);
-        if (feeding) pool ??= new IndexPool(o, workerPath, count, deliver);
-      }
-      if (feeding) pool!.push(todo.splice(0));
-    });
+        reused += same.length;
+        deliver(same, same.length, true);
+        if (!feeding && inWorkers && count > 0) {
+          // Workers asked for explicitly are used whatever the count; by default only where they pay off: a
+          // thousand files to read, or a listing that goes on while workers are already there.
+          feeding = o.workers !== undefined ? todo.length > 0 : todo.length >= WORKERS_FROM || (pool !== undefined && !last && todo.length > 0);
+          if (feeding) pool ??= new IndexPool(o, workerPath, count, deliver);
+        }
+        if (feeding) pool!.push(todo.splice(0));
+      },
+    );
   } catch (err) {
     // The listing failed or was aborted: the workers must not outlive the scan.
     await pool?.stop();
@@ -231,7 +245,9 @@ export async function scanFolder(o: ScanOptions): Promise<ScanResult> {
 
 /** In this thread, in slices of ~10 ms, so the extension host never stalls. */
 async function indexHere(o: ScanOptions, todo: ListedFile[], deliver: (entries: FileEntry[], settled: number) => void): Promise<void> {
-  const opts = indexOptions(o);
+  // A command line reading a small folder here ends soon after: copying every string out of the file's text
+  // (so an entry does not keep the whole text alive) would cost it more than the memory it saves.
+  const opts = o.listInThread ? { ...indexOptions(o), detach: false } : indexOptions(o);
   let i = 0;
   while (i < todo.length) {
     o.signal?.throwIfAborted();

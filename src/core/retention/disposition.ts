@@ -92,6 +92,20 @@ export function dispositionOf(data: Readonly<Record<string, unknown>> | undefine
  */
 export type ShownDisposition = DispositionState | 'pending' | 'errors';
 
+/** Shown dispositions in the order every view and the health report list them (most urgent first). */
+export const DISPOSITION_ORDER: readonly ShownDisposition[] = [
+  'due',
+  'due-soon',
+  'errors',
+  'pending',
+  'hold',
+  'pending-destruction',
+  'active',
+  'retention',
+  'transferred',
+  'destroyed',
+];
+
 export function shownDisposition(basis: DispositionBasis, w: DayWindow, o: { errors: number; inBatch: boolean }): ShownDisposition {
   if (o.inBatch) return 'pending';
   if (o.errors > 0) return 'errors';

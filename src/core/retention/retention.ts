@@ -105,8 +105,20 @@ function shorter(a: AppliedPeriod, b: AppliedPeriod): boolean {
  * when it is longer still. A record's own code never shortens a period its rules set (DOMAIN.md §3).
  */
 export function retentionOf(data: Readonly<Record<string, unknown>> | undefined, schema: Schema): Retention {
+  if (!data) return { governing: undefined, all: [], permanent: false };
+  // Asked of the same record by the rules, the index, every view and document: worked out once per record
+  // and schema. A record's data is never changed after it is read (an edit reads the file again).
+  const known = memo.get(data);
+  if (known?.schema === schema) return known.retention;
+  const retention = Object.freeze(workOut(data, schema));
+  memo.set(data, { schema, retention });
+  return retention;
+}
+
+const memo = new WeakMap<object, { schema: Schema; retention: Retention }>();
+
+function workOut(data: Readonly<Record<string, unknown>>, schema: Schema): Retention {
   const all: AppliedPeriod[] = [];
-  if (!data) return { governing: undefined, all, permanent: false };
   const category = typeof data.category === 'string' ? schema.categories.get(data.category) : undefined;
   // The winning rule, with the definition it came from: the record's own code runs from the same trigger.
   let ruled: { p: AppliedPeriod; rule: RetentionDefault } | undefined;

@@ -4,7 +4,7 @@ import { matches, type Filter } from '../../../core/index/filter';
 export { parseFilter, type Filter } from '../../../core/index/filter';
 import type { Schema } from '../../../core/model/schema';
 import { today } from '../../../core/retention/dates';
-import { dayWindow, type DayWindow, type ShownDisposition } from '../../../core/retention/disposition';
+import { dayWindow, DISPOSITION_ORDER, type DayWindow, type ShownDisposition } from '../../../core/retention/disposition';
 import { forEachInSlices } from '../../../core/async/slices';
 import { shownDispositionOf, type IndexedFolder } from '../../index/dispositions';
 
@@ -27,18 +27,7 @@ export function shownState(folder: IndexedFolder, r: RecordEntry, soonDays: numb
   return shownDispositionOf(folder, r, dayWindow(today(), soonDays), pending);
 }
 
-export const DISPOSITION_ORDER: readonly ShownDisposition[] = [
-  'due',
-  'due-soon',
-  'errors',
-  'pending',
-  'hold',
-  'pending-destruction',
-  'active',
-  'retention',
-  'transferred',
-  'destroyed',
-];
+export { DISPOSITION_ORDER };
 
 export function groupKey(folder: IndexedFolder, r: RecordEntry, by: GroupBy, soonDays = 90): string {
   if (by === 'problems') return statusOf(folder, r);
