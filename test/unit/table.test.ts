@@ -8,6 +8,7 @@ import type { RecordEntry } from '../../src/core/model/records';
 import { readWorkspaceSchema } from '../../src/core/schema/workspace';
 import {
   buildView,
+  bulkCorePlanner,
   collator,
   fieldValuePlanner,
   newFieldFindings,
@@ -158,6 +159,26 @@ describe('records table', () => {
     const bulk = fieldValuePlanner.planFile('s.yaml', stream, [0, 1], { op: 'set', field: 'status', value: 'archived' }, schema);
     assert.ok(bulk.ok);
     assert.equal(applyEdits(stream, bulk.edits).match(/status: archived/g)?.length, 2);
+  });
+
+  test('through the bulk edit core: values as people type them, fields removed, archive numbers refused', async () => {
+    const root = tempWorkspace({ 'a.md': '' });
+    const { schema } = await load(root);
+    const planner = bulkCorePlanner(root, 'en');
+    const stream = 'id: B-1\ncategory: contract\nstatus: active  # 注\n---\nid: B-2\ncategory: contract\ndate: 2024-01-01\n';
+    const set = planner.planFile('s.yaml', stream, [0, 1], { op: 'set', field: 'status', value: '已归档' }, schema);
+    assert.ok(set.ok);
+    assert.equal(
+      applyEdits(stream, set.edits),
+      'id: B-1\ncategory: contract\nstatus: archived  # 注\n---\nid: B-2\ncategory: contract\ndate: 2024-01-01\nstatus: archived\n',
+    );
+    const date = planner.planFile('s.yaml', stream, [1], { op: 'set', field: 'date', value: '2024年3月1日' }, schema);
+    assert.ok(date.ok && applyEdits(stream, date.edits).includes('date: 2024-03-01'));
+    const removed = planner.planFile('s.yaml', stream, [0], { op: 'remove', field: 'status' }, schema);
+    assert.ok(removed.ok);
+    assert.equal(applyEdits(stream, removed.edits), 'id: B-1\ncategory: contract\n---\nid: B-2\ncategory: contract\ndate: 2024-01-01\n');
+    const guarded = planner.planFile('s.yaml', stream, [0], { op: 'set', field: 'archive_no', value: 'X' }, schema);
+    assert.ok(!guarded.ok && /archive numbers/.test(guarded.reason), JSON.stringify(guarded));
   });
 
   test('the CSV is what is shown: BOM, labels, the view order, formulas defused', async () => {

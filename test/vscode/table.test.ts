@@ -138,6 +138,13 @@ suite('records table', () => {
     await vscode.window.showTextDocument(edited);
     await vscode.commands.executeCommand('undo');
     assert.strictEqual(edited.getText(), original, 'one undo');
+    // Remove a field from the selection (the bulk edit core): only the record that has it changes; undone again.
+    const removed = (await panel.handle({ type: 'bulk', op: 'remove', field: 'status', preview: false })) as BulkResult;
+    assert.ok(removed.applied);
+    assert.strictEqual(edited.getText(), removed.files[0].after);
+    assert.strictEqual(edited.getText(), original.replace('status: active\n', ''));
+    await vscode.commands.executeCommand('undo');
+    assert.strictEqual(edited.getText(), original);
     // An invalid value is refused with check's finding, and nothing is written.
     const bad = (await panel.handle({ type: 'bulk', op: 'set', field: 'status', value: 'lost', preview: false })) as BulkResult;
     assert.strictEqual(bad.files.length, 0);

@@ -3,3 +3,4 @@ export * from './csv';
 export * from './edit';
 export * from './sort';
 export * from './view';
+export * from './bulk';

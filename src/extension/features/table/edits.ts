@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { forEachInSlices } from '../../../core/async/slices';
 import type { Finding } from '../../../core/model/findings';
 import type { RecordEntry } from '../../../core/model/records';
-import { newFieldFindings, planFieldValue, type TableBulkOperation, type TableBulkPlanner } from '../../../core/table';
+import { newFieldFindings, type TableBulkOperation, type TableBulkPlanner } from '../../../core/table';
 import type { TextEdit } from '../../../core/fix/text-edit';
 import { currentText } from '../../current-text';
 import { GuardedEdit } from '../../guarded-edit';
@@ -31,6 +31,7 @@ export function currentRecord(folder: FolderIndex, file: string, index: number):
 
 function planCell(
   folder: FolderIndex,
+  planner: TableBulkPlanner,
   r: RecordEntry,
   field: string,
   value: string,
@@ -42,27 +43,28 @@ function planCell(
     return { ok: false, findings: [], reason: vscode.l10n.t('The file could not be read: it may have been moved or deleted.') };
   }
   if (!current) return { ok: false, findings: [], reason: vscode.l10n.t('The file is not UTF-8 text, so it is not edited here.') };
-  const plan = planFieldValue(r.file, current.text, [r.index], field, value, folder.schema);
+  const plan = planner.planFile(r.file, current.text, [r.index], { op: 'set', field, value }, folder.schema);
   if (!plan.ok) return { ok: false, findings: [], reason: vscode.l10n.t('Not changed, the edit could damage the record: {0}', plan.reason) };
   const { findings } = newFieldFindings(current.text, plan.edits, new Set([r.index]), field, (t) => folder.findingsOfText(r.file, t));
   return { ok: !findings.some((f) => f.severity === 'error'), findings: findings.map(shown), edits: plan.edits, current };
 }
 
 /** What writing `value` into the cell would bring, without writing it (the editor asks as the person types). */
-export function checkCell(folder: FolderIndex, r: RecordEntry, field: string, value: string): CellCheck {
-  const { ok, findings, reason } = planCell(folder, r, field, value);
+export function checkCell(folder: FolderIndex, planner: TableBulkPlanner, r: RecordEntry, field: string, value: string): CellCheck {
+  const { ok, findings, reason } = planCell(folder, planner, r, field, value);
   return { ok, findings, reason };
 }
 
 /** Writes the cell as one undoable WorkspaceEdit, unless the value brings an error (then nothing changes). */
 export async function applyCell(
   folder: FolderIndex,
+  planner: TableBulkPlanner,
   r: RecordEntry,
   field: string,
   value: string,
   log: vscode.LogOutputChannel,
 ): Promise<CellCheck & { applied: boolean }> {
-  const c = planCell(folder, r, field, value);
+  const c = planCell(folder, planner, r, field, value);
   if (!c.ok || !c.edits || !c.current) return { ok: c.ok, findings: c.findings, reason: c.reason, applied: false };
   const edit = new GuardedEdit();
   const current = c.current;

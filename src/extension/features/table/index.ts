@@ -1,16 +1,11 @@
 import * as vscode from 'vscode';
 import { matches, parseFilter } from '../../../core/index/filter';
 import { field, type RecordEntry } from '../../../core/model/records';
-import { fieldValuePlanner, recordKey, type TableBulkPlanner } from '../../../core/table';
+import { langOf } from '../../../core/model/lang';
+import { bulkCorePlanner, recordKey } from '../../../core/table';
 import type { Feature } from '../../feature';
 import type { FolderIndex } from '../../index/folder-index';
 import { TablePanel } from './panel';
-
-/**
- * The bulk edits the table offers. The table sets fields itself; the bulk edit core (`records-curator set`,
- * with rename, remove and move) is plugged in here so both change records the same way.
- */
-const planner: TableBulkPlanner = fieldValuePlanner;
 
 /** `customer="Wang Fang"`: a value the filter reads back whole, or undefined when it cannot be written so. */
 function term(name: string, value: string | undefined): string | undefined {
@@ -66,7 +61,10 @@ export const tableFeature: Feature = {
           void vscode.window.showInformationMessage(vscode.l10n.t('No records folder is open.'));
           return undefined;
         }
-        const panel = new TablePanel(context, services, folder, planner, opening);
+        // Cells and selections are edited by the bulk edit core, as `records-curator set` edits them.
+        const root = folder.root;
+        const lang = langOf(vscode.env.language);
+        const panel = new TablePanel(context, services, folder, () => bulkCorePlanner(root, lang), opening);
         panels.add(panel);
         panel.panel.onDidDispose(() => panels.delete(panel));
         return panel;

@@ -77,7 +77,8 @@ export class TablePanel implements vscode.Disposable {
     private readonly context: vscode.ExtensionContext,
     private readonly services: Services,
     readonly folder: FolderIndex,
-    private readonly planner: TableBulkPlanner,
+    /** A planner per edit: it reads the batches (which lock records) when it plans. */
+    private readonly planner: () => TableBulkPlanner,
     opening: { filter?: string; scope?: ReadonlySet<string> },
   ) {
     this.remembered = context.workspaceState.get<Remembered>(STATE_KEY) ?? {};
@@ -191,7 +192,7 @@ export class TablePanel implements vscode.Disposable {
       strings: pageStrings(),
       dispositions,
       readOnly: this.readOnly,
-      operations: this.planner.operations,
+      operations: this.planner().operations,
       query: this.query,
     });
   }
@@ -328,8 +329,8 @@ export class TablePanel implements vscode.Disposable {
     let result: CellCheck & { applied?: boolean };
     if (!r || !column?.editable) result = { ok: false, findings: [], reason: vscode.l10n.t('This cell cannot be edited.') };
     else if (this.readOnly) result = { ok: false, findings: [], reason: vscode.l10n.t('Writing files is off in Restricted Mode. Trust the workspace first.') };
-    else if (m.type === 'check') result = checkCell(this.folder, r, m.field, str(m.value));
-    else result = await applyCell(this.folder, r, m.field, str(m.value), this.services.log);
+    else if (m.type === 'check') result = checkCell(this.folder, this.planner(), r, m.field, str(m.value));
+    else result = await applyCell(this.folder, this.planner(), r, m.field, str(m.value), this.services.log);
     this.post({ type: m.type === 'check' ? 'checked' : 'edited', seq: m.seq, ...result });
     return result;
   }
@@ -340,7 +341,8 @@ export class TablePanel implements vscode.Disposable {
       void vscode.window.showWarningMessage(vscode.l10n.t('Writing files is off in Restricted Mode. Trust the workspace first.'));
       return undefined;
     }
-    if (!this.planner.operations.includes(op.op)) return undefined;
+    const planner = this.planner();
+    if (!planner.operations.includes(op.op)) return undefined;
     const column = this.columns.find((c) => c.key === op.field);
     if (!column?.editable) {
       void vscode.window.showWarningMessage(vscode.l10n.t('{0} cannot be changed in the table.', op.field));
@@ -351,7 +353,11 @@ export class TablePanel implements vscode.Disposable {
       void vscode.window.showInformationMessage(vscode.l10n.t('Select rows first (click, Shift+click, Ctrl+click, or Select all filtered).'));
       return undefined;
     }
-    return bulkEdit(this.folder, records, op, this.planner, this.services.log, { preview });
+    if (op.op === 'set' && op.field === 'id' && records.length > 1) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('A record id names one record: set it on one record at a time.'));
+      return undefined;
+    }
+    return bulkEdit(this.folder, records, op, planner, this.services.log, { preview });
   }
 
   private async exportCsv(target?: vscode.Uri): Promise<vscode.Uri | undefined> {
