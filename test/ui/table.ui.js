@@ -69,4 +69,39 @@ module.exports = [
       await shot('table-grouped.png');
     },
   },
+  {
+    name: 'the records table: set a field on a filtered selection, shown in the refactor preview, written by Apply',
+    async run({ page, shot, workspace }) {
+      const fs = require('fs');
+      const path = require('path');
+      const frame = await openTable(page, 'Records: Open Table');
+      await frame.locator('#filter').fill('customer=李娜 status=active');
+      // One of 李娜's records is active (customers/li-na/basic/identity.md).
+      const shown = 1;
+      await frame.locator('#count', { hasText: /^1 of 50/ }).waitFor({ timeout: 10000 });
+      await frame.locator('#selectAll').click();
+      await frame.locator('#sel', { hasText: `${shown} selected` }).waitFor({ timeout: 10000 });
+      await frame.locator('#bulkField').selectOption('custodian');
+      await frame.locator('#bulkValue').fill('刘静');
+      await frame.locator('#bulkSet').click();
+      await page.locator('.bulk-edit-panel .monaco-list-row').first().waitFor({ timeout: 20000 });
+      await page.waitForTimeout(800);
+      await shot('table-bulk-preview.png');
+      await page
+        .locator('.bulk-edit-panel .monaco-button', { hasText: /^Apply$/ })
+        .first()
+        .click();
+      await page.waitForTimeout(1500);
+      await runCommand(page, 'File: Save All Files');
+      // Every selected record, and only they, now name the custodian.
+      const end = Date.now() + 15000;
+      const count = () =>
+        fs
+          .readdirSync(path.join(workspace, 'customers/li-na'), { recursive: true })
+          .filter((f) => /\.(md|yaml)$/.test(f))
+          .filter((f) => /^custodian: 刘静$/m.test(fs.readFileSync(path.join(workspace, 'customers/li-na', f), 'utf8'))).length;
+      while (count() < shown && Date.now() < end) await page.waitForTimeout(300);
+      if (count() !== shown) throw new Error(`Apply set the custodian of ${count()} of ${shown} records`);
+    },
+  },
 ];
