@@ -10,9 +10,7 @@ import {
   buildView,
   bulkCorePlanner,
   collator,
-  fieldValuePlanner,
   newFieldFindings,
-  planFieldValue,
   sortInSlices,
   tableColumns,
   tableCsv,
@@ -139,14 +137,15 @@ describe('records table', () => {
     const text = '---\nid: "A-9"  # keep me\ncategory: contract\ncustomer: 张伟\ntitle: t\ndate: 2024-03-01\namount: 100\n---\nBody.\n';
     const root = tempWorkspace({ 'a.md': text });
     const { schema } = await load(root);
-    const plan = planFieldValue('a.md', text, [0], 'amount', '1200.50', schema);
+    const planner = bulkCorePlanner(root, 'en');
+    const plan = planner.planFile('a.md', text, [0], { op: 'set', field: 'amount', value: '1,200.50' }, schema);
     assert.ok(plan.ok);
     const after = applyEdits(text, plan.edits);
     assert.match(after, /^amount: 1200\.50$/m, 'a number stays a number');
     assert.match(after, /id: "A-9" {2}# keep me/);
     const opts = indexOptions({ root, schema, lang: 'en' });
     const findingsOf = (t: string) => indexText('a.md', t, { mtimeMs: -1, size: -1 }, opts).findings;
-    const bad = planFieldValue('a.md', text, [0], 'date', '2024-02-30', schema);
+    const bad = planner.planFile('a.md', text, [0], { op: 'set', field: 'date', value: '2024-02-30' }, schema);
     assert.ok(bad.ok);
     const found = newFieldFindings(text, bad.edits, new Set([0]), 'date', findingsOf);
     assert.deepEqual(
@@ -156,7 +155,7 @@ describe('records table', () => {
     assert.equal(newFieldFindings(text, plan.edits, new Set([0]), 'amount', findingsOf).findings.length, 0);
     // A field the record lacks is added; a bulk plan covers several records of a YAML stream at once.
     const stream = 'id: B-1\ncategory: contract\n---\nid: B-2\ncategory: contract\n';
-    const bulk = fieldValuePlanner.planFile('s.yaml', stream, [0, 1], { op: 'set', field: 'status', value: 'archived' }, schema);
+    const bulk = planner.planFile('s.yaml', stream, [0, 1], { op: 'set', field: 'status', value: 'archived' }, schema);
     assert.ok(bulk.ok);
     assert.equal(applyEdits(stream, bulk.edits).match(/status: archived/g)?.length, 2);
   });
