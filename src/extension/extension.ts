@@ -8,6 +8,7 @@ import type { ReviewState } from './features/review/state';
 import type { StatusCounts } from './features/status-bar';
 import type { DisposalTree } from './features/disposal/view';
 import type { Node, RecordsTree } from './features/records-view/tree';
+import type { TablePanel } from './features/table/panel';
 
 /** What `activate` returns: used by the integration tests and by other extensions. */
 export interface RecordsCuratorApi {
@@ -23,6 +24,8 @@ export interface RecordsCuratorApi {
   readonly statusCounts?: StatusCounts;
   /** Folders (by URI) Set Up was offered to. */
   readonly setUp?: { offered: ReadonlySet<string> };
+  /** Records tables open now. */
+  readonly tables?: ReadonlySet<TablePanel>;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<RecordsCuratorApi> {

@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import type { TablePanel } from '../../src/extension/features/table/panel';
 import { activated, eventually } from './helpers';
 
 // Runs in a workbench opened WITHOUT workspace trust, on a copy of the sample that is a git repository.
@@ -72,5 +73,28 @@ suite('Restricted Mode', () => {
     assert.strictEqual(panel, undefined);
     assert.ok(!fs.existsSync(path.join(root, '.records/imports')), 'no mapping, no state');
     assert.ok(!fs.existsSync(path.join(root, 'customers/Acme')), 'no record');
+  });
+
+  test('the records table opens read-only: no edit UI, and an edit or a bulk set sent anyway writes nothing', async () => {
+    const panel = await vscode.commands.executeCommand<TablePanel>('recordsCurator.openTable');
+    await panel.handle({ type: 'ready' });
+    await panel.whenBuilt();
+    assert.strictEqual(panel.view?.rows.length, 50);
+    const init = panel.posted.find((m) => m.type === 'init') as unknown as { readOnly: boolean; columns: { editable: boolean }[] };
+    assert.strictEqual(init.readOnly, true);
+    assert.ok(
+      init.columns.every((c) => !c.editable),
+      'no column is editable',
+    );
+    const r = panel.view.rows.find((x) => x.file === 'customers/li-na/basic/identity.md')!;
+    const uri = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, r.file);
+    const before = (await vscode.workspace.fs.readFile(uri)).toString();
+    const edited = (await panel.handle({ type: 'edit', seq: 1, key: `${r.file}#${r.index}`, field: 'title', value: 'x' })) as { applied?: boolean };
+    assert.ok(!edited.applied);
+    await panel.handle({ type: 'selectAll' });
+    assert.strictEqual(await panel.handle({ type: 'bulk', op: 'set', field: 'status', value: 'archived', preview: false }), undefined);
+    assert.strictEqual((await vscode.workspace.fs.readFile(uri)).toString(), before);
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.isDirty), 'no editor changed');
+    panel.panel.dispose();
   });
 });

@@ -6,6 +6,7 @@ import * as inspector from 'inspector';
 import * as path from 'path';
 import { monitorEventLoopDelay, PerformanceObserver } from 'perf_hooks';
 import * as vscode from 'vscode';
+import type { TablePanel } from '../../src/extension/features/table/panel';
 import { activated, eventually, workspaceRoot } from './helpers';
 
 /** With RC_PROFILE=DIR, a CPU profile of the extension host per measurement, to see what held it. */
@@ -90,6 +91,45 @@ suite('scale: 100,000 records in a real VS Code', () => {
     );
     fs.writeFileSync(abs, original);
     await eventually(() => folder.index.get(rel)?.records[0]?.data?.custodian !== '测试员', 'the change undone');
+
+    // The records table: opened on every record, then sorted by customer (text, by pinyin) and by date, and a
+    // window of rows asked for as the page scrolls — each the time until the view is ready and the longest stall.
+    let table: TablePanel | undefined;
+    let tableMs = 0;
+    const opened = await longestStall(
+      'table-open',
+      async () => {
+        const t0 = performance.now();
+        table = await vscode.commands.executeCommand<TablePanel>('recordsCurator.openTable');
+        await table.whenBuilt();
+        tableMs = performance.now() - t0;
+      },
+      1000,
+    );
+    lines.push(
+      `records table opened on ${table!.view?.rows.length} records: ${tableMs.toFixed(0)} ms, longest stall ${f1(opened.ms)} (histogram ${f1(opened.hist)})`,
+    );
+    for (const key of ['customer', 'date']) {
+      const sorted = await longestStall(
+        `table-sort-${key}`,
+        async () => {
+          const t0 = performance.now();
+          await table!.handle({ type: 'sort', key });
+          tableMs = performance.now() - t0;
+        },
+        1000,
+      );
+      lines.push(`records table sorted by ${key}: ${tableMs.toFixed(0)} ms, longest stall ${f1(sorted.ms)} (histogram ${f1(sorted.hist)})`);
+    }
+    const scrolled = await longestStall(
+      'table-window',
+      async () => {
+        for (let start = 0; start < 100000; start += 5000) await table!.handle({ type: 'window', start, count: 80 });
+      },
+      500,
+    );
+    lines.push(`records table, 20 windows of 80 rows across the view: longest stall ${f1(scrolled.ms)}`);
+    table!.panel.dispose();
 
     // A full rebuild from the cache (as on reopening the folder), then from nothing (a new schema, say).
     await folder.saveCache();

@@ -14,6 +14,7 @@ import { reviewFeature } from './review';
 import { schemaFeature } from './schema';
 import { setUpFeature } from './setup';
 import { statusBarFeature } from './status-bar';
+import { tableFeature } from './table';
 
 /** Activation order. Adding a feature is adding a folder and a line here. */
 export const features: readonly Feature[] = [
@@ -29,6 +30,7 @@ export const features: readonly Feature[] = [
   statusBarFeature,
   newRecordFeature,
   exportFeature,
+  tableFeature,
   healthFeature,
   importFeature,
   setUpFeature,

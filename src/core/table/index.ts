@@ -1,0 +1,6 @@
+export * from './columns';
+export * from './csv';
+export * from './edit';
+export * from './sort';
+export * from './view';
+export * from './bulk';
