@@ -25,13 +25,15 @@ const problems = [];
 const size = fs.statSync(file).size;
 // Two budgets: the code that loads (the bundles, compressed) and the whole package. Most of the package is the
 // README's and the walkthrough's screenshots (about 800 KB since the documents and the first-day flow were
-// shown), which only the extension's details page reads; the code is what every start pays for.
+// shown, about 900 KB with the import view's and the table's), which only the extension's details page reads;
+// the code is what every start pays for. The whole package may be 2 MB: 1.5 MB held until the import view's
+// worker (133 KB compressed, its own budget above) and two more screenshots came.
 if (code > 600 * 1024) problems.push(`the bundles are ${code} bytes compressed, over 600 KB`);
 for (const [name, limit] of LAZY) {
   const got = lazy.get(name) ?? 0;
   if (got > limit) problems.push(`${name} is ${got} bytes compressed, over ${limit / 1024} KB`);
 }
-if (size > 1536 * 1024) problems.push(`${file} is ${size} bytes, over 1.5 MB`);
+if (size > 2048 * 1024) problems.push(`${file} is ${size} bytes, over 2 MB`);
 for (const bad of ['node_modules/', 'src/', 'test/', 'examples/', 'out/', '.map']) {
   const hit = names.filter((n) => n.includes(bad));
   if (hit.length) problems.push(`must not ship ${bad}: ${hit.slice(0, 3).join(', ')}`);
