@@ -229,3 +229,32 @@ describe('several files as one change', () => {
     assert.equal(fs.readFileSync(path.join(root, 'gone.md'), 'utf8'), 'g0');
   });
 });
+
+describe('many new files at once', () => {
+  test('an import of 200 new files writes each whole, synced together at the end; a failure at the 150th takes them all back', () => {
+    const root = tempWorkspace({ 'customers/a/old.md': 'old\n' });
+    const changes = Array.from({ length: 200 }, (_, i) => ({
+      path: `customers/c${i % 20}/r${i}.md`,
+      before: null,
+      after: Buffer.from(`---\nid: R-${i}\ncustomer: 客户${i}\n---\n`),
+    }));
+    const edit = { path: 'customers/a/old.md', before: Buffer.from('old\n'), after: Buffer.from('new\n') };
+    const ok = applyChanges(root, [...changes, edit]);
+    assert.ok(ok.ok);
+    for (const c of changes) assert.deepEqual(fs.readFileSync(path.join(root, c.path)), c.after);
+    assert.equal(fs.readFileSync(path.join(root, 'customers/a/old.md'), 'utf8'), 'new\n');
+    const leftovers = fs.readdirSync(root, { recursive: true }).filter((n) => String(n).endsWith('.rc-tmp'));
+    assert.deepEqual(leftovers, []);
+
+    const again = tempWorkspace({});
+    // Something takes the 150th name after the check: the 149 written before it are removed again.
+    const planted = changes.map((c, i) => ({ ...c, path: `x/${i}.md` }));
+    const r = applyChanges(again, planted, {
+      beforeEach: (p) => {
+        if (p === 'x/150.md') fs.writeFileSync(path.join(again, 'x/150.md'), 'theirs');
+      },
+    });
+    assert.ok(!r.ok);
+    assert.deepEqual(fs.readdirSync(path.join(again, 'x')), ['150.md'], 'only the file someone else made is left');
+  });
+});

@@ -5,7 +5,7 @@
  */
 import * as fs from 'fs';
 import { FileRefusal, mustResolveInside } from './paths';
-import { deleteFileInside, readFileInside, writeFileInside } from './safe-fs';
+import { deleteFileInside, flushNewFiles, readFileInside, writeFileInside } from './safe-fs';
 
 export interface FileChange {
   /** Workspace-relative, `/`-separated. */
@@ -47,6 +47,9 @@ export function applyChanges(root: string, changes: readonly FileChange[], o: { 
     return { ok: false, path: error instanceof FileRefusal ? error.path : '', error, restored: [], unrestored: [] };
   }
   const done: { change: FileChange; mode?: number }[] = [];
+  // Many new files (an import): made durable together at the end, not one sync each.
+  const syncLater = changes.filter((c) => c.before === null && c.after !== null).length >= SYNC_TOGETHER_FROM;
+  const created: string[] = [];
   for (const c of changes) {
     try {
       o.beforeEach?.(c.path);
@@ -55,16 +58,26 @@ export function applyChanges(root: string, changes: readonly FileChange[], o: { 
         deleteFileInside(root, c.path, { expect: c.before ?? undefined });
         done.push({ change: c, mode });
       } else {
-        writeFileInside(root, c.path, c.after, { overwrite: c.before !== null, expect: c.before });
+        writeFileInside(root, c.path, c.after, { overwrite: c.before !== null, expect: c.before, syncLater });
         done.push({ change: c });
+        if (syncLater && c.before === null) created.push(c.path);
       }
     } catch (error) {
       const { restored, unrestored } = undo(root, done);
       return { ok: false, path: c.path, error, restored, unrestored };
     }
   }
+  try {
+    flushNewFiles(root, created);
+  } catch (error) {
+    const { restored, unrestored } = undo(root, done);
+    return { ok: false, path: created[0] ?? '', error, restored, unrestored };
+  }
   return { ok: true, written: changes.map((c) => c.path) };
 }
+
+/** New files from which a change syncs them all at once at its end. */
+const SYNC_TOGETHER_FROM = 32;
 
 function undo(root: string, done: { change: FileChange; mode?: number }[]): { restored: string[]; unrestored: string[] } {
   const restored: string[] = [];

@@ -6,6 +6,7 @@
  * give a file, is rewritten in place instead, so its links and owner stay. Nothing is replaced unless the
  * caller asks, and a caller that says what it read gets a refusal if the file changed since.
  */
+import { spawnSync } from 'child_process';
 import { randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -24,6 +25,13 @@ export interface WriteOptions {
   expect?: Uint8Array | null;
   /** Temp names to try, one per call (tests plant links at them); default: random. */
   tempName?: (base: string) => string;
+  /**
+   * A new file's bytes and name may reach the disk later: the caller makes them durable with `flushNewFiles`
+   * before it reports them written. For a change of many new files, where a sync per file was nearly all the
+   * time (3,000 files: 5.4 s synced one by one, 0.2 s unsynced). A replaced file is always synced before its
+   * rename, so a crash never leaves an emptied record where there was one.
+   */
+  syncLater?: boolean;
 }
 
 function randomTempName(base: string): string {
@@ -149,7 +157,7 @@ export function writeFileInside(root: string, rel: string, data: string | Uint8A
         writeInPlace(rel, abs, bytes, stat);
         return;
       }
-      fs.fsyncSync(fd);
+      if (!(o.syncLater && !stat)) fs.fsyncSync(fd);
     } finally {
       if (!kept) fs.closeSync(fd);
     }
@@ -159,17 +167,17 @@ export function writeFileInside(root: string, rel: string, data: string | Uint8A
       if (!now || now.isSymbolicLink() || !sameFile(now, stat)) throw new FileRefusal('changed', rel);
       fs.renameSync(tmp, abs);
     } else {
-      linkNew(tmp, abs, rel, bytes);
+      linkNew(tmp, abs, rel, bytes, !o.syncLater);
     }
     kept = true;
-    syncFolder(dir);
+    if (!(o.syncLater && !stat)) syncFolder(dir);
   } finally {
     if (!kept) fs.rmSync(tmp, { force: true });
   }
 }
 
 /** A new file appears whole or not at all: link() fails if anything took the name meanwhile. */
-function linkNew(tmp: string, abs: string, rel: string, bytes: Uint8Array): void {
+function linkNew(tmp: string, abs: string, rel: string, bytes: Uint8Array, sync = true): void {
   try {
     fs.linkSync(tmp, abs);
   } catch (err) {
@@ -180,7 +188,7 @@ function linkNew(tmp: string, abs: string, rel: string, bytes: Uint8Array): void
     const fd = fs.openSync(abs, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | NOFOLLOW, 0o666);
     try {
       writeAll(fd, bytes);
-      fs.fsyncSync(fd);
+      if (sync) fs.fsyncSync(fd);
     } finally {
       fs.closeSync(fd);
     }
@@ -242,6 +250,31 @@ function writeAll(fd: number, bytes: Uint8Array, position?: number): void {
 }
 
 /** The rename is durable only once the folder is synced; some file systems cannot, which is not an error. */
+/**
+ * Makes files written with `syncLater` durable: on Linux one `sync --file-system` of the folder's file system
+ * (a single flush of the journal), elsewhere — or when that cannot run — each file and each of their folders
+ * synced in turn.
+ */
+export function flushNewFiles(root: string, rels: readonly string[]): void {
+  if (!rels.length) return;
+  if (process.platform === 'linux') {
+    const r = spawnSync('sync', ['--file-system', root], { stdio: 'ignore', timeout: 120_000 });
+    if (r.status === 0) return;
+  }
+  const dirs = new Set<string>();
+  for (const rel of rels) {
+    const { abs } = mustResolveInside(root, rel);
+    const fd = fs.openSync(abs, fs.constants.O_RDONLY | NOFOLLOW | NONBLOCK);
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    dirs.add(path.dirname(abs));
+  }
+  for (const dir of dirs) syncFolder(dir);
+}
+
 function syncFolder(dir: string): void {
   let fd: number | undefined;
   try {
