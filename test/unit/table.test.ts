@@ -14,6 +14,7 @@ import {
   sortInSlices,
   tableColumns,
   tableCsv,
+  tablePrintHtml,
   visibleColumns,
   type TableQuery,
   type TableSource,
@@ -194,6 +195,24 @@ describe('records table', () => {
     assert.ok(csv.includes(`"'=HYPERLINK(""x"")"`), csv);
     assert.ok(csv.includes(',-2000\r\n'), 'a negative amount stays a number');
     assert.ok(csv.indexOf('北京') < csv.indexOf('HYPERLINK'), 'in the view order (newest first)');
+  });
+
+  test('the page to print: what is shown, in its order, every value escaped, no script at all', async () => {
+    const root = tempWorkspace({
+      'a.md': record({ id: 'A', category: 'contract', customer: '北京', date: '2024-01-02', title: '<script>alert(1)</script>' }),
+      'b.md': record({ id: 'B', category: 'contract', customer: '上海', date: '2024-03-04', title: 'B & "C"' }),
+    });
+    const { source } = await load(root);
+    const cols = visibleColumns(source.columns, ['customer', 'title']);
+    const v = (await buildView(source, q({ sort: { key: 'date', descending: true } })))!;
+    const html = await tablePrintHtml(v, cols, { lang: 'zh', title: '档案表', filter: 'category=contract', date: '2026-12-02' });
+    assert.ok(!/<script/i.test(html.replace(/&lt;script&gt;/g, '')), 'no script, and the record text escaped');
+    assert.match(html, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
+    assert.match(html, /B &amp; &quot;C&quot;/);
+    assert.match(html, /content="default-src &#39;none&#39;; style-src &#39;unsafe-inline&#39;; img-src data:"/, 'the CSP of a page without script');
+    assert.match(html, /共 2 条记录 · 筛选：category=contract · 打印日期 2026-12-02/);
+    assert.ok(html.indexOf('上海') < html.indexOf('北京'), 'newest first, as shown');
+    assert.match(html, /<th>#<\/th><th>客户<\/th><th>题名<\/th>/);
   });
 
   test('the sample opens with its schema columns', async () => {

@@ -157,6 +157,11 @@ suite('records table', () => {
     assert.ok(csv.startsWith('\uFEFF'), 'BOM');
     assert.strictEqual(csv.trimEnd().split('\r\n').length, 4, csv);
     assert.match(csv, /表格客户/);
+    // Print what is shown: a page of the same rows.
+    const page = await panel.print(vscode.Uri.file(target.fsPath.replace(/\.csv$/, '.html')));
+    const html = fs.readFileSync(page!.fsPath, 'utf8');
+    assert.strictEqual((html.match(/<tr><td>/g) ?? []).length, 3, 'one line per row');
+    assert.match(html, /表格客户/);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     panel.panel.dispose();
     fs.rmSync(abs(rel));

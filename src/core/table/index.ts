@@ -1,5 +1,6 @@
 export * from './columns';
 export * from './csv';
+export * from './print';
 export * from './edit';
 export * from './sort';
 export * from './view';

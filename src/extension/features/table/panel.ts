@@ -2,12 +2,10 @@ import * as crypto from 'crypto';
 import * as vscode from 'vscode';
 import { langOf, type Lang } from '../../../core/model/lang';
 import type { RecordEntry } from '../../../core/model/records';
-import { today } from '../../../core/retention/dates';
 import {
   buildView,
   recordKey,
   tableColumns,
-  tableCsv,
   TABLE_GROUPINGS,
   visibleColumns,
   type Column,
@@ -21,6 +19,7 @@ import {
 import type { FolderIndex } from '../../index/folder-index';
 import type { Services } from '../../services';
 import { applyCell, bulkEdit, checkCell, currentRecord, type BulkResult, type CellCheck } from './edits';
+import { exportTableCsv, printTable, type TableOutput } from './output';
 import { tablePage } from './page';
 import { DISPOSITIONS, tableSource } from './source';
 import { dispositionText, pageStrings } from './strings';
@@ -287,6 +286,8 @@ export class TablePanel implements vscode.Disposable {
         return this.bulk(m.op === 'remove' ? { op: 'remove', field: m.field } : { op: 'set', field: m.field, value: str(m.value) }, m.preview !== false);
       case 'export':
         return this.exportCsv();
+      case 'print':
+        return this.print();
       default:
         return undefined;
     }
@@ -360,31 +361,22 @@ export class TablePanel implements vscode.Disposable {
     return bulkEdit(this.folder, records, op, planner, this.services.log, { preview });
   }
 
-  private async exportCsv(target?: vscode.Uri): Promise<vscode.Uri | undefined> {
-    const view = this.current;
-    if (!view) return undefined;
-    if (this.readOnly) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('Writing files is off in Restricted Mode. Trust the workspace first.'));
-      return undefined;
-    }
-    const day = today().replace(/-/g, '');
-    const uri =
-      target ??
-      (await vscode.window.showSaveDialog({
-        defaultUri: this.folder.uriOf(`records-table-${day}.csv`),
-        filters: { CSV: ['csv'] },
-        title: vscode.l10n.t('Export CSV…'),
-      }));
-    if (!uri) return undefined;
-    const text = await tableCsv(view, this.visible(), this.lang);
-    await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
-    void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0}', vscode.workspace.asRelativePath(uri)));
-    return uri;
+  private exportCsv(target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+    return this.current ? exportTableCsv(this.output(this.current), target) : Promise.resolve(undefined);
   }
 
   /** The CSV of what is shown, written to `target` (tests and automation). */
   exportTo(target: vscode.Uri): Promise<vscode.Uri | undefined> {
     return this.exportCsv(target);
+  }
+
+  /** What is shown as a page to print, opened in the browser; `target`: tests and automation (not opened). */
+  print(target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+    return this.current ? printTable(this.output(this.current), target) : Promise.resolve(undefined);
+  }
+
+  private output(view: TableView): TableOutput {
+    return { folder: this.folder, view, columns: this.visible(), lang: this.lang, filter: this.query.filter, readOnly: this.readOnly };
   }
 
   dispose(): void {
