@@ -4,6 +4,7 @@ import type { Lang } from '../../../core/model/lang';
 import { field, type RecordEntry } from '../../../core/model/records';
 import { retentionOf } from '../../../core/retention/retention';
 import type { FolderIndex } from '../../index/folder-index';
+import { dispositionLabel } from '../../disposition-label';
 import { dueWithinDays } from '../../settings';
 import type { WorkspaceIndex } from '../../index/workspace-index';
 import type { Picked, RecordsSelection } from '../../services';
@@ -353,33 +354,6 @@ const DISPOSITION_ICONS: Record<string, string> = {
   transferred: 'arrow-swap',
   destroyed: 'close',
 };
-
-export function dispositionLabel(state: string): string {
-  switch (state) {
-    case 'due':
-      return vscode.l10n.t('Due for disposal');
-    case 'due-soon':
-      return vscode.l10n.t('Due within {0} days', dueWithinDays());
-    case 'errors':
-      return vscode.l10n.t('With errors: correct first');
-    case 'pending':
-      return vscode.l10n.t('In a batch (pending)');
-    case 'hold':
-      return vscode.l10n.t('On hold');
-    case 'pending-destruction':
-      return vscode.l10n.t('Pending destruction');
-    case 'active':
-      return vscode.l10n.t('Active');
-    case 'retention':
-      return vscode.l10n.t('Retention running (storage only)');
-    case 'transferred':
-      return vscode.l10n.t('Transferred');
-    case 'destroyed':
-      return vscode.l10n.t('Destroyed');
-    default:
-      return state;
-  }
-}
 
 function statusIcon(status: string): vscode.ThemeIcon {
   if (status === 'error') return new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));

@@ -22,7 +22,8 @@ import { applyCell, bulkEdit, checkCell, currentRecord, type BulkResult, type Ce
 import { exportTableCsv, printTable, type TableOutput } from './output';
 import { tablePage } from './page';
 import { DISPOSITIONS, tableSource } from './source';
-import { dispositionText, pageStrings } from './strings';
+import { dispositionLabel } from '../../disposition-label';
+import { pageStrings } from './strings';
 
 /** What the page asks of the host. */
 export type TableMessage =
@@ -182,7 +183,7 @@ export class TablePanel implements vscode.Disposable {
       options: c.options,
       editable: c.editable && !this.readOnly,
     }));
-    const dispositions = Object.fromEntries(DISPOSITIONS.map((d) => [d, dispositionText(d)]));
+    const dispositions = Object.fromEntries(DISPOSITIONS.map((d) => [d, dispositionLabel(d)]));
     this.post({
       type: 'init',
       columns: cols,

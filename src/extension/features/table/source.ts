@@ -1,27 +1,16 @@
 import * as vscode from 'vscode';
 import type { Lang } from '../../../core/model/lang';
-import { dayWindow } from '../../../core/retention/disposition';
+import { dayWindow, DISPOSITION_ORDER } from '../../../core/retention/disposition';
 import { today } from '../../../core/retention/dates';
 import { recordKey, type Column, type TableSource } from '../../../core/table';
 import { shownDispositionOf } from '../../index/dispositions';
 import type { FolderIndex } from '../../index/folder-index';
 import type { Services } from '../../services';
 import { dueWithinDays } from '../../settings';
-import { dispositionText } from './strings';
+import { dispositionLabel } from '../../disposition-label';
 
-/** Dispositions in the order the Records view groups them: what needs doing first. */
-export const DISPOSITIONS: readonly string[] = [
-  'due',
-  'due-soon',
-  'errors',
-  'pending',
-  'hold',
-  'pending-destruction',
-  'active',
-  'retention',
-  'transferred',
-  'destroyed',
-];
+/** Dispositions in the order every view lists them: what needs doing first. */
+export const DISPOSITIONS: readonly string[] = DISPOSITION_ORDER;
 
 /** A folder's records as the table reads them: problem counts from the index, dispositions as every view shows them. */
 export function tableSource(folder: FolderIndex, services: Services, lang: Lang, columns: readonly Column[], scope?: ReadonlySet<string>): TableSource {
@@ -36,7 +25,7 @@ export function tableSource(folder: FolderIndex, services: Services, lang: Lang,
     facts: { problems: (r) => folder.index.problemCounts(r), disposition: (r) => shownDispositionOf(folder, r, window, pending) },
     dispositionOrder: DISPOSITIONS,
     groupLabel: (by, key) => {
-      if (by === 'disposition') return dispositionText(key);
+      if (by === 'disposition') return dispositionLabel(key);
       if (by === 'category') {
         const c = folder.schema.categories.get(key);
         return c ? (lang === 'zh' ? c.label.zh : c.label.en) : key || vscode.l10n.t('Uncategorised');
