@@ -10,13 +10,27 @@ async function openRecords(page) {
     .waitFor({ timeout: 20000 });
 }
 
+/**
+ * Opens the Command Palette, types the command, and runs it. On a busy machine the palette can open before the
+ * extension has registered its commands (activation still running), so an absent row is tried again, the way a
+ * person would close the palette and type the command once more.
+ */
 async function runCommand(page, name) {
-  await page.keyboard.press('F1');
-  await page.locator('.quick-input-widget input').fill(`>${name}`);
-  await page
-    .locator('.quick-input-widget .monaco-list-row', { hasText: name.replace(/^Records: /, '') })
-    .first()
-    .waitFor({ timeout: 10000 });
+  const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: name.replace(/^Records: /, '') }).first();
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ timeout: 10000 });
+    await input.fill(`>${name}`);
+    try {
+      await row.waitFor({ timeout: 10000 });
+      break;
+    } catch (err) {
+      if (attempt >= 3) throw err;
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(2000);
+    }
+  }
   await page.keyboard.press('Enter');
 }
 
