@@ -12,6 +12,7 @@ import { RecordIndex } from '../src/core/index/record-index';
 import { defaultWorkerPath, indexOptions, listRecordFiles, loadCacheFile, scanFolder } from '../src/core/index/scan';
 import { defaultSchema, defaultSchemaText } from '../src/core/schema/load';
 import { ensureRecords, type Generated } from './generate';
+import { runImportBench } from './import-bench';
 import {
   cpuNow,
   floorOneThread,
@@ -28,6 +29,9 @@ import {
 } from './measure';
 
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
+/** BENCH_ONLY=import: only the import bench; BENCH_ONLY=index: only the index. BENCH_IMPORT_ROWS: its size. */
+const ONLY = process.env.BENCH_ONLY;
+const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
 const EDITS = 200;
 const WARMUP_EDITS = 20;
 const COLD_RUNS = 2;
@@ -292,7 +296,8 @@ async function main(): Promise<void> {
     `bench: node ${process.version}, ${os.availableParallelism()} cores, load average ${load()}, two-thread speedup now ${(await parallelSpeedup()).toFixed(2)}× (2.00 = both cores free)`,
   );
   const p95At = new Map<number, number>();
-  for (const n of SIZES) await runSize(n, p95At);
+  if (ONLY !== 'import') for (const n of SIZES) await runSize(n, p95At);
+  if (ONLY !== 'index') await runImportBench(IMPORT_ROWS, check);
   console.log(`\nload average at the end ${load()}, two-thread speedup now ${(await parallelSpeedup()).toFixed(2)}×`);
   console.log(`bench: ${score.met} targets met, ${score.missed} missed (${((now() - t) / 1000).toFixed(0)} s)`);
 }

@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { applyChanges } from '../../src/core/io/changes';
 import { FileRefusal, resolveInside } from '../../src/core/io/paths';
-import { deleteFileInside, readFileInside, writeFileInside, writeOutputFile } from '../../src/core/io/safe-fs';
+import { deleteFileInside, makeFoldersInside, readFileInside, writeFileInside, writeOutputFile } from '../../src/core/io/safe-fs';
 import { tempWorkspace } from './helpers';
 
 const refusal = (fn: () => unknown): string => {
@@ -139,6 +139,33 @@ describe('the one write path', () => {
     );
     assert.equal(fs.readFileSync(secret, 'utf8'), 'secret\n');
     assert.deepEqual(fs.readdirSync(path.dirname(secret)), ['secret.txt']);
+  });
+
+  test('new folders are made one walk down: a link or a file on the way is refused at any depth, nothing made past it', () => {
+    const root = tempWorkspace({ 'a/b/file.txt': 'x' });
+    const secret = outsideFile();
+    fs.symlinkSync(path.dirname(secret), path.join(root, 'a/b/link'));
+    assert.equal(
+      refusal(() => makeFoldersInside(root, 'a/b/link/c/d')),
+      'symlink',
+    );
+    assert.equal(
+      refusal(() => writeFileInside(root, 'a/b/link/c/new.md', 'pwned')),
+      'symlink',
+    );
+    assert.equal(
+      refusal(() => makeFoldersInside(root, 'a/b/file.txt/c')),
+      'not-a-file',
+    );
+    assert.equal(
+      refusal(() => makeFoldersInside(root, 'a/../../x')),
+      'outside',
+    );
+    assert.deepEqual(fs.readdirSync(path.dirname(secret)), ['secret.txt']);
+    makeFoldersInside(root, 'a/n/e/w');
+    writeFileInside(root, 'a/n/e/w/r.md', 'ok');
+    writeFileInside(root, 'a/n/e/w/s.md', 'ok');
+    assert.deepEqual(fs.readdirSync(path.join(root, 'a/n/e/w')).sort(), ['r.md', 's.md']);
   });
 
   test('a file that is not what the caller read is refused (changed), and left alone', () => {

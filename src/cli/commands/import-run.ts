@@ -43,6 +43,7 @@ function textReport(file: string, s: ImportSession, write: boolean, zh: boolean)
   for (const n of table.notes) p(`${file}:${n.line}\t${zh ? '注意' : 'note'}: ${n.message}`);
   const row = (verb: string, r: PlannedRow) => {
     p(`${verb}\t${r.path}\t(${file}:${r.line}, ${s.mapping.key} ${r.key})`);
+    if (r.note) p(`    ${r.note}`);
     for (const u of r.updates) p(`    ${u.field}: ${show(u.from)} → ${show(u.to)}`);
     for (const f of r.findings) p(`    ${f.severity} ${f.code} ${f.message}`);
   };
@@ -69,7 +70,15 @@ function textReport(file: string, s: ImportSession, write: boolean, zh: boolean)
 
 function jsonReport(file: string, s: ImportSession, written: boolean): unknown {
   const rows = (list: PlannedRow[]) =>
-    list.map((r) => ({ line: r.line, key: r.key, path: r.path, updates: r.updates, conflicts: r.conflicts, findings: r.findings }));
+    list.map((r) => ({
+      line: r.line,
+      key: r.key,
+      path: r.path,
+      updates: r.updates,
+      conflicts: r.conflicts,
+      findings: r.findings,
+      ...(r.note ? { note: r.note } : {}),
+    }));
   const { plan } = s;
   return {
     file,
@@ -126,6 +135,9 @@ export async function runImport(args: ParsedArgs, io: CliIo): Promise<number> {
   const mappingText = typeof mapArg === 'string' ? readArg(io, mapArg, '--map').toString('utf8') : undefined;
   const category = args.options.get('category');
   const customer = args.options.get('customer');
+  const per = args.options.get('per');
+  if (per !== undefined && per !== 'message' && per !== 'thread') throw new UsageError('--per must be message or thread');
+  if (per !== undefined && args.positionals.some((f) => !/\.(eml|mbox)$/i.test(f))) throw new UsageError('--per is for mail (.eml, .mbox)');
   const write = args.options.has('write');
   const inputs = args.positionals.map((f) => ({ file: f, bytes: readArg(io, f, 'file') }));
   let folder: OpenFolder = await openFolder(root, lang);
@@ -148,6 +160,7 @@ export async function runImport(args: ParsedArgs, io: CliIo): Promise<number> {
       readXlsx: readXlsxTable,
       readMail: readMailMessages,
       customer: typeof customer === 'string' ? customer : undefined,
+      per: per === 'message' || per === 'thread' ? per : undefined,
     });
     if (!prepared.ok) {
       io.err(`records-curator import: ${printable(file)}${prepared.line ? `:${prepared.line}` : ''}: ${printable(prepared.message)}; nothing imported\n`);

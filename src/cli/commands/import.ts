@@ -14,7 +14,7 @@ const USAGE = `Usage: records-curator import FILE... [--category KEY] [--map MAP
 
 Turns the rows of spreadsheets and exports (.csv, .tsv, .json arrays, .xlsx) into records of FOLDER (default:
 the current folder), one record per row, at the mapping's path pattern (customers/{customer}/{category}/{id}.md);
-and mail (.eml, .mbox) into communication records, one per message, attachments saved beside each.
+and mail (.eml, .mbox) into communication records, one per message (or thread), attachments saved beside each.
 Without --write it only shows what it would do: records created, updated, skipped and left with conflicts,
 rows rejected, the findings each new record would have, and personal numbers in plain text.
 
@@ -27,6 +27,8 @@ the last import is a conflict, reported and left. Nothing is overwritten or dele
   --map MAP.yaml   use this mapping instead of the saved or guessed one
   --into FOLDER    the records folder (default: the current folder)
   --customer NAME  mail: the customer of every message (default: the sender's name)
+  --per thread     mail: one record per thread (by References/In-Reply-To, else subject and participants),
+                   saved in the mapping; a new reply in a thread imported before is added to its record
   --write          write the records, the mapping and the import's state
   --format text|json
 
@@ -43,7 +45,7 @@ export const importCommand: CliCommand = {
   name: 'import',
   summary: 'records from spreadsheets and exports (.csv, .tsv, .json, .xlsx, mail); scans onto records (dry run unless --write)',
   usage: USAGE,
-  valueOptions: ['category', 'map', 'into', 'format', 'lang', 'customer', 'scans', 'match', 'table', 'key'],
+  valueOptions: ['category', 'map', 'into', 'format', 'lang', 'customer', 'per', 'scans', 'match', 'table', 'key'],
   flags: ['write'],
   maxPositionals: Infinity,
   async run(args: ParsedArgs, io: CliIo) {

@@ -33,19 +33,19 @@ export interface MailImportInput {
   today: string;
 }
 
-const CATEGORY = 'communication';
+export const CATEGORY = 'communication';
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** The time in China (UTC+8), where these records are kept; the header's own offset is not kept by the parser. */
-function chinaTime(d: Date): { date: string; datetime: string } {
+export function chinaTime(d: Date): { date: string; datetime: string } {
   const t = new Date(d.getTime() + 8 * 3600000);
   const date = `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
   return { date, datetime: `${date}T${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}+08:00` };
 }
 
-const person = (a: MailAddress) => (a.name ? `${a.name} <${a.address}>` : a.address);
+export const person = (a: MailAddress) => (a.name ? `${a.name} <${a.address}>` : a.address);
 
-function keyOf(m: MailMessage): string {
+export function keyOf(m: MailMessage): string {
   if (m.messageId) return m.messageId;
   const h = createHash('sha256')
     .update(JSON.stringify([m.date?.toISOString(), m.subject, m.from, m.text]))

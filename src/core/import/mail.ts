@@ -11,6 +11,8 @@ export interface MailMessage {
   /** The line of the mbox the message starts on (1 for an .eml). */
   line: number;
   messageId: string | undefined;
+  /** The References and In-Reply-To headers' Message-IDs (what the message answers), oldest first. */
+  references?: string[];
   date: Date | undefined;
   subject: string;
   from: MailAddress[];

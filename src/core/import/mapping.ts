@@ -21,6 +21,8 @@ export interface ImportMapping {
   columns: Map<string, string | null>;
   /** Values for every record, `{field}` replaced by the row's value (`title: "{customer} {contract_no}"`). */
   defaults: Map<string, string>;
+  /** Mail: one record per message (the default) or per thread. */
+  per?: 'message' | 'thread';
 }
 
 export class MappingError extends Error {}
@@ -60,6 +62,7 @@ export function validateMapping(m: ImportMapping, schema: Schema, o: { mail?: bo
   if (problem || /[{}]/.test(probe)) throw new MappingError(`path pattern ${JSON.stringify(m.pattern)} is not a relative path inside the folder`);
   const mapped = new Set([...m.columns.values(), ...m.defaults.keys()]);
   if (o.mail) return;
+  if (m.per !== undefined) throw new MappingError('per: is for mail (.eml, .mbox): a table is imported one record per row');
   if (!mapped.has(m.key)) throw new MappingError(`no column gives the key field ${m.key}, so a second run could not find the records of the first`);
 }
 
@@ -85,7 +88,9 @@ export function readMapping(text: string): ImportMapping {
     if (typeof d.defaults !== 'object' || Array.isArray(d.defaults)) throw new MappingError('defaults: must map fields to values');
     for (const [f, v] of Object.entries(d.defaults)) defaults.set(f, typeof v === 'string' ? v : String(v));
   }
+  if (d.per !== undefined && d.per !== null && d.per !== 'message' && d.per !== 'thread') throw new MappingError('per: must be message or thread');
   return {
+    ...(d.per === 'message' || d.per === 'thread' ? { per: d.per } : {}),
     category: d.category === undefined || d.category === null ? undefined : str(d.category, 'category'),
     key: d.key === undefined ? 'id' : str(d.key, 'key'),
     pattern: d.path === undefined ? DEFAULT_PATTERN : str(d.path, 'path'),
@@ -100,7 +105,9 @@ export function writeMapping(m: ImportMapping, source: string): string {
     '# Reviewed like any record: the next `records-curator import` of this file reads it. ~ = column not imported.',
   ];
   if (m.category !== undefined) lines.push(`category: ${yamlScalar('', m.category)}`);
-  lines.push(`key: ${yamlScalar('', m.key)}`, `path: ${yamlScalar('', m.pattern)}`, m.columns.size ? 'columns:' : 'columns: {}');
+  lines.push(`key: ${yamlScalar('', m.key)}`, `path: ${yamlScalar('', m.pattern)}`);
+  if (m.per) lines.push(`per: ${m.per}`);
+  lines.push(m.columns.size ? 'columns:' : 'columns: {}');
   for (const [h, f] of m.columns) lines.push(`  ${keyText(h, false)}: ${f === null ? '~' : yamlScalar('', f)}`);
   if (m.defaults.size) {
     lines.push('defaults:');

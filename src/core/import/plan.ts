@@ -86,7 +86,7 @@ export interface ImportPlan {
 
 const same = (a: ImportValue | undefined, b: ImportValue | undefined) => JSON.stringify(a) === JSON.stringify(b);
 
-function currentValue(r: RecordEntry, f: string): ImportValue | undefined {
+export function currentValue(r: RecordEntry, f: string): ImportValue | undefined {
   const v = ownValue(r.data, f);
   if (v === undefined || v === null) return undefined;
   return Array.isArray(v) ? v.map(scalarText) : scalarText(v);

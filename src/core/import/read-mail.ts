@@ -21,6 +21,12 @@ export async function readMail(bytes: Uint8Array, kind: 'eml' | 'mbox'): Promise
       index: i + 1,
       line: p.line,
       messageId: m.messageId,
+      references: [
+        ...new Set([
+          ...(m.references === undefined ? [] : Array.isArray(m.references) ? m.references : [m.references]),
+          ...(m.inReplyTo ? m.inReplyTo.split(/\s+/).filter(Boolean) : []),
+        ]),
+      ],
       date: m.date,
       subject: m.subject ?? '',
       from: addresses(m.from),

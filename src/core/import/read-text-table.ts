@@ -34,10 +34,18 @@ function delimiterOf(text: string): string {
 }
 
 function delimitedRows(text: string, delimiter: string): TableRow[] {
-  const records = parse(text, { delimiter, relax_column_count: true, relax_quotes: false, skip_empty_lines: false, info: true }) as unknown as {
-    record: string[];
-    info: { lines: number };
-  }[];
+  // csv-parse builds an error, stack trace and all, for every row whose length differs from the first row's —
+  // and then drops it (relax_column_count). With a title row above the headers (as Chinese Excel ledgers have)
+  // that is every row: at 20,000 rows most of the parsing time. The stack of its errors is never shown (only
+  // the message and the line), so none is captured while it parses.
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(text, { delimiter, relax_column_count: true, relax_quotes: false, skip_empty_lines: false, info: true }) as unknown as typeof records;
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
   // info.lines is the line a record ends on; a record spanning lines is reported at its first.
   return records.map((r) => ({ line: r.info.lines - (r.record.join('').match(/\n/g)?.length ?? 0), cells: r.record }));
 }

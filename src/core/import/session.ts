@@ -25,6 +25,7 @@ import { readState, writeState } from './state';
 import type { Table } from './table';
 import type { MailMessage } from './mail';
 import { planMailImport } from './mail-plan';
+import { planMailThreads } from './mail-thread-plan';
 import { readTextTable, type ReadTable } from './read-text-table';
 
 export type TableKind = 'csv' | 'tsv' | 'json' | 'xlsx' | 'eml' | 'mbox';
@@ -54,6 +55,8 @@ export interface ImportRequest {
   readMail?(bytes: Uint8Array, kind: 'eml' | 'mbox'): Promise<MailMessage[]>;
   /** Mail: the customer of every message (default: the sender's name). */
   customer?: string;
+  /** Mail: one record per message or per thread (default: the mapping's, else per message). */
+  per?: 'message' | 'thread';
 }
 
 export interface ImportSession {
@@ -144,7 +147,12 @@ async function prepareMailImport(req: ImportRequest, kind: 'eml' | 'mbox'): Prom
         ? readMapping(text)
         : { category: 'communication', key: 'message_id', pattern: DEFAULT_PATTERN, columns: new Map(), defaults: new Map() };
     mapping.category = 'communication';
-    mapping.key = 'message_id';
+    if (req.per !== undefined && mappingFrom === 'saved' && (mapping.per ?? 'message') !== req.per)
+      throw new MappingError(
+        `imports this mail one record per ${mapping.per ?? 'message'}; --per ${req.per} would import the same messages again as other records (change per: in it to change that; the records already imported stay)`,
+      );
+    if (req.per !== undefined) mapping.per = req.per;
+    mapping.key = mapping.per === 'thread' ? 'thread' : 'message_id';
     validateMapping(mapping, req.schema, { mail: true });
   } catch (err) {
     if (err instanceof MappingError) return { ok: false, message: `${mappingPath}: ${err.message}` };
@@ -157,7 +165,7 @@ async function prepareMailImport(req: ImportRequest, kind: 'eml' | 'mbox'): Prom
   } catch {
     return { ok: false, message: `${statePath} is not the JSON this import writes; move it away to import afresh` };
   }
-  const plan = planMailImport({
+  const plan = (mapping.per === 'thread' ? planMailThreads : planMailImport)({
     root: req.root,
     schema: req.schema,
     index: req.index,

@@ -14,7 +14,14 @@ export function valueHash(v: ImportValue | undefined): string | undefined {
 
 export interface ImportState {
   key: string;
-  records: Map<string, { path: string; fields: Map<string, string> }>;
+  records: Map<string, StateRecord>;
+}
+
+export interface StateRecord {
+  path: string;
+  fields: Map<string, string>;
+  /** Mail imported one record per thread: the keys of the thread's messages in the record. */
+  messages?: string[];
 }
 
 export function emptyState(key: string): ImportState {
@@ -23,19 +30,22 @@ export function emptyState(key: string): ImportState {
 
 export function readState(text: string | undefined, key: string): ImportState {
   if (text === undefined) return emptyState(key);
-  const data = JSON.parse(text) as { key?: unknown; records?: Record<string, { path: unknown; fields?: Record<string, unknown> }> };
+  const data = JSON.parse(text) as { key?: unknown; records?: Record<string, { path: unknown; fields?: Record<string, unknown>; messages?: unknown }> };
   // Another key means other records: nothing of the old state applies.
   if (data.key !== key || !data.records || typeof data.records !== 'object') return emptyState(key);
-  const records = new Map<string, { path: string; fields: Map<string, string> }>();
-  for (const [k, r] of Object.entries(data.records))
-    records.set(k, { path: String(r.path), fields: new Map(Object.entries(r.fields ?? {}).map(([f, h]) => [f, String(h)])) });
+  const records = new Map<string, StateRecord>();
+  for (const [k, r] of Object.entries(data.records)) {
+    const rec: StateRecord = { path: String(r.path), fields: new Map(Object.entries(r.fields ?? {}).map(([f, h]) => [f, String(h)])) };
+    if (Array.isArray(r.messages)) rec.messages = r.messages.map(String);
+    records.set(k, rec);
+  }
   return { key, records };
 }
 
 export function writeState(state: ImportState): string {
-  const records: Record<string, { path: string; fields: Record<string, string> }> = {};
+  const records: Record<string, { path: string; fields: Record<string, string>; messages?: string[] }> = {};
   for (const [k, r] of [...state.records].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    records[k] = { path: r.path, fields: Object.fromEntries(r.fields) };
+    records[k] = { path: r.path, fields: Object.fromEntries(r.fields), ...(r.messages ? { messages: r.messages } : {}) };
   }
   return JSON.stringify({ version: 1, key: state.key, records }, null, 2) + '\n';
 }

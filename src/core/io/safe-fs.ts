@@ -10,7 +10,7 @@ import { spawnSync } from 'child_process';
 import { randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { FileRefusal, mustResolveInside } from './paths';
+import { FileRefusal, mustResolveInside, pathSyntaxProblem } from './paths';
 
 const NOFOLLOW = fs.constants.O_NOFOLLOW ?? 0;
 const NONBLOCK = fs.constants.O_NONBLOCK ?? 0;
@@ -100,23 +100,39 @@ function relabel(err: unknown, rel: string): unknown {
   return err;
 }
 
-/** Creates the missing folders of `relDir` one at a time; an existing one must be a real folder, not a link. */
+/**
+ * Creates the missing folders of `relDir` one at a time; an existing one must be a real folder, not a link.
+ * One walk down from the folder: each component is checked with lstat once (a folder made here is checked
+ * again before anything goes into it), not the whole path again for each component.
+ */
 export function makeFoldersInside(root: string, relDir: string): void {
   if (relDir === '' || relDir === '.') return;
+  const syntax = pathSyntaxProblem(relDir);
+  if (syntax) throw new FileRefusal(syntax, relDir);
   const segs = relDir.split('/');
-  for (let i = 1; i <= segs.length; i++) {
-    const rel = segs.slice(0, i).join('/');
-    const { abs, stat } = mustResolveInside(root, rel);
-    if (stat) {
-      if (!stat.isDirectory()) throw new FileRefusal('not-a-file', rel, `${rel} is not a folder`);
+  let cur = fs.realpathSync(root);
+  for (let i = 0; i < segs.length; i++) {
+    const next = path.join(cur, segs[i]);
+    const rel = segs.slice(0, i + 1).join('/');
+    let stat: fs.Stats | undefined;
+    try {
+      stat = fs.lstatSync(next, { throwIfNoEntry: false });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOTDIR') throw new FileRefusal('not-a-file', rel, `${rel} is not a folder`);
+      throw err;
+    }
+    if (!stat) {
+      try {
+        fs.mkdirSync(next);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      }
+      i--; // made (here or meanwhile): check it before going in
       continue;
     }
-    try {
-      fs.mkdirSync(abs);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      i--; // made meanwhile: check it again
-    }
+    if (stat.isSymbolicLink()) throw new FileRefusal('symlink', rel);
+    if (!stat.isDirectory()) throw new FileRefusal('not-a-file', rel, `${rel} is not a folder`);
+    cur = next;
   }
 }
 
@@ -131,14 +147,15 @@ function check(rel: string, abs: string, stat: fs.Stats | undefined, o: WriteOpt
 
 /** Writes a file inside the folder (see the module comment for how). Throws FileRefusal when it may not. */
 export function writeFileInside(root: string, rel: string, data: string | Uint8Array, o: WriteOptions = {}): void {
-  const { abs, stat } = mustResolveInside(root, rel);
+  const { abs, stat, inFolder } = mustResolveInside(root, rel);
   try {
     check(rel, abs, stat, o);
   } catch (err) {
     throw relabel(err, rel);
   }
   const bytes = toBytes(data);
-  if (!stat) makeFoldersInside(root, path.posix.dirname(rel) === '.' ? '' : path.posix.dirname(rel));
+  // Its folders just checked and there: nothing to make (an import writes thousands of files into a few folders).
+  if (!stat && !inFolder) makeFoldersInside(root, path.posix.dirname(rel) === '.' ? '' : path.posix.dirname(rel));
   if (stat && stat.nlink > 1) {
     writeInPlace(rel, abs, bytes, stat);
     return;
