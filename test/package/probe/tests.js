@@ -35,6 +35,37 @@ const checks = [
       assert.strictEqual(out.trim(), ext.packageJSON.version);
     },
   ],
+  [
+    'its lazily loaded readers are in the package: the installed command line imports a workbook and a message',
+    async (ext) => {
+      const fs = require('fs');
+      const os = require('os');
+      const ExcelJS = require('exceljs'); // the repository's, only to write the fixture
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rc-probe-'));
+      try {
+        const book = new ExcelJS.Workbook();
+        const sheet = book.addWorksheet('客户');
+        sheet.addRow(['客户名称', '合同编号', '签订日期']);
+        sheet.addRow(['华远科技', 'HT-2024-001', new Date(Date.UTC(2024, 2, 1))]);
+        await book.xlsx.writeFile(path.join(dir, 'contracts.xlsx'));
+        const mail = ['From: 张三 <zhang@example.com>', 'To: a@example.com', 'Subject: 续约', 'Date: Fri, 01 Mar 2024 10:00:00 +0800', '', 'Hello.', ''];
+        fs.writeFileSync(path.join(dir, 'note.eml'), mail.join('\r\n'));
+        const cli = path.join(ext.extensionPath, 'dist/cli.js');
+        const run = (file, more) =>
+          JSON.parse(
+            require('child_process').execFileSync(process.execPath, [cli, 'import', path.join(dir, file), ...more, '--into', dir, '--format', 'json'], {
+              encoding: 'utf8',
+            }),
+          );
+        const book1 = run('contracts.xlsx', ['--category', 'contract']);
+        assert.strictEqual(book1.counts.created, 1, JSON.stringify(book1).slice(0, 400));
+        const mail1 = run('note.eml', []);
+        assert.strictEqual(mail1.counts.created, 1, JSON.stringify(mail1).slice(0, 400));
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  ],
 ];
 
 exports.run = async function run() {
