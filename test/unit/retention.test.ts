@@ -99,4 +99,19 @@ describe('addDays', () => {
     assert.equal(addDays('2000-03-01', -1), '2000-02-29', '2000 is');
     assert.equal(addDays('2020-02-30', 0), '2020-03-01', 'an impossible date rolls over, as Date.UTC does');
   });
+
+  test('an impossible month or day reads as Date reads it: a date, never NaN or month 13', () => {
+    const viaDate = (date: string, days: number) =>
+      new Date(Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)) + days * 86400000).toISOString().slice(0, 10);
+    for (const [date, n] of [
+      ['2020-13-01', 0],
+      ['2020-13-01', 30],
+      ['2020-00-05', 1],
+      ['2020-01-00', 1],
+      ['2020-12-32', 0],
+    ] as const) {
+      assert.equal(addDays(date, n), viaDate(date, n), `${date} ${n}`);
+      assert.match(addDays(date, n), /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/);
+    }
+  });
 });

@@ -30,8 +30,9 @@ export function addDays(date: string, days: number): string {
   let y = +date.slice(0, 4);
   let m = +date.slice(5, 7);
   let d = +date.slice(8, 10) + days;
-  // Days to months, one month at a time: periods move by a day or a few months' worth of days.
-  if (Math.abs(days) > 400) {
+  // Days to months, one month at a time: periods move by a day or a few months' worth of days. A month that
+  // is not one (2020-13-01, from a value no check has passed yet) goes the way Date reads it, as before.
+  if (Math.abs(days) > 400 || !(m >= 1 && m <= 12) || !(d - days >= 1)) {
     const t = Date.UTC(y, m - 1, d - days) + days * 86400000;
     return new Date(t).toISOString().slice(0, 10);
   }
