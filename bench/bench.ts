@@ -13,6 +13,7 @@ import { defaultWorkerPath, indexOptions, listRecordFiles, loadCacheFile, scanFo
 import { defaultSchema, defaultSchemaText } from '../src/core/schema/load';
 import { ensureRecords, type Generated } from './generate';
 import { runImportBench } from './import-bench';
+import { largeFolderRows, smallFolderRows } from './cli-bench';
 import {
   cpuNow,
   floorOneThread,
@@ -29,7 +30,7 @@ import {
 } from './measure';
 
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
-/** BENCH_ONLY=import: only the import bench; BENCH_ONLY=index: only the index. BENCH_IMPORT_ROWS: its size. */
+/** BENCH_ONLY=import: only the import bench; =index: only the index; =cli: only the small-folder command line. BENCH_IMPORT_ROWS: its size. */
 const ONLY = process.env.BENCH_ONLY;
 const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
 const EDITS = 200;
@@ -282,7 +283,18 @@ async function runSize(n: number, p95At: Map<number, number>): Promise<void> {
   const warmStall: Row = { metric: 'longest main-thread stall, warm start', value: ms(w.maxStallMs) };
   rows.push(big ? check({ ...warmStall, target: '≤ 50 ms', pass: w.maxStallMs <= 50 }) : { ...warmStall, target: '(at 100k)' });
   rows.push({ metric: 'writing the cache in slices: time, longest stall', value: `${ms(writeMs)}, ${ms(written.maxStallMs)}`, target: '(info)' });
+  // The command line on the same folder, against the same floor (a pre-commit hook's and a CI job's view).
+  if (big) rows.push(...largeFolderRows(root, floor, check));
   printTable(`Records Curator bench — N = ${n.toLocaleString('en')}`, rows);
+}
+
+/** The command line on a small folder, where start-up is the cost. */
+function runSmallCli(): void {
+  const n = 1000;
+  console.log(`\n=== command line, N = ${n.toLocaleString('en')} ===`);
+  const gen = ensureRecords(n);
+  log(`${gen.reused ? 'reused' : 'generated'} ${gen.files} files (${gen.records} records) in ${gen.root}`);
+  printTable(`Records Curator bench — command line at ${n.toLocaleString('en')} records`, smallFolderRows(gen.root, gen.records, check));
 }
 
 async function main(): Promise<void> {
@@ -296,8 +308,9 @@ async function main(): Promise<void> {
     `bench: node ${process.version}, ${os.availableParallelism()} cores, load average ${load()}, two-thread speedup now ${(await parallelSpeedup()).toFixed(2)}× (2.00 = both cores free)`,
   );
   const p95At = new Map<number, number>();
-  if (ONLY !== 'import') for (const n of SIZES) await runSize(n, p95At);
-  if (ONLY !== 'index') await runImportBench(IMPORT_ROWS, check);
+  if (ONLY === undefined || ONLY === 'cli') runSmallCli();
+  if (ONLY !== 'import' && ONLY !== 'cli') for (const n of SIZES) await runSize(n, p95At);
+  if (ONLY !== 'index' && ONLY !== 'cli') await runImportBench(IMPORT_ROWS, check);
   console.log(`\nload average at the end ${load()}, two-thread speedup now ${(await parallelSpeedup()).toFixed(2)}×`);
   console.log(`bench: ${score.met} targets met, ${score.missed} missed (${((now() - t) / 1000).toFixed(0)} s)`);
 }

@@ -8,7 +8,7 @@ import * as os from 'os';
 import * as path from 'path';
 
 /** Bump when the output changes, so stale folders are regenerated. */
-export const GENERATOR_VERSION = 4;
+export const GENERATOR_VERSION = 5;
 const MARKER = '.bench-marker.json';
 const OWNER = '.bench-owner';
 
@@ -239,7 +239,7 @@ class Gen {
       [opt[i], opt[j]] = [opt[j], opt[i]];
     }
     extra.push(...opt, c.person ? 'contains_pi: true' : 'contains_pi: false', 'hold: false');
-    if (c.person) extra.push(this.r() < 0.5 ? 'pi_kinds: [contact, identity]' : 'pi_kinds:\n  - contact');
+    if (c.person) extra.push(this.r() < 0.5 ? 'pi_kinds: [financial-account, health]' : 'pi_kinds:\n  - financial-account');
     const lines = [...must, ...extra.slice(0, Math.max(0, target - must.length))];
     const folder =
       cat.name === 'basic' || cat.name === 'contract'

@@ -11,6 +11,7 @@ import { openFolder, type OpenFolder } from '../core/check/folder';
 import type { RecordIndex } from '../core/index/record-index';
 import { UsageError, type ParsedArgs } from './args';
 import type { CliIo } from './command';
+import { openCheckCache, saveCheckCache, type CheckCache } from './check-cache';
 
 export type LoadedFolder = OpenFolder;
 
@@ -18,7 +19,15 @@ export type LoadedFolder = OpenFolder;
 export async function loadFolder(args: ParsedArgs, io: CliIo): Promise<LoadedFolder> {
   const root = path.resolve(io.cwd, args.positionals[0] ?? '.');
   if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) throw new UsageError(`${root} is not a folder`);
-  return openFolder(root, cliLang(args));
+  const lang = cliLang(args);
+  if (!args.options.has('cache')) return openFolder(root, lang);
+  let cache: CheckCache | undefined;
+  const opened = await openFolder(root, lang, { previous: (schema) => (cache = openCheckCache(root, lang, schema)).previous });
+  // Written again only when it would change: a run that read nothing and found the same files leaves it.
+  const same = opened.scan.read === 0 && cache?.previous?.size === opened.scan.listed + opened.scan.skipped;
+  const problem = cache && !same ? saveCheckCache(cache, opened.index.entries()) : undefined;
+  if (problem) io.err(`records-curator: the cache was not written (${printable(problem)}); the next run reads every file\n`);
+  return opened;
 }
 
 /**

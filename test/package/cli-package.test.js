@@ -128,7 +128,7 @@ describe('pre-commit, with this repository as the hook repository', () => {
     const repo = recordsRepo('pre-commit-records', [process.execPath, path.join(REPO, 'dist/cli.js')]);
     // The three lines a records repository adds (README, "pre-commit").
     fs.writeFileSync(path.join(repo, '.pre-commit-config.yaml'), `repos:\n  - repo: ${hooks}\n    rev: ${rev}\n    hooks: [{ id: records-curator }]\n`);
-    const env = { ...NPM_ENV, PRE_COMMIT_HOME: path.join(TMP, 'pre-commit-home'), LANG: 'C' };
+    const env = { ...NPM_ENV, PRE_COMMIT_HOME: path.join(TMP, 'pre-commit-home'), XDG_CACHE_HOME: path.join(TMP, 'cache-home'), LANG: 'C' };
     const pc = (...args) => sh('pre-commit', args, repo, env);
     git(repo, 'add', '-A');
     const installed = pc('install-hooks');
@@ -156,6 +156,9 @@ describe('pre-commit, with this repository as the hook repository', () => {
     git(repo, 'add', 'service/b.md');
     const fixed = sh('git', ['-c', 'user.name=T', '-c', 'user.email=t@e.invalid', 'commit', '-qm', 'fixed'], repo, env);
     assert.equal(fixed.status, 0, fixed.stdout + fixed.stderr);
+    // The hook runs with --cache: its file is in the user's cache folder, and the repository has nothing new.
+    assert.equal(fs.readdirSync(path.join(TMP, 'cache-home/records-curator/check')).length, 1);
+    assert.equal(git(repo, 'status', '--porcelain').stdout, '');
   });
 });
 

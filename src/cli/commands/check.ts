@@ -19,7 +19,7 @@ import { withSealedFindings } from './check-keys';
 import { keysDirOf, keyStoreText } from '../keys-access';
 
 const USAGE = `Usage: records-curator check [folder] [FILE... | -] [--format text|json|sarif|github] [--quiet] [--max-warnings N]
-                              [--fix | --fix-dry-run] [--lang en|zh]
+                              [--fix | --fix-dry-run] [--cache] [--lang en|zh]
 
 Checks every record of FOLDER (default: the current folder), its .records/schema.yaml and the
 destruction and transfer batches under its disposal folder with the same rules, index and batch checks
@@ -40,6 +40,9 @@ their findings are reported, checked against the whole folder (duplicate ids and
   --keys DIR                the key store (or RECORDS_CURATOR_KEYS): sealed values are opened in memory with
                             a custodian's --identity FILE and checked like plain ones (formats, check digits);
                             a value that does not open with its customer's key, or was changed, is a finding
+  --cache                   reuse the last run's results for files whose modification time and size are
+                            unchanged (a record naming an attachment is always read again); kept outside the
+                            folder, in $XDG_CACHE_HOME/records-curator (default ~/.cache/records-curator)
   --lang en|zh              language of the messages (default: from LANG)
 
 Exit code: 0 no errors, 1 errors (or too many warnings, or fixes that could not be written), 2 wrong usage.`;
@@ -51,7 +54,7 @@ export const checkCommand: CliCommand = {
   valueOptions: ['format', 'lang', 'max-warnings', 'stdin-filename', 'keys'],
   listOptions: ['identity'],
   maxPositionals: Infinity,
-  flags: ['quiet', 'fix', 'fix-dry-run', 'update-baseline'],
+  flags: ['quiet', 'fix', 'fix-dry-run', 'update-baseline', 'cache'],
   async run(args, io) {
     const fmt = format(args, ['text', 'json', 'sarif', 'github']);
     const targets = checkTargets(args, io.cwd);

@@ -11,6 +11,7 @@ import { RecordIndex } from '../index/record-index';
 import { scanFolder, type ScanResult } from '../index/scan';
 import { tryReadFileInside } from '../io/safe-fs';
 import type { Lang } from '../model/lang';
+import type { FileEntry } from '../model/records';
 import type { Schema, SeveritySetting } from '../model/schema';
 import { sortItems, summarize, type ReportItem, type ReportSummary } from '../report/types';
 import { SCHEMA_PATH, type LoadedSchema, type SchemaProblem } from '../schema/load';
@@ -76,11 +77,17 @@ export interface OpenFolder {
 export async function openFolder(
   root: string,
   lang: Lang,
-  o: { severities?: ReadonlyMap<string, SeveritySetting>; workers?: number } = {},
+  o: {
+    severities?: ReadonlyMap<string, SeveritySetting>;
+    workers?: number;
+    /** Entries from a cache, given the schema read here; reused where the file's mtime and size still match. */
+    previous?: (schema: LoadedSchema & { text: string | undefined }) => ReadonlyMap<string, FileEntry> | undefined;
+  } = {},
 ): Promise<OpenFolder> {
   const schema = readWorkspaceSchema(root);
+  const previous = o.previous?.(schema);
   // What every command starts from: its thread need not stay responsive, so the walk runs here.
-  const scan = await scanFolder({ root, schema: schema.schema, lang, severities: o.severities, workers: o.workers, listInThread: true });
+  const scan = await scanFolder({ root, schema: schema.schema, lang, severities: o.severities, workers: o.workers, listInThread: true, previous });
   const index = new RecordIndex(lang);
   configureIndex(index, schema.schema, o.severities);
   index.replaceAll(scan.files);

@@ -3,6 +3,7 @@ import { yieldToEventLoop } from '../async/slices';
 import { StringTable } from './strings';
 import type { FileEntry, RecordEntry } from '../model/records';
 import type { Finding } from '../model/findings';
+import type { Schema } from '../model/schema';
 
 /**
  * The index cache: one JSON line per file, so a warm start reads it in slices without holding the extension
@@ -232,4 +233,23 @@ export async function readCacheAsync(data: string | Uint8Array, key: string, sli
     return undefined;
   }
   return map;
+}
+
+/**
+ * Whether a cached entry's findings depend on files other than its own: a record naming an attachment
+ * (missing-attachment looked the path up when it was read; the file may have come or gone since). Such an
+ * entry is read again rather than reused, whatever its own file's stats say.
+ */
+export function readsOtherFiles(entry: FileEntry, schema: Schema): boolean {
+  for (const record of entry.records) {
+    const data = record.data;
+    if (!data) continue;
+    for (const name in data) {
+      const def = schema.fields.get(name);
+      if (!def || !(def.type === 'path' || (def.type === 'list' && def.items === 'path'))) continue;
+      const v = data[name];
+      if (typeof v === 'string' ? v.trim() !== '' : Array.isArray(v) ? v.length > 0 : v != null) return true;
+    }
+  }
+  return false;
 }

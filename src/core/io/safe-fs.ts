@@ -32,6 +32,8 @@ export interface WriteOptions {
    * rename, so a crash never leaves an emptied record where there was one.
    */
   syncLater?: boolean;
+  /** The mode of a new file (before the umask); default 0o666. A replaced file keeps its own. */
+  newFileMode?: number;
 }
 
 function randomTempName(base: string): string {
@@ -161,7 +163,7 @@ export function writeFileInside(root: string, rel: string, data: string | Uint8A
     return;
   }
   const dir = path.dirname(abs);
-  const { fd, tmp } = openTemp(dir, path.basename(abs), stat ? 0o600 : 0o666, o.tempName ?? randomTempName);
+  const { fd, tmp } = openTemp(dir, path.basename(abs), stat ? 0o600 : (o.newFileMode ?? 0o666), o.tempName ?? randomTempName);
   let kept = false;
   try {
     try {
@@ -184,7 +186,7 @@ export function writeFileInside(root: string, rel: string, data: string | Uint8A
       if (!now || now.isSymbolicLink() || !sameFile(now, stat)) throw new FileRefusal('changed', rel);
       fs.renameSync(tmp, abs);
     } else {
-      linkNew(tmp, abs, rel, bytes, !o.syncLater);
+      linkNew(tmp, abs, rel, bytes, !o.syncLater, o.newFileMode);
     }
     kept = true;
     if (!(o.syncLater && !stat)) syncFolder(dir);
@@ -194,7 +196,7 @@ export function writeFileInside(root: string, rel: string, data: string | Uint8A
 }
 
 /** A new file appears whole or not at all: link() fails if anything took the name meanwhile. */
-function linkNew(tmp: string, abs: string, rel: string, bytes: Uint8Array, sync = true): void {
+function linkNew(tmp: string, abs: string, rel: string, bytes: Uint8Array, sync = true, mode = 0o666): void {
   try {
     fs.linkSync(tmp, abs);
   } catch (err) {
@@ -202,7 +204,7 @@ function linkNew(tmp: string, abs: string, rel: string, bytes: Uint8Array, sync 
     if (code === 'EEXIST') throw new FileRefusal('exists', rel);
     if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw err;
     // A file system without hard links: create the name exclusively and write into it.
-    const fd = fs.openSync(abs, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | NOFOLLOW, 0o666);
+    const fd = fs.openSync(abs, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | NOFOLLOW, mode);
     try {
       writeAll(fd, bytes);
       if (sync) fs.fsyncSync(fd);
