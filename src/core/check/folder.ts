@@ -87,7 +87,16 @@ export async function openFolder(
   const schema = readWorkspaceSchema(root);
   const previous = o.previous?.(schema);
   // What every command starts from: its thread need not stay responsive, so the walk runs here.
-  const scan = await scanFolder({ root, schema: schema.schema, lang, severities: o.severities, workers: o.workers, listInThread: true, previous });
+  const scan = await scanFolder({
+    root,
+    schema: schema.schema,
+    lang,
+    severities: o.severities,
+    workers: o.workers,
+    listInThread: true,
+    leanWorkers: true,
+    previous,
+  });
   const index = new RecordIndex(lang);
   configureIndex(index, schema.schema, o.severities);
   index.replaceAll(scan.files);

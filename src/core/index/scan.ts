@@ -38,6 +38,12 @@ export interface ScanOptions {
    * otherwise pay for starting three workers (~100 ms each on two cores) that are then stopped unused.
    */
   listInThread?: boolean;
+  /**
+   * A young generation of 4 MB in each index worker (V8's default is larger): a worker holds one batch at a time,
+   * so a bigger one only delays its collections. For a command line's peak memory: `check` at 100,000 records
+   * went from about 355 MB to 300 MB.
+   */
+  leanWorkers?: boolean;
   workerPath?: string;
   /**
    * Entries as they become ready (reused ones and each batch read), so a caller can build its index meanwhile.
@@ -288,7 +294,8 @@ class IndexPool {
     private readonly deliver: (entries: FileEntry[], settled: number) => void,
   ) {
     const init: WorkerInit = { root: o.root, schema: o.schema, lang: o.lang, severities: [...(o.severities ?? [])] };
-    this.workers = Array.from({ length: count }, () => new Worker(workerPath, { workerData: init }));
+    const resourceLimits = o.leanWorkers ? { maxYoungGenerationSizeMb: 4 } : undefined;
+    this.workers = Array.from({ length: count }, () => new Worker(workerPath, { workerData: init, resourceLimits }));
     for (const w of this.workers) {
       liveWorkers++;
       w.once('exit', () => liveWorkers--);
