@@ -17,8 +17,7 @@ export type LoadedFolder = OpenFolder;
 
 /** The folder argument, its schema and a full index of it: what most commands start from. */
 export async function loadFolder(args: ParsedArgs, io: CliIo): Promise<LoadedFolder> {
-  const root = path.resolve(io.cwd, args.positionals[0] ?? '.');
-  if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) throw new UsageError(`${root} is not a folder`);
+  const root = folderOf(args, io);
   const lang = cliLang(args);
   if (!args.options.has('cache')) return openFolder(root, lang);
   let cache: CheckCache | undefined;
@@ -28,6 +27,13 @@ export async function loadFolder(args: ParsedArgs, io: CliIo): Promise<LoadedFol
   const problem = cache && !same ? saveCheckCache(cache, opened.index.entries()) : undefined;
   if (problem) io.err(`records-curator: the cache was not written (${printable(problem)}); the next run reads every file\n`);
   return opened;
+}
+
+/** The folder argument (default: the current folder), which must be a folder. */
+export function folderOf(args: ParsedArgs, io: CliIo): string {
+  const root = path.resolve(io.cwd, args.positionals[0] ?? '.');
+  if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) throw new UsageError(`${root} is not a folder`);
+  return root;
 }
 
 /**
