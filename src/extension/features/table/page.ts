@@ -63,6 +63,7 @@ const BODY = `
   <label><span id="groupLabel"></span> <select id="group"></select></label>
   <button id="columns" aria-haspopup="true" aria-expanded="false"></button>
   <button id="export"></button>
+  <button id="exportXlsx"></button>
   <button id="print"></button>
   <span id="count" role="status" aria-live="polite"></span>
 </div>

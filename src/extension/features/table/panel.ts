@@ -1,4 +1,6 @@
 import * as crypto from 'crypto';
+import { createRequire } from 'module';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import { langOf, type Lang } from '../../../core/model/lang';
 import type { RecordEntry } from '../../../core/model/records';
@@ -19,8 +21,7 @@ import {
 import type { FolderIndex } from '../../index/folder-index';
 import type { Services } from '../../services';
 import { applyCell, bulkEdit, checkCell, currentRecord, type BulkResult, type CellCheck } from './edits';
-import { exportTableCsv, printTable, type TableOutput } from './output';
-import { tablePage } from './page';
+import { exportTableCsv, exportTableXlsx, printTable, type TableOutput } from './output';
 import { DISPOSITIONS, tableSource } from './source';
 import { dispositionLabel } from '../../disposition-label';
 import { pageStrings } from './strings';
@@ -37,8 +38,21 @@ export type TableMessage =
   | { type: 'open'; key: string }
   | { type: 'check' | 'edit'; seq: number; key: string; field: string; value: unknown }
   | { type: 'select'; key: string; line: number; mode: 'only' | 'toggle' | 'range' }
-  | { type: 'selectAll' | 'clearSelection' | 'export' | 'print' }
+  | { type: 'selectAll' | 'clearSelection' | 'print' }
+  | { type: 'export'; format?: 'csv' | 'xlsx' }
   | { type: 'bulk'; op: 'set' | 'remove'; field: string; value?: unknown; preview?: boolean };
+
+type TablePage = typeof import('./page');
+let page: TablePage | undefined;
+
+/**
+ * The page — its markup, style and script, about 8 KB compressed — is a bundle of its own (dist/table-page.js),
+ * read when a table first opens: every start without a table goes without it.
+ */
+function tablePage(nonce: string, cspSource: string, lang: Lang): string {
+  page ??= createRequire(__filename)(path.join(__dirname, 'table-page.js')) as TablePage;
+  return page.tablePage(nonce, cspSource, lang);
+}
 
 /** The page is a browser page: what it sends is checked, not trusted. */
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
@@ -286,7 +300,7 @@ export class TablePanel implements vscode.Disposable {
       case 'bulk':
         return this.bulk(m.op === 'remove' ? { op: 'remove', field: m.field } : { op: 'set', field: m.field, value: str(m.value) }, m.preview !== false);
       case 'export':
-        return this.exportCsv();
+        return m.format === 'xlsx' ? this.exportXlsx() : this.exportCsv();
       case 'print':
         return this.print();
       default:
@@ -366,9 +380,13 @@ export class TablePanel implements vscode.Disposable {
     return this.current ? exportTableCsv(this.output(this.current), target) : Promise.resolve(undefined);
   }
 
-  /** The CSV of what is shown, written to `target` (tests and automation). */
+  private exportXlsx(target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+    return this.current ? exportTableXlsx(this.output(this.current), target) : Promise.resolve(undefined);
+  }
+
+  /** What is shown as CSV (or, for a target ending .xlsx, a workbook), written to `target` (tests and automation). */
   exportTo(target: vscode.Uri): Promise<vscode.Uri | undefined> {
-    return this.exportCsv(target);
+    return target.path.toLowerCase().endsWith('.xlsx') ? this.exportXlsx(target) : this.exportCsv(target);
   }
 
   /** What is shown as a page to print, opened in the browser; `target`: tests and automation (not opened). */

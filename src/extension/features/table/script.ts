@@ -28,7 +28,7 @@ function labels() {
   $('groupLabel').textContent = S.groupBy;
   const g = $('group'); g.replaceChildren();
   for (const k of ['none', 'category', 'customer', 'disposition']) { const o = el('option', '', S[k]); o.value = k; g.appendChild(o); }
-  $('columns').textContent = S.columns; $('export').textContent = S.exportCsv; $('print').textContent = S.print;
+  $('columns').textContent = S.columns; $('export').textContent = S.exportCsv; $('exportXlsx').textContent = S.exportXlsx; $('print').textContent = S.print;
   $('selectAll').textContent = S.selectAll; $('clear').textContent = S.clearSelection;
   $('fieldLabel').textContent = S.field; $('valueLabel').textContent = S.value;
   $('bulkSet').textContent = S.setField; $('bulkRemove').textContent = S.removeField; $('coldone').textContent = S.done;
@@ -160,7 +160,8 @@ function start() {
   body.addEventListener('dblclick', (e) => { const at = lineAt(e.target); const c = e.target.closest('[role=gridcell]'); if (at && c && c.dataset.col) startEdit(at.line, Number(c.dataset.col)); });
   $('filter').addEventListener('input', debounce(() => post({ type: 'filter', text: $('filter').value }), 250));
   $('group').addEventListener('change', () => post({ type: 'group', by: $('group').value }));
-  $('export').addEventListener('click', () => post({ type: 'export' }));
+  $('export').addEventListener('click', () => post({ type: 'export', format: 'csv' }));
+  $('exportXlsx').addEventListener('click', () => post({ type: 'export', format: 'xlsx' }));
   $('print').addEventListener('click', () => post({ type: 'print' }));
   $('selectAll').addEventListener('click', () => post({ type: 'selectAll' }));
   $('clear').addEventListener('click', () => post({ type: 'clearSelection' }));

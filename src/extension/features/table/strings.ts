@@ -11,6 +11,7 @@ export function pageStrings(): Record<string, string> {
     disposition: vscode.l10n.t('Disposition'),
     columns: vscode.l10n.t('Columns…'),
     exportCsv: vscode.l10n.t('Export CSV…'),
+    exportXlsx: vscode.l10n.t('Export Excel…'),
     print: vscode.l10n.t('Print…'),
     grid: vscode.l10n.t('Records Table'),
     open: vscode.l10n.t('Open the record'),
