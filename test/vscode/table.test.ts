@@ -230,6 +230,75 @@ suite('records table', () => {
     await eventually(() => !folder.index.get(rel), 'the test file to go');
   });
 
+  test('bulk: rename a field on a selection — an unknown key and an alias alike — and move records to another category, each one undo', async () => {
+    const api = await activated();
+    const folder = api.services.index.all()[0];
+    const rel = 'service/2023/table-rename.yaml';
+    const relB = 'service/2023/table-rename-b.md';
+    fs.mkdirSync(abs('service/2023'), { recursive: true });
+    const rec = (id: string, keys: string) =>
+      `id: ${id}\ncategory: service\ncustomer: 改名客户\ncustomer_type: person\ntitle: 上门服务\ndate: 2023-04-01\nservice_type: onsite\n${keys}`;
+    const original = [rec('FW-2023-801', 'handled_by: 张三  # 经办人\n'), rec('FW-2023-803', '')].join('---\n');
+    // Writes custodian under its alias 保管人, and has handled_by too.
+    const originalB = `---\n${rec('FW-2023-802', '保管人: 李四\nhandled_by: 王五\n')}---\n正文。\n`;
+    fs.writeFileSync(abs(rel), original);
+    fs.writeFileSync(abs(relB), originalB);
+    await eventually(() => folder.index.get(rel)?.records.length === 2 && folder.index.get(relB)?.records.length === 1, 'the files indexed');
+    const panel = await openTable();
+    await panel.handle({ type: 'filter', text: 'customer=改名客户' });
+    await panel.handle({ type: 'selectAll' });
+    assert.strictEqual(panel.selection().length, 3);
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(abs(rel)));
+    const docB = await vscode.workspace.openTextDocument(vscode.Uri.file(abs(relB)));
+    await vscode.window.showTextDocument(doc);
+
+    // handled_by, a key the schema does not know, renamed to custodian; the record that has a custodian already is
+    // refused, with the reason, and its file left as it is.
+    const renamed = (await panel.handle({ type: 'bulk', op: 'rename', field: 'handled_by', to: 'custodian', preview: false })) as BulkResult;
+    assert.ok(renamed.applied, JSON.stringify(renamed));
+    assert.deepStrictEqual(
+      renamed.files.map((f) => [f.path, f.records]),
+      [[rel, 2]],
+    );
+    assert.strictEqual(doc.getText(), renamed.files[0].after, 'exactly what was planned');
+    assert.strictEqual(doc.getText(), original.replace('handled_by: 张三  # 经办人', 'custodian: 张三  # 经办人'), 'the key alone, comment kept');
+    assert.deepStrictEqual(
+      renamed.refused.map((r) => [r.path, r.reason]),
+      [[relB, 'it has a field custodian already']],
+    );
+    assert.strictEqual(docB.getText(), originalB);
+    await vscode.commands.executeCommand('undo');
+    assert.strictEqual(doc.getText(), original, 'one undo');
+
+    // custodian, which the other record writes as 保管人 (its alias): that key is renamed.
+    await eventually(() => folder.index.get(rel)?.records[0]?.data?.handled_by === '张三', 'the index back');
+    const aliased = (await panel.handle({ type: 'bulk', op: 'rename', field: 'custodian', to: 'keeper', preview: false })) as BulkResult;
+    assert.ok(aliased.applied, JSON.stringify(aliased));
+    assert.strictEqual(docB.getText(), originalB.replace('保管人: 李四', 'keeper: 李四'));
+    assert.strictEqual(doc.getText(), original, 'no record there has a custodian');
+    await vscode.window.showTextDocument(docB);
+    await vscode.commands.executeCommand('undo');
+    assert.strictEqual(docB.getText(), originalB);
+
+    // A move: the category set on the selection, by its Chinese label; only the field changes, never the path.
+    await eventually(() => folder.index.get(relB)?.records[0]?.data?.custodian === '李四', 'the index back');
+    const moved = (await panel.handle({ type: 'bulk', op: 'set', field: 'category', value: '沟通记录', preview: false })) as BulkResult;
+    assert.ok(moved.applied, JSON.stringify(moved));
+    assert.strictEqual(doc.getText(), original.replace(/^category: service$/gm, 'category: communication'));
+    assert.strictEqual(docB.getText(), originalB.replace('category: service', 'category: communication'));
+    await vscode.commands.executeCommand('undo');
+    assert.strictEqual(doc.getText(), original, 'one undo for both files');
+    assert.strictEqual(docB.getText(), originalB);
+    for (const d of [doc, docB]) {
+      await vscode.window.showTextDocument(d);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+    panel.panel.dispose();
+    fs.rmSync(abs(rel));
+    fs.rmSync(abs(relB));
+    await eventually(() => !folder.index.get(rel) && !folder.index.get(relB), 'the test files to go');
+  });
+
   test('opened from a customer in the Records view, the table is filtered to that customer', async () => {
     const api = await activated();
     const t = api.recordsTree!;

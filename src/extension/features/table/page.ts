@@ -75,6 +75,7 @@ const BODY = `
   <label><span id="valueLabel"></span> <span id="bulkValueSlot"></span></label>
   <button id="bulkSet" class="primary"></button>
   <button id="bulkRemove"></button>
+  <button id="bulkRename"></button>
 </div>
 <div id="colpanel" hidden><ul id="collist"></ul><button id="coldone"></button></div>
 <div id="grid" role="grid" aria-rowcount="1" aria-colcount="2" aria-multiselectable="true">

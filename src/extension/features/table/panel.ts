@@ -24,6 +24,7 @@ import { applyCell, bulkEdit, checkCell, currentRecord, type BulkResult, type Ce
 import { exportTableCsv, exportTableXlsx, printTable, type TableOutput } from './output';
 import { DISPOSITIONS, tableSource } from './source';
 import { dispositionLabel } from '../../disposition-label';
+import { askRename } from './rename';
 import { pageStrings } from './strings';
 
 /** What the page asks of the host. */
@@ -40,7 +41,9 @@ export type TableMessage =
   | { type: 'select'; key: string; line: number; mode: 'only' | 'toggle' | 'range' }
   | { type: 'selectAll' | 'clearSelection' | 'print' }
   | { type: 'export'; format?: 'csv' | 'xlsx' }
-  | { type: 'bulk'; op: 'set' | 'remove'; field: string; value?: unknown; preview?: boolean };
+  | { type: 'bulk'; op: 'set' | 'remove'; field: string; value?: unknown; preview?: boolean }
+  /** Without `field` and `to`, the person is asked which field and its new name. */
+  | { type: 'bulk'; op: 'rename'; field?: unknown; to?: unknown; preview?: boolean };
 
 type TablePage = typeof import('./page');
 let page: TablePage | undefined;
@@ -298,6 +301,7 @@ export class TablePanel implements vscode.Disposable {
         this.selectionChanged();
         return undefined;
       case 'bulk':
+        if (m.op === 'rename') return this.rename(str(m.field), str(m.to), m.preview !== false);
         return this.bulk(m.op === 'remove' ? { op: 'remove', field: m.field } : { op: 'set', field: m.field, value: str(m.value) }, m.preview !== false);
       case 'export':
         return m.format === 'xlsx' ? this.exportXlsx() : this.exportCsv();
@@ -351,22 +355,46 @@ export class TablePanel implements vscode.Disposable {
     return result;
   }
 
-  /** Sets or removes a field in every selected record: one WorkspaceEdit, previewed first. */
-  async bulk(op: TableBulkOperation, preview: boolean): Promise<BulkResult | undefined> {
+  /**
+   * Renames a field's key in every selected record (asking which and to what when they are not given): one
+   * WorkspaceEdit, previewed first. Any key the records have may be renamed, known to the schema or not (a
+   * misspelt `custmer`); archive numbers are refused by the bulk core, as for every bulk edit.
+   */
+  async rename(field: string, to: string, preview: boolean): Promise<BulkResult | undefined> {
+    const records = this.selectedForBulk();
+    if (!records) return undefined;
+    if (!field || !to) {
+      const asked = await askRename(records, this.folder.schema, this.lang);
+      if (!asked) return undefined;
+      ({ field, to } = asked);
+    }
+    return this.bulk({ op: 'rename', field, to }, preview);
+  }
+
+  /** The selection, or undefined (and why, said) when nothing may be edited in bulk. */
+  private selectedForBulk(): RecordEntry[] | undefined {
     if (this.readOnly) {
       void vscode.window.showWarningMessage(vscode.l10n.t('Writing files is off in Restricted Mode. Trust the workspace first.'));
-      return undefined;
-    }
-    const planner = this.planner();
-    if (!planner.operations.includes(op.op)) return undefined;
-    const column = this.columns.find((c) => c.key === op.field);
-    if (!column?.editable) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('{0} cannot be changed in the table.', op.field));
       return undefined;
     }
     const records = this.selection();
     if (!records.length) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Select rows first (click, Shift+click, Ctrl+click, or Select all filtered).'));
+      return undefined;
+    }
+    return records;
+  }
+
+  /** Sets, removes or renames a field in every selected record: one WorkspaceEdit, previewed first. */
+  async bulk(op: TableBulkOperation, preview: boolean): Promise<BulkResult | undefined> {
+    const records = this.selectedForBulk();
+    if (!records) return undefined;
+    const planner = this.planner();
+    if (!planner.operations.includes(op.op)) return undefined;
+    // A rename takes any key the records have; setting and removing, the fields the table edits.
+    const column = this.columns.find((c) => c.key === op.field);
+    if (op.op !== 'rename' && !column?.editable) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('{0} cannot be changed in the table.', op.field));
       return undefined;
     }
     if (op.op === 'set' && op.field === 'id' && records.length > 1) {

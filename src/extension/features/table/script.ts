@@ -31,10 +31,10 @@ function labels() {
   $('columns').textContent = S.columns; $('export').textContent = S.exportCsv; $('exportXlsx').textContent = S.exportXlsx; $('print').textContent = S.print;
   $('selectAll').textContent = S.selectAll; $('clear').textContent = S.clearSelection;
   $('fieldLabel').textContent = S.field; $('valueLabel').textContent = S.value;
-  $('bulkSet').textContent = S.setField; $('bulkRemove').textContent = S.removeField; $('coldone').textContent = S.done;
+  $('bulkSet').textContent = S.setField; $('bulkRemove').textContent = S.removeField; $('bulkRename').textContent = S.renameField; $('coldone').textContent = S.done;
   $('grid').setAttribute('aria-label', S.grid);
   $('bulk').hidden = readOnly;
-  $('bulkRemove').hidden = !ops.includes('remove');
+  $('bulkRemove').hidden = !ops.includes('remove'); $('bulkRename').hidden = !ops.includes('rename');
   const f = $('bulkField'); f.replaceChildren();
   for (const c of cols) if (c.editable) { const o = el('option', '', c.label); o.value = c.key; f.appendChild(o); }
   bulkValueEditor();
@@ -125,7 +125,7 @@ function moveTo(line, col) {
   if (top < body.scrollTop) body.scrollTop = top; else if (top + ROW_H > body.scrollTop + body.clientHeight) body.scrollTop = top + ROW_H - body.clientHeight;
   render(); markFocus(true);
 }
-function countText() { $('count').textContent = fmt(S.count, total, all); $('sel').textContent = fmt(S.selected, selectedCount); $('bulkSet').disabled = !selectedCount; $('bulkRemove').disabled = !selectedCount; }
+function countText() { $('count').textContent = fmt(S.count, total, all); $('sel').textContent = fmt(S.selected, selectedCount); $('bulkSet').disabled = !selectedCount; $('bulkRemove').disabled = !selectedCount; $('bulkRename').disabled = !selectedCount; }
 function onKey(e) {
   if (isEditing()) return;
   const page = Math.max(1, Math.floor($('body').clientHeight / ROW_H) - 1);
@@ -168,6 +168,7 @@ function start() {
   $('bulkField').addEventListener('change', bulkValueEditor);
   $('bulkSet').addEventListener('click', () => post({ type: 'bulk', op: 'set', field: $('bulkField').value, value: bulkValue() }));
   $('bulkRemove').addEventListener('click', () => post({ type: 'bulk', op: 'remove', field: $('bulkField').value }));
+  $('bulkRename').addEventListener('click', () => post({ type: 'bulk', op: 'rename' }));
   $('columns').addEventListener('click', toggleColumns);
   $('coldone').addEventListener('click', toggleColumns);
   window.addEventListener('message', (ev) => onMessage(ev.data));

@@ -27,6 +27,8 @@ export function pageStrings(): Record<string, string> {
     value: vscode.l10n.t('Value'),
     setField: vscode.l10n.t('Set for the selection…'),
     removeField: vscode.l10n.t('Remove from the selection…'),
+    moveTo: vscode.l10n.t('Move the selection to this category…'),
+    renameField: vscode.l10n.t('Rename a field…'),
     filterColumn: vscode.l10n.t('Filter {0}'),
     editHint: vscode.l10n.t('Enter to save, Escape to cancel'),
     editing: vscode.l10n.t('Editing {0}'),
