@@ -76,8 +76,8 @@ function entries(dir, pattern) {
 
 // The index's worker thread is loaded from beside whichever bundle starts it.
 const worker = { in: 'src/core/index/worker.ts', out: 'index-worker' };
-// The .xlsx (exceljs), mail (mailparser) and PDF (pdf-lib) readers are bundles of their own, loaded only when such a file is imported.
-const xlsxReader = { in: 'src/core/import/read-xlsx.ts', out: 'xlsx-reader' };
+// exceljs (reading an .xlsx to import, writing the table's export), mailparser and pdf-lib are bundles of their own, loaded only when used.
+const xlsxReader = { in: 'src/core/table/xlsx-bundle.ts', out: 'xlsx-reader' };
 const mailReader = { in: 'src/core/import/read-mail.ts', out: 'mail-reader' };
 const pdfReader = { in: 'src/core/import/read-pdf.ts', out: 'pdf-reader' };
 
@@ -89,12 +89,14 @@ async function main() {
       extension: 'src/extension/extension.ts',
       cli: 'src/cli/main.ts',
       'index-worker': 'src/core/index/worker.ts',
-      'xlsx-reader': 'src/core/import/read-xlsx.ts',
+      'xlsx-reader': 'src/core/table/xlsx-bundle.ts',
       'mail-reader': 'src/core/import/read-mail.ts',
       'pdf-reader': 'src/core/import/read-pdf.ts',
       'import-command': 'src/cli/commands/import-run.ts',
       // The extension's import view plans in a worker of its own (large tables take seconds).
       'import-worker': 'src/extension/features/import/worker.ts',
+      // The records table's page (markup, style, script): read when a table first opens.
+      'table-page': 'src/extension/features/table/page.ts',
       // age-encryption (ESM, ~150 KB): only `seal`, `unseal`, `keys` and `check --keys` load it.
       'age-crypto': 'src/core/seal/age.ts',
     },

@@ -5,6 +5,7 @@ const fs = require('fs');
 const net = require('net');
 const os = require('os');
 const path = require('path');
+const { installLanguagePack } = require('./language-pack');
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -36,7 +37,7 @@ async function waitFor(url, ms) {
  * extension under development. Without the smoke-test driver that loading needs, modal dialogs show (the
  * driver refuses them), so a check can press a modal's button as a person does.
  * @param {{vscodeDir: string, ext: string, workspace: string, port?: number, trusted?: boolean,
- *          locale?: string, stateDir?: string, settings?: object, stdio?: 'inherit'|'ignore', extensionsDir?: string}} o
+ *          locale?: string (a display language; zh-cn installs the stand-in language pack, see language-pack.js), stateDir?: string, settings?: object, stdio?: 'inherit'|'ignore', extensionsDir?: string}} o
  */
 async function startServer(o) {
   const port = o.port || (await freePort());
@@ -54,6 +55,15 @@ async function startServer(o) {
   };
   fs.writeFileSync(path.join(state, 'ud/User/settings.json'), JSON.stringify(settings, null, 2));
   if (o.locale) fs.writeFileSync(path.join(state, 'ud/User/argv.json'), JSON.stringify({ locale: o.locale }));
+  // A display language other than English needs an installed language pack, or the workbench falls back to English.
+  if (o.locale && !o.locale.toLowerCase().startsWith('en')) {
+    installLanguagePack({
+      vscodeDir: o.vscodeDir,
+      locale: o.locale,
+      userDataDir: path.join(state, 'ud'),
+      extensionsDir: o.extensionsDir || path.join(state, 'ext'),
+    });
+  }
   const serverMain = path.join(o.vscodeDir, 'node_modules/code-server/lib/vscode/out/server-main.js');
   const args = [
     serverMain,

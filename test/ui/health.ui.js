@@ -24,7 +24,7 @@ function check(locale, command, marker, shotName, settings) {
 
 module.exports = [
   check(undefined, 'Records: Health Report', 'Records Health Report', 'health-en.png'),
-  // No zh-hans language pack can be installed offline, so the workbench's own chrome stays English; the
-  // report follows recordsCurator.documentLanguage, set to Chinese here, and the browser asks for zh-CN.
+  // The workbench in Chinese (the harness's stand-in language pack: the extension's own words are Chinese, the
+  // workbench's stay English); the report's documents follow recordsCurator.documentLanguage, set to Chinese too.
   check('zh-cn', 'Records: Health Report', '合同信息', 'health-zh.png', { 'recordsCurator.documentLanguage': 'zh' }),
 ];

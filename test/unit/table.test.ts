@@ -181,6 +181,48 @@ describe('records table', () => {
     assert.ok(!guarded.ok && /archive numbers/.test(guarded.reason), JSON.stringify(guarded));
   });
 
+  test('rename through the bulk edit core: the key each record writes — its name or an alias — renamed in place', async () => {
+    const root = tempWorkspace({ 'a.md': '' });
+    const { schema } = await load(root);
+    const planner = bulkCorePlanner(root, 'zh');
+    const stream = [
+      'id: R-1\ncategory: contract\nhandled_by: 张三  # 经办\n',
+      'id: R-2\ncategory: contract\n',
+      'id: R-3\ncategory: contract\nhandled_by: 李四\ncustodian: 王五\n',
+    ].join('---\n');
+    // A key the schema does not know becomes a field it knows; a record without it is left as it is.
+    const renamed = planner.planFile('s.yaml', stream, [0, 1], { op: 'rename', field: 'handled_by', to: 'custodian' }, schema);
+    assert.ok(renamed.ok, JSON.stringify(renamed));
+    assert.equal(applyEdits(stream, renamed.edits), stream.replace('handled_by: 张三  # 经办', 'custodian: 张三  # 经办'));
+    // A record that has the new field already is refused, with the reason.
+    const taken = planner.planFile('s.yaml', stream, [2], { op: 'rename', field: 'handled_by', to: 'custodian' }, schema);
+    assert.ok(!taken.ok && /custodian already/.test(taken.reason), JSON.stringify(taken));
+    // The field customer, written under its alias 客户 in one record and its own name in another: both renamed.
+    const aliased = 'id: R-4\n客户: 华远\n---\nid: R-5\ncustomer: 北京\n';
+    const both = planner.planFile('s.yaml', aliased, [0, 1], { op: 'rename', field: 'customer', to: 'client' }, schema);
+    assert.ok(both.ok, JSON.stringify(both));
+    assert.equal(applyEdits(aliased, both.edits), 'id: R-4\nclient: 华远\n---\nid: R-5\nclient: 北京\n');
+    // Archive numbers are never renamed in bulk; nor is a field into itself.
+    const guarded = planner.planFile('s.yaml', 'id: R-6\narchive_no: X\n', [0], { op: 'rename', field: 'archive_no', to: 'no' }, schema);
+    assert.ok(!guarded.ok && /档号/.test(guarded.reason), JSON.stringify(guarded));
+    const same = planner.planFile('s.yaml', aliased, [1], { op: 'rename', field: 'customer', to: 'customer' }, schema);
+    assert.ok(!same.ok && /没有改名/.test(same.reason), JSON.stringify(same));
+  });
+
+  test('a move to another category is a set of the category, by its key, label or code', async () => {
+    const root = tempWorkspace({ 'a.md': '' });
+    const { schema } = await load(root);
+    const planner = bulkCorePlanner(root, 'en');
+    const text = 'id: M-1\ncategory: other\nreason: x\n';
+    for (const given of ['contract', '合同信息', 'HT']) {
+      const moved = planner.planFile('s.yaml', text, [0], { op: 'set', field: 'category', value: given }, schema);
+      assert.ok(moved.ok, JSON.stringify(moved));
+      assert.equal(applyEdits(text, moved.edits), 'id: M-1\ncategory: contract\nreason: x\n', given);
+    }
+    const unknown = planner.planFile('s.yaml', text, [0], { op: 'set', field: 'category', value: 'nowhere' }, schema);
+    assert.ok(!unknown.ok && /no category nowhere/.test(unknown.reason), JSON.stringify(unknown));
+  });
+
   test('the CSV is what is shown: BOM, labels, the view order, formulas defused', async () => {
     const root = tempWorkspace({
       'a.md': record({ id: 'A-1', category: 'contract', customer: '=HYPERLINK("x")', title: 't', date: '2024-03-01', amount: '-2000' }),

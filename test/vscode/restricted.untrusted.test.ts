@@ -93,6 +93,11 @@ suite('Restricted Mode', () => {
     assert.ok(!edited.applied);
     await panel.handle({ type: 'selectAll' });
     assert.strictEqual(await panel.handle({ type: 'bulk', op: 'set', field: 'status', value: 'archived', preview: false }), undefined);
+    assert.strictEqual(await panel.handle({ type: 'bulk', op: 'rename', field: 'title', to: 'name', preview: false }), undefined);
+    // Nor is an export written (a CSV or a workbook is a file like any other).
+    const target = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'table.xlsx');
+    assert.strictEqual(await panel.exportTo(target), undefined);
+    assert.strictEqual(fs.existsSync(target.fsPath), false);
     assert.strictEqual((await vscode.workspace.fs.readFile(uri)).toString(), before);
     assert.ok(!vscode.workspace.textDocuments.some((d) => d.isDirty), 'no editor changed');
     panel.panel.dispose();

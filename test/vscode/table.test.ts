@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import ExcelJS from 'exceljs';
 import * as vscode from 'vscode';
 import type { RecordEntry } from '../../src/core/model/records';
 import type { BulkResult, CellCheck } from '../../src/extension/features/table/edits';
@@ -167,6 +168,135 @@ suite('records table', () => {
     fs.rmSync(abs(rel));
     fs.rmSync(abs(other));
     await eventually(() => !folder.index.get(rel) && !folder.index.get(other), 'the test files to go');
+  });
+
+  test('Excel export of what is shown: identifiers as text, dates as dates, amounts as numbers, no formula', async () => {
+    const api = await activated();
+    const folder = api.services.index.all()[0];
+    const rel = 'customers/xlsx-export/records.yaml';
+    fs.mkdirSync(abs('customers/xlsx-export'), { recursive: true });
+    fs.writeFileSync(
+      abs(rel),
+      [
+        'id: JB-2024-901\ncategory: basic\ncustomer: 导出客户\ncustomer_type: person\ntitle: 身份信息\ndate: 2024-03-01\nid_number: "110105194912310021"\nphone: "01088886666"\n',
+        'id: HT-2024-902\ncategory: contract\ncustomer: 导出客户\ncustomer_type: person\ntitle: \'=HYPERLINK("http://x","点此")\'\ndate: 2024-05-06\ncontract_no: "-0017"\nsigned_date: 2024-05-06\namount: 1234.50\n',
+      ].join('---\n'),
+    );
+    await eventually(() => folder.index.get(rel)?.records.length === 2, 'the file indexed');
+    const panel = await openTable();
+    await panel.handle({ type: 'filter', text: 'customer=导出客户' });
+    await panel.handle({ type: 'sort', key: 'date' });
+    await panel.handle({
+      type: 'columns',
+      visible: ['id', 'customer', 'customer_type', 'title', 'date', 'id_number', 'phone', 'contract_no', 'amount'],
+      widths: {},
+    });
+    const target = vscode.Uri.file(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'rc-table-xlsx-')), '表格.xlsx'));
+    assert.strictEqual((await panel.exportTo(target))?.fsPath, target.fsPath);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(fs.readFileSync(target.fsPath) as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    assert.deepStrictEqual((ws.getRow(1).values as unknown[]).slice(1), [
+      'Record ID',
+      'Customer',
+      'Customer type',
+      'Title',
+      'Date',
+      'ID number (masked)',
+      'Phone',
+      'Contract number',
+      'Amount',
+    ]);
+    assert.strictEqual(ws.rowCount, 3, 'the header and the two rows shown');
+    const basic = ws.getRow(2);
+    assert.strictEqual(basic.getCell(1).value, 'JB-2024-901');
+    assert.strictEqual(basic.getCell(3).value, 'Person', 'an allowed value by its label');
+    assert.deepStrictEqual(basic.getCell(5).value, new Date(Date.UTC(2024, 2, 1)));
+    assert.strictEqual(basic.getCell(6).value, '110105194912310021', 'the 18-digit ID number exactly, as text');
+    assert.strictEqual(basic.getCell(6).type, ExcelJS.ValueType.String);
+    assert.strictEqual(basic.getCell(7).value, '01088886666', 'the phone number keeps its leading zero');
+    const contract = ws.getRow(3);
+    assert.strictEqual(contract.getCell(4).value, '=HYPERLINK("http://x","点此")');
+    assert.strictEqual(contract.getCell(4).type, ExcelJS.ValueType.String, 'record text is never a formula');
+    assert.strictEqual(contract.getCell(8).value, '-0017');
+    assert.strictEqual(contract.getCell(8).type, ExcelJS.ValueType.String);
+    assert.strictEqual(contract.getCell(9).value, 1234.5);
+    await panel.handle({ type: 'columns', visible: [], widths: {} });
+    await panel.handle({ type: 'sort', key: 'date' });
+    await panel.handle({ type: 'sort', key: 'date' });
+    panel.panel.dispose();
+    fs.rmSync(abs('customers/xlsx-export'), { recursive: true });
+    fs.rmSync(path.dirname(target.fsPath), { recursive: true });
+    await eventually(() => !folder.index.get(rel), 'the test file to go');
+  });
+
+  test('bulk: rename a field on a selection — an unknown key and an alias alike — and move records to another category, each one undo', async () => {
+    const api = await activated();
+    const folder = api.services.index.all()[0];
+    const rel = 'service/2023/table-rename.yaml';
+    const relB = 'service/2023/table-rename-b.md';
+    fs.mkdirSync(abs('service/2023'), { recursive: true });
+    const rec = (id: string, keys: string) =>
+      `id: ${id}\ncategory: service\ncustomer: 改名客户\ncustomer_type: person\ntitle: 上门服务\ndate: 2023-04-01\nservice_type: onsite\n${keys}`;
+    const original = [rec('FW-2023-801', 'handled_by: 张三  # 经办人\n'), rec('FW-2023-803', '')].join('---\n');
+    // Writes custodian under its alias 保管人, and has handled_by too.
+    const originalB = `---\n${rec('FW-2023-802', '保管人: 李四\nhandled_by: 王五\n')}---\n正文。\n`;
+    fs.writeFileSync(abs(rel), original);
+    fs.writeFileSync(abs(relB), originalB);
+    await eventually(() => folder.index.get(rel)?.records.length === 2 && folder.index.get(relB)?.records.length === 1, 'the files indexed');
+    const panel = await openTable();
+    await panel.handle({ type: 'filter', text: 'customer=改名客户' });
+    await panel.handle({ type: 'selectAll' });
+    assert.strictEqual(panel.selection().length, 3);
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(abs(rel)));
+    const docB = await vscode.workspace.openTextDocument(vscode.Uri.file(abs(relB)));
+    await vscode.window.showTextDocument(doc);
+
+    // handled_by, a key the schema does not know, renamed to custodian; the record that has a custodian already is
+    // refused, with the reason, and its file left as it is.
+    const renamed = (await panel.handle({ type: 'bulk', op: 'rename', field: 'handled_by', to: 'custodian', preview: false })) as BulkResult;
+    assert.ok(renamed.applied, JSON.stringify(renamed));
+    assert.deepStrictEqual(
+      renamed.files.map((f) => [f.path, f.records]),
+      [[rel, 2]],
+    );
+    assert.strictEqual(doc.getText(), renamed.files[0].after, 'exactly what was planned');
+    assert.strictEqual(doc.getText(), original.replace('handled_by: 张三  # 经办人', 'custodian: 张三  # 经办人'), 'the key alone, comment kept');
+    assert.deepStrictEqual(
+      renamed.refused.map((r) => [r.path, r.reason]),
+      [[relB, 'it has a field custodian already']],
+    );
+    assert.strictEqual(docB.getText(), originalB);
+    await vscode.commands.executeCommand('undo');
+    assert.strictEqual(doc.getText(), original, 'one undo');
+
+    // custodian, which the other record writes as 保管人 (its alias): that key is renamed.
+    await eventually(() => folder.index.get(rel)?.records[0]?.data?.handled_by === '张三', 'the index back');
+    const aliased = (await panel.handle({ type: 'bulk', op: 'rename', field: 'custodian', to: 'keeper', preview: false })) as BulkResult;
+    assert.ok(aliased.applied, JSON.stringify(aliased));
+    assert.strictEqual(docB.getText(), originalB.replace('保管人: 李四', 'keeper: 李四'));
+    assert.strictEqual(doc.getText(), original, 'no record there has a custodian');
+    await vscode.window.showTextDocument(docB);
+    await vscode.commands.executeCommand('undo');
+    assert.strictEqual(docB.getText(), originalB);
+
+    // A move: the category set on the selection, by its Chinese label; only the field changes, never the path.
+    await eventually(() => folder.index.get(relB)?.records[0]?.data?.custodian === '李四', 'the index back');
+    const moved = (await panel.handle({ type: 'bulk', op: 'set', field: 'category', value: '沟通记录', preview: false })) as BulkResult;
+    assert.ok(moved.applied, JSON.stringify(moved));
+    assert.strictEqual(doc.getText(), original.replace(/^category: service$/gm, 'category: communication'));
+    assert.strictEqual(docB.getText(), originalB.replace('category: service', 'category: communication'));
+    await vscode.commands.executeCommand('undo');
+    assert.strictEqual(doc.getText(), original, 'one undo for both files');
+    assert.strictEqual(docB.getText(), originalB);
+    for (const d of [doc, docB]) {
+      await vscode.window.showTextDocument(d);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+    panel.panel.dispose();
+    fs.rmSync(abs(rel));
+    fs.rmSync(abs(relB));
+    await eventually(() => !folder.index.get(rel) && !folder.index.get(relB), 'the test files to go');
   });
 
   test('opened from a customer in the Records view, the table is filtered to that customer', async () => {

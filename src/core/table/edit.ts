@@ -9,8 +9,17 @@ import type { EditPlan } from '../fix/unsafe-edit';
 import type { Schema } from '../model/schema';
 import type { Finding } from '../model/findings';
 
-/** What a bulk edit of the table does to each selected record. */
-export type TableBulkOperation = { op: 'set'; field: string; value: string } | { op: 'remove'; field: string };
+/**
+ * What a bulk edit of the table does to each selected record. A rename names the field as the table knows it
+ * (the schema's name, or a key the schema does not know, as written); each record's key for it is renamed,
+ * whichever alias the record writes it under (`客户` as well as `customer`). Setting the category is a move.
+ */
+export type TableBulkOperation = { op: 'set'; field: string; value: string } | { op: 'remove'; field: string } | { op: 'rename'; field: string; to: string };
+
+/** The field whose new value a bulk operation gives, and whose new findings refuse a record: a rename's new key. */
+export function givenField(op: TableBulkOperation): string {
+  return op.op === 'rename' ? op.to : op.field;
+}
 
 /**
  * Plans an operation over some records of one file: what the table's cells and selections are edited with

@@ -5,3 +5,5 @@ export * from './edit';
 export * from './sort';
 export * from './view';
 export * from './bulk';
+export * from './sheet';
+export * from './xlsx-export';

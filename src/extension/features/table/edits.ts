@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { forEachInSlices } from '../../../core/async/slices';
 import type { Finding } from '../../../core/model/findings';
 import type { RecordEntry } from '../../../core/model/records';
-import { newFieldFindings, type TableBulkOperation, type TableBulkPlanner } from '../../../core/table';
+import { fieldOf } from '../../../core/bulk/values';
+import { givenField, newFieldFindings, type TableBulkOperation, type TableBulkPlanner } from '../../../core/table';
 import type { TextEdit } from '../../../core/fix/text-edit';
 import { currentText } from '../../current-text';
 import { GuardedEdit } from '../../guarded-edit';
@@ -93,8 +94,8 @@ export interface BulkResult {
 
 /**
  * One operation over the selected records, planned file by file in slices (the bulk planner gives each file's
- * edits), each file checked with check's rules: a file whose edit brings an error on the field is left as it
- * is, with the reason. The rest is one WorkspaceEdit, shown in the refactor preview first unless `preview` is false.
+ * edits), each file checked with check's rules: a file whose edit brings an error on the field it gives a value
+ * (the field set, or a rename's new key) is left as it is, with the reason. The rest is one WorkspaceEdit, shown in the refactor preview first unless `preview` is false.
  */
 export async function bulkEdit(
   folder: FolderIndex,
@@ -108,7 +109,14 @@ export async function bulkEdit(
   for (const r of records) byFile.set(r.file, [...(byFile.get(r.file) ?? []), r.index]);
   const edit = new GuardedEdit();
   const result: BulkResult = { files: [], refused: [], applied: false };
-  const label = op.op === 'set' ? vscode.l10n.t('{0} → {1}', op.field, op.value) : vscode.l10n.t('Remove {0}', op.field);
+  const label =
+    op.op === 'set'
+      ? vscode.l10n.t('{0} → {1}', op.field, op.value)
+      : op.op === 'rename'
+        ? vscode.l10n.t('Rename {0} to {1}', op.field, op.to)
+        : vscode.l10n.t('Remove {0}', op.field);
+  // The field the edit gives a value: a new error there refuses the file (a removal gives none).
+  const given = fieldOf(givenField(op), folder.schema);
   await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: label }, () =>
     forEachInSlices([...byFile], ([path, indices]) => {
       let current: ReturnType<typeof currentText>;
@@ -127,9 +135,9 @@ export async function bulkEdit(
         return;
       }
       if (!plan.edits.length) return;
-      const { after, findings } = newFieldFindings(current.text, plan.edits, new Set(indices), op.field, (t) => folder.findingsOfText(path, t));
+      const { after, findings } = newFieldFindings(current.text, plan.edits, new Set(indices), given, (t) => folder.findingsOfText(path, t));
       const error = findings.find((f) => f.severity === 'error');
-      if (error && op.op === 'set') {
+      if (error && op.op !== 'remove') {
         result.refused.push({ path, reason: `${error.code}: ${error.message}` });
         return;
       }

@@ -1,8 +1,10 @@
-/** The table's outputs: what is shown as CSV for spreadsheets, and as a page to print. */
+/** The table's outputs: what is shown as CSV or an Excel workbook for spreadsheets, and as a page to print. */
+import * as fs from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Lang } from '../../../core/model/lang';
 import { today } from '../../../core/retention/dates';
-import { tableCsv, tablePrintHtml, type Column, type TableView } from '../../../core/table';
+import { tableCsv, tablePrintHtml, tableXlsx, type Column, type TableView } from '../../../core/table';
 import type { FolderIndex } from '../../index/folder-index';
 
 export interface TableOutput {
@@ -15,7 +17,9 @@ export interface TableOutput {
 }
 
 /** Asks where (unless `target`), or says why not in Restricted Mode. */
-async function destination(o: TableOutput, ext: 'csv' | 'html', title: string, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+const FILTERS = { csv: { CSV: ['csv'] }, xlsx: { Excel: ['xlsx'] }, html: { HTML: ['html'] } };
+
+async function destination(o: TableOutput, ext: keyof typeof FILTERS, title: string, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
   if (o.readOnly) {
     void vscode.window.showWarningMessage(vscode.l10n.t('Writing files is off in Restricted Mode. Trust the workspace first.'));
     return undefined;
@@ -24,7 +28,7 @@ async function destination(o: TableOutput, ext: 'csv' | 'html', title: string, t
     target ??
     vscode.window.showSaveDialog({
       defaultUri: o.folder.uriOf(`records-table-${today().replace(/-/g, '')}.${ext}`),
-      filters: ext === 'csv' ? { CSV: ['csv'] } : { HTML: ['html'] },
+      filters: FILTERS[ext],
       title,
     })
   );
@@ -35,6 +39,37 @@ export async function exportTableCsv(o: TableOutput, target?: vscode.Uri): Promi
   if (!uri) return undefined;
   const text = await tableCsv(o.view, o.columns, o.lang);
   await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
+  void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0}', vscode.workspace.asRelativePath(uri)));
+  return uri;
+}
+
+/** The exceljs bundle beside this one, which writes the workbook in a worker thread. */
+const XLSX_BUNDLE = path.join(__dirname, 'xlsx-reader.js');
+
+/**
+ * What is shown as an .xlsx workbook: Chinese or English headers and labels, dates as dates, amounts as numbers,
+ * identifiers as text (an 18-digit ID number never becomes a number), nothing as a formula. Written in a worker:
+ * the extension host only turns rows into cells, in slices.
+ */
+export async function exportTableXlsx(o: TableOutput, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+  if (!fs.existsSync(XLSX_BUNDLE)) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('This installation has no Excel writer ({0} is missing). Export CSV instead.', XLSX_BUNDLE));
+    return undefined;
+  }
+  const uri = await destination(o, 'xlsx', vscode.l10n.t('Export Excel…'), target);
+  if (!uri) return undefined;
+  const title = vscode.l10n.t('Records table');
+  let bytes: Uint8Array;
+  try {
+    bytes = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Writing {0}…', path.basename(uri.path)) },
+      () => tableXlsx(o.view, o.columns, { bundle: XLSX_BUNDLE, lang: o.lang, title }),
+    );
+  } catch (err) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('The workbook could not be written: {0}', err instanceof Error ? err.message : String(err)));
+    return undefined;
+  }
+  await vscode.workspace.fs.writeFile(uri, bytes);
   void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0}', vscode.workspace.asRelativePath(uri)));
   return uri;
 }

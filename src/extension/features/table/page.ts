@@ -63,6 +63,7 @@ const BODY = `
   <label><span id="groupLabel"></span> <select id="group"></select></label>
   <button id="columns" aria-haspopup="true" aria-expanded="false"></button>
   <button id="export"></button>
+  <button id="exportXlsx"></button>
   <button id="print"></button>
   <span id="count" role="status" aria-live="polite"></span>
 </div>
@@ -74,6 +75,7 @@ const BODY = `
   <label><span id="valueLabel"></span> <span id="bulkValueSlot"></span></label>
   <button id="bulkSet" class="primary"></button>
   <button id="bulkRemove"></button>
+  <button id="bulkRename"></button>
 </div>
 <div id="colpanel" hidden><ul id="collist"></ul><button id="coldone"></button></div>
 <div id="grid" role="grid" aria-rowcount="1" aria-colcount="2" aria-multiselectable="true">

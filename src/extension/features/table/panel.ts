@@ -1,4 +1,6 @@
 import * as crypto from 'crypto';
+import { createRequire } from 'module';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import { langOf, type Lang } from '../../../core/model/lang';
 import type { RecordEntry } from '../../../core/model/records';
@@ -19,10 +21,10 @@ import {
 import type { FolderIndex } from '../../index/folder-index';
 import type { Services } from '../../services';
 import { applyCell, bulkEdit, checkCell, currentRecord, type BulkResult, type CellCheck } from './edits';
-import { exportTableCsv, printTable, type TableOutput } from './output';
-import { tablePage } from './page';
+import { exportTableCsv, exportTableXlsx, printTable, type TableOutput } from './output';
 import { DISPOSITIONS, tableSource } from './source';
 import { dispositionLabel } from '../../disposition-label';
+import { askRename } from './rename';
 import { pageStrings } from './strings';
 
 /** What the page asks of the host. */
@@ -37,8 +39,23 @@ export type TableMessage =
   | { type: 'open'; key: string }
   | { type: 'check' | 'edit'; seq: number; key: string; field: string; value: unknown }
   | { type: 'select'; key: string; line: number; mode: 'only' | 'toggle' | 'range' }
-  | { type: 'selectAll' | 'clearSelection' | 'export' | 'print' }
-  | { type: 'bulk'; op: 'set' | 'remove'; field: string; value?: unknown; preview?: boolean };
+  | { type: 'selectAll' | 'clearSelection' | 'print' }
+  | { type: 'export'; format?: 'csv' | 'xlsx' }
+  | { type: 'bulk'; op: 'set' | 'remove'; field: string; value?: unknown; preview?: boolean }
+  /** Without `field` and `to`, the person is asked which field and its new name. */
+  | { type: 'bulk'; op: 'rename'; field?: unknown; to?: unknown; preview?: boolean };
+
+type TablePage = typeof import('./page');
+let page: TablePage | undefined;
+
+/**
+ * The page — its markup, style and script, about 8 KB compressed — is a bundle of its own (dist/table-page.js),
+ * read when a table first opens: every start without a table goes without it.
+ */
+function tablePage(nonce: string, cspSource: string, lang: Lang): string {
+  page ??= createRequire(__filename)(path.join(__dirname, 'table-page.js')) as TablePage;
+  return page.tablePage(nonce, cspSource, lang);
+}
 
 /** The page is a browser page: what it sends is checked, not trusted. */
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
@@ -284,9 +301,10 @@ export class TablePanel implements vscode.Disposable {
         this.selectionChanged();
         return undefined;
       case 'bulk':
+        if (m.op === 'rename') return this.rename(str(m.field), str(m.to), m.preview !== false);
         return this.bulk(m.op === 'remove' ? { op: 'remove', field: m.field } : { op: 'set', field: m.field, value: str(m.value) }, m.preview !== false);
       case 'export':
-        return this.exportCsv();
+        return m.format === 'xlsx' ? this.exportXlsx() : this.exportCsv();
       case 'print':
         return this.print();
       default:
@@ -337,22 +355,46 @@ export class TablePanel implements vscode.Disposable {
     return result;
   }
 
-  /** Sets or removes a field in every selected record: one WorkspaceEdit, previewed first. */
-  async bulk(op: TableBulkOperation, preview: boolean): Promise<BulkResult | undefined> {
+  /**
+   * Renames a field's key in every selected record (asking which and to what when they are not given): one
+   * WorkspaceEdit, previewed first. Any key the records have may be renamed, known to the schema or not (a
+   * misspelt `custmer`); archive numbers are refused by the bulk core, as for every bulk edit.
+   */
+  async rename(field: string, to: string, preview: boolean): Promise<BulkResult | undefined> {
+    const records = this.selectedForBulk();
+    if (!records) return undefined;
+    if (!field || !to) {
+      const asked = await askRename(records, this.folder.schema, this.lang);
+      if (!asked) return undefined;
+      ({ field, to } = asked);
+    }
+    return this.bulk({ op: 'rename', field, to }, preview);
+  }
+
+  /** The selection, or undefined (and why, said) when nothing may be edited in bulk. */
+  private selectedForBulk(): RecordEntry[] | undefined {
     if (this.readOnly) {
       void vscode.window.showWarningMessage(vscode.l10n.t('Writing files is off in Restricted Mode. Trust the workspace first.'));
-      return undefined;
-    }
-    const planner = this.planner();
-    if (!planner.operations.includes(op.op)) return undefined;
-    const column = this.columns.find((c) => c.key === op.field);
-    if (!column?.editable) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('{0} cannot be changed in the table.', op.field));
       return undefined;
     }
     const records = this.selection();
     if (!records.length) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Select rows first (click, Shift+click, Ctrl+click, or Select all filtered).'));
+      return undefined;
+    }
+    return records;
+  }
+
+  /** Sets, removes or renames a field in every selected record: one WorkspaceEdit, previewed first. */
+  async bulk(op: TableBulkOperation, preview: boolean): Promise<BulkResult | undefined> {
+    const records = this.selectedForBulk();
+    if (!records) return undefined;
+    const planner = this.planner();
+    if (!planner.operations.includes(op.op)) return undefined;
+    // A rename takes any key the records have; setting and removing, the fields the table edits.
+    const column = this.columns.find((c) => c.key === op.field);
+    if (op.op !== 'rename' && !column?.editable) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('{0} cannot be changed in the table.', op.field));
       return undefined;
     }
     if (op.op === 'set' && op.field === 'id' && records.length > 1) {
@@ -366,9 +408,13 @@ export class TablePanel implements vscode.Disposable {
     return this.current ? exportTableCsv(this.output(this.current), target) : Promise.resolve(undefined);
   }
 
-  /** The CSV of what is shown, written to `target` (tests and automation). */
+  private exportXlsx(target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+    return this.current ? exportTableXlsx(this.output(this.current), target) : Promise.resolve(undefined);
+  }
+
+  /** What is shown as CSV (or, for a target ending .xlsx, a workbook), written to `target` (tests and automation). */
   exportTo(target: vscode.Uri): Promise<vscode.Uri | undefined> {
-    return this.exportCsv(target);
+    return target.path.toLowerCase().endsWith('.xlsx') ? this.exportXlsx(target) : this.exportCsv(target);
   }
 
   /** What is shown as a page to print, opened in the browser; `target`: tests and automation (not opened). */

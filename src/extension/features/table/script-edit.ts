@@ -75,6 +75,8 @@ function onEditReply(m) {
 }
 function bulkValueEditor() {
   const c = colOf($('bulkField').value); const slot = $('bulkValueSlot'); slot.replaceChildren();
+  // Setting the category moves the records to it: the button says so.
+  $('bulkSet').textContent = c && c.type === 'category' ? S.moveTo : S.setField;
   if (!c) return;
   const x = editorFor(c, ''); x.id = 'bulkValue'; x.setAttribute('aria-label', S.value); slot.appendChild(x);
 }

@@ -28,13 +28,13 @@ function labels() {
   $('groupLabel').textContent = S.groupBy;
   const g = $('group'); g.replaceChildren();
   for (const k of ['none', 'category', 'customer', 'disposition']) { const o = el('option', '', S[k]); o.value = k; g.appendChild(o); }
-  $('columns').textContent = S.columns; $('export').textContent = S.exportCsv; $('print').textContent = S.print;
+  $('columns').textContent = S.columns; $('export').textContent = S.exportCsv; $('exportXlsx').textContent = S.exportXlsx; $('print').textContent = S.print;
   $('selectAll').textContent = S.selectAll; $('clear').textContent = S.clearSelection;
   $('fieldLabel').textContent = S.field; $('valueLabel').textContent = S.value;
-  $('bulkSet').textContent = S.setField; $('bulkRemove').textContent = S.removeField; $('coldone').textContent = S.done;
+  $('bulkSet').textContent = S.setField; $('bulkRemove').textContent = S.removeField; $('bulkRename').textContent = S.renameField; $('coldone').textContent = S.done;
   $('grid').setAttribute('aria-label', S.grid);
   $('bulk').hidden = readOnly;
-  $('bulkRemove').hidden = !ops.includes('remove');
+  $('bulkRemove').hidden = !ops.includes('remove'); $('bulkRename').hidden = !ops.includes('rename');
   const f = $('bulkField'); f.replaceChildren();
   for (const c of cols) if (c.editable) { const o = el('option', '', c.label); o.value = c.key; f.appendChild(o); }
   bulkValueEditor();
@@ -125,7 +125,7 @@ function moveTo(line, col) {
   if (top < body.scrollTop) body.scrollTop = top; else if (top + ROW_H > body.scrollTop + body.clientHeight) body.scrollTop = top + ROW_H - body.clientHeight;
   render(); markFocus(true);
 }
-function countText() { $('count').textContent = fmt(S.count, total, all); $('sel').textContent = fmt(S.selected, selectedCount); $('bulkSet').disabled = !selectedCount; $('bulkRemove').disabled = !selectedCount; }
+function countText() { $('count').textContent = fmt(S.count, total, all); $('sel').textContent = fmt(S.selected, selectedCount); $('bulkSet').disabled = !selectedCount; $('bulkRemove').disabled = !selectedCount; $('bulkRename').disabled = !selectedCount; }
 function onKey(e) {
   if (isEditing()) return;
   const page = Math.max(1, Math.floor($('body').clientHeight / ROW_H) - 1);
@@ -160,13 +160,15 @@ function start() {
   body.addEventListener('dblclick', (e) => { const at = lineAt(e.target); const c = e.target.closest('[role=gridcell]'); if (at && c && c.dataset.col) startEdit(at.line, Number(c.dataset.col)); });
   $('filter').addEventListener('input', debounce(() => post({ type: 'filter', text: $('filter').value }), 250));
   $('group').addEventListener('change', () => post({ type: 'group', by: $('group').value }));
-  $('export').addEventListener('click', () => post({ type: 'export' }));
+  $('export').addEventListener('click', () => post({ type: 'export', format: 'csv' }));
+  $('exportXlsx').addEventListener('click', () => post({ type: 'export', format: 'xlsx' }));
   $('print').addEventListener('click', () => post({ type: 'print' }));
   $('selectAll').addEventListener('click', () => post({ type: 'selectAll' }));
   $('clear').addEventListener('click', () => post({ type: 'clearSelection' }));
   $('bulkField').addEventListener('change', bulkValueEditor);
   $('bulkSet').addEventListener('click', () => post({ type: 'bulk', op: 'set', field: $('bulkField').value, value: bulkValue() }));
   $('bulkRemove').addEventListener('click', () => post({ type: 'bulk', op: 'remove', field: $('bulkField').value }));
+  $('bulkRename').addEventListener('click', () => post({ type: 'bulk', op: 'rename' }));
   $('columns').addEventListener('click', toggleColumns);
   $('coldone').addEventListener('click', toggleColumns);
   window.addEventListener('message', (ev) => onMessage(ev.data));
