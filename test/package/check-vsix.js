@@ -17,6 +17,7 @@ const LAZY = new Map([
   ['extension/dist/mail-reader.js', 430 * 1024],
   ['extension/dist/pdf-reader.js', 200 * 1024],
   ['extension/dist/age-crypto.js', 60 * 1024],
+  ['extension/dist/seal-ui.js', 30 * 1024],
 ]);
 const lazy = new Map();
 for (let i = 0; i < count; i++) {
