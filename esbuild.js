@@ -81,6 +81,33 @@ const xlsxReader = { in: 'src/core/table/xlsx-bundle.ts', out: 'xlsx-reader' };
 const mailReader = { in: 'src/core/import/read-mail.ts', out: 'mail-reader' };
 const pdfReader = { in: 'src/core/import/read-pdf.ts', out: 'pdf-reader' };
 
+/**
+ * The sealing UI (dist/seal-ui.js) is loaded on first use, and takes what it shares with the extension from the
+ * extension's own bundle at run time (src/extension/shared.ts lists those modules): only its own code, about a
+ * tenth of what a bundle of its own would be, is in it, and there is one copy of yaml and of the record parser.
+ */
+function takenFromExtension() {
+  const listed = new Map();
+  const text = fs.readFileSync(path.join(__dirname, 'src/extension/shared.ts'), 'utf8');
+  for (const m of text.matchAll(/^export \* as (\w+) from '([^']+)';$/gm))
+    listed.set(m[2].startsWith('.') ? path.resolve(__dirname, 'src/extension', m[2]) : m[2], m[1]);
+  return {
+    name: 'taken-from-extension',
+    setup(build) {
+      build.onResolve({ filter: /.*/ }, (args) => {
+        if (args.kind === 'entry-point') return undefined;
+        const key = args.path.startsWith('.') ? path.resolve(args.resolveDir, args.path).replace(/\.ts$/, '') : args.path;
+        const name = listed.get(key);
+        return name === undefined ? undefined : { path: name, namespace: 'from-extension' };
+      });
+      build.onLoad({ filter: /.*/, namespace: 'from-extension' }, (args) => ({
+        contents: `module.exports = require('./extension.js').shared[${JSON.stringify(args.path)}];`,
+        loader: 'js',
+      }));
+    },
+  };
+}
+
 async function main() {
   const builds = [];
   const app = {
@@ -106,6 +133,12 @@ async function main() {
     define: { 'process.env.RC_VERSION': JSON.stringify(require('./package.json').version) },
   };
   builds.push(app);
+  builds.push({
+    ...app,
+    entryPoints: { 'seal-ui': 'src/extension/features/seal/ui.ts' },
+    plugins: [...common.plugins, takenFromExtension()],
+    external: ['vscode', './extension.js'],
+  });
   if (args.has('--tests')) {
     builds.push({
       ...common,

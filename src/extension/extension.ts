@@ -10,6 +10,9 @@ import type { DisposalTree } from './features/disposal/view';
 import type { Node, RecordsTree } from './features/records-view/tree';
 import type { TablePanel } from './features/table/panel';
 
+// For dist/seal-ui.js, loaded later: what it would otherwise carry a second copy of (see shared.ts).
+export * as shared from './shared';
+
 /** What `activate` returns: used by the integration tests and by other extensions. */
 export interface RecordsCuratorApi {
   readonly services: Services;

@@ -60,6 +60,27 @@ export interface BackupView {
   readonly state: BackupState | undefined;
 }
 
+/** What crypto-erasure of an executed batch did: the customers whose keys are gone, and the statement of it. */
+export interface Erasure {
+  erased: string[];
+  /** Customers listed but not erased, with why. */
+  refused: string[];
+  /** Every key verified absent everywhere, and no plain version left in history. */
+  complete: boolean;
+  statement?: vscode.TextDocument;
+}
+
+/** The key store, as the disposal feature reaches it: a batch whose method names crypto-erase destroys keys. */
+export interface KeyAccess {
+  /**
+   * Before a crypto-erase batch is executed: why its keys cannot be destroyed now (no key store set, or it
+   * cannot be opened) — then nothing is destroyed — or the warning its confirmation adds.
+   */
+  prepareErase(folder: FolderIndex): Promise<{ refusal: string } | { warning: string }>;
+  /** After the batch is executed: its customers' keys destroyed, the registry's tombstones written, the statement shown. */
+  eraseForBatch(folder: FolderIndex, batchPath: string, touched: readonly string[]): Promise<Erasure | undefined>;
+}
+
 /** What features share. Built once in `activate`, handed to every feature. */
 export interface Services {
   readonly log: vscode.LogOutputChannel;
@@ -68,7 +89,7 @@ export interface Services {
    * Views other features act on (a command run on the tree's selection); set by the feature that owns them.
    * Each is the narrow contract other features use, so no feature imports another.
    */
-  readonly ui: { recordsTree?: RecordsSelection; review?: ReviewView; backup?: BackupView; batches?: BatchList };
+  readonly ui: { recordsTree?: RecordsSelection; review?: ReviewView; backup?: BackupView; batches?: BatchList; keys?: KeyAccess };
 }
 
 export function createServices(context: vscode.ExtensionContext): Services {

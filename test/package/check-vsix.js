@@ -19,6 +19,7 @@ const LAZY = new Map([
   ['extension/dist/pdf-reader.js', 200 * 1024],
   ['extension/dist/age-crypto.js', 60 * 1024],
   ['extension/dist/table-page.js', 12 * 1024],
+  ['extension/dist/seal-ui.js', 30 * 1024],
 ]);
 const lazy = new Map();
 for (let i = 0; i < count; i++) {

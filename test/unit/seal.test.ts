@@ -6,12 +6,21 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parse } from 'yaml';
 import { checkFolder, openFolder } from '../../src/core/check/folder';
+import { applyEdits } from '../../src/core/fix/text-edit';
 import { applyChanges } from '../../src/core/io/changes';
 import { exportCsv, exportJson } from '../../src/core/export/index-export';
 import { maskPersonal } from '../../src/core/labels/model';
 import { indexOptions } from '../../src/core/index/scan';
 import * as age from '../../src/core/seal/age';
-import { createCustomerKey, destroyCustomerKey, initKeyStore, KeyStoreError, openKeyStore, readCustomerIdentity } from '../../src/core/seal/key-store';
+import {
+  createCustomerKey,
+  destroyCustomerKey,
+  initKeyStore,
+  KeyStoreError,
+  openKeyStore,
+  readCustomerIdentity,
+  writeCustomerKey,
+} from '../../src/core/seal/key-store';
 import { checkSealedValues } from '../../src/core/seal/open-check';
 import { planSeal } from '../../src/core/seal/plan';
 import { fingerprintOf, readKeyRegistry, registryChange, type CustomerKey } from '../../src/core/seal/registry';
@@ -304,5 +313,88 @@ describe('sealing: Chinese keys, YAML streams, custodians', () => {
     assert.throws(() => openKeyStore(root, store.dir), /names no custodian/);
     fs.rmSync(path.join(store.dir, 'store.yaml'));
     assert.throws(() => openKeyStore(root, store.dir), /no key store at .* \(no store\.yaml\)/);
+  });
+});
+
+describe('sealing from an editor: unsaved text, one value, keys made in memory', () => {
+  test('a customer with no key is asked for once, however many values: every value seals to the one key that is kept', async () => {
+    const root = tempWorkspace({ 'a.md': basic('JB-1', '张伟', 'phone: "13912345678"\nid_number: 11010519491231002X\naddress: 北京市朝阳区') });
+    const f = await openFolder(root, 'en');
+    const made: age.AgeIdentity[] = [];
+    const plan = await planSeal({
+      root,
+      files: f.index.entries(),
+      schema: f.schema.schema,
+      async keyOf(customer) {
+        // As the editor does: a fresh identity in memory for each ask.
+        const id = await age.newIdentity();
+        made.push(id);
+        return { customer, recipient: id.recipient, fingerprint: fingerprintOf(id.recipient), created: '2026-12-02' };
+      },
+      seal: age.sealValue,
+    });
+    assert.equal(plan.sealed.length, 3);
+    assert.equal(made.length, 1, 'asked once for 张伟');
+    const text = Buffer.from(plan.changes[0].after!).toString('utf8');
+    for (const m of text.matchAll(/(?:phone|id_number|address): "?(age:[^"\n]+)/g))
+      assert.equal((await age.openValue([made[0].identity], m[1])).ok, true, 'opens with the one identity made');
+  });
+
+  test("an editor's unsaved text is sealed as it stands, and only the value asked for; the edits make exactly the text planned", async () => {
+    const { root } = await sealingWorkspace({ 'a.md': basic('JB-1', '张伟', 'phone: "13912345678"') }, ['张伟']);
+    const f = await openFolder(root, 'en');
+    const reg = readKeyRegistry(root);
+    // Typed in the editor, not saved: a second value, and a comment.
+    const unsaved = basic('JB-1', '张伟', 'phone: "13912345678" # 手机\nid_number: 11010519491231002X');
+    const plan = await planSeal({
+      root,
+      files: f.index.entries(),
+      schema: f.schema.schema,
+      keyOf: async (c) => reg.customers.get(c),
+      seal: age.sealValue,
+      textOf: (p) => (p === 'a.md' ? unsaved : undefined),
+      only: (p, r, field) => p === 'a.md' && r === 0 && field === 'id_number',
+    });
+    assert.deepEqual(
+      plan.sealed.map((s) => s.field),
+      ['id_number'],
+    );
+    assert.deepEqual(plan.changed, [], 'no size and time compared for a text given');
+    const [change] = plan.changes;
+    const after = Buffer.from(change.after!).toString('utf8');
+    assert.equal(applyEdits(unsaved, change.edits), after);
+    assert.match(after, /phone: "13912345678" # 手机\nid_number: age:\S+\n/);
+  });
+
+  test('the key file of an identity made earlier is written for the custodians, and never over another', async () => {
+    const { root, store, custodian } = await sealingWorkspace({}, []);
+    const id = await age.newIdentity();
+    const { fingerprint } = await writeCustomerKey(age, store, id, 'customer 张伟');
+    assert.equal(await readCustomerIdentity(age, store, fingerprint, [custodian]), id.identity);
+    await assert.rejects(writeCustomerKey(age, store, id, 'again'));
+    assert.equal(await readCustomerIdentity(age, store, fingerprint, [custodian]), id.identity, 'the first file stands');
+    assert.ok(root);
+  });
+
+  test("the open-check reads an editor's unsaved text when given it", async () => {
+    const { root, store, custodian } = await sealingWorkspace({ 'a.md': basic('JB-1', '张伟', 'id_number: "11010519491231002X"') }, ['张伟']);
+    assert.ok(applyChanges(root, (await seal(root)).changes).ok);
+    const reg = readKeyRegistry(root);
+    const id = (await readCustomerIdentity(age, store, reg.customers.get('张伟')!.fingerprint, [custodian]))!;
+    const wrong = await age.sealValue(reg.customers.get('张伟')!.recipient!, '110105194912310021');
+    const unsaved = fs.readFileSync(path.join(root, 'a.md'), 'utf8').replace(/id_number: \S+/, `id_number: ${wrong}`);
+    const f = await openFolder(root, 'en');
+    const run = (textOf?: (p: string) => string | undefined) =>
+      checkSealedValues({
+        root,
+        files: f.index.entries(),
+        options: indexOptions({ root, schema: f.schema.schema, lang: 'en' }),
+        registry: reg,
+        open: async (_fp, v) => age.openValue([id], v),
+        textOf,
+      });
+    assert.deepEqual((await run()).findings, [], 'the saved value is right');
+    const codes = (await run((p) => (p === 'a.md' ? unsaved : undefined))).findings.map((x) => x.finding.code);
+    assert.deepEqual(codes, ['invalid-id-number']);
   });
 });

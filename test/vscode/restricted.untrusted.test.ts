@@ -1,10 +1,12 @@
 import * as assert from 'assert';
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { TablePanel } from '../../src/extension/features/table/panel';
 import { activated, eventually } from './helpers';
+import { cli, hoverText, keyStoreFor } from './seal-helpers';
 
 // Runs in a workbench opened WITHOUT workspace trust, on a copy of the sample that is a git repository.
 suite('Restricted Mode', () => {
@@ -101,5 +103,56 @@ suite('Restricted Mode', () => {
     assert.strictEqual((await vscode.workspace.fs.readFile(uri)).toString(), before);
     assert.ok(!vscode.workspace.textDocuments.some((d) => d.isDirty), 'no editor changed');
     panel.panel.dispose();
+  });
+
+  // Viewing a sealed value writes nothing and runs no process (age is in-process JavaScript): it stays on in
+  // Restricted Mode, with the key store's setting read from the user's settings only. Sealing writes: refused.
+  test('sealed values: the key store unlocks and a value shows masked, with no process and nothing written; Seal refuses', async () => {
+    const api = await activated();
+    await api.services.index.whenReady();
+    const folder = api.services.index.all()[0];
+    const root = vscode.workspace.workspaceFolders![0].uri.fsPath;
+    const rel = 'customers/zhao-min/basic/contact.md';
+    const plain = 'customers/zhao-min/basic/plain.md';
+    const record = (id: string) =>
+      `---\nid: ${id}\ncategory: basic\ncustomer: 赵敏\ncustomer_type: person\ntitle: 联系方式\ndate: 2026-03-01\ncontact_person: 赵敏\nphone: "13912345678"\n---\n`;
+    fs.mkdirSync(path.join(root, 'customers/zhao-min/basic'), { recursive: true });
+    fs.writeFileSync(path.join(root, rel), record('JB-2026-901'));
+    // The person seals from a terminal (the command line); the editor then only reads.
+    const keys = keyStoreFor(root);
+    try {
+      const sealed = cli(root, 'seal', '.', '--write', '--keys', keys.store);
+      assert.strictEqual(sealed.status, 0, sealed.stderr);
+      fs.writeFileSync(path.join(root, plain), record('JB-2026-902'));
+      await vscode.workspace.getConfiguration('recordsCurator').update('keyStore', keys.store, vscode.ConfigurationTarget.Global);
+      await eventually(() => folder.index.findings(plain).some((f) => f.code === 'plain-sensitive'), 'the plain value found');
+      const plainUri = vscode.Uri.file(path.join(root, plain));
+      const before = fs.readFileSync(plainUri.fsPath, 'utf8');
+      const d = await eventually(() => vscode.languages.getDiagnostics(plainUri).find((x) => /plain text/.test(x.message)), 'in the Problems panel');
+      await vscode.window.showTextDocument(plainUri);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', plainUri, d.range);
+      assert.deepStrictEqual(
+        actions.filter((a) => a.title.startsWith('Seal')).map((a) => a.title),
+        [],
+      );
+      assert.strictEqual(await vscode.commands.executeCommand('recordsCurator.sealFields', plainUri, [plainUri], { preview: false }), undefined);
+      assert.strictEqual(fs.readFileSync(plainUri.fsPath, 'utf8'), before);
+      assert.strictEqual(await vscode.commands.executeCommand('recordsCurator.unlockKeyStore', { identityFile: keys.alice.file }), true);
+      const uri = vscode.Uri.file(path.join(root, rel));
+      const doc = await vscode.workspace.openTextDocument(uri);
+      const text = (await hoverText(uri, doc.positionAt(doc.getText().indexOf('phone: "age:') + 12))).replace(/&nbsp;/g, ' ').replace(/\\/g, '');
+      assert.match(text, /139\*\*\*\*5678/);
+      assert.ok(!text.includes('13912345678'));
+      assert.strictEqual(await vscode.commands.executeCommand('recordsCurator.unsealForViewing', uri, { field: 'phone' }), '139****5678');
+      assert.ok(!vscode.workspace.textDocuments.some((x) => x.isDirty), 'no editor changed');
+      assert.strictEqual(api.gitProcessCount(), 0, 'no git process');
+    } finally {
+      await vscode.commands.executeCommand('recordsCurator.lockKeyStore');
+      await vscode.workspace.getConfiguration('recordsCurator').update('keyStore', undefined, vscode.ConfigurationTarget.Global);
+      // What the command line sealed in the sample is put back as committed (the test's own git, not the extension's).
+      execFileSync('git', ['checkout', '-q', '--', '.'], { cwd: root });
+      execFileSync('git', ['clean', '-fdq'], { cwd: root });
+      fs.rmSync(keys.dir, { recursive: true, force: true });
+    }
   });
 });

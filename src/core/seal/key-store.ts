@@ -11,6 +11,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseDocument, stringify } from 'yaml';
 import { readFileInside, shredFileInside, tryReadFileInside, writeFileInside } from '../io/safe-fs';
+import type { AgeIdentity } from './age';
 import type { AgeLib } from './age-lib';
 import { fingerprintOf } from './registry';
 
@@ -142,7 +143,14 @@ export const keyFile = (fingerprint: string): string => `keys/${fingerprint}.age
 
 /** A new customer identity, its key file written for the custodians; the identity itself is returned only in memory. */
 export async function createCustomerKey(age: AgeLib, store: KeyStore, note: string): Promise<{ recipient: string; fingerprint: string }> {
-  const id = await age.newIdentity();
+  return writeCustomerKey(age, store, await age.newIdentity(), note);
+}
+
+/**
+ * The key file of an identity made earlier, in memory (the editor seals to it in a reviewed edit, and writes
+ * the key only once that edit is to be applied). Never replaces a key file.
+ */
+export async function writeCustomerKey(age: AgeLib, store: KeyStore, id: AgeIdentity, note: string): Promise<{ recipient: string; fingerprint: string }> {
   const fingerprint = fingerprintOf(id.recipient);
   const text = `# ${note.replace(/[\r\n]/g, ' ')}\n# public key: ${id.recipient}\n${id.identity}\n`;
   writeFileInside(

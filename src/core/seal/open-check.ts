@@ -31,6 +31,8 @@ export interface OpenCheckInput {
   open(fingerprint: string, sealed: string): Promise<Opened | undefined>;
   /** Every identity in the store: which customer a value that does not open with its own key belongs to. */
   openAny?(sealed: string): Promise<string | undefined>;
+  /** The text a file has now when that is not the disk's (an editor's unsaved changes). */
+  textOf?(path: string): string | undefined;
 }
 
 export interface OpenCheckResult {
@@ -46,15 +48,16 @@ export async function checkSealedValues(input: OpenCheckInput): Promise<OpenChec
   const lang = input.options.lang;
   for (const entry of input.files) {
     if (!entry.isRecordFile) continue;
-    let text: string;
-    try {
-      const decoded = decodeRecordBytes(readFileInside(input.root, entry.path));
-      if (!decoded.ok) continue;
-      text = decoded.text;
-    } catch (err) {
-      if (err instanceof FileRefusal || (err as NodeJS.ErrnoException).code === 'ENOENT') continue; // the index reports it
-      throw err;
-    }
+    let text = input.textOf?.(entry.path);
+    if (text === undefined)
+      try {
+        const decoded = decodeRecordBytes(readFileInside(input.root, entry.path));
+        if (!decoded.ok) continue;
+        text = decoded.text;
+      } catch (err) {
+        if (err instanceof FileRefusal || (err as NodeJS.ErrnoException).code === 'ENOENT') continue; // the index reports it
+        throw err;
+      }
     const kind = recordKind(entry.path) ?? 'markdown';
     const parsed = parseRecordText(text, kind, { aliases: input.options.schema.aliases });
     const lines = new LineIndex(text);

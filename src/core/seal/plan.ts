@@ -8,6 +8,7 @@ import { combineFixes, type FixToApply } from '../fix/apply-fixes';
 import { writtenKey } from '../fix/finding-fix';
 import { startsFlow } from '../fix/fixes';
 import { yamlScalar } from '../fix/scalars';
+import type { TextEdit } from '../fix/text-edit';
 import type { FileChange } from '../io/changes';
 import { FileRefusal } from '../io/paths';
 import { readFileWithStat } from '../io/safe-fs';
@@ -31,7 +32,8 @@ export interface SealTarget {
 export type SealRefusal = SealTarget & { reason: 'no-customer' | 'no-key' | 'destroyed' | 'not-scalar' | 'read-back'; detail?: string };
 
 export interface SealPlan {
-  changes: (FileChange & { sealed: number })[];
+  /** Each file's change; `edits` are the same change as offsets into the text read (the editor applies those). */
+  changes: (FileChange & { sealed: number; edits: TextEdit[] })[];
   sealed: SealTarget[];
   refused: SealRefusal[];
   /** Files changed since they were indexed, or gone: not sealed this run. */
@@ -45,6 +47,13 @@ export interface SealInput {
   /** The customer's key (undefined: none yet), asked once per customer; may make one when the store is open. */
   keyOf(customer: string): Promise<CustomerKey | undefined>;
   seal(recipient: string, plain: string): Promise<string>;
+  /**
+   * The text a file has now when that is not the disk's — an editor's unsaved changes: planned from it, with
+   * no size and time to compare (the editor applies the edits to exactly this text).
+   */
+  textOf?(path: string): string | undefined;
+  /** Only these values (a quick fix seals one field of one record); undefined: every sensitive value. */
+  only?(path: string, record: number, field: string): boolean;
 }
 
 /** The plain text of a value as written: the string, or a number's own digits (never 1.1e+17 for an 18-digit number). */
@@ -56,24 +65,40 @@ function plainOf(value: unknown, raw: string): string {
 
 export async function planSeal(input: SealInput): Promise<SealPlan> {
   const plan: SealPlan = { changes: [], sealed: [], refused: [], changed: [] };
+  // Asked once per customer, as promised: a keyOf that makes a key must not make one per value.
+  const asked = new Map<string, Promise<CustomerKey | undefined>>();
+  const keyOf = (customer: string) => {
+    let key = asked.get(customer);
+    if (!key) asked.set(customer, (key = input.keyOf(customer)));
+    return key;
+  };
   for (const entry of input.files) {
     if (!entry.isRecordFile) continue;
+    const open = input.textOf?.(entry.path);
     let bytes: Buffer;
-    let stat: { size: number; mtimeMs: number };
-    try {
-      ({ bytes, stat } = readFileWithStat(input.root, entry.path));
-    } catch (err) {
-      if (!(err instanceof FileRefusal) && (err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-      plan.changed.push(entry.path);
-      continue;
+    let bom = false;
+    let text: string;
+    if (open !== undefined) {
+      bytes = Buffer.from(open, 'utf8');
+      text = open;
+    } else {
+      let stat: { size: number; mtimeMs: number };
+      try {
+        ({ bytes, stat } = readFileWithStat(input.root, entry.path));
+      } catch (err) {
+        if (!(err instanceof FileRefusal) && (err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+        plan.changed.push(entry.path);
+        continue;
+      }
+      if (stat.size !== entry.size || stat.mtimeMs !== entry.mtimeMs) {
+        plan.changed.push(entry.path);
+        continue;
+      }
+      const decoded = decodeRecordBytes(bytes);
+      if (!decoded.ok) continue;
+      text = decoded.text;
+      bom = decoded.bom;
     }
-    if (stat.size !== entry.size || stat.mtimeMs !== entry.mtimeMs) {
-      plan.changed.push(entry.path);
-      continue;
-    }
-    const decoded = decodeRecordBytes(bytes);
-    if (!decoded.ok) continue;
-    const text = decoded.text;
     const kind = recordKind(entry.path) ?? 'markdown';
     const parsed = parseRecordText(text, kind, { aliases: input.schema.aliases });
     const fixes: FixToApply[] = [];
@@ -86,6 +111,7 @@ export async function planSeal(input: SealInput): Promise<SealPlan> {
         const value = record.data[name];
         if (!def?.sensitive || value === null || value === undefined || value === '' || isSealed(value)) continue;
         if (typeof value === 'string' && isMasked(value)) continue;
+        if (input.only && !input.only(entry.path, record.index, name)) continue;
         const target: SealTarget = { path: entry.path, line: lineOf(text, spans.value.start), field: name, key: writtenKey(record, name), customer };
         if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'bigint') {
           plan.refused.push({ ...target, reason: 'not-scalar' });
@@ -95,7 +121,7 @@ export async function planSeal(input: SealInput): Promise<SealPlan> {
           plan.refused.push({ ...target, reason: 'no-customer' });
           continue;
         }
-        const key = await input.keyOf(customer);
+        const key = await keyOf(customer);
         if (!key?.recipient) {
           plan.refused.push({ ...target, reason: key?.destroyed ? 'destroyed' : 'no-key' });
           continue;
@@ -123,7 +149,13 @@ export async function planSeal(input: SealInput): Promise<SealPlan> {
     const done = targets.filter((_, i) => combined.applied.includes(fixes[i].fix));
     if (!done.length) continue;
     plan.sealed.push(...done);
-    plan.changes.push({ path: entry.path, before: bytes, after: Buffer.from((decoded.bom ? '\uFEFF' : '') + combined.text, 'utf8'), sealed: done.length });
+    plan.changes.push({
+      path: entry.path,
+      before: bytes,
+      after: Buffer.from((bom ? '\uFEFF' : '') + combined.text, 'utf8'),
+      sealed: done.length,
+      edits: combined.edits,
+    });
   }
   return plan;
 }

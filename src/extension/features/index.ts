@@ -12,6 +12,7 @@ import { outputFeature } from './output';
 import { recordsViewFeature } from './records-view';
 import { reviewFeature } from './review';
 import { schemaFeature } from './schema';
+import { sealFeature } from './seal';
 import { setUpFeature } from './setup';
 import { statusBarFeature } from './status-bar';
 import { tableFeature } from './table';
@@ -33,5 +34,6 @@ export const features: readonly Feature[] = [
   tableFeature,
   healthFeature,
   importFeature,
+  sealFeature,
   setUpFeature,
 ];

@@ -19,6 +19,7 @@ import type { Schema, SeveritySetting } from '../../core/model/schema';
 import { yieldToEventLoop } from '../../core/async/slices';
 import { readWorkspaceSchema } from '../../core/schema/workspace';
 import { BASELINE_PATH, fileBaseline, readBaseline, withBaseline, type FileBaseline } from '../../core/check/baseline';
+import { KEYS_PATH } from '../../core/values/sealed';
 
 const VERSION = process.env.RC_VERSION ?? 'dev';
 
@@ -130,7 +131,9 @@ export class FolderIndex implements vscode.Disposable {
   private get key(): string {
     const s = this.o.settings();
     // Without a schema file the built-in one applies: a new version of it (aliases, fields) must not reuse old entries.
-    return cacheKey([VERSION, this.o.lang, this.schemaText ?? defaultSchemaText, s.include, s.exclude, s.rules]);
+    // A folder with .records/keys.yaml seals: every plain sensitive value is a finding there, and none without it.
+    const seals = fs.existsSync(path.join(this.root, KEYS_PATH));
+    return cacheKey([VERSION, this.o.lang, this.schemaText ?? defaultSchemaText, s.include, s.exclude, s.rules, seals]);
   }
 
   /**
@@ -289,6 +292,11 @@ export class FolderIndex implements vscode.Disposable {
       // Every finding may be known or new now: listeners publish them all again (no rebuild is needed).
       this.baselineRead = undefined;
       for (const l of this.schemaListeners) l();
+      return;
+    }
+    if (rel === KEYS_PATH) {
+      // Created (keys init, the first seal) or deleted: every record's plain-sensitive findings change.
+      if (this.key !== this.builtKey) void this.build('the key registry appeared or went');
       return;
     }
     if (!this.matcher(rel) && !this.index.get(rel)) return;

@@ -66,6 +66,39 @@ const checks = [
       }
     },
   ],
+  [
+    "its sealing UI is in the package and runs from the installed bundles: a sealed value's hover",
+    async (ext) => {
+      // dist/seal-ui.js takes yaml and the record parser from the installed (minified) extension.js.
+      const fs = require('fs');
+      const age = require(path.join(ext.extensionPath, 'dist/age-crypto.js'));
+      const value = await age.sealValue((await age.newIdentity()).recipient, '13912345678');
+      const root = vscode.workspace.workspaceFolders[0].uri.fsPath;
+      const dir = path.join(root, 'customers/probe');
+      fs.mkdirSync(dir, { recursive: true });
+      const file = path.join(dir, 'sealed.md');
+      fs.writeFileSync(
+        file,
+        `---\nid: JB-2026-999\ncategory: basic\ncustomer: 探针\ncustomer_type: person\ntitle: probe\ndate: 2026-01-01\ncontact_person: 探针\nphone: "${value}"\n---\n`,
+      );
+      try {
+        const doc = await vscode.workspace.openTextDocument(file);
+        await vscode.window.showTextDocument(doc);
+        const at = doc.positionAt(doc.getText().indexOf('age:') + 5);
+        const hovers = await vscode.commands.executeCommand('vscode.executeHoverProvider', doc.uri, at);
+        const text = hovers
+          .flatMap((h) => h.contents)
+          .map((c) => (typeof c === 'string' ? c : c.value))
+          .join('\n')
+          .replace(/&nbsp;/g, ' ');
+        assert.match(text, /Sealed/, text);
+        assert.match(text, /探针 has no key in \.records\/keys\.yaml/, text);
+      } finally {
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  ],
 ];
 
 exports.run = async function run() {

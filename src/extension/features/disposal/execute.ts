@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
 import { executionStamp, planExecution } from '../../../core/disposal/execute';
+import { matchMethods } from '../../../core/disposal/methods';
 import { planTransferExecution } from '../../../core/disposal/transfer';
 import { setFieldEdits } from '../../../core/fix/fixes';
 import { tryReadFileInside } from '../../../core/io/safe-fs';
 import { today } from '../../../core/retention/dates';
 import type { FolderIndex } from '../../index/folder-index';
+import type { Erasure, KeyAccess } from '../../services';
 import { GuardedEdit, type EditScope } from '../../guarded-edit';
 import { currentText } from '../../current-text';
 import type { Batches } from './batches';
@@ -16,6 +18,8 @@ export interface Execution {
   /** Destroyed files and attachments whose content the repository still holds (undefined: git could not be asked). */
   reachable?: string[];
   report?: vscode.TextDocument;
+  /** A crypto-erase batch: whose keys were destroyed. */
+  erasure?: Erasure;
 }
 
 /** The folder as a delete sees it: its records, and the attachments the core checked go with them. */
@@ -33,7 +37,7 @@ function unchanged(folder: FolderIndex, before: ReadonlyMap<string, Uint8Array>)
 }
 
 /** "Execute Destruction": an approved batch without problems, confirmed by the user; then the git report. */
-export async function executeDestruction(batches: Batches, arg: unknown, options?: { confirm?: boolean }): Promise<Execution | undefined> {
+export async function executeDestruction(batches: Batches, arg: unknown, options?: { confirm?: boolean }, keys?: KeyAccess): Promise<Execution | undefined> {
   if (!writable()) return undefined;
   await batches.refresh();
   const b = batchAt(batches, arg);
@@ -68,6 +72,15 @@ export async function executeDestruction(batches: Batches, arg: unknown, options
     );
     return undefined;
   }
+  // A crypto-erase batch destroys keys too: refused before anything is destroyed when they cannot be.
+  const erase = matchMethods(b.batch.data.method, b.folder.schema).methods.some((m) => m.key === 'crypto-erase');
+  const erasing = erase
+    ? ((await keys?.prepareErase(b.folder)) ?? { refusal: vscode.l10n.t('Nothing was destroyed: the key store cannot be reached.') })
+    : undefined;
+  if (erasing && 'refusal' in erasing) {
+    void vscode.window.showErrorMessage(erasing.refusal);
+    return undefined;
+  }
   if (options?.confirm !== false) {
     const destroy = vscode.l10n.t('Destroy');
     const answer = await vscode.window.showWarningMessage(
@@ -76,7 +89,7 @@ export async function executeDestruction(batches: Batches, arg: unknown, options
         b.batch.items.length,
         String(b.batch.data.batch_id),
         plan.attachments.length,
-      ),
+      ) + (erasing ? ` ${erasing.warning}` : ''),
       { modal: true },
       destroy,
     );
@@ -102,6 +115,7 @@ export async function executeDestruction(batches: Batches, arg: unknown, options
   if (!(await edit.apply())) return undefined;
   for (const d of docs) if (d.isDirty) await d.save();
   const result: Execution = { deleted: [...plan.deleteFiles, ...plan.cutDocuments.keys()] };
+  if (erase && keys) result.erasure = await keys.eraseForBatch(b.folder, b.path, result.deleted);
   await batches.refresh();
   const report = await historyReport(batches, b.folder, b.path);
   if (report) {

@@ -72,7 +72,7 @@ export const disposalFeature: Feature = {
       vscode.commands.registerCommand('recordsCurator.approveBatch', (arg?: unknown) => approveBatch(batches, arg)),
       vscode.commands.registerCommand('recordsCurator.printDocument', (arg?: unknown, target?: vscode.Uri) => printDocument(batches, arg, target)),
       vscode.commands.registerCommand('recordsCurator.executeDestruction', (arg?: unknown, options?: { confirm?: boolean }) =>
-        executeDestruction(batches, arg, options),
+        executeDestruction(batches, arg, options, services.ui.keys),
       ),
       vscode.commands.registerCommand('recordsCurator.executeTransfer', (arg?: unknown, options?: { confirm?: boolean }) =>
         executeTransfer(batches, arg, options),
