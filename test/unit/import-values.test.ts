@@ -63,6 +63,41 @@ describe('import: reading tables', () => {
     assert.ok(!dup.ok && dup.line === 3 && /same key twice/.test(dup.message), JSON.stringify(dup));
   });
 
+  test('a long table under a title row: every row at its line, ragged and multi-line rows kept, a bad quote told at its line', () => {
+    // Long enough that the rows after the header are read apart from the first ones (read-text-table).
+    const rows = Array.from({ length: 300 }, (_, i) => `客户${i},HT-${i},${i % 50 === 7 ? '"两行\n备注"' : i % 60 === 9 ? '多,出,的' : '备注'}`);
+    const csv = ['客户台账', '', '客户名称,合同编号,备注', ...rows].join('\r\n') + '\r\n';
+    const r = readTextTable(Buffer.from(csv), 'csv', known);
+    assert.ok(r.ok);
+    assert.equal(r.table.headerLine, 3);
+    assert.match(r.table.notes[0].message, /header is on line 3; 1 row above it/);
+    assert.equal(r.table.rows.length, 300);
+    let line = 4;
+    for (const [i, row] of r.table.rows.entries()) {
+      assert.equal(row.line, line, `row ${i}`);
+      assert.deepEqual(row.cells.slice(0, 2), [`客户${i}`, `HT-${i}`]);
+      line += i % 50 === 7 ? 2 : 1;
+    }
+    assert.deepEqual(r.table.rows[7].cells, ['客户7', 'HT-7', '两行\n备注']);
+    assert.deepEqual(r.table.rows[9].cells, ['客户9', 'HT-9', '多', '出', '的']);
+
+    const bad = readTextTable(Buffer.from(csv.replace('客户250,HT-250,备注', '客户250,HT-"250,备注')), 'csv', known);
+    assert.ok(!bad.ok && /quote/i.test(bad.message), JSON.stringify(bad));
+    const whole = readTextTable(Buffer.from(csv.replace('客户250,HT-250,备注', '客户250,HT-"250,备注').replace('客户台账\r\n\r\n', '')), 'csv', known);
+    assert.ok(!whole.ok && !bad.ok && bad.line === (whole.line ?? 0) + 2, `${JSON.stringify(bad)} ${JSON.stringify(whole)}`);
+  });
+
+  test('a long table whose title rows hold a quoted line break is read as a whole, the same', () => {
+    const rows = Array.from({ length: 200 }, (_, i) => `客户${i},HT-${i}`);
+    const csv = ['"客户\r\n台账"', '客户名称,合同编号', ...rows].join('\r\n') + '\r\n';
+    const r = readTextTable(Buffer.from(csv), 'csv', known);
+    assert.ok(r.ok);
+    assert.deepEqual(r.table.headers, ['客户名称', '合同编号']);
+    assert.equal(r.table.rows.length, 200);
+    assert.deepEqual(r.table.rows[199].cells, ['客户199', 'HT-199']);
+    assert.equal(r.table.rows[199].line - r.table.rows[0].line, 199);
+  });
+
   test('a TSV in a .csv (Excel "Unicode text") is read by its tabs', () => {
     const r = readTextTable(Buffer.from('客户名称\t合同编号\n华远\tHT-1\n'), 'csv', known);
     assert.ok(r.ok);
