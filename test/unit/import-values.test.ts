@@ -1,11 +1,13 @@
 import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { amountText, convertCell, dateText, excelSerialDate } from '../../src/core/import/convert';
 import { decodeTableBytes } from '../../src/core/import/decode-table';
 import { guessColumns } from '../../src/core/import/headers';
 import { guessMapping, readMapping, validateMapping, writeMapping, MappingError } from '../../src/core/import/mapping';
 import { fillPattern, pathSegment } from '../../src/core/import/record-text';
 import { readTextTable } from '../../src/core/import/read-text-table';
+import { hashOf, readState, valueHash, writeState, type ImportState } from '../../src/core/import/state';
 import { defaultSchema } from '../../src/core/schema/load';
 
 const schema = defaultSchema();
@@ -175,5 +177,58 @@ describe('import: mapping', () => {
     assert.equal(pathSegment('.git'), 'git');
     assert.equal(pathSegment('a/b\\c'), 'a-b-c');
     assert.deepEqual(fillPattern('customers/{customer}/{id}.md', new Map([['customer', '..']])), { path: 'customers/_/_.md', missing: ['customer', 'id'] });
+  });
+});
+
+describe('import: the state', () => {
+  test("written one record a line and read back the same: fields a record lacks, mail threads' messages, keys in order", () => {
+    const state: ImportState = {
+      key: 'contract_no',
+      records: new Map([
+        [
+          'HT-2',
+          {
+            path: 'customers/李娜/contract/HT-2024-002.md',
+            fields: new Map([
+              ['customer', valueHash('李娜')!],
+              ['amount', valueHash('5')!],
+            ]),
+          },
+        ],
+        [
+          'HT-1',
+          {
+            path: 'customers/"华远"/c.md',
+            fields: new Map([
+              ['contract_no', valueHash('HT-1')!],
+              ['customer', valueHash('华远')!],
+            ]),
+          },
+        ],
+        ['<t@x>', { path: 'mail/t.md', fields: new Map([['subject', valueHash(['a', 'b'])!]]), messages: ['<m1@x>', '<m2@x>'] }],
+      ]),
+    };
+    const text = writeState(state);
+    assert.equal(text.split('\n').length, 11, text);
+    assert.match(text, /^ {4}"HT-1": \["customers\/\\"华远\\"\/c.md", " \S+ \S+"\],$/m, 'its place for subject (of another record) empty');
+    const back = readState(text, 'contract_no');
+    assert.deepEqual([...back.records.keys()], ['<t@x>', 'HT-1', 'HT-2']);
+    for (const [k, r] of state.records) assert.deepEqual(back.records.get(k), r, k);
+    assert.ok(hashOf(back.records.get('HT-2')!.fields.get('customer')!, '李娜'));
+    assert.ok(!hashOf(back.records.get('HT-2')!.fields.get('customer')!, '李'));
+    assert.equal(readState(text, 'id').records.size, 0, 'another key: another import');
+    assert.equal(writeState({ key: 'id', records: new Map() }), '{\n  "version": 2,\n  "key": "id",\n  "fields": [],\n  "records": {}\n}\n');
+  });
+
+  test('a version 1 state is read, and its hex hashes recognise their values', () => {
+    const v1 =
+      '{\n  "version": 1,\n  "key": "id",\n  "records": {\n    "A": {\n      "path": "a.md",\n      "fields": {\n        "customer": "' +
+      '8a3b7c8c41b7bc68d1b4a5a0f0d9d2d1' +
+      '"\n      }\n    }\n  }\n}\n';
+    const s = readState(v1, 'id');
+    assert.deepEqual(s.records.get('A'), { path: 'a.md', fields: new Map([['customer', '8a3b7c8c41b7bc68d1b4a5a0f0d9d2d1']]) });
+    const hex = (v: string) => createHash('sha256').update(JSON.stringify(v)).digest('hex').slice(0, 32);
+    assert.ok(hashOf(hex('华远'), '华远'));
+    assert.ok(!hashOf(hex('华远'), '华'));
   });
 });

@@ -20,7 +20,7 @@ import { nextId } from '../new-record/new-record';
 import type { ImportMapping } from './mapping';
 import { fillPattern, recordText, type ImportValue } from './record-text';
 import { rowValues } from './rows';
-import { valueHash, type ImportState } from './state';
+import { hashOf, valueHash, type ImportState } from './state';
 import type { Table } from './table';
 
 export interface ImportInput {
@@ -201,7 +201,7 @@ export function planImport(input: ImportInput): ImportPlan {
         const cur = currentValue(r, f);
         const was = last?.fields.get(f);
         if (same(cur, v)) kept.set(f, valueHash(v)!);
-        else if (!Array.isArray(v) && ((was !== undefined && valueHash(cur) === was) || (cur === undefined && was === undefined))) {
+        else if (!Array.isArray(v) && ((was !== undefined && hashOf(was, cur)) || (cur === undefined && was === undefined))) {
           planned.updates.push({ field: f, from: cur, to: v });
           kept.set(f, valueHash(v)!);
         } else planned.conflicts.push({ field: f, current: cur, importedBefore: was !== undefined, incoming: v });
