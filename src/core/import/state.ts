@@ -69,7 +69,8 @@ export function readState(text: string | undefined, key: string): ImportState {
       records.set(k, rec);
       continue;
     }
-    const fields = new Map(Object.entries(r?.fields ?? {}).map(([f, h]) => [f, String(h)]));
+    const fields = new Map<string, string>();
+    for (const [f, h] of Object.entries(r?.fields ?? {})) if (typeof h === 'string' && HASH.test(h)) fields.set(f, h);
     const rec: StateRecord = { path: String(r?.path), fields };
     if (Array.isArray(r?.messages)) rec.messages = r.messages.map(String);
     records.set(k, rec);
@@ -91,7 +92,8 @@ export function writeState(state: ImportState): string {
   for (const k of keys) {
     const r = state.records.get(k)!;
     row.length = 0;
-    for (const [f, h] of r.fields) row[column.get(f)!] = HASH.test(h) ? h : '';
+    // Every hash here is one valueHash made or readState let through (HASH): none holds a space or a quote.
+    for (const [f, h] of r.fields) row[column.get(f)!] = h;
     let last = row.length;
     while (last > 0 && !row[last - 1]) last--;
     let hashes = '';

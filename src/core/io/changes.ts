@@ -4,7 +4,7 @@
  * back. A run of `number --write` or a batch execution therefore changes all its files or none.
  */
 import * as fs from 'fs';
-import { FileRefusal, mustResolveInside, realFolder } from './paths';
+import { FileRefusal, mustResolveInside, newFileChecker, realFolder } from './paths';
 import { deleteFileInside, flushNewFiles, readFileInside, writeFileInside } from './safe-fs';
 
 export interface FileChange {
@@ -27,12 +27,15 @@ function same(a: Uint8Array, b: Uint8Array): boolean {
 
 /** Throws FileRefusal for the first file that is not as `before` says. */
 export function verifyChanges(root: string, changes: readonly FileChange[], base = realFolder(root)): void {
+  // New files (an import's thousands) with each folder checked once: each is checked in full again as it is written.
+  const cannotCreate = newFileChecker(root, base);
   for (const c of changes) {
-    const { stat } = mustResolveInside(root, c.path, base);
     if (c.before === null) {
-      if (stat) throw new FileRefusal('exists', c.path);
+      const refusal = cannotCreate(c.path);
+      if (refusal) throw new FileRefusal(refusal, c.path);
       continue;
     }
+    const { stat } = mustResolveInside(root, c.path, base);
     if (!stat) throw new FileRefusal('changed', c.path, `${c.path} no longer exists`);
     if (!stat.isFile()) throw new FileRefusal('not-a-file', c.path);
     if (!same(readFileInside(root, c.path), c.before)) throw new FileRefusal('changed', c.path);

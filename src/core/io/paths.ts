@@ -115,8 +115,7 @@ export function mustResolveInside(root: string, rel: string, base?: string): Res
  * folders), and nothing looked up inside a folder that does not exist yet. It tells the plan what the
  * preview shows; the write checks every path again in full just before it writes.
  */
-export function newFileChecker(root: string): (rel: string) => RefusalReason | undefined {
-  const base = realFolder(root);
+export function newFileChecker(root: string, base = realFolder(root)): (rel: string) => RefusalReason | undefined {
   const folders = new Map<string, { problem?: PathProblem; abs?: string }>();
   return (rel) => {
     const syntax = pathSyntaxProblem(rel);
