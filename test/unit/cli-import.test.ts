@@ -1,6 +1,7 @@
 import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { REPO, tempWorkspace } from './helpers';
@@ -78,6 +79,43 @@ describe('records-curator import: a GBK CSV as Chinese Excel saves it', () => {
       edited.replace('date: 2024-03-01', 'date: 2024-03-02').replace('signed_date: 2024-03-01', 'signed_date: 2024-03-02'),
     );
     assert.equal(run(root, 'check', '.').status, 0);
+  });
+});
+
+describe('records-curator import: the state an earlier version wrote', () => {
+  test('a version 1 state (indented, 128-bit hex hashes) still tells a source change from a hand edit; the next write is version 2', () => {
+    const root = tempWorkspace({ 'in/合同台账.csv': GBK_CSV });
+    assert.equal(run(root, 'import', 'in/合同台账.csv', '--category', 'contract', '--write').status, 0);
+    const statePath = path.join(root, '.records/imports/合同台账.state.json');
+    const v2 = JSON.parse(fs.readFileSync(statePath, 'utf8')) as { version: number; fields: string[]; records: Record<string, [string, string]> };
+    assert.equal(v2.version, 2);
+    assert.deepEqual(Object.keys(v2.records), ['HT-0001']);
+    assert.equal(v2.records['HT-0001'][0], HUAYUAN);
+    // The same import as version 1 kept it: every imported value of the record, hashed the way it hashed them.
+    const record = fs.readFileSync(path.join(root, HUAYUAN), 'utf8');
+    const values = Object.fromEntries([...record.matchAll(/^([a-z_]+): "?([^"\n]*)"?$/gm)].map((m) => [m[1], m[2]]));
+    assert.deepEqual(Object.keys(values).sort(), [...v2.fields].sort());
+    const hex = (v: string) => createHash('sha256').update(JSON.stringify(v)).digest('hex').slice(0, 32);
+    const fields = Object.fromEntries(Object.entries(values).map(([f, v]) => [f, hex(v)]));
+    fs.writeFileSync(statePath, JSON.stringify({ version: 1, key: 'contract_no', records: { 'HT-0001': { path: HUAYUAN, fields } } }, null, 2) + '\n');
+
+    const again = run(root, 'import', 'in/合同台账.csv', '--write');
+    assert.match(again.stdout, /create 0, update 0, skip 1; conflicts 0, rejected 0/);
+    fs.writeFileSync(path.join(root, HUAYUAN), record.replace('amount: "1234.50"', 'amount: "1300.00"'));
+    const csv = new TextDecoder('gb18030').decode(GBK_CSV).replace('"￥1,234.50"', '"￥2,000.00"').replace('2024年3月1日', '2024年3月2日');
+    fs.writeFileSync(path.join(root, 'in/合同台账.csv'), csv);
+    const re = run(root, 'import', 'in/合同台账.csv', '--write');
+    assert.equal(re.status, 0, re.stderr);
+    assert.match(re.stdout, /signed_date: 2024-03-01 → 2024-03-02/);
+    assert.match(re.stdout, /conflict\s+customers\/华远科技\/contract\/HT-2024-001\.md amount: now 1300\.00 \(edited by hand since the last import\)/);
+    assert.match(re.stdout, /create 0, update 1, skip 0; conflicts 1, rejected 0/);
+    const after = JSON.parse(fs.readFileSync(statePath, 'utf8')) as typeof v2;
+    assert.equal(after.version, 2);
+    // The conflicting field keeps what version 1 knew of it, so it is still a hand edit the next time.
+    const amount = after.fields.indexOf('amount');
+    assert.equal(after.records['HT-0001'][1].split(' ')[amount], fields.amount);
+    const third = run(root, 'import', 'in/合同台账.csv', '--write');
+    assert.match(third.stdout, /create 0, update 0, skip 0; conflicts 1, rejected 0/);
   });
 });
 

@@ -1,11 +1,13 @@
 import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { amountText, convertCell, dateText, excelSerialDate } from '../../src/core/import/convert';
 import { decodeTableBytes } from '../../src/core/import/decode-table';
 import { guessColumns } from '../../src/core/import/headers';
 import { guessMapping, readMapping, validateMapping, writeMapping, MappingError } from '../../src/core/import/mapping';
 import { fillPattern, pathSegment } from '../../src/core/import/record-text';
 import { readTextTable } from '../../src/core/import/read-text-table';
+import { hashOf, readState, valueHash, writeState, type ImportState } from '../../src/core/import/state';
 import { defaultSchema } from '../../src/core/schema/load';
 
 const schema = defaultSchema();
@@ -61,6 +63,41 @@ describe('import: reading tables', () => {
     assert.equal(readTextTable(Buffer.from('{"a":1}'), 'json', known).ok, false);
     const dup = readTextTable(Buffer.from('[\n{"客户名称":"李娜"},\n{"客户名称":"王强","客户名称":"王"}\n]'), 'json', known);
     assert.ok(!dup.ok && dup.line === 3 && /same key twice/.test(dup.message), JSON.stringify(dup));
+  });
+
+  test('a long table under a title row: every row at its line, ragged and multi-line rows kept, a bad quote told at its line', () => {
+    // Long enough that the rows after the header are read apart from the first ones (read-text-table).
+    const rows = Array.from({ length: 300 }, (_, i) => `客户${i},HT-${i},${i % 50 === 7 ? '"两行\n备注"' : i % 60 === 9 ? '多,出,的' : '备注'}`);
+    const csv = ['客户台账', '', '客户名称,合同编号,备注', ...rows].join('\r\n') + '\r\n';
+    const r = readTextTable(Buffer.from(csv), 'csv', known);
+    assert.ok(r.ok);
+    assert.equal(r.table.headerLine, 3);
+    assert.match(r.table.notes[0].message, /header is on line 3; 1 row above it/);
+    assert.equal(r.table.rows.length, 300);
+    let line = 4;
+    for (const [i, row] of r.table.rows.entries()) {
+      assert.equal(row.line, line, `row ${i}`);
+      assert.deepEqual(row.cells.slice(0, 2), [`客户${i}`, `HT-${i}`]);
+      line += i % 50 === 7 ? 2 : 1;
+    }
+    assert.deepEqual(r.table.rows[7].cells, ['客户7', 'HT-7', '两行\n备注']);
+    assert.deepEqual(r.table.rows[9].cells, ['客户9', 'HT-9', '多', '出', '的']);
+
+    const bad = readTextTable(Buffer.from(csv.replace('客户250,HT-250,备注', '客户250,HT-"250,备注')), 'csv', known);
+    assert.ok(!bad.ok && /quote/i.test(bad.message), JSON.stringify(bad));
+    const whole = readTextTable(Buffer.from(csv.replace('客户250,HT-250,备注', '客户250,HT-"250,备注').replace('客户台账\r\n\r\n', '')), 'csv', known);
+    assert.ok(!whole.ok && !bad.ok && bad.line === (whole.line ?? 0) + 2, `${JSON.stringify(bad)} ${JSON.stringify(whole)}`);
+  });
+
+  test('a long table whose title rows hold a quoted line break is read as a whole, the same', () => {
+    const rows = Array.from({ length: 200 }, (_, i) => `客户${i},HT-${i}`);
+    const csv = ['"客户\r\n台账"', '客户名称,合同编号', ...rows].join('\r\n') + '\r\n';
+    const r = readTextTable(Buffer.from(csv), 'csv', known);
+    assert.ok(r.ok);
+    assert.deepEqual(r.table.headers, ['客户名称', '合同编号']);
+    assert.equal(r.table.rows.length, 200);
+    assert.deepEqual(r.table.rows[199].cells, ['客户199', 'HT-199']);
+    assert.equal(r.table.rows[199].line - r.table.rows[0].line, 199);
   });
 
   test('a TSV in a .csv (Excel "Unicode text") is read by its tabs', () => {
@@ -140,5 +177,58 @@ describe('import: mapping', () => {
     assert.equal(pathSegment('.git'), 'git');
     assert.equal(pathSegment('a/b\\c'), 'a-b-c');
     assert.deepEqual(fillPattern('customers/{customer}/{id}.md', new Map([['customer', '..']])), { path: 'customers/_/_.md', missing: ['customer', 'id'] });
+  });
+});
+
+describe('import: the state', () => {
+  test("written one record a line and read back the same: fields a record lacks, mail threads' messages, keys in order", () => {
+    const state: ImportState = {
+      key: 'contract_no',
+      records: new Map([
+        [
+          'HT-2',
+          {
+            path: 'customers/李娜/contract/HT-2024-002.md',
+            fields: new Map([
+              ['customer', valueHash('李娜')!],
+              ['amount', valueHash('5')!],
+            ]),
+          },
+        ],
+        [
+          'HT-1',
+          {
+            path: 'customers/"华远"/c.md',
+            fields: new Map([
+              ['contract_no', valueHash('HT-1')!],
+              ['customer', valueHash('华远')!],
+            ]),
+          },
+        ],
+        ['<t@x>', { path: 'mail/t.md', fields: new Map([['subject', valueHash(['a', 'b'])!]]), messages: ['<m1@x>', '<m2@x>'] }],
+      ]),
+    };
+    const text = writeState(state);
+    assert.equal(text.split('\n').length, 11, text);
+    assert.match(text, /^ {4}"HT-1": \["customers\/\\"华远\\"\/c.md", " \S+ \S+"\],$/m, 'its place for subject (of another record) empty');
+    const back = readState(text, 'contract_no');
+    assert.deepEqual([...back.records.keys()], ['<t@x>', 'HT-1', 'HT-2']);
+    for (const [k, r] of state.records) assert.deepEqual(back.records.get(k), r, k);
+    assert.ok(hashOf(back.records.get('HT-2')!.fields.get('customer')!, '李娜'));
+    assert.ok(!hashOf(back.records.get('HT-2')!.fields.get('customer')!, '李'));
+    assert.equal(readState(text, 'id').records.size, 0, 'another key: another import');
+    assert.equal(writeState({ key: 'id', records: new Map() }), '{\n  "version": 2,\n  "key": "id",\n  "fields": [],\n  "records": {}\n}\n');
+  });
+
+  test('a version 1 state is read, and its hex hashes recognise their values', () => {
+    const v1 =
+      '{\n  "version": 1,\n  "key": "id",\n  "records": {\n    "A": {\n      "path": "a.md",\n      "fields": {\n        "customer": "' +
+      '8a3b7c8c41b7bc68d1b4a5a0f0d9d2d1' +
+      '"\n      }\n    }\n  }\n}\n';
+    const s = readState(v1, 'id');
+    assert.deepEqual(s.records.get('A'), { path: 'a.md', fields: new Map([['customer', '8a3b7c8c41b7bc68d1b4a5a0f0d9d2d1']]) });
+    const hex = (v: string) => createHash('sha256').update(JSON.stringify(v)).digest('hex').slice(0, 32);
+    assert.ok(hashOf(hex('华远'), '华远'));
+    assert.ok(!hashOf(hex('华远'), '华'));
   });
 });

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { applyChanges } from '../../src/core/io/changes';
-import { FileRefusal, resolveInside } from '../../src/core/io/paths';
+import { FileRefusal, newFileChecker, resolveInside } from '../../src/core/io/paths';
 import { deleteFileInside, makeFoldersInside, readFileInside, writeFileInside, writeOutputFile } from '../../src/core/io/safe-fs';
 import { tempWorkspace } from './helpers';
 
@@ -63,6 +63,40 @@ describe('paths inside the folder', () => {
     assert.equal(
       refusal(() => readFileInside(root, 'real')),
       'not-a-file',
+    );
+  });
+});
+
+describe('checking many new files at once (an import plan)', () => {
+  test('says of each path what resolving it would: links on the way or at the name, files where folders are, files there already', () => {
+    const root = tempWorkspace({ 'a/b/old.md': 'x', 'file.md': 'x', 'a/c/d.md': 'x' });
+    const secret = outsideFile();
+    fs.symlinkSync(path.dirname(secret), path.join(root, 'a/linkdir'));
+    fs.symlinkSync(secret, path.join(root, 'a/b/link.md'));
+    const cannot = newFileChecker(root);
+    const said = (rel: string) => {
+      const r = resolveInside(root, rel);
+      return !r.ok ? r.problem : r.value.stat ? 'exists' : undefined;
+    };
+    const rels = [
+      'a/b/new.md',
+      'a/b/old.md',
+      'a/b/link.md',
+      'a/linkdir/new.md',
+      'a/linkdir/deeper/new.md',
+      'file.md/new.md',
+      'file.md',
+      'a/c',
+      'new/folders/all/the/way.md',
+      'top.md',
+      'a/../x.md',
+      'a//x.md',
+    ];
+    // Twice: the second time the folders come from what was learnt the first.
+    for (const rel of [...rels, ...rels]) assert.equal(cannot(rel), said(rel), rel);
+    assert.deepEqual(
+      rels.map((rel) => cannot(rel) ?? 'ok'),
+      ['ok', 'exists', 'symlink', 'symlink', 'symlink', 'not-a-file', 'exists', 'exists', 'ok', 'ok', 'outside', 'invalid'],
     );
   });
 });

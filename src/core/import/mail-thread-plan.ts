@@ -18,7 +18,7 @@ import { updateThreadRecord } from './mail-thread-edit';
 import { threadMessages, threadSubject, type MailThread } from './mail-threads';
 import { currentValue, findingsBeside, idMaker, type ImportPlan, type PlannedRow } from './plan';
 import { fillPattern, recordText, type ImportValue } from './record-text';
-import { valueHash } from './state';
+import { hashOf, valueHash } from './state';
 
 const dated = (m: MailMessage) => (m.date && !Number.isNaN(m.date.getTime()) ? m.date : undefined);
 const same = (a: ImportValue | undefined, b: ImportValue | undefined) => JSON.stringify(a) === JSON.stringify(b);
@@ -157,7 +157,7 @@ export function planMailThreads(input: MailImportInput): ImportPlan {
         const cur = currentValue(record, f);
         const was = prior.fields.get(f);
         if (same(cur, v)) kept.set(f, valueHash(v)!);
-        else if ((was !== undefined && valueHash(cur) === was) || (cur === undefined && was === undefined)) {
+        else if ((was !== undefined && hashOf(was, cur)) || (cur === undefined && was === undefined)) {
           row.updates.push({ field: f, from: cur, to: v });
           set.set(f, v);
           kept.set(f, valueHash(v)!);

@@ -6,7 +6,7 @@
  * rest of the folder, so the preview shows the findings `check` will give them.
  */
 import type { FileChange } from '../io/changes';
-import { REFUSAL_TEXT, resolveInside } from '../io/paths';
+import { newFileChecker, REFUSAL_TEXT } from '../io/paths';
 import type { Finding } from '../model/findings';
 import { ownValue, recordKind, scalarText, type FileEntry, type RecordEntry } from '../model/records';
 import type { Schema } from '../model/schema';
@@ -20,7 +20,7 @@ import { nextId } from '../new-record/new-record';
 import type { ImportMapping } from './mapping';
 import { fillPattern, recordText, type ImportValue } from './record-text';
 import { rowValues } from './rows';
-import { valueHash, type ImportState } from './state';
+import { hashOf, valueHash, type ImportState } from './state';
 import type { Table } from './table';
 
 export interface ImportInput {
@@ -141,6 +141,7 @@ export function planImport(input: ImportInput): ImportPlan {
   };
   const existing = recordsByKey(index, mapping.key);
   const isRecordPath = createMatcher(schema.include, schema.exclude);
+  const cannotCreate = newFileChecker(root);
   const makeId = idMaker(index, schema, input.today);
   const firstLine = new Map<string, number>();
   const newPaths = new Set<string>();
@@ -200,7 +201,7 @@ export function planImport(input: ImportInput): ImportPlan {
         const cur = currentValue(r, f);
         const was = last?.fields.get(f);
         if (same(cur, v)) kept.set(f, valueHash(v)!);
-        else if (!Array.isArray(v) && ((was !== undefined && valueHash(cur) === was) || (cur === undefined && was === undefined))) {
+        else if (!Array.isArray(v) && ((was !== undefined && hashOf(was, cur)) || (cur === undefined && was === undefined))) {
           planned.updates.push({ field: f, from: cur, to: v });
           kept.set(f, valueHash(v)!);
         } else planned.conflicts.push({ field: f, current: cur, importedBefore: was !== undefined, incoming: v });
@@ -230,15 +231,17 @@ export function planImport(input: ImportInput): ImportPlan {
       reject(`${path} would not be a record (the schema's records.include/exclude leave it out)`);
       continue;
     }
-    const where = resolveInside(root, path);
-    if (!where.ok || where.value.stat) {
-      reject(`${path} ${where.ok ? REFUSAL_TEXT.exists.en : REFUSAL_TEXT[where.problem].en}`);
+    const refusal = cannotCreate(path);
+    if (refusal) {
+      reject(`${path} ${REFUSAL_TEXT[refusal].en}`);
       continue;
     }
     newPaths.add(path);
     const bytes = Buffer.from(recordText(schema, category, values, recordKind(path) ?? 'markdown'), 'utf8');
     fresh.push({ row: { line: row.line, key, path, findings: [], updates: [], conflicts: [] }, bytes });
-    plan.state.records.set(key, { path, fields: new Map([...values].map(([f, v]) => [f, valueHash(v)!])) });
+    const hashes = new Map<string, string>();
+    for (const [f, v] of values) hashes.set(f, valueHash(v)!);
+    plan.state.records.set(key, { path, fields: hashes });
     personal(row.line, values);
   }
 
@@ -274,6 +277,12 @@ export function planImport(input: ImportInput): ImportPlan {
 export function findingsBeside(index: RecordIndex, entries: readonly FileEntry[], rows: readonly PlannedRow[]): void {
   const view = index.staging();
   view.addAll(index.entries(), true);
-  view.set(entries);
+  // New files are added as they are (the view is dropped after this: nothing to share their strings with);
+  // a file the folder has already, replaced, so the workspace rules forget its old records.
+  view.addAll(
+    entries.filter((e) => !view.get(e.path)),
+    true,
+  );
+  view.set(entries.filter((e) => view.get(e.path) !== e));
   for (const row of rows) row.findings = view.findings(row.path);
 }

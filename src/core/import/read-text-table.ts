@@ -6,7 +6,7 @@
 import { parse } from 'csv-parse/sync';
 import { parseDocument } from 'yaml';
 import { decodeTableBytes } from './decode-table';
-import { tableFrom, type Cell, type Table, type TableRow } from './table';
+import { emptyRow, findHeader, HEADER_SEARCH, tableFrom, type Cell, type Table, type TableRow } from './table';
 
 export type TextTableKind = 'csv' | 'tsv' | 'json';
 
@@ -17,7 +17,7 @@ export function readTextTable(bytes: Uint8Array, kind: TextTableKind, known: (he
   if (!decoded.ok) return decoded;
   const text = decoded.text.replace(/^\uFEFF/, '');
   try {
-    const raw = kind === 'json' ? jsonRows(text) : delimitedRows(text, kind === 'tsv' ? '\t' : delimiterOf(text));
+    const raw = kind === 'json' ? jsonRows(text) : delimitedRows(text, kind === 'tsv' ? '\t' : delimiterOf(text), known);
     return { ok: true, table: tableFrom(raw, decoded.encoding, known, { headerFirst: kind === 'json' }) };
   } catch (err) {
     const line = (err as { lines?: number }).lines;
@@ -33,21 +33,45 @@ function delimiterOf(text: string): string {
   return count(best) > 0 ? best : ',';
 }
 
-function delimitedRows(text: string, delimiter: string): TableRow[] {
-  // csv-parse builds an error, stack trace and all, for every row whose length differs from the first row's —
-  // and then drops it (relax_column_count). With a title row above the headers (as Chinese Excel ledgers have)
-  // that is every row: at 20,000 rows most of the parsing time. The stack of its errors is never shown (only
-  // the message and the line), so none is captured while it parses.
+type Parsed = { record: string[]; info: { lines: number } }[];
+
+function parseDelimited(text: string, delimiter: string, more: { to?: number; from_line?: number } = {}): TableRow[] {
+  // The stack of csv-parse's errors is never shown (only the message and the line), so none is captured.
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
-  let records: { record: string[]; info: { lines: number } }[];
+  let records: Parsed;
   try {
-    records = parse(text, { delimiter, relax_column_count: true, relax_quotes: false, skip_empty_lines: false, info: true }) as unknown as typeof records;
+    const options = { delimiter, relax_column_count: true, relax_quotes: false, skip_empty_lines: false, info: true, ...more };
+    records = parse(text, options) as unknown as Parsed;
   } finally {
     Error.stackTraceLimit = limit;
   }
   // info.lines is the line a record ends on; a record spanning lines is reported at its first.
   return records.map((r) => ({ line: r.info.lines - (r.record.join('').match(/\n/g)?.length ?? 0), cells: r.record }));
+}
+
+/**
+ * The rows, read from the header's line on. csv-parse builds an error (its message, a deep copy of its
+ * context) for every row whose length differs from the first row's, and then drops it (relax_column_count):
+ * with a title row above the headers, as Chinese Excel ledgers have, that was every row and most of the
+ * parsing time. So the first rows are read to find the header as the table will (findHeader), and the rest
+ * from the header's line, with the header as the first row; the rows above it are kept for the table's note.
+ */
+function delimitedRows(text: string, delimiter: string, known: (header: string) => boolean): TableRow[] {
+  let first: TableRow[];
+  for (let n = 4 * HEADER_SEARCH; ; n *= 4) {
+    first = parseDelimited(text, delimiter, { to: n });
+    if (first.length < n) return first;
+    if (first.filter((r) => !emptyRow(r.cells)).length >= HEADER_SEARCH) break;
+  }
+  const nonEmpty = first.filter((r) => !emptyRow(r.cells));
+  const header = nonEmpty[findHeader(nonEmpty, known)];
+  const at = first.indexOf(header);
+  if (at <= 0) return parseDelimited(text, delimiter);
+  const rest = parseDelimited(text, delimiter, { from_line: header.line });
+  // The header's line as counted (a quoted line break in a row above it could mislead it): else read it all.
+  const same = rest[0]?.line === header.line && rest[0].cells.length === header.cells.length && rest[0].cells.every((c, i) => c === header.cells[i]);
+  return same ? [...first.slice(0, at), ...rest] : parseDelimited(text, delimiter);
 }
 
 /** Numbers outside strings become strings of their own digits before JSON.parse can round them. */

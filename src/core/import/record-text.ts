@@ -48,11 +48,28 @@ function valueText(schema: Schema, field: string, v: ImportValue): string {
   return yamlScalar('', v);
 }
 
+/** Each category's field order, worked out once per schema rather than for every row of an import. */
+const fieldOrders = new WeakMap<Schema, Map<string, string[]>>();
+
+/** The fields a new record of the category has, in their order, then the schema's other fields in its order. */
+function fieldOrder(schema: Schema, category: string): string[] {
+  let orders = fieldOrders.get(schema);
+  if (!orders) fieldOrders.set(schema, (orders = new Map<string, string[]>()));
+  let order = orders.get(category);
+  if (!order) {
+    const first = newRecordFields(schema, category);
+    orders.set(category, (order = [...first, ...[...schema.fields.keys()].filter((f) => !first.includes(f))]));
+  }
+  return order;
+}
+
 /** Fields in the order a new record of the category has them, then the others in schema order. */
 export function recordText(schema: Schema, category: string, values: ReadonlyMap<string, ImportValue>, kind: 'markdown' | 'yaml'): string {
-  const first = newRecordFields(schema, category).filter((f) => values.has(f));
-  const rest = [...schema.fields.keys()].filter((f) => values.has(f) && !first.includes(f));
-  const lines = [...first, ...rest].map((f) => `${f}: ${valueText(schema, f, values.get(f)!)}`);
+  const lines: string[] = [];
+  for (const f of fieldOrder(schema, category)) {
+    const v = values.get(f);
+    if (v !== undefined) lines.push(`${f}: ${valueText(schema, f, v)}`);
+  }
   if (kind === 'yaml') return lines.join('\n') + '\n';
   const title = values.get('title');
   const heading = typeof title === 'string' && title.trim() ? `\n# ${title.replace(/[\r\n]+/g, ' ')}\n` : '';

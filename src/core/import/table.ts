@@ -40,6 +40,9 @@ export function cellText(c: Cell): string {
   return String(c);
 }
 
+/** How many of the first non-empty rows the header is looked for in. */
+export const HEADER_SEARCH = 20;
+
 /**
  * Picks the header row among the first rows: the one with the most cells that name a known field (a title
  * row such as 客户合同台账 above it names none), else the first row with two or more non-empty cells.
@@ -47,7 +50,7 @@ export function cellText(c: Cell): string {
 export function findHeader(rows: readonly TableRow[], known: (header: string) => boolean): number {
   let best = -1;
   let bestScore = 0;
-  const limit = Math.min(rows.length, 20);
+  const limit = Math.min(rows.length, HEADER_SEARCH);
   for (let i = 0; i < limit; i++) {
     const score = rows[i].cells.filter((c) => known(cellText(c).trim())).length;
     if (score > bestScore) [best, bestScore] = [i, score];

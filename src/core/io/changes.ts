@@ -4,7 +4,7 @@
  * back. A run of `number --write` or a batch execution therefore changes all its files or none.
  */
 import * as fs from 'fs';
-import { FileRefusal, mustResolveInside } from './paths';
+import { FileRefusal, mustResolveInside, newFileChecker, realFolder } from './paths';
 import { deleteFileInside, flushNewFiles, readFileInside, writeFileInside } from './safe-fs';
 
 export interface FileChange {
@@ -26,13 +26,16 @@ function same(a: Uint8Array, b: Uint8Array): boolean {
 }
 
 /** Throws FileRefusal for the first file that is not as `before` says. */
-export function verifyChanges(root: string, changes: readonly FileChange[]): void {
+export function verifyChanges(root: string, changes: readonly FileChange[], base = realFolder(root)): void {
+  // New files (an import's thousands) with each folder checked once: each is checked in full again as it is written.
+  const cannotCreate = newFileChecker(root, base);
   for (const c of changes) {
-    const { stat } = mustResolveInside(root, c.path);
     if (c.before === null) {
-      if (stat) throw new FileRefusal('exists', c.path);
+      const refusal = cannotCreate(c.path);
+      if (refusal) throw new FileRefusal(refusal, c.path);
       continue;
     }
+    const { stat } = mustResolveInside(root, c.path, base);
     if (!stat) throw new FileRefusal('changed', c.path, `${c.path} no longer exists`);
     if (!stat.isFile()) throw new FileRefusal('not-a-file', c.path);
     if (!same(readFileInside(root, c.path), c.before)) throw new FileRefusal('changed', c.path);
@@ -41,8 +44,11 @@ export function verifyChanges(root: string, changes: readonly FileChange[]): voi
 
 /** Checks every change, then makes them in order; on a failure the ones made are undone. */
 export function applyChanges(root: string, changes: readonly FileChange[], o: { beforeEach?(path: string): void } = {}): ChangeResult {
+  // The folder's real path once for the change, not once for each of its files and each check.
+  let base: string;
   try {
-    verifyChanges(root, changes);
+    base = realFolder(root);
+    verifyChanges(root, changes, base);
   } catch (error) {
     return { ok: false, path: error instanceof FileRefusal ? error.path : '', error, restored: [], unrestored: [] };
   }
@@ -58,7 +64,7 @@ export function applyChanges(root: string, changes: readonly FileChange[], o: { 
         deleteFileInside(root, c.path, { expect: c.before ?? undefined });
         done.push({ change: c, mode });
       } else {
-        writeFileInside(root, c.path, c.after, { overwrite: c.before !== null, expect: c.before, syncLater });
+        writeFileInside(root, c.path, c.after, { overwrite: c.before !== null, expect: c.before, syncLater, base });
         done.push({ change: c });
         if (syncLater && c.before === null) created.push(c.path);
       }

@@ -65,27 +65,29 @@ export interface Resolved {
 /**
  * Resolves `rel` inside `root` or says why not. Every existing component is checked with lstat, so no link
  * anywhere on the way is followed; components that do not exist yet are fine (a file about to be created).
+ * `base` is the folder's real path (`realFolder(root)`), for a caller resolving many paths at once.
  */
-export function resolveInside(root: string, rel: string): { ok: true; value: Resolved } | { ok: false; problem: PathProblem } {
+export function resolveInside(root: string, rel: string, base?: string): { ok: true; value: Resolved } | { ok: false; problem: PathProblem } {
   const syntax = pathSyntaxProblem(rel);
   if (syntax) return { ok: false, problem: syntax };
   // The folder itself may be reached through a link (macOS /tmp); what is inside it may not.
-  const base = fs.realpathSync(root);
+  base ??= fs.realpathSync(root);
   const segs = rel.split('/');
   // The segments are checked above (no `..`, `.` or empty ones): joined as they are, without path.join's
   // normalising, which was a good part of an import's planning time.
   let cur = base.endsWith(path.sep) ? base.slice(0, -1) : base;
   for (let i = 0; i < segs.length; i++) {
     cur = cur + path.sep + segs[i];
-    let st: fs.Stats;
+    let st: fs.Stats | undefined;
     try {
-      st = fs.lstatSync(cur);
+      // A missing name is the common case (a file about to be created): told without an exception, which
+      // cost seven times the lstat itself.
+      st = fs.lstatSync(cur, { throwIfNoEntry: false });
     } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') return { ok: true, value: { abs: path.join(base, ...segs), stat: undefined, inFolder: i === segs.length - 1 } };
-      if (code === 'ENOTDIR') return { ok: false, problem: 'not-a-file' };
+      if ((err as NodeJS.ErrnoException).code === 'ENOTDIR') return { ok: false, problem: 'not-a-file' };
       throw err;
     }
+    if (!st) return { ok: true, value: { abs: path.join(base, ...segs), stat: undefined, inFolder: i === segs.length - 1 } };
     if (st.isSymbolicLink()) return { ok: false, problem: 'symlink' };
     const last = i === segs.length - 1;
     if (!last && !st.isDirectory()) return { ok: false, problem: 'not-a-file' };
@@ -94,9 +96,51 @@ export function resolveInside(root: string, rel: string): { ok: true; value: Res
   return { ok: false, problem: 'invalid' };
 }
 
+/** The folder's real path, as resolveInside starts from: computed once by a caller resolving many paths. */
+export function realFolder(root: string): string {
+  return fs.realpathSync(root);
+}
+
 /** resolveInside, throwing FileRefusal: for code paths where a bad path is a refusal of the whole action. */
-export function mustResolveInside(root: string, rel: string): Resolved {
-  const r = resolveInside(root, rel);
+export function mustResolveInside(root: string, rel: string, base?: string): Resolved {
+  const r = resolveInside(root, rel, base);
   if (!r.ok) throw new FileRefusal(r.problem, rel);
   return r.value;
+}
+
+/**
+ * For planning many new files (an import): why a file could not be created at `rel` — a path problem, or
+ * `exists` — or undefined when it could. What `resolveInside` would say of each path, with each folder's
+ * components checked once, not again for every file in it (a 100,000-row import makes a few thousand
+ * folders), and nothing looked up inside a folder that does not exist yet. It tells the plan what the
+ * preview shows; the write checks every path again in full just before it writes.
+ */
+export function newFileChecker(root: string, base = realFolder(root)): (rel: string) => RefusalReason | undefined {
+  const folders = new Map<string, { problem?: PathProblem; abs?: string }>();
+  return (rel) => {
+    const syntax = pathSyntaxProblem(rel);
+    if (syntax) return syntax;
+    const slash = rel.lastIndexOf('/');
+    if (slash < 0) {
+      const r = resolveInside(root, rel, base);
+      return !r.ok ? r.problem : r.value.stat ? 'exists' : undefined;
+    }
+    const dir = rel.slice(0, slash);
+    let f = folders.get(dir);
+    if (!f) {
+      const r = resolveInside(root, dir, base);
+      f = !r.ok ? { problem: r.problem } : !r.value.stat ? {} : r.value.stat.isDirectory() ? { abs: r.value.abs } : { problem: 'not-a-file' };
+      folders.set(dir, f);
+    }
+    if (f.problem) return f.problem;
+    if (f.abs === undefined) return undefined;
+    let st: fs.Stats | undefined;
+    try {
+      st = fs.lstatSync(f.abs + path.sep + rel.slice(slash + 1), { throwIfNoEntry: false });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOTDIR') return 'not-a-file';
+      throw err;
+    }
+    return !st ? undefined : st.isSymbolicLink() ? 'symlink' : 'exists';
+  };
 }

@@ -34,11 +34,22 @@ export interface WriteOptions {
   syncLater?: boolean;
   /** The mode of a new file (before the umask); default 0o666. A replaced file keeps its own. */
   newFileMode?: number;
+  /** The folder's real path (paths.realFolder), when the caller writes many files into it. */
+  base?: string;
+}
+
+/** Random bytes for temp names, drawn a page at a time: one call for each name cost more than the write. */
+const random = { pool: Buffer.alloc(0), at: 0 };
+
+function randomHex(n: number): string {
+  if (random.at + n > random.pool.length) [random.pool, random.at] = [randomBytes(4096), 0];
+  random.at += n;
+  return random.pool.toString('hex', random.at - n, random.at);
 }
 
 function randomTempName(base: string): string {
   // Short enough for any file-name limit, dot-first and not ending like a record, so no glob takes it for one.
-  return `.${base.slice(0, 60)}.${randomBytes(8).toString('hex')}.rc-tmp`;
+  return `.${base.slice(0, 60)}.${randomHex(8)}.rc-tmp`;
 }
 
 function toBytes(data: string | Uint8Array): Uint8Array {
@@ -107,12 +118,12 @@ function relabel(err: unknown, rel: string): unknown {
  * One walk down from the folder: each component is checked with lstat once (a folder made here is checked
  * again before anything goes into it), not the whole path again for each component.
  */
-export function makeFoldersInside(root: string, relDir: string): void {
+export function makeFoldersInside(root: string, relDir: string, base?: string): void {
   if (relDir === '' || relDir === '.') return;
   const syntax = pathSyntaxProblem(relDir);
   if (syntax) throw new FileRefusal(syntax, relDir);
   const segs = relDir.split('/');
-  let cur = fs.realpathSync(root);
+  let cur = base ?? fs.realpathSync(root);
   for (let i = 0; i < segs.length; i++) {
     const next = path.join(cur, segs[i]);
     const rel = segs.slice(0, i + 1).join('/');
@@ -149,7 +160,7 @@ function check(rel: string, abs: string, stat: fs.Stats | undefined, o: WriteOpt
 
 /** Writes a file inside the folder (see the module comment for how). Throws FileRefusal when it may not. */
 export function writeFileInside(root: string, rel: string, data: string | Uint8Array, o: WriteOptions = {}): void {
-  const { abs, stat, inFolder } = mustResolveInside(root, rel);
+  const { abs, stat, inFolder } = mustResolveInside(root, rel, o.base);
   try {
     check(rel, abs, stat, o);
   } catch (err) {
@@ -157,7 +168,7 @@ export function writeFileInside(root: string, rel: string, data: string | Uint8A
   }
   const bytes = toBytes(data);
   // Its folders just checked and there: nothing to make (an import writes thousands of files into a few folders).
-  if (!stat && !inFolder) makeFoldersInside(root, path.posix.dirname(rel) === '.' ? '' : path.posix.dirname(rel));
+  if (!stat && !inFolder) makeFoldersInside(root, path.posix.dirname(rel) === '.' ? '' : path.posix.dirname(rel), o.base);
   if (stat && stat.nlink > 1) {
     writeInPlace(rel, abs, bytes, stat);
     return;
