@@ -3,6 +3,7 @@
 // it indexes and when one record changes (the status bar, the Disposal and Records views all follow).
 import * as fs from 'fs';
 import * as inspector from 'inspector';
+import * as os from 'os';
 import * as path from 'path';
 import { monitorEventLoopDelay, PerformanceObserver } from 'perf_hooks';
 import * as vscode from 'vscode';
@@ -129,6 +130,24 @@ suite('scale: 100,000 records in a real VS Code', () => {
       500,
     );
     lines.push(`records table, 20 windows of 80 rows across the view: longest stall ${f1(scrolled.ms)}`);
+    // Export what is shown (every record, the default columns): CSV is built on the host in slices; the workbook is
+    // written by exceljs in a worker while the host turns rows into cells.
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'rc-bench-export-'));
+    for (const name of ['table.csv', 'table.xlsx']) {
+      let exportMs = 0;
+      const exported = await longestStall(
+        `table-export-${name}`,
+        async () => {
+          const t0 = performance.now();
+          await table!.exportTo(vscode.Uri.file(path.join(out, name)));
+          exportMs = performance.now() - t0;
+        },
+        500,
+      );
+      const kb = Math.round(fs.statSync(path.join(out, name)).size / 1024);
+      lines.push(`records table exported as ${name} (${kb} KB): ${exportMs.toFixed(0)} ms, longest stall ${f1(exported.ms)} (histogram ${f1(exported.hist)})`);
+    }
+    fs.rmSync(out, { recursive: true, force: true });
     table!.panel.dispose();
 
     // A full rebuild from the cache (as on reopening the folder), then from nothing (a new schema, say).

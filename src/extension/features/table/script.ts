@@ -151,13 +151,18 @@ function start() {
   body.addEventListener('scroll', () => requestAnimationFrame(render));
   window.addEventListener('resize', () => { layout(); render(); });
   body.addEventListener('keydown', onKey);
+  // A double click is two clicks on one cell, counted here: the first selects the row, and when the host's answer
+  // re-renders the rows between the two, the second lands on a new element and the browser's dblclick never comes.
+  let lastClick = { line: -1, col: -1, at: 0 };
   body.addEventListener('click', (e) => {
     const at = lineAt(e.target); if (!at || isEditing()) return; const d = cache.get(at.line); if (!d || d.kind !== 'row') return;
     const c = e.target.closest('[role=gridcell]'); focus.line = at.line; focus.col = c ? Array.prototype.indexOf.call(at.r.children, c) : focus.col;
+    const now = Date.now(); const twice = lastClick.line === at.line && lastClick.col === focus.col && now - lastClick.at < 500;
+    lastClick = twice ? { line: -1, col: -1, at: 0 } : { line: at.line, col: focus.col, at: now };
+    if (twice && c && c.dataset.col && !e.shiftKey && !e.ctrlKey && !e.metaKey) { startEdit(at.line, Number(c.dataset.col)); return; }
     post({ type: 'select', key: d.key, line: at.line, mode: e.shiftKey ? 'range' : e.ctrlKey || e.metaKey ? 'toggle' : 'only' });
     markFocus(true);
   });
-  body.addEventListener('dblclick', (e) => { const at = lineAt(e.target); const c = e.target.closest('[role=gridcell]'); if (at && c && c.dataset.col) startEdit(at.line, Number(c.dataset.col)); });
   $('filter').addEventListener('input', debounce(() => post({ type: 'filter', text: $('filter').value }), 250));
   $('group').addEventListener('change', () => post({ type: 'group', by: $('group').value }));
   $('export').addEventListener('click', () => post({ type: 'export', format: 'csv' }));
@@ -177,7 +182,8 @@ function start() {
 function onMessage(m) {
   if (m.type === 'init') {
     cols = m.columns; visible = m.visible; widths = m.widths || {}; S = m.strings; DISP = m.dispositions; readOnly = m.readOnly; ops = m.operations || []; query = m.query;
-    labels(); $('filter').value = query.filter || ''; $('group').value = query.groupBy || 'none'; header(); layout();
+    // Sent again when the schema changes: what the person is typing in the filter meanwhile is kept.
+    labels(); if (document.activeElement !== $('filter')) $('filter').value = query.filter || ''; $('group').value = query.groupBy || 'none'; header(); layout();
   } else if (m.type === 'view') {
     gen = m.generation; lineCount = m.lineCount; total = m.total; all = m.all; selectedCount = m.selected; query = m.query; cache.clear(); asked = { start: -1, count: 0 };
     $('spacer').style.height = lineCount * ROW_H + 'px'; $('grid').setAttribute('aria-rowcount', String(lineCount + 1));
