@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import ExcelJS from 'exceljs';
 import * as vscode from 'vscode';
 import type { ImportPanel } from '../../src/extension/features/import/panel';
 import { activated, eventually, workspaceRoot } from './helpers';
@@ -296,6 +297,117 @@ suite('import', () => {
     } finally {
       panel.panel.dispose();
       fs.rmSync(abs('customers/李娜'), { recursive: true, force: true });
+      fs.rmSync(abs('.records/imports'), { recursive: true, force: true });
+    }
+  });
+
+  test('an .xlsx workbook with Chinese headers under a merged title: Excel dates and amounts as numbers become the record fields, written as previewed', async () => {
+    const api = await activated();
+    await api.services.index.whenReady();
+    const folder = api.services.index.all()[0];
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('合同台账');
+    ws.addRow(['客户合同台账']);
+    ws.mergeCells('A1:E1');
+    ws.addRow(['客户名称', '合同编号', '签订日期', '合同金额', '客户类型']);
+    ws.addRow(['华远科技', 'HT-X-0001', new Date(Date.UTC(2024, 2, 1)), 1234.5, '企业']);
+    ws.addRow(['北辰贸易', 'HT-X-0002', 45420, 88000, '机构']);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rc-import-'));
+    const file = path.join(dir, '合同台账.xlsx');
+    fs.writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
+    // The workbook reader is a bundle of its own, loaded only now.
+    const panel = await vscode.commands.executeCommand<ImportPanel>('recordsCurator.importRecords', { file: vscode.Uri.file(file), category: 'contract' });
+    try {
+      const m = panel.model();
+      assert.ok(!m.error, m.error);
+      assert.match(m.shape, /xlsx/);
+      assert.deepStrictEqual(
+        m.columns.map((c) => [c.header, c.field]),
+        [
+          ['客户名称', 'customer'],
+          ['合同编号', 'contract_no'],
+          ['签订日期', 'signed_date'],
+          ['合同金额', 'amount'],
+          ['客户类型', 'customer_type'],
+        ],
+      );
+      assert.deepStrictEqual([m.counts.created, m.counts.rejected], [2, 0]);
+      const expected = new Map(panel.session!.changes.map((c) => [c.path, Buffer.from(c.after!)]));
+      const outcome = await panel.importNow();
+      assert.ok(outcome.written, outcome.message);
+      const [huayuan, beichen] = m.created.map((r) => fs.readFileSync(abs(r.path), 'utf8'));
+      assert.match(huayuan, /^signed_date: 2024-03-01$/m);
+      assert.match(huayuan, /^amount: "1234\.50"$/m);
+      assert.match(huayuan, /^customer_type: organization$/m);
+      assert.match(beichen, /^signed_date: 2024-05-08$/m, 'an Excel serial day number is a date');
+      for (const [rel, bytes] of expected) assert.ok(fs.readFileSync(abs(rel)).equals(bytes), `${rel} as previewed`);
+      await eventually(() => m.created.every((r) => folder.index.get(r.path)), 'the new records indexed');
+    } finally {
+      panel.panel.dispose();
+      for (const rel of ['.records/imports', 'customers/华远科技', 'customers/北辰贸易']) fs.rmSync(abs(rel), { recursive: true, force: true });
+    }
+  });
+
+  test('an .mbox of two messages, one with an attachment: a communication record each, the attachment beside its record', async () => {
+    const api = await activated();
+    await api.services.index.whenReady();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rc-import-'));
+    const file = path.join(dir, '往来邮件.mbox');
+    const pdf = Buffer.from('%PDF-1.4\n%\xff\xfe mbox attachment\n', 'latin1');
+    const message = (headers: string[], body: string[]) => [...headers, 'MIME-Version: 1.0', ...body].join('\n');
+    const first = message(
+      ['From: 李娜 <li@example.cn>', 'To: 王强 <wang@beichen.cn>', 'Subject: 报价', 'Message-ID: <mbox-1@example.cn>', 'Date: Fri, 01 Mar 2024 10:00:00 +0800'],
+      [
+        'Content-Type: multipart/mixed; boundary="b1"',
+        '',
+        '--b1',
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        '王总您好：报价单见附件。',
+        '--b1',
+        'Content-Type: application/pdf',
+        'Content-Disposition: attachment; filename="报价单.pdf"',
+        'Content-Transfer-Encoding: base64',
+        '',
+        pdf.toString('base64'),
+        '--b1--',
+      ],
+    );
+    const reply = message(
+      [
+        'From: 王强 <wang@beichen.cn>',
+        'To: 李娜 <li@example.cn>',
+        'Subject: Re: 报价',
+        'Message-ID: <mbox-2@beichen.cn>',
+        'In-Reply-To: <mbox-1@example.cn>',
+        'Date: Sat, 02 Mar 2024 09:30:00 +0800',
+      ],
+      ['Content-Type: text/plain; charset=utf-8', '', '收到，谢谢。', '', 'From the desk of 王强'],
+    );
+    const mbox = [first, reply].map((m) => `From li@example.cn Fri Mar  1 10:00:00 2024\n${m.replace(/^From /gm, '>From ')}\n\n`).join('');
+    fs.writeFileSync(file, mbox);
+    const panel = await vscode.commands.executeCommand<ImportPanel>('recordsCurator.importRecords', { file: vscode.Uri.file(file) });
+    const created: string[] = [];
+    try {
+      const m = panel.model();
+      assert.ok(m.isMail && !m.error, m.error);
+      assert.match(m.shape, /mbox, 2 messages/);
+      assert.strictEqual(m.counts.created, 2);
+      created.push(...m.created.map((r) => r.path));
+      const attachment = panel.session!.changes.find((c) => c.path.endsWith('报价单.pdf'));
+      assert.ok(attachment, JSON.stringify(panel.session!.changes.map((c) => c.path)));
+      const outcome = await panel.importNow();
+      assert.ok(outcome.written, outcome.message);
+      assert.ok(fs.readFileSync(abs(attachment.path)).equals(pdf), 'the attachment as it came');
+      const texts = created.map((p) => fs.readFileSync(abs(p), 'utf8'));
+      assert.ok(texts.every((t) => /^channel: email$/m.test(t)));
+      assert.ok(
+        texts.some((t) => /From the desk of 王强/.test(t) && !/>From the desk/.test(t)),
+        'the mbox quoting of a body line starting with From is undone',
+      );
+    } finally {
+      panel.panel.dispose();
+      for (const p of created) fs.rmSync(abs(p.split('/').slice(0, 2).join('/')), { recursive: true, force: true });
       fs.rmSync(abs('.records/imports'), { recursive: true, force: true });
     }
   });
