@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import { today } from '../../../core/retention/dates';
 import type { AgeIdentity } from '../../../core/seal/age';
-import { writeCustomerKey } from '../../../core/seal/key-store';
+import { writeCustomerKey, type KeyStore } from '../../../core/seal/key-store';
 import { planSeal, type SealRefusal } from '../../../core/seal/plan';
 import { fingerprintOf, readKeyRegistry, registryText, type CustomerKey } from '../../../core/seal/registry';
 import { KEYS_PATH } from '../../../core/values/sealed';
@@ -111,11 +111,15 @@ export async function sealFields(
   const edit = new GuardedEdit();
   const result: SealResult = { sealed: 0, refused: 0, files: 0, applied: false };
   const why: string[] = [];
-  const made: { folder: FolderIndex; key: CustomerKey; id: AgeIdentity }[] = [];
+  const made: { folder: FolderIndex; store: KeyStore; key: CustomerKey; id: AgeIdentity }[] = [];
   const label: vscode.WorkspaceEditEntryMetadata = { label: vscode.l10n.t('Seal sensitive values'), needsConfirmation: false };
   for (const { folder, files, only } of targets) {
     const registry = readKeyRegistry(folder.root);
-    why.push(...registry.problems);
+    // The registry's own problems (two customers sharing a key…) are said as they are; sealing goes on.
+    for (const p of registry.problems) {
+      log.warn(p);
+      void vscode.window.showWarningMessage(p);
+    }
     // The store is needed only to make a key for a customer who has none.
     let store: ReturnType<typeof storeOf> | undefined;
     const fresh = new Map<string, { key: CustomerKey; id: AgeIdentity }>();
@@ -162,14 +166,13 @@ export async function sealFields(
         const current = currentText(registryUri)!;
         edit.replace(folder, KEYS_PATH, new vscode.Range(current.position(0), current.position(current.text.length)), text, label);
       } else edit.createFile(folder, KEYS_PATH, text);
-      for (const u of used) made.push({ folder, ...u });
+      for (const u of used) made.push({ folder, store: store!.store!, ...u });
     }
   }
   if (why.length) {
     // Paths, keys and reasons only: no value, plain or sealed, goes to the output channel.
     log.info(`${vscode.l10n.t('Not sealed:')}\n  ${why.join('\n  ')}`);
-    const first = vscode.l10n.t('Not sealed: {0}', why[0].split('\t').pop()!);
-    if (quickFix || !result.refused) void vscode.window.showWarningMessage(first);
+    if (quickFix) void vscode.window.showWarningMessage(vscode.l10n.t('Not sealed: {0}', why[0].split('\t').pop()!));
     else {
       const show = vscode.l10n.t('Show Why');
       const n = result.refused;
@@ -186,7 +189,7 @@ export async function sealFields(
   // for an edit that is then cancelled or undone seals nothing and harms nothing.
   for (const m of made) {
     try {
-      await writeCustomerKey(age, storeOf(m.folder).store!, m.id, `customer ${m.key.customer}`);
+      await writeCustomerKey(age, m.store, m.id, `customer ${m.key.customer}`);
     } catch (err) {
       void vscode.window.showErrorMessage(
         vscode.l10n.t('Nothing was sealed: the key of {0} could not be written: {1}', m.key.customer, storeText(err) ?? String(err)),
