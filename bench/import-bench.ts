@@ -79,12 +79,20 @@ interface ImportRun {
   ms: number;
   prepareMs: number;
   writeMs: number;
+  /** This process's CPU time (user + system) for the import: less bent by other work on the machine than the clock. */
+  cpuMs: number;
   created: number;
   files: { path: string; size: number }[];
 }
 
+const cpuSince = (c: NodeJS.CpuUsage) => {
+  const d = process.cpuUsage(c);
+  return (d.user + d.system) / 1000;
+};
+
 export async function importInto(root: string, fileName: string, bytes: Buffer, xlsx = false, write = true): Promise<ImportRun> {
   const t0 = now();
+  const c0 = process.cpuUsage();
   const folder = await openFolder(root, 'en');
   const req: ImportRequest = {
     root,
@@ -104,14 +112,16 @@ export async function importInto(root: string, fileName: string, bytes: Buffer, 
   const result = write ? applyChanges(root, s.changes) : { ok: true as const };
   if (!result.ok) throw new Error(`import bench: the write was refused at ${result.path}: ${String(result.error)}`);
   const t2 = now();
+  const cpuMs = cpuSince(c0);
   if (s.plan.rejected.length) throw new Error(`import bench: ${s.plan.rejected.length} rows rejected, first: ${s.plan.rejected[0].reason}`);
   const files = s.changes.map((c) => ({ path: c.path, size: c.after?.length ?? 0 }));
-  return { ms: t2 - t0, prepareMs: t1 - t0, writeMs: t2 - t1, created: s.plan.created.length, files };
+  return { ms: t2 - t0, prepareMs: t1 - t0, writeMs: t2 - t1, cpuMs, created: s.plan.created.length, files };
 }
 
 /** The floor: the CSV's bytes read, the same files (paths, sizes) written plainly into fresh folders, one sync. */
-function floorInto(root: string, csvPath: string, files: readonly { path: string; size: number }[]): number {
+function floorInto(root: string, csvPath: string, files: readonly { path: string; size: number }[]): { ms: number; cpuMs: number } {
   const t0 = now();
+  const c0 = process.cpuUsage();
   const bytes = fs.readFileSync(csvPath);
   const made = new Set<string>();
   const filler = Buffer.alloc(
@@ -129,7 +139,7 @@ function floorInto(root: string, csvPath: string, files: readonly { path: string
   }
   syncFs(root);
   if (!bytes.length) throw new Error('empty CSV');
-  return now() - t0;
+  return { ms: now() - t0, cpuMs: cpuSince(c0) };
 }
 
 export async function xlsxBytes(rows: string[][]): Promise<Buffer> {
@@ -163,10 +173,10 @@ export async function runImportBench(n: number, check: (row: Row) => Row): Promi
       for (let run = 1; run <= RUNS; run++) {
         const imp = await importInto(fresh(base, `import-${input.name}-${run}`), path.basename(input.file), fs.readFileSync(input.file));
         if (imp.created !== n) throw new Error(`import bench: ${imp.created} records created, ${n} expected`);
-        const floor = floorInto(fresh(base, `floor-${input.name}-${run}`), input.file, imp.files);
+        const { ms: floor, cpuMs: floorCpu } = floorInto(fresh(base, `floor-${input.name}-${run}`), input.file, imp.files);
         ratios.push({ ratio: imp.ms / floor, imp, floor });
         log(
-          `${input.name} #${run}: import ${ms(imp.ms)} (read + plan ${ms(imp.prepareMs)} = ${((imp.prepareMs * 1000) / n).toFixed(0)} µs a row, write ${ms(imp.writeMs)}; ${imp.files.length} files), floor ${ms(floor)}: ${(imp.ms / floor).toFixed(2)}× (load ${os.loadavg()[0].toFixed(2)})`,
+          `${input.name} #${run}: import ${ms(imp.ms)} (read + plan ${ms(imp.prepareMs)} = ${((imp.prepareMs * 1000) / n).toFixed(0)} µs a row, write ${ms(imp.writeMs)}; ${imp.files.length} files), floor ${ms(floor)}: ${(imp.ms / floor).toFixed(2)}×; CPU time ${ms(imp.cpuMs)} and ${ms(floorCpu)}: ${(imp.cpuMs / floorCpu).toFixed(2)}× (load ${os.loadavg()[0].toFixed(2)})`,
         );
       }
       const worst = ratios.reduce((a, b) => (b.ratio > a.ratio ? b : a));
