@@ -11,6 +11,8 @@ import {
   bulkCorePlanner,
   collator,
   newFieldFindings,
+  recordKey,
+  selectRows,
   sortInSlices,
   tableColumns,
   tableCsv,
@@ -104,6 +106,23 @@ describe('records table', () => {
     assert.equal(v.window(5, 100, source.columns).length, 1);
     assert.equal(v.window(0, 100000, source.columns).length, 6);
     assert.equal(v.window(-5, 2, source.columns)[0].line, 0);
+  });
+
+  test('Shift-click selects every record from the anchor to the row, never a group heading; Ctrl-click toggles one', async () => {
+    const { source } = await load(cities());
+    const v = (await buildView(source, q({ groupBy: 'category', sort: { key: 'customer', descending: false } })))!;
+    // Lines: 0 heading (contract), 1–3 its records, 4 heading (transaction), 5 its record.
+    const key = (line: number) => recordKey(v.rows[v.lines[line]]);
+    const selected = new Set<string>();
+    let anchor = selectRows(v, selected, -1, key(2), 2, 'only');
+    assert.equal(anchor, 2);
+    anchor = selectRows(v, selected, anchor, key(5), 5, 'range');
+    assert.deepEqual([...selected].sort(), [key(2), key(3), key(5)].sort(), 'the heading on line 4 is no record');
+    assert.equal(anchor, 2, 'a range keeps its anchor');
+    anchor = selectRows(v, selected, anchor, key(3), 3, 'toggle');
+    assert.deepEqual([...selected].sort(), [key(2), key(5)].sort());
+    selectRows(v, selected, anchor, key(1), 1, 'only');
+    assert.deepEqual([...selected], [key(1)]);
   });
 
   test('100,000 rows sort in slices: the sort gives the event loop turns as it goes, and the order is right', async () => {

@@ -7,3 +7,4 @@ export * from './view';
 export * from './bulk';
 export * from './sheet';
 export * from './xlsx-export';
+export * from './select';

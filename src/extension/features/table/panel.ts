@@ -1,12 +1,12 @@
 import * as crypto from 'crypto';
-import { createRequire } from 'module';
-import * as path from 'path';
 import * as vscode from 'vscode';
 import { langOf, type Lang } from '../../../core/model/lang';
 import type { RecordEntry } from '../../../core/model/records';
 import {
   buildView,
   recordKey,
+  selectRows,
+  type SelectMode,
   tableColumns,
   TABLE_GROUPINGS,
   visibleColumns,
@@ -26,39 +26,7 @@ import { DISPOSITIONS, tableSource } from './source';
 import { dispositionLabel } from '../../disposition-label';
 import { askRename } from './rename';
 import { pageStrings } from './strings';
-
-/** What the page asks of the host. */
-export type TableMessage =
-  | { type: 'ready' }
-  | { type: 'window'; start: unknown; count: unknown }
-  | { type: 'sort'; key: string }
-  | { type: 'filter'; text: unknown }
-  | { type: 'columnFilter'; key: string; text: unknown }
-  | { type: 'group'; by: TableGroupBy }
-  | { type: 'columns'; visible: string[]; widths: Record<string, number> }
-  | { type: 'open'; key: string }
-  | { type: 'check' | 'edit'; seq: number; key: string; field: string; value: unknown }
-  | { type: 'select'; key: string; line: number; mode: 'only' | 'toggle' | 'range' }
-  | { type: 'selectAll' | 'clearSelection' | 'print' }
-  | { type: 'export'; format?: 'csv' | 'xlsx' }
-  | { type: 'bulk'; op: 'set' | 'remove'; field: string; value?: unknown; preview?: boolean }
-  /** Without `field` and `to`, the person is asked which field and its new name. */
-  | { type: 'bulk'; op: 'rename'; field?: unknown; to?: unknown; preview?: boolean };
-
-type TablePage = typeof import('./page');
-let page: TablePage | undefined;
-
-/**
- * The page — its markup, style and script, about 8 KB compressed — is a bundle of its own (dist/table-page.js),
- * read when a table first opens: every start without a table goes without it.
- */
-function tablePage(nonce: string, cspSource: string, lang: Lang): string {
-  page ??= createRequire(__filename)(path.join(__dirname, 'table-page.js')) as TablePage;
-  return page.tablePage(nonce, cspSource, lang);
-}
-
-/** The page is a browser page: what it sends is checked, not trusted. */
-const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+import { str, tablePage, type TableMessage } from './protocol';
 
 interface Remembered {
   visible?: string[];
@@ -312,21 +280,9 @@ export class TablePanel implements vscode.Disposable {
     }
   }
 
-  private select(key: string, line: number, mode: 'only' | 'toggle' | 'range'): void {
-    const view = this.current;
-    if (!view) return;
-    if (mode === 'range' && this.anchor >= 0) {
-      const [from, to] = this.anchor < line ? [this.anchor, line] : [line, this.anchor];
-      for (let l = Math.max(0, from); l <= Math.min(view.lineCount - 1, to); l++) {
-        const row = view.lines[l];
-        if (row >= 0) this.selected.add(recordKey(view.rows[row]));
-      }
-    } else {
-      if (mode === 'only') this.selected.clear();
-      if (mode === 'toggle' && this.selected.has(key)) this.selected.delete(key);
-      else this.selected.add(key);
-      this.anchor = line;
-    }
+  private select(key: string, line: number, mode: SelectMode): void {
+    if (!this.current) return;
+    this.anchor = selectRows(this.current, this.selected, this.anchor, key, line, mode);
     this.selectionChanged();
   }
 
