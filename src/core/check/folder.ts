@@ -69,7 +69,8 @@ export interface OpenFolder {
   root: string;
   lang: Lang;
   schema: LoadedSchema & { text: string | undefined };
-  scan: ScanResult;
+  /** The scan's counts; `files` is the index's own map of entries. */
+  scan: Omit<ScanResult, 'files'> & { files: ReadonlyMap<string, FileEntry> };
   index: RecordIndex;
 }
 
@@ -86,8 +87,14 @@ export async function openFolder(
 ): Promise<OpenFolder> {
   const schema = readWorkspaceSchema(root);
   const previous = o.previous?.(schema);
+  const index = new RecordIndex(lang);
+  configureIndex(index, schema.schema, o.severities);
+  // Indexed as the entries arrive, in the order they arrive (as replaceAll would take them), so that each
+  // batch's strings are shared while its copies are still young: holding 100,000 entries until the scan
+  // ended kept the copies too, and with the workers still alive that was the peak of `check`.
+  const staging = index.staging();
   // What every command starts from: its thread need not stay responsive, so the walk runs here.
-  const scan = await scanFolder({
+  const scanned = await scanFolder({
     root,
     schema: schema.schema,
     lang,
@@ -96,10 +103,10 @@ export async function openFolder(
     listInThread: true,
     leanWorkers: true,
     previous,
+    onEntries: (entries) => staging.addAll(entries),
   });
-  const index = new RecordIndex(lang);
-  configureIndex(index, schema.schema, o.severities);
-  index.replaceAll(scan.files);
+  index.adopt(staging);
+  const scan = { ...scanned, files: index.fileMap() };
   return { root, lang, schema, scan, index };
 }
 

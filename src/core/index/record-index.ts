@@ -162,6 +162,11 @@ export class RecordIndex implements IndexView {
     return this.files.keys();
   }
 
+  /** The entries by path, as the index holds them (not a copy). */
+  fileMap(): ReadonlyMap<string, FileEntry> {
+    return this.files;
+  }
+
   entries(): IterableIterator<FileEntry> {
     return this.files.values();
   }
