@@ -25,9 +25,13 @@ export class Interner {
   entry(e: FileEntry): void {
     // An empty list from another thread is a fresh array per file; one shared empty list does.
     if (e.findings.length === 0 && e.findings !== NO_FINDINGS) (e as { findings: Finding[] }).findings = NO_FINDINGS;
-    for (const r of e.records) {
-      (r as { file: string }).file = e.path;
+    const records = e.records;
+    for (let i = 0; i < records.length; i++) {
+      const r = records[i];
       if (r.data) this.table.shareIn(r.data);
+      // Made afresh as a literal: a record as posted has its fields half outside the object (V8 gives a posted
+      // object room for four), 32 bytes more for each of 100,000 records.
+      records[i] = { file: e.path, index: r.index, line: r.line, endLine: r.endLine, data: r.data, anchors: r.anchors, errors: r.errors, warnings: r.warnings };
     }
   }
 }

@@ -74,6 +74,8 @@ const WORKERS_FROM = 1000;
  * result is decoded and added here in one go: 250 files at a time made 40-60 ms stalls with a scavenge.
  */
 const BATCH = 100;
+/** Files handed out to the workers before the queue lets go of them (a move of what is left, half the queue at most). */
+const DROP_TAKEN = 4096;
 /** Unchanged entries handed over at once. */
 const REUSE_BATCH = 250;
 /** Longest run of work on this thread between yields (the extension host must stay responsive). */
@@ -387,6 +389,11 @@ class IndexPool {
     this.head += job.files.length;
     if (this.head === this.queue.length) {
       this.queue.length = 0;
+      this.head = 0;
+    } else if (this.head >= DROP_TAKEN && this.head * 2 >= this.queue.length) {
+      // What was handed out goes: a listing far ahead of the reading queued all 89,269 files of the 100,000-record
+      // folder, and kept them (a path each, which the entry brings back as a copy of its own) to the end.
+      this.queue.splice(0, this.head);
       this.head = 0;
     }
     this.running++;
