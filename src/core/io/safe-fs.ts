@@ -197,7 +197,7 @@ export function writeFileInside(root: string, rel: string, data: string | Uint8A
       if (!now || now.isSymbolicLink() || !sameFile(now, stat)) throw new FileRefusal('changed', rel);
       fs.renameSync(tmp, abs);
     } else {
-      linkNew(tmp, abs, rel, bytes, !o.syncLater, o.newFileMode);
+      linkNew(tmp, abs, rel, () => bytes, !o.syncLater, o.newFileMode);
     }
     kept = true;
     if (!(o.syncLater && !stat)) syncFolder(dir);
@@ -207,7 +207,7 @@ export function writeFileInside(root: string, rel: string, data: string | Uint8A
 }
 
 /** A new file appears whole or not at all: link() fails if anything took the name meanwhile. */
-function linkNew(tmp: string, abs: string, rel: string, bytes: Uint8Array, sync = true, mode = 0o666): void {
+function linkNew(tmp: string, abs: string, rel: string, bytes: () => Uint8Array, sync = true, mode = 0o666): void {
   try {
     fs.linkSync(tmp, abs);
   } catch (err) {
@@ -217,7 +217,7 @@ function linkNew(tmp: string, abs: string, rel: string, bytes: Uint8Array, sync 
     // A file system without hard links: create the name exclusively and write into it.
     const fd = fs.openSync(abs, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | NOFOLLOW, mode);
     try {
-      writeAll(fd, bytes);
+      writeAll(fd, bytes());
       if (sync) fs.fsyncSync(fd);
     } finally {
       fs.closeSync(fd);
@@ -336,6 +336,61 @@ export function deleteFileInside(root: string, rel: string, o: { expect?: Uint8A
  */
 export function writeOutputFile(abs: string, data: string | Uint8Array, o: { overwrite?: boolean } = {}): void {
   writeFileInside(path.dirname(abs), path.basename(abs), data, { overwrite: o.overwrite });
+}
+
+const writeAsync = (fd: number, b: Uint8Array, off: number) =>
+  new Promise<number>((resolve, reject) => fs.write(fd, b, off, b.length - off, null, (err, n) => (err ? reject(err) : resolve(n))));
+const fsyncAsync = (fd: number) => new Promise<void>((resolve, reject) => fs.fsync(fd, (err) => (err ? reject(err) : resolve())));
+
+/**
+ * writeOutputFile for the extension host, which must not be held while megabytes reach the disk: the same
+ * checks, temp file, rename or link, but the bytes are written (in the caller's chunks, so nobody builds one
+ * string of the whole export) and synced by the thread pool. A file with other hard links, or another owner,
+ * is left to writeOutputFile (rewritten in place, which keeps them): rare for a file chosen to save into.
+ */
+export async function writeOutputFileAsync(abs: string, chunks: readonly Uint8Array[], o: { overwrite?: boolean } = {}): Promise<void> {
+  const root = path.dirname(abs);
+  const rel = path.basename(abs);
+  const { abs: target, stat } = mustResolveInside(root, rel);
+  try {
+    check(rel, target, stat, { overwrite: o.overwrite });
+  } catch (err) {
+    throw relabel(err, rel);
+  }
+  const whole = () => Buffer.concat(chunks);
+  if (stat && (stat.nlink > 1 || process.getuid?.() !== stat.uid || process.getgid?.() !== stat.gid)) {
+    writeOutputFile(abs, whole(), o);
+    return;
+  }
+  const dir = path.dirname(target);
+  const { fd, tmp } = openTemp(dir, rel, stat ? 0o600 : 0o666, randomTempName);
+  let kept = false;
+  try {
+    try {
+      for (const chunk of chunks) for (let off = 0; off < chunk.length;) off += await writeAsync(fd, chunk, off);
+      if (stat) fs.fchmodSync(fd, stat.mode & 0o7777);
+      await fsyncAsync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    if (stat) {
+      const now = fs.lstatSync(target, { throwIfNoEntry: false });
+      if (!now || now.isSymbolicLink() || !sameFile(now, stat)) throw new FileRefusal('changed', rel);
+      fs.renameSync(tmp, target);
+    } else {
+      linkNew(tmp, target, rel, whole);
+    }
+    kept = true;
+    const dirFd = fs.openSync(dir, fs.constants.O_RDONLY);
+    // As syncFolder: a file system that cannot sync a folder is not an error.
+    await fsyncAsync(dirFd)
+      .catch((err: unknown) => {
+        if (!['EISDIR', 'EINVAL', 'EPERM', 'EBADF'].includes((err as NodeJS.ErrnoException).code ?? '')) throw err;
+      })
+      .finally(() => fs.closeSync(dirFd));
+  } finally {
+    if (!kept) fs.rmSync(tmp, { force: true });
+  }
 }
 
 /**
