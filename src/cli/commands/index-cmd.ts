@@ -4,6 +4,7 @@ import type { CliCommand } from '../command';
 import { cliLang, folderOf, format } from '../load';
 import { scanFolder } from '../../core/index/scan';
 import { readWorkspaceSchema } from '../../core/schema/workspace';
+import { optimiseAgain } from '../tiering';
 
 export const indexCommand: CliCommand = {
   name: 'index',
@@ -16,7 +17,14 @@ export const indexCommand: CliCommand = {
     // The index as it is read, without the whole-folder structures a check builds on it (duplicates, numbering):
     // nothing printed here needs them, and at 100,000 records they were a tenth of the peak memory.
     const root = folderOf(args, io);
-    const scan = await scanFolder({ root, schema: readWorkspaceSchema(root).schema, lang: cliLang(args), listInThread: true, leanWorkers: true });
+    const scan = await scanFolder({
+      root,
+      schema: readWorkspaceSchema(root).schema,
+      lang: cliLang(args),
+      listInThread: true,
+      leanWorkers: true,
+      whenLarge: optimiseAgain,
+    });
     const files = [...scan.files.values()].filter((f) => f.isRecordFile).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     const records = files.flatMap((f) => f.records);
     if (fmt === 'json') {

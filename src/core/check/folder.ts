@@ -82,6 +82,8 @@ export async function openFolder(
     workers?: number;
     /** Entries from a cache, given the schema read here; reused where the file's mtime and size still match. */
     previous?: (schema: LoadedSchema & { text: string | undefined }) => ReadonlyMap<string, FileEntry> | undefined;
+    /** scanFolder's: told when the folder turns out to be large. */
+    whenLarge?: () => void;
   } = {},
 ): Promise<OpenFolder> {
   const schema = readWorkspaceSchema(root);
@@ -96,6 +98,7 @@ export async function openFolder(
     listInThread: true,
     leanWorkers: true,
     previous,
+    whenLarge: o.whenLarge,
   });
   const index = new RecordIndex(lang);
   configureIndex(index, schema.schema, o.severities);
