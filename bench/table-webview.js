@@ -119,7 +119,14 @@ async function main() {
   } finally {
     await browser.close().catch(() => {});
     server.stop();
-    console.log(['', 'The records table page at 100,000 records (headless Chromium, the real workbench)', ...lines.map((l) => '  · ' + l), ''].join('\n'));
+    console.log(
+      [
+        '',
+        `The records table page on ${path.basename(path.dirname(folder))} (headless Chromium, the real workbench)`,
+        ...lines.map((l) => '  · ' + l),
+        '',
+      ].join('\n'),
+    );
     console.log(`table page: ${verdicts.filter(Boolean).length} targets met, ${verdicts.filter((v) => !v).length} missed`);
   }
 }

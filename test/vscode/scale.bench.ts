@@ -75,7 +75,7 @@ async function measureStall(fn: () => Promise<void>, settleMs: number): Promise<
 
 const f1 = (n: number) => `${n.toFixed(1)} ms`;
 
-suite('scale: 100,000 records in a real VS Code', () => {
+suite('scale: the benchmark folder (100,000 records, or 1,000,000 opt-in) in a real VS Code', () => {
   test('measure', async function () {
     this.timeout(600000);
     const api = await activated();
@@ -138,7 +138,8 @@ suite('scale: 100,000 records in a real VS Code', () => {
     const scrolled = await longestStall(
       'table-window',
       async () => {
-        for (let start = 0; start < 100000; start += 5000) await table!.handle({ type: 'window', start, count: 80 });
+        const lines = table!.view?.lineCount ?? 0;
+        for (let start = 0; start < lines; start += Math.ceil(lines / 20)) await table!.handle({ type: 'window', start, count: 80 });
       },
       500,
     );
@@ -190,6 +191,8 @@ suite('scale: 100,000 records in a real VS Code', () => {
     lines.push(
       `rebuild without a cache: ${coldMs} ms (${folder.lastBuild!.read} read), longest stall ${f1(cold.ms)} (histogram ${f1(cold.hist)}; longest GC pause ${f1(cold.gc)})`,
     );
-    console.log(['', 'Records Curator in VS Code ' + vscode.version + ' — 100,000 records', ...lines.map((l) => '  · ' + l), ''].join('\n'));
+    console.log(
+      ['', `Records Curator in VS Code ${vscode.version} — ${folder.index.size.toLocaleString('en')} records`, ...lines.map((l) => '  · ' + l), ''].join('\n'),
+    );
   });
 });
