@@ -379,4 +379,42 @@ describe('many new files at once', () => {
     assert.ok(!r.ok);
     assert.deepEqual(fs.readdirSync(path.join(again, 'x')), ['150.md'], 'only the file someone else made is left');
   });
+
+  test('a folder swapped for a link, or a link or folder at a name, after the check: nothing is written through it, and the refusal says why', () => {
+    const many = (dir: string) =>
+      Array.from({ length: 60 }, (_, i) => ({ path: `${dir}/${i}.md`, before: null, after: Buffer.from(`---\nid: R-${i}\n---\n`) }));
+    const outside = path.dirname(outsideFile());
+    const reasonOf = (r: ReturnType<typeof applyChanges>) => (!r.ok && r.error instanceof FileRefusal ? [r.path, r.error.reason] : r);
+
+    const swapped = tempWorkspace({ 'customers/b/keep.md': 'k' });
+    const r1 = applyChanges(swapped, many('customers/b'), {
+      beforeEach: (p) => {
+        if (p !== 'customers/b/40.md') return;
+        fs.renameSync(path.join(swapped, 'customers/b'), path.join(swapped, 'customers/b-moved'));
+        fs.symlinkSync(outside, path.join(swapped, 'customers/b'));
+      },
+    });
+    assert.deepEqual(reasonOf(r1), ['customers/b/40.md', 'symlink']);
+    assert.deepEqual(fs.readdirSync(outside), ['secret.txt'], 'nothing made outside the folder, not even a temp file');
+
+    const linked = tempWorkspace({});
+    const r2 = applyChanges(linked, many('x'), {
+      beforeEach: (p) => {
+        if (p === 'x/40.md') fs.symlinkSync(path.join(outside, 'secret.txt'), path.join(linked, 'x/40.md'));
+      },
+    });
+    assert.deepEqual(reasonOf(r2), ['x/40.md', 'symlink']);
+    assert.equal(fs.readFileSync(path.join(outside, 'secret.txt'), 'utf8'), 'secret\n');
+
+    const folder = tempWorkspace({});
+    const r3 = applyChanges(folder, many('x'), {
+      beforeEach: (p) => {
+        if (p === 'x/40.md') fs.mkdirSync(path.join(folder, 'x/40.md'));
+      },
+    });
+    assert.deepEqual(reasonOf(r3), ['x/40.md', 'not-a-file']);
+    for (const root of [linked, folder]) {
+      assert.deepEqual(fs.readdirSync(path.join(root, 'x')).sort(), ['40.md'], 'the files written before are removed again, no temp file left');
+    }
+  });
 });

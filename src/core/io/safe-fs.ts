@@ -160,6 +160,8 @@ function check(rel: string, abs: string, stat: fs.Stats | undefined, o: WriteOpt
 
 /** Writes a file inside the folder (see the module comment for how). Throws FileRefusal when it may not. */
 export function writeFileInside(root: string, rel: string, data: string | Uint8Array, o: WriteOptions = {}): void {
+  if (o.syncLater && o.base !== undefined && o.expect === null && !o.overwrite && !o.tempName && writeNewChecked(rel, toBytes(data), o.base, o.newFileMode))
+    return;
   const { abs, stat, inFolder } = mustResolveInside(root, rel, o.base);
   try {
     check(rel, abs, stat, o);
@@ -201,6 +203,65 @@ export function writeFileInside(root: string, rel: string, data: string | Uint8A
     }
     kept = true;
     if (!(o.syncLater && !stat)) syncFolder(dir);
+  } finally {
+    if (!kept) fs.rmSync(tmp, { force: true });
+  }
+}
+
+/** Where the kernel says an open file is (Linux); undefined where it cannot say. */
+function openedAt(fd: number): string | undefined {
+  if (process.platform !== 'linux') return undefined;
+  try {
+    return fs.readlinkSync(`/proc/self/fd/${fd}`);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A new file of a change of many (an import's 100,000), checked after its temp file is created rather than
+ * before: the kernel's own path of the open temp file (Linux, /proc/self/fd) must be the path as written
+ * under the folder's real path, which no link anywhere on the way allows — what checking each component
+ * with lstat tells, for one call instead of one per component, and about the file as made rather than the
+ * path a moment before. Then linked to its name as every new file is (never replacing anything). False
+ * when it cannot tell (no /proc, a folder missing, the path not as written): the caller writes it the
+ * ordinary way, which checks each component and says why it refuses.
+ */
+function writeNewChecked(rel: string, bytes: Uint8Array, base: string, mode = 0o666): boolean {
+  if (process.platform !== 'linux' || pathSyntaxProblem(rel)) return false;
+  const abs = (base.endsWith(path.sep) ? base.slice(0, -1) : base) + path.sep + rel;
+  const dir = path.dirname(abs);
+  let opened: { fd: number; tmp: string };
+  try {
+    opened = openTemp(dir, path.basename(abs), mode, randomTempName);
+  } catch {
+    return false; // a folder to make, or something in the way: the ordinary write says which
+  }
+  const { fd, tmp } = opened;
+  const at = openedAt(fd);
+  if (at !== tmp) {
+    fs.closeSync(fd);
+    // Where it was made (through a link, if one was planted): only this process's fresh temp file is removed.
+    if (at !== undefined && !at.endsWith(' (deleted)')) fs.rmSync(at, { force: true });
+    else fs.rmSync(tmp, { force: true });
+    return false;
+  }
+  let kept = false;
+  try {
+    try {
+      writeAll(fd, bytes);
+    } finally {
+      fs.closeSync(fd);
+    }
+    try {
+      fs.linkSync(tmp, abs);
+    } catch {
+      // Taken (the ordinary write refuses it, saying why), or no hard links here (it creates the name another way).
+      return false;
+    }
+    fs.unlinkSync(tmp);
+    kept = true;
+    return true;
   } finally {
     if (!kept) fs.rmSync(tmp, { force: true });
   }
