@@ -35,7 +35,7 @@ const ONLY = process.env.BENCH_ONLY;
 const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
 const EDITS = 200;
 const WARMUP_EDITS = 20;
-const COLD_RUNS = 2;
+const COLD_RUNS = 3;
 const BIG = 100_000;
 const score = { met: 0, missed: 0 };
 
@@ -59,6 +59,8 @@ interface ColdRun {
   read: number;
   listed: number;
   index: RecordIndex;
+  /** The floor measured just before this run. */
+  floorMs?: number;
 }
 
 /** As the extension and the CLI make it: configured for duplicate and numbering-gap findings. */
@@ -138,8 +140,9 @@ async function runSize(n: number, p95At: Map<number, number>): Promise<void> {
   const listMs = now() - tl;
   log(`listRecordFiles (walk with stats + matcher, in a worker): ${ms(listMs)}, longest main-thread stall in it ${ms(lr.maxStallMs)}`);
 
-  // Floor and cold full index, interleaved and repeated (the machine is shared): the best floor, the fastest
-  // cold run, the smaller of the runs' worst stalls (a stall that every run shows is the code's, not a neighbour's).
+  // Floor and cold full index, interleaved and repeated: each run's ratio against the floor measured just
+  // before it, and the worst of the runs reported (the target holds in every run, issue #20), as is the
+  // longest stall of any run.
   let f1: FloorResult | undefined;
   let f2: FloorResult | undefined;
   const runs: ColdRun[] = [];
@@ -154,14 +157,18 @@ async function runSize(n: number, p95At: Map<number, number>): Promise<void> {
     runs.at(-1)?.index.replaceAll(new Map()); // drop the previous run's entries before measuring the heap again
     runs.push(await coldIndex(root));
     const r = runs.at(-1)!;
+    r.floorMs = Math.min(a.ms, b.ms);
     log(
       `cold #${i + 1}: ${ms(r.ms)} (CPU ${ms(r.cpuMs)}, all threads) = scanFolder (index filled meanwhile) ${ms(r.scanMs)} + swap ${ms(r.replaceMs)}; ${r.read} files read, ${r.index.size} records; stall ${ms(r.stallMs)} (hist ${ms(r.histMs)}; in scanFolder alone ${ms(r.scanStallMs)}); heap ${(r.heapPerRecord / 1024).toFixed(2)} KB/record`,
     );
   }
   const floor = Math.min(f1!.ms, f2!.ms);
-  const cold = runs.reduce((a, b) => (b.ms < a.ms ? b : a));
+  const ratioOf = (r: ColdRun) => r.ms / (r.floorMs ?? floor);
+  const cold = runs.reduce((a, b) => (ratioOf(b) > ratioOf(a) ? b : a));
   const coldMs = cold.ms;
-  const stall = runs.reduce((a, b) => (b.stallMs < a.stallMs ? b : a));
+  const coldFloor = cold.floorMs ?? floor;
+  const stall = runs.reduce((a, b) => (b.stallMs > a.stallMs ? b : a));
+  const cpuPerRecord = Math.max(...runs.map((r) => (r.cpuMs * 1000) / Math.max(1, r.index.size)));
   const heapPerRecord = runs[0].heapPerRecord;
   let index: RecordIndex | undefined = runs.at(-1)!.index;
   runs.length = 0;
@@ -232,19 +239,19 @@ async function runSize(n: number, p95At: Map<number, number>): Promise<void> {
     { metric: 'floor: list + read, 1 thread', value: ms(f1!.ms) },
     big
       ? check({
-          metric: 'cold full index (scan, index filled meanwhile)',
+          metric: `cold full index (scan, index filled meanwhile), worst of ${COLD_RUNS}`,
           value: ms(coldMs),
-          floor: ms(floor),
-          ratio: `${(coldMs / floor).toFixed(2)}×`,
-          target: '≤ 3× floor',
-          pass: coldMs <= 3 * floor,
+          floor: ms(coldFloor),
+          ratio: `${(coldMs / coldFloor).toFixed(2)}×`,
+          target: '≤ 2× floor',
+          pass: coldMs <= 2 * coldFloor,
         })
       : // At 10,000 records the workers' start-up and JIT warm-up weigh most; the target is set at 100,000.
         {
           metric: 'cold full index (scan, index filled meanwhile)',
           value: ms(coldMs),
-          floor: ms(floor),
-          ratio: `${(coldMs / floor).toFixed(2)}×`,
+          floor: ms(coldFloor),
+          ratio: `${(coldMs / coldFloor).toFixed(2)}×`,
           target: '(at 100k)',
         },
     {
@@ -256,12 +263,20 @@ async function runSize(n: number, p95At: Map<number, number>): Promise<void> {
     },
     big
       ? check({
+          metric: `cold full index, CPU per record, worst of ${COLD_RUNS}`,
+          value: `${cpuPerRecord.toFixed(0)} µs`,
+          target: '≤ 30 µs',
+          pass: cpuPerRecord <= 30,
+        })
+      : { metric: 'cold full index, CPU per record', value: `${cpuPerRecord.toFixed(0)} µs`, target: '(at 100k)' },
+    big
+      ? check({
           metric: 'warm start (cache + list + index)',
           value: ms(warmMs),
           floor: ms(floor),
           ratio: `${(warmMs / floor).toFixed(2)}×`,
-          target: '≤ 1500 ms',
-          pass: warmMs <= 1500,
+          target: '≤ 1.2× floor',
+          pass: warmMs <= 1.2 * floor,
         })
       : { metric: 'warm start (cache + list + index)', value: ms(warmMs), floor: ms(floor), ratio: `${(warmMs / floor).toFixed(2)}×`, target: '(at 100k)' },
     { metric: `one changed file: p50 (${EDITS} edits)`, value: ms(p50) },
@@ -278,7 +293,10 @@ async function runSize(n: number, p95At: Map<number, number>): Promise<void> {
       ? check({ metric: 'heap per record (index alive, after gc)', value: `${kb.toFixed(2)} KB`, target: '≤ 1.5 KB', pass: kb <= 1.5 })
       : { metric: 'heap per record (index alive, after gc)', value: `${kb.toFixed(2)} KB`, target: '(at 100k)' },
   );
-  const stallRow: Row = { metric: 'longest main-thread stall, cold index', value: `${ms(stall.stallMs)} (before the swap ${ms(stall.scanStallMs)})` };
+  const stallRow: Row = {
+    metric: `longest main-thread stall, cold index, worst of ${COLD_RUNS}`,
+    value: `${ms(stall.stallMs)} (before the swap ${ms(stall.scanStallMs)})`,
+  };
   rows.push(big ? check({ ...stallRow, target: '≤ 50 ms', pass: stall.stallMs <= 50 }) : { ...stallRow, target: '(at 100k)' });
   const warmStall: Row = { metric: 'longest main-thread stall, warm start', value: ms(w.maxStallMs) };
   rows.push(big ? check({ ...warmStall, target: '≤ 50 ms', pass: w.maxStallMs <= 50 }) : { ...warmStall, target: '(at 100k)' });

@@ -5,6 +5,9 @@
 //                                                            the call tree under every call of NAME, merged
 //   node scripts/cpu-profile.js FILE.cpuprofile --lines NAME [BUNDLE]
 //                                                            NAME's own time by line (of the bundle it ran from)
+//   node scripts/cpu-profile.js FILE.cpuprofile --stall STALL.json
+//                                                            only the samples of one stretch ({fromUs, toUs} on the
+//                                                            profile's clock, as test/vscode/scale.bench.ts writes)
 // A function is named with its file and line, so two functions of one name stay apart.
 'use strict';
 const fs = require('fs');
@@ -20,7 +23,7 @@ if (!file || args.includes('--help')) {
     fs
       .readFileSync(__filename, 'utf8')
       .split('\n')
-      .slice(1, 8)
+      .slice(1, 11)
       .join('\n')
       .replace(/^\/\/ ?/gm, ''),
   );
@@ -31,9 +34,16 @@ const profile = JSON.parse(fs.readFileSync(file, 'utf8'));
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const parent = new Map();
 for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-/** Microseconds of samples whose top frame is each node. */
+/** Microseconds of samples whose top frame is each node (with --stall, of the samples taken in that stretch). */
 const own = new Map();
-for (let i = 0; i < profile.samples.length; i++) own.set(profile.samples[i], (own.get(profile.samples[i]) ?? 0) + (profile.timeDeltas[i] ?? 0));
+const stall = opt('--stall') && JSON.parse(fs.readFileSync(opt('--stall'), 'utf8'));
+let clock = profile.startTime;
+for (let i = 0; i < profile.samples.length; i++) {
+  clock += profile.timeDeltas[i] ?? 0;
+  if (stall && (clock < stall.fromUs || clock > stall.toUs)) continue;
+  own.set(profile.samples[i], (own.get(profile.samples[i]) ?? 0) + (profile.timeDeltas[i] ?? 0));
+}
+if (stall) console.log(`the stretch of ${((stall.toUs - stall.fromUs) / 1000).toFixed(1)} ms`);
 const all = [...own.values()].reduce((a, b) => a + b, 0);
 const key = (n) => {
   const f = n.callFrame;

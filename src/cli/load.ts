@@ -12,6 +12,7 @@ import type { RecordIndex } from '../core/index/record-index';
 import { UsageError, type ParsedArgs } from './args';
 import type { CliIo } from './command';
 import { openCheckCache, saveCheckCache, type CheckCache } from './check-cache';
+import { optimiseAgain } from './tiering';
 
 export type LoadedFolder = OpenFolder;
 
@@ -19,9 +20,9 @@ export type LoadedFolder = OpenFolder;
 export async function loadFolder(args: ParsedArgs, io: CliIo): Promise<LoadedFolder> {
   const root = folderOf(args, io);
   const lang = cliLang(args);
-  if (!args.options.has('cache')) return openFolder(root, lang);
+  if (!args.options.has('cache')) return openFolder(root, lang, { whenLarge: optimiseAgain });
   let cache: CheckCache | undefined;
-  const opened = await openFolder(root, lang, { previous: (schema) => (cache = openCheckCache(root, lang, schema)).previous });
+  const opened = await openFolder(root, lang, { previous: (schema) => (cache = openCheckCache(root, lang, schema)).previous, whenLarge: optimiseAgain });
   // Written again only when it would change: a run that read nothing and found the same files leaves it.
   const same = opened.scan.read === 0 && cache?.previous?.size === opened.scan.listed + opened.scan.skipped;
   const problem = cache && !same ? saveCheckCache(cache, opened.index.entries()) : undefined;

@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { applyChanges } from '../../src/core/io/changes';
 import { FileRefusal, newFileChecker, resolveInside } from '../../src/core/io/paths';
-import { deleteFileInside, makeFoldersInside, readFileInside, writeFileInside, writeOutputFile } from '../../src/core/io/safe-fs';
+import { deleteFileInside, makeFoldersInside, readFileInside, writeFileInside, writeOutputFile, writeOutputFileAsync } from '../../src/core/io/safe-fs';
 import { tempWorkspace } from './helpers';
 
 const refusal = (fn: () => unknown): string => {
@@ -252,6 +252,66 @@ describe('the one write path', () => {
   });
 });
 
+describe('an output file written without holding the extension host (exports)', () => {
+  const asyncRefusal = async (p: Promise<unknown>): Promise<string> => {
+    try {
+      await p;
+    } catch (err) {
+      if (err instanceof FileRefusal) return err.reason;
+      throw err;
+    }
+    return 'no refusal';
+  };
+  const chunks = (...s: string[]) => s.map((x) => Buffer.from(x, 'utf8'));
+
+  test('its chunks make the file, byte for byte, and no temp file is left', async () => {
+    const root = tempWorkspace({});
+    const target = path.join(root, '记录表.csv');
+    await writeOutputFileAsync(target, chunks('\uFEFF名称,编号\r\n', '华远科技,110101199003077777\r\n', ''));
+    assert.equal(fs.readFileSync(target, 'utf8'), '\uFEFF名称,编号\r\n华远科技,110101199003077777\r\n');
+    assert.deepEqual(fs.readdirSync(root), ['记录表.csv']);
+  });
+
+  test('an existing file is refused without overwrite, and replaced with it keeping its mode', async () => {
+    const root = tempWorkspace({ 'out.csv': 'old' });
+    const target = path.join(root, 'out.csv');
+    fs.chmodSync(target, 0o640);
+    assert.equal(await asyncRefusal(writeOutputFileAsync(target, chunks('new'))), 'exists');
+    assert.equal(fs.readFileSync(target, 'utf8'), 'old');
+    await writeOutputFileAsync(target, chunks('n', 'ew'), { overwrite: true });
+    assert.equal(fs.readFileSync(target, 'utf8'), 'new');
+    assert.equal(fs.statSync(target).mode & 0o777, 0o640);
+    assert.deepEqual(fs.readdirSync(root), ['out.csv']);
+  });
+
+  test('a link at that name is never written through, a folder is not a file', async () => {
+    const root = tempWorkspace({ 'dir/x.md': 'x' });
+    const secret = outsideFile();
+    fs.symlinkSync(secret, path.join(root, 'table.xlsx'));
+    assert.equal(await asyncRefusal(writeOutputFileAsync(path.join(root, 'table.xlsx'), chunks('x'), { overwrite: true })), 'symlink');
+    assert.equal(fs.readFileSync(secret, 'utf8'), 'secret\n');
+    assert.equal(await asyncRefusal(writeOutputFileAsync(path.join(root, 'dir'), chunks('x'), { overwrite: true })), 'not-a-file');
+  });
+
+  test('a file with another hard link is rewritten in place: the other name sees the new bytes', async () => {
+    const root = tempWorkspace({ 'a.csv': 'old' });
+    fs.linkSync(path.join(root, 'a.csv'), path.join(root, 'b.csv'));
+    await writeOutputFileAsync(path.join(root, 'a.csv'), chunks('new'), { overwrite: true });
+    assert.equal(fs.readFileSync(path.join(root, 'b.csv'), 'utf8'), 'new');
+  });
+
+  test('a name taken while the bytes were written is not replaced', async () => {
+    const root = tempWorkspace({});
+    const target = path.join(root, 'out.csv');
+    const big = Buffer.alloc(8 << 20, 0x61);
+    const writing = writeOutputFileAsync(target, [big, big]);
+    fs.writeFileSync(target, 'theirs');
+    assert.equal(await asyncRefusal(writing), 'exists');
+    assert.equal(fs.readFileSync(target, 'utf8'), 'theirs');
+    assert.deepEqual(fs.readdirSync(root), ['out.csv']);
+  });
+});
+
 describe('several files as one change', () => {
   test('a file that changed since it was read stops the whole change before anything is written', () => {
     const root = tempWorkspace({ 'a.md': 'a0', 'b.md': 'b-edited' });
@@ -318,5 +378,43 @@ describe('many new files at once', () => {
     });
     assert.ok(!r.ok);
     assert.deepEqual(fs.readdirSync(path.join(again, 'x')), ['150.md'], 'only the file someone else made is left');
+  });
+
+  test('a folder swapped for a link, or a link or folder at a name, after the check: nothing is written through it, and the refusal says why', () => {
+    const many = (dir: string) =>
+      Array.from({ length: 60 }, (_, i) => ({ path: `${dir}/${i}.md`, before: null, after: Buffer.from(`---\nid: R-${i}\n---\n`) }));
+    const outside = path.dirname(outsideFile());
+    const reasonOf = (r: ReturnType<typeof applyChanges>) => (!r.ok && r.error instanceof FileRefusal ? [r.path, r.error.reason] : r);
+
+    const swapped = tempWorkspace({ 'customers/b/keep.md': 'k' });
+    const r1 = applyChanges(swapped, many('customers/b'), {
+      beforeEach: (p) => {
+        if (p !== 'customers/b/40.md') return;
+        fs.renameSync(path.join(swapped, 'customers/b'), path.join(swapped, 'customers/b-moved'));
+        fs.symlinkSync(outside, path.join(swapped, 'customers/b'));
+      },
+    });
+    assert.deepEqual(reasonOf(r1), ['customers/b/40.md', 'symlink']);
+    assert.deepEqual(fs.readdirSync(outside), ['secret.txt'], 'nothing made outside the folder, not even a temp file');
+
+    const linked = tempWorkspace({});
+    const r2 = applyChanges(linked, many('x'), {
+      beforeEach: (p) => {
+        if (p === 'x/40.md') fs.symlinkSync(path.join(outside, 'secret.txt'), path.join(linked, 'x/40.md'));
+      },
+    });
+    assert.deepEqual(reasonOf(r2), ['x/40.md', 'symlink']);
+    assert.equal(fs.readFileSync(path.join(outside, 'secret.txt'), 'utf8'), 'secret\n');
+
+    const folder = tempWorkspace({});
+    const r3 = applyChanges(folder, many('x'), {
+      beforeEach: (p) => {
+        if (p === 'x/40.md') fs.mkdirSync(path.join(folder, 'x/40.md'));
+      },
+    });
+    assert.deepEqual(reasonOf(r3), ['x/40.md', 'not-a-file']);
+    for (const root of [linked, folder]) {
+      assert.deepEqual(fs.readdirSync(path.join(root, 'x')).sort(), ['40.md'], 'the files written before are removed again, no temp file left');
+    }
   });
 });

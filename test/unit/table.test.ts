@@ -16,6 +16,7 @@ import {
   sortInSlices,
   tableColumns,
   tableCsv,
+  tableCsvChunks,
   tablePrintHtml,
   visibleColumns,
   type TableQuery,
@@ -256,6 +257,22 @@ describe('records table', () => {
     assert.ok(csv.includes(`"'=HYPERLINK(""x"")"`), csv);
     assert.ok(csv.includes(',-2000\r\n'), 'a negative amount stays a number');
     assert.ok(csv.indexOf('北京') < csv.indexOf('HYPERLINK'), 'in the view order (newest first)');
+  });
+
+  test('a long CSV comes in chunks of whole lines that make the same file', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 2345; i++) files[`r${i}.md`] = record({ id: `A-${i}`, category: 'contract', customer: `客户${i}`, title: 't', date: '2024-03-01' });
+    const { source } = await load(tempWorkspace(files));
+    const cols = visibleColumns(source.columns, ['id', 'customer']);
+    const v = (await buildView(source, q({ sort: { key: 'id', descending: false } })))!;
+    const chunks = await tableCsvChunks(v, cols, 'en');
+    assert.ok(chunks.length >= 3, `${chunks.length} chunks`);
+    for (const c of chunks.slice(1)) assert.ok(c.toString('utf8').endsWith('\r\n'), 'each chunk ends at a line');
+    const lines = Buffer.concat(chunks).toString('utf8').split('\r\n');
+    assert.equal(lines.length, 2345 + 2);
+    assert.equal(new Set(lines.slice(1, -1)).size, 2345);
+    assert.ok(lines.includes('A-2344,客户2344'));
+    assert.equal(Buffer.concat(chunks).toString('utf8'), await tableCsv(v, cols, 'en'));
   });
 
   test('the page to print: what is shown, in its order, every value escaped, no script at all', async () => {

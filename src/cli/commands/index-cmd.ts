@@ -5,6 +5,7 @@ import type { CliCommand } from '../command';
 import { cliLang, folderOf, format } from '../load';
 import { scanFolder } from '../../core/index/scan';
 import { readWorkspaceSchema } from '../../core/schema/workspace';
+import { optimiseAgain } from '../tiering';
 
 export const indexCommand: CliCommand = {
   name: 'index',
@@ -27,6 +28,7 @@ export const indexCommand: CliCommand = {
       lang: cliLang(args),
       listInThread: true,
       leanWorkers: true,
+      whenLarge: optimiseAgain,
       onEntries(entries) {
         for (const e of entries) {
           if (!e.isRecordFile) continue;

@@ -83,6 +83,8 @@ export async function openFolder(
     workers?: number;
     /** Entries from a cache, given the schema read here; reused where the file's mtime and size still match. */
     previous?: (schema: LoadedSchema & { text: string | undefined }) => ReadonlyMap<string, FileEntry> | undefined;
+    /** scanFolder's: told when the folder turns out to be large. */
+    whenLarge?: () => void;
   } = {},
 ): Promise<OpenFolder> {
   const schema = readWorkspaceSchema(root);
@@ -103,6 +105,7 @@ export async function openFolder(
     listInThread: true,
     leanWorkers: true,
     previous,
+    whenLarge: o.whenLarge,
     onEntries: (entries) => staging.addAll(entries),
   });
   index.adopt(staging);

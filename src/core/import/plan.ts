@@ -14,12 +14,14 @@ import { findPersonalInfo, maskValue } from '../values/pii';
 import { prepareFieldChanges } from '../fix/field-changes';
 import type { FieldValue } from '../fix/fixes';
 import { createMatcher } from '../index/matcher';
-import { indexBytes, type IndexOptions } from '../index/index-file';
+import { indexBytes, indexText, type IndexOptions } from '../index/index-file';
+import { DEFAULT_MAX_BYTES } from '../parse/decode';
 import type { RecordIndex } from '../index/record-index';
 import { nextId } from '../new-record/new-record';
 import type { ImportMapping } from './mapping';
-import { fillPattern, recordText, type ImportValue } from './record-text';
-import { rowValues } from './rows';
+import { memoByKey } from './memo';
+import { fillPattern, recordText, rowWriters, type ImportValue } from './record-text';
+import { rowReader } from './rows';
 import { hashOf, valueHash, type ImportState } from './state';
 import type { Table } from './table';
 
@@ -146,17 +148,23 @@ export function planImport(input: ImportInput): ImportPlan {
   const firstLine = new Map<string, number>();
   const newPaths = new Set<string>();
   const edits = new Map<string, { values: FieldValue[]; rows: PlannedRow[] }>();
-  const fresh: { row: PlannedRow; bytes: Buffer }[] = [];
+  const fresh: { row: PlannedRow; text: string; bytes: Buffer }[] = [];
+  // Each column's distinct values converted, quoted, hashed and scanned once (memo.ts).
+  const readRow = rowReader(table, mapping, schema);
+  const writers = rowWriters(schema);
+  const hashes = memoByKey((_, v) => valueHash(v)!);
+  const hashOfValue = (f: string, v: ImportValue) => (typeof v === 'string' ? hashes(f, v) : valueHash(v)!);
+  const personalIn = memoByKey((_, text) => findPersonalInfo(text).map((hit) => ({ kind: hit.kind, masked: maskValue(hit.kind, hit.value) })));
   const personal = (line: number, values: ReadonlyMap<string, ImportValue>) => {
     for (const [f, v] of values) {
       for (const text of Array.isArray(v) ? v : [v])
-        for (const hit of findPersonalInfo(text)) plan.personal.push({ line, field: f, kind: hit.kind, masked: maskValue(hit.kind, hit.value) });
+        for (const hit of personalIn(f, text)) plan.personal.push({ line, field: f, kind: hit.kind, masked: hit.masked });
     }
   };
 
   for (const row of table.rows) {
     const reject = (reason: string) => plan.rejected.push({ line: row.line, reason });
-    const got = rowValues(table, row, mapping, schema);
+    const got = readRow(row);
     if (!got.ok) {
       reject(got.reason);
       continue;
@@ -200,10 +208,10 @@ export function planImport(input: ImportInput): ImportPlan {
       for (const [f, v] of values) {
         const cur = currentValue(r, f);
         const was = last?.fields.get(f);
-        if (same(cur, v)) kept.set(f, valueHash(v)!);
+        if (same(cur, v)) kept.set(f, hashOfValue(f, v));
         else if (!Array.isArray(v) && ((was !== undefined && hashOf(was, cur)) || (cur === undefined && was === undefined))) {
           planned.updates.push({ field: f, from: cur, to: v });
-          kept.set(f, valueHash(v)!);
+          kept.set(f, hashOfValue(f, v));
         } else planned.conflicts.push({ field: f, current: cur, importedBefore: was !== undefined, incoming: v });
       }
       plan.state.records.set(key, { path: r.file, fields: kept });
@@ -218,7 +226,7 @@ export function planImport(input: ImportInput): ImportPlan {
       continue;
     }
     if (!values.has('id')) values.set('id', makeId(category, values));
-    const { path, missing } = fillPattern(mapping.pattern, values);
+    const { path, missing } = fillPattern(mapping.pattern, values, writers.segment);
     if (missing.length) {
       reject(`the path pattern needs ${missing.map((f) => `{${f}}`).join(', ')}, which this row has no value for`);
       continue;
@@ -237,11 +245,11 @@ export function planImport(input: ImportInput): ImportPlan {
       continue;
     }
     newPaths.add(path);
-    const bytes = Buffer.from(recordText(schema, category, values, recordKind(path) ?? 'markdown'), 'utf8');
-    fresh.push({ row: { line: row.line, key, path, findings: [], updates: [], conflicts: [] }, bytes });
-    const hashes = new Map<string, string>();
-    for (const [f, v] of values) hashes.set(f, valueHash(v)!);
-    plan.state.records.set(key, { path, fields: hashes });
+    const text = recordText(schema, category, values, recordKind(path) ?? 'markdown', writers.text);
+    fresh.push({ row: { line: row.line, key, path, findings: [], updates: [], conflicts: [] }, text, bytes: Buffer.from(text, 'utf8') });
+    const fields = new Map<string, string>();
+    for (const [f, v] of values) fields.set(f, hashOfValue(f, v));
+    plan.state.records.set(key, { path, fields });
     personal(row.line, values);
   }
 
@@ -264,13 +272,29 @@ export function planImport(input: ImportInput): ImportPlan {
     const after = prepared.changes[0].after!;
     entries.push(indexBytes(file, after, { mtimeMs: -1, size: after.length }, input.indexOptions));
   }
+  // Only for the findings below: the entries are dropped with the view, so their strings need no copies.
+  const newOptions: IndexOptions = { ...input.indexOptions, detach: false };
   for (const f of fresh) {
     plan.changes.push({ path: f.row.path, before: null, after: f.bytes });
     plan.created.push(f.row);
-    entries.push(indexBytes(f.row.path, f.bytes, { mtimeMs: -1, size: f.bytes.length }, input.indexOptions));
+    entries.push(indexNew(f.row.path, f.text, f.bytes, newOptions));
   }
+  fresh.length = 0;
   findingsBeside(index, entries, [...plan.created, ...plan.updated]);
   return plan;
+}
+
+/** Anything decodeRecordBytes would find in the bytes of a text: a control character, a lone surrogate. */
+const NOT_PLAIN_TEXT = /[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufeff]/;
+
+/**
+ * A new record indexed from the text its bytes were made of, as indexBytes would from the bytes: when the text
+ * holds nothing the decoding would refuse or change, the decoding is skipped; otherwise the bytes are indexed.
+ */
+function indexNew(path: string, text: string, bytes: Buffer, opts: IndexOptions): FileEntry {
+  const stat = { mtimeMs: -1, size: bytes.length };
+  if (bytes.length <= (opts.maxBytes ?? DEFAULT_MAX_BYTES) && !NOT_PLAIN_TEXT.test(text)) return indexText(path, text, stat, opts);
+  return indexBytes(path, bytes, stat, opts);
 }
 
 /** The rows' findings with their files indexed as they would be written, beside the rest of the folder. */

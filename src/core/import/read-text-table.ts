@@ -6,6 +6,7 @@
 import { parse } from 'csv-parse/sync';
 import { parseDocument } from 'yaml';
 import { decodeTableBytes } from './decode-table';
+import { fastCsvRows } from './fast-csv';
 import { emptyRow, findHeader, HEADER_SEARCH, tableFrom, type Cell, type Table, type TableRow } from './table';
 
 export type TextTableKind = 'csv' | 'tsv' | 'json';
@@ -58,6 +59,11 @@ function parseDelimited(text: string, delimiter: string, more: { to?: number; fr
  * from the header's line, with the header as the first row; the rows above it are kept for the table's note.
  */
 function delimitedRows(text: string, delimiter: string, known: (header: string) => boolean): TableRow[] {
+  return fastCsvRows(text, delimiter) ?? csvParseRows(text, delimiter, known);
+}
+
+/** The rows as csv-parse reads them (exported for the test that compares fastCsvRows with it). */
+export function csvParseRows(text: string, delimiter: string, known: (header: string) => boolean): TableRow[] {
   let first: TableRow[];
   for (let n = 4 * HEADER_SEARCH; ; n *= 4) {
     first = parseDelimited(text, delimiter, { to: n });

@@ -6,6 +6,7 @@
 import { yamlScalar } from '../fix/scalars';
 import type { Schema } from '../model/schema';
 import { newRecordFields } from '../new-record/new-record';
+import { memoByKey } from './memo';
 
 export type ImportValue = string | string[];
 
@@ -21,11 +22,15 @@ export function pathSegment(value: ImportValue): string {
 }
 
 /** The pattern with each `{field}` replaced; a field the row has no value for is named in `missing`. */
-export function fillPattern(pattern: string, values: ReadonlyMap<string, ImportValue>): { path: string; missing: string[] } {
+export function fillPattern(
+  pattern: string,
+  values: ReadonlyMap<string, ImportValue>,
+  segment: (field: string, value: ImportValue) => string = (_, v) => pathSegment(v),
+): { path: string; missing: string[] } {
   const missing: string[] = [];
   const path = pattern.replace(/\{([a-z_][a-z0-9_]*)\}/g, (_, f: string) => {
     const v = values.get(f);
-    const seg = v === undefined ? '' : pathSegment(v);
+    const seg = v === undefined ? '' : segment(f, v);
     if (!seg) missing.push(f);
     return seg || '_';
   });
@@ -64,14 +69,33 @@ function fieldOrder(schema: Schema, category: string): string[] {
 }
 
 /** Fields in the order a new record of the category has them, then the others in schema order. */
-export function recordText(schema: Schema, category: string, values: ReadonlyMap<string, ImportValue>, kind: 'markdown' | 'yaml'): string {
+export function recordText(
+  schema: Schema,
+  category: string,
+  values: ReadonlyMap<string, ImportValue>,
+  kind: 'markdown' | 'yaml',
+  text: (field: string, value: ImportValue) => string = (f, v) => valueText(schema, f, v),
+): string {
   const lines: string[] = [];
   for (const f of fieldOrder(schema, category)) {
     const v = values.get(f);
-    if (v !== undefined) lines.push(`${f}: ${valueText(schema, f, v)}`);
+    if (v !== undefined) lines.push(`${f}: ${text(f, v)}`);
   }
   if (kind === 'yaml') return lines.join('\n') + '\n';
   const title = values.get('title');
   const heading = typeof title === 'string' && title.trim() ? `\n# ${title.replace(/[\r\n]+/g, ' ')}\n` : '';
   return ['---', ...lines, '---', ''].join('\n') + heading;
+}
+
+/** For many rows (memo.ts): each field's distinct values quoted, and made path segments, once. */
+export function rowWriters(schema: Schema): {
+  text: (field: string, value: ImportValue) => string;
+  segment: (field: string, value: ImportValue) => string;
+} {
+  const text = memoByKey((f, v) => valueText(schema, f, v));
+  const segment = memoByKey((_, v) => pathSegment(v));
+  return {
+    text: (f, v) => (typeof v === 'string' ? text(f, v) : valueText(schema, f, v)),
+    segment: (f, v) => (typeof v === 'string' ? segment(f, v) : pathSegment(v)),
+  };
 }

@@ -2,31 +2,48 @@
  * One table row as field values under a mapping: each mapped column converted to its field's form, the
  * defaults filled in, the category settled. A cell that cannot be imported exactly rejects the row.
  */
-import type { Schema } from '../model/schema';
-import { convertCell } from './convert';
+import type { FieldDef, Schema } from '../model/schema';
+import { convertCell, type Converted } from './convert';
 import type { ImportMapping } from './mapping';
+import { memoByKey } from './memo';
 import { fillTemplate, type ImportValue } from './record-text';
 import type { Table, TableRow } from './table';
 
 export type RowValues = { ok: true; values: Map<string, ImportValue>; category: string } | { ok: false; reason: string };
 
 export function rowValues(table: Table, row: TableRow, mapping: ImportMapping, schema: Schema): RowValues {
-  const values = new Map<string, ImportValue>();
+  return rowReader(table, mapping, schema)(row);
+}
+
+/**
+ * rowValues for every row of one table: the mapped columns worked out once, and each column's text cells
+ * converted once per distinct value (memo.ts); a list's value, an array, is converted for every row.
+ */
+export function rowReader(table: Table, mapping: ImportMapping, schema: Schema): (row: TableRow) => RowValues {
+  const columns: { at: number; header: string; field: string; def: FieldDef | undefined }[] = [];
   for (let i = 0; i < table.headers.length; i++) {
     const field = mapping.columns.get(table.headers[i]);
-    if (!field) continue;
-    const c = convertCell(row.cells[i] ?? null, schema.fields.get(field), schema);
-    if (!c.ok) return { ok: false, reason: `${table.headers[i]}: ${c.message}` };
-    if (c.value !== undefined && !(Array.isArray(c.value) && !c.value.length)) values.set(field, c.value);
+    if (field) columns.push({ at: i, header: table.headers[i], field, def: schema.fields.get(field) });
   }
-  const category = values.get('category') ?? mapping.category;
-  if (typeof category !== 'string') return { ok: false, reason: 'no category: map a column to category or give --category' };
-  if (!schema.categories.has(category)) return { ok: false, reason: `category ${JSON.stringify(category)} is not in the schema` };
-  values.set('category', category);
-  for (const [f, template] of mapping.defaults) {
-    if (values.has(f)) continue;
-    const v = fillTemplate(template, values).trim();
-    if (v) values.set(f, v);
-  }
-  return { ok: true, values, category };
+  const defs = new Map(columns.map((c) => [String(c.at), c.def]));
+  const convertText = memoByKey((at, text): Converted => convertCell(text, defs.get(at), schema));
+  return (row) => {
+    const values = new Map<string, ImportValue>();
+    for (const col of columns) {
+      const cell = row.cells[col.at] ?? null;
+      const c = typeof cell === 'string' && col.def?.type !== 'list' ? convertText(String(col.at), cell) : convertCell(cell, col.def, schema);
+      if (!c.ok) return { ok: false, reason: `${col.header}: ${c.message}` };
+      if (c.value !== undefined && !(Array.isArray(c.value) && !c.value.length)) values.set(col.field, c.value);
+    }
+    const category = values.get('category') ?? mapping.category;
+    if (typeof category !== 'string') return { ok: false, reason: 'no category: map a column to category or give --category' };
+    if (!schema.categories.has(category)) return { ok: false, reason: `category ${JSON.stringify(category)} is not in the schema` };
+    values.set('category', category);
+    for (const [f, template] of mapping.defaults) {
+      if (values.has(f)) continue;
+      const v = fillTemplate(template, values).trim();
+      if (v) values.set(f, v);
+    }
+    return { ok: true, values, category };
+  };
 }

@@ -47,6 +47,11 @@ export interface ScanOptions {
    * a small part of that gigabyte.
    */
   leanWorkers?: boolean;
+  /**
+   * Called when the folder turns out to be large (a thousand files listed; again as index workers start): the
+   * command line, which runs a small folder without V8's optimising compiler, turns it back on.
+   */
+  whenLarge?: () => void;
   workerPath?: string;
   /**
    * Entries as they become ready (reused ones and each batch read), so a caller can build its index meanwhile.
@@ -186,7 +191,7 @@ export async function scanFolder(o: ScanOptions): Promise<ScanResult> {
   // A first index (no cache) of anything but a tiny folder needs the workers: they start now, beside the
   // walk, and are ready by its first slice (a worker takes ~100 ms to start). Stopped unused if it is tiny.
   let pool =
-    inWorkers && count > 0 && o.previous === undefined && o.workers === undefined && !o.listInThread ? new IndexPool(o, workerPath, count, deliver) : undefined;
+    inWorkers && count > 0 && o.previous === undefined && o.workers === undefined && !o.listInThread ? startPool(o, workerPath, count, deliver) : undefined;
   let feeding = false;
 
   try {
@@ -198,6 +203,7 @@ export async function scanFolder(o: ScanOptions): Promise<ScanResult> {
       o.previous !== undefined,
       async (slice, last, unlisted) => {
         o.signal?.throwIfAborted();
+        if (listed < WORKERS_FROM && listed + slice.length >= WORKERS_FROM) o.whenLarge?.();
         listed += slice.length;
         // Never compared with the cache (they are not in it): the walk's word on them is the current one.
         if (unlisted.length) {
@@ -235,7 +241,7 @@ export async function scanFolder(o: ScanOptions): Promise<ScanResult> {
           // Workers asked for explicitly are used whatever the count; by default only where they pay off: a
           // thousand files to read, or a listing that goes on while workers are already there.
           feeding = o.workers !== undefined ? todo.length > 0 : todo.length >= WORKERS_FROM || (pool !== undefined && !last && todo.length > 0);
-          if (feeding) pool ??= new IndexPool(o, workerPath, count, deliver);
+          if (feeding) pool ??= startPool(o, workerPath, count, deliver);
         }
         if (feeding) pool!.push(todo.splice(0));
       },
@@ -282,6 +288,11 @@ export function liveIndexWorkers(): number {
 }
 
 /** Index workers fed from a queue that the listing keeps filling. */
+function startPool(o: ScanOptions, workerPath: string, count: number, deliver: ConstructorParameters<typeof IndexPool>[3]): IndexPool {
+  o.whenLarge?.();
+  return new IndexPool(o, workerPath, count, deliver);
+}
+
 class IndexPool {
   private readonly workers: Worker[];
   private readonly queue: ListedFile[] = [];

@@ -160,6 +160,8 @@ function check(rel: string, abs: string, stat: fs.Stats | undefined, o: WriteOpt
 
 /** Writes a file inside the folder (see the module comment for how). Throws FileRefusal when it may not. */
 export function writeFileInside(root: string, rel: string, data: string | Uint8Array, o: WriteOptions = {}): void {
+  if (o.syncLater && o.base !== undefined && o.expect === null && !o.overwrite && !o.tempName && writeNewChecked(rel, toBytes(data), o.base, o.newFileMode))
+    return;
   const { abs, stat, inFolder } = mustResolveInside(root, rel, o.base);
   try {
     check(rel, abs, stat, o);
@@ -197,7 +199,7 @@ export function writeFileInside(root: string, rel: string, data: string | Uint8A
       if (!now || now.isSymbolicLink() || !sameFile(now, stat)) throw new FileRefusal('changed', rel);
       fs.renameSync(tmp, abs);
     } else {
-      linkNew(tmp, abs, rel, bytes, !o.syncLater, o.newFileMode);
+      linkNew(tmp, abs, rel, () => bytes, !o.syncLater, o.newFileMode);
     }
     kept = true;
     if (!(o.syncLater && !stat)) syncFolder(dir);
@@ -206,8 +208,67 @@ export function writeFileInside(root: string, rel: string, data: string | Uint8A
   }
 }
 
+/** Where the kernel says an open file is (Linux); undefined where it cannot say. */
+function openedAt(fd: number): string | undefined {
+  if (process.platform !== 'linux') return undefined;
+  try {
+    return fs.readlinkSync(`/proc/self/fd/${fd}`);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A new file of a change of many (an import's 100,000), checked after its temp file is created rather than
+ * before: the kernel's own path of the open temp file (Linux, /proc/self/fd) must be the path as written
+ * under the folder's real path, which no link anywhere on the way allows — what checking each component
+ * with lstat tells, for one call instead of one per component, and about the file as made rather than the
+ * path a moment before. Then linked to its name as every new file is (never replacing anything). False
+ * when it cannot tell (no /proc, a folder missing, the path not as written): the caller writes it the
+ * ordinary way, which checks each component and says why it refuses.
+ */
+function writeNewChecked(rel: string, bytes: Uint8Array, base: string, mode = 0o666): boolean {
+  if (process.platform !== 'linux' || pathSyntaxProblem(rel)) return false;
+  const abs = (base.endsWith(path.sep) ? base.slice(0, -1) : base) + path.sep + rel;
+  const dir = path.dirname(abs);
+  let opened: { fd: number; tmp: string };
+  try {
+    opened = openTemp(dir, path.basename(abs), mode, randomTempName);
+  } catch {
+    return false; // a folder to make, or something in the way: the ordinary write says which
+  }
+  const { fd, tmp } = opened;
+  const at = openedAt(fd);
+  if (at !== tmp) {
+    fs.closeSync(fd);
+    // Where it was made (through a link, if one was planted): only this process's fresh temp file is removed.
+    if (at !== undefined && !at.endsWith(' (deleted)')) fs.rmSync(at, { force: true });
+    else fs.rmSync(tmp, { force: true });
+    return false;
+  }
+  let kept = false;
+  try {
+    try {
+      writeAll(fd, bytes);
+    } finally {
+      fs.closeSync(fd);
+    }
+    try {
+      fs.linkSync(tmp, abs);
+    } catch {
+      // Taken (the ordinary write refuses it, saying why), or no hard links here (it creates the name another way).
+      return false;
+    }
+    fs.unlinkSync(tmp);
+    kept = true;
+    return true;
+  } finally {
+    if (!kept) fs.rmSync(tmp, { force: true });
+  }
+}
+
 /** A new file appears whole or not at all: link() fails if anything took the name meanwhile. */
-function linkNew(tmp: string, abs: string, rel: string, bytes: Uint8Array, sync = true, mode = 0o666): void {
+function linkNew(tmp: string, abs: string, rel: string, bytes: () => Uint8Array, sync = true, mode = 0o666): void {
   try {
     fs.linkSync(tmp, abs);
   } catch (err) {
@@ -217,7 +278,7 @@ function linkNew(tmp: string, abs: string, rel: string, bytes: Uint8Array, sync 
     // A file system without hard links: create the name exclusively and write into it.
     const fd = fs.openSync(abs, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | NOFOLLOW, mode);
     try {
-      writeAll(fd, bytes);
+      writeAll(fd, bytes());
       if (sync) fs.fsyncSync(fd);
     } finally {
       fs.closeSync(fd);
@@ -336,6 +397,61 @@ export function deleteFileInside(root: string, rel: string, o: { expect?: Uint8A
  */
 export function writeOutputFile(abs: string, data: string | Uint8Array, o: { overwrite?: boolean } = {}): void {
   writeFileInside(path.dirname(abs), path.basename(abs), data, { overwrite: o.overwrite });
+}
+
+const writeAsync = (fd: number, b: Uint8Array, off: number) =>
+  new Promise<number>((resolve, reject) => fs.write(fd, b, off, b.length - off, null, (err, n) => (err ? reject(err) : resolve(n))));
+const fsyncAsync = (fd: number) => new Promise<void>((resolve, reject) => fs.fsync(fd, (err) => (err ? reject(err) : resolve())));
+
+/**
+ * writeOutputFile for the extension host, which must not be held while megabytes reach the disk: the same
+ * checks, temp file, rename or link, but the bytes are written (in the caller's chunks, so nobody builds one
+ * string of the whole export) and synced by the thread pool. A file with other hard links, or another owner,
+ * is left to writeOutputFile (rewritten in place, which keeps them): rare for a file chosen to save into.
+ */
+export async function writeOutputFileAsync(abs: string, chunks: readonly Uint8Array[], o: { overwrite?: boolean } = {}): Promise<void> {
+  const root = path.dirname(abs);
+  const rel = path.basename(abs);
+  const { abs: target, stat } = mustResolveInside(root, rel);
+  try {
+    check(rel, target, stat, { overwrite: o.overwrite });
+  } catch (err) {
+    throw relabel(err, rel);
+  }
+  const whole = () => Buffer.concat(chunks);
+  if (stat && (stat.nlink > 1 || process.getuid?.() !== stat.uid || process.getgid?.() !== stat.gid)) {
+    writeOutputFile(abs, whole(), o);
+    return;
+  }
+  const dir = path.dirname(target);
+  const { fd, tmp } = openTemp(dir, rel, stat ? 0o600 : 0o666, randomTempName);
+  let kept = false;
+  try {
+    try {
+      for (const chunk of chunks) for (let off = 0; off < chunk.length;) off += await writeAsync(fd, chunk, off);
+      if (stat) fs.fchmodSync(fd, stat.mode & 0o7777);
+      await fsyncAsync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    if (stat) {
+      const now = fs.lstatSync(target, { throwIfNoEntry: false });
+      if (!now || now.isSymbolicLink() || !sameFile(now, stat)) throw new FileRefusal('changed', rel);
+      fs.renameSync(tmp, target);
+    } else {
+      linkNew(tmp, target, rel, whole);
+    }
+    kept = true;
+    const dirFd = fs.openSync(dir, fs.constants.O_RDONLY);
+    // As syncFolder: a file system that cannot sync a folder is not an error.
+    await fsyncAsync(dirFd)
+      .catch((err: unknown) => {
+        if (!['EISDIR', 'EINVAL', 'EPERM', 'EBADF'].includes((err as NodeJS.ErrnoException).code ?? '')) throw err;
+      })
+      .finally(() => fs.closeSync(dirFd));
+  } finally {
+    if (!kept) fs.rmSync(tmp, { force: true });
+  }
 }
 
 /**

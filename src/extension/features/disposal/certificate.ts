@@ -7,6 +7,7 @@ import { VERSION } from '../../../core/version';
 import { gitPath } from '../../git';
 import type { Batches } from './batches';
 import { batchAt, writable } from './commands';
+import { saveChosenFile } from '../../output-file';
 
 export interface CertificateResult {
   uri?: vscode.Uri;
@@ -68,6 +69,6 @@ export async function exportCertificate(
   const lang = docLang(setting, 'both');
   const content = uri.path.endsWith('.md') ? certificateMarkdown(text, schema, lang, v, readiness) : certificateHtml(text, schema, lang, v, readiness);
   if (!content) return undefined;
-  await vscode.workspace.fs.writeFile(uri, Buffer.from(content, 'utf8'));
+  await saveChosenFile(uri, content);
   return { uri, verified: readiness.ready, missing };
 }

@@ -10,6 +10,7 @@ import { documentPaper } from '../../../core/disposal/printed';
 import { today } from '../../../core/retention/dates';
 import { documentLanguage } from '../../settings';
 import type { Batches } from './batches';
+import { saveChosenFile } from '../../output-file';
 
 export async function printDocument(batches: Batches, arg: unknown, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
   await batches.refresh();
@@ -24,7 +25,7 @@ export async function printDocument(batches: Batches, arg: unknown, target?: vsc
   const out = target ?? (await vscode.window.showSaveDialog({ defaultUri: base, filters: { HTML: ['html'], Markdown: ['md'] } }));
   if (!out) return undefined;
   const text = out.path.endsWith('.md') ? paperMarkdown(printed.paper) : paperHtml(printed.paper, documentLanguage());
-  await vscode.workspace.fs.writeFile(out, Buffer.from(text, 'utf8'));
+  await saveChosenFile(out, text);
   if (!target && out.path.endsWith('.html')) void vscode.env.openExternal(out);
   return out;
 }

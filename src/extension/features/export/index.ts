@@ -4,6 +4,7 @@ import { exportCsv, exportJson } from '../../../core/export';
 import type { Feature } from '../../feature';
 import { documentLanguage } from '../../settings';
 import { pickRecords } from '../../selection';
+import { saveChosenFile } from '../../output-file';
 
 /** "Export Index": every record's fields as CSV (UTF-8 with BOM, for spreadsheets) or JSON. */
 export const exportFeature: Feature = {
@@ -39,7 +40,7 @@ export const exportFeature: Feature = {
           const text = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Export Index') }, () =>
             format === 'csv' ? exportCsv(records, folder.schema, documentLanguage()) : exportJson(records),
           );
-          await vscode.workspace.fs.writeFile(target, Buffer.from(text, 'utf8'));
+          await saveChosenFile(target, text);
           void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0}', vscode.workspace.asRelativePath(target)));
           return target;
         },

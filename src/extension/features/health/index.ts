@@ -9,6 +9,7 @@ import type { Services } from '../../services';
 import { documentLanguage, dueWithinDays } from '../../settings';
 import { pendingIn } from '../../index/dispositions';
 import { scalarText } from '../../../core/model/records';
+import { saveChosenFile } from '../../output-file';
 
 export interface HealthPanel {
   panel: vscode.WebviewPanel;
@@ -72,7 +73,7 @@ export const healthFeature: Feature = {
           }
           const uri = target ?? (await vscode.window.showSaveDialog({ defaultUri: folder.uriOf(`health-report-${date}.html`), filters: { HTML: ['html'] } }));
           if (!uri) return undefined;
-          await vscode.workspace.fs.writeFile(uri, Buffer.from(render(), 'utf8'));
+          await saveChosenFile(uri, render());
           return uri;
         };
         if (options?.exportTo) return exportTo(options.exportTo);

@@ -53,7 +53,7 @@ function select(id, label, options, value, onChange, disabled){
 function findings(list){
   if (!list.length) return null;
   const ul = el('ul');
-  for (const f of list) ul.append(el('li', {}, el('span', { class: f.severity + '-sev', text: f.severity + ' ' + f.code }), ' ', f.message));
+  for (const f of list) ul.append(el('li', {}, el('span', { class: f.severity + '-sev', text: (S['sev_' + f.severity] || f.severity) + ' ' + f.code }), ' ', f.message));
   return ul;
 }
 function section(id, title, count, items){

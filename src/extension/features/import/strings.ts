@@ -6,6 +6,11 @@ export function viewStrings(): Record<string, string> {
     title: vscode.l10n.t('Import {0}'),
     mappingFile: vscode.l10n.t('mapping {0} ({1})'),
     mapping: vscode.l10n.t('Mapping'),
+    // A finding's severity, as the Problems panel names it.
+    sev_error: vscode.l10n.t('error'),
+    sev_warning: vscode.l10n.t('warning'),
+    sev_info: vscode.l10n.t('info'),
+    sev_hint: vscode.l10n.t('hint'),
     category: vscode.l10n.t('Category'),
     choose: vscode.l10n.t('— choose a category —'),
     fromColumn: vscode.l10n.t('— from the category column —'),

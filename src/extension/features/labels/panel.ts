@@ -19,6 +19,7 @@ import { PREVIEW_DOCUMENTS, type PreviewDocument } from '../../../core/labels/to
 import type { DocLang } from '../../../core/text/bilingual';
 import { field, type RecordEntry } from '../../../core/model/records';
 import type { FolderIndex } from '../../index/folder-index';
+import { saveChosenFile } from '../../output-file';
 
 export interface LabelState {
   preset: LabelPreset;
@@ -156,7 +157,7 @@ export class LabelsPanel {
       title: vscode.l10n.t('Export'),
     });
     if (!target) return;
-    await vscode.workspace.fs.writeFile(target, Buffer.from(content(), 'utf8'));
+    await saveChosenFile(target, content());
     void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0}', vscode.workspace.asRelativePath(target)));
   }
 }

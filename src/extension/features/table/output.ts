@@ -4,8 +4,9 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Lang } from '../../../core/model/lang';
 import { today } from '../../../core/retention/dates';
-import { tableCsv, tablePrintHtml, tableXlsx, type Column, type TableView } from '../../../core/table';
+import { tableCsvChunks, tablePrintHtml, tableXlsx, type Column, type TableView } from '../../../core/table';
 import type { FolderIndex } from '../../index/folder-index';
+import { saveChosenFile } from '../../output-file';
 
 export interface TableOutput {
   folder: FolderIndex;
@@ -37,8 +38,7 @@ async function destination(o: TableOutput, ext: keyof typeof FILTERS, title: str
 export async function exportTableCsv(o: TableOutput, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
   const uri = await destination(o, 'csv', vscode.l10n.t('Export CSV…'), target);
   if (!uri) return undefined;
-  const text = await tableCsv(o.view, o.columns, o.lang);
-  await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
+  await saveChosenFile(uri, await tableCsvChunks(o.view, o.columns, o.lang));
   void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0}', vscode.workspace.asRelativePath(uri)));
   return uri;
 }
@@ -69,7 +69,7 @@ export async function exportTableXlsx(o: TableOutput, target?: vscode.Uri): Prom
     void vscode.window.showErrorMessage(vscode.l10n.t('The workbook could not be written: {0}', err instanceof Error ? err.message : String(err)));
     return undefined;
   }
-  await vscode.workspace.fs.writeFile(uri, bytes);
+  await saveChosenFile(uri, bytes);
   void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0}', vscode.workspace.asRelativePath(uri)));
   return uri;
 }
@@ -82,7 +82,7 @@ export async function printTable(o: TableOutput, target?: vscode.Uri): Promise<v
   const uri = await destination(o, 'html', vscode.l10n.t('Print…'), target);
   if (!uri) return undefined;
   const html = await tablePrintHtml(o.view, o.columns, { lang: o.lang, title: vscode.l10n.t('Records table'), filter: o.filter || undefined, date: today() });
-  await vscode.workspace.fs.writeFile(uri, Buffer.from(html, 'utf8'));
+  await saveChosenFile(uri, html);
   if (!target) void vscode.env.openExternal(uri);
   return uri;
 }
