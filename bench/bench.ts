@@ -168,7 +168,8 @@ async function runSize(n: number, p95At: Map<number, number>): Promise<void> {
   const coldMs = cold.ms;
   const coldFloor = cold.floorMs ?? floor;
   const stall = runs.reduce((a, b) => (b.stallMs > a.stallMs ? b : a));
-  const cpuPerRecord = Math.max(...runs.map((r) => (r.cpuMs * 1000) / Math.max(1, r.index.size)));
+  // Per generated record: each earlier run's index has been emptied by now.
+  const cpuPerRecord = Math.max(...runs.map((r) => (r.cpuMs * 1000) / gen.records));
   const heapPerRecord = runs[0].heapPerRecord;
   let index: RecordIndex | undefined = runs.at(-1)!.index;
   runs.length = 0;

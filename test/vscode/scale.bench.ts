@@ -121,7 +121,7 @@ suite('scale: the benchmark folder (100,000 records, or 1,000,000 opt-in) in a r
       1000,
     );
     lines.push(
-      `records table opened on ${table!.view?.rows.length} records: ${tableMs.toFixed(0)} ms, longest stall ${f1(opened.ms)} (histogram ${f1(opened.hist)})`,
+      `records table opened on ${table!.view?.rows.length} records: ${tableMs.toFixed(0)} ms, longest stall ${f1(opened.ms)} (histogram ${f1(opened.hist)}; longest GC pause ${f1(opened.gc)})`,
     );
     for (const key of ['customer', 'date']) {
       const sorted = await longestStall(
