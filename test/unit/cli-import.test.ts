@@ -136,6 +136,14 @@ describe('records-curator import: rows and paths it refuses', () => {
     assert.deepEqual(written, ['customers/abs-x/contract/HT-2024-002.md', 'customers/etc/contract/HT-2024-001.md']);
   });
 
+  test('with --lang zh a rejected row says why in Chinese', () => {
+    const root = tempWorkspace({ 'a.csv': csv(['华远,HT-1,2024-01-02,100,企业', '李娜,HT-1,2024-01-02,100,个人', '王强,,2024-01-02,100,个人']) });
+    const r = run(root, 'import', 'a.csv', '--category', 'contract', '--lang', 'zh');
+    assert.equal(r.status, 1, r.stdout + r.stderr);
+    assert.match(r.stdout, /a\.csv:3\s+\S+ contract_no HT-1 重复出现：第 2 行已有/);
+    assert.match(r.stdout, /a\.csv:4\s+\S+ 没有 contract_no（关键字段）/);
+  });
+
   test('a pattern in the mapping that leaves the folder: a usage of the mapping refused, exit 1, nothing written', () => {
     for (const pattern of ['../out/{id}.md', '/tmp/h11-x/{id}.md']) {
       const root = tempWorkspace({

@@ -7,6 +7,13 @@
 import type { FieldDef, Schema } from '../model/schema';
 import { isRealDate } from '../values/checks';
 import { cellText, type Cell } from './table';
+import type { Lang } from '../model/lang';
+import { say } from '../text/bilingual';
+
+const PRECISION_LOST = {
+  en: 'precision lost: {cell} is stored as a number, which keeps only 15 digits, so its last digits are already gone; store it as text in the source and import again',
+  zh: '精度已丢失：{cell} 以数字存储，数字只保留 15 位有效数字，末几位已经丢失；请在源文件中将其存为文本后重新导入',
+};
 
 export type Converted = { ok: true; value: string | string[] } | { ok: false; message: string } | { ok: true; value: undefined };
 
@@ -81,7 +88,7 @@ const ENUM_LABELS: Record<string, Record<string, readonly string[]>> = {
   status: { active: ['在用', '有效', '进行中'], archived: ['已归档', '归档'], destroyed: ['已销毁'], transferred: ['已移交'] },
 };
 
-export function convertCell(cell: Cell, def: FieldDef | undefined, schema: Schema): Converted {
+export function convertCell(cell: Cell, def: FieldDef | undefined, schema: Schema, lang: Lang = 'en'): Converted {
   if (cell === null || (typeof cell === 'string' && cell.trim() === '')) return { ok: true, value: undefined };
   const type = def?.type ?? 'string';
   if (typeof cell === 'number') {
@@ -93,7 +100,7 @@ export function convertCell(cell: Cell, def: FieldDef | undefined, schema: Schem
     if (digits === undefined) {
       return {
         ok: false,
-        message: `precision lost: ${cell} is stored as a number, which keeps only 15 digits, so its last digits are already gone; store it as text in the source and import again`,
+        message: say(lang, PRECISION_LOST, { cell }),
       };
     }
     if (type === 'money') return { ok: true, value: amountText(digits) ?? digits };

@@ -22,6 +22,7 @@ import type { ImportMapping } from './mapping';
 import { memoByKey } from './memo';
 import { fillPattern, recordText, rowWriters, type ImportValue } from './record-text';
 import { rowReader } from './rows';
+import { say } from '../text/bilingual';
 import { hashOf, valueHash, type ImportState } from './state';
 import type { Table } from './table';
 
@@ -129,6 +130,20 @@ export function idMaker(index: RecordIndex, schema: Schema, today: string): (cat
   };
 }
 
+/** What a rejected row says, in the index's language (the command line's --lang, the editor's display language). */
+const MSG = {
+  noKey: { en: 'no {key} (the key field)', zh: '没有 {key}（关键字段）' },
+  again: { en: '{key} {value} appears again: the row on line {line} has it already', zh: '{key} {value} 重复出现：第 {line} 行已有' },
+  many: { en: '{key} {value} is in {count} records already ({files})', zh: '{key} {value} 已在 {count} 条记录中（{files}）' },
+  pattern: { en: 'the path pattern needs {fields}, which this row has no value for', zh: '路径模式需要 {fields}，本行没有其取值' },
+  samePath: { en: '{path} is the path of an earlier row too', zh: '{path} 也是前面某一行的路径' },
+  notRecord: {
+    en: "{path} would not be a record (the schema's records.include/exclude leave it out)",
+    zh: '{path} 不会成为记录（架构的 records.include/exclude 不包含它）',
+  },
+  refused: { en: '{path} {why}', zh: '{path}{why}' },
+};
+
 export function planImport(input: ImportInput): ImportPlan {
   const { root, schema, index, table, mapping } = input;
   const plan: ImportPlan = {
@@ -150,7 +165,8 @@ export function planImport(input: ImportInput): ImportPlan {
   const edits = new Map<string, { values: FieldValue[]; rows: PlannedRow[] }>();
   const fresh: { row: PlannedRow; text: string; bytes: Buffer }[] = [];
   // Each column's distinct values converted, quoted, hashed and scanned once (memo.ts).
-  const readRow = rowReader(table, mapping, schema);
+  const lang = input.indexOptions.lang;
+  const readRow = rowReader(table, mapping, schema, lang);
   const writers = rowWriters(schema);
   const hashes = memoByKey((_, v) => valueHash(v)!);
   const hashOfValue = (f: string, v: ImportValue) => (typeof v === 'string' ? hashes(f, v) : valueHash(v)!);
@@ -172,18 +188,18 @@ export function planImport(input: ImportInput): ImportPlan {
     const { values, category } = got;
     const key = values.get(mapping.key);
     if (typeof key !== 'string' || !key) {
-      reject(`no ${mapping.key} (the key field)`);
+      reject(say(lang, MSG.noKey, { key: mapping.key }));
       continue;
     }
     const before = firstLine.get(key);
     if (before !== undefined) {
-      reject(`${mapping.key} ${key} appears again: the row on line ${before} has it already`);
+      reject(say(lang, MSG.again, { key: mapping.key, value: key, line: before }));
       continue;
     }
     firstLine.set(key, row.line);
     const matches = existing.get(`${category}\0${key}`) ?? [];
     if (matches.length > 1) {
-      reject(`${mapping.key} ${key} is in ${matches.length} records already (${matches.map((r) => r.file).join(', ')})`);
+      reject(say(lang, MSG.many, { key: mapping.key, value: key, count: matches.length, files: matches.map((r) => r.file).join(', ') }));
       continue;
     }
     const gone = !matches.length ? input.state.records.get(key) : undefined;
@@ -228,20 +244,20 @@ export function planImport(input: ImportInput): ImportPlan {
     if (!values.has('id')) values.set('id', makeId(category, values));
     const { path, missing } = fillPattern(mapping.pattern, values, writers.segment);
     if (missing.length) {
-      reject(`the path pattern needs ${missing.map((f) => `{${f}}`).join(', ')}, which this row has no value for`);
+      reject(say(lang, MSG.pattern, { fields: missing.map((f) => `{${f}}`).join(', ') }));
       continue;
     }
     if (newPaths.has(path)) {
-      reject(`${path} is the path of an earlier row too`);
+      reject(say(lang, MSG.samePath, { path }));
       continue;
     }
     if (!isRecordPath(path)) {
-      reject(`${path} would not be a record (the schema's records.include/exclude leave it out)`);
+      reject(say(lang, MSG.notRecord, { path }));
       continue;
     }
     const refusal = cannotCreate(path);
     if (refusal) {
-      reject(`${path} ${REFUSAL_TEXT[refusal].en}`);
+      reject(say(lang, MSG.refused, { path, why: REFUSAL_TEXT[refusal][lang] }));
       continue;
     }
     newPaths.add(path);
