@@ -6,14 +6,15 @@
  * give a file, is rewritten in place instead, so its links and owner stay. Nothing is replaced unless the
  * caller asks, and a caller that says what it read gets a refusal if the file changed since.
  */
-import { spawnSync } from 'child_process';
 import { randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { FileRefusal, mustResolveInside, pathSyntaxProblem } from './paths';
+import { fsyncAsync, syncFolder, syncFolderAsync } from './durable';
+import { NOFOLLOW, NONBLOCK, readFd, relabel, sameBytes, sameFile } from './safe-read';
 
-const NOFOLLOW = fs.constants.O_NOFOLLOW ?? 0;
-const NONBLOCK = fs.constants.O_NONBLOCK ?? 0;
+export { flushNewFiles } from './durable';
+export { readFileInside, readFileWithStat, tryReadFileInside } from './safe-read';
 
 export interface WriteOptions {
   /** Replace an existing file; without it an existing file is refused ('exists'). */
@@ -54,63 +55,6 @@ function randomTempName(base: string): string {
 
 function toBytes(data: string | Uint8Array): Uint8Array {
   return typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && Buffer.compare(Buffer.from(a.buffer, a.byteOffset, a.length), Buffer.from(b.buffer, b.byteOffset, b.length)) === 0;
-}
-
-function sameFile(a: fs.Stats, b: fs.Stats): boolean {
-  return a.ino === b.ino && a.dev === b.dev && a.size === b.size && a.mtimeMs === b.mtimeMs;
-}
-
-/** Reads a regular file through an fd opened without following a link; its stats come from the open file. */
-function readFd(abs: string): { bytes: Buffer; stat: fs.Stats } {
-  const fd = fs.openSync(abs, fs.constants.O_RDONLY | NOFOLLOW | NONBLOCK);
-  try {
-    const stat = fs.fstatSync(fd);
-    if (!stat.isFile()) throw new FileRefusal('not-a-file', abs);
-    const chunks: Buffer[] = [];
-    const buf = Buffer.allocUnsafe(Math.max(1, Math.min(stat.size + 1, 1 << 20)));
-    for (let n; (n = fs.readSync(fd, buf, 0, buf.length, null)) > 0;) chunks.push(Buffer.from(buf.subarray(0, n)));
-    return { bytes: Buffer.concat(chunks), stat };
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
-/** A file inside the folder, read without following links. */
-export function readFileInside(root: string, rel: string): Buffer {
-  return readFileWithStat(root, rel).bytes;
-}
-
-/** The same, with the stats of the file read (from the open file, so they belong to these bytes). */
-export function readFileWithStat(root: string, rel: string): { bytes: Buffer; stat: fs.Stats } {
-  const { abs, stat } = mustResolveInside(root, rel);
-  if (stat && !stat.isFile()) throw new FileRefusal('not-a-file', rel);
-  try {
-    return readFd(abs);
-  } catch (err) {
-    throw relabel(err, rel);
-  }
-}
-
-/** The bytes of a file inside the folder, or undefined when it is absent or refused (a link, not a file, outside). */
-export function tryReadFileInside(root: string, rel: string): Buffer | undefined {
-  try {
-    return readFileInside(root, rel);
-  } catch (err) {
-    if (err instanceof FileRefusal || (err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw err;
-  }
-}
-
-function relabel(err: unknown, rel: string): unknown {
-  const code = (err as NodeJS.ErrnoException).code;
-  // O_NOFOLLOW on a link that appeared after the check.
-  if (code === 'ELOOP' || code === 'EMLINK') return new FileRefusal('symlink', rel);
-  if (err instanceof FileRefusal) return new FileRefusal(err.reason, rel);
-  return err;
 }
 
 /**
@@ -340,45 +284,6 @@ function writeAll(fd: number, bytes: Uint8Array, position?: number): void {
   }
 }
 
-/** The rename is durable only once the folder is synced; some file systems cannot, which is not an error. */
-/**
- * Makes files written with `syncLater` durable: on Linux one `sync --file-system` of the folder's file system
- * (a single flush of the journal), elsewhere — or when that cannot run — each file and each of their folders
- * synced in turn.
- */
-export function flushNewFiles(root: string, rels: readonly string[]): void {
-  if (!rels.length) return;
-  if (process.platform === 'linux') {
-    const r = spawnSync('sync', ['--file-system', root], { stdio: 'ignore', timeout: 120_000 });
-    if (r.status === 0) return;
-  }
-  const dirs = new Set<string>();
-  for (const rel of rels) {
-    const { abs } = mustResolveInside(root, rel);
-    const fd = fs.openSync(abs, fs.constants.O_RDONLY | NOFOLLOW | NONBLOCK);
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    dirs.add(path.dirname(abs));
-  }
-  for (const dir of dirs) syncFolder(dir);
-}
-
-function syncFolder(dir: string): void {
-  let fd: number | undefined;
-  try {
-    fd = fs.openSync(dir, fs.constants.O_RDONLY);
-    fs.fsyncSync(fd);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code !== 'EISDIR' && code !== 'EINVAL' && code !== 'EPERM' && code !== 'EBADF') throw err;
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
-  }
-}
-
 /** Deletes a regular file inside the folder (never a link, a folder or what a link points to). */
 export function deleteFileInside(root: string, rel: string, o: { expect?: Uint8Array } = {}): void {
   const { abs, stat } = mustResolveInside(root, rel);
@@ -401,7 +306,6 @@ export function writeOutputFile(abs: string, data: string | Uint8Array, o: { ove
 
 const writeAsync = (fd: number, b: Uint8Array, off: number) =>
   new Promise<number>((resolve, reject) => fs.write(fd, b, off, b.length - off, null, (err, n) => (err ? reject(err) : resolve(n))));
-const fsyncAsync = (fd: number) => new Promise<void>((resolve, reject) => fs.fsync(fd, (err) => (err ? reject(err) : resolve())));
 
 /**
  * writeOutputFile for the extension host, which must not be held while megabytes reach the disk: the same
@@ -442,13 +346,7 @@ export async function writeOutputFileAsync(abs: string, chunks: readonly Uint8Ar
       linkNew(tmp, target, rel, whole);
     }
     kept = true;
-    const dirFd = fs.openSync(dir, fs.constants.O_RDONLY);
-    // As syncFolder: a file system that cannot sync a folder is not an error.
-    await fsyncAsync(dirFd)
-      .catch((err: unknown) => {
-        if (!['EISDIR', 'EINVAL', 'EPERM', 'EBADF'].includes((err as NodeJS.ErrnoException).code ?? '')) throw err;
-      })
-      .finally(() => fs.closeSync(dirFd));
+    await syncFolderAsync(dir);
   } finally {
     if (!kept) fs.rmSync(tmp, { force: true });
   }
