@@ -192,6 +192,13 @@ suite('records table', () => {
       widths: {},
     });
     const target = vscode.Uri.file(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'rc-table-xlsx-')), '表格.xlsx'));
+    // A link planted at the chosen name: refused, nothing written through it, no file said to be exported.
+    const planted = path.join(path.dirname(target.fsPath), 'planted.xlsx');
+    const elsewhere = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'rc-elsewhere-')), 'secret.txt');
+    fs.writeFileSync(elsewhere, 'secret\n');
+    fs.symlinkSync(elsewhere, planted);
+    assert.strictEqual(await panel.exportTo(vscode.Uri.file(planted)), undefined);
+    assert.strictEqual(fs.readFileSync(elsewhere, 'utf8'), 'secret\n');
     assert.strictEqual((await panel.exportTo(target))?.fsPath, target.fsPath);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(fs.readFileSync(target.fsPath) as unknown as ArrayBuffer);

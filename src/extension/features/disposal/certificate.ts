@@ -69,6 +69,6 @@ export async function exportCertificate(
   const lang = docLang(setting, 'both');
   const content = uri.path.endsWith('.md') ? certificateMarkdown(text, schema, lang, v, readiness) : certificateHtml(text, schema, lang, v, readiness);
   if (!content) return undefined;
-  await saveChosenFile(uri, content);
+  if (!(await saveChosenFile(uri, content))) return undefined;
   return { uri, verified: readiness.ready, missing };
 }

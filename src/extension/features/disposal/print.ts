@@ -25,7 +25,7 @@ export async function printDocument(batches: Batches, arg: unknown, target?: vsc
   const out = target ?? (await vscode.window.showSaveDialog({ defaultUri: base, filters: { HTML: ['html'], Markdown: ['md'] } }));
   if (!out) return undefined;
   const text = out.path.endsWith('.md') ? paperMarkdown(printed.paper) : paperHtml(printed.paper, documentLanguage());
-  await saveChosenFile(out, text);
+  if (!(await saveChosenFile(out, text))) return undefined;
   if (!target && out.path.endsWith('.html')) void vscode.env.openExternal(out);
   return out;
 }

@@ -40,7 +40,7 @@ export const exportFeature: Feature = {
           const text = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Export Index') }, () =>
             format === 'csv' ? exportCsv(records, folder.schema, documentLanguage()) : exportJson(records),
           );
-          await saveChosenFile(target, text);
+          if (!(await saveChosenFile(target, text))) return undefined;
           void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0}', vscode.workspace.asRelativePath(target)));
           return target;
         },

@@ -73,7 +73,7 @@ export const healthFeature: Feature = {
           }
           const uri = target ?? (await vscode.window.showSaveDialog({ defaultUri: folder.uriOf(`health-report-${date}.html`), filters: { HTML: ['html'] } }));
           if (!uri) return undefined;
-          await saveChosenFile(uri, render());
+          if (!(await saveChosenFile(uri, render()))) return undefined;
           return uri;
         };
         if (options?.exportTo) return exportTo(options.exportTo);

@@ -157,7 +157,7 @@ export class LabelsPanel {
       title: vscode.l10n.t('Export'),
     });
     if (!target) return;
-    await saveChosenFile(target, content());
+    if (!(await saveChosenFile(target, content()))) return;
     void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0}', vscode.workspace.asRelativePath(target)));
   }
 }

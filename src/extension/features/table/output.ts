@@ -38,7 +38,7 @@ async function destination(o: TableOutput, ext: keyof typeof FILTERS, title: str
 export async function exportTableCsv(o: TableOutput, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
   const uri = await destination(o, 'csv', vscode.l10n.t('Export CSV…'), target);
   if (!uri) return undefined;
-  await saveChosenFile(uri, await tableCsvChunks(o.view, o.columns, o.lang));
+  if (!(await saveChosenFile(uri, await tableCsvChunks(o.view, o.columns, o.lang)))) return undefined;
   void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0}', vscode.workspace.asRelativePath(uri)));
   return uri;
 }
@@ -69,7 +69,7 @@ export async function exportTableXlsx(o: TableOutput, target?: vscode.Uri): Prom
     void vscode.window.showErrorMessage(vscode.l10n.t('The workbook could not be written: {0}', err instanceof Error ? err.message : String(err)));
     return undefined;
   }
-  await saveChosenFile(uri, bytes);
+  if (!(await saveChosenFile(uri, bytes))) return undefined;
   void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0}', vscode.workspace.asRelativePath(uri)));
   return uri;
 }
@@ -82,7 +82,7 @@ export async function printTable(o: TableOutput, target?: vscode.Uri): Promise<v
   const uri = await destination(o, 'html', vscode.l10n.t('Print…'), target);
   if (!uri) return undefined;
   const html = await tablePrintHtml(o.view, o.columns, { lang: o.lang, title: vscode.l10n.t('Records table'), filter: o.filter || undefined, date: today() });
-  await saveChosenFile(uri, html);
+  if (!(await saveChosenFile(uri, html))) return undefined;
   if (!target) void vscode.env.openExternal(uri);
   return uri;
 }
