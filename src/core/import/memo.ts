@@ -24,7 +24,7 @@ export function memoByValue<V>(compute: (value: string) => V): (value: string) =
       return known as V;
     }
     const v = compute(value);
-    if ((asked === SAMPLE && hits * 2 < asked) || seen.size >= MOST) seen = undefined;
+    if ((asked >= SAMPLE && hits * 2 < asked) || seen.size >= MOST) seen = undefined;
     else seen.set(value, v);
     return v;
   };
