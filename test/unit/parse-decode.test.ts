@@ -89,6 +89,17 @@ test('many control bytes without NUL is binary; tabs, ESC and CRLF are not', () 
   assert.ok(decodeRecordBytes(roundTrip('ok-ctl.md', text)).ok);
 });
 
+test('each control byte, in valid UTF-8: binary above a tenth of the first 8 KB, text below; one NUL is enough', () => {
+  const allowed = new Set([9, 10, 12, 13, 27]);
+  for (let b = 0; b < 0x20; b++) {
+    const many = Buffer.from(`---\nnote: "${String.fromCharCode(b).repeat(40)}名"\n---\n`);
+    const few = Buffer.from(`---\nnote: "${String.fromCharCode(b)}${'x'.repeat(40)}名"\n---\n`);
+    const want = b === 0 || !allowed.has(b) ? 'binary' : undefined;
+    assert.equal(decodeRecordBytes(many).ok ? undefined : problemOf(many).code, want, `byte ${b}, many`);
+    assert.equal(decodeRecordBytes(few).ok ? undefined : problemOf(few).code, b === 0 ? 'binary' : undefined, `byte ${b}, once`);
+  }
+});
+
 test('a NUL after the first 8 KB does not make a file binary', () => {
   const bytes = Buffer.alloc(9000, 0x61);
   bytes[8500] = 0;

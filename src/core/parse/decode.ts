@@ -33,12 +33,23 @@ export function decodeRecordBytes(bytes: Uint8Array, opts?: { maxBytes?: number 
   }
   const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const body = bom ? bytes.subarray(3) : bytes;
-  if (looksBinary(body)) return fail('binary', 'file looks binary (it contains NUL or many control bytes), not a text record');
+  let text: string;
   try {
-    return { ok: true, text: utf8.decode(body), bom };
+    text = utf8.decode(body);
   } catch {
-    return encodingProblem(body, bom ? 3 : 0);
+    return looksBinary(body) ? binary() : encodingProblem(body, bom ? 3 : 0);
   }
+  // Control bytes are ASCII, so they are in the text exactly when they are in the bytes: one native search
+  // instead of a loop over every byte (which, run cold by a command line on a small folder, cost 9 µs a file).
+  if (CONTROL.test(text) && looksBinary(body)) return binary();
+  return { ok: true, text, bom };
+}
+
+/** The control characters `looksBinary` counts (all but tab, LF, FF, CR and ESC). */
+const CONTROL = /[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]/;
+
+function binary(): Decoded {
+  return fail('binary', 'file looks binary (it contains NUL or many control bytes), not a text record');
 }
 
 /** The finding for a file over the size limit, from its size alone (such a file is never read). */
