@@ -9,7 +9,9 @@ import { csvParseRows, readTextTable } from '../../src/core/import/read-text-tab
 import { fillPattern, recordText, rowWriters } from '../../src/core/import/record-text';
 import { rowReader, rowValues } from '../../src/core/import/rows';
 import { emptyState, valueHash } from '../../src/core/import/state';
+import * as path from 'path';
 import { indexBytes } from '../../src/core/index/index-file';
+import { indexTextsInWorker } from '../../src/core/index/text-pool';
 import { RecordIndex } from '../../src/core/index/record-index';
 import { indexOptions } from '../../src/core/index/scan';
 import { defaultSchema } from '../../src/core/schema/load';
@@ -180,41 +182,44 @@ describe('import: remembered conversions write the same bytes', () => {
     }
   });
 
-  test("a plan's records, hashes and findings are those of each record indexed from its bytes", () => {
-    const root = tempWorkspace({});
-    const headers = ['合同编号', '客户名称', '备注', '签订日期'];
-    const mapping = guessMapping(headers, schema, 'contract');
-    const rows = TRICKY.flatMap((v, i) => [0, 1].map((k) => ({ line: 2 * i + k + 2, cells: [`HT-${2 * i + k}`, k ? '华远' : v, v, k ? v : '2024/3/1'] })));
-    const table = { headers, headerLine: 1, rows, encoding: 'utf-8', notes: [] };
-    const opts = indexOptions({ root, schema, lang: 'en' });
-    const plan = planImport({
-      root,
-      schema,
-      index: new RecordIndex(),
-      indexOptions: opts,
-      table,
-      mapping,
-      state: emptyState(mapping.key),
-      today: '2026-12-02',
-    });
-    assert.ok(plan.created.length > TRICKY.length, JSON.stringify(plan.rejected));
-    const byPath = new Map(plan.changes.map((c) => [c.path, c.after!]));
-    const view = new RecordIndex().staging();
-    view.addAll(
-      plan.created.map((r) => indexBytes(r.path, byPath.get(r.path)!, { mtimeMs: -1, size: byPath.get(r.path)!.length }, opts)),
-      true,
-    );
-    for (const row of plan.created) {
-      assert.deepEqual(row.findings, view.findings(row.path), row.path);
-      const values = rowValues(
-        table,
-        rows.find((r) => r.line === row.line)!,
-        mapping,
+  for (const where of ['here', 'in a worker'] as const)
+    test(`a plan's records, hashes and findings are those of each record indexed from its bytes (new records indexed ${where})`, async () => {
+      const root = tempWorkspace({});
+      const headers = ['合同编号', '客户名称', '备注', '签订日期'];
+      const mapping = guessMapping(headers, schema, 'contract');
+      const rows = TRICKY.flatMap((v, i) => [0, 1].map((k) => ({ line: 2 * i + k + 2, cells: [`HT-${2 * i + k}`, k ? '华远' : v, v, k ? v : '2024/3/1'] })));
+      const table = { headers, headerLine: 1, rows, encoding: 'utf-8', notes: [] };
+      const opts = indexOptions({ root, schema, lang: 'en' });
+      const texts = where === 'here' ? undefined : indexTextsInWorker(root, { ...opts, detach: false }, path.join(__dirname, 'index-worker.js'));
+      const plan = await planImport({
+        root,
         schema,
+        index: new RecordIndex(),
+        indexOptions: opts,
+        table,
+        mapping,
+        state: emptyState(mapping.key),
+        today: '2026-12-02',
+        texts,
+      });
+      assert.ok(plan.created.length > TRICKY.length, JSON.stringify(plan.rejected));
+      const byPath = new Map(plan.changes.map((c) => [c.path, c.after!]));
+      const view = new RecordIndex().staging();
+      view.addAll(
+        plan.created.map((r) => indexBytes(r.path, byPath.get(r.path)!, { mtimeMs: -1, size: byPath.get(r.path)!.length }, opts)),
+        true,
       );
-      assert.ok(values.ok);
-      const fields = plan.state.records.get(row.key)!.fields;
-      for (const [f, v] of values.values) if (f !== 'id') assert.equal(fields.get(f), valueHash(v), `${row.key} ${f}`);
-    }
-  });
+      for (const row of plan.created) {
+        assert.deepEqual(row.findings, view.findings(row.path), row.path);
+        const values = rowValues(
+          table,
+          rows.find((r) => r.line === row.line)!,
+          mapping,
+          schema,
+        );
+        assert.ok(values.ok);
+        const fields = plan.state.records.get(row.key)!.fields;
+        for (const [f, v] of values.values) if (f !== 'id') assert.equal(fields.get(f), valueHash(v), `${row.key} ${f}`);
+      }
+    });
 });

@@ -14,8 +14,8 @@ import { findPersonalInfo, maskValue } from '../values/pii';
 import { prepareFieldChanges } from '../fix/field-changes';
 import type { FieldValue } from '../fix/fixes';
 import { createMatcher } from '../index/matcher';
-import { indexBytes, indexText, type IndexOptions } from '../index/index-file';
-import { DEFAULT_MAX_BYTES } from '../parse/decode';
+import { indexBytes, type IndexOptions } from '../index/index-file';
+import { indexTextsHere, type TextIndexer } from '../index/text-pool';
 import type { RecordIndex } from '../index/record-index';
 import { nextId } from '../new-record/new-record';
 import type { ImportMapping } from './mapping';
@@ -37,6 +37,11 @@ export interface ImportInput {
   state: ImportState;
   /** YYYY-MM-DD: the year of a generated id when the row has no date. */
   today: string;
+  /**
+   * Indexes the new records as they are planned (in a worker: text-pool.ts), so the preview's findings are
+   * ready soon after the last row; by default they are indexed here once the rows are planned.
+   */
+  texts?: TextIndexer;
 }
 
 export interface FieldUpdate {
@@ -144,7 +149,7 @@ const MSG = {
   refused: { en: '{path} {why}', zh: '{path}{why}' },
 };
 
-export function planImport(input: ImportInput): ImportPlan {
+export async function planImport(input: ImportInput): Promise<ImportPlan> {
   const { root, schema, index, table, mapping } = input;
   const plan: ImportPlan = {
     created: [],
@@ -163,7 +168,9 @@ export function planImport(input: ImportInput): ImportPlan {
   const firstLine = new Map<string, number>();
   const newPaths = new Set<string>();
   const edits = new Map<string, { values: FieldValue[]; rows: PlannedRow[] }>();
-  const fresh: { row: PlannedRow; text: string; bytes: Buffer }[] = [];
+  const fresh: { row: PlannedRow; bytes: Buffer }[] = [];
+  // Only for the findings below: the entries are dropped with the view, so their strings need no copies.
+  const texts = input.texts ?? indexTextsHere({ ...input.indexOptions, detach: false });
   // Each column's distinct values converted, quoted, hashed and scanned once (memo.ts).
   const lang = input.indexOptions.lang;
   const readRow = rowReader(table, mapping, schema, lang);
@@ -262,7 +269,9 @@ export function planImport(input: ImportInput): ImportPlan {
     }
     newPaths.add(path);
     const text = recordText(schema, category, values, recordKind(path) ?? 'markdown', writers.text);
-    fresh.push({ row: { line: row.line, key, path, findings: [], updates: [], conflicts: [] }, text, bytes: Buffer.from(text, 'utf8') });
+    const bytes = Buffer.from(text, 'utf8');
+    fresh.push({ row: { line: row.line, key, path, findings: [], updates: [], conflicts: [] }, bytes });
+    texts.push({ path, text, size: bytes.length });
     const fields = new Map<string, string>();
     for (const [f, v] of values) fields.set(f, hashOfValue(f, v));
     plan.state.records.set(key, { path, fields });
@@ -288,29 +297,14 @@ export function planImport(input: ImportInput): ImportPlan {
     const after = prepared.changes[0].after!;
     entries.push(indexBytes(file, after, { mtimeMs: -1, size: after.length }, input.indexOptions));
   }
-  // Only for the findings below: the entries are dropped with the view, so their strings need no copies.
-  const newOptions: IndexOptions = { ...input.indexOptions, detach: false };
   for (const f of fresh) {
     plan.changes.push({ path: f.row.path, before: null, after: f.bytes });
     plan.created.push(f.row);
-    entries.push(indexNew(f.row.path, f.text, f.bytes, newOptions));
   }
   fresh.length = 0;
+  for (const e of await texts.finish()) entries.push(e);
   findingsBeside(index, entries, [...plan.created, ...plan.updated]);
   return plan;
-}
-
-/** Anything decodeRecordBytes would find in the bytes of a text: a control character, a lone surrogate. */
-const NOT_PLAIN_TEXT = /[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufeff]/;
-
-/**
- * A new record indexed from the text its bytes were made of, as indexBytes would from the bytes: when the text
- * holds nothing the decoding would refuse or change, the decoding is skipped; otherwise the bytes are indexed.
- */
-function indexNew(path: string, text: string, bytes: Buffer, opts: IndexOptions): FileEntry {
-  const stat = { mtimeMs: -1, size: bytes.length };
-  if (bytes.length <= (opts.maxBytes ?? DEFAULT_MAX_BYTES) && !NOT_PLAIN_TEXT.test(text)) return indexText(path, text, stat, opts);
-  return indexBytes(path, bytes, stat, opts);
 }
 
 /** The rows' findings with their files indexed as they would be written, beside the rest of the folder. */

@@ -1,6 +1,6 @@
 import type { Lang } from '../model/lang';
 import { rawArchiveNumbers } from '../archive/raw-numbers';
-import { decodeRecordBytes, tooLargeProblem, type FileProblem } from '../parse/decode';
+import { decodeRecordBytes, DEFAULT_MAX_BYTES, tooLargeProblem, type FileProblem } from '../parse/decode';
 import { findLateFrontMatter, recordLookalike } from '../parse/front-matter';
 import { LineIndex } from '../parse/lines';
 import { parseRecordText } from '../parse/record-file';
@@ -51,6 +51,20 @@ export function indexBytes(path: string, bytes: Uint8Array, stat: FileStat, opts
     return decoded.problem.code === 'too-large' ? { ...entry, unread: 'too-large' } : withRawNumbers(entry, lenient.decode(bytes), decoded.problem.code);
   }
   return indexText(path, decoded.text, stat, opts);
+}
+
+/** Anything decodeRecordBytes would find in the bytes of a text: a control character, a lone surrogate. */
+const NOT_PLAIN_TEXT = /[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufeff]/;
+
+/**
+ * A record not written yet, indexed from the text its bytes (`size` of them, UTF-8) will be made of, as
+ * indexBytes would from the bytes: when the text holds nothing the decoding would refuse or change, the
+ * decoding is skipped; otherwise its bytes are indexed.
+ */
+export function indexWritten(path: string, text: string, size: number, opts: IndexOptions): FileEntry {
+  const stat = { mtimeMs: -1, size };
+  if (size <= (opts.maxBytes ?? DEFAULT_MAX_BYTES) && !NOT_PLAIN_TEXT.test(text)) return indexText(path, text, stat, opts);
+  return indexBytes(path, Buffer.from(text, 'utf8'), stat, opts);
 }
 
 /** A file over the size limit, indexed from its size without reading it. */

@@ -6,6 +6,7 @@ import type { Schema, SeveritySetting } from '../model/schema';
 import type { Lang } from '../model/lang';
 import type { IndexOptions } from './index-file';
 import { readAndIndex, workspaceFileExists } from './read-file';
+import { indexWritten } from './index-file';
 import type { FileEntry } from '../model/records';
 import { RecordWalker, type ListedFile, type Skipped } from './walk';
 
@@ -27,6 +28,12 @@ export interface WorkerInit {
 export interface WorkerJob {
   id: number;
   files: ListedFile[];
+}
+
+/** Records not written yet, from their text (text-pool.ts): an import's new records. */
+export interface WrittenJob {
+  id: number;
+  texts: { path: string; text: string; size: number }[];
 }
 
 export interface WorkerResult {
@@ -92,7 +99,12 @@ function serveIndexing(): void {
     maxBytes: init.maxBytes,
     detach: false,
   };
-  parentPort?.on('message', (job: WorkerJob) => {
+  parentPort?.on('message', (job: WorkerJob | WrittenJob) => {
+    if ('texts' in job) {
+      const written: WorkerResult = { id: job.id, entries: job.texts.map((t) => indexWritten(t.path, t.text, t.size, opts)), vanished: [] };
+      parentPort?.postMessage(written);
+      return;
+    }
     const entries: FileEntry[] = [];
     const vanished: string[] = [];
     for (const f of job.files) {
