@@ -11,8 +11,13 @@ while [ $# -gt 0 ]; do case $1 in
   --untrusted) TRUST=;;
   --extensions-dir) EXTDIR=$2; shift;;
 esac; shift; done
-PORT=$(free_port)
+# RC_PORT: a given port. The web workbench names a folder's storage after its URI, port included: a second
+# start on RC_USER_DATA finds the first one's storage (the index cache) only on the same port.
+PORT=${RC_PORT:-$(free_port)}
 RUN=$(mktemp -d /tmp/rc-vscode-run.XXXXXX); mkdir -p "$RUN/ud/User" "$RUN/ext"
+# RC_USER_DATA=DIR: user data (settings, the extension's storage: its index cache) kept in DIR across runs,
+# for a bench that starts VS Code a second time on what the first left.
+if [ -n "${RC_USER_DATA:-}" ]; then mkdir -p "$RC_USER_DATA/User"; rmdir "$RUN/ud/User" "$RUN/ud"; ln -s "$(readlink -f "$RC_USER_DATA")" "$RUN/ud"; fi
 [ -n "$EXTDIR" ] || EXTDIR=$RUN/ext
 echo '{"workbench.startupEditor":"none","telemetry.telemetryLevel":"off","extensions.autoCheckUpdates":false,"extensions.autoUpdate":false,"security.workspace.trust.startupPrompt":"never","files.autoSave":"off"}' > "$RUN/ud/User/settings.json"
 # server-main.js directly (not the code-server CLI): it takes --enable-smoke-test-driver, which lets the
