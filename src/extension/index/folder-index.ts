@@ -386,6 +386,15 @@ export class FolderIndex implements vscode.Disposable {
     this.queue(uri);
   }
 
+  /**
+   * Saved in the editor: the disk changed, whether or not the index held the editor's text. Queued here, not
+   * left to the file watcher: its events were seen to come half a minute late or not at all (seal tests).
+   */
+  saved(uri: vscode.Uri): void {
+    this.revertToDisk(uri);
+    this.queue(uri);
+  }
+
   dispose(): void {
     clearTimeout(this.flushTimer);
     if (this.saveTimer) {

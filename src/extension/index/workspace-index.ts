@@ -85,7 +85,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       ),
       vscode.workspace.onDidChangeTextDocument((e) => this.onEdit(e.document)),
       vscode.workspace.onDidCloseTextDocument((doc) => this.folderOf(doc.uri)?.revertToDisk(doc.uri)),
-      vscode.workspace.onDidSaveTextDocument((doc) => this.folderOf(doc.uri)?.revertToDisk(doc.uri)),
+      vscode.workspace.onDidSaveTextDocument((doc) => this.folderOf(doc.uri)?.saved(doc.uri)),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.syncFolders()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (['include', 'exclude', 'rules'].some((k) => e.affectsConfiguration(`recordsCurator.${k}`))) void this.rebuildAll('settings changed');

@@ -8,6 +8,7 @@ import type { FolderIndex } from '../../index/folder-index';
 import type { WorkspaceIndex } from '../../index/workspace-index';
 import { toDiagnostic } from '../../diagnostic';
 import type { BatchList, KnownBatch } from '../../services';
+import { Slicer } from '../../../core/async/slicer';
 
 /**
  * What the core's batch checks know of a folder: its root, its schema, the records its index holds, and the
@@ -86,11 +87,53 @@ export class Batches implements vscode.Disposable, BatchList {
   /** Parsed batch files by URI, kept while a file's size and time are unchanged (and it is not open). */
   private readonly parsed = new Map<string, { mtimeMs: number; size: number; batch: KnownBatch['batch'] | undefined }>();
 
+  /** Requests of refresh numbered in order; `settled`: the highest whose pass has ended. */
+  private requested = 0;
+  private settled = 0;
+  private wantRescan = false;
+  private running: Promise<void> | undefined;
+  private readonly waiters: { upTo: number; resolve(): void; reject(err: unknown): void }[] = [];
+
   /**
    * Finds the batch files (when the disposal folder changed) and checks every batch against the index. A
    * record change only rechecks: reading the folder's files again on every saved record cost ~15 ms.
+   *
+   * Resolves once a pass that started after this call has ended, so its caller sees its own change; it never
+   * waits behind passes asked for later. Calls during a pass share the next one.
    */
-  async refresh(rescan = true): Promise<void> {
+  refresh(rescan = true): Promise<void> {
+    this.wantRescan ||= rescan;
+    const upTo = ++this.requested;
+    const settled = new Promise<void>((resolve, reject) => this.waiters.push({ upTo, resolve, reject }));
+    this.running ??= this.runPasses().finally(() => (this.running = undefined));
+    return settled;
+  }
+
+  private async runPasses(): Promise<void> {
+    while (this.settled < this.requested) {
+      const upTo = this.requested;
+      const rescan = this.wantRescan;
+      this.wantRescan = false;
+      let failed: { err: unknown } | undefined;
+      try {
+        await this.pass(rescan);
+      } catch (err) {
+        failed = { err };
+      }
+      this.settled = upTo;
+      for (let i = this.waiters.length - 1; i >= 0; i--) {
+        const w = this.waiters[i];
+        if (w.upTo > upTo) continue;
+        this.waiters.splice(i, 1);
+        if (failed) w.reject(failed.err);
+        else w.resolve();
+      }
+    }
+  }
+
+  /** One check of every batch, in slices that yield to the event loop: ~200 batch files held the host 35 ms. */
+  private async pass(rescan: boolean): Promise<void> {
+    const slice = new Slicer();
     if (rescan || !this.scanned) {
       this.scanned = true;
       const found: KnownBatch[] = [];
@@ -102,14 +145,16 @@ export class Batches implements vscode.Disposable, BatchList {
           docs.push({ folder, path: rel, uri });
           const batch = this.batchAt(uri);
           if (batch) found.push({ folder, path: rel, uri, batch });
+          await slice.step();
         }
       }
       this.list = found;
       this.docs = docs;
     }
-    this.diagnostics.clear();
-    // One view of each folder per pass: every document read once, unsaved edits included.
+    // One view of each folder per pass: every document read once, unsaved edits included. Findings are
+    // published together at the end, so the Problems panel never shows half a pass.
     const contexts = new Map<FolderIndex, BatchContext>();
+    const published: [vscode.Uri, vscode.Diagnostic[]][] = [];
     for (const d of this.docs) {
       let ctx = contexts.get(d.folder);
       if (!ctx) {
@@ -118,11 +163,11 @@ export class Batches implements vscode.Disposable, BatchList {
         contexts.set(d.folder, ctx);
       }
       const findings = checkDisposalDocument(this.textOf(d.uri) ?? '', ctx);
-      this.diagnostics.set(
-        d.uri,
-        d.folder.known(d.path, findings).map((f) => toDiagnostic(f, this.rulesDocs)),
-      );
+      published.push([d.uri, d.folder.known(d.path, findings).map((f) => toDiagnostic(f, this.rulesDocs))]);
+      await slice.step();
     }
+    this.diagnostics.clear();
+    for (const [uri, diagnostics] of published) this.diagnostics.set(uri, diagnostics);
     this.emitter.fire();
   }
 
