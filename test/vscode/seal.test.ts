@@ -216,7 +216,17 @@ suite('sealed values in the editor (issue 21)', () => {
     const a = await api();
     const folder = a.services.index.all()[0];
     const second = 'customers/qian-wei/basic/second.md';
-    fs.writeFileSync(abs(second), QIAN_TEXT.replace('JB-2026-902', 'JB-2026-904').replace('13800001111', '13800002222'));
+    // Created and saved in VS Code, as a person does it: the save reaches the index at once, where a file
+    // written from outside waits on the file watcher (seen half a minute late under load).
+    const created = new vscode.WorkspaceEdit();
+    created.createFile(vscode.Uri.file(abs(second)));
+    created.insert(
+      vscode.Uri.file(abs(second)),
+      new vscode.Position(0, 0),
+      QIAN_TEXT.replace('JB-2026-902', 'JB-2026-904').replace('13800001111', '13800002222'),
+    );
+    assert.ok(await vscode.workspace.applyEdit(created));
+    assert.ok(await (await vscode.workspace.openTextDocument(vscode.Uri.file(abs(second)))).save());
     const record = await eventually(() => folder.index.get(second)?.records[0], 'the second record indexed');
     const keyFiles = () => fs.readdirSync(path.join(keys.store, 'keys')).length;
     const before = keyFiles();
@@ -234,7 +244,9 @@ suite('sealed values in the editor (issue 21)', () => {
     assert.strictEqual(keyFiles(), before);
     const ids = customerIdentities(keys.store, keys.alice.file, keys.dir);
     assert.strictEqual(ageOpens(sealedValue(text, 'phone')!, ids), '13800002222');
-    fs.rmSync(abs(second));
+    const removed = new vscode.WorkspaceEdit();
+    removed.deleteFile(vscode.Uri.file(abs(second)));
+    assert.ok(await vscode.workspace.applyEdit(removed));
     await eventually(() => !folder.index.get(second), 'the second record gone');
   });
 
