@@ -9,7 +9,7 @@ import type { FileChange } from '../io/changes';
 import { newFileChecker, REFUSAL_TEXT } from '../io/paths';
 import type { Finding } from '../model/findings';
 import { ownValue, recordKind, scalarText, type FileEntry, type RecordEntry } from '../model/records';
-import type { Schema } from '../model/schema';
+import type { Bilingual, Schema } from '../model/schema';
 import { findPersonalInfo, maskValue } from '../values/pii';
 import { prepareFieldChanges } from '../fix/field-changes';
 import type { FieldValue } from '../fix/fixes';
@@ -142,7 +142,7 @@ const MSG = {
     zh: '{path} 不会成为记录（架构的 records.include/exclude 不包含它）',
   },
   refused: { en: '{path} {why}', zh: '{path}{why}' },
-};
+} satisfies Record<string, Bilingual>;
 
 export function planImport(input: ImportInput): ImportPlan {
   const { root, schema, index, table, mapping } = input;
