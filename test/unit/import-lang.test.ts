@@ -95,6 +95,17 @@ describe('import messages speak the index language (--lang)', () => {
     ]);
   });
 
+  test('a table: a header under a title row and a mapping that cannot be used are told in the language asked', () => {
+    const csv = '客户台账\r\n客户名称,合同编号,签订日期,金额\r\n华远科技,HT-0001,2024-03-01,100.00\r\n';
+    const root = tempWorkspace({ 'in/台账.csv': csv, 'bad.yaml': 'key: contract_no\nper: thread\ncolumns:\n  合同编号: contract_no\n' });
+    const zh = run(root, 'import', 'in/台账.csv', '--category', 'contract', '--lang', 'zh');
+    assert.match(zh.stdout, /表头在第 2 行；其上方的 1 行未导入/);
+    assert.match(run(root, 'import', 'in/台账.csv', '--category', 'contract', '--lang', 'en').stdout, /the header is on line 2; 1 row above it not imported/);
+    const bad = run(root, 'import', 'in/台账.csv', '--category', 'contract', '--map', 'bad.yaml', '--lang', 'zh');
+    assert.notEqual(bad.status, 0);
+    assert.match(bad.stdout + bad.stderr, /per: 只用于邮件（\.eml、\.mbox）：表格每行导入为一条记录/);
+  });
+
   test('every message table in src/core/import is typed Bilingual (so a missing zh does not compile) and has no empty text', () => {
     const dir = path.join(REPO, 'src/core/import');
     let tables = 0;

@@ -34,7 +34,7 @@ export function readScanTable(
   const guess = headerGuesser(schema);
   const known = (h: string) => FILE_HEADER.test(h.trim()) || /^key$/i.test(h.trim()) || guess(h) !== undefined;
   const kind = /\.tsv$|\.txt$/i.test(file) ? 'tsv' : 'csv';
-  const read = readTextTable(bytes, kind, known);
+  const read = readTextTable(bytes, kind, known, lang);
   if (!read.ok) return { ok: false, message: say(lang, SCAN_MSG.tableAt, { path: `${file}${read.line ? `:${read.line}` : ''}`, message: read.message }) };
   const t = read.table;
   if (t.headers.length < 2 || !FILE_HEADER.test(t.headers[0]))
