@@ -93,6 +93,13 @@ describe('import messages speak the index language (--lang)', () => {
       'inbox/HT-0001.pdf: 匹配到 2 条记录（c/HT-1.md, c/HT-2.md）；未挂接到任何一条——请让文件名模式或对照表区分它们，或指定类别（--category）',
       'inbox/HT-0099.pdf: 没有匹配的记录：没有记录具有文件名给出的 contract_no',
     ]);
+    // A pattern that names no field stops the import, said in Chinese; the pattern itself stays as written.
+    const folder = await openFolder(root, 'zh');
+    const bad = await prepareScanImport({ root, schema: folder.schema.schema, index: folder.index, folder: 'inbox', match: 'HT-*.pdf', readPdf, lang: 'zh' });
+    assert.deepEqual(bad, {
+      ok: false,
+      message: '.records/imports/inbox.scans.yaml：match："HT-*.pdf" 没有指明字段：请写明，例如 {contract_no}*.pdf',
+    });
   });
 
   test('a table: a header under a title row and a mapping that cannot be used are told in the language asked', () => {

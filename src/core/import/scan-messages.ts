@@ -108,4 +108,25 @@ export const SCAN_MSG = {
   noTable: { en: '{path}: no such table in the folder (or a link, never followed)', zh: '{path}：文件夹中没有这个对照表（或是符号链接，不会跟随）' },
   badState: { en: '{path} is not the JSON this import writes; move it away to import afresh', zh: '{path} 不是本导入写入的 JSON；将其移走即可重新导入' },
   mappingAt: { en: '{path}: {message}', zh: '{path}：{message}' },
+  // scan-mapping.ts
+  how: {
+    en: 'say how scans find their records: match: "{contract_no}*.pdf" or table: FILE.csv',
+    zh: '请说明扫描件如何找到其记录：match: "{contract_no}*.pdf" 或 table: FILE.csv',
+  },
+  both: { en: 'match: and table: both given; use one', zh: '同时给出了 match: 和 table:；只能用其一' },
+  category: { en: 'category {category} is not one of {categories}', zh: '分类 {category} 不在 {categories} 之中' },
+  keyField: { en: 'key: no field {field} in the schema', zh: 'key：架构中没有字段 {field}' },
+  tablePath: { en: 'table: {path} is not a relative path inside the folder', zh: 'table：{path} 不是文件夹内的相对路径' },
+  match: { en: 'match: {message}', zh: 'match：{message}' },
+  yaml: { en: 'the mapping is not valid YAML: {why}', zh: '映射不是有效的 YAML：{why}' },
+  notMapping: { en: 'the mapping must be a YAML mapping', zh: '映射必须是 YAML 映射（键值对）' },
+  text: { en: '{what}: must be text', zh: '{what}：必须是文本' },
+  // scan-pattern.ts
+  patternEmpty: { en: 'the pattern is empty', zh: '文件名模式为空' },
+  patternFolder: { en: '{pattern}: a pattern matches file names, not folders (no "/")', zh: '{pattern}：模式匹配的是文件名而不是文件夹（不可有“/”）' },
+  openBrace: { en: '{pattern}: "{" without "}"', zh: '{pattern}：有“{”而没有“}”' },
+  closeBrace: { en: '{pattern}: "}" without "{"', zh: '{pattern}：有“}”而没有“{”' },
+  alternatives: { en: '{pattern}: {inner} must list plain alternatives', zh: '{pattern}：{inner} 必须列出普通的备选项' },
+  notField: { en: '{pattern}: {inner} is not a field of the schema', zh: '{pattern}：{inner} 不是架构中的字段' },
+  noField: { en: '{pattern} names no field: say which, as in {example}', zh: '{pattern} 没有指明字段：请写明，例如 {example}' },
 } satisfies Record<string, Bilingual>;

@@ -62,7 +62,7 @@ export async function prepareScanImport(req: ScanImportRequest): Promise<ScanImp
   try {
     const text = req.mappingText ?? saved?.toString('utf8');
     mappingFrom = req.mappingText !== undefined || !saved ? 'given' : 'saved';
-    mapping = text !== undefined ? readScanMapping(text, folder) : { folder };
+    mapping = text !== undefined ? readScanMapping(text, folder, lang) : { folder };
     if (req.match !== undefined || req.table !== undefined) {
       mapping.match = req.match;
       mapping.table = req.table;
@@ -70,7 +70,7 @@ export async function prepareScanImport(req: ScanImportRequest): Promise<ScanImp
     }
     if (req.key !== undefined) mapping.key = req.key;
     if (req.category !== undefined) mapping.category = req.category;
-    validateScanMapping(mapping, req.schema);
+    validateScanMapping(mapping, req.schema, lang);
   } catch (err) {
     if (err instanceof MappingError) return { ok: false, message: say(lang, SCAN_MSG.mappingAt, { path: mappingPath, message: err.message }) };
     throw err;
@@ -97,7 +97,7 @@ export async function prepareScanImport(req: ScanImportRequest): Promise<ScanImp
     schema: req.schema,
     index: req.index,
     listing: listed.listing,
-    pattern: mapping.match !== undefined ? compilePattern(mapping.match, (f) => req.schema.fields.has(f)) : undefined,
+    pattern: mapping.match !== undefined ? compilePattern(mapping.match, (f) => req.schema.fields.has(f), lang) : undefined,
     table,
     category: mapping.category,
     state,
