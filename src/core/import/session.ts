@@ -86,6 +86,8 @@ const MSG = {
   badState: { en: '{path} is not the JSON this import writes; move it away to import afresh', zh: '{path} 不是本导入写入的 JSON；将其移走即可重新导入' },
   noMail: { en: 'reading mail is not available here', zh: '此处无法读取邮件' },
   mail: { en: 'the mail cannot be read ({why})', zh: '无法读取此邮件（{why}）' },
+  oneMessage: { en: '{kind}, 1 message', zh: '{kind}，1 封邮件' },
+  messages: { en: '{kind}, {count} messages', zh: '{kind}，{count} 封邮件' },
   per: {
     en: 'imports this mail one record per {per}; --per {asked} would import the same messages again as other records (change per: in it to change that; the records already imported stay)',
     zh: '此映射按每个 {per} 一条记录导入这些邮件；--per {asked} 会把同样的邮件再次导入为其他记录（要改变，请修改其中的 per:；已导入的记录保留）',
@@ -198,7 +200,13 @@ async function prepareMailImport(req: ImportRequest, kind: 'eml' | 'mbox'): Prom
     state,
     today: req.today,
   });
-  const table: Table = { headers: [], headerLine: 0, rows: [], encoding: `${kind}, ${messages.length} message${messages.length === 1 ? '' : 's'}`, notes: [] };
+  const table: Table = {
+    headers: [],
+    headerLine: 0,
+    rows: [],
+    encoding: say(lang, messages.length === 1 ? MSG.oneMessage : MSG.messages, { kind, count: messages.length }),
+    notes: [],
+  };
   const changes = [...plan.changes];
   if (changes.length) {
     if (!saved) changes.push({ path: mappingPath, before: null, after: Buffer.from(writeMapping(mapping, req.fileName), 'utf8') });
