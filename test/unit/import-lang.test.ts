@@ -41,6 +41,7 @@ describe('import messages speak the index language (--lang)', () => {
     }
     const text = run(root, 'import', 'in/box.mbox', '--customer', '华远科技', '--lang', 'zh');
     assert.match(text.stdout, /第 2 封邮件：附件名 "\.\.\/\.\.\/evil\.pdf" 不是单纯的文件名/);
+    assert.match(text.stdout, /^in\/box\.mbox: mbox，2 封邮件; 映射 \.records\/imports\/box\.yaml \(猜测\)$/m);
     assert.deepEqual(fs.readdirSync(root).sort(), ['in']);
   });
 
