@@ -85,6 +85,10 @@ describe('records-curator import: what was imported and is gone since is not bro
     const r = run(root, 'import', 'a.csv', '--write');
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /skipped: HT-1 \(customers\/华远\/contract\/HT-2024-001\.md\): imported before and no longer in the folder; not created again/);
+    assert.match(
+      run(root, 'import', 'a.csv', '--lang', 'zh').stdout,
+      /跳过: HT-1 \(customers\/华远\/contract\/HT-2024-001\.md\): 以前已导入，但已不在文件夹中；不再重新创建/,
+    );
     assert.equal(fs.existsSync(path.join(root, 'customers')), false);
   });
 });

@@ -142,6 +142,7 @@ const MSG = {
     zh: '{path} 不会成为记录（架构的 records.include/exclude 不包含它）',
   },
   refused: { en: '{path} {why}', zh: '{path}{why}' },
+  gone: { en: 'imported before and no longer in the folder; not created again', zh: '以前已导入，但已不在文件夹中；不再重新创建' },
 } satisfies Record<string, Bilingual>;
 
 export function planImport(input: ImportInput): ImportPlan {
@@ -212,7 +213,7 @@ export function planImport(input: ImportInput): ImportPlan {
         findings: [],
         updates: [],
         conflicts: [],
-        note: 'imported before and no longer in the folder; not created again',
+        note: say(lang, MSG.gone),
       });
       continue;
     }
