@@ -166,7 +166,7 @@ export function planMailThreads(input: MailImportInput): ImportPlan {
       const before = tryReadFileInside(root, path);
       if (!before) return reject(say(lang, MAIL_MSG.unreadable, { path }));
       const text = before.toString('utf8');
-      const edit = updateThreadRecord(path, text, record.index, { attachments: attached, values: set, sections: fresh.map(section).join('\n') }, schema);
+      const edit = updateThreadRecord(path, text, record.index, { attachments: attached, values: set, sections: fresh.map(section).join('\n') }, schema, lang);
       if (!edit.ok) return reject(say(lang, MAIL_MSG.cannotEdit, { path, reason: edit.reason }));
       bytes = Buffer.from(edit.text, 'utf8');
       plan.changes.push({ path, before, after: bytes });

@@ -176,7 +176,7 @@ export async function planRecords(input: ScanPlanInput, plan: ScanPlan, groups: 
     const done: typeof list = [];
     for (const item of list) {
       const { g, fresh, items, pages } = item;
-      const edit = attachToRecord(file, text, g.record.index, items, pages, schema);
+      const edit = attachToRecord(file, text, g.record.index, items, pages, schema, lang);
       if (!edit.ok) {
         for (const s of fresh) plan.rejected.push({ scan: s.scan, reason: say(lang, SCAN_MSG.cannotEdit, { path: file, reason: edit.reason }) });
         continue;
