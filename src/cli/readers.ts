@@ -7,6 +7,7 @@
 import { createRequire } from 'module';
 import * as fs from 'fs';
 import * as path from 'path';
+import type { Lang } from '../core/model/lang';
 import type { MailMessage } from '../core/import/mail';
 import type { ReadTable } from '../core/import/read-text-table';
 import type { PdfInfo } from '../core/import/scan-pages';
@@ -23,9 +24,9 @@ let mail: MailReader | undefined;
 let pdf: PdfReader | undefined;
 let age: AgeLib | undefined;
 
-export function readXlsxTable(bytes: Uint8Array, known: (header: string) => boolean): Promise<ReadTable> {
+export function readXlsxTable(bytes: Uint8Array, known: (header: string) => boolean, lang?: Lang): Promise<ReadTable> {
   xlsx ??= load('xlsx-reader.js') as XlsxReader;
-  return xlsx.readXlsx(bytes, known);
+  return xlsx.readXlsx(bytes, known, lang);
 }
 
 export function readMailMessages(bytes: Uint8Array, kind: 'eml' | 'mbox'): Promise<MailMessage[]> {

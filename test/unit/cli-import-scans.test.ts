@@ -43,6 +43,18 @@ describe('records-curator import --scans', () => {
     assert.equal(fs.existsSync(path.join(root, 'customers/华远/contract/HT-2024-001')), false);
   });
 
+  test('--lang zh: the rejections, in text and in json, are in Chinese; the file names and fields stay as they are', async () => {
+    const root = await folder();
+    const r = run(root, 'import', '--scans', '扫描', '--match', '{contract_no}*.{pdf,jpg}', '--lang', 'zh');
+    assert.equal(r.status, 1, r.stderr);
+    assert.match(r.stdout, /\(给定\)$/m);
+    assert.match(r.stdout, /^拒绝\s+扫描\/HT-0099\.pdf: 没有匹配的记录：没有记录具有文件名给出的 contract_no$/m);
+    assert.doesNotMatch(r.stdout, /matches no record/);
+    const json = run(root, 'import', '--scans', '扫描', '--match', '{contract_no}*.{pdf,jpg}', '--lang', 'zh', '--format', 'json');
+    const report = JSON.parse(json.stdout) as { rejected: { scan: string; reason: string }[] };
+    assert.deepEqual(report.rejected, [{ scan: '扫描/HT-0099.pdf', reason: '没有匹配的记录：没有记录具有文件名给出的 contract_no' }]);
+  });
+
   test('--write --format json; the records pass check; a second run from the saved mapping changes nothing (exit 0)', async () => {
     const root = await folder();
     fs.rmSync(path.join(root, '扫描/HT-0099.pdf'));
@@ -66,7 +78,7 @@ describe('records-curator import --scans', () => {
     assert.match(again.stdout, /\(saved\)/);
     assert.match(again.stdout, /would attach 0, set pages 0, skip 2; conflicts 0, rejected 0/);
     const zh = run(root, 'import', '--scans', '扫描', '--lang', 'zh');
-    assert.match(zh.stdout, /跳过\s+扫描\/HT-0001 合同\.pdf → customers\/华远\/contract\/HT-2024-001\.md: attached before; unchanged/);
+    assert.match(zh.stdout, /跳过\s+扫描\/HT-0001 合同\.pdf → customers\/华远\/contract\/HT-2024-001\.md: 以前已挂接；没有变化/);
     assert.match(zh.stdout, /将附加 0，设页数 0，跳过 2，冲突 0，拒绝 0（预览，未写入；加 --write 写入）/);
   });
 

@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { threadSubject } from '../../src/core/import/mail-threads';
 import { REPO, tempWorkspace } from './helpers';
+import { mbox, message as mail, type TestMessage } from './mail-files';
 
 const CLI = path.join(REPO, 'dist/cli.js');
 const run = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
@@ -12,38 +13,7 @@ const run = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [CLI
 const LI = '李娜 <li@example.cn>';
 const WANG = '王强 <wang@huayuan.cn>';
 
-function message(o: { id: string; from: string; to: string; subject: string; date: string; body: string; attachment?: string; refs?: string[] }): string {
-  const head = [
-    `From: ${o.from}`,
-    `To: ${o.to}`,
-    `Subject: =?UTF-8?B?${Buffer.from(o.subject).toString('base64')}?=`,
-    `Message-ID: <${o.id}>`,
-    `Date: ${o.date}`,
-    ...(o.refs ? [`References: ${o.refs.map((r) => `<${r}>`).join(' ')}`, `In-Reply-To: <${o.refs[o.refs.length - 1]}>`] : []),
-    'MIME-Version: 1.0',
-  ];
-  if (!o.attachment) return [...head, 'Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: 8bit', '', o.body, ''].join('\n');
-  return [
-    ...head,
-    'Content-Type: multipart/mixed; boundary="b1"',
-    '',
-    '--b1',
-    'Content-Type: text/plain; charset=utf-8',
-    'Content-Transfer-Encoding: 8bit',
-    '',
-    o.body,
-    '--b1',
-    'Content-Type: application/pdf',
-    `Content-Disposition: attachment; filename="${o.attachment}"`,
-    'Content-Transfer-Encoding: base64',
-    '',
-    Buffer.from(`%PDF-1.4 ${o.id}`).toString('base64'),
-    '--b1--',
-    '',
-  ].join('\n');
-}
-
-const mbox = (...messages: string[]) => messages.map((m) => `From li@example.cn Fri Mar  1 10:00:00 2024\n${m.replace(/^From /gm, '>From ')}\n`).join('');
+const message = (o: TestMessage & { from: string; to: string }) => mail({ ...o, content: `%PDF-1.4 ${o.id}` });
 
 // Thread 1: a reply chain with References. Thread 2: no threading headers, "回复:" subjects, the same two people.
 // Thread 3: the same subject between other people — not thread 2.

@@ -5,42 +5,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { safeAttachmentName, splitMbox } from '../../src/core/import/mail';
 import { REPO, tempWorkspace } from './helpers';
+import { mbox, message } from './mail-files';
 
 const CLI = path.join(REPO, 'dist/cli.js');
 const run = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
-
-function message(o: { id: string; subject: string; date: string; body: string; attachment?: string; replyTo?: string }): string {
-  const head = [
-    'From: 李娜 <li@example.cn>',
-    'To: 王强 <wang@huayuan.cn>',
-    `Subject: =?UTF-8?B?${Buffer.from(o.subject).toString('base64')}?=`,
-    `Message-ID: <${o.id}>`,
-    `Date: ${o.date}`,
-    ...(o.replyTo ? [`In-Reply-To: <${o.replyTo}>`] : []),
-    'MIME-Version: 1.0',
-  ];
-  if (!o.attachment) return [...head, 'Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: 8bit', '', o.body, ''].join('\n');
-  return [
-    ...head,
-    'Content-Type: multipart/mixed; boundary="b1"',
-    '',
-    '--b1',
-    'Content-Type: text/plain; charset=utf-8',
-    'Content-Transfer-Encoding: 8bit',
-    '',
-    o.body,
-    '--b1',
-    'Content-Type: application/pdf',
-    `Content-Disposition: attachment; filename="${o.attachment}"`,
-    'Content-Transfer-Encoding: base64',
-    '',
-    Buffer.from('%PDF-1.4 scan').toString('base64'),
-    '--b1--',
-    '',
-  ].join('\n');
-}
-
-const mbox = (...messages: string[]) => messages.map((m) => `From li@example.cn Fri Mar  1 10:00:00 2024\n${m.replace(/^From /gm, '>From ')}\n`).join('');
 
 const FIRST = message({
   id: '1@huayuan.cn',
@@ -117,6 +85,10 @@ describe('records-curator import: what was imported and is gone since is not bro
     const r = run(root, 'import', 'a.csv', '--write');
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /skipped: HT-1 \(customers\/华远\/contract\/HT-2024-001\.md\): imported before and no longer in the folder; not created again/);
+    assert.match(
+      run(root, 'import', 'a.csv', '--lang', 'zh').stdout,
+      /跳过: HT-1 \(customers\/华远\/contract\/HT-2024-001\.md\): 以前已导入，但已不在文件夹中；不再重新创建/,
+    );
     assert.equal(fs.existsSync(path.join(root, 'customers')), false);
   });
 });

@@ -37,7 +37,9 @@ function textReport(file: string, s: ImportSession, write: boolean, zh: boolean)
   const shape = table.headers.length
     ? `${table.encoding}, ${zh ? '表头在第' : 'header on line'} ${table.headerLine}${zh ? ' 行' : ''}, ${table.rows.length} ${zh ? '行' : 'rows'}`
     : table.encoding;
-  p(`${file}: ${shape}; ${zh ? '映射' : 'mapping'} ${s.mappingPath} (${s.mappingFrom})`);
+  p(
+    `${file}: ${shape}; ${zh ? '映射' : 'mapping'} ${s.mappingPath} (${zh ? { given: '给定', saved: '已保存', guessed: '猜测' }[s.mappingFrom] : s.mappingFrom})`,
+  );
   for (const [h, f] of s.mapping.columns) p(`  ${h} → ${f ?? '~'}`);
   for (const [f, v] of s.mapping.defaults) p(`  ${f} = ${v}`);
   for (const n of table.notes) p(`${file}:${n.line}\t${zh ? '注意' : 'note'}: ${n.message}`);

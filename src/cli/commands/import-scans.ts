@@ -35,7 +35,7 @@ function textReport(s: ScanImportSession, write: boolean, zh: boolean): string {
   const how =
     mapping.match !== undefined ? `${zh ? '按文件名' : 'match'} ${mapping.match}` : `${zh ? '按对照表' : 'table'} ${mapping.table} (${mapping.key ?? 'key'})`;
   p(
-    `${mapping.folder}/: ${how}${mapping.category ? `, ${zh ? '分类' : 'category'} ${mapping.category}` : ''}; ${zh ? '映射' : 'mapping'} ${s.mappingPath} (${s.mappingFrom})`,
+    `${mapping.folder}/: ${how}${mapping.category ? `, ${zh ? '分类' : 'category'} ${mapping.category}` : ''}; ${zh ? '映射' : 'mapping'} ${s.mappingPath} (${zh ? (s.mappingFrom === 'saved' ? '已保存' : '给定') : s.mappingFrom})`,
   );
   for (const a of plan.attached) {
     const pages = a.pages === undefined ? (zh ? '页数未知' : 'pages unknown') : `${a.pages} ${zh ? '页' : a.pages === 1 ? 'page' : 'pages'}`;
@@ -115,6 +115,7 @@ export async function runScanImport(args: ParsedArgs, io: CliIo, root: string): 
     category,
     mappingText,
     readPdf: readPdfPages,
+    lang,
   });
   if (!prepared.ok) {
     io.err(`records-curator import: ${printable(scans)}: ${printable(prepared.message)}; nothing imported\n`);

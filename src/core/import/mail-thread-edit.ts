@@ -10,18 +10,20 @@ import { quoteStyle, yamlScalar } from '../fix/scalars';
 import { applyEdits, type NewField, type TextEdit } from '../fix/text-edit';
 import { refuse, UnsafeEditError } from '../fix/unsafe-edit';
 import { recordKind } from '../model/records';
+import type { Lang } from '../model/lang';
 import type { Schema } from '../model/schema';
+import { say } from '../text/bilingual';
 import type { ImportValue } from './record-text';
-import { attachToRecord, type AttachEdit } from './scan-edit';
+import { attachToRecord, EDIT_MSG, type AttachEdit } from './scan-edit';
 
 const flow = (items: readonly string[]) => `[${items.map((i) => yamlScalar('', i, true)).join(', ')}]`;
 
-function setFields(rel: string, text: string, index: number, values: ReadonlyMap<string, ImportValue>, schema: Schema): AttachEdit {
+function setFields(rel: string, text: string, index: number, values: ReadonlyMap<string, ImportValue>, schema: Schema, lang: Lang): AttachEdit {
   if (!values.size) return { ok: true, text };
   try {
     const session = new EditSession(text, recordKind(rel) ?? 'markdown', undefined, schema.aliases);
-    const record = session.record(index) ?? refuse(index, 'the file has no such record');
-    if (!record.data) refuse(index, 'it is not a mapping of fields');
+    const record = session.record(index) ?? refuse(index, say(lang, EDIT_MSG.noRecord));
+    if (!record.data) refuse(index, say(lang, EDIT_MSG.notMapping));
     const editor = session.editor(record);
     const edits: TextEdit[] = [];
     const inserts: (NewField & { field: string })[] = [];
@@ -48,14 +50,15 @@ export function updateThreadRecord(
   index: number,
   change: { attachments: readonly string[]; values: ReadonlyMap<string, ImportValue>; sections: string },
   schema: Schema,
+  lang: Lang = 'en',
 ): AttachEdit {
   let out = text;
   if (change.attachments.length) {
-    const r = attachToRecord(rel, out, index, change.attachments, undefined, schema);
+    const r = attachToRecord(rel, out, index, change.attachments, undefined, schema, lang);
     if (!r.ok) return r;
     out = r.text;
   }
-  const r = setFields(rel, out, index, change.values, schema);
+  const r = setFields(rel, out, index, change.values, schema, lang);
   if (!r.ok) return r;
   out = r.text;
   if (change.sections && recordKind(rel) !== 'yaml') {

@@ -6,14 +6,15 @@
  * that message to the thread's record — its section appended, its attachments added — and updates the fields the
  * import wrote that nobody changed since; a field edited by hand is a conflict, reported and left.
  */
-import { REFUSAL_TEXT, resolveInside } from '../io/paths';
+import { resolveInside } from '../io/paths';
+import { say } from '../text/bilingual';
 import { recordKind, type FileEntry, type RecordEntry } from '../model/records';
 import { tryReadFileInside } from '../io/safe-fs';
 import { findPersonalInfo, maskValue } from '../values/pii';
 import { createMatcher } from '../index/matcher';
 import { indexBytes, type IndexOptions } from '../index/index-file';
 import { safeAttachmentName, type MailMessage } from './mail';
-import { CATEGORY, chinaTime, keyOf, person, type MailImportInput } from './mail-plan';
+import { CATEGORY, chinaTime, keyOf, MAIL_MSG, person, refusedPath, type MailImportInput } from './mail-plan';
 import { updateThreadRecord } from './mail-thread-edit';
 import { threadMessages, threadSubject, type MailThread } from './mail-threads';
 import { currentValue, findingsBeside, idMaker, type ImportPlan, type PlannedRow } from './plan';
@@ -82,6 +83,7 @@ function threadValues(messages: readonly MailMessage[], input: MailImportInput):
 
 export function planMailThreads(input: MailImportInput): ImportPlan {
   const { root, schema, index } = input;
+  const lang = input.indexOptions.lang;
   const plan: ImportPlan = {
     created: [],
     updated: [],
@@ -104,16 +106,16 @@ export function planMailThreads(input: MailImportInput): ImportPlan {
     const seen = new Set<string>();
     const messages = thread.messages.filter((m) => !seen.has(keyOf(m)) && seen.add(keyOf(m)));
     const line = messages[0].line;
-    const reject = (reason: string) => plan.rejected.push({ line, reason: `thread of message ${messages[0].index}: ${reason}` });
+    const reject = (reason: string) => plan.rejected.push({ line, reason: say(lang, MAIL_MSG.thread, { n: messages[0].index, reason }) });
     const known = [...input.state.records].filter(([k, r]) => thread.ids.has(k) || r.messages?.some((id) => seen.has(id) || thread.ids.has(id)));
-    if (known.length > 1) return reject(`its messages are in ${known.length} records imported before (${known.map(([, r]) => r.path).join(', ')})`);
+    if (known.length > 1) return reject(say(lang, MAIL_MSG.manyRecords, { count: known.length, files: known.map(([, r]) => r.path).join(', ') }));
     const key = known[0]?.[0] ?? keyOf(messages[0]);
     const prior = known[0]?.[1];
     const fresh = messages.filter((m) => !prior?.messages?.includes(keyOf(m)));
     const skip = (note?: string) =>
       plan.skipped.push({ line, key, path: prior?.path ?? '', findings: [], updates: [], conflicts: [], ...(note ? { note } : {}) });
     const record = prior && records.get(prior.path);
-    if (prior && !record) return skip('imported before and no longer in the folder; not created again');
+    if (prior && !record) return skip(say(lang, MAIL_MSG.gone));
     if (!fresh.length) return skip();
     // Attachment names: plain file names, one per name in the thread (a second `报价.pdf` gets its message's number).
     const names: { m: MailMessage; content: Uint8Array; name: string }[] = [];
@@ -121,32 +123,30 @@ export function planMailThreads(input: MailImportInput): ImportPlan {
     for (const m of fresh)
       for (const [i, a] of m.attachments.entries()) {
         const name = a.filename === undefined ? `attachment-${m.index}-${i + 1}` : safeAttachmentName(a.filename);
-        if (name === undefined)
-          return reject(`the attachment name ${JSON.stringify(a.filename)} is not one plain file name; nothing of this thread is imported`);
+        if (name === undefined) return reject(say(lang, MAIL_MSG.badNameThread, { name: JSON.stringify(a.filename) }));
         const unique = used.has(name) ? `${m.index}-${name}` : name;
-        if (used.has(unique)) return reject(`two attachments are named ${JSON.stringify(name)}`);
+        if (used.has(unique)) return reject(say(lang, MAIL_MSG.twoNamed, { name: JSON.stringify(name) }));
         used.add(unique);
         names.push({ m, content: a.content, name: unique });
       }
     const values = threadValues(messages, input);
     const id = record ? String(currentValue(record, 'id') ?? '') : makeId(CATEGORY, values);
-    if (!id) return reject(`${prior.path} has no id to keep its attachments under`);
+    if (!id) return reject(say(lang, MAIL_MSG.noId, { path: prior.path }));
     values.set('id', id);
     const path = record ? record.file : fillPattern(input.pattern, values).path;
     const missing = record ? [] : fillPattern(input.pattern, values).missing;
-    if (missing.length) return reject(`the path pattern needs ${missing.map((f) => `{${f}}`).join(', ')}, which this thread has no value for`);
+    if (missing.length) return reject(say(lang, MAIL_MSG.patternThread, { fields: missing.map((f) => `{${f}}`).join(', ') }));
     const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/') + 1) : '';
     const attached = names.map((n) => `${id}/${n.name}`);
     const files = names.map((n) => `${dir}${id}/${n.name}`);
     const problem = [...(record ? [] : [path]), ...files]
       .map((f) => {
-        if (taken.has(f)) return `${f} is written by an earlier thread too`;
-        if (f !== path && isRecordPath(f)) return `the attachment ${f} would be taken for a record; nothing of this thread is imported`;
-        const r = resolveInside(root, f);
-        return !r.ok ? `${f} ${REFUSAL_TEXT[r.problem].en}` : r.value.stat ? `${f} ${REFUSAL_TEXT.exists.en}` : undefined;
+        if (taken.has(f)) return say(lang, MAIL_MSG.takenThread, { path: f });
+        if (f !== path && isRecordPath(f)) return say(lang, MAIL_MSG.attachmentIsRecordThread, { path: f });
+        return refusedPath(lang, f, resolveInside(root, f));
       })
       .find(Boolean);
-    if (problem || !isRecordPath(path)) return reject(problem ?? `${path} would not be a record (the schema's records.include/exclude leave it out)`);
+    if (problem || !isRecordPath(path)) return reject(problem ?? say(lang, MAIL_MSG.notRecord, { path }));
     const row: PlannedRow = { line, key, path, findings: [], updates: [], conflicts: [] };
     let bytes: Buffer;
     const kept = new Map<string, string>(prior?.fields ?? []);
@@ -164,13 +164,13 @@ export function planMailThreads(input: MailImportInput): ImportPlan {
         } else row.conflicts.push({ field: f, current: cur, importedBefore: was !== undefined, incoming: v });
       }
       const before = tryReadFileInside(root, path);
-      if (!before) return reject(`${path} cannot be read`);
+      if (!before) return reject(say(lang, MAIL_MSG.unreadable, { path }));
       const text = before.toString('utf8');
-      const edit = updateThreadRecord(path, text, record.index, { attachments: attached, values: set, sections: fresh.map(section).join('\n') }, schema);
-      if (!edit.ok) return reject(`${path}: ${edit.reason}`);
+      const edit = updateThreadRecord(path, text, record.index, { attachments: attached, values: set, sections: fresh.map(section).join('\n') }, schema, lang);
+      if (!edit.ok) return reject(say(lang, MAIL_MSG.cannotEdit, { path, reason: edit.reason }));
       bytes = Buffer.from(edit.text, 'utf8');
       plan.changes.push({ path, before, after: bytes });
-      row.note = `${fresh.length} message${fresh.length === 1 ? '' : 's'} added`;
+      row.note = fresh.length === 1 ? say(lang, MAIL_MSG.addedOne) : say(lang, MAIL_MSG.added, { count: fresh.length });
       plan.updated.push(row);
       if (row.conflicts.length) plan.conflicts.push(row);
     } else {

@@ -9,7 +9,7 @@ import type { FileChange } from '../io/changes';
 import { newFileChecker, REFUSAL_TEXT } from '../io/paths';
 import type { Finding } from '../model/findings';
 import { ownValue, recordKind, scalarText, type FileEntry, type RecordEntry } from '../model/records';
-import type { Schema } from '../model/schema';
+import type { Bilingual, Schema } from '../model/schema';
 import { findPersonalInfo, maskValue } from '../values/pii';
 import { prepareFieldChanges } from '../fix/field-changes';
 import type { FieldValue } from '../fix/fixes';
@@ -147,7 +147,8 @@ const MSG = {
     zh: '{path} 不会成为记录（架构的 records.include/exclude 不包含它）',
   },
   refused: { en: '{path} {why}', zh: '{path}{why}' },
-};
+  gone: { en: 'imported before and no longer in the folder; not created again', zh: '以前已导入，但已不在文件夹中；不再重新创建' },
+} satisfies Record<string, Bilingual>;
 
 export async function planImport(input: ImportInput): Promise<ImportPlan> {
   const { root, schema, index, table, mapping } = input;
@@ -219,7 +220,7 @@ export async function planImport(input: ImportInput): Promise<ImportPlan> {
         findings: [],
         updates: [],
         conflicts: [],
-        note: 'imported before and no longer in the folder; not created again',
+        note: say(lang, MSG.gone),
       });
       continue;
     }

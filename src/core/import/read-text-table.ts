@@ -6,6 +6,9 @@
 import { parse } from 'csv-parse/sync';
 import { parseDocument } from 'yaml';
 import { decodeTableBytes } from './decode-table';
+import type { Lang } from '../model/lang';
+import { say } from '../text/bilingual';
+import { TABLE_MSG } from './table-messages';
 import { fastCsvRows } from './fast-csv';
 import { emptyRow, findHeader, HEADER_SEARCH, tableFrom, type Cell, type Table, type TableRow } from './table';
 
@@ -13,13 +16,13 @@ export type TextTableKind = 'csv' | 'tsv' | 'json';
 
 export type ReadTable = { ok: true; table: Table } | { ok: false; message: string; line?: number };
 
-export function readTextTable(bytes: Uint8Array, kind: TextTableKind, known: (header: string) => boolean): ReadTable {
-  const decoded = decodeTableBytes(bytes);
+export function readTextTable(bytes: Uint8Array, kind: TextTableKind, known: (header: string) => boolean, lang: Lang = 'en'): ReadTable {
+  const decoded = decodeTableBytes(bytes, lang);
   if (!decoded.ok) return decoded;
   const text = decoded.text.replace(/^\uFEFF/, '');
   try {
-    const raw = kind === 'json' ? jsonRows(text) : delimitedRows(text, kind === 'tsv' ? '\t' : delimiterOf(text), known);
-    return { ok: true, table: tableFrom(raw, decoded.encoding, known, { headerFirst: kind === 'json' }) };
+    const raw = kind === 'json' ? jsonRows(text, lang) : delimitedRows(text, kind === 'tsv' ? '\t' : delimiterOf(text), known);
+    return { ok: true, table: tableFrom(raw, decoded.encoding, known, { headerFirst: kind === 'json', lang }) };
   } catch (err) {
     const line = (err as { lines?: number }).lines;
     return { ok: false, message: err instanceof Error ? err.message : String(err), line };
@@ -86,23 +89,21 @@ function exactNumbers(text: string): string {
 }
 
 /** JSON.parse keeps the last of two equal keys silently; the yaml parser (JSON is YAML) says where. */
-function duplicateKey(text: string): { line: number; message: string } | undefined {
+function duplicateKey(text: string, lang: Lang): { line: number; message: string } | undefined {
   const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: true });
   const dup = doc.errors.find((e) => e.code === 'DUPLICATE_KEY');
-  return (
-    dup && { line: dup.linePos?.[0].line ?? 1, message: 'an object has the same key twice; JSON readers would keep only the last, so the file is not imported' }
-  );
+  return dup && { line: dup.linePos?.[0].line ?? 1, message: say(lang, TABLE_MSG.duplicateKey) };
 }
 
-function jsonRows(text: string): TableRow[] {
+function jsonRows(text: string, lang: Lang): TableRow[] {
   const exact = exactNumbers(text);
-  const dup = duplicateKey(exact);
+  const dup = duplicateKey(exact, lang);
   if (dup) throw Object.assign(new Error(dup.message), { lines: dup.line });
   const data: unknown = JSON.parse(exact);
-  if (!Array.isArray(data)) throw new Error('a JSON table must be an array of objects');
+  if (!Array.isArray(data)) throw new Error(say(lang, TABLE_MSG.jsonArray));
   const keys: string[] = [];
   for (const item of data as unknown[]) {
-    if (item === null || typeof item !== 'object' || Array.isArray(item)) throw new Error('a JSON table must be an array of objects');
+    if (item === null || typeof item !== 'object' || Array.isArray(item)) throw new Error(say(lang, TABLE_MSG.jsonArray));
     for (const k of Object.keys(item)) if (!keys.includes(k)) keys.push(k);
   }
   const cell = (v: unknown): Cell => (v === null || v === undefined ? null : typeof v === 'object' ? JSON.stringify(v) : (v as string | boolean));

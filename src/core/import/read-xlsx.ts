@@ -10,17 +10,20 @@
  */
 import ExcelJS from 'exceljs';
 import type { ReadTable } from './read-text-table';
+import type { Lang } from '../model/lang';
+import { say } from '../text/bilingual';
+import { TABLE_MSG } from './table-messages';
 import { tableFrom, type Cell, type TableProblem, type TableRow } from './table';
 
 type CellValue = ExcelJS.CellValue;
 
-function cellOf(v: CellValue, line: number, column: number, notes: TableProblem[]): Cell {
+function cellOf(v: CellValue, line: number, column: number, notes: TableProblem[], lang: Lang): Cell {
   if (v === null || v === undefined) return null;
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
   if ('formula' in v || 'sharedFormula' in v) {
     const result = (v as ExcelJS.CellFormulaValue).result;
     if (result === undefined || result === null) {
-      notes.push({ line, message: `column ${column}: a formula with no value saved in the file; formulas are never calculated here, so it is empty` });
+      notes.push({ line, message: say(lang, TABLE_MSG.formula, { column }) });
       return null;
     }
     if (typeof result === 'object' && !(result instanceof Date)) return null;
@@ -29,35 +32,34 @@ function cellOf(v: CellValue, line: number, column: number, notes: TableProblem[
   if ('richText' in v) return v.richText.map((t) => t.text).join('');
   if ('hyperlink' in v) return typeof v.text === 'string' ? v.text : v.hyperlink;
   if ('error' in v) {
-    notes.push({ line, message: `column ${column}: the cell holds the error ${v.error}` });
+    notes.push({ line, message: say(lang, TABLE_MSG.cellError, { column, error: v.error }) });
     return null;
   }
   return null;
 }
 
-export async function readXlsx(bytes: Uint8Array, known: (header: string) => boolean): Promise<ReadTable> {
+export async function readXlsx(bytes: Uint8Array, known: (header: string) => boolean, lang: Lang = 'en'): Promise<ReadTable> {
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
-    return { ok: false, message: 'the file is password-protected or an old .xls (not a zip workbook); save it as .xlsx without a password' };
+    return { ok: false, message: say(lang, TABLE_MSG.xls) };
   }
-  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) return { ok: false, message: 'not an .xlsx workbook (it is not a zip file)' };
+  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) return { ok: false, message: say(lang, TABLE_MSG.notZip) };
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
   } catch (err) {
-    return { ok: false, message: `the workbook cannot be read (${err instanceof Error ? err.message : String(err)})` };
+    return { ok: false, message: say(lang, TABLE_MSG.workbook, { why: err instanceof Error ? err.message : String(err) }) };
   }
   const sheets = wb.worksheets.filter((s) => s.actualRowCount > 0);
   const sheet = sheets[0];
-  if (!sheet) return { ok: false, message: 'the workbook has no sheet with data' };
+  if (!sheet) return { ok: false, message: say(lang, TABLE_MSG.noSheet) };
   const notes: TableProblem[] = [];
-  if (sheets.length > 1)
-    notes.push({ line: 1, message: `the workbook has ${sheets.length} sheets with data; only the first, ${JSON.stringify(sheet.name)}, is imported` });
+  if (sheets.length > 1) notes.push({ line: 1, message: say(lang, TABLE_MSG.sheets, { count: sheets.length, name: JSON.stringify(sheet.name) }) });
   const rows: TableRow[] = [];
   const width = sheet.actualColumnCount || sheet.columnCount;
   sheet.eachRow({ includeEmpty: false }, (row, line) => {
     const cells: Cell[] = [];
-    for (let c = 1; c <= Math.max(width, row.cellCount); c++) cells.push(cellOf(row.getCell(c).value, line, c, notes));
+    for (let c = 1; c <= Math.max(width, row.cellCount); c++) cells.push(cellOf(row.getCell(c).value, line, c, notes, lang));
     rows.push({ line, cells });
   });
-  return { ok: true, table: tableFrom(rows, `xlsx, sheet ${sheet.name}`, known, { notes }) };
+  return { ok: true, table: tableFrom(rows, `xlsx, sheet ${sheet.name}`, known, { notes, lang }) };
 }

@@ -3,7 +3,7 @@
  * defaults filled in, the category settled. A cell that cannot be imported exactly rejects the row.
  */
 import type { Lang } from '../model/lang';
-import type { FieldDef, Schema } from '../model/schema';
+import type { Bilingual, FieldDef, Schema } from '../model/schema';
 import { say } from '../text/bilingual';
 import { convertCell, type Converted } from './convert';
 import type { ImportMapping } from './mapping';
@@ -14,7 +14,7 @@ import type { Table, TableRow } from './table';
 const MSG = {
   noCategory: { en: 'no category: map a column to category or give --category', zh: '没有分类：请把某一列映射到 category，或给出 --category' },
   unknownCategory: { en: 'category {category} is not in the schema', zh: '分类 {category} 不在架构中' },
-};
+} satisfies Record<string, Bilingual>;
 
 export type RowValues = { ok: true; values: Map<string, ImportValue>; category: string } | { ok: false; reason: string };
 

@@ -8,6 +8,9 @@
  */
 import { parse } from 'yaml';
 import type { Schema } from '../model/schema';
+import type { Lang } from '../model/lang';
+import { say } from '../text/bilingual';
+import { SCAN_MSG } from './scan-messages';
 import { yamlScalar } from '../fix/scalars';
 import { pathSyntaxProblem } from '../io/paths';
 import { IMPORTS_FOLDER, MappingError } from './mapping';
@@ -34,37 +37,36 @@ export function scanImportName(folder: string): string {
   return `${IMPORTS_FOLDER}/${safe || 'scans'}.scans`;
 }
 
-export function validateScanMapping(m: ScanMapping, schema: Schema): void {
-  if (m.match === undefined && m.table === undefined)
-    throw new MappingError('say how scans find their records: match: "{contract_no}*.pdf" or table: FILE.csv');
-  if (m.match !== undefined && m.table !== undefined) throw new MappingError('match: and table: both given; use one');
+export function validateScanMapping(m: ScanMapping, schema: Schema, lang: Lang = 'en'): void {
+  if (m.match === undefined && m.table === undefined) throw new MappingError(say(lang, SCAN_MSG.how));
+  if (m.match !== undefined && m.table !== undefined) throw new MappingError(say(lang, SCAN_MSG.both));
   if (m.category !== undefined && !schema.categories.has(m.category))
-    throw new MappingError(`category ${JSON.stringify(m.category)} is not one of ${[...schema.categories.keys()].join(', ')}`);
-  if (m.key !== undefined && !schema.fields.has(m.key)) throw new MappingError(`key: no field ${JSON.stringify(m.key)} in the schema`);
-  if (m.table !== undefined && pathSyntaxProblem(m.table)) throw new MappingError(`table: ${JSON.stringify(m.table)} is not a relative path inside the folder`);
+    throw new MappingError(say(lang, SCAN_MSG.category, { category: JSON.stringify(m.category), categories: [...schema.categories.keys()].join(', ') }));
+  if (m.key !== undefined && !schema.fields.has(m.key)) throw new MappingError(say(lang, SCAN_MSG.keyField, { field: JSON.stringify(m.key) }));
+  if (m.table !== undefined && pathSyntaxProblem(m.table)) throw new MappingError(say(lang, SCAN_MSG.tablePath, { path: JSON.stringify(m.table) }));
   if (m.match !== undefined) {
     try {
-      compilePattern(m.match, (f) => schema.fields.has(f));
+      compilePattern(m.match, (f) => schema.fields.has(f), lang);
     } catch (err) {
-      if (err instanceof PatternError) throw new MappingError(`match: ${err.message}`);
+      if (err instanceof PatternError) throw new MappingError(say(lang, SCAN_MSG.match, { message: err.message }));
       throw err;
     }
   }
 }
 
-export function readScanMapping(text: string, folder: string): ScanMapping {
+export function readScanMapping(text: string, folder: string, lang: Lang = 'en'): ScanMapping {
   let data: unknown;
   try {
     data = parse(text);
   } catch (err) {
-    throw new MappingError(`the mapping is not valid YAML: ${err instanceof Error ? err.message : String(err)}`);
+    throw new MappingError(say(lang, SCAN_MSG.yaml, { why: err instanceof Error ? err.message : String(err) }));
   }
-  if (!data || typeof data !== 'object' || Array.isArray(data)) throw new MappingError('the mapping must be a YAML mapping');
+  if (!data || typeof data !== 'object' || Array.isArray(data)) throw new MappingError(say(lang, SCAN_MSG.notMapping));
   const d = data as Record<string, unknown>;
   const opt = (k: string): string | undefined => {
     const v = d[k];
     if (v === undefined || v === null) return undefined;
-    if (typeof v !== 'string' || !v.trim()) throw new MappingError(`${k}: must be text`);
+    if (typeof v !== 'string' || !v.trim()) throw new MappingError(say(lang, SCAN_MSG.text, { what: k }));
     return v;
   };
   return { folder, match: opt('match'), table: opt('table'), key: opt('key'), category: opt('category') };

@@ -5,6 +5,9 @@
  * in its chain of IFDs (reduced-resolution thumbnails not counted). A damaged file — cut off, a chain that loops —
  * is not attached: filed as the record's scan, it would make the record look complete.
  */
+import type { Lang } from '../model/lang';
+import { say } from '../text/bilingual';
+import { SCAN_MSG } from './scan-messages';
 
 export type ScanKind = 'pdf' | 'jpeg' | 'png' | 'tiff';
 
@@ -35,51 +38,52 @@ export type ScanPages =
 
 const startsWith = (b: Uint8Array, sig: readonly number[]) => sig.every((x, i) => b[i] === x);
 
-export async function scanPages(kind: ScanKind, bytes: Uint8Array, readPdf: ReadPdf | undefined): Promise<ScanPages> {
-  if (bytes.length === 0) return { ok: false, reason: 'the file is empty' };
+export async function scanPages(kind: ScanKind, bytes: Uint8Array, readPdf: ReadPdf | undefined, lang: Lang = 'en'): Promise<ScanPages> {
+  if (bytes.length === 0) return { ok: false, reason: say(lang, SCAN_MSG.empty) };
   if (kind === 'pdf') {
-    if (!startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return { ok: false, reason: 'not a PDF (it does not start with %PDF-)' };
+    if (!startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return { ok: false, reason: say(lang, SCAN_MSG.notPdf) };
     const tail = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).subarray(-2048).toString('latin1');
-    if (!tail.includes('%%EOF')) return { ok: false, reason: 'the PDF is cut off (no %%EOF at its end): a damaged copy' };
-    if (!readPdf) return { ok: true, pages: undefined, note: 'PDF pages cannot be counted here' };
+    if (!tail.includes('%%EOF')) return { ok: false, reason: say(lang, SCAN_MSG.pdfCut) };
+    if (!readPdf) return { ok: true, pages: undefined, note: say(lang, SCAN_MSG.pdfUncounted) };
     let info: PdfInfo;
     try {
       info = await readPdf(bytes);
     } catch (err) {
-      return { ok: false, reason: `the PDF cannot be read (${err instanceof Error ? err.message : String(err)})` };
+      return { ok: false, reason: say(lang, SCAN_MSG.pdfUnreadable, { why: err instanceof Error ? err.message : String(err) }) };
     }
     if (info.encrypted) {
-      const counted = info.pages !== undefined ? `${info.pages} pages counted` : 'its pages cannot be counted';
-      return { ok: true, pages: info.pages, note: `password-protected (${counted}): keep its password with the record, or scan it again without one` };
+      const counted = info.pages !== undefined ? say(lang, SCAN_MSG.pagesCounted, { count: info.pages }) : say(lang, SCAN_MSG.pagesUncounted);
+      return { ok: true, pages: info.pages, note: say(lang, SCAN_MSG.password, { counted }) };
     }
-    if (info.pages === undefined || info.pages < 1) return { ok: false, reason: `the PDF cannot be read (${info.problem ?? 'no pages'})` };
+    if (info.pages === undefined || info.pages < 1)
+      return { ok: false, reason: say(lang, SCAN_MSG.pdfUnreadable, { why: info.problem ?? say(lang, SCAN_MSG.noPages) }) };
     return { ok: true, pages: info.pages };
   }
-  if (kind === 'jpeg') return startsWith(bytes, [0xff, 0xd8, 0xff]) ? { ok: true, pages: 1 } : { ok: false, reason: 'not a JPEG image' };
+  if (kind === 'jpeg') return startsWith(bytes, [0xff, 0xd8, 0xff]) ? { ok: true, pages: 1 } : { ok: false, reason: say(lang, SCAN_MSG.notJpeg) };
   if (kind === 'png')
-    return startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) ? { ok: true, pages: 1 } : { ok: false, reason: 'not a PNG image' };
-  return tiffPages(bytes);
+    return startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) ? { ok: true, pages: 1 } : { ok: false, reason: say(lang, SCAN_MSG.notPng) };
+  return tiffPages(bytes, lang);
 }
 
 /** The pages of a TIFF: the IFD chain, classic or BigTIFF, each visited once (a loop in the chain ends it). */
-export function tiffPages(bytes: Uint8Array): ScanPages {
+export function tiffPages(bytes: Uint8Array, lang: Lang = 'en'): ScanPages {
   const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const order = b.subarray(0, 2).toString('latin1');
-  if (b.length < 8 || (order !== 'II' && order !== 'MM')) return { ok: false, reason: 'not a TIFF image' };
+  if (b.length < 8 || (order !== 'II' && order !== 'MM')) return { ok: false, reason: say(lang, SCAN_MSG.notTiff) };
   const le = order === 'II';
   const u16 = (o: number) => (le ? b.readUInt16LE(o) : b.readUInt16BE(o));
   const u32 = (o: number) => (le ? b.readUInt32LE(o) : b.readUInt32BE(o));
   const u64 = (o: number) => Number(le ? b.readBigUInt64LE(o) : b.readBigUInt64BE(o));
   const version = u16(2);
-  if (version !== 42 && version !== 43) return { ok: false, reason: 'not a TIFF image' };
+  if (version !== 42 && version !== 43) return { ok: false, reason: say(lang, SCAN_MSG.notTiff) };
   const big = version === 43;
-  if (big && b.length < 16) return { ok: false, reason: 'the TIFF is cut off' };
+  if (big && b.length < 16) return { ok: false, reason: say(lang, SCAN_MSG.tiffCut) };
   let ifd = big ? u64(8) : u32(4);
   const seen = new Set<number>();
   let pages = 0;
   let images = 0;
   while (ifd !== 0) {
-    if (seen.has(ifd)) return { ok: false, reason: 'the TIFF is damaged (its chain of images loops back on itself)' };
+    if (seen.has(ifd)) return { ok: false, reason: say(lang, SCAN_MSG.tiffLoop) };
     seen.add(ifd);
     const head = big ? 8 : 2;
     const size = big ? 20 : 12;
@@ -98,7 +102,7 @@ export function tiffPages(bytes: Uint8Array): ScanPages {
     if (!reduced) pages++;
     ifd = big ? u64(end) : u32(end);
   }
-  if (!images) return { ok: false, reason: 'the TIFF is cut off (its first image is missing)' };
-  if (ifd !== 0) return { ok: false, reason: `the TIFF is cut off after ${images} image${images === 1 ? '' : 's'}: a damaged copy` };
+  if (!images) return { ok: false, reason: say(lang, SCAN_MSG.tiffNoFirst) };
+  if (ifd !== 0) return { ok: false, reason: images === 1 ? say(lang, SCAN_MSG.tiffCutAfterOne) : say(lang, SCAN_MSG.tiffCutAfter, { count: images }) };
   return { ok: true, pages: pages || 1 };
 }

@@ -6,6 +6,9 @@
  * records is ambiguous, never attached to either.
  */
 import { field, type RecordEntry } from '../model/records';
+import type { Lang } from '../model/lang';
+import { say } from '../text/bilingual';
+import { SCAN_MSG } from './scan-messages';
 
 type Part = { lit: string } | { star: true } | { one: true } | { alt: string[] } | { field: string };
 
@@ -22,9 +25,10 @@ const norm = (s: string) => s.normalize('NFC').toLowerCase();
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Throws PatternError for a pattern this import cannot use: no placeholder, unknown fields, folders, unclosed braces. */
-export function compilePattern(text: string, isField: (name: string) => boolean): ScanPattern {
-  if (!text.trim()) throw new PatternError('the pattern is empty');
-  if (/[\\/]/.test(text)) throw new PatternError(`${JSON.stringify(text)}: a pattern matches file names, not folders (no "/")`);
+export function compilePattern(text: string, isField: (name: string) => boolean, lang: Lang = 'en'): ScanPattern {
+  const pattern = JSON.stringify(text);
+  if (!text.trim()) throw new PatternError(say(lang, SCAN_MSG.patternEmpty));
+  if (/[\\/]/.test(text)) throw new PatternError(say(lang, SCAN_MSG.patternFolder, { pattern }));
   const parts: Part[] = [];
   const fields: string[] = [];
   let lit = '';
@@ -41,24 +45,24 @@ export function compilePattern(text: string, isField: (name: string) => boolean)
       parts.push(c === '*' ? { star: true } : { one: true });
     } else if (c === '{') {
       const close = text.indexOf('}', i);
-      if (close < 0) throw new PatternError(`${JSON.stringify(text)}: "{" without "}"`);
+      if (close < 0) throw new PatternError(say(lang, SCAN_MSG.openBrace, { pattern }));
       const inner = text.slice(i + 1, close);
       flush();
       if (inner.includes(',')) {
         const alt = inner.split(',');
-        if (alt.some((a) => !a || /[*?{]/.test(a))) throw new PatternError(`${JSON.stringify(text)}: {${inner}} must list plain alternatives`);
+        if (alt.some((a) => !a || /[*?{]/.test(a))) throw new PatternError(say(lang, SCAN_MSG.alternatives, { pattern, inner: `{${inner}}` }));
         parts.push({ alt });
       } else {
-        if (!isField(inner)) throw new PatternError(`${JSON.stringify(text)}: {${inner}} is not a field of the schema`);
+        if (!isField(inner)) throw new PatternError(say(lang, SCAN_MSG.notField, { pattern, inner: `{${inner}}` }));
         parts.push({ field: inner });
         fields.push(inner);
       }
       i = close;
-    } else if (c === '}') throw new PatternError(`${JSON.stringify(text)}: "}" without "{"`);
+    } else if (c === '}') throw new PatternError(say(lang, SCAN_MSG.closeBrace, { pattern }));
     else lit += c;
   }
   flush();
-  if (!fields.length) throw new PatternError(`${JSON.stringify(text)} names no field: say which, as in {contract_no}*.pdf`);
+  if (!fields.length) throw new PatternError(say(lang, SCAN_MSG.noField, { pattern, example: '{contract_no}*.pdf' }));
   return { text, parts, fields };
 }
 

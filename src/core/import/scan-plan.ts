@@ -4,6 +4,8 @@
  * record plus an item in its `attachments`. A scan matching no record or several, damaged, a link, a
  * duplicate of another scan, or whose copy would land on a different file is reported and left.
  */
+import { say } from '../text/bilingual';
+import { SCAN_MSG } from './scan-messages';
 import { REFUSAL_TEXT, FileRefusal, resolveInside } from '../io/paths';
 import { readFileInside } from '../io/safe-fs';
 import { field, type RecordEntry } from '../model/records';
@@ -27,6 +29,7 @@ const names = (rs: readonly RecordEntry[]) =>
 
 export async function planScans(input: ScanPlanInput): Promise<ScanPlan> {
   const { root, schema, index, listing } = input;
+  const lang = input.lang ?? 'en';
   const plan: ScanPlan = {
     attached: [],
     skipped: [],
@@ -64,19 +67,19 @@ export async function planScans(input: ScanPlanInput): Promise<ScanPlan> {
   const groups = new Map<string, RecordScans>();
   const listed = new Set(listing.files.map((f) => f.name.normalize('NFC')));
   for (const [name, row] of input.table?.rows ?? [])
-    if (!listed.has(name)) plan.rejected.push({ scan: input.table!.path, line: row.line, reason: `${name}: no such scan in the folder` });
+    if (!listed.has(name)) plan.rejected.push({ scan: input.table!.path, line: row.line, reason: say(lang, SCAN_MSG.notInFolder, { name }) });
 
   for (const f of listing.files) {
     const reject = (reason: string) => plan.rejected.push({ scan: f.path, reason });
     const base = f.path.slice(f.path.lastIndexOf('/') + 1);
     const kind = scanKind(base);
     if (!kind) {
-      if (f.path !== input.table?.path) plan.notes.push({ path: f.path, note: 'not a PDF, JPEG, PNG or TIFF scan; left' });
+      if (f.path !== input.table?.path) plan.notes.push({ path: f.path, note: say(lang, SCAN_MSG.notAScan) });
       continue;
     }
     const safe = safeAttachmentName(base);
     if (safe === undefined || safe !== base) {
-      reject('the name is not one plain file name (control characters, a reserved character, over 120 characters); rename it');
+      reject(say(lang, SCAN_MSG.badName));
       continue;
     }
     // Which record: by the pattern or the table.
@@ -85,59 +88,69 @@ export async function planScans(input: ScanPlanInput): Promise<ScanPlan> {
     let unmatched = '';
     if (matcher) {
       const m = matcher.match(base);
-      if (m.kind === 'unfit') unmatched = `the name does not fit ${input.pattern!.text}`;
+      if (m.kind === 'unfit') unmatched = say(lang, SCAN_MSG.unfit, { pattern: input.pattern!.text });
       else if (m.kind === 'none')
-        unmatched = `no record${input.category ? ` of category ${input.category}` : ''} has the ${input.pattern!.fields.join(', ')} the name gives`;
+        unmatched = say(lang, input.category ? SCAN_MSG.noneByPatternIn : SCAN_MSG.noneByPattern, {
+          category: input.category,
+          fields: input.pattern!.fields.join(', '),
+        });
       else found = m.records;
     } else {
       const row = input.table!.rows.get(f.name.normalize('NFC'));
-      if (!row) unmatched = `not in the table ${input.table!.path}`;
+      if (!row) unmatched = say(lang, SCAN_MSG.notInTable, { path: input.table!.path });
       else {
         found = keyed.get(row.key.normalize('NFC')) ?? [];
-        if (!found.length) unmatched = `no record${input.category ? ` of category ${input.category}` : ''} has ${input.table!.key} ${row.key}`;
+        if (!found.length)
+          unmatched = say(lang, input.category ? SCAN_MSG.noneByKeyIn : SCAN_MSG.noneByKey, {
+            category: input.category,
+            key: input.table!.key,
+            value: row.key,
+          });
       }
     }
     if (!found.length) {
       const owner = listedBy().get(f.path);
       if (before && !byKey.has(recordKey(before.record, before.index))) {
-        plan.skipped.push({ scan: f.path, record: before.record, note: 'attached before to a record no longer in the folder; not attached again' });
-      } else if (owner) plan.skipped.push({ scan: f.path, record: owner.file, note: 'the record lists it already' });
-      else reject(`matches no record: ${unmatched}`);
+        plan.skipped.push({ scan: f.path, record: before.record, note: say(lang, SCAN_MSG.goneRecord) });
+      } else if (owner) plan.skipped.push({ scan: f.path, record: owner.file, note: say(lang, SCAN_MSG.listedAlready) });
+      else reject(say(lang, SCAN_MSG.noMatch, { why: unmatched }));
       continue;
     }
     if (found.length > 1) {
-      reject(
-        `matches ${found.length} records (${names(found)}); attached to none — make the pattern or the table tell them apart, or give the category (--category)`,
-      );
+      reject(say(lang, SCAN_MSG.many, { count: found.length, files: names(found) }));
       continue;
     }
     const r = found[0];
     const at = resolveInside(root, f.path);
     if (at.ok && at.value.stat && at.value.stat.size > MAX_SCAN_BYTES) {
-      reject(`${Math.round(at.value.stat.size / 2 ** 20)} MB: over the ${MAX_SCAN_BYTES / 2 ** 20} MB a scan may have here; split it`);
+      reject(say(lang, SCAN_MSG.tooBig, { size: Math.round(at.value.stat.size / 2 ** 20), max: MAX_SCAN_BYTES / 2 ** 20 }));
       continue;
     }
     let bytes: Buffer;
     try {
       bytes = readFileInside(root, f.path);
     } catch (err) {
-      reject(err instanceof FileRefusal ? REFUSAL_TEXT[err.reason].en : `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+      reject(
+        err instanceof FileRefusal
+          ? REFUSAL_TEXT[err.reason][lang]
+          : say(lang, SCAN_MSG.unreadable, { why: (err as NodeJS.ErrnoException).code ?? String(err) }),
+      );
       continue;
     }
     const sha = sha256(bytes);
     const twin = bySha.get(sha);
     if (twin) {
-      reject(`the same bytes as ${twin}: a duplicate scan; only that one is attached`);
+      reject(say(lang, SCAN_MSG.duplicate, { twin }));
       continue;
     }
     bySha.set(sha, f.path);
-    const pages = await scanPages(kind, bytes, input.readPdf);
+    const pages = await scanPages(kind, bytes, input.readPdf, lang);
     if (!pages.ok) {
-      reject(`${pages.reason}; not attached`);
+      reject(say(lang, SCAN_MSG.notAttached, { reason: pages.reason }));
       continue;
     }
     if (pages.note) plan.notes.push({ path: f.path, note: pages.note });
-    const t = targetFor(schema, r, f.path, base);
+    const t = targetFor(schema, r, f.path, base, lang);
     if (!t.ok) {
       reject(t.reason);
       continue;
@@ -145,16 +158,16 @@ export async function planScans(input: ScanPlanInput): Promise<ScanPlan> {
     const { file, value } = t;
     const where = resolveInside(root, file);
     if (!where.ok) {
-      reject(`${file} ${REFUSAL_TEXT[where.problem].en}`);
+      reject(say(lang, SCAN_MSG.refused, { path: file, why: REFUSAL_TEXT[where.problem][lang] }));
       continue;
     }
     if (file !== f.path && isRecordPath(file)) {
-      reject(`${file} would be taken for a record; rename the scan`);
+      reject(say(lang, SCAN_MSG.targetIsRecord, { path: file }));
       continue;
     }
     const other = targets.get(file);
     if (other) {
-      reject(`${file} is where ${other} goes too; rename one of them`);
+      reject(say(lang, SCAN_MSG.sameTarget, { path: file, other }));
       continue;
     }
     targets.set(file, f.path);
@@ -171,9 +184,7 @@ export async function planScans(input: ScanPlanInput): Promise<ScanPlan> {
         plan.conflicts.push({
           scan: f.path,
           record: r.file,
-          reason: changed
-            ? `the scan changed since it was attached as ${file}; the attached copy is left as it is`
-            : `${file} exists already with other content; left as it is`,
+          reason: changed ? say(lang, SCAN_MSG.scanChanged, { path: file }) : say(lang, SCAN_MSG.otherContent, { path: file }),
         });
         continue;
       }

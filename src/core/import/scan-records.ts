@@ -6,6 +6,9 @@
  * when this import set it before and the scans changed; a value written by hand that disagrees is a
  * conflict, reported and left. Pages that cannot all be counted leave `pages` as it is, with a note.
  */
+import type { Lang } from '../model/lang';
+import { say } from '../text/bilingual';
+import { SCAN_MSG } from './scan-messages';
 import * as path from 'path';
 import { pathSyntaxProblem } from '../io/paths';
 import { readFileWithStat, tryReadFileInside } from '../io/safe-fs';
@@ -60,6 +63,7 @@ export function targetFor(
   r: RecordEntry,
   scan: string,
   base: string,
+  lang: Lang = 'en',
 ): { ok: true; file: string; value: string } | { ok: false; reason: string } {
   const dir = dirOf(r.file);
   if (under(dir, scan)) return { ok: true, file: scan, value: fromDir(dir, scan) };
@@ -73,7 +77,7 @@ export function targetFor(
   else {
     const stem = r.file.slice(r.file.lastIndexOf('/') + 1).replace(/\.[^.]+$/, '');
     const name = safeAttachmentName(field(r, 'id')) ?? safeAttachmentName(r.index ? `${stem}-${r.index + 1}` : stem);
-    if (!name) return { ok: false, reason: `${r.file} has no id that can name a folder for its scans` };
+    if (!name) return { ok: false, reason: say(lang, SCAN_MSG.noFolderName, { path: r.file }) };
     folder = dir ? `${dir}/${name}` : name;
   }
   const file = `${folder}/${base}`;
@@ -81,17 +85,20 @@ export function targetFor(
 }
 
 /** The pages of one attached file, or why they are not known. */
-async function pagesOf(input: ScanPlanInput, rel: string): Promise<number | string> {
+async function pagesOf(input: ScanPlanInput, rel: string, lang: Lang): Promise<number | string> {
   const kind = scanKind(rel);
-  if (!kind) return `${rel} is not a PDF or an image`;
+  if (!kind) return say(lang, SCAN_MSG.notPdfOrImage, { path: rel });
   const bytes = tryReadFileInside(input.root, rel);
-  if (!bytes) return `${rel} cannot be read`;
-  const p = await scanPages(kind, bytes, input.readPdf);
-  return p.ok && p.pages !== undefined ? p.pages : `${rel}: ${p.ok ? (p.note ?? 'pages unknown') : p.reason}`;
+  if (!bytes) return say(lang, SCAN_MSG.cannotRead, { path: rel });
+  const p = await scanPages(kind, bytes, input.readPdf, lang);
+  return p.ok && p.pages !== undefined
+    ? p.pages
+    : say(lang, SCAN_MSG.pagesOf, { path: rel, why: p.ok ? (p.note ?? say(lang, SCAN_MSG.pagesUnknown)) : p.reason });
 }
 
 export async function planRecords(input: ScanPlanInput, plan: ScanPlan, groups: ReadonlyMap<string, RecordScans>): Promise<void> {
   const { root, schema } = input;
+  const lang = input.lang ?? 'en';
   const fields = attachmentFields(schema);
   // Per file: the edits of each of its records, made one after the other on the file's text.
   const byFile = new Map<string, { g: RecordScans; fresh: RecordScans['scans']; items: string[]; pages: number | undefined }[]>();
@@ -112,17 +119,19 @@ export async function planRecords(input: ScanPlanInput, plan: ScanPlan, groups: 
       const remember = () => plan.state.scans.set(s.scan, { record: r.file, index: r.index, file: s.file, sha256: s.sha256, pages: s.pages });
       const same = existing.find((a) => a.rel !== s.file && shaOf(a.rel) === s.sha256);
       if (listed.has(s.file) && !s.copy) {
-        plan.skipped.push({ scan: s.scan, record: r.file, note: 'attached before; unchanged' });
+        plan.skipped.push({ scan: s.scan, record: r.file, note: say(lang, SCAN_MSG.attachedBefore) });
         remember();
-      } else if (same) plan.skipped.push({ scan: s.scan, record: r.file, note: `the record has the same scan already, as ${same.value}` });
+      } else if (same) plan.skipped.push({ scan: s.scan, record: r.file, note: say(lang, SCAN_MSG.sameScan, { value: same.value }) });
       else fresh.push(s);
     }
     // The pages of everything the record will list.
-    const counted = new Map<string, number | string>(g.scans.map((s) => [s.file, s.pages ?? `${s.scan}: pages unknown`]));
+    const counted = new Map<string, number | string>(
+      g.scans.map((s) => [s.file, s.pages ?? say(lang, SCAN_MSG.pagesOf, { path: s.scan, why: say(lang, SCAN_MSG.pagesUnknown) })]),
+    );
     let total = 0;
     let unknown: string | undefined;
     for (const rel of new Set([...listed, ...fresh.map((s) => s.file)])) {
-      const n = counted.get(rel) ?? (await pagesOf(input, rel));
+      const n = counted.get(rel) ?? (await pagesOf(input, rel, lang));
       if (typeof n === 'number') total += n;
       else unknown ??= n;
     }
@@ -130,10 +139,10 @@ export async function planRecords(input: ScanPlanInput, plan: ScanPlan, groups: 
     const now = cur === undefined || cur === null ? '' : scalarText(cur);
     let pages: number | undefined;
     if (unknown) {
-      if (fresh.length) plan.notes.push({ path: r.file, note: `pages left as ${now || '(none)'}: not every attachment's pages are known (${unknown})` });
+      if (fresh.length) plan.notes.push({ path: r.file, note: say(lang, SCAN_MSG.pagesLeft, { now: now || say(lang, SCAN_MSG.none), why: unknown }) });
     } else if (now !== String(total)) {
       if (now === '' || String(plan.state.pages.get(key)) === now) pages = total;
-      else plan.conflicts.push({ record: r.file, reason: `pages: now ${now}, the attachments have ${total} pages; left as it is` });
+      else plan.conflicts.push({ record: r.file, reason: say(lang, SCAN_MSG.pagesConflict, { now, total }) });
     }
     if (!fresh.length && pages === undefined) continue;
     // A scan listed already whose file is missing is copied, not listed twice.
@@ -143,18 +152,19 @@ export async function planRecords(input: ScanPlanInput, plan: ScanPlan, groups: 
 
   for (const [file, list] of byFile) {
     const refuseAll = (reason: string) => {
-      for (const { fresh } of list) for (const s of fresh) plan.rejected.push({ scan: s.scan, reason: `${file}: ${reason}; not attached` });
+      for (const { fresh } of list)
+        for (const s of fresh) plan.rejected.push({ scan: s.scan, reason: say(lang, SCAN_MSG.recordRefused, { path: file, reason }) });
     };
     let read;
     try {
       read = readFileWithStat(root, file);
     } catch (err) {
-      refuseAll(`cannot be read (${err instanceof Error ? err.message : String(err)})`);
+      refuseAll(say(lang, SCAN_MSG.unreadable, { why: err instanceof Error ? err.message : String(err) }));
       continue;
     }
     const entry = input.index.get(file);
     if (!entry || entry.size !== read.bytes.length || entry.mtimeMs !== read.stat.mtimeMs) {
-      refuseAll('changed since the folder was read');
+      refuseAll(say(lang, SCAN_MSG.changedSinceRead));
       continue;
     }
     const decoded = decodeRecordBytes(read.bytes);
@@ -166,9 +176,9 @@ export async function planRecords(input: ScanPlanInput, plan: ScanPlan, groups: 
     const done: typeof list = [];
     for (const item of list) {
       const { g, fresh, items, pages } = item;
-      const edit = attachToRecord(file, text, g.record.index, items, pages, schema);
+      const edit = attachToRecord(file, text, g.record.index, items, pages, schema, lang);
       if (!edit.ok) {
-        for (const s of fresh) plan.rejected.push({ scan: s.scan, reason: `${file} cannot be edited safely (${edit.reason}); not attached` });
+        for (const s of fresh) plan.rejected.push({ scan: s.scan, reason: say(lang, SCAN_MSG.cannotEdit, { path: file, reason: edit.reason }) });
         continue;
       }
       text = edit.text;

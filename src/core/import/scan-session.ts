@@ -6,6 +6,9 @@
  */
 import type { FileChange } from '../io/changes';
 import { pathSyntaxProblem } from '../io/paths';
+import type { Lang } from '../model/lang';
+import { say } from '../text/bilingual';
+import { SCAN_MSG } from './scan-messages';
 import { tryReadFileInside } from '../io/safe-fs';
 import type { Schema } from '../model/schema';
 import type { RecordIndex } from '../index/record-index';
@@ -32,6 +35,8 @@ export interface ScanImportRequest {
   mappingText?: string;
   /** Counts a PDF's pages (loaded only when scans are imported). */
   readPdf?: ReadPdf;
+  /** The language of its messages (the command line's --lang; default en). */
+  lang?: Lang;
 }
 
 export interface ScanImportSession {
@@ -46,7 +51,8 @@ export type ScanImportResult = { ok: true; session: ScanImportSession } | { ok: 
 
 export async function prepareScanImport(req: ScanImportRequest): Promise<ScanImportResult> {
   const folder = req.folder.replace(/\/+$/, '');
-  if (pathSyntaxProblem(folder)) return { ok: false, message: `${req.folder}: the scans folder must be a folder inside the records folder` };
+  const lang = req.lang ?? 'en';
+  if (pathSyntaxProblem(folder)) return { ok: false, message: say(lang, SCAN_MSG.folderNotInside, { path: req.folder }) };
   const name = scanImportName(folder);
   const mappingPath = `${name}.yaml`;
   const statePath = `${name}.state.json`;
@@ -56,7 +62,7 @@ export async function prepareScanImport(req: ScanImportRequest): Promise<ScanImp
   try {
     const text = req.mappingText ?? saved?.toString('utf8');
     mappingFrom = req.mappingText !== undefined || !saved ? 'given' : 'saved';
-    mapping = text !== undefined ? readScanMapping(text, folder) : { folder };
+    mapping = text !== undefined ? readScanMapping(text, folder, lang) : { folder };
     if (req.match !== undefined || req.table !== undefined) {
       mapping.match = req.match;
       mapping.table = req.table;
@@ -64,18 +70,18 @@ export async function prepareScanImport(req: ScanImportRequest): Promise<ScanImp
     }
     if (req.key !== undefined) mapping.key = req.key;
     if (req.category !== undefined) mapping.category = req.category;
-    validateScanMapping(mapping, req.schema);
+    validateScanMapping(mapping, req.schema, lang);
   } catch (err) {
-    if (err instanceof MappingError) return { ok: false, message: `${mappingPath}: ${err.message}` };
+    if (err instanceof MappingError) return { ok: false, message: say(lang, SCAN_MSG.mappingAt, { path: mappingPath, message: err.message }) };
     throw err;
   }
-  const listed = listScans(req.root, folder);
+  const listed = listScans(req.root, folder, lang);
   if (!listed.ok) return listed;
   let table;
   if (mapping.table !== undefined) {
     const bytes = tryReadFileInside(req.root, mapping.table);
-    if (!bytes) return { ok: false, message: `${mapping.table}: no such table in the folder (or a link, never followed)` };
-    const read = readScanTable(bytes, mapping.table, req.schema, mapping.key);
+    if (!bytes) return { ok: false, message: say(lang, SCAN_MSG.noTable, { path: mapping.table }) };
+    const read = readScanTable(bytes, mapping.table, req.schema, mapping.key, lang);
     if (!read.ok) return read;
     table = { ...read.table, path: mapping.table };
   }
@@ -84,18 +90,19 @@ export async function prepareScanImport(req: ScanImportRequest): Promise<ScanImp
   try {
     state = readScanState(stateBytes?.toString('utf8'));
   } catch {
-    return { ok: false, message: `${statePath} is not the JSON this import writes; move it away to import afresh` };
+    return { ok: false, message: say(lang, SCAN_MSG.badState, { path: statePath }) };
   }
   const plan = await planScans({
     root: req.root,
     schema: req.schema,
     index: req.index,
     listing: listed.listing,
-    pattern: mapping.match !== undefined ? compilePattern(mapping.match, (f) => req.schema.fields.has(f)) : undefined,
+    pattern: mapping.match !== undefined ? compilePattern(mapping.match, (f) => req.schema.fields.has(f), lang) : undefined,
     table,
     category: mapping.category,
     state,
     readPdf: req.readPdf,
+    lang,
   });
   const changes = [...plan.changes];
   const next = Buffer.from(writeScanState(plan.state), 'utf8');

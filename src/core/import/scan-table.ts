@@ -7,6 +7,9 @@
  */
 import type { Schema } from '../model/schema';
 import { pathSyntaxProblem } from '../io/paths';
+import type { Lang } from '../model/lang';
+import { say } from '../text/bilingual';
+import { SCAN_MSG } from './scan-messages';
 import { headerGuesser } from './headers';
 import { readTextTable } from './read-text-table';
 import { cellText } from './table';
@@ -26,19 +29,19 @@ export function readScanTable(
   file: string,
   schema: Schema,
   key: string | undefined,
+  lang: Lang = 'en',
 ): { ok: true; table: ScanTable } | { ok: false; message: string } {
   const guess = headerGuesser(schema);
   const known = (h: string) => FILE_HEADER.test(h.trim()) || /^key$/i.test(h.trim()) || guess(h) !== undefined;
   const kind = /\.tsv$|\.txt$/i.test(file) ? 'tsv' : 'csv';
-  const read = readTextTable(bytes, kind, known);
-  if (!read.ok) return { ok: false, message: `${file}${read.line ? `:${read.line}` : ''}: ${read.message}` };
+  const read = readTextTable(bytes, kind, known, lang);
+  if (!read.ok) return { ok: false, message: say(lang, SCAN_MSG.tableAt, { path: `${file}${read.line ? `:${read.line}` : ''}`, message: read.message }) };
   const t = read.table;
   if (t.headers.length < 2 || !FILE_HEADER.test(t.headers[0]))
-    return { ok: false, message: `${file}: the table must have the columns file,key (its header row says ${t.headers.join(',') || 'nothing'})` };
+    return { ok: false, message: say(lang, SCAN_MSG.tableColumns, { path: file, headers: t.headers.join(',') || say(lang, SCAN_MSG.nothing) }) };
   const second = t.headers[1].trim();
   const field = /^key$/i.test(second) ? (key ?? 'contract_no') : guess(second);
-  if (!field || !schema.fields.has(field))
-    return { ok: false, message: `${file}: the second column ${JSON.stringify(second)} is not key or a field of the schema` };
+  if (!field || !schema.fields.has(field)) return { ok: false, message: say(lang, SCAN_MSG.tableSecond, { path: file, column: JSON.stringify(second) }) };
   const table: ScanTable = { key: field, rows: new Map(), rejected: [] };
   for (const row of t.rows) {
     const name = cellText(row.cells[0] ?? null)
@@ -47,10 +50,10 @@ export function readScanTable(
       .replace(/^\.\/+/, '');
     const value = cellText(row.cells[1] ?? null).trim();
     const reject = (reason: string) => table.rejected.push({ line: row.line, reason });
-    if (!name) reject('no file named');
-    else if (pathSyntaxProblem(name)) reject(`${JSON.stringify(name)} is not a path inside the scans folder (no "..", no absolute path, "/" between folders)`);
-    else if (!value) reject(`${name}: no ${field}`);
-    else if (table.rows.has(name)) reject(`${name} is named again: line ${table.rows.get(name)!.line} has it already`);
+    if (!name) reject(say(lang, SCAN_MSG.noFileNamed));
+    else if (pathSyntaxProblem(name)) reject(say(lang, SCAN_MSG.notInside, { name: JSON.stringify(name) }));
+    else if (!value) reject(say(lang, SCAN_MSG.noValue, { name, field }));
+    else if (table.rows.has(name)) reject(say(lang, SCAN_MSG.namedAgain, { name, line: table.rows.get(name)!.line }));
     else table.rows.set(name, { line: row.line, key: value });
   }
   return { ok: true, table };

@@ -1,4 +1,5 @@
 /** The shapes a scan import's plan is made of (scan-plan.ts plans, scan-records.ts edits the records). */
+import type { Lang } from '../model/lang';
 import { createHash } from 'crypto';
 import type { FileChange } from '../io/changes';
 import type { Schema } from '../model/schema';
@@ -20,6 +21,8 @@ export interface ScanPlanInput {
   category?: string;
   state: ScanState;
   readPdf?: ReadPdf;
+  /** The language of what the plan says (default en). */
+  lang?: Lang;
 }
 
 export interface PlannedScan {

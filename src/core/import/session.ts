@@ -5,7 +5,9 @@
  */
 import type { FileChange } from '../io/changes';
 import { tryReadFileInside } from '../io/safe-fs';
-import type { Schema } from '../model/schema';
+import type { Lang } from '../model/lang';
+import type { Bilingual, Schema } from '../model/schema';
+import { say } from '../text/bilingual';
 import type { IndexOptions } from '../index/index-file';
 import type { RecordIndex } from '../index/record-index';
 import { defaultWorkerPath } from '../index/scan';
@@ -55,7 +57,7 @@ export interface ImportRequest {
   mappingText?: string;
   today: string;
   /** Reads an .xlsx into a table (loaded only when one is imported). */
-  readXlsx?(bytes: Uint8Array, known: (header: string) => boolean): Promise<ReadTable>;
+  readXlsx?(bytes: Uint8Array, known: (header: string) => boolean, lang?: Lang): Promise<ReadTable>;
   /** Parses .eml and .mbox files (loaded only when mail is imported). */
   readMail?(bytes: Uint8Array, kind: 'eml' | 'mbox'): Promise<MailMessage[]>;
   /** Mail: the customer of every message (default: the sender's name). */
@@ -76,22 +78,44 @@ export interface ImportSession {
 
 export type ImportResult = { ok: true; session: ImportSession } | { ok: false; message: string; line?: number };
 
+/** What stops an import of a file, in the index's language (--lang, the editor's display language). */
+const MSG = {
+  notReadable: {
+    en: 'not a file this import reads (.csv, .tsv, .json, .xlsx, .eml, .mbox)',
+    zh: '不是本导入能读取的文件（.csv、.tsv、.json、.xlsx、.eml、.mbox）',
+  },
+  noXlsx: { en: 'reading .xlsx is not available here', zh: '此处无法读取 .xlsx' },
+  workbook: { en: 'the workbook cannot be read ({why})', zh: '无法读取此工作簿（{why}）' },
+  mappingAt: { en: '{path}: {message}', zh: '{path}：{message}' },
+  unmapped: { en: 'column {column} is not in the mapping; not imported', zh: '列 {column} 不在映射中；未导入' },
+  badState: { en: '{path} is not the JSON this import writes; move it away to import afresh', zh: '{path} 不是本导入写入的 JSON；将其移走即可重新导入' },
+  noMail: { en: 'reading mail is not available here', zh: '此处无法读取邮件' },
+  mail: { en: 'the mail cannot be read ({why})', zh: '无法读取此邮件（{why}）' },
+  oneMessage: { en: '{kind}, 1 message', zh: '{kind}，1 封邮件' },
+  messages: { en: '{kind}, {count} messages', zh: '{kind}，{count} 封邮件' },
+  per: {
+    en: 'imports this mail one record per {per}; --per {asked} would import the same messages again as other records (change per: in it to change that; the records already imported stay)',
+    zh: '此映射按每个 {per} 一条记录导入这些邮件；--per {asked} 会把同样的邮件再次导入为其他记录（要改变，请修改其中的 per:；已导入的记录保留）',
+  },
+} satisfies Record<string, Bilingual>;
+
 export async function prepareImport(req: ImportRequest): Promise<ImportResult> {
+  const lang = req.indexOptions.lang;
   const kind = tableKind(req.fileName);
-  if (!kind) return { ok: false, message: 'not a file this import reads (.csv, .tsv, .json, .xlsx, .eml, .mbox)' };
+  if (!kind) return { ok: false, message: say(lang, MSG.notReadable) };
   if (kind === 'eml' || kind === 'mbox') return prepareMailImport(req, kind);
   const guess = headerGuesser(req.schema);
   const known = (h: string) => guess(h) !== undefined;
   let read: ReadTable;
   if (kind === 'xlsx') {
-    if (!req.readXlsx) return { ok: false, message: 'reading .xlsx is not available here' };
+    if (!req.readXlsx) return { ok: false, message: say(lang, MSG.noXlsx) };
     try {
-      read = await req.readXlsx(req.bytes, known);
+      read = await req.readXlsx(req.bytes, known, lang);
     } catch (err) {
       // The reader's bundle missing or failing: said plainly, never a stack trace.
-      return { ok: false, message: `the workbook cannot be read (${err instanceof Error ? err.message : String(err)})` };
+      return { ok: false, message: say(lang, MSG.workbook, { why: err instanceof Error ? err.message : String(err) }) };
     }
-  } else read = readTextTable(req.bytes, kind, known);
+  } else read = readTextTable(req.bytes, kind, known, lang);
   if (!read.ok) return read;
   const table = read.table;
   const name = importName(req.fileName);
@@ -101,23 +125,23 @@ export async function prepareImport(req: ImportRequest): Promise<ImportResult> {
   let mapping: ImportMapping;
   let mappingFrom: ImportSession['mappingFrom'];
   try {
-    if (req.mappingText !== undefined) [mapping, mappingFrom] = [readMapping(req.mappingText), 'given'];
-    else if (saved) [mapping, mappingFrom] = [readMapping(saved.toString('utf8')), 'saved'];
+    if (req.mappingText !== undefined) [mapping, mappingFrom] = [readMapping(req.mappingText, lang), 'given'];
+    else if (saved) [mapping, mappingFrom] = [readMapping(saved.toString('utf8'), lang), 'saved'];
     else [mapping, mappingFrom] = [guessMapping(table.headers, req.schema, req.category), 'guessed'];
     if (req.category !== undefined) mapping.category = req.category;
-    validateMapping(mapping, req.schema);
+    validateMapping(mapping, req.schema, { lang });
   } catch (err) {
-    if (err instanceof MappingError) return { ok: false, message: `${mappingPath}: ${err.message}` };
+    if (err instanceof MappingError) return { ok: false, message: say(lang, MSG.mappingAt, { path: mappingPath, message: err.message }) };
     throw err;
   }
   for (const h of table.headers)
-    if (!mapping.columns.has(h)) table.notes.push({ line: table.headerLine, message: `column ${JSON.stringify(h)} is not in the mapping; not imported` });
+    if (!mapping.columns.has(h)) table.notes.push({ line: table.headerLine, message: say(lang, MSG.unmapped, { column: JSON.stringify(h) }) });
   const stateBytes = tryReadFileInside(req.root, statePath);
   let state;
   try {
     state = readState(stateBytes?.toString('utf8'), mapping.key);
   } catch {
-    return { ok: false, message: `${statePath} is not the JSON this import writes; move it away to import afresh` };
+    return { ok: false, message: say(lang, MSG.badState, { path: statePath }) };
   }
   // A large table's new records are indexed in a worker while its rows are planned (a fifth of the time).
   const texts = table.rows.length >= WORKER_ROWS ? indexTextsInWorker(req.root, { ...req.indexOptions, detach: false }, defaultWorkerPath()) : undefined;
@@ -143,12 +167,13 @@ export async function prepareImport(req: ImportRequest): Promise<ImportResult> {
 
 /** Mail: the messages, and the saved mapping's path pattern and defaults (written the first time). */
 async function prepareMailImport(req: ImportRequest, kind: 'eml' | 'mbox'): Promise<ImportResult> {
-  if (!req.readMail) return { ok: false, message: 'reading mail is not available here' };
+  const lang = req.indexOptions.lang;
+  if (!req.readMail) return { ok: false, message: say(lang, MSG.noMail) };
   let messages: MailMessage[];
   try {
     messages = await req.readMail(req.bytes, kind);
   } catch (err) {
-    return { ok: false, message: `the mail cannot be read (${err instanceof Error ? err.message : String(err)})` };
+    return { ok: false, message: say(lang, MSG.mail, { why: err instanceof Error ? err.message : String(err) }) };
   }
   const name = importName(req.fileName);
   const mappingPath = `${IMPORTS_FOLDER}/${name}.yaml`;
@@ -161,18 +186,16 @@ async function prepareMailImport(req: ImportRequest, kind: 'eml' | 'mbox'): Prom
     mappingFrom = req.mappingText !== undefined ? 'given' : saved ? 'saved' : 'guessed';
     mapping =
       text !== undefined
-        ? readMapping(text)
+        ? readMapping(text, lang)
         : { category: 'communication', key: 'message_id', pattern: DEFAULT_PATTERN, columns: new Map(), defaults: new Map() };
     mapping.category = 'communication';
     if (req.per !== undefined && mappingFrom === 'saved' && (mapping.per ?? 'message') !== req.per)
-      throw new MappingError(
-        `imports this mail one record per ${mapping.per ?? 'message'}; --per ${req.per} would import the same messages again as other records (change per: in it to change that; the records already imported stay)`,
-      );
+      throw new MappingError(say(lang, MSG.per, { per: mapping.per ?? 'message', asked: req.per }));
     if (req.per !== undefined) mapping.per = req.per;
     mapping.key = mapping.per === 'thread' ? 'thread' : 'message_id';
-    validateMapping(mapping, req.schema, { mail: true });
+    validateMapping(mapping, req.schema, { mail: true, lang });
   } catch (err) {
-    if (err instanceof MappingError) return { ok: false, message: `${mappingPath}: ${err.message}` };
+    if (err instanceof MappingError) return { ok: false, message: say(lang, MSG.mappingAt, { path: mappingPath, message: err.message }) };
     throw err;
   }
   const stateBytes = tryReadFileInside(req.root, statePath);
@@ -180,7 +203,7 @@ async function prepareMailImport(req: ImportRequest, kind: 'eml' | 'mbox'): Prom
   try {
     state = readState(stateBytes?.toString('utf8'), mapping.key);
   } catch {
-    return { ok: false, message: `${statePath} is not the JSON this import writes; move it away to import afresh` };
+    return { ok: false, message: say(lang, MSG.badState, { path: statePath }) };
   }
   const plan = (mapping.per === 'thread' ? planMailThreads : planMailImport)({
     root: req.root,
@@ -194,7 +217,13 @@ async function prepareMailImport(req: ImportRequest, kind: 'eml' | 'mbox'): Prom
     state,
     today: req.today,
   });
-  const table: Table = { headers: [], headerLine: 0, rows: [], encoding: `${kind}, ${messages.length} message${messages.length === 1 ? '' : 's'}`, notes: [] };
+  const table: Table = {
+    headers: [],
+    headerLine: 0,
+    rows: [],
+    encoding: say(lang, messages.length === 1 ? MSG.oneMessage : MSG.messages, { kind, count: messages.length }),
+    notes: [],
+  };
   const changes = [...plan.changes];
   if (changes.length) {
     if (!saved) changes.push({ path: mappingPath, before: null, after: Buffer.from(writeMapping(mapping, req.fileName), 'utf8') });

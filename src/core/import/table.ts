@@ -4,6 +4,10 @@
  */
 
 /** A spreadsheet's number is kept with whether it could hold the digits it was meant to (an 18-digit ID cannot). */
+import type { Lang } from '../model/lang';
+import { say } from '../text/bilingual';
+import { TABLE_MSG } from './table-messages';
+
 export type Cell = string | number | boolean | Date | null;
 
 export interface TableRow {
@@ -65,21 +69,25 @@ export function tableFrom(
   raw: readonly TableRow[],
   encoding: string,
   known: (header: string) => boolean,
-  o: { notes?: TableProblem[]; headerFirst?: boolean } = {},
+  o: { notes?: TableProblem[]; headerFirst?: boolean; lang?: Lang } = {},
 ): Table {
+  const lang = o.lang ?? 'en';
   const notes = o.notes ?? [];
   const rows = raw.filter((r) => !emptyRow(r.cells));
-  if (!rows.length) return { headers: [], headerLine: 0, rows: [], encoding, notes: [...notes, { line: 1, message: 'the table has no rows' }] };
+  if (!rows.length) return { headers: [], headerLine: 0, rows: [], encoding, notes: [...notes, { line: 1, message: say(lang, TABLE_MSG.noRows) }] };
   const h = o.headerFirst ? 0 : findHeader(rows, known);
   const header = rows[h];
-  if (h > 0) notes.push({ line: header.line, message: `the header is on line ${header.line}; ${h} row${h === 1 ? '' : 's'} above it not imported` });
+  if (h > 0) notes.push({ line: header.line, message: say(lang, h === 1 ? TABLE_MSG.headerLineOne : TABLE_MSG.headerLine, { line: header.line, count: h }) });
   const seen = new Map<string, number>();
   const headers = header.cells.map((c, i) => {
     const name = cellText(c).trim() || `column ${i + 1}`;
     const n = (seen.get(name) ?? 0) + 1;
     seen.set(name, n);
     if (n === 1) return name;
-    notes.push({ line: header.line, message: `the header ${JSON.stringify(name)} appears ${n} times; this one is read as "${name} (${n})"` });
+    notes.push({
+      line: header.line,
+      message: say(lang, TABLE_MSG.headerTwice, { name: JSON.stringify(name), count: n, as: JSON.stringify(`${name} (${n})`) }),
+    });
     return `${name} (${n})`;
   });
   return { headers, headerLine: header.line, rows: rows.slice(h + 1), encoding, notes };

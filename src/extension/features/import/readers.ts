@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import { createRequire } from 'module';
 import * as path from 'path';
 import type { MailMessage } from '../../../core/import/mail';
+import type { Lang } from '../../../core/model/lang';
 import type { ReadTable } from '../../../core/import/read-text-table';
 
 type XlsxReader = typeof import('../../../core/import/read-xlsx');
@@ -15,9 +16,9 @@ const load = (bundle: string): unknown => createRequire(__filename)(path.join(__
 let xlsx: XlsxReader | undefined;
 let mail: MailReader | undefined;
 
-export function readXlsxTable(bytes: Uint8Array, known: (header: string) => boolean): Promise<ReadTable> {
+export function readXlsxTable(bytes: Uint8Array, known: (header: string) => boolean, lang?: Lang): Promise<ReadTable> {
   xlsx ??= load('xlsx-reader.js') as XlsxReader;
-  return xlsx.readXlsx(bytes, known);
+  return xlsx.readXlsx(bytes, known, lang);
 }
 
 export function readMailMessages(bytes: Uint8Array, kind: 'eml' | 'mbox'): Promise<MailMessage[]> {
